@@ -1,0 +1,129 @@
+//! Command-line parsing and the headless commands.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use clap::{Parser, Subcommand};
+
+use dossier::analysis::Analysis;
+use dossier::report::{self, Report};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Analyst workbench for cyber-theft news",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files or folders to open in the window (default: the last corpus, or the sample corpus).
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Print what Dossier extracts from a corpus: articles, entities, amounts, incidents, errors.
+    Extract {
+        /// Files or folders (searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// JSON report (the default).
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// The amounts table as CSV.
+        #[arg(long)]
+        csv: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+pub fn run() -> ExitCode {
+    attach_parent_console();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Some(Command::Extract {
+            paths, csv, out, ..
+        }) => extract(&paths, csv, out),
+        None => open_window(cli.paths),
+    }
+}
+
+fn extract(paths: &[PathBuf], csv: bool, out: Option<PathBuf>) -> ExitCode {
+    let cancel = AtomicBool::new(false);
+    let analysis = Analysis::load(paths, &|_| {}, &cancel);
+    let text = if csv {
+        report::amounts_csv(&analysis.extraction.amounts).map_err(|e| e.to_string())
+    } else {
+        Report::new(&analysis).to_json().map_err(|e| e.to_string())
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("dossier: cannot write the report: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match out {
+        Some(path) => {
+            if let Err(e) = std::fs::write(&path, text) {
+                eprintln!("dossier: cannot write {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        }
+        None => println!("{text}"),
+    }
+    for e in &analysis.corpus.errors {
+        eprintln!("dossier: {}: {}", e.path.display(), e.message);
+    }
+    if analysis.corpus.articles.is_empty() {
+        eprintln!("dossier: no article could be loaded");
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+#[cfg(feature = "gui")]
+fn open_window(paths: Vec<PathBuf>) -> ExitCode {
+    match dossier::ui::run(paths) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dossier: cannot open the window: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_paths: Vec<PathBuf>) -> ExitCode {
+    eprintln!("dossier: built without the `gui` feature; use `dossier extract PATH…`");
+    ExitCode::from(2)
+}
+
+/// On Windows the release binary has no console of its own; reattach to the parent's so that
+/// headless commands started from a terminal still print there.
+#[cfg(windows)]
+fn attach_parent_console() {
+    unsafe extern "system" {
+        fn AttachConsole(pid: u32) -> i32;
+    }
+    const ATTACH_PARENT_PROCESS: u32 = u32::MAX;
+    // SAFETY: plain Win32 call with no pointers; failure (no parent console) is harmless.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
+    }
+}
+
+#[cfg(not(windows))]
+fn attach_parent_console() {}

@@ -1,0 +1,1 @@
+//! Desktop integration: installing the `.desktop` entry and icons. TODO(desktop helper).

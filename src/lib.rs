@@ -1,0 +1,20 @@
+//! Dossier: a workbench for analysts who read news about cyber theft.
+//!
+//! The crate is split into a GUI-free core (everything but [`ui`]) and a thin egui shell behind the
+//! default `gui` feature. All text offsets in Dossier are **character** offsets (Unicode scalar
+//! values) into [`corpus::Article::text`], never byte offsets: they are what the reader widget,
+//! the annotation file and the JSON report share.
+
+pub mod analysis;
+pub mod annotations;
+pub mod corpus;
+pub mod desktop;
+pub mod export;
+pub mod extract;
+pub mod incidents;
+pub mod report;
+pub mod search;
+pub mod text;
+
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -1,0 +1,104 @@
+//! The `dossier extract` report: what the GUI shows, as JSON or CSV.
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::corpus::LoadError;
+use crate::extract::{Amount, Entity};
+use crate::incidents::Incident;
+
+/// One article's line in the report.
+#[derive(Debug, Serialize)]
+pub struct ArticleSummary<'a> {
+    pub id: &'a str,
+    pub path: String,
+    pub published: Option<String>,
+    pub title: &'a str,
+    pub source: Option<&'a str>,
+    pub chars: usize,
+}
+
+/// The JSON report. Fields may be added, none renamed: scripts depend on them.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub articles: Vec<ArticleSummary<'a>>,
+    pub entities: &'a [Entity],
+    pub amounts: &'a [Amount],
+    pub incidents: &'a [Incident],
+    pub errors: &'a [LoadError],
+}
+
+impl<'a> Report<'a> {
+    pub fn new(analysis: &'a Analysis) -> Self {
+        let articles = analysis
+            .corpus
+            .articles
+            .iter()
+            .map(|a| ArticleSummary {
+                id: &a.id,
+                path: a.path.display().to_string(),
+                published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                title: &a.title,
+                source: a.source.as_deref(),
+                chars: a.text.chars().count(),
+            })
+            .collect();
+        Self {
+            articles,
+            entities: &analysis.extraction.entities,
+            amounts: &analysis.extraction.amounts,
+            incidents: &analysis.incidents,
+            errors: &analysis.corpus.errors,
+        }
+    }
+
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string_pretty(self)
+    }
+}
+
+/// The amounts table as CSV, one row per amount, the fields of [`Amount`] in order.
+pub fn amounts_csv(amounts: &[Amount]) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "article",
+        "start",
+        "end",
+        "text",
+        "value",
+        "min",
+        "max",
+        "currency",
+        "usd",
+        "kind",
+        "event_date",
+        "event_date_inferred",
+        "event_date_suspicious",
+        "victim",
+        "actor",
+        "cue",
+    ])?;
+    let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+    for a in amounts {
+        w.write_record([
+            a.article.clone(),
+            a.start.to_string(),
+            a.end.to_string(),
+            a.text.clone(),
+            a.value.to_string(),
+            opt(a.min),
+            opt(a.max),
+            a.currency.clone(),
+            opt(a.usd),
+            a.kind.as_str().to_string(),
+            a.event_date.clone().unwrap_or_default(),
+            a.event_date_inferred.to_string(),
+            a.event_date_suspicious.to_string(),
+            a.victim.clone().unwrap_or_default(),
+            a.actor.clone().unwrap_or_default(),
+            a.cue.clone().unwrap_or_default(),
+        ])?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
