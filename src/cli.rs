@@ -40,6 +40,18 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// List the annotations of a corpus with their anchor status (anchored, moved, orphan).
+    Annotations {
+        /// The corpus folder or file the annotations belong to.
+        path: PathBuf,
+        /// JSON instead of a readable table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Install the desktop entry and icons into the user's XDG data directory.
+    InstallDesktop,
+    /// Remove what `install-desktop` installed.
+    UninstallDesktop,
 }
 
 pub fn run() -> ExitCode {
@@ -55,6 +67,9 @@ pub fn run() -> ExitCode {
         Some(Command::Extract {
             paths, csv, out, ..
         }) => extract(&paths, csv, out),
+        Some(Command::Annotations { path, json }) => annotations(&path, json),
+        Some(Command::InstallDesktop) => install_desktop(true),
+        Some(Command::UninstallDesktop) => install_desktop(false),
         None => open_window(cli.paths),
     }
 }
@@ -92,6 +107,20 @@ fn extract(paths: &[PathBuf], csv: bool, out: Option<PathBuf>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `dossier annotations`. TODO(annotations helper).
+fn annotations(path: &std::path::Path, json: bool) -> ExitCode {
+    let _ = (path, json);
+    eprintln!("dossier: annotations: not implemented yet");
+    ExitCode::from(1)
+}
+
+/// `dossier install-desktop` / `uninstall-desktop`. TODO(desktop helper).
+fn install_desktop(install: bool) -> ExitCode {
+    let _ = install;
+    eprintln!("dossier: install-desktop: not implemented yet");
+    ExitCode::from(1)
 }
 
 #[cfg(feature = "gui")]
