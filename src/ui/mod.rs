@@ -1,5 +1,8 @@
 //! The egui shell: view state and drawing over the core. TODO(gui helper).
 
+pub mod annotations;
+pub mod clipboard;
+
 use std::path::PathBuf;
 
 /// Opens the workbench window on `paths` (or the last corpus, or the sample corpus).
