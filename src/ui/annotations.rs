@@ -1,7 +1,7 @@
 //! The annotations panel and editor. The app calls only the methods below; the annotations
 //! engineer fills them in. TODO(annotations helper).
 
-use egui::{Color32, Context, Ui};
+use eframe::egui::{Color32, Context, Ui};
 
 use crate::analysis::Analysis;
 
