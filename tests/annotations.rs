@@ -1,0 +1,325 @@
+//! The annotation file on disk: round trip, backup, files that must not be overwritten,
+//! two windows on one file, and interrupted saves.
+
+use std::fs;
+use std::path::Path;
+
+use dossier::annotations::model::{AnnotationFile, FORMAT, VERSION};
+use dossier::annotations::store::{self, FILE_NAME, Store, backup_path};
+use dossier::annotations::{AnchorStatus, Annotation, reanchor};
+
+const TEXT: &str =
+    "North Korea’s hackers stole $81 million (€72 million) from the Bangladesh central bank 🙂.";
+
+fn ann(needle: &str, tag: &str, note: &str) -> Annotation {
+    let start = TEXT[..TEXT.find(needle).unwrap()].chars().count();
+    Annotation::new(
+        "004",
+        TEXT,
+        start,
+        start + needle.chars().count(),
+        tag,
+        note,
+    )
+}
+
+fn on_disk(path: &Path) -> AnnotationFile {
+    serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn save_and_load_round_trip_with_character_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let opened = Store::open(&path, "corpus");
+    assert!(opened.annotations.is_empty() && opened.notes.is_empty());
+    let mut store = opened.store;
+    let a = ann("€72 million", "amount", "euro figure");
+    store.save(std::slice::from_ref(&a)).unwrap();
+
+    let raw: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(raw["format"], FORMAT);
+    assert_eq!(raw["version"], VERSION);
+    assert_eq!(raw["corpus"], "corpus");
+    let item = &raw["annotations"][0];
+    assert_eq!(item["quote"]["exact"], "€72 million");
+    assert_eq!(item["quote"]["prefix"], "ea’s hackers stole $81 million (");
+    assert_eq!(item["position"]["start"], 41);
+    assert_eq!(item["position"]["end"], 52);
+    assert_eq!(item["tag"], "amount");
+    assert!(chrono::DateTime::parse_from_rfc3339(item["created"].as_str().unwrap()).is_ok());
+
+    let again = Store::open(&path, "corpus");
+    assert_eq!(again.annotations, vec![a]);
+    assert!(!files_in(dir.path()).iter().any(|n| n.contains(".tmp-")));
+}
+
+#[test]
+fn previous_version_is_kept_as_bak() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let mut store = Store::open(&path, "c").store;
+    let first = ann("$81 million", "amount", "");
+    store.save(std::slice::from_ref(&first)).unwrap();
+    assert!(
+        !backup_path(&path).exists(),
+        "nothing to back up before the first save"
+    );
+    let second = ann("Bangladesh", "victim", "");
+    store.save(&[first.clone(), second.clone()]).unwrap();
+    assert_eq!(on_disk(&backup_path(&path)).annotations, vec![first]);
+    assert_eq!(on_disk(&path).annotations.len(), 2);
+}
+
+#[test]
+fn corrupt_file_is_never_overwritten_and_new_work_goes_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let corrupt =
+        b"{\"format\": \"dossier-annotations\", \"version\": 1, \"annotations\": [ {\"id\": ";
+    fs::write(&path, corrupt).unwrap();
+    let opened = Store::open(&path, "c");
+    assert_eq!(opened.notes.len(), 1);
+    assert!(
+        opened.notes[0].contains(&path.display().to_string()),
+        "{}",
+        opened.notes[0]
+    );
+    assert!(opened.notes[0].contains("not valid annotation JSON"));
+    let mut store = opened.store;
+    assert!(store.blocked().is_some());
+    let a = ann("$81 million", "amount", "");
+    let saved = store.save(std::slice::from_ref(&a)).unwrap();
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        corrupt,
+        "the corrupt file is untouched"
+    );
+    let name = saved
+        .path
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("dossier-annotations.recovered-") && name.ends_with(".json"),
+        "{name}"
+    );
+    assert_eq!(saved.path.parent(), Some(dir.path()));
+    assert_eq!(on_disk(&saved.path).annotations, vec![a.clone()]);
+
+    // The next session continues in the same recovery file and still leaves the original alone.
+    let next = Store::open(&path, "c");
+    assert_eq!(next.store.target(), saved.path);
+    assert_eq!(next.annotations, vec![a]);
+    assert_eq!(fs::read(&path).unwrap(), corrupt);
+}
+
+#[test]
+fn newer_version_or_other_format_is_not_overwritten() {
+    for (content, expect) in [
+        (
+            r#"{"format":"dossier-annotations","version":2,"annotations":[],"shiny":true}"#,
+            "newer Dossier",
+        ),
+        (
+            r#"{"format":"something-else","version":1}"#,
+            "not a Dossier annotation file",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        fs::write(&path, content).unwrap();
+        let opened = Store::open(&path, "c");
+        assert!(opened.notes[0].contains(expect), "{}", opened.notes[0]);
+        let mut store = opened.store;
+        let saved = store.save(&[ann("Bangladesh", "victim", "")]).unwrap();
+        assert_ne!(saved.path, path);
+        assert_eq!(fs::read_to_string(&path).unwrap(), content);
+        assert!(!backup_path(&path).exists());
+    }
+}
+
+#[test]
+fn file_becoming_corrupt_while_open_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let mut store = Store::open(&path, "c").store;
+    store.save(&[ann("$81 million", "amount", "")]).unwrap();
+    fs::write(&path, "garbage").unwrap();
+    let saved = store.save(&[ann("Bangladesh", "victim", "")]).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), "garbage");
+    assert_ne!(saved.path, path);
+    assert!(store.blocked().unwrap().contains(FILE_NAME));
+}
+
+#[test]
+fn two_windows_on_one_file_are_merged_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let shared = ann("$81 million", "amount", "first");
+    let doomed = ann("Bangladesh", "victim", "");
+    Store::open(&path, "c")
+        .store
+        .save(&[shared.clone(), doomed.clone()])
+        .unwrap();
+
+    let one = Store::open(&path, "c");
+    let two = Store::open(&path, "c");
+    let (mut s1, mut s2) = (one.store, two.store);
+
+    // Window 1 adds an annotation and deletes `doomed`.
+    let from_one = ann("€72 million", "amount", "one");
+    s1.save(&[shared.clone(), from_one.clone()]).unwrap();
+
+    // Window 2, unaware, edits `shared` later and adds its own.
+    let mut edited = shared.clone();
+    edited.note = "edited in two".into();
+    edited.modified = shared.modified + chrono::Duration::seconds(1);
+    let from_two = ann("hackers", "attribution", "two");
+    let saved = s2
+        .save(&[edited.clone(), doomed.clone(), from_two.clone()])
+        .unwrap();
+
+    let merged = saved.merged.expect("the change on disk was noticed");
+    let disk = on_disk(&path).annotations;
+    assert_eq!(disk, merged);
+    let ids: Vec<_> = disk.iter().map(|a| a.id).collect();
+    assert!(
+        ids.contains(&from_one.id),
+        "window 1's new annotation survives"
+    );
+    assert!(ids.contains(&from_two.id));
+    assert!(
+        !ids.contains(&doomed.id),
+        "window 1's deletion is not undone"
+    );
+    assert_eq!(
+        disk.iter().find(|a| a.id == shared.id).unwrap().note,
+        "edited in two"
+    );
+
+    // Window 1 saving again now merges window 2's work instead of dropping it.
+    let saved = s1.save(&[shared.clone(), from_one.clone()]).unwrap();
+    let disk = on_disk(&path).annotations;
+    assert!(saved.merged.is_some());
+    assert!(disk.iter().any(|a| a.id == from_two.id));
+    assert_eq!(
+        disk.iter().find(|a| a.id == shared.id).unwrap().note,
+        "edited in two"
+    );
+}
+
+#[test]
+fn crash_before_rename_leaves_the_file_intact_and_the_save_is_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let kept = ann("$81 million", "amount", "");
+    Store::open(&path, "c")
+        .store
+        .save(std::slice::from_ref(&kept))
+        .unwrap();
+    let before = fs::read(&path).unwrap();
+
+    // A save that wrote and synced its temporary file, then crashed before the rename.
+    let lost = ann("Bangladesh", "victim", "written before the crash");
+    let file = AnnotationFile::new("c", vec![kept.clone(), lost.clone()]);
+    let temp = store::write_temp(&path, &serde_json::to_vec(&file).unwrap()).unwrap();
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the annotation file is the old complete one"
+    );
+
+    let opened = Store::open(&path, "c");
+    assert!(
+        opened.notes[0].contains("interrupted save"),
+        "{:?}",
+        opened.notes
+    );
+    assert!(
+        opened
+            .annotations
+            .iter()
+            .any(|a| a.id == lost.id && a.note == "written before the crash")
+    );
+    let mut store = opened.store;
+    store.save(&opened.annotations).unwrap();
+    assert!(
+        !temp.exists(),
+        "the stray file is removed once its content is saved"
+    );
+    assert_eq!(on_disk(&path).annotations.len(), 2);
+}
+
+#[test]
+fn truncated_temporary_file_is_discarded_and_the_file_stays_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let kept = ann("$81 million", "amount", "");
+    Store::open(&path, "c")
+        .store
+        .save(std::slice::from_ref(&kept))
+        .unwrap();
+    // A crash in the middle of writing the temporary file: half of a valid document.
+    let full = serde_json::to_vec(&AnnotationFile::new("c", vec![kept.clone()])).unwrap();
+    let temp = store::write_temp(&path, &full[..full.len() / 2]).unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&temp)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+
+    let opened = Store::open(&path, "c");
+    assert_eq!(opened.annotations, vec![kept]);
+    assert!(opened.notes.is_empty(), "{:?}", opened.notes);
+    assert!(!temp.exists());
+}
+
+#[test]
+fn commit_replaces_the_file_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    fs::write(&path, "old").unwrap();
+    let temp = store::write_temp(&path, b"new").unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+    store::commit_temp(&temp, &path).unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+    assert_eq!(files_in(dir.path()), vec![FILE_NAME.to_owned()]);
+}
+
+#[test]
+fn reloaded_annotations_reanchor_against_edited_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let moved = ann("Bangladesh central bank", "victim", "");
+    let gone = ann("North Korea’s hackers", "attribution", "");
+    Store::open(&path, "c")
+        .store
+        .save(&[moved.clone(), gone.clone()])
+        .unwrap();
+    let edited = TEXT.replace("North Korea’s hackers", "Thieves 🚨");
+    let mut loaded = Store::open(&path, "c").annotations;
+    let statuses: Vec<_> = loaded
+        .iter_mut()
+        .map(|a| (a.id, reanchor(a, Some(&edited))))
+        .collect();
+    let status_of = |id| statuses.iter().find(|(i, _)| *i == id).unwrap().1;
+    assert_eq!(status_of(gone.id), AnchorStatus::Orphan);
+    let AnchorStatus::Moved { from, to } = status_of(moved.id) else {
+        panic!()
+    };
+    assert_eq!(from, moved.position);
+    assert_eq!(to.start, from.start - 12, "21 characters replaced by 9");
+}
