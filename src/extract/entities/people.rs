@@ -1,0 +1,373 @@
+//! People: a short gazetteer of people who recur in this news, and patterns that only fire in a
+//! context that says "this is a person" (a title, a speech verb, an appositive role), because a
+//! wrong person in the sidebar costs the analyst more than a missed one.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Canonical name, then other spellings.
+pub const KNOWN: &[(&str, &[&str])] = &[
+    (
+        "Kim Jong Un",
+        &["Kim Jong-un", "Kim Jong-Un", "Kim Jong-eun"],
+    ),
+    ("Kim Jong Nam", &["Kim Jong-nam"]),
+    ("Kim Yo Jong", &["Kim Yo-jong"]),
+    ("Kim Jong Il", &["Kim Jong-il"]),
+    ("Kim Il Sung", &["Kim Il-sung"]),
+    ("Ri Yong Ho", &["Ri Yong-ho"]),
+    ("Choe Son Hui", &["Choe Son-hui"]),
+    ("Park Jin Hyok", &["Park Jin-hyok"]),
+    ("Jon Chang Hyok", &[]),
+    ("Kim Il", &[]),
+    ("Moon Jae-in", &["Moon Jae In"]),
+    ("Yoon Suk Yeol", &["Yoon Suk-yeol"]),
+    ("Park Geun-hye", &[]),
+    ("Lee Jae-myung", &[]),
+    ("Donald Trump", &["Donald J. Trump"]),
+    ("Joe Biden", &["Joseph Biden"]),
+    ("Barack Obama", &[]),
+    ("George W. Bush", &["George W Bush"]),
+    ("Bill Clinton", &[]),
+    ("Hillary Clinton", &[]),
+    ("Mike Pompeo", &[]),
+    ("Antony Blinken", &[]),
+    ("Xi Jinping", &[]),
+    ("Vladimir Putin", &[]),
+    ("Shinzo Abe", &[]),
+    ("Fumio Kishida", &[]),
+    ("Tony Blair", &[]),
+    ("Gordon Brown", &[]),
+    ("Boris Johnson", &[]),
+    ("Theresa May", &[]),
+    ("Emmanuel Macron", &[]),
+    ("Angela Merkel", &[]),
+    ("Changpeng Zhao", &[]),
+    ("Vitalik Buterin", &[]),
+    ("Sam Bankman-Fried", &[]),
+    ("Ben Zhou", &[]),
+];
+
+/// One capitalised name word: "Ferrante", "Jae-in", "O'Brien", "McDonald", or an initial "J.".
+const WORD: &str = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)";
+
+fn name(min_words: usize) -> String {
+    format!(r"(?P<name>{WORD}(?:[ \t]+{WORD}){{{},3}})", min_words - 1)
+}
+
+/// Titles written capitalised before a name; one word after them is enough ("President Trump").
+const TITLES: &str = r"President|Vice President|Prime Minister|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Judge|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Chairman|Director|Commissioner|Attorney General|Lt\.?|Col\.?|Gen\.?|General|Admiral|Sir|Lord|Lady|King|Queen|Prince|Princess|Pope";
+
+/// Roles written in lower case before a name; these need a full name ("analyst Jane Doe").
+const ROLES: &str = r"leader|founder|co-founder|CEO|director|analyst|spokesperson|spokesman|spokeswoman|attorney general|researcher|economist|chief executive|executive|lawyer|professor|investigator|official|expert|head|chief|chairman|minister|secretary|president|ambassador|commissioner|adviser|advisor|defector|dictator|hacker|developer|engineer|manager|partner|prosecutor|judge|agent|reporter|correspondent|author|editor|fellow|officer|member|scientist|consultant";
+
+/// Verbs of saying that follow or precede a speaker.
+const SAYS: &str = r"said|says|told|explained|added|noted|wrote|warned|argued|stated|tweeted|commented|claimed|believes|confirmed|admitted|insisted|asked|replied|recalled|testified|acknowledged";
+
+/// The person patterns; each has a `name` group. The bool: a single word is enough.
+pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
+    let one = name(1);
+    let two = name(2);
+    let specs = [
+        (format!(r"\b(?:{TITLES})[ \t]+{one}"), true),
+        (format!(r"\b(?:{ROLES})[ \t]+{two}"), false),
+        (format!(r"{two}[ \t]+(?:{SAYS})\b"), false),
+        (format!(r"{two}[ \t]*,[ \t]*(?:{SAYS})\b"), false),
+        (format!(r"\b(?:said|says|according to)[ \t]+{two}"), false),
+        (
+            format!(
+                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?\b(?:{ROLES})\b"
+            ),
+            false,
+        ),
+    ];
+    specs
+        .into_iter()
+        .filter_map(|(re, single)| Regex::new(&re).ok().map(|r| (r, single)))
+        .collect()
+});
+
+/// Capitalised words that are never part of a person's name in news text.
+const NOT_NAME: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "By",
+    "With",
+    "From",
+    "To",
+    "Of",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "Read",
+    "Watch",
+    "More",
+    "Share",
+    "Permalink",
+    "Handshake",
+    "Author",
+    "Photo",
+    "Video",
+    "Image",
+    "Images",
+    "Copyright",
+    "Getty",
+    "Sign",
+    "Send",
+    "Click",
+    "Here",
+    "Facebook",
+    "Twitter",
+    "Whatsapp",
+    "WhatsApp",
+    "Digg",
+    "Tumblr",
+    "Newsvine",
+    "Reddit",
+    "Linkedin",
+    "President",
+    "Minister",
+    "Secretary",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prime",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Finance",
+    "General",
+    "Chief",
+    "Executive",
+    "Officer",
+    "Director",
+    "Senator",
+    "Governor",
+    "Court",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "New",
+    "Old",
+    "Peninsula",
+    "Street",
+    "Road",
+    "Bridge",
+    "Security",
+    "National",
+    "International",
+    "Federal",
+    "State",
+    "States",
+    "United",
+    "Republic",
+    "Democratic",
+    "People",
+    "Korean",
+    "Kingdom",
+    "Council",
+    "Committee",
+    "Party",
+    "Bank",
+    "Group",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Bureau",
+    "Office",
+    "House",
+    "White",
+    "Senate",
+    "Congress",
+    "Parliament",
+    "Government",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Intelligence",
+    "Service",
+    "News",
+    "Times",
+    "Post",
+    "Daily",
+    "Journal",
+    "Exchange",
+    "Network",
+    "Protocol",
+    "Foundation",
+    "Labs",
+    "Capital",
+    "Finance",
+    "Crypto",
+    "Bitcoin",
+    "Ethereum",
+    "Blockchain",
+    "Hacking",
+    "Hackers",
+    "Cyber",
+    "Internet",
+    "Online",
+    "Digital",
+    "Global",
+    "World",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Also",
+    "However",
+    "Meanwhile",
+    "According",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Other",
+    "Experts",
+    "Officials",
+    "Analysts",
+    "Researchers",
+    "Lazarus",
+    "Group",
+    "Inc",
+    "Ltd",
+    "Corp",
+    "Co",
+    "Company",
+    "University",
+    "Institute",
+    "Center",
+    "Centre",
+    "Club",
+    "League",
+    "Cup",
+    "Championship",
+    "Olympic",
+    "Olympics",
+    "Award",
+    "Awards",
+    "Oscar",
+    "Oscars",
+    "Festival",
+    "Christmas",
+    "Easter",
+    "God",
+    "Internet",
+    "Web",
+    "Windows",
+    "Android",
+    "Summit",
+    "Day",
+    "Week",
+    "Year",
+    "Chairman",
+    "Commissioner",
+];
+
+/// Every word that is never a person's name word: [`NOT_NAME`] plus place, demonym and
+/// organisation words, filled by the entity module.
+pub fn not_name_set(extra: impl IntoIterator<Item = String>) -> HashSet<String> {
+    NOT_NAME
+        .iter()
+        .map(|s| s.to_string())
+        .chain(extra)
+        .collect()
+}
+
+/// Trims a pattern's name to the person: drops initial "not a name" words and rejects names
+/// that still hold one. Returns the byte range within `name`.
+pub fn clean_name(name: &str, not_name: &HashSet<String>) -> Option<(usize, usize)> {
+    let mut start = 0;
+    let words: Vec<(usize, &str)> = name
+        .split(|c: char| c == ' ' || c == '\t')
+        .scan(0usize, |pos, w| {
+            let at = *pos;
+            *pos += w.len() + 1;
+            Some((at, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let mut i = 0;
+    while i < words.len() && not_name.contains(words[i].1.trim_end_matches('.')) {
+        i += 1;
+        start = words.get(i).map_or(name.len(), |w| w.0);
+    }
+    let rest = &words[i..];
+    if rest.is_empty() || rest.iter().any(|(_, w)| not_name.contains(*w)) {
+        return None;
+    }
+    // A name ends on a full word, not an initial.
+    let last = rest.last()?;
+    if last.1.len() <= 2 {
+        return None;
+    }
+    Some((start, last.0 + last.1.len()))
+}

@@ -1,0 +1,96 @@
+//! Countries (with their common variants and demonyms), major cities and regions, read once
+//! from the shipped table `assets/places.tsv` (ISO 3166 names via the keshvar crate's data).
+
+use std::sync::LazyLock;
+
+/// What a place row is; cities may stand for their country's state ("Pyongyang's demand").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    City,
+    Region,
+}
+
+/// One row of the places table.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub kind: PlaceKind,
+    pub canonical: String,
+    pub aliases: Vec<String>,
+    /// "North Korean", "North Koreans": resolve to the country.
+    pub demonyms: Vec<String>,
+    /// The country a capital stands for when it is used as the state's name.
+    pub metonym_of: Option<String>,
+}
+
+pub static PLACES: LazyLock<Vec<Place>> =
+    LazyLock::new(|| parse(include_str!("../../../assets/places.tsv")));
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// Parses the table; malformed rows are skipped (the shipped table is checked by tests).
+pub fn parse(tsv: &str) -> Vec<Place> {
+    let mut out = Vec::new();
+    for line in tsv.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let kind = match cols.first().copied() {
+            Some("country") => PlaceKind::Country,
+            Some("city") => PlaceKind::City,
+            Some("region") => PlaceKind::Region,
+            _ => continue,
+        };
+        let Some(canonical) = cols.get(1).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        let mut demonyms = split_list(cols.get(3).copied().unwrap_or(""));
+        // Plural demonyms name the people ("North Koreans", "Americans"), still the country.
+        let plurals: Vec<String> = demonyms
+            .iter()
+            .filter(|d| !d.ends_with('s') && !d.ends_with("ese") && !d.ends_with("sh"))
+            .filter(|d| !d.ends_with("ch") && !d.ends_with('i') && !d.ends_with("Swiss"))
+            .map(|d| format!("{d}s"))
+            .collect();
+        demonyms.extend(plurals);
+        out.push(Place {
+            kind,
+            canonical: canonical.to_string(),
+            aliases: split_list(cols.get(2).copied().unwrap_or("")),
+            demonyms,
+            metonym_of: cols
+                .get(4)
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .map(String::from),
+        });
+    }
+    out
+}
+
+/// Words that, right before a capital city, make it the place rather than the state.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "from", "to", "near", "into", "outside", "around", "visit", "visited", "across",
+];
+
+/// Whether a metonym city at byte `start` of `text` is used as a place ("in Seoul") rather than
+/// as its state ("Seoul said", "Pyongyang's demand").
+pub fn used_as_place(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    if after.starts_with("-based") || after.starts_with(" city") || after.starts_with(" City") {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    let prev = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    LOCATIVE.contains(&prev)
+}
