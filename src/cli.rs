@@ -118,9 +118,36 @@ fn annotations(path: &std::path::Path, json: bool) -> ExitCode {
 
 /// `dossier install-desktop` / `uninstall-desktop`. TODO(desktop helper).
 fn install_desktop(install: bool) -> ExitCode {
-    let _ = install;
-    eprintln!("dossier: install-desktop: not implemented yet");
-    ExitCode::from(1)
+    use dossier::desktop;
+    let Some(data_home) = desktop::data_home() else {
+        eprintln!(
+            "dossier: cannot find the data folder: set XDG_DATA_HOME or HOME to an absolute path"
+        );
+        return ExitCode::from(1);
+    };
+    let result = if install {
+        desktop::current_exe().and_then(|exe| desktop::install(&data_home, &exe))
+    } else {
+        desktop::uninstall(&data_home)
+    };
+    let files = match result {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let verb = if install { "installed" } else { "removed" };
+    for file in &files {
+        println!("{verb} {}", file.display());
+    }
+    if files.is_empty() {
+        println!("nothing to remove under {}", data_home.display());
+    }
+    for note in desktop::refresh_caches(&data_home) {
+        println!("{note}");
+    }
+    ExitCode::SUCCESS
 }
 
 #[cfg(feature = "gui")]
