@@ -1,5 +1,4 @@
 //! The system clipboard behind a trait, so tests can check exactly what was copied.
-//! TODO(annotations helper): arboard implementation with HTML + text alternative.
 
 /// Where copies go.
 pub trait Clipboard {
@@ -16,6 +15,13 @@ pub struct RecordingClipboard {
     pub copies: std::sync::Arc<std::sync::Mutex<Vec<(String, Option<String>)>>>,
 }
 
+impl RecordingClipboard {
+    /// The most recent copy as (plain text, html if any).
+    pub fn last(&self) -> Option<(String, Option<String>)> {
+        self.copies.lock().ok().and_then(|c| c.last().cloned())
+    }
+}
+
 impl Clipboard for RecordingClipboard {
     fn set_text(&mut self, text: &str) {
         if let Ok(mut c) = self.copies.lock() {
@@ -27,5 +33,111 @@ impl Clipboard for RecordingClipboard {
         if let Ok(mut c) = self.copies.lock() {
             c.push((alt_text.to_owned(), Some(html.to_owned())));
         }
+    }
+}
+
+/// The desktop's clipboard through arboard. It is opened on first use (not at start-up, where
+/// a missing display would cost time or fail), and a failure is reported once in [`Self::error`]
+/// rather than on every copy; later copies retry quietly.
+#[derive(Default)]
+pub struct SystemClipboard {
+    inner: Option<arboard::Clipboard>,
+    error: Option<String>,
+    reported: bool,
+}
+
+impl std::fmt::Debug for SystemClipboard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SystemClipboard")
+            .field("open", &self.inner.is_some())
+            .field("error", &self.error)
+            .finish()
+    }
+}
+
+impl SystemClipboard {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The last failure, once: e.g. "Cannot use the clipboard: no display…". The app shows it in
+    /// the status bar; it returns `None` afterwards until a different failure happens.
+    pub fn take_error(&mut self) -> Option<String> {
+        if self.reported {
+            return None;
+        }
+        self.reported = true;
+        self.error.clone()
+    }
+
+    fn with(&mut self, copy: impl FnOnce(&mut arboard::Clipboard) -> Result<(), arboard::Error>) {
+        if self.inner.is_none() {
+            match arboard::Clipboard::new() {
+                Ok(c) => self.inner = Some(c),
+                Err(e) => return self.fail(&e),
+            }
+        }
+        if let Some(clipboard) = self.inner.as_mut() {
+            match copy(clipboard) {
+                Ok(()) => self.error = None,
+                Err(e) => {
+                    // The connection may be stale (display restarted): reopen on the next copy.
+                    self.inner = None;
+                    self.fail(&e);
+                }
+            }
+        }
+    }
+
+    fn fail(&mut self, e: &arboard::Error) {
+        let message = match e {
+            arboard::Error::ClipboardNotSupported => {
+                "Cannot use the clipboard: this session has no clipboard (no display?)".to_owned()
+            }
+            other => format!("Cannot use the clipboard: {other}"),
+        };
+        if self.error.as_deref() != Some(message.as_str()) {
+            self.reported = false;
+        }
+        self.error = Some(message);
+    }
+}
+
+impl Clipboard for SystemClipboard {
+    fn set_text(&mut self, text: &str) {
+        self.with(|c| c.set_text(text));
+    }
+
+    fn set_html(&mut self, html: &str, alt_text: &str) {
+        self.with(|c| c.set().html(html, Some(alt_text)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recording_keeps_text_and_html_in_order() {
+        let rec = RecordingClipboard::default();
+        let mut c: Box<dyn Clipboard> = Box::new(rec.clone());
+        c.set_text("$81 million");
+        c.set_html("<table></table>", "a\tb");
+        assert_eq!(rec.copies.lock().unwrap().len(), 2);
+        assert_eq!(
+            rec.last(),
+            Some(("a\tb".to_owned(), Some("<table></table>".to_owned())))
+        );
+    }
+
+    #[test]
+    fn a_failure_is_reported_once() {
+        let mut c = SystemClipboard::new();
+        c.fail(&arboard::Error::ClipboardNotSupported);
+        let first = c.take_error();
+        assert!(first.unwrap().contains("no clipboard"));
+        assert_eq!(c.take_error(), None);
+        c.fail(&arboard::Error::ClipboardNotSupported);
+        assert_eq!(c.take_error(), None, "the same failure is not repeated");
     }
 }
