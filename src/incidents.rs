@@ -1,7 +1,16 @@
-//! Incidents: the same theft reported by many articles, merged into one. TODO(money helper).
+//! Incidents: the same theft reported by many articles, merged into one.
+//!
+//! Two theft figures are one incident when they have the same kind, the same victim (compared
+//! without case, punctuation or words such as "bank" or "network"), dollar values within 10% and
+//! compatible event dates. A figure with no victim joins an incident only when its value is
+//! within 2% and its event month is the same. Cumulative totals are incidents of their own kind
+//! and never merge with single thefts. Ids and order follow the event date, so they are stable.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::extract::money::normalized_victim;
 use crate::extract::{Amount, AmountKind, Mention};
 
 /// One theft (or attempt, or cumulative total) with every source that reports it.
@@ -27,8 +36,308 @@ pub struct Source {
     pub text: String,
 }
 
+/// An incident under construction.
+struct Group<'a> {
+    kind: AmountKind,
+    victim: Option<String>,
+    members: Vec<&'a Amount>,
+}
+
+fn usd_of(a: &Amount) -> Option<f64> {
+    a.usd.filter(|u| u.is_finite() && *u > 0.0)
+}
+
+fn within(a: f64, b: f64, tolerance: f64) -> bool {
+    (a - b).abs() <= tolerance * a.abs().max(b.abs())
+}
+
+/// Event dates agree at the shorter precision (a bare year agrees with any month of it).
+fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let n = a.len().min(b.len());
+            a[..n] == b[..n]
+        }
+        _ => true,
+    }
+}
+
+fn same_month(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) if a.len() >= 7 && b.len() >= 7 => a[..7] == b[..7],
+        _ => false,
+    }
+}
+
+impl Group<'_> {
+    fn accepts(&self, a: &Amount, usd: f64) -> bool {
+        if a.kind != self.kind {
+            return false;
+        }
+        let victim = a.victim.as_deref().map(normalized_victim);
+        self.members.iter().any(|m| {
+            let Some(mu) = usd_of(m) else { return false };
+            match (&victim, &self.victim) {
+                (Some(v), Some(g)) => {
+                    v == g
+                        && within(usd, mu, 0.10)
+                        && dates_compatible(a.event_date.as_deref(), m.event_date.as_deref())
+                }
+                _ => {
+                    within(usd, mu, 0.02)
+                        && same_month(a.event_date.as_deref(), m.event_date.as_deref())
+                }
+            }
+        })
+    }
+}
+
+/// The most common figure among the sources (within 1%), ties broken by the median.
+fn typical(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let median = sorted[sorted.len() / 2];
+    let mut best = (0usize, median);
+    for &v in &sorted {
+        let n = sorted.iter().filter(|w| within(v, **w, 0.01)).count();
+        if n > best.0 || (n == best.0 && (v - median).abs() < (best.1 - median).abs()) {
+            best = (n, v);
+        }
+    }
+    best.1
+}
+
+/// The event date of an incident: the most precise stated (non-inferred) date, the earliest
+/// among equals; inferred dates only when no source states one.
+fn best_date(members: &[&Amount]) -> Option<String> {
+    let pick = |inferred: bool| {
+        members
+            .iter()
+            .filter(|m| m.event_date_inferred == inferred)
+            .filter_map(|m| m.event_date.clone())
+            .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+    };
+    pick(false).or_else(|| pick(true))
+}
+
+/// The most frequent value of `values` (first seen among equals).
+fn most_common(values: impl Iterator<Item = String>) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for v in values {
+        match counts.iter_mut().find(|(k, _)| *k == v) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((v, 1)),
+        }
+    }
+    let max = counts.iter().map(|(_, n)| *n).max()?;
+    counts.into_iter().find(|(_, n)| *n == max).map(|(k, _)| k)
+}
+
 /// Merges theft-kind amounts across the corpus into incidents.
 pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
-    let _ = amounts;
-    Vec::new()
+    // Largest figures first with a victim first, so that groups form around named thefts.
+    let mut thefts: Vec<(&Amount, f64)> = amounts
+        .iter()
+        .filter(|a| a.kind.is_theft())
+        .filter_map(|a| usd_of(a).map(|u| (a, u)))
+        .collect();
+    thefts.sort_by(|(a, ua), (b, ub)| {
+        b.victim
+            .is_some()
+            .cmp(&a.victim.is_some())
+            .then(ub.total_cmp(ua))
+            .then(a.article.cmp(&b.article))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut groups: Vec<Group> = Vec::new();
+    // Groups by (kind, normalised victim) for victims; a scan of all groups for the others.
+    let mut by_victim: BTreeMap<(AmountKind, String), Vec<usize>> = BTreeMap::new();
+    for (a, usd) in thefts {
+        let victim = if a.kind == AmountKind::Cumulative {
+            None
+        } else {
+            a.victim.as_deref().map(normalized_victim)
+        };
+        let candidates: Vec<usize> = match &victim {
+            Some(v) => by_victim
+                .get(&(a.kind, v.clone()))
+                .cloned()
+                .unwrap_or_default(),
+            None => (0..groups.len()).collect(),
+        };
+        let mut a_for_match = a.clone();
+        if a.kind == AmountKind::Cumulative {
+            a_for_match.victim = None;
+        }
+        match candidates
+            .into_iter()
+            .find(|&g| groups[g].accepts(&a_for_match, usd))
+        {
+            Some(g) => groups[g].members.push(a),
+            None => {
+                if let Some(v) = &victim {
+                    by_victim
+                        .entry((a.kind, v.clone()))
+                        .or_default()
+                        .push(groups.len());
+                }
+                groups.push(Group {
+                    kind: a.kind,
+                    victim,
+                    members: vec![a],
+                });
+            }
+        }
+    }
+    let mut incidents: Vec<Incident> = groups
+        .into_iter()
+        .map(|g| {
+            let mut members = g.members;
+            members.sort_by(|a, b| a.article.cmp(&b.article).then(a.start.cmp(&b.start)));
+            let values: Vec<f64> = members.iter().filter_map(|m| usd_of(m)).collect();
+            let usd = typical(&values);
+            let usd_min = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let usd_max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let victim = if g.kind == AmountKind::Cumulative {
+                None
+            } else {
+                most_common(members.iter().filter_map(|m| m.victim.clone()))
+            };
+            Incident {
+                id: String::new(),
+                kind: g.kind,
+                event_date: best_date(&members),
+                usd,
+                usd_min,
+                usd_max,
+                victim,
+                actor: most_common(members.iter().filter_map(|m| m.actor.clone())),
+                sources: members
+                    .iter()
+                    .map(|m| Source {
+                        mention: Mention {
+                            article: m.article.clone(),
+                            start: m.start,
+                            end: m.end,
+                        },
+                        usd: usd_of(m).unwrap_or(0.0),
+                        text: m.text.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    incidents.sort_by(|a, b| {
+        a.event_date
+            .cmp(&b.event_date)
+            .then(b.usd.total_cmp(&a.usd))
+            .then(a.kind.cmp(&b.kind))
+            .then(a.victim.cmp(&b.victim))
+            .then(a.sources[0].mention.cmp(&b.sources[0].mention))
+    });
+    for (k, i) in incidents.iter_mut().enumerate() {
+        i.id = format!("inc-{:04}", k + 1);
+    }
+    incidents
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amount(
+        article: &str,
+        usd: f64,
+        kind: AmountKind,
+        date: &str,
+        victim: Option<&str>,
+    ) -> Amount {
+        Amount {
+            article: article.into(),
+            start: 0,
+            end: 3,
+            text: format!("${usd}"),
+            value: usd,
+            min: None,
+            max: None,
+            currency: "USD".into(),
+            usd: Some(usd),
+            kind,
+            event_date: Some(date.into()),
+            event_date_inferred: false,
+            event_date_suspicious: false,
+            victim: victim.map(String::from),
+            actor: None,
+            cue: None,
+        }
+    }
+
+    #[test]
+    fn same_theft_in_many_articles_is_one_incident() {
+        let s = AmountKind::Stolen;
+        let amounts = vec![
+            amount("a", 81e6, s, "2016-02", Some("Bangladesh Bank")),
+            amount("b", 81e6, s, "2016", Some("Bangladesh Bank")),
+            amount("c", 80e6, s, "2016-02-05", Some("Bangladesh bank")),
+            amount("d", 60e6, s, "2017", Some("Far Eastern International Bank")),
+            amount(
+                "e",
+                81e6,
+                AmountKind::Attempted,
+                "2016-02",
+                Some("Bangladesh Bank"),
+            ),
+            amount("f", 81e6, s, "2018-05", Some("Bangladesh Bank")),
+            amount(
+                "g",
+                81e6,
+                AmountKind::Other,
+                "2016-02",
+                Some("Bangladesh Bank"),
+            ),
+        ];
+        let inc = merge(&amounts);
+        assert_eq!(inc.len(), 4, "{inc:#?}");
+        let bb = inc
+            .iter()
+            .find(|i| i.kind == s && i.sources.len() == 3)
+            .unwrap();
+        assert_eq!(bb.usd, 81e6);
+        assert_eq!((bb.usd_min, bb.usd_max), (80e6, 81e6));
+        assert_eq!(bb.event_date.as_deref(), Some("2016-02-05"));
+        assert_eq!(inc[0].id, "inc-0001");
+        assert_eq!(inc[0].event_date.as_deref(), Some("2016-02"));
+    }
+
+    #[test]
+    fn unnamed_figures_join_only_close_matches_and_totals_stay_apart() {
+        let s = AmountKind::Stolen;
+        let amounts = vec![
+            amount("a", 100e6, s, "2022-06", Some("Harmony")),
+            amount("b", 100.5e6, s, "2022-06-24", None),
+            amount("c", 95e6, s, "2022-06", None),
+            amount("d", 100e6, AmountKind::Cumulative, "2022-06", None),
+        ];
+        let inc = merge(&amounts);
+        assert_eq!(inc.len(), 3, "{inc:#?}");
+        assert!(
+            inc.iter()
+                .any(|i| i.sources.len() == 2 && i.victim.as_deref() == Some("Harmony"))
+        );
+        assert!(inc.iter().any(|i| i.kind == AmountKind::Cumulative));
+    }
+
+    #[test]
+    fn merge_is_deterministic() {
+        let s = AmountKind::Stolen;
+        let mut amounts = vec![
+            amount("a", 10e6, s, "2020", Some("X")),
+            amount("b", 20e6, s, "2019", Some("Y")),
+            amount("c", 30e6, s, "2021", Some("Z")),
+        ];
+        let first = merge(&amounts);
+        amounts.reverse();
+        assert_eq!(first, merge(&amounts));
+        assert_eq!(first[0].victim.as_deref(), Some("Y"));
+    }
 }

@@ -1,8 +1,23 @@
-//! Date expressions, resolved against the publication date. TODO(money/dates helper).
+//! Date expressions, resolved against the publication date.
+//!
+//! Absolute dates ("June 30, 2019", "2019-06-30", "30 June 2019", "February 2016", "in 2017")
+//! resolve on their own; relative ones ("last year", "on Monday", "in March", "June 30",
+//! "two years ago") need [`Article::published`] and are skipped without it. Every value keeps the
+//! precision of the text: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+//!
+//! Choices where English is vague: quarters and halves ("Q1 2022", "first half of 2021") resolve
+//! to the year, since naming their first month would claim a precision the text lacks; "last
+//! week" resolves to the month of the day a week before publication; "over the weekend" to the
+//! last Saturday before publication; "N years ago" to a year, "a year ago" to a month.
 
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use regex::{Captures, Regex};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
+use crate::text::ByteToChar;
 
 /// A date expression in an article, resolved to a calendar date at the precision the text gives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -16,8 +31,403 @@ pub struct DateMention {
     pub relative: bool,
 }
 
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
+const YEAR: &str = r"(199\d|20[0-3]\d)";
+const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const SMALL: &str =
+    r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})";
+
+/// How a pattern's captures become a date.
+#[derive(Clone, Copy)]
+enum Form {
+    Iso,
+    MonthDayYear,
+    DayMonthYear,
+    MonthYear,
+    EndOfYear,
+    QuarterYear,
+    Year,
+    MonthDay,
+    DayMonth,
+    PrepMonth,
+    RelYear,
+    RelMonth,
+    Ago,
+    Weekday,
+    Weekend,
+    DayWord,
+    LastWeek,
+}
+
+static PATTERNS: LazyLock<Vec<(Regex, Form)>> = LazyLock::new(|| {
+    let p = |s: String, f: Form| (Regex::new(&s).unwrap_or_else(|e| panic!("{e}")), f);
+    vec![
+        p(format!(r"\b{YEAR}-(\d{{1,2}})-(\d{{1,2}})\b"), Form::Iso),
+        p(
+            format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}\b"),
+            Form::MonthDayYear,
+        ),
+        p(
+            format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"),
+            Form::DayMonthYear,
+        ),
+        p(
+            format!(r"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"),
+            Form::MonthYear,
+        ),
+        p(
+            format!(
+                r"(?i:\b(?:the\s+)?(?:final|last|closing|dying)\s+(?:hours?|days?|minutes?|moments?|weeks?)\s+of\s+){YEAR}\b"
+            ),
+            Form::EndOfYear,
+        ),
+        p(
+            format!(
+                r"\b(?:Q[1-4]|H[12]|(?i:(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of))\s+{YEAR}\b"
+            ),
+            Form::QuarterYear,
+        ),
+        p(
+            format!(
+                r"\b(?i:in|of|since|during|by|from|until|till|through|throughout|before|after|early|late|mid-?|around|circa|the|year|summer|winter|spring|autumn|fall)\s+{YEAR}\b"
+            ),
+            Form::Year,
+        ),
+        p(
+            format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"),
+            Form::MonthDay,
+        ),
+        p(
+            format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}"),
+            Form::DayMonth,
+        ),
+        p(
+            format!(
+                r"\b((?i:in|since|during|by|until|early|late|mid-?|last|this|throughout|from|of|through))\s+{MONTH}"
+            ),
+            Form::PrepMonth,
+        ),
+        p(
+            r"(?i)\b(?:(?:earlier|later|late|early)\s+)?(last|this|past|previous|next)\s+year\b"
+                .to_string(),
+            Form::RelYear,
+        ),
+        p(
+            r"(?i)\b(?:(?:earlier|later|late|early)\s+)?(last|this|past|previous|next)\s+month\b"
+                .to_string(),
+            Form::RelMonth,
+        ),
+        p(
+            format!(
+                r"(?i)\b(?:(?:just|nearly|almost|about|around|over|more\s+than|less\s+than|just\s+under|just\s+over|roughly)\s+)?{SMALL}\s+(years?|months?|weeks?|days?)\s+ago\b"
+            ),
+            Form::Ago,
+        ),
+        p(
+            format!(r"\b(?:(?i:on|last|this|since|by|until|late|early|past)\s+)?{WEEKDAY}\b"),
+            Form::Weekday,
+        ),
+        p(
+            r"(?i)\b(?:over|during|on)\s+the\s+weekend\b|\b(?i:last|this)\s+weekend\b".to_string(),
+            Form::Weekend,
+        ),
+        p(
+            r"\b(?:(?i:earlier|later)\s+)?((?i:yesterday|today))\b".to_string(),
+            Form::DayWord,
+        ),
+        p(
+            r"(?i)\b(?:last|past|previous)\s+week\b".to_string(),
+            Form::LastWeek,
+        ),
+    ]
+});
+
 /// Finds and resolves every date expression of an article.
 pub fn find(article: &Article) -> Vec<DateMention> {
-    let _ = article;
-    Vec::new()
+    find_in(&article.text, article.published)
+}
+
+/// [`find`] on a bare text: the resolver behind it, usable without an [`Article`].
+pub fn find_in(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
+    // (byte start, byte end, value, relative); earlier patterns win overlaps of equal length.
+    let mut found: Vec<(usize, usize, String, bool, usize)> = Vec::new();
+    for (rank, (re, form)) in PATTERNS.iter().enumerate() {
+        for caps in re.captures_iter(text) {
+            let Some(m) = caps.get(0) else { continue };
+            if let Some((value, relative)) = resolve(*form, &caps, published) {
+                found.push((m.start(), m.end(), value, relative, rank));
+            }
+        }
+    }
+    // Longest first, then pattern order; then drop anything overlapping a kept match.
+    found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.4.cmp(&b.4)));
+    let mut kept: Vec<(usize, usize, String, bool, usize)> = Vec::new();
+    for f in found {
+        if kept.iter().all(|k| f.1 <= k.0 || f.0 >= k.1) {
+            kept.push(f);
+        }
+    }
+    kept.sort_by_key(|k| k.0);
+    let mut conv = ByteToChar::new(text);
+    kept.into_iter()
+        .map(|(s, e, value, relative, _)| DateMention {
+            start: conv.get(s),
+            end: conv.get(e),
+            text: text[s..e].to_string(),
+            value,
+            relative,
+        })
+        .collect()
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let m = match n.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn small_number(word: &str) -> Option<i64> {
+    let n = match word.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        other => other.parse().ok()?,
+    };
+    Some(n)
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
+    NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+fn ym(y: i32, m: u32) -> Option<String> {
+    (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}"))
+}
+
+fn num<T: std::str::FromStr>(caps: &Captures, i: usize) -> Option<T> {
+    caps.get(i)?.as_str().parse().ok()
+}
+
+fn day_value(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn month_value(d: NaiveDate) -> String {
+    d.format("%Y-%m").to_string()
+}
+
+/// The most recent `weekday` on or before `pub_date`.
+fn last_weekday(pub_date: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let back = (pub_date.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
+    pub_date - Duration::days(i64::from(back))
+}
+
+fn resolve(form: Form, caps: &Captures, published: Option<NaiveDate>) -> Option<(String, bool)> {
+    let abs = |v: Option<String>| v.map(|v| (v, false));
+    match form {
+        Form::Iso => abs(ymd(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?)),
+        Form::MonthDayYear => abs(ymd(
+            num(caps, 3)?,
+            month_number(caps.get(1)?.as_str())?,
+            num(caps, 2)?,
+        )),
+        Form::DayMonthYear => abs(ymd(
+            num(caps, 3)?,
+            month_number(caps.get(2)?.as_str())?,
+            num(caps, 1)?,
+        )),
+        Form::MonthYear => abs(ym(num(caps, 2)?, month_number(caps.get(1)?.as_str())?)),
+        Form::EndOfYear => abs(ym(num(caps, 1)?, 12)),
+        Form::QuarterYear | Form::Year => abs(Some(format!("{:04}", num::<i32>(caps, 1)?))),
+        Form::MonthDay | Form::DayMonth => {
+            let p = published?;
+            let (m, d) = if matches!(form, Form::MonthDay) {
+                (month_number(caps.get(1)?.as_str())?, num(caps, 2)?)
+            } else {
+                (month_number(caps.get(2)?.as_str())?, num(caps, 1)?)
+            };
+            let mut date = NaiveDate::from_ymd_opt(p.year(), m, d)?;
+            if date > p {
+                date = NaiveDate::from_ymd_opt(p.year() - 1, m, d)?;
+            }
+            Some((day_value(date), true))
+        }
+        Form::PrepMonth => {
+            let p = published?;
+            let prep = caps.get(1)?.as_str().to_ascii_lowercase();
+            let m = month_number(caps.get(2)?.as_str())?;
+            let year = if prep == "this" || m <= p.month() && prep != "last" {
+                p.year()
+            } else if prep == "last" && m < p.month() {
+                p.year()
+            } else {
+                p.year() - 1
+            };
+            Some((ym(year, m)?, true))
+        }
+        Form::RelYear => {
+            let p = published?;
+            let y = match caps.get(1)?.as_str().to_ascii_lowercase().as_str() {
+                "this" => p.year(),
+                "next" => p.year() + 1,
+                _ => p.year() - 1,
+            };
+            Some((format!("{y:04}"), true))
+        }
+        Form::RelMonth => {
+            let p = published?;
+            let d = match caps.get(1)?.as_str().to_ascii_lowercase().as_str() {
+                "this" => p,
+                "next" => p.checked_add_months(Months::new(1))?,
+                _ => p.checked_sub_months(Months::new(1))?,
+            };
+            Some((month_value(d), true))
+        }
+        Form::Ago => {
+            let p = published?;
+            let n = small_number(caps.get(1)?.as_str())?;
+            let unit = caps.get(2)?.as_str().to_ascii_lowercase();
+            let n32 = u32::try_from(n).ok()?;
+            let value = if unit.starts_with("year") {
+                if n == 1 {
+                    month_value(p.checked_sub_months(Months::new(12))?)
+                } else {
+                    format!("{:04}", p.year() - i32::try_from(n).ok()?)
+                }
+            } else if unit.starts_with("month") {
+                month_value(p.checked_sub_months(Months::new(n32))?)
+            } else if unit.starts_with("week") {
+                day_value(p - Duration::weeks(n))
+            } else {
+                day_value(p - Duration::days(n))
+            };
+            Some((value, true))
+        }
+        Form::Weekday => {
+            let p = published?;
+            let wd: Weekday = caps.get(1)?.as_str().parse().ok()?;
+            Some((day_value(last_weekday(p, wd)), true))
+        }
+        Form::Weekend => {
+            let p = published?;
+            let sat = last_weekday(p - Duration::days(1), Weekday::Sat);
+            Some((day_value(sat), true))
+        }
+        Form::DayWord => {
+            let p = published?;
+            let d = if caps.get(1)?.as_str().eq_ignore_ascii_case("yesterday") {
+                p - Duration::days(1)
+            } else {
+                p
+            };
+            Some((day_value(d), true))
+        }
+        Form::LastWeek => {
+            let p = published?;
+            Some((month_value(p - Duration::days(7)), true))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pubd() -> Option<NaiveDate> {
+        // A Wednesday.
+        NaiveDate::from_ymd_opt(2022, 11, 16)
+    }
+
+    fn one(text: &str) -> (String, bool, String) {
+        let d = find_in(text, pubd());
+        assert_eq!(d.len(), 1, "{text}: {d:?}");
+        (d[0].value.clone(), d[0].relative, d[0].text.clone())
+    }
+
+    #[test]
+    fn absolute_forms() {
+        assert_eq!(one("It happened in February 2016.").0, "2016-02");
+        assert_eq!(one("It happened in Feb. 2016.").0, "2016-02");
+        assert_eq!(one("In 2017, money went missing.").0, "2017");
+        assert_eq!(one("on June 30, 2019 they met").0, "2019-06-30");
+        assert_eq!(one("on 2019-06-30 they met").0, "2019-06-30");
+        assert_eq!(one("Date: 2023-7-22").0, "2023-07-22");
+        assert_eq!(one("on 30 June 2019 they met").0, "2019-06-30");
+        assert_eq!(one("The final hours of 2023 saw a hack").0, "2023-12");
+        assert_eq!(one("losses in Q1 2022 rose").0, "2022");
+        assert_eq!(one("in the first half of 2021 hackers").0, "2021");
+        let (_, relative, text) = one("In February 2016 hackers");
+        assert!(!relative);
+        assert_eq!(text, "February 2016");
+    }
+
+    #[test]
+    fn numbers_are_not_years() {
+        assert!(find_in("2,464 ETH were moved", pubd()).is_empty());
+        assert!(find_in("a bid of $2019 was made", pubd()).is_empty());
+        assert!(find_in("2024 is going to be big", pubd()).is_empty());
+        assert!(find_in("you may go", pubd()).is_empty());
+    }
+
+    #[test]
+    fn relative_forms() {
+        assert_eq!(one("last year they struck").0, "2021");
+        assert_eq!(one("this year they struck").0, "2022");
+        assert_eq!(one("last month they struck").0, "2022-10");
+        assert_eq!(one("earlier this month they struck").0, "2022-11");
+        assert_eq!(one("just under a year ago, hacks").0, "2021-11");
+        assert_eq!(one("a year ago, hacks").0, "2021-11");
+        assert_eq!(one("two years ago, hacks").0, "2020");
+        assert_eq!(one("three days ago, hacks").0, "2022-11-13");
+        assert_eq!(one("on Monday the bank").0, "2022-11-14");
+        assert_eq!(one("last Wednesday the bank").0, "2022-11-16");
+        assert_eq!(one("yesterday the bank").0, "2022-11-15");
+        assert_eq!(one("today the bank").0, "2022-11-16");
+        assert_eq!(one("last week the bank").0, "2022-11");
+        assert_eq!(one("over the weekend the bank").0, "2022-11-12");
+        assert_eq!(one("in March the bank").0, "2022-03");
+        assert_eq!(one("in December the bank").0, "2021-12");
+        assert_eq!(one("on June 30 the bank").0, "2022-06-30");
+        assert_eq!(one("on December 30 the bank").0, "2021-12-30");
+        let (_, relative, _) = one("on June 30 the bank");
+        assert!(relative);
+    }
+
+    #[test]
+    fn relative_forms_need_a_publication_date() {
+        assert!(find_in("last year and on Monday", None).is_empty());
+        assert_eq!(find_in("in February 2016", None)[0].value, "2016-02");
+    }
+
+    #[test]
+    fn offsets_are_characters() {
+        let text = "€72 – “hacked” in February 2016";
+        let d = find_in(text, None);
+        let start = text.chars().position(|c| c == 'F').unwrap();
+        assert_eq!(d[0].start, start);
+        assert_eq!(d[0].end, start + "February 2016".len());
+    }
 }

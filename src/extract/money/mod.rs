@@ -1,0 +1,523 @@
+//! Money amounts: parsing, classification, dating, victim and actor.
+//!
+//! One pass finds the figures ([`parse`]), one finds the cue words ([`classify`]); each figure
+//! then looks only at its own sentence (and paragraph, for dates and actors), so the work grows
+//! with the text, not with figures × text.
+
+mod classify;
+mod fx;
+mod parse;
+mod victim;
+
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+use regex::Regex;
+
+use crate::corpus::Article;
+use crate::text::{ByteToChar, char_to_byte_table};
+
+use super::{Amount, AmountKind, EntityMention, dates::DateMention};
+
+pub use victim::normalized as normalized_victim;
+
+/// Sentences of the lede in which a dated theft statement dates the whole story.
+const LEDE_SENTENCES: usize = 5;
+
+static CRYPTO_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)crypto|bitcoin|ethereum|blockchain|stablecoin|\bdefi\b|\btokens?\b|\bwallets?\b",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:date|incident\s+date|date\s+of\s+(?:the\s+)?(?:attack|incident|hack|exploit))\s*:\s*$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "inc", "co", "corp", "ltd", "jr", "sr", "vs", "u.s", "u.k",
+    "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g", "i.e", "approx", "est", "gen", "gov", "sen", "rep", "prof", "fig", "etc",
+];
+
+/// Sentence spans (byte offsets): a newline always ends one; `.`, `!`, `?` or `…` end one when
+/// a capital, digit, quote or currency sign follows after a space, unless an abbreviation or an
+/// initial precedes.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end_here = match c {
+            '\n' => true,
+            '.' | '!' | '?' | '…' => {
+                let after = &text[i + c.len_utf8()..];
+                let trimmed = after.trim_start_matches(['"', '”', '’', '\'', ')']);
+                let ws = trimmed.len() < after.len() || after.starts_with([' ', '\t', '\n']);
+                let rest = trimmed.trim_start_matches([' ', '\t']);
+                let spaced = rest.len() < trimmed.len() || ws;
+                let next_ok = rest.is_empty()
+                    || rest.starts_with('\n')
+                    || rest.chars().next().is_some_and(|n| {
+                        n.is_uppercase()
+                            || n.is_ascii_digit()
+                            || matches!(n, '"' | '“' | '‘' | '\'' | '$' | '€' | '£' | '(' | '-')
+                    });
+                let word: String = text[start..i]
+                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let abbrev = c == '.'
+                    && (ABBREVIATIONS.contains(&word.as_str())
+                        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
+                spaced && next_ok && !abbrev
+            }
+            _ => false,
+        };
+        if end_here {
+            let end = i + c.len_utf8();
+            if text[start..end].trim().len() > 0 {
+                out.push((start, end));
+            }
+            start = end;
+            while start < bytes.len() && matches!(bytes[start], b' ' | b'\t') {
+                start += 1;
+            }
+            while let Some(&(j, _)) = iter.peek() {
+                if j < start {
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Paragraph number of each sentence: a blank line (two newlines, counting the one that may
+/// end the previous sentence) starts a new paragraph.
+fn paragraphs(text: &str, sents: &[(usize, usize)]) -> Vec<usize> {
+    let mut para = 0;
+    let mut out = Vec::with_capacity(sents.len());
+    for (k, &(s, _)) in sents.iter().enumerate() {
+        if k > 0 {
+            let prev_end = sents[k - 1].1;
+            let newlines = text[prev_end..s].matches('\n').count()
+                + usize::from(text[..prev_end].ends_with('\n'));
+            if newlines >= 2 {
+                para += 1;
+            }
+        }
+        out.push(para);
+    }
+    out
+}
+
+/// A date mention in byte offsets.
+struct ByteDate<'a> {
+    start: usize,
+    end: usize,
+    mention: &'a DateMention,
+}
+
+/// A figure on its way to becoming an [`Amount`].
+struct Work {
+    parsed: parse::Parsed,
+    sentence: usize,
+    kind: AmountKind,
+    cue: Option<String>,
+    victim: Option<String>,
+    event_date: Option<String>,
+    inferred: bool,
+    usd: Option<f64>,
+}
+
+/// Finds every money amount of an article, classified and dated.
+pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]) -> Vec<Amount> {
+    let text = article.text.as_str();
+    let crypto = CRYPTO_ARTICLE.is_match(text);
+    let parsed = parse::parse(text, crypto);
+    if parsed.is_empty() {
+        return Vec::new();
+    }
+    let sents = sentences(text);
+    let paras = paragraphs(text, &sents);
+    let hits = classify::cues(text);
+    let theft_article = classify::theft_context(&hits);
+    let table = char_to_byte_table(text);
+    let byte = |c: usize| table.get(c).copied().unwrap_or(text.len());
+    let bdates: Vec<ByteDate> = dates
+        .iter()
+        .map(|d| ByteDate {
+            start: byte(d.start),
+            end: byte(d.end),
+            mention: d,
+        })
+        .collect();
+    let bentities: Vec<(usize, usize, &EntityMention)> = entities
+        .iter()
+        .map(|e| (byte(e.start), byte(e.end), e))
+        .collect();
+    let sentence_of = |pos: usize| sents.partition_point(|s| s.1 <= pos).min(sents.len() - 1);
+    let cues_in = |(s, e): (usize, usize)| {
+        let a = hits.partition_point(|h| h.start < s);
+        let b = hits.partition_point(|h| h.start < e);
+        &hits[a..b]
+    };
+    let dates_in = |(s, e): (usize, usize)| {
+        let a = bdates.partition_point(|d| d.start < s);
+        let b = bdates.partition_point(|d| d.start < e);
+        &bdates[a..b]
+    };
+    let theft_sentence = |k: usize| {
+        cues_in(sents[k]).iter().any(|h| match h.cue {
+            classify::Cue::Stolen | classify::Cue::Context | classify::Cue::Attempted => true,
+            classify::Cue::WeakStolen => theft_article,
+            _ => false,
+        })
+    };
+    // The story's own date: the first dated theft statement of the lede, or a "Date:" field.
+    let lede_date: Option<&DateMention> = (0..sents.len().min(LEDE_SENTENCES))
+        .filter(|&k| theft_sentence(k))
+        .find_map(|k| dates_in(sents[k]).first().map(|d| d.mention))
+        .or_else(|| {
+            bdates
+                .iter()
+                .find(|d| {
+                    let line_start = text[..d.start].rfind('\n').map_or(0, |p| p + 1);
+                    DATE_LABEL.is_match(&text[line_start..d.start])
+                })
+                .map(|d| d.mention)
+        });
+
+    let mut work: Vec<Work> = Vec::with_capacity(parsed.len());
+    for (idx, p) in parsed.iter().enumerate() {
+        let k = sentence_of(p.start);
+        let (ss, se) = sents[k];
+        let (ss, se) = (ss.min(p.start), se.max(p.end));
+        let sentence = &text[ss..se];
+        let victim = victim::in_sentence(sentence, (p.start - ss, p.end - ss));
+        // Dates of this sentence that no other figure stands between.
+        let others: Vec<(usize, usize)> = parsed
+            .iter()
+            .enumerate()
+            .filter(|(j, q)| *j != idx && q.start >= ss && q.end <= se)
+            .map(|(_, q)| (q.start, q.end))
+            .collect();
+        let own = dates_in((ss, se))
+            .iter()
+            .filter(|d| {
+                let (lo, hi) = if d.end <= p.start {
+                    (d.end, p.start)
+                } else {
+                    (p.end, d.start)
+                };
+                !others.iter().any(|o| o.0 >= lo && o.1 <= hi)
+            })
+            .min_by_key(|d| {
+                let dist = if d.end <= p.start {
+                    p.start - d.end
+                } else {
+                    d.start.saturating_sub(p.end)
+                };
+                let before = text[..d.start].trim_end().to_ascii_lowercase();
+                let governed = ["in", "on", "since", "during", "of"]
+                    .iter()
+                    .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+                    || ["in ", "on ", "since ", "during "]
+                        .iter()
+                        .any(|w| d.mention.text.to_ascii_lowercase().starts_with(w));
+                dist.saturating_sub(if governed { 30 } else { 0 })
+            });
+        let year_scope = own.is_some_and(|d| d.mention.value.len() == 4);
+        let decision = classify::decide(
+            text,
+            (p.start, p.end),
+            cues_in((ss, se)),
+            theft_article,
+            year_scope,
+            victim.is_some(),
+        );
+        let (event_date, inferred) = if let Some(d) = own {
+            (Some(d.mention.value.clone()), false)
+        } else if let Some(d) = (0..k)
+            .rev()
+            .take_while(|&j| paras[j] == paras[k])
+            .find_map(|j| dates_in(sents[j]).last())
+        {
+            (Some(d.mention.value.clone()), false)
+        } else if let Some(d) = lede_date {
+            (Some(d.value.clone()), false)
+        } else if let Some(d) = (k + 1..sents.len())
+            .take_while(|&j| paras[j] == paras[k])
+            .find_map(|j| dates_in(sents[j]).first())
+        {
+            (Some(d.mention.value.clone()), false)
+        } else {
+            (
+                article.published.map(|d| d.format("%Y-%m-%d").to_string()),
+                true,
+            )
+        };
+        let year = event_date
+            .as_deref()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse::<i32>().ok())
+            .or_else(|| article.published.map(|d| d.year()));
+        let usd = p.usd.or_else(|| {
+            let y = year?;
+            fx::to_usd(p.value, &p.currency, y)
+        });
+        work.push(Work {
+            parsed: p.clone(),
+            sentence: k,
+            kind: decision.kind,
+            cue: decision.cue.map(|(s, e)| text[s..e].to_string()),
+            victim,
+            event_date,
+            inferred,
+            usd,
+        });
+    }
+
+    let first_line = text.lines().next().unwrap_or("");
+    let main_victim = victim::in_title(&article.title)
+        .or_else(|| victim::in_title(first_line))
+        .or_else(|| {
+            work.iter()
+                .find(|w| w.kind == AmountKind::Stolen && w.victim.is_some())
+                .and_then(|w| w.victim.clone())
+        });
+    mark_components(&mut work, main_victim.as_deref(), text);
+
+    let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
+    let title_span = sents.first().copied().unwrap_or((0, 0));
+    let mut conv = ByteToChar::new(text);
+    let mut out = Vec::with_capacity(work.len());
+    for w in work {
+        let p = &w.parsed;
+        let start = conv.get(p.start);
+        let end = conv.get(p.end);
+        let para = paras[w.sentence];
+        let para_span = (
+            sents[paras.partition_point(|&q| q < para)].0,
+            sents[paras.partition_point(|&q| q <= para) - 1].1,
+        );
+        let victim = match w.kind {
+            AmountKind::Stolen | AmountKind::Attempted | AmountKind::Damage => {
+                w.victim.or_else(|| main_victim.clone())
+            }
+            _ => w.victim,
+        };
+        let actor = if w.kind.is_theft() {
+            victim::actor(text, para_span, &bentities)
+                .or_else(|| victim::actor(text, title_span, &bentities))
+        } else {
+            None
+        };
+        let suspicious = match (&w.event_date, &published) {
+            (Some(d), Some(p)) => d.as_str() > &p[..d.len().min(p.len())],
+            _ => false,
+        };
+        out.push(Amount {
+            article: article.id.clone(),
+            start,
+            end,
+            text: text[p.start..p.end].to_string(),
+            value: p.value,
+            min: p.min,
+            max: p.max,
+            currency: p.currency.clone(),
+            usd: w.usd,
+            kind: w.kind,
+            event_date: w.event_date,
+            event_date_inferred: w.inferred,
+            event_date_suspicious: suspicious,
+            victim,
+            actor,
+            cue: w.cue,
+        });
+    }
+    out
+}
+
+/// Whether two event dates can be the same event: equal at the shorter precision.
+fn dates_agree(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let n = a.len().min(b.len());
+            a[..n] == b[..n]
+        }
+        _ => true,
+    }
+}
+
+/// Parts of a theft already stated as a total (per-asset figures, waves, an initial estimate)
+/// are not thefts of their own: a stolen figure smaller than another stolen figure of the same
+/// victim and event, or a crypto figure with no dollar value beside a dollar total, becomes
+/// `other` with the total named as its cue.
+fn mark_components(work: &mut [Work], main_victim: Option<&str>, text: &str) {
+    let main = main_victim.map(victim::normalized);
+    let same_victim = |part: &Work, total: &Work| match (&part.victim, &total.victim) {
+        (Some(a), Some(b)) => victim::normalized(a) == victim::normalized(b),
+        (None, None) => true,
+        (None, Some(b)) => main.as_deref() == Some(victim::normalized(b).as_str()),
+        (Some(_), None) => false,
+    };
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    for (i, part) in work.iter().enumerate() {
+        if part.kind != AmountKind::Stolen {
+            continue;
+        }
+        let total = work.iter().enumerate().find(|(j, total)| {
+            *j != i
+                && total.kind == AmountKind::Stolen
+                && same_victim(part, total)
+                && (part.inferred
+                    || total.inferred
+                    || dates_agree(&part.event_date, &total.event_date))
+                && match (part.usd, total.usd) {
+                    (Some(p), Some(t)) => p * 1.05 < t,
+                    (None, Some(_)) => true,
+                    _ => false,
+                }
+        });
+        if let Some((j, _)) = total {
+            parts.push((i, j));
+        }
+    }
+    for (i, j) in parts {
+        let total = &work[j].parsed;
+        work[i].kind = AmountKind::Other;
+        work[i].cue = Some(format!("part of {}", &text[total.start..total.end]));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::path::PathBuf;
+
+    fn article(text: &str, published: Option<NaiveDate>) -> Article {
+        Article {
+            id: "t".into(),
+            path: PathBuf::from("t.txt"),
+            published,
+            title: text.lines().next().unwrap_or("").to_string(),
+            source: None,
+            text: text.to_string(),
+        }
+    }
+
+    fn run(text: &str, published: Option<NaiveDate>) -> Vec<Amount> {
+        let a = article(text, published);
+        let dates = crate::extract::dates::find(&a);
+        find(&a, &dates, &[])
+    }
+
+    #[test]
+    fn sentence_split_respects_abbreviations_and_decimals() {
+        let t = "Mr. Smith paid $1.5 million. The U.S. bank lost it.\nNext line";
+        let s = sentences(t);
+        let parts: Vec<&str> = s.iter().map(|&(a, b)| t[a..b].trim()).collect();
+        assert_eq!(
+            parts,
+            [
+                "Mr. Smith paid $1.5 million.",
+                "The U.S. bank lost it.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn kinds_follow_their_cues() {
+        let d = NaiveDate::from_ymd_opt(2019, 5, 1);
+        let t = "Bank hack\n\nHackers stole $10 million from Acme Bank in March. They tried to steal $50 million more. The hack cost it at least $2 million. A bounty of $1 million was offered. Since 2017 hackers have netted $2 billion so far.";
+        let a = run(t, d);
+        let kinds: Vec<(&str, AmountKind)> = a.iter().map(|a| (a.text.as_str(), a.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("$10 million", AmountKind::Stolen),
+                ("$50 million", AmountKind::Attempted),
+                ("$2 million", AmountKind::Damage),
+                ("$1 million", AmountKind::Other),
+                ("$2 billion", AmountKind::Cumulative),
+            ]
+        );
+        assert_eq!(a[0].victim.as_deref(), Some("Acme Bank"));
+        assert_eq!(a[0].event_date.as_deref(), Some("2019-03"));
+        assert!(!a[0].event_date_inferred);
+        assert_eq!(a[0].cue.as_deref(), Some("stole"));
+    }
+
+    #[test]
+    fn business_figures_are_not_thefts() {
+        let t = "Profits jump\n\nQuarterly profits at the firm jumped 76% to $1.13bn (£600m) for the three months to December, from $639m a year earlier. The company lost $20m on its bond trades.";
+        let a = run(t, None);
+        assert!(a.iter().all(|a| !a.kind.is_theft()), "{a:?}");
+        assert_eq!(a.len(), 3);
+    }
+
+    #[test]
+    fn parts_of_a_total_are_not_thefts() {
+        let t = "Stake - REKT\n\nOn-chain casino Stake lost over $41M from its hot wallets yesterday. Hackers drained $16M on mainnet, then a further $25.6M was stolen on BSC. The attacker drained 6k ETH and 3M USDC.";
+        let a = run(t, NaiveDate::from_ymd_opt(2023, 9, 4));
+        let thefts: Vec<&str> = a
+            .iter()
+            .filter(|a| a.kind.is_theft())
+            .map(|a| a.text.as_str())
+            .collect();
+        assert_eq!(thefts, ["$41M"]);
+        assert_eq!(a[0].event_date.as_deref(), Some("2023-09-03"));
+        assert_eq!(a[0].victim.as_deref(), Some("Stake"));
+    }
+
+    #[test]
+    fn non_dollar_amounts_convert_at_the_event_year() {
+        let t = "Bank robbed\n\nIn 2016, hackers stole €72 million from Example Bank.";
+        let a = run(t, NaiveDate::from_ymd_opt(2020, 1, 1));
+        assert_eq!(a[0].currency, "EUR");
+        let usd = a[0].usd.unwrap();
+        assert!((usd / 1e6 - 79.6).abs() < 2.0, "{usd}");
+    }
+
+    #[test]
+    fn future_event_dates_are_suspicious_and_missing_ones_inferred() {
+        let published = NaiveDate::from_ymd_opt(2020, 6, 1);
+        let a = run(
+            "News\n\nHackers stole $5 million from Foo Exchange in March 2021.",
+            published,
+        );
+        assert!(a[0].event_date_suspicious);
+        assert!(!a[0].event_date_inferred);
+        let a = run(
+            "News\n\nThieves stole $7 million from Bar Exchange.",
+            published,
+        );
+        assert!(a[0].event_date_inferred);
+        assert!(!a[0].event_date_suspicious);
+        assert_eq!(a[0].event_date.as_deref(), Some("2020-06-01"));
+    }
+
+    #[test]
+    fn offsets_are_characters() {
+        let t = "“Heist” – €5 news\n\nHackers stole ₩10 billion from Korea Exchange.";
+        let a = run(t, NaiveDate::from_ymd_opt(2020, 6, 1));
+        let won = a.iter().find(|a| a.currency == "KRW").unwrap();
+        let chars: Vec<char> = t.chars().collect();
+        let s: String = chars[won.start..won.end].iter().collect();
+        assert_eq!(s, "₩10 billion");
+    }
+}

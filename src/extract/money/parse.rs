@@ -1,0 +1,646 @@
+//! Finding money figures in text: currency, number, magnitude, qualifier, range and conversion,
+//! without any judgement of what the figure is for.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A figure as written, with byte offsets into the text it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// ISO 4217 code or crypto ticker.
+    pub currency: String,
+    /// US dollars when the text gives them (a dollar figure, a stablecoin, a conversion).
+    pub usd: Option<f64>,
+}
+
+/// Dollar stablecoins: US dollars at par.
+const STABLECOINS: &[&str] = &[
+    "USDT", "USDC", "DAI", "BUSD", "TUSD", "USDP", "FDUSD", "PYUSD", "GUSD", "USDD", "LUSD", "FRAX",
+];
+
+/// Well-known crypto tickers, accepted anywhere; other all-caps tickers need a crypto article.
+const CRYPTO: &[&str] = &[
+    "BTC", "ETH", "XRP", "SOL", "BNB", "TRX", "MATIC", "POL", "WBTC", "WETH", "stETH", "wstETH",
+    "SHIB", "AVAX", "DOT", "ADA", "DOGE", "LTC", "BCH", "XMR", "ZEC", "ATOM", "FTM", "ARB", "OP",
+    "NEAR", "LINK", "UNI", "AAVE", "EOS", "XLM", "ETC", "TON", "APT", "SUI", "HT", "OKB", "CRO",
+];
+
+/// All-caps words that follow numbers without being currencies.
+const NOT_TICKERS: &[&str] = &[
+    "UTC", "GMT", "AM", "PM", "GB", "MB", "KB", "TB", "PB", "GW", "MW", "KW", "GHZ", "MHZ", "BST",
+    "EST", "PST", "CET", "ET", "PT", "CEO", "CTO", "CFO", "US", "UK", "EU", "UN", "PDF", "IP",
+    "ID", "ATM", "ATMS", "SWIFT", "NFT", "NFTS", "API", "BC", "AD", "TPS", "FBI", "DPRK", "IT",
+    "PC", "PCS", "CPU", "GPU", "RAM", "TV", "HD", "DVD", "CD", "CDS", "MPH", "KM", "KG", "MM",
+    "CM", "OK", "AND", "OR", "OF", "THE", "IN", "ON", "TO", "A", "I", "X", "BBC", "CNN", "USA",
+    "NATO",
+];
+
+/// Fiat written before the number.
+const PREFIX: &str = r"(?P<pre>US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|NT\$|S\$|NZ\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)\b|Rs\.?)";
+const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+const MAG: &str = r"(?P<mag>thousand|trillion|billion|million|mln|bln|mn|bn|tn|k|K|m|M|b|B)";
+const WORDNUM: &str = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred|half\s+a)";
+const SUFFIX_WORD: &str = r"(?P<word>(?i:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|Taiwan)\s+dollars?|dollars?|dlrs|euros?|pounds?(?:\s+sterling)?|sterling|yen|won|yuan|renminbi|rupees?)|USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)";
+
+/// `$81 million`, `€1.7bn`, `US$ 5m`, `$60-80 million`, optionally with a trailing `USD`.
+static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"{PREFIX}[ \u00a0]?(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?:\$|€|£)?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?(?P<tail>[ \u00a0](?:USD|US\s+dollars|dollars))?"
+    ))
+});
+
+/// `81 million dollars`, `15 mln dlrs`, `6.7 billion yen`, `25.5M USDC`, `4,502.9 BTC`.
+static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?[ \u00a0](?:{SUFFIX_WORD}\b|(?P<tick>[a-z]{{0,2}}[A-Z][A-Z0-9]{{1,6}})\b)"
+    ))
+});
+
+/// `two billion dollars`, `half a billion dollars`, `a million pounds`.
+static WORDED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?P<wnum>{WORDNUM})\s+(?P<mag>(?i:thousand|million|billion|trillion))\s+{SUFFIX_WORD}"
+    ))
+});
+
+/// What lies between a figure and its conversion: `(`, `(~`, `worth approximately`.
+static CONVERSION_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\s*\(\s*(?i:~|≈|about|approx\.?|approximately|around|roughly|some|or|c\.|nearly|almost|over|more than)?\s*|\s*,?\s+(?i:worth|valued\s+at|equivalent\s+to|equal\s+to|or)\s+(?i:~|about|approximately|around|roughly|some|nearly|almost|over|more\s+than|an\s+estimated)?\s*~?)$",
+    )
+});
+
+static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:-|–|—|to|and)\s*$"));
+
+/// A qualifier right before a figure: (pattern, effect).
+static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|north\s+of|just\s+over|nearly|almost|up\s+to|as\s+much\s+as|close\s+to|just\s+under|less\s+than|under|about|around|approximately|approx\.?|roughly|some|an\s+estimated|estimated|~|≈)\s*$",
+    )
+});
+
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bbetween\s*$"));
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap_or_else(|e| panic!("money pattern: {e}"))
+}
+
+fn number(s: &str) -> Option<f64> {
+    s.replace(',', "").parse().ok()
+}
+
+fn magnitude(m: &str) -> f64 {
+    match m {
+        "thousand" | "k" | "K" => 1e3,
+        "million" | "mln" | "mn" | "m" | "M" => 1e6,
+        "billion" | "bln" | "bn" | "b" | "B" => 1e9,
+        "trillion" | "tn" => 1e12,
+        other => match other.to_ascii_lowercase().as_str() {
+            "thousand" => 1e3,
+            "million" => 1e6,
+            "billion" => 1e9,
+            "trillion" => 1e12,
+            _ => 1.0,
+        },
+    }
+}
+
+fn word_number(w: &str) -> Option<f64> {
+    let w = w.to_ascii_lowercase();
+    let w: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(match w.as_str() {
+        "a" | "an" | "one" => 1.0,
+        "half a" => 0.5,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "fifteen" => 15.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "a hundred" | "one hundred" => 100.0,
+        _ => return None,
+    })
+}
+
+fn prefix_currency(p: &str) -> &'static str {
+    match p.trim_end_matches('.') {
+        "$" | "US$" | "USD" => "USD",
+        "€" | "EUR" => "EUR",
+        "£" | "GBP" => "GBP",
+        "¥" | "JPY" => "JPY",
+        "₩" | "KRW" => "KRW",
+        "CNY" | "RMB" => "CNY",
+        "₹" | "INR" | "Rs" => "INR",
+        "A$" | "AU$" | "AUD" => "AUD",
+        "C$" | "CA$" | "CAD" => "CAD",
+        "HK$" | "HKD" => "HKD",
+        "NT$" | "TWD" => "TWD",
+        "S$" | "SGD" => "SGD",
+        "NZ$" => "NZD",
+        "R$" => "BRL",
+        "CHF" => "CHF",
+        "RUB" => "RUB",
+        p if p.starts_with("U.S.") => "USD",
+        _ => "USD",
+    }
+}
+
+fn word_currency(w: &str) -> &'static str {
+    let w = w.to_ascii_lowercase();
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    if w.starts_with("hong kong") {
+        "HKD"
+    } else if w.starts_with("australian") {
+        "AUD"
+    } else if w.starts_with("canadian") {
+        "CAD"
+    } else if w.starts_with("singapore") {
+        "SGD"
+    } else if w.starts_with("taiwan") {
+        "TWD"
+    } else if w.contains("dollar") || w == "dlrs" || w == "usd" {
+        "USD"
+    } else if w.starts_with("euro") || w == "eur" {
+        "EUR"
+    } else if w.starts_with("pound") || w == "sterling" || w == "gbp" {
+        "GBP"
+    } else if w == "yen" || w == "jpy" {
+        "JPY"
+    } else if w == "won" || w == "krw" {
+        "KRW"
+    } else if w == "yuan" || w == "renminbi" || w == "cny" || w == "rmb" {
+        "CNY"
+    } else if w.starts_with("rupee") || w == "inr" {
+        "INR"
+    } else {
+        match w.as_str() {
+            "aud" => "AUD",
+            "cad" => "CAD",
+            "chf" => "CHF",
+            "hkd" => "HKD",
+            "sgd" => "SGD",
+            "twd" => "TWD",
+            "rub" => "RUB",
+            _ => "USD",
+        }
+    }
+}
+
+/// Whether `tick` is a currency ticker here; `crypto_article` admits unknown all-caps tickers.
+fn ticker(tick: &str, crypto_article: bool) -> Option<String> {
+    if STABLECOINS.contains(&tick) || CRYPTO.contains(&tick) {
+        return Some(tick.to_string());
+    }
+    let upper = tick
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let letters = tick.chars().filter(char::is_ascii_alphabetic).count();
+    (crypto_article
+        && upper
+        && (2..=6).contains(&letters)
+        && !NOT_TICKERS.contains(&tick.to_ascii_uppercase().as_str()))
+    .then(|| tick.to_string())
+}
+
+/// True when the character before `at` would make a number there part of a larger token.
+fn glued_before(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | ':' | '/' | '_' | '#'))
+}
+
+fn glued_after(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// One currency-and-number unit before ranges and conversions are joined.
+#[derive(Clone, Debug)]
+struct Atom {
+    start: usize,
+    end: usize,
+    lo: f64,
+    hi: f64,
+    currency: String,
+}
+
+impl Atom {
+    fn usd(&self) -> Option<f64> {
+        (self.currency == "USD" || STABLECOINS.contains(&self.currency.as_str()))
+            .then_some((self.lo + self.hi) / 2.0)
+    }
+}
+
+/// Reads the magnitude capture, dropping a one-letter one glued to a following word
+/// ("$5 bonus"). Returns (multiplier, end of the figure).
+fn read_mag(text: &str, m: Option<regex::Match>, fallback_end: usize) -> (f64, usize) {
+    match m {
+        Some(m) if m.as_str().len() <= 2 && glued_after(text, m.end()) => (1.0, fallback_end),
+        Some(m) => (magnitude(m.as_str()), m.end()),
+        None => (1.0, fallback_end),
+    }
+}
+
+fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
+    let mut out = Vec::new();
+    for c in PREFIXED.captures_iter(text) {
+        let (Some(all), Some(pre), Some(n)) = (c.get(0), c.name("pre"), c.name("num")) else {
+            continue;
+        };
+        let letters_prefix = pre.as_str().chars().next().is_some_and(char::is_alphabetic);
+        if letters_prefix && glued_before(text, all.start()) {
+            continue;
+        }
+        let num_end = c.name("num2").map_or(n.end(), |m| m.end());
+        let (mult, mut end) = read_mag(text, c.name("mag"), num_end);
+        if mult == 1.0 && glued_after(text, end) {
+            continue;
+        }
+        if let Some(t) = c.name("tail")
+            && t.start() == end
+        {
+            end = t.end();
+        }
+        let Some(lo) = number(n.as_str()) else {
+            continue;
+        };
+        let hi = c
+            .name("num2")
+            .and_then(|m| number(m.as_str()))
+            .filter(|h| *h > lo)
+            .unwrap_or(lo);
+        out.push(Atom {
+            start: all.start(),
+            end,
+            lo: lo * mult,
+            hi: hi * mult,
+            currency: prefix_currency(pre.as_str()).to_string(),
+        });
+    }
+    for c in SUFFIXED.captures_iter(text) {
+        let (Some(all), Some(n)) = (c.get(0), c.name("num")) else {
+            continue;
+        };
+        if glued_before(text, all.start()) {
+            continue;
+        }
+        // A number already read as a prefixed figure ("$5 million dollars") is not read twice.
+        if out
+            .iter()
+            .any(|a| a.start < all.end() && all.start() < a.end)
+        {
+            continue;
+        }
+        let currency = if let Some(w) = c.name("word") {
+            word_currency(w.as_str()).to_string()
+        } else if let Some(t) = c.name("tick") {
+            match ticker(t.as_str(), crypto_article) {
+                Some(t) => t,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let mag = c.name("mag");
+        if mag.is_some_and(|m| m.as_str().len() <= 2 && glued_after(text, m.end())) {
+            continue;
+        }
+        let mult = mag.map_or(1.0, |m| magnitude(m.as_str()));
+        let Some(lo) = number(n.as_str()) else {
+            continue;
+        };
+        // "won"/"yen"/"pounds" after a small bare number is more often a verb or a weight.
+        if mult == 1.0 && lo < 1000.0 && matches!(currency.as_str(), "KRW" | "JPY" | "GBP") {
+            continue;
+        }
+        let hi = c
+            .name("num2")
+            .and_then(|m| number(m.as_str()))
+            .filter(|h| *h > lo)
+            .unwrap_or(lo);
+        out.push(Atom {
+            start: all.start(),
+            end: all.end(),
+            lo: lo * mult,
+            hi: hi * mult,
+            currency,
+        });
+    }
+    for c in WORDED.captures_iter(text) {
+        let (Some(all), Some(w), Some(mag), Some(word)) =
+            (c.get(0), c.name("wnum"), c.name("mag"), c.name("word"))
+        else {
+            continue;
+        };
+        if out
+            .iter()
+            .any(|a| a.start < all.end() && all.start() < a.end)
+        {
+            continue;
+        }
+        let Some(v) = word_number(w.as_str()) else {
+            continue;
+        };
+        let v = v * magnitude(mag.as_str());
+        out.push(Atom {
+            start: all.start(),
+            end: all.end(),
+            lo: v,
+            hi: v,
+            currency: word_currency(word.as_str()).to_string(),
+        });
+    }
+    out.sort_by_key(|a| a.start);
+    out
+}
+
+/// Every money figure of `text`, ranges and conversions joined, qualifiers read into min/max.
+/// `crypto_article` lets unknown all-caps tickers after a number count as currencies.
+pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
+    let atoms = atoms(text, crypto_article);
+    let mut out: Vec<Parsed> = Vec::new();
+    let mut i = 0;
+    while i < atoms.len() {
+        let a = &atoms[i];
+        let mut end = a.end;
+        let (mut lo, mut hi) = (a.lo, a.hi);
+        let mut usd = a.usd().map(|_| (a.lo, a.hi));
+        let mut next = i + 1;
+        if let Some(b) = atoms.get(i + 1) {
+            let gap = &text[a.end..b.start];
+            if CONVERSION_GAP.is_match(gap) && (a.currency != b.currency || gap.contains('(')) {
+                let close = text[b.end..]
+                    .char_indices()
+                    .take_while(|(_, c)| c.is_whitespace() || *c == ')')
+                    .find(|(_, c)| *c == ')')
+                    .map(|(k, _)| b.end + k + 1);
+                let paren_ok = !gap.contains('(') || close.is_some();
+                if paren_ok {
+                    end = close.unwrap_or(b.end);
+                    if usd.is_none() {
+                        usd = b.usd().map(|_| (b.lo, b.hi));
+                    }
+                    next = i + 2;
+                }
+            } else if a.currency == b.currency && RANGE_GAP.is_match(gap) {
+                let is_and = gap.trim() == "and";
+                let before = &text[..a.start];
+                if !is_and || BETWEEN.is_match(before) {
+                    end = b.end;
+                    hi = b.hi.max(a.hi);
+                    lo = a.lo.min(b.lo);
+                    if usd.is_some() {
+                        usd = Some((lo, hi));
+                    }
+                    next = i + 2;
+                }
+            }
+        }
+        let value = (lo + hi) / 2.0;
+        if value > 0.0 {
+            let (mut min, mut max) = if hi > lo {
+                (Some(lo), Some(hi))
+            } else {
+                (None, None)
+            };
+            let mut start = a.start;
+            let before_start = text[..a.start]
+                .char_indices()
+                .rev()
+                .nth(24)
+                .map_or(0, |(k, _)| k);
+            if min.is_none()
+                && let Some(q) = QUALIFIER.captures(&text[before_start..a.start])
+                && let Some(qm) = q.name("q")
+            {
+                let word = qm.as_str().to_ascii_lowercase();
+                let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
+                let boundary_ok = word == "~"
+                    || word == "≈"
+                    || !glued_before(text, before_start + qm.start())
+                        && !text[..before_start + qm.start()].ends_with('-');
+                if boundary_ok {
+                    match word.as_str() {
+                        "at least" | "more than" | "over" | "upwards of" | "in excess of"
+                        | "north of" | "just over" => min = Some(value),
+                        "nearly" | "almost" | "up to" | "as much as" | "close to"
+                        | "just under" | "less than" | "under" => max = Some(value),
+                        _ => {
+                            min = Some(value * 0.9);
+                            max = Some(value * 1.1);
+                        }
+                    }
+                    if word == "~" || word == "≈" {
+                        start = before_start + qm.start();
+                    }
+                }
+            }
+            let usd_value = usd.map(|(l, h)| (l + h) / 2.0);
+            out.push(Parsed {
+                start,
+                end,
+                value,
+                min,
+                max,
+                currency: a.currency.clone(),
+                usd: usd_value,
+            });
+        }
+        i = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Parsed {
+        let p = parse(text, true);
+        assert_eq!(p.len(), 1, "{text}: {p:?}");
+        p[0].clone()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-6 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn currencies_before_and_after() {
+        for (t, cur, v) in [
+            ("paid $5 to me", "USD", 5.0),
+            ("took US$81m from", "USD", 81e6),
+            ("took USD 3.5 million", "USD", 3.5e6),
+            ("took 81 million dollars", "USD", 81e6),
+            ("rose to €1.7bn", "EUR", 1.7e9),
+            ("lost 20 million euros", "EUR", 20e6),
+            ("fell to £600m", "GBP", 600e6),
+            ("made 5 million pounds", "GBP", 5e6),
+            ("a ¥55 billion loan", "JPY", 55e9),
+            ("6.7 billion yen", "JPY", 6.7e9),
+            ("₩10 billion", "KRW", 10e9),
+            ("35 billion won", "KRW", 35e9),
+            ("3 billion yuan", "CNY", 3e9),
+            ("10 million renminbi", "CNY", 10e6),
+            ("Rs. 5 million", "INR", 5e6),
+            ("2 billion rupees", "INR", 2e9),
+            ("rose 15 mln dlrs", "USD", 15e6),
+            ("2.5 bln dlrs", "USD", 2.5e9),
+            ("25.5M USDC", "USDC", 25.5e6),
+            ("HK$2 million", "HKD", 2e6),
+        ] {
+            let p = one(t);
+            assert_eq!(p.currency, cur, "{t}");
+            assert!(close(p.value, v), "{t}: {}", p.value);
+        }
+    }
+
+    #[test]
+    fn stablecoins_are_dollars_and_crypto_has_no_dollar_value_alone() {
+        assert_eq!(one("30,000,000 USDT").usd, Some(30e6));
+        assert_eq!(one("10M DAI").usd, Some(10e6));
+        let btc = one("4,502.9 BTC");
+        assert_eq!(btc.currency, "BTC");
+        assert_eq!(btc.usd, None);
+        assert!(close(btc.value, 4502.9));
+        assert_eq!(one("13.1k ETH").value, 13_100.0);
+        assert_eq!(one("sent 500 XYZ out").currency, "XYZ");
+        assert!(parse("sent 500 XYZ out", false).is_empty());
+        assert!(parse("at 21:08 UTC and 9,000 workstations", true).is_empty());
+    }
+
+    #[test]
+    fn magnitudes() {
+        for (t, v) in [
+            ("$650k", 650e3),
+            ("$5K", 5e3),
+            ("$60M", 60e6),
+            ("$5m", 5e6),
+            ("$1.4B", 1.4e9),
+            ("$1.13bn", 1.13e9),
+            ("$2 trillion", 2e12),
+            ("$3 thousand", 3e3),
+            ("two billion dollars", 2e9),
+            ("a million dollars", 1e6),
+            ("half a billion dollars", 5e8),
+            ("$81,540,000", 81.54e6),
+        ] {
+            assert!(close(one(t).value, v), "{t}");
+        }
+        assert!(close(one("a $5 bonus").value, 5.0));
+    }
+
+    #[test]
+    fn qualifiers() {
+        let p = one("at least $15 million");
+        assert_eq!((p.min, p.max), (Some(15e6), None));
+        for t in [
+            "more than $850 million",
+            "over $2 billion",
+            "upwards of $5m",
+        ] {
+            assert!(one(t).min.is_some() && one(t).max.is_none(), "{t}");
+        }
+        for t in ["nearly $5m", "almost $5m", "up to $5m", "as much as $5m"] {
+            let p = one(t);
+            assert_eq!(p.max, Some(5e6), "{t}");
+        }
+        for t in [
+            "about $5m",
+            "around $5m",
+            "approximately $5m",
+            "roughly $5m",
+        ] {
+            let p = one(t);
+            assert!(p.min.unwrap() < 5e6 && p.max.unwrap() > 5e6, "{t}");
+        }
+        let tilde = one("~$624M stolen");
+        assert_eq!(tilde.start, 0);
+        assert!(tilde.min.is_some());
+    }
+
+    #[test]
+    fn ranges() {
+        for t in [
+            "$60-80 million",
+            "$60 million to $80 million",
+            "between $60 million and $80 million",
+            "between $60 million to $80 million",
+        ] {
+            let p = one(t);
+            assert!(close(p.value, 70e6), "{t}: {p:?}");
+            assert_eq!((p.min, p.max), (Some(60e6), Some(80e6)), "{t}");
+        }
+        assert_eq!(parse("$5 million and $6 million", true).len(), 2);
+    }
+
+    #[test]
+    fn conversions_are_one_amount() {
+        let p = one("over $2 billion (€1.7 billion).");
+        assert_eq!(p.currency, "USD");
+        assert_eq!(p.usd, Some(2e9));
+        assert_eq!(
+            &"over $2 billion (€1.7 billion)."[p.start..p.end],
+            "$2 billion (€1.7 billion)"
+        );
+        let p = one("6.7 billion yen ($59 million)");
+        assert_eq!(p.currency, "JPY");
+        assert_eq!(p.usd, Some(59e6));
+        let t = "the theft of 4,502.9 BTC worth approximately $308 million.";
+        let p = one(t);
+        assert_eq!(p.usd, Some(308e6));
+        assert_eq!(
+            &t[p.start..p.end],
+            "4,502.9 BTC worth approximately $308 million"
+        );
+        assert_eq!(one("4,502.9 BTC (~$308,000,000)").usd, Some(308e6));
+        assert_eq!(one("2464 ETH ($4.6M)").usd, Some(4.6e6));
+    }
+
+    #[test]
+    fn not_money() {
+        for t in [
+            "0xf9fb1c508ff49f78b60d3a96dea99fa5d7f3a8a6",
+            "ERC-20 tokens",
+            "100GB of data",
+            "5:5 bounty standard",
+            "Funds Returned: $0.00",
+            "millions of dollars",
+            "They won 3 games",
+        ] {
+            assert!(parse(t, true).is_empty(), "{t}: {:?}", parse(t, true));
+        }
+    }
+
+    #[test]
+    fn unicode_text_keeps_byte_offsets_consistent() {
+        let t = "“Hackers” stole €72 million – and ₩10 billion";
+        let p = parse(t, false);
+        assert_eq!(p.len(), 2);
+        assert_eq!(&t[p[0].start..p[0].end], "€72 million");
+        assert_eq!(&t[p[1].start..p[1].end], "₩10 billion");
+    }
+}

@@ -1,0 +1,631 @@
+//! Who was robbed, and by whom: the victim named around a theft figure ("stolen from X",
+//! "X lost", "X ($196M)", "hack on X") and the threat actor named near it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::{EntityKind, EntityMention};
+
+fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap_or_else(|e| panic!("victim pattern: {e}"))
+}
+
+/// Well-known victims written many ways: canonical names only, never a source of amounts.
+static ALIASES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    vec![
+        (
+            re(
+                r"(?i)\bbangladesh(?:'s|’s)?\s+(?:central\s+)?bank|central\s+bank\s+of\s+bangladesh|\bbangladesh\s+bank",
+            ),
+            "Bangladesh Bank",
+        ),
+        (
+            re(r"(?i)\bfar\s+eastern(?:\s+international)?(?:\s+bank)?\b"),
+            "Far Eastern International Bank",
+        ),
+        (re(r"(?i)\bronin\b"), "Ronin Network"),
+        (re(r"(?i)\bbanco\s+de\s+chile\b"), "Banco de Chile"),
+        (re(r"(?i)\bbybit\b"), "Bybit"),
+        (re(r"(?i)\bdmm\s+bitcoin\b"), "DMM Bitcoin"),
+        (re(r"(?i)\bpoly\s+network\b"), "Poly Network"),
+        (re(r"(?i)\bcoincheck\b"), "Coincheck"),
+    ]
+});
+
+/// Threat actors recognised in the text itself when the entity extractor found none:
+/// (pattern, canonical name).
+static ACTORS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    vec![
+        (
+            re(
+                r"\b(?:Lazarus|Hidden Cobra|HIDDEN COBRA|Guardians of Peace|ZINC|Labyrinth Chollima)\b",
+            ),
+            "Lazarus Group",
+        ),
+        (
+            re(r"\b(?:APT ?38|BlueNoroff|Bluenoroff|Stardust Chollima)\b"),
+            "APT38",
+        ),
+        (
+            re(r"\b(?:TraderTraitor|Jade Sleet|UNC4899)\b"),
+            "TraderTraitor",
+        ),
+        (
+            re(r"\b(?:Andariel|Silent Chollima|Onyx Sleet)\b"),
+            "Andariel",
+        ),
+        (re(r"\b(?:Kimsuky|Velvet Chollima|APT ?43)\b"), "Kimsuky"),
+        (
+            re(r"\b(?:AppleJeus|CryptoCore|CryptoMimic)\b"),
+            "Lazarus Group",
+        ),
+    ]
+});
+
+/// Words that start no victim's name.
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Or",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "Their",
+    "They",
+    "He",
+    "She",
+    "We",
+    "I",
+    "You",
+    "Our",
+    "His",
+    "Her",
+    "According",
+    "However",
+    "Meanwhile",
+    "Also",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Since",
+    "During",
+    "As",
+    "If",
+    "So",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Hackers",
+    "Attackers",
+    "Lazarus",
+    "North",
+    "DPRK",
+    "FBI",
+    "US",
+    "U.S.",
+    "UN",
+    "Crypto",
+    "Ethereum",
+    "Bitcoin",
+    "BTC",
+    "ETH",
+    "USD",
+    "USDT",
+    "USDC",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Surely",
+    "Perhaps",
+    "Just",
+    "One",
+    "Some",
+    "Another",
+    "Over",
+    "Not",
+    "Let",
+    "Let’s",
+    "Let's",
+    "Suspicious",
+    "Initial",
+    "Amount",
+    "Funds",
+    "Quick",
+    "Summary",
+    "Read",
+    "Related",
+    "Who",
+    "What",
+    "How",
+    "Why",
+    "Where",
+    "Despite",
+    "With",
+    "From",
+    "By",
+    "Withdrawals",
+    "Losses",
+    "Total",
+    "Orbiter",
+];
+
+/// Lower-case words that may continue an organisation's name.
+const ORG_WORDS: &[&str] = &[
+    "bank",
+    "network",
+    "bridge",
+    "exchange",
+    "protocol",
+    "finance",
+    "wallet",
+    "chain",
+    "vault",
+    "platform",
+    "casino",
+    "central",
+    "international",
+    "de",
+    "del",
+    "of",
+    "and",
+    "&",
+];
+
+/// Chains and assets: "X's Ethereum bridge" names X, not Ethereum.
+const CHAINS: &[&str] = &[
+    "Ethereum",
+    "Bitcoin",
+    "ETH",
+    "BTC",
+    "BSC",
+    "Solana",
+    "Tron",
+    "TRON",
+    "Polygon",
+    "BNB",
+    "Arbitrum",
+    "Avalanche",
+];
+
+fn is_name_token(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    !t.is_empty()
+        && t.chars().any(char::is_alphabetic)
+        && t.chars().any(char::is_uppercase)
+        && t.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn clean(t: &str) -> &str {
+    t.trim_matches(|c: char| {
+        !(c.is_alphanumeric() || c == '.' || c == '&' || c == '\'' || c == '’')
+    })
+    .trim_end_matches('.')
+}
+
+/// The name whose tokens end right before the end of `pre` (a run of capitalised tokens and
+/// organisation words). `None` when the text there is not a name.
+fn name_ending(pre: &str) -> Option<String> {
+    const CONNECTORS: &[&str] = &["de", "del", "of", "and", "&"];
+    let tokens: Vec<&str> = pre.split_whitespace().collect();
+    let mut taken: Vec<&str> = Vec::new();
+    let mut seen_name = false;
+    for (k, t) in tokens.iter().enumerate().rev() {
+        let ends_clause = t.ends_with([',', ';', ':', ')', '(', '”', '"']) || t.ends_with('.');
+        if !taken.is_empty() && ends_clause {
+            break;
+        }
+        if taken.is_empty() && ends_clause && k + 1 != tokens.len() {
+            break;
+        }
+        let c = clean(t);
+        let head = c.split('-').next().unwrap_or(c);
+        if is_name_token(c) && !NOT_NAMES.contains(&head) {
+            taken.push(c);
+            seen_name = true;
+        } else if !seen_name && ORG_WORDS.contains(&c) && !CONNECTORS.contains(&c) {
+            taken.push(c);
+        } else if seen_name && CONNECTORS.contains(&c) {
+            taken.push(c);
+        } else {
+            break;
+        }
+    }
+    // Leading connectors and organisation words alone are not a name.
+    while let Some(last) = taken.last() {
+        if ORG_WORDS.contains(last) || NOT_NAMES.contains(last) {
+            taken.pop();
+        } else {
+            break;
+        }
+    }
+    taken.reverse();
+    let name = taken.join(" ");
+    let first_is_name = taken.first().is_some_and(|t| is_name_token(t));
+    (first_is_name && !name.is_empty()).then_some(name)
+}
+
+/// The name at the start of `post` ("the Bangladesh central bank at …" -> "Bangladesh central
+/// bank").
+fn name_starting(post: &str) -> Option<String> {
+    let mut taken: Vec<&str> = Vec::new();
+    for (k, t) in post.split_whitespace().enumerate() {
+        let c = clean(t);
+        if k == 0 && c.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if is_name_token(c) || (!taken.is_empty() && ORG_WORDS.contains(&c)) {
+            taken.push(c);
+        } else {
+            break;
+        }
+        if t.ends_with([',', ';', ':', ')', '.', '”', '"']) {
+            break;
+        }
+    }
+    while taken.last().is_some_and(|l| {
+        ORG_WORDS.contains(l)
+            && !matches!(
+                *l,
+                "bank"
+                    | "network"
+                    | "bridge"
+                    | "exchange"
+                    | "protocol"
+                    | "finance"
+                    | "wallet"
+                    | "chain"
+                    | "vault"
+                    | "platform"
+                    | "casino"
+            )
+    }) {
+        taken.pop();
+    }
+    let name = taken.join(" ");
+    (!name.is_empty() && !NOT_NAMES.contains(&taken[0])).then_some(name)
+}
+
+/// The victim named at the start of `post`: a known alias first (it may be written with a typo
+/// after it: "Bangladesh central bankat"), else the name there.
+fn named_at(post: &str) -> Option<String> {
+    let post = post.trim_start();
+    let head_end = post.char_indices().nth(60).map_or(post.len(), |(i, _)| i);
+    let head = &post[..head_end];
+    for (re, canon) in ALIASES.iter() {
+        if re.find(head).is_some_and(|m| m.start() == 0) {
+            return Some((*canon).to_string());
+        }
+    }
+    name_starting(post).and_then(|n| canonical(&n))
+}
+
+/// "X's Y" names X when Y is only a chain or a kind of thing, else Y ("Taiwan's Far Eastern
+/// bank" -> "Far Eastern bank", "Orbit Chain's Ethereum bridge" -> "Orbit Chain").
+fn possessor(name: &str) -> String {
+    let normalized = name.replace('’', "'");
+    let Some((owner, owned)) = normalized.rsplit_once("'s ") else {
+        return normalized.trim_end_matches("'s").to_string();
+    };
+    let first = owned.split_whitespace().next().unwrap_or("");
+    if is_name_token(first) && !CHAINS.contains(&first) {
+        owned.to_string()
+    } else {
+        owner.to_string()
+    }
+}
+
+/// The canonical form of a victim name.
+pub fn canonical(name: &str) -> Option<String> {
+    let name = possessor(name.trim());
+    for (re, canon) in ALIASES.iter() {
+        if re.is_match(&name) {
+            return Some((*canon).to_string());
+        }
+    }
+    let first = name.split_whitespace().next()?;
+    if NOT_NAMES.contains(&first) || ACTORS.iter().any(|(re, _)| re.is_match(&name)) {
+        return None;
+    }
+    Some(name)
+}
+
+static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[^.;]{0,120}?\b(?:from|at)\s+(?:the\s+)?(?:(?:account|accounts|coffers|reserves|systems?|hot\s+wallets?|wallets?|vaults?|users|customers)\s+(?:of|at)\s+(?:the\s+)?)?",
+    )
+});
+static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?:\S+\s+){0,2}?(?i:hack|exploit|heist|attack|breach|theft)\s+(?:on|of|against|at)\s+(?:the\s+)?",
+    )
+});
+static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:has|have|had|was|were)\s+)?(?:lost|loses|lose|losing|suffered|suffers|suffer|experienced|hacked|drained|exploited|robbed)\b",
+    )
+});
+static NOUN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\s+(?i:hack|exploit|heist|breach|attack)\b"));
+static AGAINST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:attack|hack|heist|breach|theft|exploit)s?\s+(?:on|against)\s+(?:the\s+)?")
+});
+
+/// The victim named in `sentence` for the figure at `amount` (byte offsets into the sentence).
+pub fn in_sentence(sentence: &str, amount: (usize, usize)) -> Option<String> {
+    let pre = &sentence[..amount.0];
+    let post = &sentence[amount.1..];
+    // "Bitmart ($196M)"
+    let pre_trim = pre.trim_end();
+    if let Some(p) = pre_trim.strip_suffix('(')
+        && let Some(n) = name_ending(p).and_then(|n| canonical(&n))
+    {
+        return Some(n);
+    }
+    // "$1.4 billion hack on Bybit"
+    if let Some(m) = NOUN_ON_AFTER.find(post)
+        && let Some(n) = named_at(&post[m.end()..])
+    {
+        return Some(n);
+    }
+    // "stolen from Banco de Chile"
+    if let Some(m) = FROM_AFTER.find(post)
+        && let Some(n) = named_at(&post[m.end()..])
+    {
+        return Some(n);
+    }
+    // "Deribit … has lost $28M", "Stake lost over $41M", "CoinsPaid suffered a $37 million heist"
+    if let Some(m) = VERB_BEFORE.find_iter(pre).last() {
+        let before = &pre[..m.start()];
+        let direct = before.trim_end();
+        let appositive = direct.ends_with([',', '”', '"', ')']);
+        let name = if appositive {
+            subject(before)
+        } else {
+            name_ending(before).or_else(|| subject(before))
+        };
+        if let Some(n) = name.and_then(|n| canonical(&n)) {
+            return Some(n);
+        }
+    }
+    // "a February 2016 attack against the Bangladesh Central bank that resulted in $850 million"
+    if let Some(m) = AGAINST_BEFORE.find_iter(pre).last()
+        && let Some(n) = named_at(&pre[m.end()..])
+    {
+        return Some(n);
+    }
+    // "the Bybit hack … $1.4 billion"
+    if let Some(m) = NOUN_BEFORE.find_iter(pre).last()
+        && let Some(n) = name_ending(&pre[..m.start()]).and_then(|n| canonical(&n))
+    {
+        return Some(n);
+    }
+    None
+}
+
+/// The first name of a clause, skipping sentence-initial words and dates.
+fn subject(text: &str) -> Option<String> {
+    for (k, t) in text.split_whitespace().enumerate() {
+        let c = clean(t);
+        if is_name_token(c)
+            && !NOT_NAMES.contains(&c)
+            && !c.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
+        {
+            let rest: Vec<&str> = text.split_whitespace().skip(k).collect();
+            return name_starting(&rest.join(" "));
+        }
+    }
+    None
+}
+
+/// The victim a title names ("AlphaPo - REKT", "DMM Bitcoin Suffers $308 Million Hack",
+/// "Orbit Chain loses $86 million").
+pub fn in_title(title: &str) -> Option<String> {
+    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^(?P<n>[^\n]{1,60}?)\s+(?:-\s+REKT|–\s+REKT|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)\b)",
+        )
+    });
+    let title = title.trim();
+    if let Some(c) = TITLE.captures(title)
+        && let Some(n) = c.name("n")
+    {
+        return canonical(n.as_str());
+    }
+    // A database entry titled with the platform's name alone.
+    let words: Vec<&str> = title.split_whitespace().collect();
+    if (1..=3).contains(&words.len()) && words.iter().all(|w| is_name_token(w)) {
+        return canonical(title);
+    }
+    None
+}
+
+/// The actor named in `span` of the text: an entity mention there first, else a known group name.
+pub fn actor(
+    text: &str,
+    span: (usize, usize),
+    entities: &[(usize, usize, &EntityMention)],
+) -> Option<String> {
+    for (s, e, m) in entities {
+        if *s >= span.0 && *e <= span.1 && m.kind == EntityKind::ThreatActor {
+            return Some(m.parent.clone().unwrap_or_else(|| m.canonical.clone()));
+        }
+    }
+    let part = &text[span.0..span.1];
+    ACTORS
+        .iter()
+        .filter_map(|(re, name)| re.find(part).map(|m| (m.start(), *name)))
+        .min_by_key(|(s, _)| *s)
+        .map(|(_, n)| n.to_string())
+}
+
+/// A victim name reduced for comparison: case, punctuation, and the words that say what kind of
+/// organisation it is ("Orbit Chain" = "Orbit Bridge" = "orbit").
+pub fn normalized(name: &str) -> String {
+    const SUFFIXES: &[&str] = &[
+        "bank",
+        "exchange",
+        "network",
+        "protocol",
+        "bridge",
+        "chain",
+        "finance",
+        "wallet",
+        "the",
+        "inc",
+        "ltd",
+        "corp",
+        "co",
+        "group",
+        "international",
+        "central",
+        "platform",
+        "vault",
+        "eth",
+        "ethereum",
+    ];
+    let lower: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let kept: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !SUFFIXES.contains(w))
+        .collect();
+    if kept.is_empty() {
+        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        kept.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn victim(sentence: &str, figure: &str) -> Option<String> {
+        let s = sentence.find(figure).unwrap();
+        in_sentence(sentence, (s, s + figure.len()))
+    }
+
+    #[test]
+    fn victims_from_sentence_patterns() {
+        assert_eq!(
+            victim(
+                "the theft of $81 million (€72 million) from the account of the Bangladesh central bankat the Federal Reserve",
+                "$81 million (€72 million)"
+            )
+            .as_deref(),
+            Some("Bangladesh Bank")
+        );
+        assert_eq!(
+            victim(
+                "In 2017, $60 million was stolen from Taiwan's Far Eastern bank after",
+                "$60 million"
+            )
+            .as_deref(),
+            Some("Far Eastern International Bank")
+        );
+        assert_eq!(
+            victim(
+                "investigators said $10 million was stolen from Banco de Chile and funneled",
+                "$10 million"
+            )
+            .as_deref(),
+            Some("Banco de Chile")
+        );
+        assert_eq!(
+            victim(
+                "hot wallets: Bitmart ($196M), Ascendex ($78M), Crypto.com ($34M).",
+                "$34M"
+            )
+            .as_deref(),
+            Some("Crypto.com")
+        );
+        assert_eq!(
+            victim("Deribit, the “World's biggest Options Exchange” has lost $28M from their hot wallets.", "$28M").as_deref(),
+            Some("Deribit")
+        );
+        assert_eq!(
+            victim(
+                "On-chain casino Stake lost over $41M from its hot wallets yesterday.",
+                "$41M"
+            )
+            .as_deref(),
+            Some("Stake")
+        );
+        assert_eq!(
+            victim("The final hours of 2023 saw Orbit Chain’s Ethereum bridge lose $81.5M to a multisig.", "$81.5M").as_deref(),
+            Some("Orbit Chain")
+        );
+        assert_eq!(
+            victim(
+                "Crypto payments provider CoinsPaid suffered a $37 million heist.",
+                "$37 million"
+            )
+            .as_deref(),
+            Some("CoinsPaid")
+        );
+        assert_eq!(
+            victim(
+                "the announcement of a $1.4 billion hack on Bybit and a downturn",
+                "$1.4 billion"
+            )
+            .as_deref(),
+            Some("Bybit")
+        );
+        assert_eq!(victim("Hackers stole $5m last year.", "$5m"), None);
+    }
+
+    #[test]
+    fn titles_and_normalisation() {
+        assert_eq!(in_title("AlphaPo - REKT").as_deref(), Some("AlphaPo"));
+        assert_eq!(
+            in_title("DMM Bitcoin Suffers $308 Million Hack").as_deref(),
+            Some("DMM Bitcoin")
+        );
+        assert_eq!(in_title("CoinsPaid").as_deref(), Some("CoinsPaid"));
+        assert_eq!(in_title("Ad sales boost Time Warner profit"), None);
+        assert_eq!(normalized("Orbit Chain"), normalized("Orbit Bridge"));
+        assert_eq!(normalized("Ronin Network"), normalized("Ronin Bridge"));
+    }
+
+    #[test]
+    fn actors_from_text() {
+        let t = "linked to North Korea's Lazarus hackers";
+        assert_eq!(
+            actor(t, (0, t.len()), &[]).as_deref(),
+            Some("Lazarus Group")
+        );
+        assert_eq!(actor("nobody", (0, 6), &[]), None);
+    }
+}
