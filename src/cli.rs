@@ -109,11 +109,94 @@ fn extract(paths: &[PathBuf], csv: bool, out: Option<PathBuf>) -> ExitCode {
     }
 }
 
-/// `dossier annotations`. TODO(annotations helper).
+/// `dossier annotations`: the corpus's annotations re-anchored against its current text.
 fn annotations(path: &std::path::Path, json: bool) -> ExitCode {
-    let _ = (path, json);
-    eprintln!("dossier: annotations: not implemented yet");
-    ExitCode::from(1)
+    use dossier::annotations::{AnchorStatus, reanchor, store};
+    let cancel = AtomicBool::new(false);
+    let corpus = dossier::corpus::load(&[path.to_path_buf()], &|_| {}, &cancel);
+    for e in &corpus.errors {
+        eprintln!("dossier: {}: {}", e.path.display(), e.message);
+    }
+    let Some(file) = store::default_path(&[path.to_path_buf()], None) else {
+        eprintln!("dossier: no annotation file for {}", path.display());
+        return ExitCode::from(1);
+    };
+    let annotations = match store::read(&file) {
+        Ok(Some((f, _))) => f.annotations,
+        Ok(None) => Vec::new(),
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let texts: std::collections::HashMap<&str, &str> = corpus
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.text.as_str()))
+        .collect();
+    let rows: Vec<_> = annotations
+        .into_iter()
+        .map(|mut a| {
+            let text = texts.get(a.article.as_str()).copied();
+            let status = reanchor(&mut a, text);
+            (a, status)
+        })
+        .collect();
+    if json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|(a, status)| {
+                let mut v = serde_json::json!({
+                    "id": a.id, "article": a.article, "tag": a.tag, "quote": a.quote.exact,
+                    "note": a.note, "position": a.position,
+                });
+                if let (Ok(serde_json::Value::Object(s)), Some(o)) =
+                    (serde_json::to_value(status), v.as_object_mut())
+                {
+                    o.extend(s);
+                }
+                v
+            })
+            .collect();
+        let doc = serde_json::json!({"file": file, "annotations": items});
+        match serde_json::to_string_pretty(&doc) {
+            Ok(t) => println!("{t}"),
+            Err(e) => {
+                eprintln!("dossier: cannot write the listing: {e}");
+                return ExitCode::from(1);
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
+    if rows.is_empty() {
+        println!("no annotations in {}", file.display());
+        return ExitCode::SUCCESS;
+    }
+    println!("{} annotation(s) in {}", rows.len(), file.display());
+    for (a, status) in &rows {
+        let place = match status {
+            AnchorStatus::Moved { from, to } => {
+                format!(
+                    "moved {}-{} -> {}-{}",
+                    from.start, from.end, to.start, to.end
+                )
+            }
+            AnchorStatus::Anchored => format!("anchored {}-{}", a.position.start, a.position.end),
+            AnchorStatus::Orphan => "orphan".to_owned(),
+        };
+        let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut line = format!(
+            "{place}\t{}\t[{}]\t\"{}\"",
+            a.article,
+            a.tag,
+            one_line(&a.quote.exact)
+        );
+        if !a.note.is_empty() {
+            line.push_str(&format!("\t{}", one_line(&a.note)));
+        }
+        println!("{line}");
+    }
+    ExitCode::SUCCESS
 }
 
 /// `dossier install-desktop` / `uninstall-desktop`. TODO(desktop helper).

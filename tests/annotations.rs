@@ -323,3 +323,129 @@ fn reloaded_annotations_reanchor_against_edited_text() {
     assert_eq!(from, moved.position);
     assert_eq!(to.start, from.start - 12, "21 characters replaced by 9");
 }
+
+mod cli {
+    use super::*;
+    use std::process::Command;
+
+    fn seed_corpus() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for e in fs::read_dir(seeds).unwrap() {
+            let p = e.unwrap().path();
+            fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+        }
+        dir
+    }
+
+    fn on(text: &str, article: &str, needle: &str, tag: &str) -> Annotation {
+        let start = text[..text.find(needle).unwrap()].chars().count();
+        Annotation::new(
+            article,
+            text,
+            start,
+            start + needle.chars().count(),
+            tag,
+            "a note",
+        )
+    }
+
+    fn run(dir: &Path, json: bool) -> (i32, String, String) {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        cmd.arg("annotations").arg(dir);
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.output().unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    }
+
+    #[test]
+    fn lists_anchored_moved_and_orphan_annotations() {
+        let dir = seed_corpus();
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        let corpus = dossier::corpus::load(&[dir.path().to_owned()], &|_| {}, &cancel);
+        let art = corpus
+            .articles
+            .iter()
+            .find(|a| a.id == "004_b52b360fd082bb0b")
+            .unwrap();
+        let early = on(
+            &art.text,
+            &art.id,
+            "North Korea is using cyberattacks",
+            "attribution",
+        );
+        let late = on(&art.text, &art.id, "$81 million (€72 million)", "amount");
+        let gone = on(&art.text, &art.id, "Far Eastern bank", "victim");
+        let path = dir.path().join(FILE_NAME);
+        Store::open(&path, "c")
+            .store
+            .save(&[early.clone(), late.clone(), gone.clone()])
+            .unwrap();
+
+        // Edit the article on disk: a sentence inserted in the middle, a passage removed.
+        let file = dir.path().join("004_b52b360fd082bb0b.txt");
+        let raw = fs::read_to_string(&file).unwrap();
+        let raw = raw
+            .replace(
+                "One high-profile",
+                "Inserted sentence – with “quotes” 🙂. One high-profile",
+            )
+            .replace("from Taiwan's Far Eastern bank", "from a bank");
+        fs::write(&file, raw).unwrap();
+
+        let (code, stdout, stderr) = run(dir.path(), true);
+        assert_eq!(code, 0, "{stderr}");
+        let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        let items = doc["annotations"].as_array().unwrap();
+        let find = |id: uuid::Uuid| {
+            items
+                .iter()
+                .find(|i| i["id"] == id.to_string())
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(find(early.id)["status"], "anchored");
+        let moved = find(late.id);
+        assert_eq!(moved["status"], "moved");
+        let shift = "Inserted sentence – with “quotes” 🙂. ".chars().count() as u64;
+        assert_eq!(moved["from"]["start"], late.position.start as u64);
+        assert_eq!(moved["to"]["start"], late.position.start as u64 + shift);
+        assert_eq!(moved["quote"], "$81 million (€72 million)");
+        assert_eq!(find(gone.id)["status"], "orphan");
+        assert_eq!(find(gone.id)["tag"], "victim");
+
+        let (code, stdout, _) = run(dir.path(), false);
+        assert_eq!(code, 0);
+        assert!(
+            stdout.contains("orphan\t004_b52b360fd082bb0b\t[victim]\t\"Far Eastern bank\""),
+            "{stdout}"
+        );
+        assert!(stdout.contains(&format!(
+            "moved {}-{} -> {}-{}",
+            late.position.start,
+            late.position.end,
+            late.position.start + shift as usize,
+            late.position.end + shift as usize
+        )));
+        // Listing never writes: the file on disk still has the old positions.
+        assert_eq!(on_disk(&path).annotations.len(), 3);
+        assert!(on_disk(&path).annotations.contains(&late));
+    }
+
+    #[test]
+    fn an_unreadable_file_fails_with_its_name() {
+        let dir = seed_corpus();
+        let path = dir.path().join(FILE_NAME);
+        fs::write(&path, "{not json").unwrap();
+        let (code, _, stderr) = run(dir.path(), false);
+        assert_eq!(code, 1);
+        assert!(stderr.contains(&path.display().to_string()), "{stderr}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "{not json");
+    }
+}
