@@ -67,7 +67,16 @@ const CUES: &[(&str, Cue)] = &[
     ("managed to transfer", Cue::Stolen),
     ("managed to steal", Cue::Stolen),
     ("managed to withdraw", Cue::Stolen),
+    ("walk away with", Cue::Stolen),
+    ("walked away with", Cue::Stolen),
+    ("got away with", Cue::Stolen),
+    ("made away with", Cue::Stolen),
     ("lost", Cue::WeakStolen),
+    ("gone", Cue::WeakStolen),
+    ("vanished", Cue::WeakStolen),
+    ("vaporized", Cue::WeakStolen),
+    ("vaporised", Cue::WeakStolen),
+    ("hit", Cue::WeakStolen),
     ("lose", Cue::WeakStolen),
     ("loses", Cue::WeakStolen),
     ("losing", Cue::WeakStolen),
@@ -196,6 +205,13 @@ const CUES: &[(&str, Cue)] = &[
     ("laundered", Cue::Other),
     ("laundering", Cue::Other),
     ("mansion", Cue::Other),
+    ("hold", Cue::Other),
+    ("holds", Cue::Other),
+    ("holding", Cue::Other),
+    ("holdings", Cue::Other),
+    ("held", Cue::Other),
+    ("reserves", Cue::Other),
+    ("balance", Cue::Other),
     ("acquisition", Cue::Other),
     ("shares", Cue::Other),
     ("dividend", Cue::Other),
@@ -333,9 +349,15 @@ pub fn decide(
             // An attempt word shortly before the theft word governs it ("tried their luck at
             // stealing", "attempted to steal").
             let attempted = sentence_cues.iter().any(|h| {
-                h.cue == Cue::Attempted && h.end <= best.start && best.start - h.end <= 30
+                h.cue == Cue::Attempted
+                    && h.end <= best.start
+                    && best.start - h.end <= 30
+                    && !text[h.end..best.start].contains([',', ';', '$', '€', '£'])
             });
-            let total = sentence_cues.iter().any(|h| h.cue == Cue::Cumulative);
+            // A total word near the figure, or anywhere in a sentence naming no victim.
+            let total = sentence_cues.iter().any(|h| {
+                h.cue == Cue::Cumulative && (!has_victim || distance(text, amount, h) <= 40)
+            });
             let plural = sentence_cues.iter().any(|h| {
                 let w = text[h.start..h.end].to_ascii_lowercase();
                 matches!(

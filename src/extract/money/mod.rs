@@ -215,14 +215,10 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
             .collect();
         let own = dates_in((ss, se))
             .iter()
-            .filter(|d| {
-                let (lo, hi) = if d.end <= p.start {
-                    (d.end, p.start)
-                } else {
-                    (p.end, d.start)
-                };
-                !others.iter().any(|o| o.0 >= lo && o.1 <= hi)
-            })
+            // A date before the figure governs it even across other figures (an opening
+            // "In 2017," or a list after "a year ago,"); a date after it belongs to the figures
+            // in between when there are any.
+            .filter(|d| d.end <= p.start || !others.iter().any(|o| o.0 >= p.end && o.1 <= d.start))
             .min_by_key(|d| {
                 let dist = if d.end <= p.start {
                     p.start - d.end
@@ -290,8 +286,8 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
     }
 
     let first_line = text.lines().next().unwrap_or("");
-    let main_victim = victim::in_title(&article.title)
-        .or_else(|| victim::in_title(first_line))
+    let main_victim = victim::in_title(&article.title, text)
+        .or_else(|| victim::in_title(first_line, text))
         .or_else(|| {
             work.iter()
                 .find(|w| w.kind == AmountKind::Stolen && w.victim.is_some())
@@ -393,6 +389,21 @@ fn mark_components(work: &mut [Work], main_victim: Option<&str>, text: &str) {
         });
         if let Some((j, _)) = total {
             parts.push((i, j));
+        }
+    }
+    // A theft figure in a crypto unit with no dollar value, beside dollar theft figures, is a
+    // part or a restatement of them in another unit.
+    let dollar_total = work
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.kind.is_theft() && w.usd.is_some())
+        .max_by(|a, b| a.1.usd.unwrap_or(0.0).total_cmp(&b.1.usd.unwrap_or(0.0)))
+        .map(|(j, _)| j);
+    if let Some(j) = dollar_total {
+        for (i, w) in work.iter().enumerate() {
+            if w.usd.is_none() && w.kind.is_theft() && !parts.iter().any(|(p, _)| *p == i) {
+                parts.push((i, j));
+            }
         }
     }
     for (i, j) in parts {

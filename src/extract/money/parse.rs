@@ -206,14 +206,23 @@ fn word_currency(w: &str) -> &'static str {
     }
 }
 
+/// Whether `word` is a stablecoin or well-known crypto ticker.
+pub fn is_known_ticker(word: &str) -> bool {
+    STABLECOINS.contains(&word) || CRYPTO.contains(&word)
+}
+
 /// Whether `tick` is a currency ticker here; `crypto_article` admits unknown all-caps tickers.
 fn ticker(tick: &str, crypto_article: bool) -> Option<String> {
     if STABLECOINS.contains(&tick) || CRYPTO.contains(&tick) {
         return Some(tick.to_string());
     }
-    let upper = tick
-        .chars()
-        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    // "cmETH", "stETH": a wrapped or staked form of a ticker.
+    let body = tick.trim_start_matches(|c: char| c.is_ascii_lowercase());
+    let upper = tick.len() - body.len() <= 2
+        && body.len() >= 2
+        && body
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     let letters = tick.chars().filter(char::is_ascii_alphabetic).count();
     (crypto_article
         && upper

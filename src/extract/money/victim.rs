@@ -221,7 +221,7 @@ fn is_name_token(t: &str) -> bool {
     !t.is_empty()
         && t.chars().any(char::is_alphabetic)
         && t.chars().any(char::is_uppercase)
-        && t.chars().next().is_some_and(char::is_alphanumeric)
+        && t.chars().next().is_some_and(char::is_alphabetic)
 }
 
 fn clean(t: &str) -> &str {
@@ -247,8 +247,7 @@ fn name_ending(pre: &str) -> Option<String> {
             break;
         }
         let c = clean(t);
-        let head = c.split('-').next().unwrap_or(c);
-        if is_name_token(c) && !NOT_NAMES.contains(&head) {
+        if is_name_token(c) {
             taken.push(c);
             seen_name = true;
         } else if !seen_name && ORG_WORDS.contains(&c) && !CONNECTORS.contains(&c) {
@@ -259,9 +258,10 @@ fn name_ending(pre: &str) -> Option<String> {
             break;
         }
     }
-    // Leading connectors and organisation words alone are not a name.
+    // Leading connectors, organisation words and sentence words are not part of a name.
     while let Some(last) = taken.last() {
-        if ORG_WORDS.contains(last) || NOT_NAMES.contains(last) {
+        let head = last.split('-').next().unwrap_or(last);
+        if ORG_WORDS.contains(last) || NOT_NAMES.contains(&head) {
             taken.pop();
         } else {
             break;
@@ -335,11 +335,14 @@ fn possessor(name: &str) -> String {
     let Some((owner, owned)) = normalized.rsplit_once("'s ") else {
         return normalized.trim_end_matches("'s").to_string();
     };
-    let first = owned.split_whitespace().next().unwrap_or("");
-    if is_name_token(first) && !CHAINS.contains(&first) {
-        owned.to_string()
-    } else {
-        owner.to_string()
+    // "Justin Sun's exchange Poloniex": the name after the generic words.
+    let named: Vec<&str> = owned
+        .split_whitespace()
+        .skip_while(|w| !is_name_token(w))
+        .collect();
+    match named.first() {
+        Some(first) if !CHAINS.contains(first) => named.join(" "),
+        _ => owner.to_string(),
     }
 }
 
@@ -352,7 +355,15 @@ pub fn canonical(name: &str) -> Option<String> {
         }
     }
     let first = name.split_whitespace().next()?;
-    if NOT_NAMES.contains(&first) || ACTORS.iter().any(|(re, _)| re.is_match(&name)) {
+    // A chain's or a token's own bridge or wallet ("the BUSD Bridge", "the ETH hot wallet") is a
+    // part of the platform robbed, not its name.
+    let ticker_like = super::parse::is_known_ticker(first);
+    if NOT_NAMES.contains(&first)
+        || CHAINS.contains(&first)
+        || ticker_like
+        || !first.chars().next().is_some_and(char::is_alphabetic)
+        || ACTORS.iter().any(|(re, _)| re.is_match(&name))
+    {
         return None;
     }
     Some(name)
@@ -386,6 +397,7 @@ pub fn in_sentence(sentence: &str, amount: (usize, usize)) -> Option<String> {
     // "Bitmart ($196M)"
     let pre_trim = pre.trim_end();
     if let Some(p) = pre_trim.strip_suffix('(')
+        && !unit_before_name(p)
         && let Some(n) = name_ending(p).and_then(|n| canonical(&n))
     {
         return Some(n);
@@ -404,7 +416,15 @@ pub fn in_sentence(sentence: &str, amount: (usize, usize)) -> Option<String> {
     }
     // "Deribit … has lost $28M", "Stake lost over $41M", "CoinsPaid suffered a $37 million heist"
     if let Some(m) = VERB_BEFORE.find_iter(pre).last() {
-        let before = &pre[..m.start()];
+        let mut before = &pre[..m.start()];
+        // "DMM Bitcoin, which lost …"
+        for rel in ["which", "who", "that"] {
+            if let Some(b) = before.trim_end().strip_suffix(rel)
+                && b.ends_with([' ', ','])
+            {
+                before = b.trim_end().trim_end_matches(',');
+            }
+        }
         let direct = before.trim_end();
         let appositive = direct.ends_with([',', '”', '"', ')']);
         let name = if appositive {
@@ -431,6 +451,15 @@ pub fn in_sentence(sentence: &str, amount: (usize, usize)) -> Option<String> {
     None
 }
 
+/// True for "15,000 cmETH": a number before the word, which makes it a unit, not a name.
+fn unit_before_name(pre: &str) -> bool {
+    let mut words = pre.split_whitespace().rev();
+    let _name = words.next();
+    words
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+}
+
 /// The first name of a clause, skipping sentence-initial words and dates.
 fn subject(text: &str) -> Option<String> {
     for (k, t) in text.split_whitespace().enumerate() {
@@ -448,10 +477,10 @@ fn subject(text: &str) -> Option<String> {
 
 /// The victim a title names ("AlphaPo - REKT", "DMM Bitcoin Suffers $308 Million Hack",
 /// "Orbit Chain loses $86 million").
-pub fn in_title(title: &str) -> Option<String> {
+pub fn in_title(title: &str, body: &str) -> Option<String> {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^(?P<n>[^\n]{1,60}?)\s+(?:-\s+REKT|–\s+REKT|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)\b)",
+            r"^(?P<n>[^\n]{1,60}?)\s+(?:[-–]\s+(?i:rekt)\b|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)\b)",
         )
     });
     let title = title.trim();
@@ -462,7 +491,10 @@ pub fn in_title(title: &str) -> Option<String> {
     }
     // A database entry titled with the platform's name alone.
     let words: Vec<&str> = title.split_whitespace().collect();
-    if (1..=3).contains(&words.len()) && words.iter().all(|w| is_name_token(w)) {
+    if (1..=3).contains(&words.len())
+        && words.iter().all(|w| is_name_token(w))
+        && body.matches(title).count() >= 2
+    {
         return canonical(title);
     }
     None
@@ -608,13 +640,16 @@ mod tests {
 
     #[test]
     fn titles_and_normalisation() {
-        assert_eq!(in_title("AlphaPo - REKT").as_deref(), Some("AlphaPo"));
+        assert_eq!(in_title("AlphaPo - REKT", "").as_deref(), Some("AlphaPo"));
         assert_eq!(
-            in_title("DMM Bitcoin Suffers $308 Million Hack").as_deref(),
+            in_title("DMM Bitcoin Suffers $308 Million Hack", "").as_deref(),
             Some("DMM Bitcoin")
         );
-        assert_eq!(in_title("CoinsPaid").as_deref(), Some("CoinsPaid"));
-        assert_eq!(in_title("Ad sales boost Time Warner profit"), None);
+        assert_eq!(
+            in_title("CoinsPaid", "CoinsPaid\n\nCoinsPaid lost").as_deref(),
+            Some("CoinsPaid")
+        );
+        assert_eq!(in_title("Ad sales boost Time Warner profit", ""), None);
         assert_eq!(normalized("Orbit Chain"), normalized("Orbit Bridge"));
         assert_eq!(normalized("Ronin Network"), normalized("Ronin Bridge"));
     }
