@@ -1,12 +1,59 @@
-//! The egui shell: view state and drawing over the core. TODO(gui helper).
+//! The egui shell: the workbench window over the GUI-free core.
+//!
+//! [`app::DossierApp`] owns the state; the panels (`*_ui` functions in the modules below) draw it
+//! and return [`commands::Command`]s, which the app applies in one place. Loading, extraction and
+//! corpus-wide search run on worker threads ([`worker`]); the UI thread never touches the disk.
 
 pub mod annotations;
+pub mod app;
+pub mod article_list;
 pub mod clipboard;
+pub mod commands;
+pub mod corpus_index;
+pub mod format;
+pub mod reader;
+pub mod search_bar;
+pub mod settings;
+pub mod shortcuts;
+pub mod sidebar;
+pub mod status_bar;
+pub mod timeline;
+pub mod view;
+pub mod worker;
 
 use std::path::PathBuf;
 
+use eframe::egui;
+
+pub use app::{DossierApp, Startup};
+
+/// The window icon, drawn for the app (PNG, 256 px).
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/dossier-256.png");
+
 /// Opens the workbench window on `paths` (or the last corpus, or the sample corpus).
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
-    let _ = paths;
-    Ok(())
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_app_id("dossier")
+        .with_title("Dossier")
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => eprintln!("dossier: cannot decode the window icon: {e}"),
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "dossier",
+        options,
+        Box::new(move |cc| {
+            let startup =
+                Startup::new(paths).with_clipboard(Box::new(clipboard::SystemClipboard::new()));
+            Ok(Box::new(DossierApp::new(cc, startup)))
+        }),
+    )
 }

@@ -1,0 +1,171 @@
+//! Lookups the panels need on every frame, built once per corpus on the worker thread: article by
+//! id, amounts and entity mentions per article, threat-actor families, incident dates.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::analysis::Analysis;
+use crate::extract::EntityKind;
+use crate::ui::commands::EntityFilter;
+use crate::ui::format;
+
+/// A threat actor umbrella (e.g. "Lazarus Group") and its sub-groups (e.g. "APT38").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ActorFamily {
+    pub name: String,
+    /// The umbrella's own entity, when articles name it.
+    pub entity: Option<usize>,
+    pub children: Vec<usize>,
+}
+
+/// An entity mention inside one article, for colouring the reader.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityKind,
+    pub entity: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct CorpusIndex {
+    pub by_id: HashMap<String, usize>,
+    /// Per article: indices into `extraction.amounts`.
+    pub amounts: Vec<Vec<usize>>,
+    /// Per article: how many of its amounts are thefts (stolen, attempted, cumulative).
+    pub thefts: Vec<usize>,
+    /// Per article: entity mentions (people, organisations, places, actors), sorted by start.
+    pub mentions: Vec<Vec<Span>>,
+    /// Threat actor families, biggest first.
+    pub families: Vec<ActorFamily>,
+    /// Per incident: event date as days since the epoch.
+    pub incident_days: Vec<Option<f64>>,
+    /// Total size of the article texts.
+    pub text_bytes: u64,
+}
+
+impl CorpusIndex {
+    pub fn build(analysis: &Analysis) -> Self {
+        let articles = &analysis.corpus.articles;
+        let by_id: HashMap<String, usize> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let mut amounts = vec![Vec::new(); articles.len()];
+        let mut thefts = vec![0; articles.len()];
+        for (i, a) in analysis.extraction.amounts.iter().enumerate() {
+            if let Some(&art) = by_id.get(&a.article) {
+                amounts[art].push(i);
+                if a.kind.is_theft() {
+                    thefts[art] += 1;
+                }
+            }
+        }
+        let mut mentions = vec![Vec::new(); articles.len()];
+        for (ei, e) in analysis.extraction.entities.iter().enumerate() {
+            if matches!(e.kind, EntityKind::Money | EntityKind::Date) {
+                continue;
+            }
+            for m in &e.mentions {
+                if let Some(&art) = by_id.get(&m.article) {
+                    mentions[art].push(Span {
+                        start: m.start,
+                        end: m.end,
+                        kind: e.kind,
+                        entity: ei,
+                    });
+                }
+            }
+        }
+        for list in &mut mentions {
+            list.sort_by_key(|s| (s.start, s.end));
+        }
+        Self {
+            families: families(analysis),
+            incident_days: analysis
+                .incidents
+                .iter()
+                .map(|i| i.event_date.as_deref().and_then(format::event_day))
+                .collect(),
+            text_bytes: articles.iter().map(|a| a.text.len() as u64).sum(),
+            by_id,
+            amounts,
+            thefts,
+            mentions,
+        }
+    }
+
+    /// Per article: does it mention what `filter` names?
+    pub fn articles_matching(&self, analysis: &Analysis, filter: &EntityFilter) -> Vec<bool> {
+        let mut hit = vec![false; analysis.corpus.articles.len()];
+        for e in &analysis.extraction.entities {
+            let member = e.kind == filter.kind
+                && (e.name == filter.name
+                    || (filter.family && e.parent.as_deref() == Some(filter.name.as_str())));
+            if member {
+                for m in &e.mentions {
+                    if let Some(&i) = self.by_id.get(&m.article) {
+                        hit[i] = true;
+                    }
+                }
+            }
+        }
+        hit
+    }
+
+    /// Entity indices `filter` covers (for highlighting their mentions).
+    pub fn entities_matching(&self, analysis: &Analysis, filter: &EntityFilter) -> Vec<usize> {
+        analysis
+            .extraction
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.kind == filter.kind
+                    && (e.name == filter.name
+                        || (filter.family && e.parent.as_deref() == Some(filter.name.as_str())))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// Groups threat actors under their umbrella; an actor without parent is its own umbrella.
+fn families(analysis: &Analysis) -> Vec<ActorFamily> {
+    let mut map: BTreeMap<String, ActorFamily> = BTreeMap::new();
+    for (i, e) in analysis.extraction.entities.iter().enumerate() {
+        if e.kind != EntityKind::ThreatActor {
+            continue;
+        }
+        match &e.parent {
+            Some(parent) if parent != &e.name => {
+                map.entry(parent.clone())
+                    .or_insert_with(|| ActorFamily {
+                        name: parent.clone(),
+                        ..ActorFamily::default()
+                    })
+                    .children
+                    .push(i);
+            }
+            _ => {
+                map.entry(e.name.clone())
+                    .or_insert_with(|| ActorFamily {
+                        name: e.name.clone(),
+                        ..ActorFamily::default()
+                    })
+                    .entity = Some(i);
+            }
+        }
+    }
+    let entities = &analysis.extraction.entities;
+    let weight = |f: &ActorFamily| -> usize {
+        f.entity
+            .iter()
+            .chain(&f.children)
+            .map(|&i| entities[i].mention_count)
+            .sum()
+    };
+    let mut list: Vec<ActorFamily> = map.into_values().collect();
+    list.sort_by(|a, b| weight(b).cmp(&weight(a)).then(a.name.cmp(&b.name)));
+    list
+}

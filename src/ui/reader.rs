@@ -1,0 +1,428 @@
+//! The reader (centre): one article, selectable, with entities coloured by kind, theft amounts
+//! emphasised (hover for what was extracted), search hits, annotations and the filtered entity's
+//! mentions highlighted.
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use eframe::egui::{
+    self, Align, Color32, FontId, Id, Stroke, TextFormat, Ui, text::CCursor, text::LayoutJob,
+};
+
+use crate::corpus::Article;
+use crate::extract::{Amount, EntityKind};
+use crate::text::char_to_byte_table;
+use crate::ui::annotations::Highlight;
+use crate::ui::commands::Command;
+use crate::ui::format;
+use crate::ui::worker::Loaded;
+
+pub fn reader_id() -> Id {
+    Id::unique("dossier_reader_text")
+}
+
+/// A selection in the reader, in character offsets of the article's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    pub article: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Reader state kept between frames (not persisted, except `offset` through the app state).
+#[derive(Default)]
+pub struct Reader {
+    /// The last non-empty selection: clicking a button clears egui's, so keep it.
+    pub last_selection: Option<Selection>,
+    /// Current vertical scroll offset, saved with the session.
+    pub offset: f32,
+    /// Scroll offset to apply on the next frame (article change, session restore).
+    restore_offset: Option<f32>,
+    /// A passage to scroll to on the next frame.
+    pending_scroll: Option<(usize, usize)>,
+    /// A passage shown briefly with a strong background: (start, end, until time).
+    flash: Option<(usize, usize, f64)>,
+    /// The search hit the reader is on.
+    pub hit_cursor: Option<usize>,
+    cache: Option<(u64, Arc<LayoutJob>)>,
+}
+
+impl Reader {
+    /// A new article is shown: start at the top unless a passage is pending.
+    pub fn article_changed(&mut self) {
+        self.restore_offset = Some(0.0);
+        self.offset = 0.0;
+        self.hit_cursor = None;
+        self.flash = None;
+    }
+
+    pub fn restore_offset(&mut self, offset: f32) {
+        self.restore_offset = Some(offset);
+        self.offset = offset;
+    }
+
+    /// Scrolls to a passage and flashes it.
+    pub fn show_passage(&mut self, now: f64, start: usize, end: usize) {
+        self.pending_scroll = Some((start, end));
+        self.flash = Some((start, end, now + 1.6));
+    }
+}
+
+pub struct ReaderInput<'a> {
+    pub loaded: &'a Loaded,
+    pub article: usize,
+    pub hits: &'a [(usize, usize)],
+    pub highlights: &'a [Highlight],
+    /// Entities whose mentions the sidebar filter highlights.
+    pub filter_entities: &'a [usize],
+    pub font_size: f32,
+}
+
+/// Colour of an entity kind, readable on both themes.
+pub fn kind_color(kind: EntityKind, dark: bool) -> Color32 {
+    match (kind, dark) {
+        (EntityKind::ThreatActor, true) => Color32::from_rgb(255, 120, 100),
+        (EntityKind::ThreatActor, false) => Color32::from_rgb(190, 30, 20),
+        (EntityKind::Person, true) => Color32::from_rgb(200, 150, 255),
+        (EntityKind::Person, false) => Color32::from_rgb(120, 50, 180),
+        (EntityKind::Organization, true) => Color32::from_rgb(110, 180, 255),
+        (EntityKind::Organization, false) => Color32::from_rgb(20, 90, 180),
+        (EntityKind::Location, true) => Color32::from_rgb(110, 210, 140),
+        (EntityKind::Location, false) => Color32::from_rgb(20, 120, 60),
+        (EntityKind::Money, true) => Color32::from_rgb(240, 190, 90),
+        (EntityKind::Money, false) => Color32::from_rgb(150, 95, 0),
+        (EntityKind::Date, true) => Color32::from_rgb(170, 170, 170),
+        (EntityKind::Date, false) => Color32::from_rgb(100, 100, 100),
+    }
+}
+
+pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let analysis = &input.loaded.analysis;
+    let Some(article) = analysis.corpus.articles.get(input.article) else {
+        return commands;
+    };
+    header_ui(ui, article);
+    ui.horizontal(|ui| {
+        let has_selection = reader
+            .last_selection
+            .as_ref()
+            .is_some_and(|s| s.article == input.article && s.end > s.start);
+        let annotate = ui
+            .add_enabled(has_selection, egui::Button::new("Annotate"))
+            .on_hover_text("Annotate the selected passage (a)")
+            .on_disabled_hover_text("Select a passage first");
+        if annotate.clicked() {
+            commands.push(Command::Annotate);
+        }
+        let copy = ui
+            .add_enabled(
+                has_selection,
+                egui::Button::new("Copy passage with citation"),
+            )
+            .on_disabled_hover_text("Select a passage first");
+        if copy.clicked() {
+            commands.push(Command::CopyPassage);
+        }
+        if !input.hits.is_empty() {
+            ui.separator();
+            let at = reader.hit_cursor.map(|h| h + 1).unwrap_or(0);
+            ui.label(format!("Hit {at}/{}", input.hits.len()));
+            if ui
+                .button("Next hit")
+                .on_hover_text("Next search hit (Enter or F3)")
+                .clicked()
+            {
+                commands.push(Command::NextHit);
+            }
+        }
+    });
+    ui.separator();
+
+    let now = ui.input(|i| i.time);
+    if let Some((_, _, until)) = reader.flash {
+        if now > until {
+            reader.flash = None;
+        } else {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(until - now));
+        }
+    }
+    let dark = ui.visuals().dark_mode;
+    let key = job_key(&input, reader.flash, dark, ui.visuals().text_color());
+    let job = match &reader.cache {
+        Some((k, job)) if *k == key => job.clone(),
+        _ => {
+            let job = Arc::new(build_job(&input, article, reader.flash, ui));
+            reader.cache = Some((key, job.clone()));
+            job
+        }
+    };
+    let mut layouter = |ui: &Ui, _text: &dyn egui::TextBuffer, wrap_width: f32| {
+        let mut job = (*job).clone();
+        job.wrap.max_width = wrap_width;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("reader_scroll")
+        .auto_shrink([false, false]);
+    if let Some(offset) = reader.restore_offset.take() {
+        area = area.vertical_scroll_offset(offset);
+    }
+    let pending = reader.pending_scroll.take();
+    let amounts: Vec<&Amount> = input
+        .loaded
+        .index
+        .amounts
+        .get(input.article)
+        .into_iter()
+        .flatten()
+        .filter_map(|&i| analysis.extraction.amounts.get(i))
+        .collect();
+    let scrolled = area.show(ui, |ui| {
+        let mut text: &str = &article.text;
+        let out = egui::TextEdit::multiline(&mut text)
+            .id(reader_id())
+            .hint_text("Article text")
+            .frame(egui::Frame::NONE)
+            .desired_width(f32::INFINITY)
+            .layouter(&mut layouter)
+            .show(ui);
+        if let Some(range) = &out.cursor_range {
+            let r = range.as_sorted_char_range();
+            if r.end.0 > r.start.0 {
+                reader.last_selection = Some(Selection {
+                    article: input.article,
+                    start: r.start.0,
+                    end: r.end.0,
+                });
+            }
+        }
+        if let Some((start, _)) = pending {
+            let rect = out
+                .galley
+                .pos_from_cursor(CCursor::new(start))
+                .translate(out.galley_pos.to_vec2())
+                .expand2(egui::vec2(0.0, 40.0));
+            ui.scroll_to_rect(rect, Some(Align::Center));
+        }
+        if out.response.hovered()
+            && let Some(pos) = ui.input(|i| i.pointer.hover_pos())
+        {
+            let cursor = out.galley.cursor_from_pos(pos - out.galley_pos);
+            let at = cursor.index.0;
+            if let Some(amount) = amounts.iter().find(|a| a.start <= at && at < a.end) {
+                out.response
+                    .response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| amount_tooltip_ui(ui, amount));
+            }
+        }
+    });
+    reader.offset = scrolled.state.clamped_offset().y;
+    commands
+}
+
+fn header_ui(ui: &mut Ui, article: &Article) {
+    ui.add(egui::Label::new(egui::RichText::new(&article.title).heading()).wrap());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(match article.published {
+            Some(d) => format!("Published {d}"),
+            None => "No publication date".to_owned(),
+        });
+        if let Some(source) = &article.source {
+            ui.weak("·");
+            ui.label(source);
+        }
+        ui.weak("·");
+        ui.weak(article.path.display().to_string())
+            .on_hover_text(format!("Article id {}", article.id));
+    });
+}
+
+/// What Dossier extracted about an amount.
+fn amount_tooltip_ui(ui: &mut Ui, amount: &Amount) {
+    ui.strong(&amount.text);
+    egui::Grid::new("amount_tip").num_columns(2).show(ui, |ui| {
+        let mut row = |k: &str, v: String| {
+            ui.weak(k);
+            ui.label(v);
+            ui.end_row();
+        };
+        row(
+            "Value",
+            match amount.usd {
+                Some(usd) if amount.currency != "USD" => format!(
+                    "{} {} ≈ {}",
+                    amount.value,
+                    amount.currency,
+                    format::usd(usd)
+                ),
+                Some(usd) => format::usd(usd),
+                None => format!("{} {}", amount.value, amount.currency),
+            },
+        );
+        row("Kind", amount.kind.as_str().to_owned());
+        let mut date = amount
+            .event_date
+            .clone()
+            .unwrap_or_else(|| "unknown".to_owned());
+        if amount.event_date_inferred {
+            date.push_str(" (publication date)");
+        }
+        if amount.event_date_suspicious {
+            date.push_str(" (after the publication date!)");
+        }
+        row("Event date", date);
+        if let Some(cue) = &amount.cue {
+            row("Cue", format!("“{cue}”"));
+        }
+        if let Some(v) = &amount.victim {
+            row("Victim", v.clone());
+        }
+        if let Some(a) = &amount.actor {
+            row("Actor", a.clone());
+        }
+    });
+}
+
+fn job_key(
+    input: &ReaderInput<'_>,
+    flash: Option<(usize, usize, f64)>,
+    dark: bool,
+    text: Color32,
+) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    input.article.hash(&mut h);
+    Arc::as_ptr(&input.loaded.analysis).hash(&mut h);
+    input.hits.hash(&mut h);
+    for hl in input.highlights {
+        (hl.start, hl.end, hl.color, &hl.tooltip).hash(&mut h);
+    }
+    input.filter_entities.hash(&mut h);
+    input.font_size.to_bits().hash(&mut h);
+    flash.map(|(s, e, _)| (s, e)).hash(&mut h);
+    dark.hash(&mut h);
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// Per-character styling, merged into runs of equal style.
+#[derive(Clone, Copy, PartialEq)]
+struct Style {
+    kind: Option<EntityKind>,
+    theft: bool,
+    other_amount: bool,
+    filtered: bool,
+    hit: bool,
+    annotation: Option<Color32>,
+    flash: bool,
+}
+
+fn build_job(
+    input: &ReaderInput<'_>,
+    article: &Article,
+    flash: Option<(usize, usize, f64)>,
+    ui: &Ui,
+) -> LayoutJob {
+    let text = &article.text;
+    let bytes = char_to_byte_table(text);
+    let n = bytes.len() - 1;
+    let plain = Style {
+        kind: None,
+        theft: false,
+        other_amount: false,
+        filtered: false,
+        hit: false,
+        annotation: None,
+        flash: false,
+    };
+    let mut styles = vec![plain; n];
+    let mut paint = |start: usize, end: usize, f: &mut dyn FnMut(&mut Style)| {
+        for s in &mut styles[start.min(n)..end.min(n)] {
+            f(s);
+        }
+    };
+    let index = &input.loaded.index;
+    let analysis = &input.loaded.analysis;
+    if let Some(mentions) = index.mentions.get(input.article) {
+        for m in mentions {
+            let filtered = input.filter_entities.contains(&m.entity);
+            paint(m.start, m.end, &mut |s| {
+                s.kind = Some(m.kind);
+                s.filtered |= filtered;
+            });
+        }
+    }
+    if let Some(amounts) = index.amounts.get(input.article) {
+        for a in amounts
+            .iter()
+            .filter_map(|&i| analysis.extraction.amounts.get(i))
+        {
+            let theft = a.kind.is_theft();
+            paint(a.start, a.end, &mut |s| {
+                s.theft |= theft;
+                s.other_amount |= !theft;
+            });
+        }
+    }
+    for h in input.highlights {
+        paint(h.start, h.end, &mut |s| s.annotation = Some(h.color));
+    }
+    for &(start, end) in input.hits {
+        paint(start, end, &mut |s| s.hit = true);
+    }
+    if let Some((start, end, _)) = flash {
+        paint(start, end, &mut |s| s.flash = true);
+    }
+
+    let visuals = ui.visuals();
+    let dark = visuals.dark_mode;
+    let font = FontId::proportional(input.font_size);
+    let base = visuals.text_color();
+    let format_of = |s: &Style| -> TextFormat {
+        let mut f = TextFormat::simple(font.clone(), base);
+        if let Some(kind) = s.kind {
+            f.color = kind_color(kind, dark);
+        }
+        if s.other_amount {
+            f.color = kind_color(EntityKind::Money, dark);
+        }
+        if s.theft {
+            let red = kind_color(EntityKind::ThreatActor, dark);
+            f.color = red;
+            f.underline = Stroke::new(2.0, red);
+        }
+        if s.filtered {
+            f.background = visuals.selection.bg_fill.gamma_multiply(0.6);
+        }
+        if let Some(c) = s.annotation {
+            f.background = c.gamma_multiply(if dark { 0.5 } else { 0.35 });
+        }
+        if s.hit {
+            f.background = Color32::from_rgb(255, 225, 0);
+            f.color = Color32::BLACK;
+        }
+        if s.flash {
+            f.background = Color32::from_rgb(255, 150, 30);
+            f.color = Color32::BLACK;
+        }
+        f
+    };
+    let mut job = LayoutJob::default();
+    let mut start = 0;
+    while start < n {
+        let style = styles[start];
+        let mut end = start + 1;
+        while end < n && styles[end] == style {
+            end += 1;
+        }
+        job.append(&text[bytes[start]..bytes[end]], 0.0, format_of(&style));
+        start = end;
+    }
+    if n == 0 {
+        job.append("", 0.0, format_of(&plain));
+    }
+    job
+}

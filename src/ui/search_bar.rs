@@ -1,0 +1,56 @@
+//! The search field and the active-filter chips above the panels.
+
+use eframe::egui::{self, Id, Key, RichText, Ui};
+
+use crate::ui::commands::{Command, EntityFilter};
+
+pub fn search_id() -> Id {
+    Id::unique("dossier_search_field")
+}
+
+/// Draws the search field (searching as the user types), the hit summary and the filter chips.
+pub fn search_bar_ui(
+    ui: &mut Ui,
+    text: &mut String,
+    focus: bool,
+    summary: Option<&str>,
+    filter: Option<&EntityFilter>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        let response = ui.add(
+            egui::TextEdit::singleline(text)
+                .id(search_id())
+                .hint_text("Search articles (Ctrl+F)")
+                .desired_width(320.0),
+        );
+        if focus {
+            response.request_focus();
+        }
+        if response.changed() {
+            commands.push(Command::Search(text.clone()));
+        }
+        if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            commands.push(Command::NextHit);
+            response.request_focus();
+        }
+        if let Some(summary) = summary {
+            ui.weak(summary);
+        }
+        if let Some(filter) = filter {
+            ui.separator();
+            ui.label("Filtered by");
+            let chip = egui::Button::new(RichText::new(format!("{}  ×", filter.label())).strong())
+                .corner_radius(10.0)
+                .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.5));
+            if ui
+                .add(chip)
+                .on_hover_text("Remove the entity filter (Esc)")
+                .clicked()
+            {
+                commands.push(Command::ClearEntityFilter);
+            }
+        }
+    });
+    commands
+}

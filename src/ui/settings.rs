@@ -1,0 +1,115 @@
+//! User settings (persisted with the session) and the Settings window.
+
+use eframe::egui::{self, Context, ThemePreference};
+use serde::{Deserialize, Serialize};
+
+pub const MIN_FONT: f32 = 9.0;
+pub const MAX_FONT: f32 = 32.0;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Follow the operating system.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    fn preference(self) -> ThemePreference {
+        match self {
+            Self::System => ThemePreference::System,
+            Self::Light => ThemePreference::Light,
+            Self::Dark => ThemePreference::Dark,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Written into new annotations.
+    pub author: String,
+    pub reader_font_size: f32,
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            author: default_author(),
+            reader_font_size: 15.0,
+            theme: Theme::System,
+        }
+    }
+}
+
+/// The login name, which is what analysts expect to see on their notes by default.
+fn default_author() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default()
+}
+
+impl Settings {
+    /// Applies the parts egui owns (the theme).
+    pub fn apply(&self, ctx: &Context) {
+        let pref = self.theme.preference();
+        if ctx.options(|o| o.theme_preference) != pref {
+            ctx.options_mut(|o| o.theme_preference = pref);
+        }
+    }
+
+    pub fn zoom(&mut self, delta: f32) {
+        self.reader_font_size = (self.reader_font_size + delta).clamp(MIN_FONT, MAX_FONT);
+    }
+}
+
+/// The Settings window; returns true when something changed.
+pub fn settings_ui(ctx: &Context, open: &mut bool, settings: &mut Settings) -> bool {
+    let mut changed = false;
+    egui::Window::new("Settings")
+        .open(open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("settings_grid")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    let label = ui.label("Author name");
+                    changed |= ui
+                        .add(
+                            egui::TextEdit::singleline(&mut settings.author)
+                                .hint_text("Name written on your annotations"),
+                        )
+                        .labelled_by(label.id)
+                        .changed();
+                    ui.end_row();
+
+                    ui.label("Reader font size");
+                    changed |= ui
+                        .add(
+                            egui::Slider::new(&mut settings.reader_font_size, MIN_FONT..=MAX_FONT)
+                                .suffix(" pt")
+                                .text("Reader font size"),
+                        )
+                        .changed();
+                    ui.end_row();
+
+                    ui.label("Theme");
+                    ui.horizontal(|ui| {
+                        for (theme, name) in [
+                            (Theme::System, "Follow system"),
+                            (Theme::Light, "Light"),
+                            (Theme::Dark, "Dark"),
+                        ] {
+                            changed |= ui.radio_value(&mut settings.theme, theme, name).changed();
+                        }
+                    });
+                    ui.end_row();
+                });
+            ui.weak("Ctrl + / Ctrl − also change the reader font size.");
+        });
+    changed
+}

@@ -1,0 +1,104 @@
+//! The status bar: corpus size and counts, load errors (click to list them), background work
+//! with its Cancel button, the annotation status and short notes ("Copied", "… disappeared").
+
+use eframe::egui::{self, Context, Ui};
+
+use crate::corpus::LoadError;
+use crate::ui::commands::Command;
+use crate::ui::format;
+use crate::ui::worker::{Loaded, Loading};
+
+pub struct StatusInput<'a> {
+    pub loaded: &'a Loaded,
+    pub loading: Option<&'a Loading>,
+    pub searching: bool,
+    pub annotations: Option<String>,
+    pub note: Option<&'a str>,
+}
+
+/// Returns the commands and whether the error list should open.
+pub fn status_bar_ui(ui: &mut Ui, input: StatusInput<'_>) -> (Vec<Command>, bool) {
+    let mut commands = Vec::new();
+    let mut open_errors = false;
+    ui.horizontal(|ui| {
+        let corpus = &input.loaded.analysis.corpus;
+        ui.label(input.loaded.source.label());
+        ui.weak(format::megabytes(input.loaded.index.text_bytes));
+        ui.separator();
+        ui.label(format!("{} articles", corpus.articles.len()));
+        ui.separator();
+        ui.label(format!(
+            "{} incidents",
+            input.loaded.analysis.incidents.len()
+        ));
+        if !corpus.errors.is_empty() {
+            ui.separator();
+            let n = corpus.errors.len();
+            let text = format!("{n} error{}", if n == 1 { "" } else { "s" });
+            if ui
+                .button(egui::RichText::new(text).color(ui.visuals().warn_fg_color))
+                .on_hover_text("Files that could not be loaded")
+                .clicked()
+            {
+                open_errors = true;
+            }
+        }
+        if let Some(loading) = input.loading {
+            ui.separator();
+            let (fraction, text) = loading.progress();
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(260.0)
+                    .text(format!("{}: {text}", loading.source.label())),
+            );
+            if ui
+                .add_enabled(!loading.is_cancelled(), egui::Button::new("Cancel"))
+                .on_hover_text("Stop loading and keep the current corpus")
+                .clicked()
+            {
+                commands.push(Command::CancelLoad);
+            }
+        }
+        if input.searching {
+            ui.separator();
+            ui.weak("Searching…");
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if let Some(status) = &input.annotations {
+                ui.weak(status);
+            }
+            if let Some(note) = input.note {
+                ui.label(note);
+                ui.separator();
+            }
+        });
+    });
+    (commands, open_errors)
+}
+
+/// The list of files that failed to load, each with its error.
+pub fn errors_window_ui(ctx: &Context, open: &mut bool, errors: &[LoadError]) {
+    egui::Window::new("Load errors")
+        .open(open)
+        .default_size([640.0, 320.0])
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "{} file{} could not be loaded:",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            ));
+            ui.separator();
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                egui::Grid::new("load_errors")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for e in errors {
+                            ui.label(e.path.display().to_string());
+                            ui.label(&e.message);
+                            ui.end_row();
+                        }
+                    });
+            });
+        });
+}
