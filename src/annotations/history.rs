@@ -12,8 +12,8 @@ enum Change {
     Added(Annotation),
     Removed(Annotation),
     Edited {
-        before: Annotation,
-        after: Annotation,
+        before: Box<Annotation>,
+        after: Box<Annotation>,
     },
 }
 
@@ -70,7 +70,10 @@ impl Annotations {
         after.note = note.to_owned();
         after.modified = now();
         self.put(after.clone());
-        self.record(Change::Edited { before, after });
+        self.record(Change::Edited {
+            before: Box::new(before),
+            after: Box::new(after),
+        });
         true
     }
 

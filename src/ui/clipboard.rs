@@ -8,11 +8,14 @@ pub trait Clipboard {
     fn set_html(&mut self, html: &str, alt_text: &str);
 }
 
+/// Copies as (plain text, html if any), oldest first.
+pub type Copies = std::sync::Arc<std::sync::Mutex<Vec<(String, Option<String>)>>>;
+
 /// Records copies instead of touching the system clipboard (tests, and machines without one).
 #[derive(Clone, Debug, Default)]
 pub struct RecordingClipboard {
     /// Every copy as (plain text, html if any), oldest first; shared so tests keep a handle.
-    pub copies: std::sync::Arc<std::sync::Mutex<Vec<(String, Option<String>)>>>,
+    pub copies: Copies,
 }
 
 impl RecordingClipboard {
@@ -97,6 +100,8 @@ impl SystemClipboard {
             other => format!("Cannot use the clipboard: {other}"),
         };
         if self.error.as_deref() != Some(message.as_str()) {
+            // A new failure: say it once on standard error too, in case nobody shows it.
+            eprintln!("dossier: {message}");
             self.reported = false;
         }
         self.error = Some(message);
