@@ -351,3 +351,82 @@ fn copy_entities_table_copies_what_the_filter_box_shows() {
     );
     assert!(html.is_some_and(|h| h.contains("<table")));
 }
+
+#[test]
+fn clicking_an_incident_opens_its_source_passage() {
+    let clip = RecordingClipboard::default();
+    let mut harness = open(fresh(vec![], &clip));
+    // The list starts on the newest article, which does not report the heist.
+    let first = harness.state().selected_article().map(|a| a.id.clone());
+    assert_eq!(first.as_deref(), Some("000_b300ff2006829ba1"));
+    harness
+        .get_by_label("$81 million — Bangladesh Bank — 2016-02")
+        .click();
+    harness.run();
+    let shown = harness.state().selected_article().map(|a| a.id.clone());
+    assert_eq!(shown.as_deref(), Some("004_b52b360fd082bb0b"));
+}
+
+#[test]
+fn copy_figure_puts_the_citation_on_the_clipboard() {
+    let clip = RecordingClipboard::default();
+    let mut harness = open(fresh(vec![], &clip));
+    let row = harness
+        .query_all_by_label("Copy figure")
+        .next()
+        .expect("a Copy figure button per incident");
+    row.click();
+    harness.run();
+    let (text, html) = clip.last().expect("a copy");
+    assert!(html.is_none());
+    assert!(
+        text.contains("million") || text.contains("billion"),
+        "{text}"
+    );
+    assert!(
+        text.contains("004_b52b360fd082bb0b") || text.contains("2017-12-19"),
+        "{text}"
+    );
+}
+
+#[test]
+fn restart_restores_the_reader_scroll_position() {
+    let clip = RecordingClipboard::default();
+    let mut first = open(fresh(vec![], &clip));
+    let article = first
+        .state()
+        .loaded()
+        .analysis
+        .corpus
+        .articles
+        .iter()
+        .find(|a| a.id == "004_b52b360fd082bb0b")
+        .map(|a| (a.id.clone(), a.text.chars().count()))
+        .unwrap();
+    first.state_mut().send(Command::ShowPassage {
+        article: article.0.clone(),
+        start: article.1 - 20,
+        end: article.1 - 1,
+    });
+    first.run();
+    let saved = first.state().save_state();
+    assert!(
+        saved.reader_offset > 100.0,
+        "scrolled down: {}",
+        saved.reader_offset
+    );
+    drop(first);
+    let second = open(
+        Startup::new(vec![])
+            .with_clipboard(Box::new(clip))
+            .with_state(saved.clone()),
+    );
+    let restored = second.state().save_state();
+    assert_eq!(restored.article, Some(article.0));
+    assert!(
+        (restored.reader_offset - saved.reader_offset).abs() < 2.0,
+        "{} vs {}",
+        restored.reader_offset,
+        saved.reader_offset
+    );
+}

@@ -340,6 +340,8 @@ impl DossierApp {
         self.selected = None;
         self.selected_incident = None;
         self.search = None;
+        // A search still running was over the previous corpus: its article indices are stale.
+        self.search_task = None;
         self.reader = Reader::default();
         // A restored filter whose entity is gone would hide everything.
         if let Some(f) = &self.state.entity_filter
@@ -856,6 +858,23 @@ impl DossierApp {
         }
     }
 
+    /// Copies are confirmed by a small toast in the corner, besides the status-bar note.
+    fn toast_ui(&self, ctx: &Context) {
+        let Some((text, _)) = &self.note else { return };
+        if !text.starts_with("Copied") {
+            return;
+        }
+        egui::Area::new(egui::Id::unique("copy_toast"))
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -40.0))
+            .order(egui::Order::Tooltip)
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.label(text.as_str());
+                });
+            });
+    }
+
     fn update_title(&mut self, ctx: &Context) {
         let title = if self.loaded.analysis.corpus.articles.is_empty() && self.loading.is_none() {
             "Dossier".to_owned()
@@ -999,10 +1018,14 @@ impl eframe::App for DossierApp {
             self.pending.extend(cmds);
         });
 
-        let errors = self.loaded.analysis.corpus.errors.clone();
         if self.show_errors {
-            status_bar::errors_window_ui(&ctx, &mut self.show_errors, &errors);
+            status_bar::errors_window_ui(
+                &ctx,
+                &mut self.show_errors,
+                &self.loaded.analysis.corpus.errors,
+            );
         }
+        self.toast_ui(&ctx);
         if self.show_settings
             && settings::settings_ui(&ctx, &mut self.show_settings, &mut self.state.settings)
         {
@@ -1044,6 +1067,8 @@ impl eframe::App for DossierApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.annotations.flush();
+        // Dropping the log prints it.
+        self.frame_log.take();
     }
 }
 

@@ -3,8 +3,8 @@
 
 use eframe::egui::{self, Color32, Ui};
 use egui_plot::{
-    GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint,
-    Points,
+    Corner, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot,
+    PlotPoint, Points,
 };
 
 use crate::extract::AmountKind;
@@ -139,7 +139,8 @@ fn plot_ui(ui: &mut Ui, options: &TimelineOptions, input: &TimelineInput<'_>) ->
         }
     };
     let plot = Plot::new("incident_timeline")
-        .legend(Legend::default())
+        .legend(Legend::default().position(Corner::LeftTop))
+        .set_margin_fraction(egui::vec2(0.05, 0.12))
         .allow_scroll(false)
         .x_grid_spacer(|input: GridInput| {
             format::date_marks(input.bounds.0, input.bounds.1)
