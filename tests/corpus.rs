@@ -269,6 +269,20 @@ fn binary_file_with_unknown_extension_met_while_walking_is_reported() {
 }
 
 #[test]
+fn oversized_file_is_refused_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    // A sparse file: the size is what matters, not the bytes.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(corpus::MAX_FILE_BYTES + 1024 * 1024).unwrap();
+    let corpus = load(&[path]);
+    assert!(corpus.articles.is_empty());
+    let errors = error_for(&corpus, "huge.txt");
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].contains("65.0 MiB"), "{errors:?}");
+}
+
+#[test]
 fn progress_is_reported_and_cancel_stops_the_load() {
     let dir = tempfile::tempdir().unwrap();
     for n in 0..20 {

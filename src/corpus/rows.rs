@@ -52,30 +52,25 @@ pub fn parse_jsonl(text: &str, path: &Path, stem: &str) -> Rows {
     rows
 }
 
-/// A `.json` file: an array of article objects, or JSON Lines saved with that extension.
+/// A `.json` file: an array of article objects, one article object, or JSON Lines saved with
+/// that extension. Any other JSON (a report, a settings file) is one error, not one per line.
 pub fn parse_json(text: &str, path: &Path, stem: &str) -> Rows {
+    let mut rows = Rows::default();
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) => {
-            let mut rows = Rows::default();
             for (index, value) in items.iter().enumerate() {
                 let place = format!("item {}", index + 1);
                 add_json_row(&mut rows, value, path, stem, index + 1, &place);
             }
-            rows
         }
-        Ok(Value::Object(_)) => parse_jsonl(text.trim(), path, stem),
-        Ok(_) => {
-            let mut rows = Rows::default();
-            rows.error(path, "JSON file is not a list of articles".to_owned());
-            rows
+        Ok(object @ Value::Object(_)) => {
+            add_json_row(&mut rows, &object, path, stem, 1, "JSON object");
         }
-        Err(_) if text.trim_start().starts_with('{') => parse_jsonl(text, path, stem),
-        Err(e) => {
-            let mut rows = Rows::default();
-            rows.error(path, format!("invalid JSON: {e}"));
-            rows
-        }
+        Ok(_) => rows.error(path, "JSON file is not a list of articles".to_owned()),
+        Err(_) if text.trim_start().starts_with('{') => return parse_jsonl(text, path, stem),
+        Err(e) => rows.error(path, format!("invalid JSON: {e}")),
     }
+    rows
 }
 
 fn add_json_row(
@@ -278,5 +273,16 @@ mod tests {
         let ids: Vec<_> = rows.articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["a-1", "a-3"]);
         assert_eq!(rows.errors[0].message, "item 2: not a JSON object");
+        let report = "{\n  \"articles\": [],\n  \"errors\": []\n}\n";
+        let rows = parse_json(report, Path::new("report.json"), "report");
+        assert!(rows.articles.is_empty());
+        assert_eq!(rows.errors.len(), 1, "{:?}", rows.errors);
+        assert!(rows.errors[0].message.starts_with("JSON object: no text"));
+        let rows = parse_json(
+            "{\"text\": \"A\"}\n{\"text\": \"B\"}\n",
+            Path::new("l.json"),
+            "l",
+        );
+        assert_eq!(rows.articles.len(), 2);
     }
 }

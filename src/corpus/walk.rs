@@ -63,9 +63,13 @@ const NOT_ARTICLES: &[&str] = &[
     "js",
     "mjs",
     "map",
+    "jsonld",
 ];
 /// File names that are never articles.
-const NOT_ARTICLE_NAMES: &[&str] = &["dossier-annotations.json", "thumbs.db", "desktop.ini"];
+const NOT_ARTICLE_NAMES: &[&str] = &["thumbs.db", "desktop.ini"];
+/// Dossier's own annotation files (`dossier-annotations.json`, its `.bak` and `.recovered-…`
+/// copies) start with this.
+const ANNOTATIONS_PREFIX: &str = "dossier-annotations";
 
 /// The files to read for `paths`, in order, and the paths that could not be walked.
 pub fn files_to_load(paths: &[PathBuf]) -> (Vec<FileToLoad>, Vec<LoadError>) {
@@ -130,6 +134,7 @@ pub fn is_not_an_article(path: &Path) -> bool {
         .unwrap_or_default();
     DOC_STEMS.contains(&stem)
         || NOT_ARTICLE_NAMES.contains(&name.as_str())
+        || name.starts_with(ANNOTATIONS_PREFIX)
         || NOT_ARTICLES.contains(&extension.as_str())
         || name.ends_with('~')
 }
@@ -146,6 +151,8 @@ mod tests {
             "SOURCES.md",
             "LICENSE",
             "dossier-annotations.json",
+            "dossier-annotations.recovered-20260101-120000.json",
+            "annotations.jsonld",
             "notes.txt.bak",
             "draft.md~",
             "logo.png",
