@@ -236,6 +236,23 @@ fn duplicate_stems_are_disambiguated_only_when_they_clash() {
 }
 
 #[test]
+fn repeated_row_ids_are_told_apart_by_their_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "march.jsonl",
+        "{\"id\": 1, \"text\": \"A\"}\n{\"id\": 2, \"text\": \"B\"}\n",
+    );
+    write(
+        dir.path(),
+        "april.jsonl",
+        "{\"id\": 1, \"text\": \"C\"}\n{\"id\": 1, \"text\": \"D\"}\n",
+    );
+    let corpus = load(&[dir.path().to_owned()]);
+    assert_eq!(ids(&corpus), ["april/1", "april/1#2", "march/1", "2"]);
+}
+
+#[test]
 fn explicit_files_are_always_read_and_missing_paths_reported() {
     let dir = tempfile::tempdir().unwrap();
     let readme = write(dir.path(), "README.TXT", "About the data\n");

@@ -5,7 +5,7 @@
 //! The body goes through `pulldown-cmark`: headings, emphasis and list markers disappear, links
 //! keep their text, images are dropped, code is kept as text, raw HTML tags are removed.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::meta::{derive_title, parse_date};
 use super::{Parsed, end_line};
@@ -76,7 +76,8 @@ fn to_plain_text(body: &str) -> (String, Option<String>) {
     let mut image_depth = 0usize;
     let mut heading: Option<String> = None;
     let mut in_first_heading = false;
-    for event in Parser::new(body) {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(body, options) {
         match event {
             Event::Start(Tag::Image { .. }) => image_depth += 1,
             Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
@@ -149,6 +150,12 @@ mod tests {
             p.text,
             "The Heist\n\nHackers stole $81 million via SWIFT.\n\nfirst\nsecond\n\nlet x = 1;\n\nbold end\n"
         );
+    }
+
+    #[test]
+    fn tables_become_rows_of_cells() {
+        let p = parse("| Exchange | Lost |\n|---|---|\n| Zaif | $59M |\n");
+        assert_eq!(p.text, "Exchange\tLost\nZaif\t$59M\n");
     }
 
     #[test]

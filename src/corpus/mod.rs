@@ -116,15 +116,23 @@ pub fn load(
         })
         .collect();
     let mut articles = Vec::new();
-    let mut folders = Vec::new();
+    let mut qualifiers = Vec::new();
     for (file, result) in files.iter().zip(results) {
         let Some(result) = result else { continue };
         let folder = relative_folder(&file.path, &file.root);
-        folders.extend(std::iter::repeat_n(folder, result.articles.len()));
+        let stem = stem_of(&file.path);
+        for article in &result.articles {
+            // A file's own article is told apart by its folder, a row by its file too.
+            qualifiers.push(match (article.id == stem, folder.is_empty()) {
+                (true, _) => folder.clone(),
+                (false, true) => stem.to_owned(),
+                (false, false) => format!("{folder}/{stem}"),
+            });
+        }
         articles.extend(result.articles);
         errors.extend(result.errors);
     }
-    make_ids_unique(&mut articles, &folders);
+    make_ids_unique(&mut articles, &qualifiers);
     Corpus {
         roots: paths.to_vec(),
         articles,
@@ -312,10 +320,11 @@ fn relative_folder(path: &Path, root: &Path) -> String {
         .join("/")
 }
 
-/// Makes ids unique while keeping plain stems where they already are: an id that occurs more
-/// than once is qualified with its file's folder (`business/001`); whatever still clashes (same
-/// folder under two roots, repeated row ids) gets a `#2`, `#3`… suffix in load order.
-fn make_ids_unique(articles: &mut [Article], folders: &[String]) {
+/// Makes ids unique while keeping plain ids where they already are: an id that occurs more than
+/// once is prefixed with its qualifier (the file's folder, `business/001`; for a row, the file
+/// too, `exports/march/42`); whatever still clashes (same folder under two roots, a row id
+/// repeated in one file) gets a `#2`, `#3`… suffix in load order.
+fn make_ids_unique(articles: &mut [Article], qualifiers: &[String]) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for a in articles.iter() {
         *counts.entry(a.id.as_str()).or_default() += 1;
@@ -328,9 +337,9 @@ fn make_ids_unique(articles: &mut [Article], folders: &[String]) {
     if clashing.is_empty() {
         return;
     }
-    for (article, folder) in articles.iter_mut().zip(folders) {
-        if clashing.contains(&article.id) && !folder.is_empty() {
-            article.id = format!("{folder}/{}", article.id);
+    for (article, qualifier) in articles.iter_mut().zip(qualifiers) {
+        if clashing.contains(&article.id) && !qualifier.is_empty() {
+            article.id = format!("{qualifier}/{}", article.id);
         }
     }
     let mut taken: HashSet<String> = HashSet::new();
@@ -380,8 +389,8 @@ mod tests {
     #[test]
     fn only_clashing_ids_are_qualified() {
         let mut articles: Vec<_> = ["001", "001", "002", "x", "x"].map(article).into();
-        let folders = ["business", "sport", "sport", "", ""].map(String::from);
-        make_ids_unique(&mut articles, &folders);
+        let qualifiers = ["business", "sport", "sport", "", ""].map(String::from);
+        make_ids_unique(&mut articles, &qualifiers);
         let ids: Vec<_> = articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["business/001", "sport/001", "002", "x", "x#2"]);
     }
