@@ -51,6 +51,10 @@ const PARAGRAPHS: &[&str] = &[
 ];
 /// Elements that start a new line.
 const LINES: &[&str] = &["br", "li", "tr", "dt", "dd", "caption"];
+/// Elements that belong in `<head>`; any other start tag closes it.
+const IN_HEAD: &[&str] = &[
+    "head", "html", "title", "meta", "link", "style", "script", "base", "noscript", "template",
+];
 /// Meta names (or properties) that carry the publication date, best first.
 const DATE_METAS: &[&str] = &[
     "article:published_time",
@@ -134,7 +138,8 @@ impl Walker {
                 let name = tag_name(&rest[1..]);
                 let (attrs, len) = attributes(&rest[1 + name.len()..]);
                 let after = lt + 1 + name.len() + len;
-                self.start_tag(&name, &attrs, html, after)
+                let self_closing = html[..after].ends_with("/>");
+                self.start_tag(&name, &attrs, self_closing, html, after)
             } else {
                 self.text("<");
                 lt + 1
@@ -142,11 +147,13 @@ impl Walker {
         }
     }
 
-    /// Handles a start tag ending at byte `after`; returns where to continue.
+    /// Handles a start tag ending at byte `after` (`self_closing` when written `<x/>`); returns
+    /// where to continue.
     fn start_tag(
         &mut self,
         name: &str,
         attrs: &[(String, String)],
+        self_closing: bool,
         html: &str,
         after: usize,
     ) -> usize {
@@ -156,6 +163,10 @@ impl Walker {
                 .find(|(k, _)| k == key)
                 .map(|(_, v)| v.as_str())
         };
+        if !IN_HEAD.contains(&name) {
+            // Any other element ends an unclosed head, as in a browser.
+            self.skipping.retain(|s| s != "head");
+        }
         match name {
             "script" | "style" | "title" => {
                 let end =
@@ -181,15 +192,24 @@ impl Walker {
                 }
             }
             "time" if self.time.is_none() => self.time = attr("datetime").map(str::to_owned),
-            "body" => self.skipping.retain(|s| s != "head"),
-            "h1" if self.h1_state == 0 && self.skipping.is_empty() => self.h1_state = 1,
+            _ => {}
+        }
+        if SKIPPED.contains(&name) {
+            if !self_closing {
+                self.skipping.push(name.to_owned());
+            }
+            return after;
+        }
+        if !self.skipping.is_empty() {
+            return after;
+        }
+        match name {
+            "h1" if self.h1_state == 0 => self.h1_state = 1,
             "pre" => self.pre_depth += 1,
             "td" | "th" => self.out.push('\t'),
             _ => {}
         }
-        if SKIPPED.contains(&name) {
-            self.skipping.push(name.to_owned());
-        } else if PARAGRAPHS.contains(&name) {
+        if PARAGRAPHS.contains(&name) {
             end_line(&mut self.out, 2);
         } else if LINES.contains(&name) {
             end_line(&mut self.out, 1);
@@ -200,6 +220,9 @@ impl Walker {
     fn end_tag(&mut self, name: &str) {
         if let Some(pos) = self.skipping.iter().rposition(|s| s == name) {
             self.skipping.truncate(pos);
+            return;
+        }
+        if !self.skipping.is_empty() {
             return;
         }
         match name {
@@ -381,6 +404,12 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("Big heist"));
         assert_eq!(p.source.as_deref(), Some("https://e.org/x"));
         assert_eq!(p.text, "Big heist\n\nBody\n");
+    }
+
+    #[test]
+    fn self_closed_and_unclosed_non_content_elements_do_not_swallow_the_page() {
+        let p = parse("<head><title>T</title><p>Visible <svg class='icon'/>text</p><nav/>More");
+        assert_eq!(p.text, "Visible text\n\nMore\n");
     }
 
     #[test]
