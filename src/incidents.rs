@@ -2,7 +2,7 @@
 //!
 //! Two theft figures are one incident when they have the same kind, the same victim (compared
 //! without case, punctuation or words such as "bank" or "network"), dollar values within 10% and
-//! compatible event dates. A figure with no victim joins an incident only when its value is
+//! event dates in the same year. A figure with no victim joins an incident only when its value is
 //! within 2% and its event month is the same. Cumulative totals are incidents of their own kind
 //! and never merge with single thefts. Ids and order follow the event date, so they are stable.
 
@@ -51,13 +51,11 @@ fn within(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance * a.abs().max(b.abs())
 }
 
-/// Event dates agree at the shorter precision (a bare year agrees with any month of it).
+/// Event dates of one theft: the same year (reports of one theft differ by a day or a month,
+/// and a bare year agrees with any month of it).
 fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => {
-            let n = a.len().min(b.len());
-            a[..n] == b[..n]
-        }
+        (Some(a), Some(b)) => a.get(..4) == b.get(..4),
         _ => true,
     }
 }

@@ -21,6 +21,8 @@ pub enum Cue {
     Other,
     /// Not a cue for a figure, only a sign that the article is about hacking or theft.
     Context,
+    /// "biggest", "largest": ranks one figure among others.
+    Superlative,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -128,6 +130,11 @@ const CUES: &[(&str, Cue)] = &[
     ("each year", Cue::Cumulative),
     ("every year", Cue::Cumulative),
     ("annually", Cue::Cumulative),
+    ("since", Cue::Cumulative),
+    ("biggest", Cue::Superlative),
+    ("largest", Cue::Superlative),
+    ("worst", Cue::Superlative),
+    ("record", Cue::Superlative),
     // damage
     ("cost it", Cue::Damage),
     ("cost them", Cue::Damage),
@@ -205,6 +212,10 @@ const CUES: &[(&str, Cue)] = &[
     ("laundered", Cue::Other),
     ("laundering", Cue::Other),
     ("mansion", Cue::Other),
+    ("prize", Cue::Other),
+    ("prizes", Cue::Other),
+    ("winnings", Cue::Other),
+    ("award", Cue::Other),
     ("hold", Cue::Other),
     ("holds", Cue::Other),
     ("holding", Cue::Other),
@@ -243,6 +254,7 @@ const CUES: &[(&str, Cue)] = &[
     ("malware", Cue::Context),
     ("exploiter", Cue::Context),
     ("rekt", Cue::Context),
+    ("tried on", Cue::Context),
 ];
 
 static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -326,7 +338,7 @@ pub fn decide(
     has_victim: bool,
 ) -> Decision {
     let usable = |h: &&CueHit| match h.cue {
-        Cue::Context => false,
+        Cue::Context | Cue::Superlative => false,
         Cue::WeakStolen => theft_article,
         _ => true,
     };
@@ -354,10 +366,18 @@ pub fn decide(
                     && best.start - h.end <= 30
                     && !text[h.end..best.start].contains([',', ';', '$', '€', '£'])
             });
-            // A total word near the figure, or anywhere in a sentence naming no victim.
-            let total = sentence_cues.iter().any(|h| {
-                h.cue == Cue::Cumulative && (!has_victim || distance(text, amount, h) <= 40)
-            });
+            // A total word in a sentence naming no victim; "the biggest hack so far" ranks one
+            // theft rather than adding many.
+            let superlative = sentence_cues.iter().any(|h| h.cue == Cue::Superlative);
+            let total = !has_victim
+                && sentence_cues.iter().any(|h| {
+                    h.cue == Cue::Cumulative
+                        && !(superlative
+                            && matches!(
+                                text[h.start..h.end].to_ascii_lowercase().as_str(),
+                                "so far" | "to date" | "since"
+                            ))
+                });
             let plural = sentence_cues.iter().any(|h| {
                 let w = text[h.start..h.end].to_ascii_lowercase();
                 matches!(
@@ -379,7 +399,7 @@ pub fn decide(
         Cue::Attempted => AmountKind::Attempted,
         Cue::Cumulative => AmountKind::Cumulative,
         Cue::Damage => AmountKind::Damage,
-        Cue::Other | Cue::Context => AmountKind::Other,
+        Cue::Other | Cue::Context | Cue::Superlative => AmountKind::Other,
     };
     Decision { kind, cue: span }
 }

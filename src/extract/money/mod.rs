@@ -219,6 +219,12 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
             // "In 2017," or a list after "a year ago,"); a date after it belongs to the figures
             // in between when there are any.
             .filter(|d| d.end <= p.start || !others.iter().any(|o| o.0 >= p.end && o.1 <= d.start))
+            // "since 2017" starts a period; it does not date the figure.
+            .filter(|d| {
+                let lead = text[..d.start].trim_end();
+                !d.mention.text.to_ascii_lowercase().starts_with("since")
+                    && !lead.to_ascii_lowercase().ends_with("since")
+            })
             .min_by_key(|d| {
                 let dist = if d.end <= p.start {
                     p.start - d.end

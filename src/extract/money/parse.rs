@@ -51,7 +51,7 @@ const SUFFIX_WORD: &str = r"(?P<word>(?i:(?:US|U\.S\.|American|Hong\s+Kong|Austr
 /// `$81 million`, `€1.7bn`, `US$ 5m`, `$60-80 million`, optionally with a trailing `USD`.
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"{PREFIX}[ \u00a0]?(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?:\$|€|£)?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?(?P<tail>[ \u00a0](?:USD|US\s+dollars|dollars))?"
+        r"{PREFIX}[ \u00a0]?(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?:\$|€|£)?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?(?P<tail>[ \u00a0](?:USD|US\s+dollars|dollars)\b)?"
     ))
 });
 

@@ -27,6 +27,12 @@ static ALIASES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         (re(r"(?i)\bronin\b"), "Ronin Network"),
         (re(r"(?i)\bbanco\s+de\s+chile\b"), "Banco de Chile"),
         (re(r"(?i)\bbybit\b"), "Bybit"),
+        (
+            re(
+                r"(?i)\bharmony(?:'s|’s)?\s+(?:horizon\s+)?bridge|\bhorizon\s+bridge|\bharmony\s+horizon",
+            ),
+            "Harmony Horizon Bridge",
+        ),
         (re(r"(?i)\bdmm\s+bitcoin\b"), "DMM Bitcoin"),
         (re(r"(?i)\bpoly\s+network\b"), "Poly Network"),
         (re(r"(?i)\bcoincheck\b"), "Coincheck"),
@@ -175,7 +181,9 @@ const NOT_NAMES: &[&str] = &[
     "Withdrawals",
     "Losses",
     "Total",
-    "Orbiter",
+    "TVL",
+    "CEO",
+    "CTO",
 ];
 
 /// Lower-case words that may continue an organisation's name.
@@ -341,7 +349,7 @@ fn possessor(name: &str) -> String {
         .skip_while(|w| !is_name_token(w))
         .collect();
     match named.first() {
-        Some(first) if !CHAINS.contains(first) => named.join(" "),
+        Some(first) if !CHAINS.contains(first) && !NOT_NAMES.contains(first) => named.join(" "),
         _ => owner.to_string(),
     }
 }
@@ -537,6 +545,9 @@ pub fn normalized(name: &str) -> String {
         "corp",
         "co",
         "group",
+        "cex",
+        "dex",
+        "labs",
         "international",
         "central",
         "platform",
