@@ -41,8 +41,8 @@ struct Target {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Source {
     Surname = 0,
-    OrgPattern = 1,
-    PersonPattern = 2,
+    PersonPattern = 1,
+    OrgPattern = 2,
     Place = 3,
     KnownPerson = 4,
     Organization = 5,
@@ -188,6 +188,8 @@ fn build_gazetteer() -> Gazetteer {
             }
         }
     }
+    extra.extend(organizations::suffix_words().map(String::from));
+    extra.extend(people::title_words().map(String::from));
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
         .build(&names)
@@ -377,6 +379,38 @@ const ORG_LEADERS: &[&str] = &[
     "Former",
 ];
 
+/// Words that alone do not make an organisation's name specific ("National Association").
+const ORG_GENERIC: &[&str] = &[
+    "US",
+    "UK",
+    "EU",
+    "International",
+    "National",
+    "Internet",
+    "European",
+    "American",
+    "British",
+    "Global",
+    "World",
+    "General",
+    "Central",
+    "Federal",
+    "State",
+    "Hour",
+    "New",
+    "Bad",
+    "Good",
+    "Big",
+    "Great",
+    "Old",
+    "First",
+    "Other",
+    "Local",
+    "Private",
+    "Public",
+    "Some",
+];
+
 fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
     let Some(re) = organizations::PATTERN.as_ref() else {
         return;
@@ -389,9 +423,18 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
             }
             rest = tail.trim_start();
         }
+        // A "The" inside cuts a headline fragment off ("Rekt II The Ronin Network").
+        if let Some(i) = rest.rfind(" The ") {
+            rest = &rest[i + 5..];
+        }
         let start = m.end() - rest.len();
-        if !rest.contains(char::is_whitespace) {
-            continue; // only the organisation word is left
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        if words.len() < 2
+            || words[..words.len() - 1]
+                .iter()
+                .all(|w| ORG_GENERIC.contains(w))
+        {
+            continue; // only the organisation word, or generic words before it
         }
         out.push(Candidate {
             start,
@@ -456,8 +499,23 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
     }
 }
 
-/// Keeps non-overlapping candidates: longest first, then the more specific source.
-fn resolve(mut c: Vec<Candidate>) -> Vec<Candidate> {
+/// Keeps non-overlapping candidates: longest first, then the more specific source. A pattern's
+/// span that swallows a known name ("North Korea's Lazarus Group") gives way to it.
+fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
+    let known = |x: &Candidate| x.source >= Source::KnownPerson;
+    let mut c: Vec<Candidate> = c
+        .iter()
+        .filter(|x| {
+            known(x)
+                || !c.iter().any(|k| {
+                    known(k)
+                        && x.start <= k.start
+                        && k.end <= x.end
+                        && k.end - k.start < x.end - x.start
+                })
+        })
+        .cloned()
+        .collect();
     c.sort_by(|a, b| {
         (b.end - b.start)
             .cmp(&(a.end - a.start))

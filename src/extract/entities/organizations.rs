@@ -172,7 +172,7 @@ pub const KNOWN: &[(&str, &[&str])] = &[
 ];
 
 /// Words that end an organisation's name.
-const SUFFIXES: &str = "Bank|Group|Inc|Inc\\.|Ltd|Ltd\\.|Corp|Corp\\.|Corporation|Company|Consulting|Council|Department|Agency|Bureau|Ministry|University|Institute|Exchange|Network|Protocol|Foundation|Labs|Capital|Finance|Commission|Association|Authority|Party|Police|Service|Services|Systems|Technologies|Securities|Holdings|Partners|Airways|Airlines|Motors|Telecom|Times|News|Post|Journal";
+const SUFFIXES: &str = "Networks|Chain|Wallet|Bridge|Club|Society|Trust|Fund|Board|Court|Bank|Group|Inc|Inc\\.|Ltd|Ltd\\.|Corp|Corp\\.|Corporation|Company|Consulting|Council|Department|Agency|Bureau|Ministry|University|Institute|Exchange|Network|Protocol|Foundation|Labs|Capital|Finance|Commission|Association|Authority|Party|Police|Service|Services|Systems|Technologies|Securities|Holdings|Partners|Airways|Airlines|Motors|Telecom|Times|News|Post|Journal";
 
 /// Words that open an organisation's name "of ...": "Bank of England", "Ministry of Defence".
 const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Office|Council|Commission|Federation|Association|Board|Central Bank|National Bank|Reserve Bank";
@@ -180,9 +180,19 @@ const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Off
 /// "FTI Consulting", "Bangladesh Bank", "Bank of England". The name's words are capitalised;
 /// the surrounding code trims sentence words ("The", "Read") from its front.
 pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let word = r"(?:[A-Z][A-Za-z0-9&'’.-]*[A-Za-z0-9]|[A-Z]{2,}|&)";
+    let word = r"(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Z]{2,}|&)";
     Regex::new(&format!(
         r"\b(?:{word}\s+){{1,4}}(?:{SUFFIXES})\b|\b(?:{OF_HEADS})\s+of\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}}"
     ))
     .ok()
 });
+
+/// The words that end organisation names, for telling people from organisations.
+pub fn suffix_words() -> impl Iterator<Item = &'static str> {
+    SUFFIXES.split('|').filter(|w| !w.contains('\\')).chain([
+        "Association",
+        "Motors",
+        "Airways",
+        "Film",
+    ])
+}

@@ -371,3 +371,65 @@ pub fn clean_name(name: &str, not_name: &HashSet<String>) -> Option<(usize, usiz
     }
     Some((start, last.0 + last.1.len()))
 }
+
+/// Capitalised title and role words ("Chancellor", "Conductor"), never part of the name itself.
+pub fn title_words() -> impl Iterator<Item = &'static str> {
+    TITLES
+        .split('|')
+        .chain(ROLES.split('|'))
+        .filter(|w| !w.contains(' ') && !w.contains('\\') && !w.contains('?'))
+        .map(|w| w.trim_end_matches('.'))
+        .chain(EXTRA_TITLES.iter().copied())
+}
+
+/// Titles that only appear capitalised at the head of a name in news captions.
+const EXTRA_TITLES: &[&str] = &[
+    "Conductor",
+    "Fly-half",
+    "Scrum-half",
+    "Striker",
+    "Midfielder",
+    "Defender",
+    "Goalkeeper",
+    "Coach",
+    "Manager",
+    "Captain",
+    "Skipper",
+    "Singer",
+    "Actor",
+    "Actress",
+    "Director",
+    "Producer",
+    "Writer",
+    "Author",
+    "Speaker",
+    "Commons",
+    "Lords",
+    "Election",
+    "Tory",
+    "Labour",
+    "Liberal",
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Conservative",
+    "Conservatives",
+    "Chairman",
+    "Chairwoman",
+    "Chief",
+    "Deputy",
+    "Former",
+    "Ex",
+    "Boss",
+    "Veteran",
+    "Rival",
+    "Shadow",
+    "Home",
+    "Culture",
+    "Health",
+    "Education",
+    "Trade",
+    "Industry",
+    "Treasury",
+];
