@@ -279,13 +279,13 @@ fn resolve(form: Form, caps: &Captures, published: Option<NaiveDate>) -> Option<
             let p = published?;
             let prep = caps.get(1)?.as_str().to_ascii_lowercase();
             let m = month_number(caps.get(2)?.as_str())?;
-            let year = if prep == "this" || m <= p.month() && prep != "last" {
-                p.year()
-            } else if prep == "last" && m < p.month() {
-                p.year()
-            } else {
-                p.year() - 1
+            // "in March": the latest March on or before publication; "last March": before it.
+            let this_year = match prep.as_str() {
+                "this" => true,
+                "last" => m < p.month(),
+                _ => m <= p.month(),
             };
+            let year = if this_year { p.year() } else { p.year() - 1 };
             Some((ym(year, m)?, true))
         }
         Form::RelYear => {

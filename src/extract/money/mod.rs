@@ -81,7 +81,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         };
         if end_here {
             let end = i + c.len_utf8();
-            if text[start..end].trim().len() > 0 {
+            if !text[start..end].trim().is_empty() {
                 out.push((start, end));
             }
             start = end;

@@ -258,9 +258,8 @@ fn name_ending(pre: &str) -> Option<String> {
         if is_name_token(c) {
             taken.push(c);
             seen_name = true;
-        } else if !seen_name && ORG_WORDS.contains(&c) && !CONNECTORS.contains(&c) {
-            taken.push(c);
-        } else if seen_name && CONNECTORS.contains(&c) {
+        } else if ORG_WORDS.contains(&c) && (seen_name == CONNECTORS.contains(&c)) {
+            // Organisation words end a name ("… central bank"); connectors join two parts.
             taken.push(c);
         } else {
             break;
