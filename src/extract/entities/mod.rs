@@ -267,7 +267,7 @@ fn bounded(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// The word right before and right after the span, when separated by one space only.
-fn neighbours<'t>(text: &'t str, start: usize, end: usize) -> (&'t str, &'t str) {
+fn neighbours(text: &str, start: usize, end: usize) -> (&str, &str) {
     let prev = text[..start]
         .strip_suffix(' ')
         .map(|b| {
@@ -555,10 +555,11 @@ pub fn find(article: &Article) -> Vec<EntityMention> {
     surname_candidates(text, &full, &mut shorts);
     if !shorts.is_empty() {
         for c in found.iter_mut() {
-            if c.kind == EntityKind::Person && !c.canonical.contains(' ') {
-                if let Some(s) = shorts.iter().find(|s| s.start == c.start && s.end == c.end) {
-                    c.canonical = s.canonical.clone();
-                }
+            if c.kind == EntityKind::Person
+                && !c.canonical.contains(' ')
+                && let Some(s) = shorts.iter().find(|s| s.start == c.start && s.end == c.end)
+            {
+                c.canonical = s.canonical.clone();
             }
         }
         found.extend(shorts);

@@ -172,7 +172,7 @@ pub const KNOWN: &[(&str, &[&str])] = &[
 ];
 
 /// Words that end an organisation's name.
-const SUFFIXES: &str = "Networks|Chain|Wallet|Bridge|Club|Society|Trust|Fund|Board|Court|Bank|Group|Inc|Inc\\.|Ltd|Ltd\\.|Corp|Corp\\.|Corporation|Company|Consulting|Council|Department|Agency|Bureau|Ministry|University|Institute|Exchange|Network|Protocol|Foundation|Labs|Capital|Finance|Commission|Association|Authority|Party|Police|Service|Services|Systems|Technologies|Securities|Holdings|Partners|Airways|Airlines|Motors|Telecom|Times|News|Post|Journal";
+const SUFFIXES: &str = "Networks|Club|Society|Trust|Fund|Board|Court|Bank|Group|Inc|Inc\\.|Ltd|Ltd\\.|Corp|Corp\\.|Corporation|Company|Consulting|Council|Department|Agency|Bureau|Ministry|University|Institute|Exchange|Network|Protocol|Foundation|Labs|Capital|Finance|Commission|Association|Authority|Party|Police|Service|Services|Systems|Technologies|Securities|Holdings|Partners|Airways|Airlines|Motors|Telecom|Times|News|Post|Journal";
 
 /// Words that open an organisation's name "of ...": "Bank of England", "Ministry of Defence".
 const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Office|Council|Commission|Federation|Association|Board|Central Bank|National Bank|Reserve Bank";

@@ -58,10 +58,10 @@ fn name(min_words: usize) -> String {
 }
 
 /// Titles written capitalised before a name; one word after them is enough ("President Trump").
-const TITLES: &str = r"President|Vice President|Prime Minister|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Judge|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Chairman|Director|Commissioner|Attorney General|Lt\.?|Col\.?|Gen\.?|General|Admiral|Sir|Lord|Lady|King|Queen|Prince|Princess|Pope";
+const TITLES: &str = r"President|Vice President|Prime Minister|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Judge|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Chairman|Director|Commissioner|Attorney General|Lt\.?|Col\.?|Gen\.?|General|Admiral|Lord|Lady|King|Queen|Prince|Princess|Pope";
 
 /// Roles written in lower case before a name; these need a full name ("analyst Jane Doe").
-const ROLES: &str = r"leader|founder|co-founder|CEO|director|analyst|spokesperson|spokesman|spokeswoman|attorney general|researcher|economist|chief executive|executive|lawyer|professor|investigator|official|expert|head|chief|chairman|minister|secretary|president|ambassador|commissioner|adviser|advisor|defector|dictator|hacker|developer|engineer|manager|partner|prosecutor|judge|agent|reporter|correspondent|author|editor|fellow|officer|member|scientist|consultant";
+const ROLES: &str = r"Sir|leader|founder|co-founder|CEO|director|analyst|spokesperson|spokesman|spokeswoman|attorney general|researcher|economist|chief executive|executive|lawyer|professor|investigator|official|expert|head|chief|chairman|minister|secretary|president|ambassador|commissioner|adviser|advisor|defector|dictator|hacker|developer|engineer|manager|partner|prosecutor|judge|agent|reporter|correspondent|author|editor|fellow|officer|member|scientist|consultant";
 
 /// Verbs of saying that follow or precede a speaker.
 const SAYS: &str = r"said|says|told|explained|added|noted|wrote|warned|argued|stated|tweeted|commented|claimed|believes|confirmed|admitted|insisted|asked|replied|recalled|testified|acknowledged";
@@ -347,7 +347,7 @@ pub fn not_name_set(extra: impl IntoIterator<Item = String>) -> HashSet<String> 
 pub fn clean_name(name: &str, not_name: &HashSet<String>) -> Option<(usize, usize)> {
     let mut start = 0;
     let words: Vec<(usize, &str)> = name
-        .split(|c: char| c == ' ' || c == '\t')
+        .split([' ', '\t'])
         .scan(0usize, |pos, w| {
             let at = *pos;
             *pos += w.len() + 1;
