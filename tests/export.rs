@@ -1,6 +1,6 @@
 //! Citations and tables as pasted into a report, checked on the seed article's real figures.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 use dossier::corpus::Article;
@@ -19,7 +19,7 @@ fn seed() -> Article {
         .to_owned();
     Article {
         id: "004_b52b360fd082bb0b".into(),
-        path: PathBuf::from(path),
+        path,
         published: NaiveDate::from_ymd_opt(2017, 12, 19),
         title: String::new(),
         source: None,

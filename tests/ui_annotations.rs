@@ -2,6 +2,8 @@
 //! undo, reload, re-anchoring after the article changed on disk, a corrupt file kept, and the
 //! copy commands. Each test works on its own copy of the seed corpus in a temporary folder.
 
+#![cfg(feature = "ui-tests")]
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

@@ -533,7 +533,7 @@ mod tests {
 
     fn later(mut a: Annotation, note: &str) -> Annotation {
         a.note = note.to_owned();
-        a.modified = a.modified + chrono::Duration::seconds(5);
+        a.modified += chrono::Duration::seconds(5);
         a
     }
 
