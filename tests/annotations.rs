@@ -27,6 +27,17 @@ fn on_disk(path: &Path) -> AnnotationFile {
     serde_json::from_slice(&fs::read(path).unwrap()).unwrap()
 }
 
+/// Makes a file an hour old, as a stray file from a crash before this session would be.
+fn age(path: &Path) {
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+}
+
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -239,6 +250,11 @@ fn crash_before_rename_leaves_the_file_intact_and_the_save_is_recovered() {
         before,
         "the annotation file is the old complete one"
     );
+    // A fresh temporary file may be another window's save in progress: left alone.
+    let fresh = Store::open(&path, "c");
+    assert!(fresh.notes.is_empty() && fresh.annotations == vec![kept.clone()]);
+    assert!(temp.exists());
+    age(&temp);
 
     let opened = Store::open(&path, "c");
     assert!(
@@ -273,13 +289,7 @@ fn truncated_temporary_file_is_discarded_and_the_file_stays_valid() {
     // A crash in the middle of writing the temporary file: half of a valid document.
     let full = serde_json::to_vec(&AnnotationFile::new("c", vec![kept.clone()])).unwrap();
     let temp = store::write_temp(&path, &full[..full.len() / 2]).unwrap();
-    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    fs::File::options()
-        .write(true)
-        .open(&temp)
-        .unwrap()
-        .set_modified(old)
-        .unwrap();
+    age(&temp);
 
     let opened = Store::open(&path, "c");
     assert_eq!(opened.annotations, vec![kept]);

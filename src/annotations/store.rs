@@ -417,6 +417,16 @@ fn recover_temp_files(path: &Path, notes: &mut Vec<String>) -> (Vec<PathBuf>, Ve
         {
             continue;
         }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|m| SystemTime::now().duration_since(m).ok())
+            .is_some_and(|age| age >= TEMP_GRACE);
+        if !old {
+            // Possibly another window's save in progress: not ours to touch.
+            continue;
+        }
         match fs::read(&p).map(|b| parse(&p, &b)) {
             Ok(Ok(file)) => {
                 notes.push(format!(
@@ -428,15 +438,7 @@ fn recover_temp_files(path: &Path, notes: &mut Vec<String>) -> (Vec<PathBuf>, Ve
                 stray.push(p);
             }
             _ => {
-                let old = entry
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .ok()
-                    .and_then(|m| SystemTime::now().duration_since(m).ok())
-                    .is_some_and(|age| age >= TEMP_GRACE);
-                if old {
-                    let _ = fs::remove_file(&p);
-                }
+                let _ = fs::remove_file(&p);
             }
         }
     }

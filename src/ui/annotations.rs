@@ -24,6 +24,8 @@ use crate::annotations::{AnchorStatus, Annotation, Annotations, Position, reanch
 pub const DEBOUNCE: Duration = Duration::from_millis(1000);
 /// Longest a change waits while edits keep coming.
 pub const MAX_DELAY: Duration = Duration::from_secs(5);
+/// Wait before retrying a failed save.
+const RETRY: Duration = Duration::from_secs(4);
 /// Tags offered before any has been used.
 pub const DEFAULT_TAGS: [&str; 5] = ["amount", "attribution", "victim", "date", "question"];
 
@@ -101,6 +103,9 @@ enum Event {
     Failed(String),
 }
 
+/// A snapshot waiting to be saved, when the first unsaved change came and when the last did.
+type Pending = (Vec<Annotation>, Instant, Instant);
+
 /// The article texts the worker re-anchors against.
 type Texts = Arc<HashMap<String, String>>;
 
@@ -140,20 +145,28 @@ fn run_worker(
     };
     let (mut store, loaded) = open(&path);
     send(loaded);
-    let mut pending: Option<(Vec<Annotation>, Instant, Instant)> = None;
-    let write = |store: &mut Store, sent: Vec<Annotation>| match store.save(&sent) {
-        Ok(saved) => Event::Saved {
-            path: saved.path,
-            at: saved.at,
-            merged: saved.merged.map(|mut m| {
-                let statuses = reanchor_all(&mut m, &texts);
-                (m, statuses)
-            }),
-            sent,
-            blocked: store.blocked().map(str::to_owned),
-        },
-        Err(e) => Event::Failed(format!("Annotations not saved: {e}")),
-    };
+    let mut pending: Option<Pending> = None;
+    // A failed save stays pending and is retried a few seconds later (the folder may come back).
+    let write =
+        |store: &mut Store, sent: Vec<Annotation>, pending: &mut Option<Pending>| match store
+            .save(&sent)
+        {
+            Ok(saved) => Event::Saved {
+                path: saved.path,
+                at: saved.at,
+                merged: saved.merged.map(|mut m| {
+                    let statuses = reanchor_all(&mut m, &texts);
+                    (m, statuses)
+                }),
+                sent,
+                blocked: store.blocked().map(str::to_owned),
+            },
+            Err(e) => {
+                let now = Instant::now();
+                *pending = Some((sent, now, now + RETRY));
+                Event::Failed(format!("Annotations not saved (will retry): {e}"))
+            }
+        };
     loop {
         let request = match &pending {
             None => match rx.recv() {
@@ -166,13 +179,13 @@ fn run_worker(
                     Ok(r) => r,
                     Err(RecvTimeoutError::Timeout) => {
                         if let Some((sent, _, _)) = pending.take() {
-                            send(write(&mut store, sent));
+                            send(write(&mut store, sent, &mut pending));
                         }
                         continue;
                     }
                     Err(RecvTimeoutError::Disconnected) => {
                         if let Some((sent, _, _)) = pending.take() {
-                            let _ = write(&mut store, sent);
+                            let _ = write(&mut store, sent, &mut None);
                         }
                         return;
                     }
@@ -187,7 +200,7 @@ fn run_worker(
             }
             Request::Flush(ack) => {
                 if let Some((sent, _, _)) = pending.take() {
-                    send(write(&mut store, sent));
+                    send(write(&mut store, sent, &mut pending));
                 }
                 let _ = ack.send(());
             }
@@ -206,7 +219,7 @@ fn run_worker(
             }
             Request::Open(path) => {
                 if let Some((sent, _, _)) = pending.take() {
-                    send(write(&mut store, sent));
+                    send(write(&mut store, sent, &mut pending));
                 }
                 let (opened, loaded) = open(&path);
                 store = opened;
@@ -409,7 +422,10 @@ impl AnnotationsUi {
                 let merged = store::merge(&[], &annotations, &local);
                 self.set = Annotations::new(merged);
                 self.status_of = statuses.into_iter().collect();
-                self.notes = notes;
+                self.notes = notes
+                    .into_iter()
+                    .filter(|n| Some(n) != blocked.as_ref())
+                    .collect();
                 self.problem = blocked;
                 self.file = Some(target);
                 self.loaded = true;
