@@ -278,3 +278,31 @@ fn bbc_news_has_almost_no_threat_actors() {
         actors.len()
     );
 }
+
+#[test]
+fn people_need_a_person_context_and_surnames_resolve() {
+    let text = "Read more: Watch Video. On Monday, Jane Okafor, a researcher at Elliptic, said \
+                the Hong Kong-based exchange lost funds in March. Okafor added that Deutsche \
+                Boerse was not involved. Finance Minister Taro Aso agreed. Mr Aso left. \
+                Standard Chartered said nothing.";
+    let found = entities::find(&article("t", text));
+    let people: Vec<(&str, &str)> = found
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| (m.surface.as_str(), m.canonical.as_str()))
+        .collect();
+    assert!(
+        people.contains(&("Jane Okafor", "Jane Okafor")),
+        "{people:?}"
+    );
+    assert!(people.contains(&("Okafor", "Jane Okafor")), "{people:?}");
+    assert!(people.contains(&("Taro Aso", "Taro Aso")), "{people:?}");
+    assert!(people.contains(&("Aso", "Taro Aso")), "{people:?}");
+    for (surface, _) in &people {
+        for bad in [
+            "Read", "Watch", "Monday", "March", "Hong", "Boerse", "Standard", "Finance",
+        ] {
+            assert!(!surface.contains(bad), "{surface:?} in {people:?}");
+        }
+    }
+}

@@ -317,6 +317,24 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
 }
 
 fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
+    if let Some(re) = people::NAME_RUN.as_ref() {
+        for m in re.find_iter(text) {
+            if let Some((s, e)) = people::given_name_person(m.as_str(), &g.not_name) {
+                let (start, end) = (m.start() + s, m.start() + e);
+                out.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityKind::Person,
+                    canonical: text[start..end]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    parent: None,
+                    source: Source::PersonPattern,
+                });
+            }
+        }
+    }
     for (re, single) in people::PATTERNS.iter() {
         for caps in re.captures_iter(text) {
             let Some(m) = caps.name("name") else { continue };

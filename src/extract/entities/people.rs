@@ -50,6 +50,49 @@ pub const KNOWN: &[(&str, &[&str])] = &[
     ("Ben Zhou", &[]),
 ];
 
+/// Given names (US Census 1990 lists, see the asset's header), for "<given name> <Surname>".
+pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../assets/given-names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Runs of capitalised name words; a run holding a given name followed by a surname is a
+/// person wherever it stands.
+pub static NAME_RUN: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{WORD}(?:[ \t]+{WORD})+")).ok());
+
+/// The person inside a run of capitalised words: from its first given name up to the first
+/// word that cannot be a name, when at least a surname follows. Byte range within `run`.
+pub fn given_name_person(run: &str, not_name: &HashSet<String>) -> Option<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut pos = 0;
+    for w in run.split([' ', '\t']) {
+        if !w.is_empty() {
+            words.push((pos, w));
+        }
+        pos += w.len() + 1;
+    }
+    let first = words.iter().position(|(_, w)| GIVEN_NAMES.contains(w))?;
+    if words.iter().any(|(_, w)| is_modifier(w)) {
+        return None;
+    }
+    let mut last = first;
+    for (i, (_, w)) in words.iter().enumerate().skip(first + 1) {
+        if not_name.contains(*w) || w.len() <= 2 && !w.ends_with('.') {
+            break;
+        }
+        last = i;
+    }
+    // Initials may sit inside ("George W. Bush") but not at the end.
+    while last > first && words[last].1.ends_with('.') {
+        last -= 1;
+    }
+    (last > first).then(|| (words[first].0, words[last].0 + words[last].1.len()))
+}
+
 /// One capitalised name word: "Ferrante", "Jae-in", "O'Brien", "McDonald", or an initial "J.".
 const WORD: &str = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)";
 
@@ -361,7 +404,11 @@ pub fn clean_name(name: &str, not_name: &HashSet<String>) -> Option<(usize, usiz
         start = words.get(i).map_or(name.len(), |w| w.0);
     }
     let rest = &words[i..];
-    if rest.is_empty() || rest.iter().any(|(_, w)| not_name.contains(*w)) {
+    if rest.is_empty()
+        || rest
+            .iter()
+            .any(|(_, w)| not_name.contains(*w) || is_modifier(w))
+    {
         return None;
     }
     // A name ends on a full word, not an initial.
@@ -433,3 +480,12 @@ const EXTRA_TITLES: &[&str] = &[
     "Industry",
     "Treasury",
 ];
+
+/// "Hong Kong-based", "Pyongyang-linked": a compound adjective, not a name word.
+fn is_modifier(word: &str) -> bool {
+    [
+        "-based", "-linked", "-backed", "-born", "-owned", "-led", "-run", "-made", "-style",
+    ]
+    .iter()
+    .any(|s| word.ends_with(s))
+}
