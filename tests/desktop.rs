@@ -38,10 +38,11 @@ fn entry_value(entry: &str, key: &str) -> Option<String> {
     for line in entry.lines() {
         if line.starts_with('[') {
             in_main = line == "[Desktop Entry]";
-        } else if in_main && let Some((k, v)) = line.split_once('=') {
-            if k.trim() == key {
-                return Some(v.trim().to_owned());
-            }
+        } else if in_main
+            && let Some((k, v)) = line.split_once('=')
+            && k.trim() == key
+        {
+            return Some(v.trim().to_owned());
         }
     }
     None
