@@ -430,3 +430,38 @@ fn restart_restores_the_reader_scroll_position() {
         saved.reader_offset
     );
 }
+
+#[test]
+fn typing_in_the_search_box_does_not_trigger_shortcuts() {
+    let clip = RecordingClipboard::default();
+    let mut harness = open(fresh(vec![], &clip));
+    let before = harness.state().selected_article().map(|a| a.id.clone());
+    let search = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
+        n.data()
+            .placeholder()
+            .is_some_and(|p| p.starts_with("Search articles"))
+    };
+    harness.get_by(search).focus();
+    harness.run();
+    harness.get_by(search).type_text("jk");
+    harness.step();
+    wait_idle(&mut harness);
+    assert_eq!(harness.state().save_state().search, "jk");
+    assert_eq!(
+        harness.state().selected_article().map(|a| a.id.clone()),
+        before
+    );
+}
+
+#[test]
+fn ctrl_plus_enlarges_the_reader_text_and_the_size_is_saved() {
+    let clip = RecordingClipboard::default();
+    let mut harness = open(fresh(vec![], &clip));
+    let before = harness.state().save_state().settings.reader_font_size;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    let after = harness.state().save_state().settings.reader_font_size;
+    assert_eq!(after, before + 2.0);
+}

@@ -306,6 +306,14 @@ impl DossierApp {
             self.search_task = None;
             match result {
                 Ok(result) if result.query == self.state.search => {
+                    if self.frame_log.is_some() {
+                        eprintln!(
+                            "dossier: search {:?} over {} articles took {:.1} ms (worker thread)",
+                            result.query,
+                            self.loaded.analysis.corpus.articles.len(),
+                            result.took.as_secs_f64() * 1e3
+                        );
+                    }
                     self.search = Some(result);
                     self.refresh_view(ctx);
                 }
@@ -896,7 +904,10 @@ impl eframe::App for DossierApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let started = Instant::now();
         let ctx = ui.ctx().clone();
+        let was_loading = self.loading.is_some();
         self.poll_background(&ctx);
+        let polled = started.elapsed();
+        let corpus_arrived = was_loading && self.loading.is_none();
         self.annotations.poll(&ctx);
         let author = &self.state.settings.author;
         if self.author_sent.as_ref() != Some(author) {
@@ -1051,6 +1062,19 @@ impl eframe::App for DossierApp {
         self.update_title(&ctx);
         if let Some(log) = &mut self.frame_log {
             let took = started.elapsed();
+            if took > Duration::from_millis(30) {
+                eprintln!(
+                    "dossier: slow frame {}: {:.1} ms (of which {:.1} ms taking background results{})",
+                    log.frames,
+                    took.as_secs_f64() * 1e3,
+                    polled.as_secs_f64() * 1e3,
+                    if corpus_arrived {
+                        "; a corpus arrived"
+                    } else {
+                        ""
+                    }
+                );
+            }
             log.frames += 1;
             log.max = log.max.max(took);
             if self.loading.is_some() {

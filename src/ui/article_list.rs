@@ -119,7 +119,11 @@ pub fn article_list_ui(ui: &mut Ui, input: ListInput<'_>) -> Vec<Command> {
             let mut badges: Vec<(String, Color32, String)> = Vec::new();
             if let Some(hits) = input.search.and_then(|s| s.hits.get(&index)) {
                 badges.push((
-                    format!("{} hits", hits.len()),
+                    format!(
+                        "{} hit{}",
+                        hits.len(),
+                        if hits.len() == 1 { "" } else { "s" }
+                    ),
                     Color32::from_rgb(170, 130, 0),
                     format!("{} search hits", hits.len()),
                 ));

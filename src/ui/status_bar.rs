@@ -22,15 +22,23 @@ pub fn status_bar_ui(ui: &mut Ui, input: StatusInput<'_>) -> (Vec<Command>, bool
     let mut open_errors = false;
     ui.horizontal(|ui| {
         let corpus = &input.loaded.analysis.corpus;
-        ui.label(input.loaded.source.label());
-        ui.weak(format::megabytes(input.loaded.index.text_bytes));
-        ui.separator();
-        ui.label(format!("{} articles", corpus.articles.len()));
-        ui.separator();
-        ui.label(format!(
-            "{} incidents",
-            input.loaded.analysis.incidents.len()
-        ));
+        if corpus.articles.is_empty() && corpus.errors.is_empty() {
+            ui.weak(if input.loading.is_some() {
+                "Opening a corpus…"
+            } else {
+                "No corpus open"
+            });
+        } else {
+            ui.label(input.loaded.source.label());
+            ui.weak(format::megabytes(input.loaded.index.text_bytes));
+            ui.separator();
+            ui.label(format!("{} articles", corpus.articles.len()));
+            ui.separator();
+            ui.label(format!(
+                "{} incidents",
+                input.loaded.analysis.incidents.len()
+            ));
+        }
         if !corpus.errors.is_empty() {
             ui.separator();
             let n = corpus.errors.len();

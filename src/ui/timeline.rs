@@ -108,8 +108,10 @@ fn plot_ui(ui: &mut Ui, options: &TimelineOptions, input: &TimelineInput<'_>) ->
         ui.centered_and_justified(|ui| {
             ui.weak(if all.is_empty() {
                 "No thefts found in this corpus."
+            } else if input.incidents.is_empty() {
+                "No theft among the visible articles."
             } else {
-                "No dated theft among the visible articles."
+                "None of these thefts has an event date to plot: see the table."
             });
         });
         return commands;

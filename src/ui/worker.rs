@@ -218,11 +218,14 @@ impl<T: Send + 'static> Task<T> {
 pub struct SearchResult {
     pub query: String,
     pub hits: HashMap<usize, Vec<(usize, usize)>>,
+    /// How long the search took (logged with `DOSSIER_FRAME_LOG=1`).
+    pub took: std::time::Duration,
 }
 
 /// Searches every article (in parallel). Runs on a worker: 100,000 articles take seconds.
 pub fn search(analysis: &Analysis, query: &str) -> SearchResult {
     use rayon::prelude::*;
+    let started = std::time::Instant::now();
     let parsed = Query::parse(query);
     let hits = if parsed.is_empty() {
         HashMap::new()
@@ -241,6 +244,7 @@ pub fn search(analysis: &Analysis, query: &str) -> SearchResult {
     SearchResult {
         query: query.to_owned(),
         hits,
+        took: started.elapsed(),
     }
 }
 
