@@ -235,6 +235,8 @@ const CUES: &[(&str, Cue)] = &[
     ("grant", Cue::Other),
     ("donation", Cue::Other),
     ("trading", Cue::Other),
+    ("traded", Cue::Other),
+    ("trades", Cue::Other),
     ("fee", Cue::Other),
     ("fees", Cue::Other),
     ("deal", Cue::Other),
@@ -337,9 +339,12 @@ pub fn decide(
     year_scope: bool,
     has_victim: bool,
 ) -> Decision {
+    let theft_sentence = sentence_cues
+        .iter()
+        .any(|h| matches!(h.cue, Cue::Stolen | Cue::Context));
     let usable = |h: &&CueHit| match h.cue {
         Cue::Context | Cue::Superlative => false,
-        Cue::WeakStolen => theft_article,
+        Cue::WeakStolen => theft_article || theft_sentence,
         _ => true,
     };
     let best = sentence_cues
@@ -353,9 +358,6 @@ pub fn decide(
         };
     };
     let span = Some((best.start, best.end));
-    let theft_sentence = sentence_cues
-        .iter()
-        .any(|h| matches!(h.cue, Cue::Stolen | Cue::Context));
     let kind = match best.cue {
         Cue::Stolen | Cue::WeakStolen => {
             // An attempt word shortly before the theft word governs it ("tried their luck at

@@ -221,9 +221,8 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
             .filter(|d| d.end <= p.start || !others.iter().any(|o| o.0 >= p.end && o.1 <= d.start))
             // "since 2017" starts a period; it does not date the figure.
             .filter(|d| {
-                let lead = text[..d.start].trim_end();
-                !d.mention.text.to_ascii_lowercase().starts_with("since")
-                    && !lead.to_ascii_lowercase().ends_with("since")
+                let (word, _) = word_before(text, d.start);
+                !word.eq_ignore_ascii_case("since") && !starts_with_word(&d.mention.text, "since")
             })
             .min_by_key(|d| {
                 let dist = if d.end <= p.start {
@@ -231,13 +230,10 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
                 } else {
                     d.start.saturating_sub(p.end)
                 };
-                let before = text[..d.start].trim_end().to_ascii_lowercase();
-                let governed = ["in", "on", "since", "during", "of"]
+                let (word, _) = word_before(text, d.start);
+                let governed = ["in", "on", "during", "of"]
                     .iter()
-                    .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
-                    || ["in ", "on ", "since ", "during "]
-                        .iter()
-                        .any(|w| d.mention.text.to_ascii_lowercase().starts_with(w));
+                    .any(|w| word.eq_ignore_ascii_case(w) || starts_with_word(&d.mention.text, w));
                 dist.saturating_sub(if governed { 30 } else { 0 })
             });
         let year_scope = own.is_some_and(|d| d.mention.value.len() == 4);
@@ -304,6 +300,7 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
     let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
     let title_span = sents.first().copied().unwrap_or((0, 0));
     let mut conv = ByteToChar::new(text);
+    let mut actors: std::collections::HashMap<usize, Option<String>> = Default::default();
     let mut out = Vec::with_capacity(work.len());
     for w in work {
         let p = &w.parsed;
@@ -321,8 +318,13 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
             _ => w.victim,
         };
         let actor = if w.kind.is_theft() {
-            victim::actor(text, para_span, &bentities)
-                .or_else(|| victim::actor(text, title_span, &bentities))
+            actors
+                .entry(para)
+                .or_insert_with(|| {
+                    victim::actor(text, para_span, &bentities)
+                        .or_else(|| victim::actor(text, title_span, &bentities))
+                })
+                .clone()
         } else {
             None
         };
@@ -350,6 +352,25 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
         });
     }
     out
+}
+
+/// The word right before byte `at` (after any spaces), and where it starts.
+fn word_before(text: &str, at: usize) -> (&str, usize) {
+    let head = text[..at].trim_end();
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    (&head[start..], start)
+}
+
+/// Whether `text` starts with `word` followed by a space ("In 2017", "on Monday").
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.get(..word.len())
+        .is_some_and(|h| h.eq_ignore_ascii_case(word))
+        && text[word.len()..].starts_with(char::is_whitespace)
 }
 
 /// Whether two event dates can be the same event: equal at the shorter precision.
@@ -536,5 +557,89 @@ mod tests {
         let chars: Vec<char> = t.chars().collect();
         let s: String = chars[won.start..won.end].iter().collect();
         assert_eq!(s, "₩10 billion");
+    }
+}
+
+#[cfg(test)]
+mod general_english {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::path::PathBuf;
+
+    fn run(text: &str) -> Vec<Amount> {
+        let a = Article {
+            id: "g".into(),
+            path: PathBuf::from("g.txt"),
+            published: NaiveDate::from_ymd_opt(2023, 2, 1),
+            title: "News".into(),
+            source: None,
+            text: format!("News\n\n{text}"),
+        };
+        let dates = crate::extract::dates::find(&a);
+        find(&a, &dates, &[])
+    }
+
+    fn only(text: &str) -> Amount {
+        let a = run(text);
+        assert_eq!(a.len(), 1, "{text}: {a:#?}");
+        a.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn common_theft_sentences() {
+        let a = only("North Korean hackers stole $3.8 billion in 2022, a record year.");
+        assert_eq!(
+            (a.kind, a.event_date.as_deref()),
+            (AmountKind::Cumulative, Some("2022"))
+        );
+        let a = only("Poly Network was hacked for $611 million in August 2021.");
+        assert_eq!(a.kind, AmountKind::Stolen);
+        assert_eq!(a.victim.as_deref(), Some("Poly Network"));
+        assert_eq!(a.event_date.as_deref(), Some("2021-08"));
+        let a = only("Coincheck lost 58 billion yen ($530 million) in January 2018 to hackers.");
+        assert_eq!((a.kind, a.usd), (AmountKind::Stolen, Some(530e6)));
+        assert_eq!(a.victim.as_deref(), Some("Coincheck"));
+        let a = only("Hackers attempted to steal $1bn from the Federal Reserve Bank of New York.");
+        assert_eq!(a.kind, AmountKind::Attempted);
+        let a = only("Hackers made off with ₩35 billion from Bithumb in 2018.");
+        assert_eq!((a.kind, a.currency.as_str()), (AmountKind::Stolen, "KRW"));
+        assert!(
+            a.usd.is_some_and(|u| (u / 1e6 - 31.8).abs() < 2.0),
+            "{:?}",
+            a.usd
+        );
+        let a = only("Investigators linked the $600 million hack of Axie Infinity to Lazarus.");
+        assert_eq!(
+            (a.kind, a.actor.as_deref()),
+            (AmountKind::Stolen, Some("Lazarus Group"))
+        );
+    }
+
+    #[test]
+    fn figures_that_are_not_thefts() {
+        for (text, kind) in [
+            (
+                "The State Department offered a $5 million reward for information on the hackers.",
+                AmountKind::Other,
+            ),
+            (
+                "The ransomware gang demanded a $10 million ransom from the hospital after the hack.",
+                AmountKind::Damage,
+            ),
+            (
+                "The exchange was fined $5 million by regulators after the breach.",
+                AmountKind::Damage,
+            ),
+            (
+                "The hacked exchange raised $100 million in a funding round led by investors.",
+                AmountKind::Other,
+            ),
+            (
+                "Bitcoin traded at $23,000 after the hack was disclosed.",
+                AmountKind::Other,
+            ),
+        ] {
+            assert_eq!(only(text).kind, kind, "{text}");
+        }
     }
 }

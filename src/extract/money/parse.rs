@@ -416,7 +416,12 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
                 }
             } else if a.currency == b.currency && RANGE_GAP.is_match(gap) {
                 let is_and = gap.trim() == "and";
-                let before = &text[..a.start];
+                let from = text[..a.start]
+                    .char_indices()
+                    .rev()
+                    .nth(12)
+                    .map_or(0, |(k, _)| k);
+                let before = &text[from..a.start];
                 if !is_and || BETWEEN.is_match(before) {
                     end = b.end;
                     hi = b.hi.max(a.hi);
