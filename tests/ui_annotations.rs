@@ -428,3 +428,166 @@ fn copy_figure_and_copy_table_put_citations_on_the_clipboard() {
         .unwrap();
     assert_eq!(figure, export::figure_citation(amount, article));
 }
+
+#[test]
+fn two_windows_on_one_corpus_keep_each_others_annotations() {
+    let dir = seed_corpus();
+    let file = dir.path().join(FILE_NAME);
+    let clip = RecordingClipboard::default();
+    let mut first = open(dir.path(), &clip);
+    let mut second = open(dir.path(), &clip);
+
+    let annotate = |h: &mut Harness<'static, DossierApp>, needle: &str, tag: &str| {
+        select_passage(h, needle);
+        h.state_mut().send(Command::Annotate);
+        h.run_steps(3);
+        tag_input(h).type_text(tag);
+        h.key_press(egui::Key::Enter);
+        h.run_steps(2);
+    };
+    annotate(&mut first, PASSAGE, "amount");
+    wait_for_file(&mut first, &file, |f| f.annotations.len() == 1);
+    // The second window read the file before the first saved: its save merges, not overwrites.
+    annotate(&mut second, "Far Eastern bank", "victim");
+    wait_for_file(&mut second, &file, |f| f.annotations.len() == 2);
+    // And the first window, saving again, keeps the second's annotation.
+    annotate(&mut first, "Lazarus", "attribution");
+    let f = wait_for_file(&mut first, &file, |f| f.annotations.len() == 3);
+    let mut tags: Vec<&str> = f.annotations.iter().map(|a| a.tag.as_str()).collect();
+    tags.sort();
+    assert_eq!(tags, ["amount", "attribution", "victim"]);
+    // The first window now shows the second's annotation too.
+    first.run_steps(2);
+    first.get_by_label("Whole corpus").click();
+    first.run_steps(2);
+    first.get_by_label("“Far Eastern bank”");
+}
+
+/// The annotations component alone, as the app embeds it.
+struct Bench {
+    ui: dossier::ui::annotations::AnnotationsUi,
+    analysis: dossier::analysis::Analysis,
+    opened: bool,
+}
+
+#[test]
+fn save_as_open_and_w3c_export_from_the_panel_component() {
+    let dir = seed_corpus();
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let analysis = dossier::analysis::Analysis::of(dossier::corpus::load(
+        &[dir.path().to_owned()],
+        &|_| {},
+        &cancel,
+    ));
+    let bench = Bench {
+        ui: Default::default(),
+        analysis,
+        opened: false,
+    };
+    let mut h = Harness::builder().with_size([500.0, 700.0]).build_ui_state(
+        |ui, b: &mut Bench| {
+            let ctx = ui.ctx().clone();
+            if !b.opened {
+                b.ui.corpus_opened(&ctx, &b.analysis);
+                b.opened = true;
+            }
+            b.ui.poll(&ctx);
+            b.ui.panel_ui(ui, Some(ARTICLE));
+            b.ui.editor_ui(&ctx);
+        },
+        bench,
+    );
+    for _ in 0..500 {
+        h.step();
+        if h.state().ui.is_loaded() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(h.state().ui.is_loaded());
+    let text = h.state().analysis.corpus.articles[h
+        .state()
+        .analysis
+        .corpus
+        .articles
+        .iter()
+        .position(|a| a.id == ARTICLE)
+        .unwrap()]
+    .text
+    .clone();
+    let (start, end) = char_range(&text, PASSAGE);
+    h.state_mut().ui.set_author("Analyst A");
+    h.state_mut().ui.begin(ARTICLE, start, end, PASSAGE);
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::TextInput, "Tag")
+        .type_text("amount");
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    assert_eq!(h.state().ui.annotations().len(), 1);
+    h.state_mut().ui.flush();
+    let default = dir.path().join(FILE_NAME);
+    let before: AnnotationFile = serde_json::from_slice(&std::fs::read(&default).unwrap()).unwrap();
+    assert_eq!(before.annotations.len(), 1);
+    let highlights = h.state().ui.highlights(ARTICLE);
+    assert_eq!((highlights[0].start, highlights[0].end), (start, end));
+    assert_eq!(highlights[0].tooltip, "amount");
+
+    // Export as W3C JSON-LD.
+    let out = dir.path().join("export.jsonld");
+    h.state_mut().ui.export_w3c(&out);
+    let mut doc = None;
+    for _ in 0..500 {
+        h.step();
+        if let Ok(b) = std::fs::read(&out) {
+            doc = Some(serde_json::from_slice::<serde_json::Value>(&b).unwrap());
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let doc = doc.expect("no export written");
+    let item = &doc["first"]["items"][0];
+    assert_eq!(doc["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(item["target"]["selector"][0]["exact"], PASSAGE);
+    assert_eq!(item["target"]["selector"][1]["start"], start as u64);
+    assert_eq!(item["creator"]["name"], "Analyst A");
+
+    // Save as another file: it is used from now on, the default file is left as it was.
+    let elsewhere = dir.path().join("elsewhere.json");
+    h.state_mut().ui.save_as(&elsewhere);
+    for _ in 0..500 {
+        h.step();
+        if h.state().ui.file() == Some(elsewhere.as_path()) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(h.state().ui.file(), Some(elsewhere.as_path()));
+    assert!(h.state().ui.status().unwrap().contains("elsewhere.json"));
+    let id = h.state().ui.annotations()[0].id;
+    h.state_mut().ui.delete(id);
+    h.state_mut().ui.flush();
+    let saved: AnnotationFile =
+        serde_json::from_slice(&std::fs::read(&elsewhere).unwrap()).unwrap();
+    assert!(saved.annotations.is_empty());
+
+    // Undo goes to the new file too; the default file still holds what was saved there.
+    h.state_mut().ui.undo();
+    h.state_mut().ui.flush();
+    let saved: AnnotationFile =
+        serde_json::from_slice(&std::fs::read(&elsewhere).unwrap()).unwrap();
+    assert_eq!(saved.annotations.len(), 1);
+    let still: AnnotationFile = serde_json::from_slice(&std::fs::read(&default).unwrap()).unwrap();
+    assert_eq!(still, before);
+
+    // Open the default file again.
+    h.state_mut().ui.open_file(&default);
+    for _ in 0..500 {
+        h.step();
+        if h.state().ui.is_loaded() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(h.state().ui.file(), Some(default.as_path()));
+    assert_eq!(h.state().ui.annotations(), &before.annotations[..]);
+}
