@@ -188,10 +188,9 @@ const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Off
 /// the surrounding code trims sentence words ("The", "Read") from its front.
 pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let word = r"(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Z]{2,}|&)";
-    Regex::new(&format!(
-        r"\b(?:{word}\s+){{1,4}}(?:{SUFFIXES})\b|\b(?:{OF_HEADS})\s+of\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}}"
+    super::compile(&format!(
+        r"(?-u:\b)(?:{word}\s+){{1,4}}(?:{SUFFIXES})(?-u:\b)|(?-u:\b)(?:{OF_HEADS})\s+of\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}}"
     ))
-    .ok()
 });
 
 /// The words that end organisation names, for telling people from organisations.

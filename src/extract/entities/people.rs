@@ -62,7 +62,7 @@ pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Runs of capitalised name words; a run holding a given name followed by a surname is a
 /// person wherever it stands.
 pub static NAME_RUN: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{WORD}(?:[ \t]+{WORD})+")).ok());
+    LazyLock::new(|| super::compile(&format!(r"(?-u:\b){WORD}(?:[ \t]+{WORD})+")));
 
 /// The person inside a run of capitalised words: from its first given name up to the first
 /// word that cannot be a name, when at least a surname follows. Byte range within `run`.
@@ -114,21 +114,24 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     let one = name(1);
     let two = name(2);
     let specs = [
-        (format!(r"\b(?:{TITLES})[ \t]+{one}"), true),
-        (format!(r"\b(?:{ROLES})[ \t]+{two}"), false),
-        (format!(r"{two}[ \t]+(?:{SAYS})\b"), false),
-        (format!(r"{two}[ \t]*,[ \t]*(?:{SAYS})\b"), false),
-        (format!(r"\b(?:said|says|according to)[ \t]+{two}"), false),
+        (format!(r"(?-u:\b)(?:{TITLES})[ \t]+{one}"), true),
+        (format!(r"(?-u:\b)(?:{ROLES})[ \t]+{two}"), false),
+        (format!(r"{two}[ \t]+(?:{SAYS})(?-u:\b)"), false),
+        (format!(r"{two}[ \t]*,[ \t]*(?:{SAYS})(?-u:\b)"), false),
+        (
+            format!(r"(?-u:\b)(?:said|says|according to)[ \t]+{two}"),
+            false,
+        ),
         (
             format!(
-                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?\b(?:{ROLES})\b"
+                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?:{ROLES})(?-u:\b)"
             ),
             false,
         ),
     ];
     specs
         .into_iter()
-        .filter_map(|(re, single)| Regex::new(&re).ok().map(|r| (r, single)))
+        .filter_map(|(re, single)| super::compile(&re).map(|r| (r, single)))
         .collect()
 });
 

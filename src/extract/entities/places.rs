@@ -77,7 +77,7 @@ pub fn parse(tsv: &str) -> Vec<Place> {
 
 /// Words that, right before a capital city, make it the place rather than the state.
 const LOCATIVE: &[&str] = &[
-    "in", "at", "from", "to", "near", "into", "outside", "around", "visit", "visited", "across",
+    "in", "at", "from", "near", "into", "outside", "around", "visit", "visited", "across",
 ];
 
 /// Whether a metonym city at byte `start` of `text` is used as a place ("in Seoul") rather than
