@@ -343,7 +343,14 @@ impl DossierApp {
             self.state.article = None;
             self.state.reader_offset = 0.0;
         }
+        let opened = Instant::now();
         self.annotations.corpus_opened(ctx, &loaded.analysis);
+        if self.frame_log.is_some() {
+            eprintln!(
+                "dossier: annotations.corpus_opened took {:.1} ms",
+                opened.elapsed().as_secs_f64() * 1e3
+            );
+        }
         self.loaded = loaded;
         self.selected = None;
         self.selected_incident = None;
@@ -923,6 +930,9 @@ impl eframe::App for DossierApp {
             self.show_shortcuts = !self.show_shortcuts;
         }
 
+        let (mut t_timeline, mut t_list, mut t_sidebar) =
+            (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+        let t_top = started.elapsed();
         egui::Panel::top("menu_and_search").show(ui, |ui| {
             self.menu_ui(ui);
             let summary = self.search_summary();
@@ -935,6 +945,7 @@ impl eframe::App for DossierApp {
             );
             self.pending.extend(cmds);
         });
+        let t_status = started.elapsed();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             let note = self.note.as_ref().map(|(n, _)| n.as_str());
             let (cmds, open_errors) = status_bar::status_bar_ui(
@@ -952,6 +963,7 @@ impl eframe::App for DossierApp {
         });
         let has_corpus = !self.loaded.analysis.corpus.articles.is_empty();
         if has_corpus && self.state.show_timeline {
+            t_timeline = started.elapsed();
             egui::Panel::bottom("timeline")
                 .resizable(true)
                 .default_size(280.0)
@@ -970,6 +982,7 @@ impl eframe::App for DossierApp {
                 });
         }
         if has_corpus {
+            t_list = started.elapsed();
             egui::Panel::left("article_list")
                 .resizable(true)
                 .default_size(340.0)
@@ -989,12 +1002,14 @@ impl eframe::App for DossierApp {
                     );
                     self.pending.extend(cmds);
                 });
+            t_sidebar = started.elapsed();
             egui::Panel::right("entity_sidebar")
                 .resizable(true)
                 .default_size(300.0)
                 .min_size(180.0)
                 .show(ui, |ui| self.right_panel_ui(ui));
         }
+        let t_reader = started.elapsed();
         egui::CentralPanel::default().show(ui, |ui| {
             if !has_corpus {
                 self.empty_state_ui(ui);
@@ -1029,6 +1044,7 @@ impl eframe::App for DossierApp {
             self.pending.extend(cmds);
         });
 
+        let t_windows = started.elapsed();
         if self.show_errors {
             status_bar::errors_window_ui(
                 &ctx,
@@ -1064,7 +1080,9 @@ impl eframe::App for DossierApp {
             let took = started.elapsed();
             if took > Duration::from_millis(30) {
                 eprintln!(
-                    "dossier: slow frame {}: {:.1} ms (of which {:.1} ms taking background results{})",
+                    "dossier: slow frame {}: {:.1} ms ({:.1} ms taking background results{}); panels \
+                     start at ms: top {:.1}, status {:.1}, timeline {:.1}, list {:.1}, sidebar {:.1}, \
+                     reader {:.1}, windows {:.1}",
                     log.frames,
                     took.as_secs_f64() * 1e3,
                     polled.as_secs_f64() * 1e3,
@@ -1072,7 +1090,14 @@ impl eframe::App for DossierApp {
                         "; a corpus arrived"
                     } else {
                         ""
-                    }
+                    },
+                    t_top.as_secs_f64() * 1e3,
+                    t_status.as_secs_f64() * 1e3,
+                    t_timeline.as_secs_f64() * 1e3,
+                    t_list.as_secs_f64() * 1e3,
+                    t_sidebar.as_secs_f64() * 1e3,
+                    t_reader.as_secs_f64() * 1e3,
+                    t_windows.as_secs_f64() * 1e3,
                 );
             }
             log.frames += 1;
