@@ -52,7 +52,7 @@ fn open(dir: &Path, clip: &RecordingClipboard) -> Harness<'static, DossierApp> {
                 && h.query_all_by(|n| {
                     n.role() == Role::Label
                         && n.value().is_some_and(|v| {
-                            v.split_once(" annotations")
+                            v.split_once(" annotation")
                                 .is_some_and(|(count, _)| count.parse::<usize>().is_ok())
                         })
                 })
@@ -249,7 +249,7 @@ fn annotate_edit_delete_undo_and_reload() {
     let index = article_index(&harness, ARTICLE);
     harness.state_mut().send(Command::SelectArticle(index));
     harness.run_steps(3);
-    harness.get_by_label("1 annotations");
+    harness.get_by_label("1 annotation");
     harness.get_by_label(&format!("“{PASSAGE}”"));
     harness.get_by_label("victim");
 }
@@ -531,6 +531,17 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
     let highlights = h.state().ui.highlights(ARTICLE);
     assert_eq!((highlights[0].start, highlights[0].end), (start, end));
     assert_eq!(highlights[0].tooltip, "amount");
+    // Filtering by another tag hides it; "All tags" shows it again.
+    h.get_by_label("Filter by tag").click();
+    h.run_steps(2);
+    h.get_by_label("victim").click();
+    h.run_steps(2);
+    h.get_by_label("0 annotations");
+    h.get_by_label("Filter by tag").click();
+    h.run_steps(2);
+    h.get_by_label("All tags").click();
+    h.run_steps(2);
+    h.get_by_label("1 annotation");
 
     // Export as W3C JSON-LD.
     let out = dir.path().join("export.jsonld");

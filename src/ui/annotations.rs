@@ -726,8 +726,8 @@ impl AnnotationsUi {
             .into_iter()
             .partition(|a| self.anchor_status(a.id) == AnchorStatus::Orphan);
         ui.label(format!(
-            "{} annotations{}",
-            placed.len() + orphans.len(),
+            "{}{}",
+            count(placed.len() + orphans.len()),
             if orphans.is_empty() {
                 String::new()
             } else {
@@ -950,11 +950,9 @@ impl AnnotationsUi {
                 at.format("%H:%M:%S"),
                 file.display()
             ),
-            None if self.loaded => format!(
-                "{} annotations from {}",
-                self.set.items().len(),
-                file.display()
-            ),
+            None if self.loaded => {
+                format!("{} from {}", count(self.set.items().len()), file.display())
+            }
             None => format!("Reading annotations from {}…", file.display()),
         })
     }
@@ -994,6 +992,15 @@ fn is_sample(analysis: &Analysis) -> bool {
             .all(|(a, b)| a.id == b.id && a.path == b.path && a.text == b.text)
 }
 
+/// "1 annotation", "2 annotations".
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 annotation".to_owned()
+    } else {
+        format!("{n} annotations")
+    }
+}
+
 /// At most `max` characters, on one line, with "…" when cut.
 fn short(s: &str, max: usize) -> String {
     let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1003,5 +1010,28 @@ fn short(s: &str, max: usize) -> String {
         let mut cut: String = one_line.chars().take(max).collect();
         cut.push('…');
         cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tag_colours_are_stable_distinct_for_defaults_and_case_insensitive() {
+        let defaults: Vec<Color32> = DEFAULT_TAGS.iter().map(|t| tag_color(t)).collect();
+        for (i, a) in defaults.iter().enumerate() {
+            for b in &defaults[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(tag_color("Lazarus link"), tag_color("lazarus link "));
+        assert_eq!(tag_color("Amount"), defaults[0]);
+    }
+
+    #[test]
+    fn short_cuts_long_quotes_on_one_line() {
+        assert_eq!(short("a\n b", 10), "a b");
+        assert_eq!(short("€€€€€", 3), "€€€…");
     }
 }
