@@ -62,81 +62,81 @@ enum Form {
 static PATTERNS: LazyLock<Vec<(Regex, Form)>> = LazyLock::new(|| {
     let p = |s: String, f: Form| (Regex::new(&s).unwrap_or_else(|e| panic!("{e}")), f);
     vec![
-        p(format!(r"\b{YEAR}-(\d{{1,2}})-(\d{{1,2}})\b"), Form::Iso),
+        p(format!(r"(?-u:\b){YEAR}-(\d{{1,2}})-(\d{{1,2}})(?-u:\b)"), Form::Iso),
         p(
-            format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}\b"),
+            format!(r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}(?-u:\b)"),
             Form::MonthDayYear,
         ),
         p(
-            format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b"),
+            format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+{YEAR}(?-u:\b)"),
             Form::DayMonthYear,
         ),
         p(
-            format!(r"\b{MONTH},?\s+(?:of\s+)?{YEAR}\b"),
+            format!(r"(?-u:\b){MONTH},?\s+(?:of\s+)?{YEAR}(?-u:\b)"),
             Form::MonthYear,
         ),
         p(
             format!(
-                r"(?i:\b(?:the\s+)?(?:final|last|closing|dying)\s+(?:hours?|days?|minutes?|moments?|weeks?)\s+of\s+){YEAR}\b"
+                r"(?i:(?-u:\b)(?:the\s+)?(?:final|last|closing|dying)\s+(?:hours?|days?|minutes?|moments?|weeks?)\s+of\s+){YEAR}(?-u:\b)"
             ),
             Form::EndOfYear,
         ),
         p(
             format!(
-                r"\b(?:Q[1-4]|H[12]|(?i:(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of))\s+{YEAR}\b"
+                r"(?-u:\b)(?:Q[1-4]|H[12]|(?i:(?:the\s+)?(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of))\s+{YEAR}(?-u:\b)"
             ),
             Form::QuarterYear,
         ),
         p(
             format!(
-                r"\b(?i:in|of|since|during|by|from|until|till|through|throughout|before|after|early|late|mid-?|around|circa|the|year|summer|winter|spring|autumn|fall)\s+{YEAR}\b"
+                r"(?-u:\b)(?i:in|of|since|during|by|from|until|till|through|throughout|before|after|early|late|mid-?|around|circa|the|year|summer|winter|spring|autumn|fall)\s+{YEAR}(?-u:\b)"
             ),
             Form::Year,
         ),
         p(
-            format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"),
+            format!(r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"),
             Form::MonthDay,
         ),
         p(
-            format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}"),
+            format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}"),
             Form::DayMonth,
         ),
         p(
             format!(
-                r"\b((?i:in|since|during|by|until|early|late|mid-?|last|this|throughout|from|of|through))\s+{MONTH}"
+                r"(?-u:\b)((?i:in|since|during|by|until|early|late|mid-?|last|this|throughout|from|of|through))\s+{MONTH}"
             ),
             Form::PrepMonth,
         ),
         p(
-            r"(?i)\b(?:(?:earlier|later|late|early)\s+)?(last|this|past|previous|next)\s+year\b"
+            r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?(last|this|past|previous|next)\s+year(?-u:\b)"
                 .to_string(),
             Form::RelYear,
         ),
         p(
-            r"(?i)\b(?:(?:earlier|later|late|early)\s+)?(last|this|past|previous|next)\s+month\b"
+            r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?(last|this|past|previous|next)\s+month(?-u:\b)"
                 .to_string(),
             Form::RelMonth,
         ),
         p(
             format!(
-                r"(?i)\b(?:(?:just|nearly|almost|about|around|over|more\s+than|less\s+than|just\s+under|just\s+over|roughly)\s+)?{SMALL}\s+(years?|months?|weeks?|days?)\s+ago\b"
+                r"(?i)(?-u:\b)(?:(?:just|nearly|almost|about|around|over|more\s+than|less\s+than|just\s+under|just\s+over|roughly)\s+)?{SMALL}\s+(years?|months?|weeks?|days?)\s+ago(?-u:\b)"
             ),
             Form::Ago,
         ),
         p(
-            format!(r"\b(?:(?i:on|last|this|since|by|until|late|early|past)\s+)?{WEEKDAY}\b"),
+            format!(r"(?-u:\b)(?:(?i:on|last|this|since|by|until|late|early|past)\s+)?{WEEKDAY}(?-u:\b)"),
             Form::Weekday,
         ),
         p(
-            r"(?i)\b(?:over|during|on)\s+the\s+weekend\b|\b(?i:last|this)\s+weekend\b".to_string(),
+            r"(?i)(?-u:\b)(?:over|during|on)\s+the\s+weekend(?-u:\b)|(?-u:\b)(?i:last|this)\s+weekend(?-u:\b)".to_string(),
             Form::Weekend,
         ),
         p(
-            r"\b(?:(?i:earlier|later)\s+)?((?i:yesterday|today))\b".to_string(),
+            r"(?-u:\b)(?:(?i:earlier|later)\s+)?((?i:yesterday|today))(?-u:\b)".to_string(),
             Form::DayWord,
         ),
         p(
-            r"(?i)\b(?:last|past|previous)\s+week\b".to_string(),
+            r"(?i)(?-u:\b)(?:last|past|previous)\s+week(?-u:\b)".to_string(),
             Form::LastWeek,
         ),
     ]

@@ -26,13 +26,13 @@ const LEDE_SENTENCES: usize = 5;
 
 static CRYPTO_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)crypto|bitcoin|ethereum|blockchain|stablecoin|\bdefi\b|\btokens?\b|\bwallets?\b",
+        r"(?i)crypto|bitcoin|ethereum|blockchain|stablecoin|(?-u:\b)defi(?-u:\b)|(?-u:\b)tokens?(?-u:\b)|(?-u:\b)wallets?(?-u:\b)",
     )
     .unwrap_or_else(|e| panic!("{e}"))
 });
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:date|incident\s+date|date\s+of\s+(?:the\s+)?(?:attack|incident|hack|exploit))\s*:\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:date|incident\s+date|date\s+of\s+(?:the\s+)?(?:attack|incident|hack|exploit))\s*:\s*$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 

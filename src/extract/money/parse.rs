@@ -42,7 +42,7 @@ const NOT_TICKERS: &[&str] = &[
 ];
 
 /// Fiat written before the number.
-const PREFIX: &str = r"(?P<pre>US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|NT\$|S\$|NZ\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)\b|Rs\.?)";
+const PREFIX: &str = r"(?P<pre>US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|NT\$|S\$|NZ\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)(?-u:\b)|Rs\.?)";
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 const MAG: &str = r"(?P<mag>thousand|trillion|billion|million|mln|bln|mn|bn|tn|k|K|m|M|b|B)";
 const WORDNUM: &str = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred|half\s+a)";
@@ -51,21 +51,21 @@ const SUFFIX_WORD: &str = r"(?P<word>(?i:(?:US|U\.S\.|American|Hong\s+Kong|Austr
 /// `$81 million`, `€1.7bn`, `US$ 5m`, `$60-80 million`, optionally with a trailing `USD`.
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"{PREFIX}[ \u00a0]?(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?:\$|€|£)?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?(?P<tail>[ \u00a0](?:USD|US\s+dollars|dollars)\b)?"
+        r"{PREFIX}[ \u00a0]?(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?:\$|€|£)?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?(?P<tail>[ \u00a0](?:USD|US\s+dollars|dollars)(?-u:\b))?"
     ))
 });
 
 /// `81 million dollars`, `15 mln dlrs`, `6.7 billion yen`, `25.5M USDC`, `4,502.9 BTC`.
 static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?[ \u00a0](?:{SUFFIX_WORD}\b|(?P<tick>[a-z]{{0,2}}[A-Z][A-Z0-9]{{1,6}})\b)"
+        r"(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?[ \u00a0](?:{SUFFIX_WORD}(?-u:\b)|(?P<tick>[a-z]{{0,2}}[A-Z][A-Z0-9]{{1,6}})(?-u:\b))"
     ))
 });
 
 /// `two billion dollars`, `half a billion dollars`, `a million pounds`.
 static WORDED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?P<wnum>{WORDNUM})\s+(?P<mag>(?i:thousand|million|billion|trillion))\s+{SUFFIX_WORD}"
+        r"(?-u:\b)(?P<wnum>{WORDNUM})\s+(?P<mag>(?i:thousand|million|billion|trillion))\s+{SUFFIX_WORD}"
     ))
 });
 
@@ -85,7 +85,7 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bbetween\s*$"));
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)between\s*$"));
 
 fn re(s: &str) -> Regex {
     Regex::new(s).unwrap_or_else(|e| panic!("money pattern: {e}"))

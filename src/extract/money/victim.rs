@@ -16,26 +16,29 @@ static ALIASES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     vec![
         (
             re(
-                r"(?i)\bbangladesh(?:'s|’s)?\s+(?:central\s+)?bank|central\s+bank\s+of\s+bangladesh|\bbangladesh\s+bank",
+                r"(?i)(?-u:\b)bangladesh(?:'s|’s)?\s+(?:central\s+)?bank|central\s+bank\s+of\s+bangladesh|(?-u:\b)bangladesh\s+bank",
             ),
             "Bangladesh Bank",
         ),
         (
-            re(r"(?i)\bfar\s+eastern(?:\s+international)?(?:\s+bank)?\b"),
+            re(r"(?i)(?-u:\b)far\s+eastern(?:\s+international)?(?:\s+bank)?(?-u:\b)"),
             "Far Eastern International Bank",
         ),
-        (re(r"(?i)\bronin\b"), "Ronin Network"),
-        (re(r"(?i)\bbanco\s+de\s+chile\b"), "Banco de Chile"),
-        (re(r"(?i)\bbybit\b"), "Bybit"),
+        (re(r"(?i)(?-u:\b)ronin(?-u:\b)"), "Ronin Network"),
+        (
+            re(r"(?i)(?-u:\b)banco\s+de\s+chile(?-u:\b)"),
+            "Banco de Chile",
+        ),
+        (re(r"(?i)(?-u:\b)bybit(?-u:\b)"), "Bybit"),
         (
             re(
-                r"(?i)\bharmony(?:'s|’s)?\s+(?:horizon\s+)?bridge|\bhorizon\s+bridge|\bharmony\s+horizon",
+                r"(?i)(?-u:\b)harmony(?:'s|’s)?\s+(?:horizon\s+)?bridge|(?-u:\b)horizon\s+bridge|(?-u:\b)harmony\s+horizon",
             ),
             "Harmony Horizon Bridge",
         ),
-        (re(r"(?i)\bdmm\s+bitcoin\b"), "DMM Bitcoin"),
-        (re(r"(?i)\bpoly\s+network\b"), "Poly Network"),
-        (re(r"(?i)\bcoincheck\b"), "Coincheck"),
+        (re(r"(?i)(?-u:\b)dmm\s+bitcoin(?-u:\b)"), "DMM Bitcoin"),
+        (re(r"(?i)(?-u:\b)poly\s+network(?-u:\b)"), "Poly Network"),
+        (re(r"(?i)(?-u:\b)coincheck(?-u:\b)"), "Coincheck"),
     ]
 });
 
@@ -45,25 +48,28 @@ static ACTORS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     vec![
         (
             re(
-                r"\b(?:Lazarus|Hidden Cobra|HIDDEN COBRA|Guardians of Peace|ZINC|Labyrinth Chollima)\b",
+                r"(?-u:\b)(?:Lazarus|Hidden Cobra|HIDDEN COBRA|Guardians of Peace|ZINC|Labyrinth Chollima)(?-u:\b)",
             ),
             "Lazarus Group",
         ),
         (
-            re(r"\b(?:APT ?38|BlueNoroff|Bluenoroff|Stardust Chollima)\b"),
+            re(r"(?-u:\b)(?:APT ?38|BlueNoroff|Bluenoroff|Stardust Chollima)(?-u:\b)"),
             "APT38",
         ),
         (
-            re(r"\b(?:TraderTraitor|Jade Sleet|UNC4899)\b"),
+            re(r"(?-u:\b)(?:TraderTraitor|Jade Sleet|UNC4899)(?-u:\b)"),
             "TraderTraitor",
         ),
         (
             re(r"\b(?:Andariel|Silent Chollima|Onyx Sleet)\b"),
             "Andariel",
         ),
-        (re(r"\b(?:Kimsuky|Velvet Chollima|APT ?43)\b"), "Kimsuky"),
         (
-            re(r"\b(?:AppleJeus|CryptoCore|CryptoMimic)\b"),
+            re(r"(?-u:\b)(?:Kimsuky|Velvet Chollima|APT ?43)(?-u:\b)"),
+            "Kimsuky",
+        ),
+        (
+            re(r"(?-u:\b)(?:AppleJeus|CryptoCore|CryptoMimic)(?-u:\b)"),
             "Lazarus Group",
         ),
     ]
@@ -378,7 +384,7 @@ pub fn canonical(name: &str) -> Option<String> {
 
 static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[^.;]{0,120}?\b(?:from|at)\s+(?:the\s+)?(?:(?:account|accounts|coffers|reserves|systems?|hot\s+wallets?|wallets?|vaults?|users|customers)\s+(?:of|at)\s+(?:the\s+)?)?",
+        r"^[^.;]{0,120}?(?-u:\b)(?:from|at)\s+(?:the\s+)?(?:(?:account|accounts|coffers|reserves|systems?|hot\s+wallets?|wallets?|vaults?|users|customers)\s+(?:of|at)\s+(?:the\s+)?)?",
     )
 });
 static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -388,13 +394,13 @@ static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:has|have|had|was|were)\s+)?(?:lost|loses|lose|losing|suffered|suffers|suffer|experienced|hacked|drained|exploited|robbed)\b",
+        r"(?i)(?-u:\b)(?:(?:has|have|had|was|were)\s+)?(?:lost|loses|lose|losing|suffered|suffers|suffer|experienced|hacked|drained|exploited|robbed)(?-u:\b)",
     )
 });
 static NOUN_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s+(?i:hack|exploit|heist|breach|attack)\b"));
+    LazyLock::new(|| re(r"\s+(?i:hack|exploit|heist|breach|attack)(?-u:\b)"));
 static AGAINST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:attack|hack|heist|breach|theft|exploit)s?\s+(?:on|against)\s+(?:the\s+)?")
+    re(r"(?i)(?-u:\b)(?:attack|hack|heist|breach|theft|exploit)s?\s+(?:on|against)\s+(?:the\s+)?")
 });
 
 /// The victim named in `sentence` for the figure at `amount` (byte offsets into the sentence).
@@ -487,7 +493,7 @@ fn subject(text: &str) -> Option<String> {
 pub fn in_title(title: &str, body: &str) -> Option<String> {
     static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"^(?P<n>[^\n]{1,60}?)\s+(?:[-–]\s+(?i:rekt)\b|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)\b)",
+            r"^(?P<n>[^\n]{1,60}?)\s+(?:[-–]\s+(?i:rekt)(?-u:\b)|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)(?-u:\b))",
         )
     });
     let title = title.trim();
