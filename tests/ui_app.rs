@@ -465,3 +465,31 @@ fn ctrl_plus_enlarges_the_reader_text_and_the_size_is_saved() {
     let after = harness.state().save_state().settings.reader_font_size;
     assert_eq!(after, before + 2.0);
 }
+
+#[test]
+fn question_mark_shows_the_shortcut_sheet_and_settings_show_the_author() {
+    let clip = RecordingClipboard::default();
+    let mut state = State::default();
+    state.settings.author = "A. Analyst".to_owned();
+    let mut harness = open(
+        Startup::new(vec![])
+            .with_clipboard(Box::new(clip))
+            .with_state(state),
+    );
+    assert!(harness.query_by_label("Keyboard shortcuts").is_none());
+    harness.key_press(egui::Key::Questionmark);
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts");
+    harness.get_by_label("Next search hit");
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Settings…").click();
+    harness.run();
+    let author = harness.get_by(|n| {
+        n.data()
+            .placeholder()
+            .is_some_and(|p| p.starts_with("Name written on your annotations"))
+    });
+    assert_eq!(author.value().as_deref(), Some("A. Analyst"));
+}
