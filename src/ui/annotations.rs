@@ -86,6 +86,7 @@ enum Request {
 
 enum Event {
     Loaded {
+        by_id: Arc<HashMap<String, usize>>,
         target: PathBuf,
         annotations: Vec<Annotation>,
         statuses: Vec<(Uuid, AnchorStatus)>,
@@ -106,8 +107,39 @@ enum Event {
 /// A snapshot waiting to be saved, when the first unsaved change came and when the last did.
 type Pending = (Vec<Annotation>, Instant, Instant);
 
-/// The article texts the worker re-anchors against.
-type Texts = Arc<HashMap<String, String>>;
+/// The corpus's articles (shared with the app when it passes an `Arc`) and, once the worker has
+/// built it, an index by id.
+#[derive(Clone, Default)]
+struct Articles {
+    analysis: Arc<Analysis>,
+    by_id: Arc<HashMap<String, usize>>,
+}
+
+impl Articles {
+    fn get(&self, id: &str) -> Option<&crate::corpus::Article> {
+        let articles = &self.analysis.corpus.articles;
+        if self.by_id.is_empty() {
+            articles.iter().find(|a| a.id == id)
+        } else {
+            self.by_id.get(id).and_then(|&i| articles.get(i))
+        }
+    }
+
+    fn indexed(&self) -> Self {
+        let by_id = self
+            .analysis
+            .corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        Self {
+            analysis: self.analysis.clone(),
+            by_id: Arc::new(by_id),
+        }
+    }
+}
 
 /// A merged set read back from disk, with each annotation's anchor status.
 type Reanchored = (Vec<Annotation>, Vec<(Uuid, AnchorStatus)>);
@@ -121,7 +153,7 @@ struct Worker {
 fn run_worker(
     path: PathBuf,
     label: String,
-    texts: Texts,
+    articles: Articles,
     ctx: Context,
     rx: Receiver<Request>,
     tx: Sender<Event>,
@@ -130,11 +162,13 @@ fn run_worker(
         let _ = tx.send(e);
         ctx.request_repaint();
     };
+    let texts = articles.indexed();
     let open = |path: &Path| {
         let opened = Store::open(path, &label);
         let mut annotations = opened.annotations;
         let statuses = reanchor_all(&mut annotations, &texts);
         let event = Event::Loaded {
+            by_id: texts.by_id.clone(),
             target: opened.store.target().to_owned(),
             annotations,
             statuses,
@@ -233,11 +267,11 @@ fn run_worker(
     }
 }
 
-fn reanchor_all(items: &mut [Annotation], texts: &Texts) -> Vec<(Uuid, AnchorStatus)> {
+fn reanchor_all(items: &mut [Annotation], texts: &Articles) -> Vec<(Uuid, AnchorStatus)> {
     items
         .iter_mut()
         .map(|a| {
-            let text = texts.get(&a.article).map(String::as_str);
+            let text = texts.get(&a.article).map(|a| a.text.as_str());
             (a.id, reanchor(a, text))
         })
         .collect()
@@ -274,8 +308,7 @@ pub struct AnnotationsUi {
     author: String,
     set: Annotations,
     status_of: HashMap<Uuid, AnchorStatus>,
-    texts: Texts,
-    titles: HashMap<String, String>,
+    articles: Articles,
     corpus_label: String,
     loaded: bool,
     worker: Option<Worker>,
@@ -296,15 +329,30 @@ impl AnnotationsUi {
     /// A new corpus has been analysed: starts reading its annotation file in the background.
     /// The file is `dossier-annotations.json` in the opened folder (beside an opened file); for the
     /// embedded sample corpus `$XDG_DATA_HOME/dossier/sample-annotations.json` (see
-    /// [`store::default_path`]).
+    /// [`store::default_path`]). This copies the article texts; [`Self::corpus_opened_shared`]
+    /// shares them instead.
     pub fn corpus_opened(&mut self, ctx: &Context, analysis: &Analysis) {
+        let articles_only = Analysis {
+            corpus: crate::corpus::Corpus {
+                roots: analysis.corpus.roots.clone(),
+                articles: analysis.corpus.articles.clone(),
+                errors: Vec::new(),
+            },
+            ..Analysis::default()
+        };
+        self.corpus_opened_shared(ctx, Arc::new(articles_only));
+    }
+
+    /// [`Self::corpus_opened`] without copying the texts (the app keeps its analysis in an `Arc`).
+    pub fn corpus_opened_shared(&mut self, ctx: &Context, analysis: Arc<Analysis>) {
+        let sample = is_sample(&analysis);
         let roots = &analysis.corpus.roots;
-        let path = if is_sample(analysis) {
+        let path = if sample {
             store::default_path(&[], crate::desktop::data_home().as_deref())
         } else {
             store::default_path(roots, None)
         };
-        let label = if is_sample(analysis) {
+        let label = if sample {
             "sample corpus".to_owned()
         } else {
             roots
@@ -316,11 +364,12 @@ impl AnnotationsUi {
         self.open_at(ctx, analysis, path, label);
     }
 
-    /// Like [`Self::corpus_opened`] with an explicit annotation file (`None`: keep them in memory).
+    /// Like [`Self::corpus_opened_shared`] with an explicit annotation file (`None`: keep the
+    /// annotations in memory only).
     pub fn open_at(
         &mut self,
         ctx: &Context,
-        analysis: &Analysis,
+        analysis: Arc<Analysis>,
         path: Option<PathBuf>,
         label: String,
     ) {
@@ -335,20 +384,10 @@ impl AnnotationsUi {
         self.editor = None;
         self.dialog = None;
         self.corpus_label = label.clone();
-        self.texts = Arc::new(
-            analysis
-                .corpus
-                .articles
-                .iter()
-                .map(|a| (a.id.clone(), a.text.clone()))
-                .collect(),
-        );
-        self.titles = analysis
-            .corpus
-            .articles
-            .iter()
-            .map(|a| (a.id.clone(), a.title.clone()))
-            .collect();
+        self.articles = Articles {
+            analysis,
+            by_id: Arc::default(),
+        };
         self.file = path.clone();
         let Some(path) = path else {
             self.loaded = true;
@@ -360,11 +399,11 @@ impl AnnotationsUi {
         };
         let (req_tx, req_rx) = mpsc::channel();
         let (ev_tx, ev_rx) = mpsc::channel();
-        let texts = self.texts.clone();
+        let articles = self.articles.clone();
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("annotations".to_owned())
-            .spawn(move || run_worker(path, label, texts, ctx, req_rx, ev_tx));
+            .spawn(move || run_worker(path, label, articles, ctx, req_rx, ev_tx));
         match spawned {
             Ok(_) => {
                 self.worker = Some(Worker {
@@ -411,12 +450,14 @@ impl AnnotationsUi {
     fn handle(&mut self, event: Event) {
         match event {
             Event::Loaded {
+                by_id,
                 target,
                 annotations,
                 statuses,
                 notes,
                 blocked,
             } => {
+                self.articles.by_id = by_id;
                 // Anything annotated while the file was loading joins what was read.
                 let local = self.set.items().to_vec();
                 let merged = store::merge(&[], &annotations, &local);
@@ -573,8 +614,10 @@ impl AnnotationsUi {
                 start,
                 end,
             } => {
-                let mut a = match self.texts.get(&article) {
-                    Some(text) => Annotation::new(&article, text, start, end, &editor.tag, ""),
+                let mut a = match self.articles.get(&article) {
+                    Some(found) => {
+                        Annotation::new(&article, &found.text, start, end, &editor.tag, "")
+                    }
                     None => {
                         // The article is not in the corpus map: keep what the reader showed.
                         let text = editor.quote.clone();
@@ -776,7 +819,10 @@ impl AnnotationsUi {
                             AnchorStatus::Anchored => {}
                         }
                         if self.whole_corpus {
-                            let title = self.titles.get(&a.article).unwrap_or(&a.article);
+                            let title = self
+                                .articles
+                                .get(&a.article)
+                                .map_or(a.article.as_str(), |found| found.title.as_str());
                             ui.label(RichText::new(short(title, 40)).weak());
                         }
                     });
