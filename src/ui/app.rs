@@ -786,7 +786,20 @@ impl DossierApp {
                 );
                 return;
             }
-            ui.heading("No corpus open");
+            let errors = self.loaded.analysis.corpus.errors.len();
+            if errors > 0 {
+                ui.heading(format!(
+                    "No article could be read from {}",
+                    self.loaded.source.label()
+                ));
+                ui.label(format!(
+                    "{errors} file{} failed: the button in the status bar lists them.",
+                    if errors == 1 { "" } else { "s" }
+                ));
+                ui.add_space(8.0);
+            } else {
+                ui.heading("No corpus open");
+            }
             ui.label(
                 "Dossier reads news articles (plain text, Markdown, HTML, CSV, JSON lines) from a \
                  folder or from files. Open a folder or files, drop them on this window, or start \

@@ -212,11 +212,24 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
         {
             let cursor = out.galley.cursor_from_pos(pos - out.galley_pos);
             let at = cursor.index.0;
-            if let Some(amount) = amounts.iter().find(|a| a.start <= at && at < a.end) {
-                out.response
-                    .response
-                    .clone()
-                    .on_hover_ui_at_pointer(|ui| amount_tooltip_ui(ui, amount));
+            let amount = amounts.iter().find(|a| a.start <= at && at < a.end);
+            let notes: Vec<&Highlight> = input
+                .highlights
+                .iter()
+                .filter(|h| h.start <= at && at < h.end && !h.tooltip.is_empty())
+                .collect();
+            if amount.is_some() || !notes.is_empty() {
+                out.response.response.clone().on_hover_ui_at_pointer(|ui| {
+                    if let Some(amount) = amount {
+                        amount_tooltip_ui(ui, amount);
+                    }
+                    for note in &notes {
+                        if amount.is_some() {
+                            ui.separator();
+                        }
+                        ui.label(&note.tooltip);
+                    }
+                });
             }
         }
     });
