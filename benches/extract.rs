@@ -13,9 +13,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::time::Duration;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use dossier::corpus::{self, Article};
 use dossier::{extract, incidents};
+use rayon::prelude::*;
 
 /// Extraction runs over at least this much article text.
 const TARGET_BYTES: usize = 20 * 1024 * 1024;
@@ -228,6 +229,17 @@ fn benches(c: &mut Criterion) {
     group.bench_function("extract_corpus", |b| {
         b.iter(|| extract::extract_corpus(black_box(&big)))
     });
+    // The corpus-wide gathering alone (its input is cloned outside the timing).
+    let per_article: Vec<extract::ArticleExtraction> =
+        big.par_iter().map(extract::extract_article).collect();
+    group.bench_function("gather", |b| {
+        b.iter_batched(
+            || per_article.clone(),
+            |pa| extract::gather(black_box(&big), pa),
+            BatchSize::LargeInput,
+        )
+    });
+    drop(per_article);
     group.finish();
 
     // Where the time goes, one thread, on every fifth article (about 1 MB): the whole
