@@ -145,6 +145,9 @@ const CUES: &[(&str, Cue)] = &[
     ("damages", Cue::Damage),
     ("ransom", Cue::Damage),
     ("ransoms", Cue::Damage),
+    ("ransomware", Cue::Damage),
+    ("extorted", Cue::Damage),
+    ("extortion", Cue::Damage),
     ("fine", Cue::Damage),
     ("fined", Cue::Damage),
     ("fines", Cue::Damage),
@@ -330,7 +333,8 @@ fn distance(text: &str, amount: (usize, usize), cue: &CueHit) -> usize {
 
 /// Decides the kind of the amount at `amount` from the cues of its sentence.
 /// `year_scope` says the sentence dates the figure only to a year or a period
-/// (which, with plural thefts and no named victim, makes it a total).
+/// (which, with plural thefts and no named victim, makes it a total); `billions` that the figure
+/// is at least a billion dollars.
 pub fn decide(
     text: &str,
     amount: (usize, usize),
@@ -338,6 +342,7 @@ pub fn decide(
     theft_article: bool,
     year_scope: bool,
     has_victim: bool,
+    billions: bool,
 ) -> Decision {
     let theft_sentence = sentence_cues
         .iter()
@@ -380,12 +385,13 @@ pub fn decide(
                                 "so far" | "to date" | "since"
                             ))
                 });
+            // Many thefts in a year: plural theft nouns, or hackers as a class taking billions
+            // ("in 2022 hackers stole $3.8 billion"); "in 2019 hackers stole $10 million" may be
+            // one theft.
             let plural = sentence_cues.iter().any(|h| {
                 let w = text[h.start..h.end].to_ascii_lowercase();
-                matches!(
-                    w.as_str(),
-                    "hacks" | "thefts" | "heists" | "exploits" | "hackers" | "attackers"
-                )
+                matches!(w.as_str(), "hacks" | "thefts" | "heists" | "exploits")
+                    || (billions && matches!(w.as_str(), "hackers" | "attackers"))
             });
             if attempted {
                 AmountKind::Attempted

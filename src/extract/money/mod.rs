@@ -244,6 +244,7 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
             theft_article,
             year_scope,
             victim.is_some(),
+            p.usd.unwrap_or(p.value) >= 1e9,
         );
         let (event_date, inferred) = if let Some(d) = own {
             (Some(d.mention.value.clone()), false)
@@ -613,6 +614,14 @@ mod general_english {
             (a.kind, a.actor.as_deref()),
             (AmountKind::Stolen, Some("Lazarus Group"))
         );
+    }
+
+    #[test]
+    fn one_unnamed_theft_in_a_year_is_not_a_total() {
+        let a = only("In 2019, hackers stole $10 million from a Japanese exchange.");
+        assert_eq!(a.kind, AmountKind::Stolen);
+        let a = only("Thieves stole $3 billion in crypto hacks in 2022.");
+        assert_eq!(a.kind, AmountKind::Cumulative, "{a:?}");
     }
 
     #[test]

@@ -386,7 +386,9 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
     out
 }
 
-/// Every money figure of `text`, ranges and conversions joined, qualifiers read into min/max.
+/// Every money figure of `text`, ranges and conversions joined, qualifiers read into min/max:
+/// "at least/more than/over" set `min`, "nearly/up to/as much as" set `max`, and "about/around/
+/// approximately/~" set a ±10% band around the value.
 /// `crypto_article` lets unknown all-caps tickers after a number count as currencies.
 pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
     let atoms = atoms(text, crypto_article);
