@@ -189,7 +189,7 @@ const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Off
 pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let word = r"(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Z]{2,}|&)";
     super::compile(&format!(
-        r"(?-u:\b)(?:{word}\s+){{1,4}}(?:{SUFFIXES})(?-u:\b)|(?-u:\b)(?:{OF_HEADS})\s+of\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}}"
+        r"(?-u:\b)(?:{word}\s+){{1,4}}(?:{SUFFIXES})(?-u:\b)|(?-u:\b)(?:{OF_HEADS})\s+of\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}}|(?-u:\b)(?:Banco|Banca|Banque)\s+(?:de|do|del|di|du|da)\s+{word}"
     ))
 });
 

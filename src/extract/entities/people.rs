@@ -137,6 +137,23 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
 
 /// Capitalised words that are never part of a person's name in news text.
 const NOT_NAME: &[&str] = &[
+    "Chain",
+    "Protocol",
+    "Wallet",
+    "Bridge",
+    "Alert",
+    "Token",
+    "Coin",
+    "Swap",
+    "Deutsche",
+    "Standard",
+    "Ask",
+    "Mini",
+    "Community",
+    "Team",
+    "Labs",
+    "Dao",
+    "DAO",
     "The",
     "This",
     "That",
