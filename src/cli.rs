@@ -175,6 +175,9 @@ fn annotations(path: &std::path::Path, json: bool) -> ExitCode {
     println!("{} annotation(s) in {}", rows.len(), file.display());
     for (a, status) in &rows {
         let place = match status {
+            AnchorStatus::Moved { from, to } if from == to => {
+                format!("moved {}-{} (quoted text edited)", to.start, to.end)
+            }
             AnchorStatus::Moved { from, to } => {
                 format!(
                     "moved {}-{} -> {}-{}",
