@@ -81,7 +81,7 @@ static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:-|–|—|to|an
 /// A qualifier right before a figure: (pattern, effect).
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|north\s+of|just\s+over|nearly|almost|up\s+to|as\s+much\s+as|close\s+to|just\s+under|less\s+than|under|about|around|approximately|approx\.?|roughly|some|an\s+estimated|estimated|~|≈)\s*$",
+        r"(?i)(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|north\s+of|just\s+over|nearly|almost|up\s+to|as\s+much\s+as|close\s+to|just\s+under|less\s+than|under|about|around|approximately|approx\.?|roughly|some|an\s+estimated|estimated|~|≈|>|<)\s*$",
     )
 });
 
@@ -454,16 +454,15 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
             {
                 let word = qm.as_str().to_ascii_lowercase();
                 let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
-                let boundary_ok = word == "~"
-                    || word == "≈"
+                let boundary_ok = matches!(word.as_str(), "~" | "≈" | ">" | "<")
                     || !glued_before(text, before_start + qm.start())
                         && !text[..before_start + qm.start()].ends_with('-');
                 if boundary_ok {
                     match word.as_str() {
                         "at least" | "more than" | "over" | "upwards of" | "in excess of"
-                        | "north of" | "just over" => min = Some(value),
+                        | "north of" | "just over" | ">" => min = Some(value),
                         "nearly" | "almost" | "up to" | "as much as" | "close to"
-                        | "just under" | "less than" | "under" => max = Some(value),
+                        | "just under" | "less than" | "under" | "<" => max = Some(value),
                         _ => {
                             min = Some(value * 0.9);
                             max = Some(value * 1.1);

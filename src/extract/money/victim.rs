@@ -398,7 +398,7 @@ static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static NOUN_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s+(?i:hack|exploit|heist|breach|attack)(?-u:\b)"));
+    LazyLock::new(|| re(r"\s+(?i:hack|exploit|heist|breach|attack|robbery|theft)(?-u:\b)"));
 static AGAINST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?-u:\b)(?:attack|hack|heist|breach|theft|exploit)s?\s+(?:on|against)\s+(?:the\s+)?")
 });
@@ -443,7 +443,7 @@ pub fn in_sentence(sentence: &str, amount: (usize, usize)) -> Option<String> {
         let name = if appositive {
             subject(before)
         } else {
-            name_ending(before).or_else(|| subject(before))
+            name_ending(before)
         };
         if let Some(n) = name.and_then(|n| canonical(&n)) {
             return Some(n);
