@@ -561,6 +561,11 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
     assert_eq!(item["target"]["selector"][0]["exact"], PASSAGE);
     assert_eq!(item["target"]["selector"][1]["start"], start as u64);
     assert_eq!(item["creator"]["name"], "Analyst A");
+    // The seed has no web address: the target is the article's Dossier URN.
+    assert_eq!(
+        item["target"]["source"],
+        format!("urn:dossier:article:{ARTICLE}")
+    );
 
     // Save as another file: it is used from now on, the default file is left as it was.
     let elsewhere = dir.path().join("elsewhere.json");

@@ -672,7 +672,15 @@ impl AnnotationsUi {
 
     /// Writes the annotations as W3C Web Annotation JSON-LD to `path`.
     pub fn export_w3c(&mut self, path: &Path) {
-        let doc = w3c::export(self.set.items(), &self.corpus_label, &w3c::article_urn);
+        // Target an article by its web address when it has one, else by a Dossier URN.
+        let source_of = |id: &str| {
+            self.articles
+                .get(id)
+                .and_then(|a| a.source.as_deref())
+                .filter(|s| s.starts_with("http://") || s.starts_with("https://"))
+                .map_or_else(|| w3c::article_urn(id), str::to_owned)
+        };
+        let doc = w3c::export(self.set.items(), &self.corpus_label, &source_of);
         let bytes = match serde_json::to_vec_pretty(&doc) {
             Ok(b) => b,
             Err(e) => {
