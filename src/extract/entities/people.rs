@@ -75,7 +75,9 @@ pub fn given_name_person(run: &str, not_name: &HashSet<String>) -> Option<(usize
         }
         pos += w.len() + 1;
     }
-    let first = words.iter().position(|(_, w)| GIVEN_NAMES.contains(w))?;
+    let first = words
+        .iter()
+        .position(|(_, w)| GIVEN_NAMES.contains(w) && !not_name.contains(*w))?;
     if words.iter().any(|(_, w)| is_modifier(w)) {
         return None;
     }
