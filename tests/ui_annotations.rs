@@ -516,6 +516,16 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
     .text
     .clone();
     let (start, end) = char_range(&text, PASSAGE);
+    // Esc cancels: nothing is created.
+    h.state_mut().ui.begin(ARTICLE, start, end, PASSAGE);
+    h.run_steps(2);
+    assert!(h.state().ui.wants_keyboard());
+    h.get_by_role_and_label(Role::TextInput, "Tag")
+        .type_text("dropped");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(!h.state().ui.wants_keyboard());
+    assert!(h.state().ui.annotations().is_empty());
     h.state_mut().ui.set_author("Analyst A");
     h.state_mut().ui.begin(ARTICLE, start, end, PASSAGE);
     h.run_steps(2);
