@@ -37,8 +37,8 @@ const NOT_TICKERS: &[&str] = &[
     "EST", "PST", "CET", "ET", "PT", "CEO", "CTO", "CFO", "US", "UK", "EU", "UN", "PDF", "IP",
     "ID", "ATM", "ATMS", "SWIFT", "NFT", "NFTS", "API", "BC", "AD", "TPS", "FBI", "DPRK", "IT",
     "PC", "PCS", "CPU", "GPU", "RAM", "TV", "HD", "DVD", "CD", "CDS", "MPH", "KM", "KG", "MM",
-    "CM", "OK", "AND", "OR", "OF", "THE", "IN", "ON", "TO", "A", "I", "X", "BBC", "CNN", "USA",
-    "NATO",
+    "CM", "OK", "PII", "KYC", "AML", "CEX", "DEX", "DAO", "VPN", "DNS", "SMS", "OTP", "MFA", "AND",
+    "OR", "OF", "THE", "IN", "ON", "TO", "A", "I", "X", "BBC", "CNN", "USA", "NATO",
 ];
 
 /// Fiat written before the number.
@@ -84,6 +84,8 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|north\s+of|just\s+over|nearly|almost|up\s+to|as\s+much\s+as|close\s+to|just\s+under|less\s+than|under|about|around|approximately|approx\.?|roughly|some|an\s+estimated|estimated|~|≈|>|<)\s*$",
     )
 });
+
+static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)from\s*$"));
 
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)between\s*$"));
 
@@ -402,7 +404,16 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
         let mut next = i + 1;
         if let Some(b) = atoms.get(i + 1) {
             let gap = &text[a.end..b.start];
-            if CONVERSION_GAP.is_match(gap) && (a.currency != b.currency || gap.contains('(')) {
+            // Two figures both already in dollars are a conversion only when they agree
+            // ("$2 billion ($2bn)"); "2M USDC, valued at around $12M" names a larger total.
+            let both_dollars = match (a.usd(), b.usd()) {
+                (Some(x), Some(y)) => (x - y).abs() > 0.05 * x.max(y),
+                _ => false,
+            };
+            if CONVERSION_GAP.is_match(gap)
+                && (a.currency != b.currency || gap.contains('('))
+                && !both_dollars
+            {
                 let close = text[b.end..]
                     .char_indices()
                     .take_while(|(_, c)| c.is_whitespace() || *c == ')')
@@ -424,7 +435,9 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
                     .nth(12)
                     .map_or(0, |(k, _)| k);
                 let before = &text[from..a.start];
-                if !is_and || BETWEEN.is_match(before) {
+                // "from $300M to $135M" is a change, not a range; so is a falling pair.
+                let change = FROM_BEFORE.is_match(before) || b.hi < a.lo;
+                if !change && (!is_and || BETWEEN.is_match(before)) {
                     end = b.end;
                     hi = b.hi.max(a.hi);
                     lo = a.lo.min(b.lo);
@@ -610,6 +623,13 @@ mod tests {
             assert_eq!((p.min, p.max), (Some(60e6), Some(80e6)), "{t}");
         }
         assert_eq!(parse("$5 million and $6 million", true).len(), 2);
+        assert_eq!(parse("TVL fell from $300M to $135M", true).len(), 2);
+        assert_eq!(
+            parse("prices fell $80 million to $60 million", true).len(),
+            2
+        );
+        let p = parse("4K ETH and 2M USDC, valued at around $12M", true);
+        assert_eq!(p.len(), 3, "{p:?}");
     }
 
     #[test]
