@@ -351,7 +351,11 @@ impl DossierApp {
                 opened.elapsed().as_secs_f64() * 1e3
             );
         }
-        self.loaded = loaded;
+        let old = std::mem::replace(&mut self.loaded, loaded);
+        // Freeing 100,000 articles takes a while: let a thread do it.
+        let _ = std::thread::Builder::new()
+            .name("dossier-free".to_owned())
+            .spawn(move || drop(old));
         self.selected = None;
         self.selected_incident = None;
         self.search = None;

@@ -41,6 +41,11 @@ pub struct CorpusIndex {
     pub incident_days: Vec<Option<f64>>,
     /// Total size of the article texts.
     pub text_bytes: u64,
+    /// Article indices newest first (undated last, then by title): sorting 100,000 articles
+    /// takes longer than a frame, so it is done here, on the worker.
+    pub by_date: Vec<usize>,
+    /// Article indices by title, case-insensitively.
+    pub by_title: Vec<usize>,
 }
 
 impl CorpusIndex {
@@ -80,7 +85,21 @@ impl CorpusIndex {
         for list in &mut mentions {
             list.sort_by_key(|s| (s.start, s.end));
         }
+        let mut by_date: Vec<usize> = (0..articles.len()).collect();
+        by_date.sort_by(|&a, &b| {
+            let (a, b) = (&articles[a], &articles[b]);
+            b.published
+                .is_some()
+                .cmp(&a.published.is_some())
+                .then(b.published.cmp(&a.published))
+                .then(a.title.cmp(&b.title))
+        });
+        let lower: Vec<String> = articles.iter().map(|a| a.title.to_lowercase()).collect();
+        let mut by_title: Vec<usize> = (0..articles.len()).collect();
+        by_title.sort_by(|&a, &b| lower[a].cmp(&lower[b]));
         Self {
+            by_date,
+            by_title,
             families: families(analysis),
             incident_days: analysis
                 .incidents

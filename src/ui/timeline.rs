@@ -1,6 +1,8 @@
 //! The timeline (bottom panel): every stolen or attempted incident at its event date, with USD on
 //! the y axis, cumulative totals in their own series, and the incidents table beside the plot.
 
+use std::collections::BTreeMap;
+
 use eframe::egui::{self, Color32, Ui};
 use egui_plot::{
     Corner, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot,
@@ -78,6 +80,12 @@ struct Marker {
     incident: usize,
     x: f64,
     y: f64,
+}
+
+/// Marker size grows with the number of sources, slowly, so that a much-reported theft does
+/// not hide its neighbours.
+fn marker_radius(sources: usize) -> f32 {
+    (4.0 + 3.0 * (sources.max(1) as f32).ln()).min(14.0)
 }
 
 fn y_of(usd: f64, log: bool) -> f64 {
@@ -180,25 +188,45 @@ fn plot_ui(ui: &mut Ui, options: &TimelineOptions, input: &TimelineInput<'_>) ->
         plot.include_y(0.0)
     };
     let selected = input.selected;
+    let ui_selection = ui.visuals().selection.stroke.color;
     let response = plot.show(ui, |plot_ui| {
+        // One series per kind and marker size: thousands of incidents stay a handful of items.
+        let mut series: BTreeMap<(u8, u32), Vec<[f64; 2]>> = BTreeMap::new();
         for m in &markers {
             let inc = &all[m.incident];
-            let radius = 4.0 + 2.0 * (inc.sources.len() as f32).sqrt();
-            let (name, color, filled, shape) = match inc.kind {
-                AmountKind::Attempted => ("Attempted", ATTEMPTED, false, MarkerShape::Circle),
-                AmountKind::Cumulative => {
-                    ("Cumulative totals", CUMULATIVE, true, MarkerShape::Diamond)
-                }
+            let kind = match inc.kind {
+                AmountKind::Attempted => 1,
+                AmountKind::Cumulative => 2,
+                _ => 0,
+            };
+            series
+                .entry((kind, marker_radius(inc.sources.len()).to_bits()))
+                .or_default()
+                .push([m.x, m.y]);
+        }
+        for ((kind, radius), points) in series {
+            let (name, color, filled, shape) = match kind {
+                1 => ("Attempted", ATTEMPTED, false, MarkerShape::Circle),
+                2 => ("Cumulative totals", CUMULATIVE, true, MarkerShape::Diamond),
                 _ => ("Stolen", STOLEN, true, MarkerShape::Circle),
             };
             plot_ui.points(
-                Points::new(name, vec![[m.x, m.y]])
-                    .id(("incident", m.incident))
+                Points::new(name, points)
+                    .id(("incidents", kind, radius))
                     .color(color)
                     .filled(filled)
                     .shape(shape)
-                    .radius(radius)
-                    .highlight(selected == Some(m.incident)),
+                    .radius(f32::from_bits(radius)),
+            );
+        }
+        if let Some(m) = selected.and_then(|s| markers.iter().find(|m| m.incident == s)) {
+            plot_ui.points(
+                Points::new("Selected", vec![[m.x, m.y]])
+                    .id("selected_incident")
+                    .color(ui_selection)
+                    .filled(false)
+                    .radius(marker_radius(all[m.incident].sources.len()) + 4.0)
+                    .allow_hover(false),
             );
         }
         if options.running_total {

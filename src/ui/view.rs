@@ -29,24 +29,11 @@ impl View {
             by_entity.as_ref().is_none_or(|m| m[i])
                 && search.is_none_or(|s| s.hits.contains_key(&i))
         };
-        let mut rows: Vec<usize> = (0..articles.len()).filter(|&i| visible(i)).collect();
-        match sort {
-            // Newest first; undated articles last, then by title.
-            SortBy::Date => rows.sort_by(|&a, &b| {
-                let (a, b) = (&articles[a], &articles[b]);
-                b.published
-                    .is_some()
-                    .cmp(&a.published.is_some())
-                    .then(b.published.cmp(&a.published))
-                    .then(a.title.cmp(&b.title))
-            }),
-            SortBy::Title => rows.sort_by(|&a, &b| {
-                articles[a]
-                    .title
-                    .to_lowercase()
-                    .cmp(&articles[b].title.to_lowercase())
-            }),
-        }
+        let order = match sort {
+            SortBy::Date => &loaded.index.by_date,
+            SortBy::Title => &loaded.index.by_title,
+        };
+        let rows: Vec<usize> = order.iter().copied().filter(|&i| visible(i)).collect();
         let mut shown = vec![false; articles.len()];
         for &r in &rows {
             shown[r] = true;
