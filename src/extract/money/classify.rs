@@ -23,6 +23,11 @@ pub enum Cue {
     Context,
     /// "biggest", "largest": ranks one figure among others.
     Superlative,
+    /// "would have", "could have": a figure in a hypothetical, not a reported theft.
+    Hypothetical,
+    /// "a total of": a sum, of many thefts only when the sentence says so ("have stolen a total
+    /// of"), else of one theft's parts.
+    Total,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -131,6 +136,13 @@ const CUES: &[(&str, Cue)] = &[
     ("every year", Cue::Cumulative),
     ("annually", Cue::Cumulative),
     ("since", Cue::Cumulative),
+    ("would have", Cue::Hypothetical),
+    ("could have", Cue::Hypothetical),
+    ("might have", Cue::Hypothetical),
+    ("would be", Cue::Hypothetical),
+    ("would make", Cue::Hypothetical),
+    ("a total of", Cue::Total),
+    ("total of", Cue::Total),
     ("biggest", Cue::Superlative),
     ("largest", Cue::Superlative),
     ("worst", Cue::Superlative),
@@ -348,7 +360,7 @@ pub fn decide(
         .iter()
         .any(|h| matches!(h.cue, Cue::Stolen | Cue::Context));
     let usable = |h: &&CueHit| match h.cue {
-        Cue::Context | Cue::Superlative => false,
+        Cue::Context | Cue::Superlative | Cue::Total | Cue::Hypothetical => false,
         Cue::WeakStolen => theft_article || theft_sentence,
         _ => true,
     };
@@ -393,21 +405,32 @@ pub fn decide(
                 matches!(w.as_str(), "hacks" | "thefts" | "heists" | "exploits")
                     || (billions && matches!(w.as_str(), "hackers" | "attackers"))
             });
+            // "have stolen a total of": a perfect-tense theft summed up.
+            let perfect = matches!(best.cue, Cue::Stolen | Cue::WeakStolen) && {
+                let head = text[..best.start].trim_end();
+                head.ends_with(" have") || head.ends_with(" has")
+            };
+            let summed = !has_victim
+                && (plural || perfect)
+                && sentence_cues.iter().any(|h| h.cue == Cue::Total);
+            let hypothetical = sentence_cues.iter().any(|h| h.cue == Cue::Hypothetical);
             if attempted {
                 AmountKind::Attempted
-            } else if total || (year_scope && plural && !has_victim) {
+            } else if hypothetical {
+                AmountKind::Other
+            } else if total || summed || (year_scope && plural && !has_victim) {
                 AmountKind::Cumulative
             } else {
                 AmountKind::Stolen
             }
         }
-        // Attempt and total words are everyday English ("tried to raise", "so far this year"):
-        // they make a theft figure only where theft is being talked about.
         Cue::Attempted | Cue::Cumulative if !theft_article && !theft_sentence => AmountKind::Other,
         Cue::Attempted => AmountKind::Attempted,
         Cue::Cumulative => AmountKind::Cumulative,
         Cue::Damage => AmountKind::Damage,
-        Cue::Other | Cue::Context | Cue::Superlative => AmountKind::Other,
+        Cue::Other | Cue::Context | Cue::Superlative | Cue::Total | Cue::Hypothetical => {
+            AmountKind::Other
+        }
     };
     Decision { kind, cue: span }
 }

@@ -237,15 +237,26 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
                 dist.saturating_sub(if governed { 30 } else { 0 })
             });
         let year_scope = own.is_some_and(|d| d.mention.value.len() == 4);
-        let decision = classify::decide(
-            text,
-            (p.start, p.end),
-            cues_in((ss, se)),
-            theft_article,
-            year_scope,
-            victim.is_some(),
-            p.usd.unwrap_or(p.value) >= 1e9,
-        );
+        let decide = |cues: &[classify::CueHit]| {
+            classify::decide(
+                text,
+                (p.start, p.end),
+                cues,
+                theft_article,
+                year_scope,
+                victim.is_some(),
+                p.usd.unwrap_or(p.value) >= 1e9,
+            )
+        };
+        let mut decision = decide(cues_in((ss, se)));
+        // A short fragment ("To the tune of $100M.") continues the sentence before it.
+        if decision.cue.is_none() && k > 0 && sentence.split_whitespace().count() <= 8 {
+            let (ps, _) = sents[k - 1];
+            let previous = decide(cues_in((ps, se)));
+            if previous.kind != AmountKind::Other {
+                decision = previous;
+            }
+        }
         let (event_date, inferred) = if let Some(d) = own {
             (Some(d.mention.value.clone()), false)
         } else if let Some(d) = (0..k)
@@ -399,6 +410,17 @@ fn mark_components(work: &mut [Work], main_victim: Option<&str>, text: &str) {
     };
     let mut parts: Vec<(usize, usize)> = Vec::new();
     for (i, part) in work.iter().enumerate() {
+        // A "total" smaller than one theft of the same article sums that theft's parts.
+        if part.kind == AmountKind::Cumulative {
+            let bigger = work.iter().enumerate().find(|(_, t)| {
+                t.kind == AmountKind::Stolen
+                    && matches!((part.usd, t.usd), (Some(p), Some(t)) if p * 1.05 < t)
+            });
+            if let Some((j, _)) = bigger {
+                parts.push((i, j));
+            }
+            continue;
+        }
         if part.kind != AmountKind::Stolen {
             continue;
         }
@@ -625,8 +647,29 @@ mod general_english {
     }
 
     #[test]
+    fn fragments_continue_the_sentence_before() {
+        let a = run("Harmony has been hacked. To the tune of $100M.");
+        assert_eq!(a[0].kind, AmountKind::Stolen);
+        let a = run("Profits rose sharply. To the tune of $100M.");
+        assert_eq!(a[0].kind, AmountKind::Other);
+    }
+
+    #[test]
+    fn totals_of_many_thefts() {
+        let a =
+            only("North Korean groups have stolen a total of $2 billion from banks and exchanges.");
+        assert_eq!(a.kind, AmountKind::Cumulative);
+        let a = only("Foo Exchange lost $81.54 million in total to the attackers.");
+        assert_eq!(a.kind, AmountKind::Stolen);
+    }
+
+    #[test]
     fn figures_that_are_not_thefts() {
         for (text, kind) in [
+            (
+                "A $60M hack would have topped the leaderboard until the Poly Network exploit.",
+                AmountKind::Other,
+            ),
             (
                 "The State Department offered a $5 million reward for information on the hackers.",
                 AmountKind::Other,
