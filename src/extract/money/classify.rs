@@ -312,9 +312,17 @@ pub fn cues(text: &str) -> Vec<CueHit> {
 }
 
 /// True when the article is about hacking or theft (weak cues count there).
-pub fn theft_context(hits: &[CueHit]) -> bool {
+pub fn theft_context(text: &str, hits: &[CueHit]) -> bool {
     hits.iter()
-        .filter(|h| matches!(h.cue, Cue::Stolen | Cue::Context))
+        .filter(|h| match h.cue {
+            Cue::Stolen | Cue::Context => true,
+            // "tried to steal", "attempted heist"; not "attempt" or "failed" alone.
+            Cue::Attempted => {
+                let w = text[h.start..h.end].to_ascii_lowercase();
+                w.contains("steal") || w.contains("theft") || w.contains("heist")
+            }
+            _ => false,
+        })
         .count()
         >= 2
 }
@@ -364,10 +372,23 @@ pub fn decide(
         Cue::WeakStolen => theft_article || theft_sentence,
         _ => true,
     };
+    // A figure that is the subject of its clause ("$81 million was sent … and vanished") is
+    // governed by the verb after it.
+    let after = text[amount.1..].trim_start();
+    let subject = ["was ", "were ", "has been ", "had been ", "went ", "is "]
+        .iter()
+        .any(|w| after.starts_with(w));
     let best = sentence_cues
         .iter()
         .filter(usable)
-        .min_by_key(|h| distance(text, amount, h));
+        .filter(|h| !subject || h.start >= amount.1)
+        .min_by_key(|h| distance(text, amount, h))
+        .or_else(|| {
+            sentence_cues
+                .iter()
+                .filter(usable)
+                .min_by_key(|h| distance(text, amount, h))
+        });
     let Some(best) = best else {
         return Decision {
             kind: AmountKind::Other,

@@ -40,7 +40,7 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "inc", "co", "corp", "ltd", "jr", "sr", "vs", "u.s", "u.k",
     "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "e.g", "i.e", "approx", "est", "gen", "gov", "sen", "rep", "prof", "fig", "etc",
+    "e.g", "i.e", "approx", "mt", "ft", "est", "gen", "gov", "sen", "rep", "prof", "fig", "etc",
 ];
 
 /// Sentence spans (byte offsets): a newline always ends one; `.`, `!`, `?` or `…` end one when
@@ -152,7 +152,7 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
     let sents = sentences(text);
     let paras = paragraphs(text, &sents);
     let hits = classify::cues(text);
-    let theft_article = classify::theft_context(&hits);
+    let theft_article = classify::theft_context(text, &hits);
     let table = char_to_byte_table(text);
     let byte = |c: usize| table.get(c).copied().unwrap_or(text.len());
     let bdates: Vec<ByteDate> = dates
@@ -652,6 +652,34 @@ mod general_english {
         assert_eq!(a[0].kind, AmountKind::Stolen);
         let a = run("Profits rose sharply. To the tune of $100M.");
         assert_eq!(a[0].kind, AmountKind::Other);
+    }
+
+    #[test]
+    fn a_bank_heist_story() {
+        let a = run(
+            "Hackers tried to steal $951 million from Bangladesh Bank's account at the New York Fed in February 2016. Most transfers were blocked, but $81 million was sent to accounts in the Philippines and vanished. The central bank said it had recovered $15 million.",
+        );
+        let got: Vec<(&str, AmountKind, Option<&str>)> = a
+            .iter()
+            .map(|a| (a.text.as_str(), a.kind, a.event_date.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("$951 million", AmountKind::Attempted, Some("2016-02")),
+                ("$81 million", AmountKind::Stolen, Some("2016-02")),
+                ("$15 million", AmountKind::Other, Some("2016-02")),
+            ]
+        );
+        assert_eq!(a[0].victim.as_deref(), Some("Bangladesh Bank"));
+        let a = only(
+            "Mt. Gox lost 850,000 bitcoins, then worth about $450 million, to hackers in 2014.",
+        );
+        assert_eq!(
+            (a.kind, a.currency.as_str(), a.usd),
+            (AmountKind::Stolen, "BTC", Some(450e6))
+        );
+        assert_eq!(a.victim.as_deref(), Some("Mt. Gox"), "{a:?}");
     }
 
     #[test]

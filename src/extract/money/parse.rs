@@ -46,7 +46,7 @@ const PREFIX: &str = r"(?P<pre>US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|NT\$|S\$|NZ\$|R
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 const MAG: &str = r"(?P<mag>thousand|trillion|billion|million|mln|bln|mn|bn|tn|k|K|m|M|b|B)";
 const WORDNUM: &str = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred|half\s+a)";
-const SUFFIX_WORD: &str = r"(?P<word>(?i:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|Taiwan)\s+dollars?|dollars?|dlrs|euros?|pounds?(?:\s+sterling)?|sterling|yen|won|yuan|renminbi|rupees?)|USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)";
+const SUFFIX_WORD: &str = r"(?P<word>(?i:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|Taiwan)\s+dollars?|dollars?|dlrs|bitcoins?|ether|euros?|pounds?(?:\s+sterling)?|sterling|yen|won|yuan|renminbi|rupees?)|USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)";
 
 /// `$81 million`, `€1.7bn`, `US$ 5m`, `$60-80 million`, optionally with a trailing `USD`.
 static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,7 +72,7 @@ static WORDED: LazyLock<Regex> = LazyLock::new(|| {
 /// What lies between a figure and its conversion: `(`, `(~`, `worth approximately`.
 static CONVERSION_GAP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:\s*\(\s*(?i:~|≈|about|approx\.?|approximately|around|roughly|some|or|c\.|nearly|almost|over|more than)?\s*|\s*,?\s+(?i:worth|valued\s+at|equivalent\s+to|equal\s+to|or)\s+(?i:~|about|approximately|around|roughly|some|nearly|almost|over|more\s+than|an\s+estimated)?\s*~?)$",
+        r"^(?:\s*\(\s*(?i:~|≈|about|approx\.?|approximately|around|roughly|some|or|c\.|nearly|almost|over|more than)?\s*|\s*,?\s+(?i:then\s+|at\s+the\s+time\s+)?(?i:worth|valued\s+at|equivalent\s+to|equal\s+to|or)\s+(?i:~|about|approximately|around|roughly|some|nearly|almost|over|more\s+than|an\s+estimated)?\s*~?)$",
     )
 });
 
@@ -180,6 +180,10 @@ fn word_currency(w: &str) -> &'static str {
         "SGD"
     } else if w.starts_with("taiwan") {
         "TWD"
+    } else if w.starts_with("bitcoin") {
+        "BTC"
+    } else if w == "ether" {
+        "ETH"
     } else if w.contains("dollar") || w == "dlrs" || w == "usd" {
         "USD"
     } else if w.starts_with("euro") || w == "eur" {
@@ -343,6 +347,12 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
         let Some(lo) = number(n.as_str()) else {
             continue;
         };
+        // "the 2014 bitcoin crash": a year before a coin's name.
+        let year_like =
+            mult == 1.0 && !n.as_str().contains([',', '.']) && (1990.0..=2035.0).contains(&lo);
+        if year_like && matches!(currency.as_str(), "BTC" | "ETH") {
+            continue;
+        }
         // "won"/"yen"/"pounds" after a small bare number is more often a verb or a weight.
         if mult == 1.0 && lo < 1000.0 && matches!(currency.as_str(), "KRW" | "JPY" | "GBP") {
             continue;
@@ -665,6 +675,7 @@ mod tests {
             "Funds Returned: $0.00",
             "millions of dollars",
             "They won 3 games",
+            "the 2014 bitcoin crash",
         ] {
             assert!(parse(t, true).is_empty(), "{t}: {:?}", parse(t, true));
         }

@@ -253,14 +253,18 @@ fn name_ending(pre: &str) -> Option<String> {
     let mut taken: Vec<&str> = Vec::new();
     let mut seen_name = false;
     for (k, t) in tokens.iter().enumerate().rev() {
-        let ends_clause = t.ends_with([',', ';', ':', ')', '(', '”', '"']) || t.ends_with('.');
+        // "Mt." or "St." inside a name is an abbreviation, not the end of a sentence.
+        let abbreviation =
+            t.ends_with('.') && t.len() <= 4 && t.chars().next().is_some_and(char::is_uppercase);
+        let ends_clause =
+            t.ends_with([',', ';', ':', ')', '(', '”', '"']) || (t.ends_with('.') && !abbreviation);
         if !taken.is_empty() && ends_clause {
             break;
         }
         if taken.is_empty() && ends_clause && k + 1 != tokens.len() {
             break;
         }
-        let c = clean(t);
+        let c = if abbreviation { *t } else { clean(t) };
         if is_name_token(c) {
             taken.push(c);
             seen_name = true;
