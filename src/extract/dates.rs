@@ -159,8 +159,13 @@ pub fn find_in(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
             }
         }
     }
-    // Longest first, then pattern order; then drop anything overlapping a kept match.
-    found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.4.cmp(&b.4)));
+    // Absolute before relative ("since Dec 2022" is December 2022, not the last December),
+    // then longest, then pattern order; then drop anything overlapping a kept match.
+    found.sort_by(|a, b| {
+        a.3.cmp(&b.3)
+            .then((b.1 - b.0).cmp(&(a.1 - a.0)))
+            .then(a.4.cmp(&b.4))
+    });
     let mut kept: Vec<(usize, usize, String, bool, usize)> = Vec::new();
     for f in found {
         if kept.iter().all(|k| f.1 <= k.0 || f.0 >= k.1) {
@@ -376,6 +381,7 @@ mod tests {
         assert_eq!(one("on 2019-06-30 they met").0, "2019-06-30");
         assert_eq!(one("Date: 2023-7-22").0, "2023-07-22");
         assert_eq!(one("on 30 June 2019 they met").0, "2019-06-30");
+        assert_eq!(one("the biggest hack since Dec 2022").0, "2022-12");
         assert_eq!(one("The final hours of 2023 saw a hack").0, "2023-12");
         assert_eq!(one("losses in Q1 2022 rose").0, "2022");
         assert_eq!(one("in the first half of 2021 hackers").0, "2021");

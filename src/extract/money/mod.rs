@@ -188,7 +188,12 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
     // The story's own date: the first dated theft statement of the lede, or a "Date:" field.
     let lede_date: Option<&DateMention> = (0..sents.len().min(LEDE_SENTENCES))
         .filter(|&k| theft_sentence(k))
-        .find_map(|k| dates_in(sents[k]).first().map(|d| d.mention))
+        .find_map(|k| {
+            dates_in(sents[k])
+                .iter()
+                .find(|d| !starts_period(text, d))
+                .map(|d| d.mention)
+        })
         .or_else(|| {
             bdates
                 .iter()
@@ -220,10 +225,7 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
             // in between when there are any.
             .filter(|d| d.end <= p.start || !others.iter().any(|o| o.0 >= p.end && o.1 <= d.start))
             // "since 2017" starts a period; it does not date the figure.
-            .filter(|d| {
-                let (word, _) = word_before(text, d.start);
-                !word.eq_ignore_ascii_case("since") && !starts_with_word(&d.mention.text, "since")
-            })
+            .filter(|d| !starts_period(text, d))
             .min_by_key(|d| {
                 let dist = if d.end <= p.start {
                     p.start - d.end
@@ -262,14 +264,19 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
         } else if let Some(d) = (0..k)
             .rev()
             .take_while(|&j| paras[j] == paras[k])
-            .find_map(|j| dates_in(sents[j]).last())
+            .find_map(|j| {
+                dates_in(sents[j])
+                    .iter()
+                    .rev()
+                    .find(|d| !starts_period(text, d))
+            })
         {
             (Some(d.mention.value.clone()), false)
         } else if let Some(d) = lede_date {
             (Some(d.value.clone()), false)
         } else if let Some(d) = (k + 1..sents.len())
             .take_while(|&j| paras[j] == paras[k])
-            .find_map(|j| dates_in(sents[j]).first())
+            .find_map(|j| dates_in(sents[j]).iter().find(|d| !starts_period(text, d)))
         {
             (Some(d.mention.value.clone()), false)
         } else {
@@ -303,8 +310,13 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
     let main_victim = victim::in_title(&article.title, text)
         .or_else(|| victim::in_title(first_line, text))
         .or_else(|| {
+            // Else the platform robbed in the lede.
             work.iter()
-                .find(|w| w.kind == AmountKind::Stolen && w.victim.is_some())
+                .find(|w| {
+                    w.kind == AmountKind::Stolen
+                        && w.victim.is_some()
+                        && w.sentence < LEDE_SENTENCES
+                })
                 .and_then(|w| w.victim.clone())
         });
     mark_components(&mut work, main_victim.as_deref(), text);
@@ -364,6 +376,12 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
         });
     }
     out
+}
+
+/// "since 2017" starts a period; it dates no event.
+fn starts_period(text: &str, d: &ByteDate) -> bool {
+    let (word, _) = word_before(text, d.start);
+    word.eq_ignore_ascii_case("since") || starts_with_word(&d.mention.text, "since")
 }
 
 /// The word right before byte `at` (after any spaces), and where it starts.
