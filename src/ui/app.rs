@@ -314,11 +314,14 @@ impl DossierApp {
                             result.took.as_secs_f64() * 1e3
                         );
                     }
-                    self.search = Some(result);
+                    worker::drop_off_thread(self.search.replace(result));
                     self.refresh_view(ctx);
                 }
                 // A newer query was typed meanwhile: search again.
-                Ok(_) => self.start_search(ctx),
+                Ok(stale) => {
+                    worker::drop_off_thread(stale);
+                    self.start_search(ctx);
+                }
                 Err(()) => self.note(ctx, "The search stopped unexpectedly"),
             }
         }
@@ -351,14 +354,10 @@ impl DossierApp {
                 opened.elapsed().as_secs_f64() * 1e3
             );
         }
-        let old = std::mem::replace(&mut self.loaded, loaded);
-        // Freeing 100,000 articles takes a while: let a thread do it.
-        let _ = std::thread::Builder::new()
-            .name("dossier-free".to_owned())
-            .spawn(move || drop(old));
+        worker::drop_off_thread(std::mem::replace(&mut self.loaded, loaded));
         self.selected = None;
         self.selected_incident = None;
-        self.search = None;
+        worker::drop_off_thread(self.search.take());
         // A search still running was over the previous corpus: its article indices are stale.
         self.search_task = None;
         self.reader = Reader::default();
@@ -411,7 +410,7 @@ impl DossierApp {
     fn start_search(&mut self, ctx: &Context) {
         let query = self.state.search.clone();
         if query.trim().is_empty() {
-            self.search = None;
+            worker::drop_off_thread(self.search.take());
             self.refresh_view(ctx);
             return;
         }
@@ -528,7 +527,7 @@ impl DossierApp {
             Command::ClearFilters => {
                 self.state.entity_filter = None;
                 self.state.search.clear();
-                self.search = None;
+                worker::drop_off_thread(self.search.take());
                 self.refresh_view(ctx);
             }
             Command::ClearEntityFilter => {
@@ -768,7 +767,7 @@ impl DossierApp {
             return Some("searching…".to_owned());
         }
         let s = self.search.as_ref()?;
-        let hits: usize = s.hits.values().map(Vec::len).sum();
+        let hits = s.total;
         Some(format!(
             "{hits} hit{} in {} article{}",
             if hits == 1 { "" } else { "s" },

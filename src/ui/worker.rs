@@ -175,6 +175,16 @@ fn run_load(
     })
 }
 
+/// Frees a big value (a corpus, a search result over 100,000 articles) on another thread: freeing
+/// it on the UI thread can take longer than a frame.
+pub fn drop_off_thread<T: Send + 'static>(value: T) {
+    let spawned = std::thread::Builder::new()
+        .name("dossier-free".to_owned())
+        .spawn(move || drop(value));
+    // Without a thread, the value was dropped with the closure here: slower, still correct.
+    let _ = spawned;
+}
+
 /// A one-shot background job whose result is polled each frame.
 pub struct Task<T> {
     rx: Receiver<T>,
@@ -218,6 +228,8 @@ impl<T: Send + 'static> Task<T> {
 pub struct SearchResult {
     pub query: String,
     pub hits: HashMap<usize, Vec<(usize, usize)>>,
+    /// Hits over all articles.
+    pub total: usize,
     /// How long the search took (logged with `DOSSIER_FRAME_LOG=1`).
     pub took: std::time::Duration,
 }
@@ -243,6 +255,7 @@ pub fn search(analysis: &Analysis, query: &str) -> SearchResult {
     };
     SearchResult {
         query: query.to_owned(),
+        total: hits.values().map(Vec::len).sum(),
         hits,
         took: started.elapsed(),
     }
