@@ -202,7 +202,7 @@ fn annotations(path: &std::path::Path, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `dossier install-desktop` / `uninstall-desktop`. TODO(desktop helper).
+/// `dossier install-desktop` / `uninstall-desktop`: the menu entry and icons for this user.
 fn install_desktop(install: bool) -> ExitCode {
     use dossier::desktop;
     let Some(data_home) = desktop::data_home() else {
