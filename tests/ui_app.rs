@@ -493,3 +493,25 @@ fn question_mark_shows_the_shortcut_sheet_and_settings_show_the_author() {
     });
     assert_eq!(author.value().as_deref(), Some("A. Analyst"));
 }
+
+#[test]
+fn the_theme_setting_is_applied_and_can_be_changed() {
+    use dossier::ui::settings::Theme;
+    let clip = RecordingClipboard::default();
+    let mut state = State::default();
+    state.settings.theme = Theme::Light;
+    let mut harness = open(
+        Startup::new(vec![])
+            .with_clipboard(Box::new(clip))
+            .with_state(state),
+    );
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Settings…").click();
+    harness.run();
+    harness.get_by_label("Dark").click();
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+    assert_eq!(harness.state().save_state().settings.theme, Theme::Dark);
+}

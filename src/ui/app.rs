@@ -932,6 +932,9 @@ impl eframe::App for DossierApp {
         let polled = started.elapsed();
         let corpus_arrived = was_loading && self.loading.is_none();
         self.annotations.poll(&ctx);
+        // Every frame, not only at start: whoever runs the app (eframe restoring egui's memory, a
+        // test harness) may set the theme after the app was created.
+        self.state.settings.apply(&ctx);
         let author = &self.state.settings.author;
         if self.author_sent.as_ref() != Some(author) {
             self.annotations.set_author(author);
@@ -1069,10 +1072,8 @@ impl eframe::App for DossierApp {
             );
         }
         self.toast_ui(&ctx);
-        if self.show_settings
-            && settings::settings_ui(&ctx, &mut self.show_settings, &mut self.state.settings)
-        {
-            self.state.settings.apply(&ctx);
+        if self.show_settings {
+            settings::settings_ui(&ctx, &mut self.show_settings, &mut self.state.settings);
         }
         if self.show_shortcuts {
             shortcuts::sheet_ui(&ctx, &mut self.show_shortcuts);

@@ -65,9 +65,8 @@ impl Settings {
     }
 }
 
-/// The Settings window; returns true when something changed.
-pub fn settings_ui(ctx: &Context, open: &mut bool, settings: &mut Settings) -> bool {
-    let mut changed = false;
+/// The Settings window. The app applies the settings every frame, so edits show at once.
+pub fn settings_ui(ctx: &Context, open: &mut bool, settings: &mut Settings) {
     egui::Window::new("Settings")
         .open(open)
         .resizable(false)
@@ -78,23 +77,19 @@ pub fn settings_ui(ctx: &Context, open: &mut bool, settings: &mut Settings) -> b
                 .spacing([12.0, 8.0])
                 .show(ui, |ui| {
                     let label = ui.label("Author name");
-                    changed |= ui
-                        .add(
-                            egui::TextEdit::singleline(&mut settings.author)
-                                .hint_text("Name written on your annotations"),
-                        )
-                        .labelled_by(label.id)
-                        .changed();
+                    ui.add(
+                        egui::TextEdit::singleline(&mut settings.author)
+                            .hint_text("Name written on your annotations"),
+                    )
+                    .labelled_by(label.id);
                     ui.end_row();
 
                     ui.label("Reader font size");
-                    changed |= ui
-                        .add(
-                            egui::Slider::new(&mut settings.reader_font_size, MIN_FONT..=MAX_FONT)
-                                .suffix(" pt")
-                                .text("Reader font size"),
-                        )
-                        .changed();
+                    ui.add(
+                        egui::Slider::new(&mut settings.reader_font_size, MIN_FONT..=MAX_FONT)
+                            .suffix(" pt")
+                            .text("Reader font size"),
+                    );
                     ui.end_row();
 
                     ui.label("Theme");
@@ -104,12 +99,11 @@ pub fn settings_ui(ctx: &Context, open: &mut bool, settings: &mut Settings) -> b
                             (Theme::Light, "Light"),
                             (Theme::Dark, "Dark"),
                         ] {
-                            changed |= ui.radio_value(&mut settings.theme, theme, name).changed();
+                            ui.radio_value(&mut settings.theme, theme, name);
                         }
                     });
                     ui.end_row();
                 });
             ui.weak("Ctrl + / Ctrl − also change the reader font size.");
         });
-    changed
 }
