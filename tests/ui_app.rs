@@ -1,5 +1,6 @@
 //! The workbench driven headless through egui_kittest: the real `DossierApp`, its worker threads
 //! and its AccessKit tree, the way a user (or a screen reader) sees it.
+#![cfg(feature = "ui-tests")]
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
