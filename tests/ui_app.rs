@@ -516,3 +516,44 @@ fn the_theme_setting_is_applied_and_can_be_changed() {
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     assert_eq!(harness.state().save_state().settings.theme, Theme::Dark);
 }
+
+#[test]
+fn a_selected_passage_is_copied_with_its_citation_and_forgotten_on_the_next_article() {
+    let clip = RecordingClipboard::default();
+    let mut harness = open(fresh(vec![], &clip));
+    harness
+        .get_by(|n| n.label().is_some_and(|l| l.starts_with("2017-12-19 · ")))
+        .click();
+    harness.run();
+    let rect = harness
+        .get_by(|n| n.role() == egui::accesskit::Role::MultilineTextInput)
+        .rect();
+    // Drag across the first line of the text.
+    let y = rect.top() + 8.0;
+    harness.drag_at(egui::pos2(rect.left() + 2.0, y));
+    harness.step();
+    harness.hover_at(egui::pos2(rect.left() + 250.0, y));
+    harness.step();
+    harness.drop_at(egui::pos2(rect.left() + 250.0, y));
+    harness.run();
+    harness.get_by_label("Copy passage with citation").click();
+    harness.run();
+    let (text, _) = clip.last().expect("the passage was copied");
+    assert!(text.contains("North Korea"), "{text}");
+
+    // Select again (the reader keeps the keyboard focus), then move to the previous article.
+    harness.drag_at(egui::pos2(rect.left() + 2.0, y));
+    harness.step();
+    harness.hover_at(egui::pos2(rect.left() + 250.0, y));
+    harness.step();
+    harness.drop_at(egui::pos2(rect.left() + 250.0, y));
+    harness.run();
+    harness.key_press(egui::Key::K);
+    harness.run();
+    assert_eq!(
+        harness.state().selected_article().map(|a| a.id.as_str()),
+        Some("000_b300ff2006829ba1")
+    );
+    let copy = harness.get_by_label("Copy passage with citation");
+    assert!(copy.accesskit_node().is_disabled());
+}

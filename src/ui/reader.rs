@@ -44,6 +44,8 @@ pub struct Reader {
     flash: Option<(usize, usize, f64)>,
     /// The search hit the reader is on.
     pub hit_cursor: Option<usize>,
+    /// The text widget still holds the previous article's selection: clear it before showing.
+    clear_selection: bool,
     cache: Option<(u64, Arc<LayoutJob>)>,
 }
 
@@ -54,6 +56,8 @@ impl Reader {
         self.offset = 0.0;
         self.hit_cursor = None;
         self.flash = None;
+        self.clear_selection = true;
+        self.last_selection = None;
     }
 
     pub fn restore_offset(&mut self, offset: f32) {
@@ -171,6 +175,13 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
         area = area.vertical_scroll_offset(offset);
     }
     let pending = reader.pending_scroll.take();
+    if std::mem::take(&mut reader.clear_selection)
+        && let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), reader_id())
+    {
+        // Otherwise the old offsets would be read as a selection in the new article.
+        state.cursor.set_char_range(None);
+        state.store(ui.ctx(), reader_id());
+    }
     let amounts: Vec<&Amount> = input
         .loaded
         .index
