@@ -557,3 +557,35 @@ fn a_selected_passage_is_copied_with_its_citation_and_forgotten_on_the_next_arti
     let copy = harness.get_by_label("Copy passage with citation");
     assert!(copy.accesskit_node().is_disabled());
 }
+
+#[test]
+fn the_a_key_opens_the_annotation_editor_on_the_selection_and_keys_then_go_to_it() {
+    let clip = RecordingClipboard::default();
+    let mut harness = open(fresh(vec![], &clip));
+    harness
+        .get_by(|n| n.label().is_some_and(|l| l.starts_with("2017-12-19 · ")))
+        .click();
+    harness.run();
+    let rect = harness
+        .get_by(|n| n.role() == egui::accesskit::Role::MultilineTextInput)
+        .rect();
+    let y = rect.top() + 8.0;
+    harness.drag_at(egui::pos2(rect.left() + 2.0, y));
+    harness.step();
+    harness.hover_at(egui::pos2(rect.left() + 250.0, y));
+    harness.step();
+    harness.drop_at(egui::pos2(rect.left() + 250.0, y));
+    harness.run();
+    assert!(harness.query_by_label("New annotation").is_none());
+    harness.key_press(egui::Key::A);
+    harness.run();
+    harness.get_by_label("New annotation");
+    // While the editor is open, j and k are not article navigation.
+    let before = harness.state().selected_article().map(|a| a.id.clone());
+    harness.key_press(egui::Key::K);
+    harness.run();
+    assert_eq!(
+        harness.state().selected_article().map(|a| a.id.clone()),
+        before
+    );
+}
