@@ -20,13 +20,26 @@ pub struct Analysis {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
     Loading(LoadProgress),
-    Extracting { articles: usize },
+    /// `done` of `total` articles extracted (reported about 200 times per corpus, not per article).
+    Extracting {
+        done: usize,
+        total: usize,
+    },
 }
 
 impl Analysis {
     /// Extracts and merges an already loaded corpus.
     pub fn of(corpus: Corpus) -> Self {
-        let extraction = extract::extract_corpus(&corpus.articles);
+        Self::of_with_progress(corpus, &|_| {})
+    }
+
+    /// [`Self::of`], reporting extraction progress: extraction, not reading, is the long stage.
+    pub fn of_with_progress(corpus: Corpus, progress: &(dyn Fn(Stage) + Sync)) -> Self {
+        let total = corpus.articles.len();
+        progress(Stage::Extracting { done: 0, total });
+        let extraction = extract::extract_corpus_with_progress(&corpus.articles, &|done| {
+            progress(Stage::Extracting { done, total })
+        });
         let incidents = incidents::merge(&extraction.amounts);
         Self {
             corpus,
@@ -38,14 +51,34 @@ impl Analysis {
     /// Loads `paths`, then extracts, reporting each stage.
     pub fn load(paths: &[PathBuf], progress: &(dyn Fn(Stage) + Sync), cancel: &AtomicBool) -> Self {
         let corpus = corpus::load(paths, &|p| progress(Stage::Loading(p)), cancel);
-        progress(Stage::Extracting {
-            articles: corpus.articles.len(),
-        });
-        Self::of(corpus)
+        Self::of_with_progress(corpus, progress)
     }
 
     /// The embedded sample corpus, analysed.
     pub fn sample() -> Self {
         Self::of(corpus::sample())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn extraction_progress_reaches_every_article() {
+        let corpus = corpus::sample();
+        let total = corpus.articles.len();
+        let seen = Mutex::new(Vec::new());
+        let analysis = Analysis::of_with_progress(corpus, &|s| {
+            if let Stage::Extracting { done, total } = s {
+                seen.lock().unwrap().push((done, total));
+            }
+        });
+        let seen = seen.into_inner().unwrap();
+        assert_eq!(seen.first(), Some(&(0, total)));
+        assert_eq!(seen.last(), Some(&(total, total)));
+        assert_eq!(analysis.corpus.articles.len(), total);
+        assert!(!analysis.incidents.is_empty());
     }
 }

@@ -141,8 +141,30 @@ pub fn extract_article(article: &Article) -> ArticleExtraction {
 
 /// Extracts every article (in parallel) and gathers entities across the corpus.
 pub fn extract_corpus(articles: &[Article]) -> Extraction {
+    extract_corpus_with_progress(articles, &|_| {})
+}
+
+/// [`extract_corpus`], calling `progress(done)` as articles complete (from worker threads, about
+/// 200 times per corpus so that a progress bar moves without flooding its channel).
+pub fn extract_corpus_with_progress(
+    articles: &[Article],
+    progress: &(dyn Fn(usize) + Sync),
+) -> Extraction {
     use rayon::prelude::*;
-    let per_article: Vec<ArticleExtraction> = articles.par_iter().map(extract_article).collect();
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let step = (articles.len() / 200).max(1);
+    let done = AtomicUsize::new(0);
+    let per_article: Vec<ArticleExtraction> = articles
+        .par_iter()
+        .map(|a| {
+            let ex = extract_article(a);
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            if n % step == 0 || n == articles.len() {
+                progress(n);
+            }
+            ex
+        })
+        .collect();
     gather(articles, per_article)
 }
 

@@ -265,6 +265,14 @@ impl DossierApp {
         self.loading = Some(Loading::start(ctx, source));
     }
 
+    /// Confirms a copy, or says why the clipboard refused it.
+    fn copied(&mut self, ctx: &Context, text: impl Into<String>) {
+        match self.clipboard.take_error() {
+            Some(error) => self.note(ctx, error),
+            None => self.note(ctx, text),
+        }
+    }
+
     fn note(&mut self, ctx: &Context, text: impl Into<String>) {
         let now = ctx.input(|i| i.time);
         self.note = Some((text.into(), now + 6.0));
@@ -347,7 +355,8 @@ impl DossierApp {
             self.state.reader_offset = 0.0;
         }
         let opened = Instant::now();
-        self.annotations.corpus_opened(ctx, &loaded.analysis);
+        self.annotations
+            .corpus_opened_shared(ctx, std::sync::Arc::clone(&loaded.analysis));
         if self.frame_log.is_some() {
             eprintln!(
                 "dossier: annotations.corpus_opened took {:.1} ms",
@@ -586,7 +595,7 @@ impl DossierApp {
                 if let Some(article) = self.loaded.analysis.corpus.articles.get(sel.article) {
                     let text = export::passage_citation(article, sel.start, sel.end);
                     self.clipboard.set_text(&text);
-                    self.note(ctx, "Copied the passage with its citation");
+                    self.copied(ctx, "Copied the passage with its citation");
                 }
             }
             Command::CopyFigure(i) => self.copy_figure(ctx, i),
@@ -599,7 +608,7 @@ impl DossierApp {
                     .collect();
                 let (tsv, html) = export::incidents_table(&incidents);
                 self.clipboard.set_html(&html, &tsv);
-                self.note(
+                self.copied(
                     ctx,
                     format!("Copied {} incidents as a table", incidents.len()),
                 );
@@ -608,7 +617,7 @@ impl DossierApp {
                 let entities = self.sidebar.visible_entities(&self.loaded.analysis);
                 let (tsv, html) = export::entities_table(&entities);
                 self.clipboard.set_html(&html, &tsv);
-                self.note(
+                self.copied(
                     ctx,
                     format!("Copied {} entities as a table", entities.len()),
                 );
@@ -693,7 +702,7 @@ impl DossierApp {
             (Some(amount), Some(article)) => {
                 let text = export::figure_citation(amount, article);
                 self.clipboard.set_text(&text);
-                self.note(ctx, "Copied the figure with its citation");
+                self.copied(ctx, "Copied the figure with its citation");
             }
             _ => self.note(ctx, "The source of this figure is not in the corpus"),
         }
@@ -1115,6 +1124,19 @@ impl eframe::App for DossierApp {
                     t_sidebar.as_secs_f64() * 1e3,
                     t_reader.as_secs_f64() * 1e3,
                     t_windows.as_secs_f64() * 1e3,
+                );
+            }
+            if log.frames == 0 {
+                eprintln!(
+                    "dossier: first frame drawn {:.0} ms after launch",
+                    super::since_launch().as_secs_f64() * 1e3
+                );
+            }
+            if corpus_arrived {
+                eprintln!(
+                    "dossier: corpus of {} articles shown {:.0} ms after launch",
+                    self.loaded.analysis.corpus.articles.len(),
+                    super::since_launch().as_secs_f64() * 1e3
                 );
             }
             log.frames += 1;

@@ -6,6 +6,10 @@ pub trait Clipboard {
     fn set_text(&mut self, text: &str);
     /// An HTML fragment (e.g. a table) with a plain-text alternative (e.g. TSV).
     fn set_html(&mut self, html: &str, alt_text: &str);
+    /// Why the last copy failed, reported once; `None` when it worked.
+    fn take_error(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// Copies as (plain text, html if any), oldest first.
@@ -63,16 +67,6 @@ impl SystemClipboard {
         Self::default()
     }
 
-    /// The last failure, once: e.g. "Cannot use the clipboard: no display…". The app shows it in
-    /// the status bar; it returns `None` afterwards until a different failure happens.
-    pub fn take_error(&mut self) -> Option<String> {
-        if self.reported {
-            return None;
-        }
-        self.reported = true;
-        self.error.clone()
-    }
-
     fn with(&mut self, copy: impl FnOnce(&mut arboard::Clipboard) -> Result<(), arboard::Error>) {
         if self.inner.is_none() {
             match arboard::Clipboard::new() {
@@ -115,6 +109,16 @@ impl Clipboard for SystemClipboard {
 
     fn set_html(&mut self, html: &str, alt_text: &str) {
         self.with(|c| c.set().html(html, Some(alt_text)));
+    }
+
+    /// The last failure, once: e.g. "Cannot use the clipboard: no display…". The app shows it in
+    /// the status bar; it returns `None` afterwards until a different failure happens.
+    fn take_error(&mut self) -> Option<String> {
+        if self.reported {
+            return None;
+        }
+        self.reported = true;
+        self.error.clone()
     }
 }
 

@@ -30,8 +30,17 @@ pub use app::{DossierApp, Startup};
 /// The window icon, drawn for the app (PNG, 256 px).
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/dossier-256.png");
 
+/// When [`run`] was entered: start-up times in the frame log are measured from here.
+static LAUNCHED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Time since [`run`] started (zero when the app was built another way, as in tests).
+fn since_launch() -> std::time::Duration {
+    LAUNCHED.get().map(|t| t.elapsed()).unwrap_or_default()
+}
+
 /// Opens the workbench window on `paths` (or the last corpus, or the sample corpus).
 pub fn run(paths: Vec<PathBuf>) -> eframe::Result<()> {
+    LAUNCHED.get_or_init(std::time::Instant::now);
     let mut viewport = egui::ViewportBuilder::default()
         .with_app_id("dossier")
         .with_title("Dossier")

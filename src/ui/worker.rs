@@ -138,13 +138,14 @@ impl Loading {
                 if p.files_total == 0 {
                     0.0
                 } else {
-                    0.9 * p.files_done as f32 / p.files_total as f32
+                    0.2 * p.files_done as f32 / p.files_total as f32
                 },
                 format!("Reading files {}/{}", p.files_done, p.files_total),
             ),
-            Some(Stage::Extracting { articles }) => {
-                (0.92, format!("Extracting from {articles} articles…"))
-            }
+            Some(Stage::Extracting { done, total }) => (
+                0.2 + 0.8 * done as f32 / total.max(1) as f32,
+                format!("Extracting {done}/{total} articles"),
+            ),
         }
     }
 }
