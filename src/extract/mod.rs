@@ -159,7 +159,7 @@ pub fn extract_corpus_with_progress(
         .map(|a| {
             let ex = extract_article(a);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if n % step == 0 || n == articles.len() {
+            if n.is_multiple_of(step) || n == articles.len() {
                 progress(n);
             }
             ex
