@@ -207,7 +207,8 @@ pub fn gather(articles: &[Article], per_article: Vec<ArticleExtraction>) -> Extr
             if m.surface != e.name && !e.aliases.contains(&m.surface) {
                 e.aliases.push(m.surface.clone());
             }
-            if !e.mentions.iter().any(|x| x.article == article.id) {
+            // Mentions arrive article by article, so only the last one can be of this article.
+            if e.mentions.last().is_none_or(|x| x.article != article.id) {
                 e.article_count += 1;
             }
             e.mention_count += 1;
