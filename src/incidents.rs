@@ -2,12 +2,17 @@
 //!
 //! Two theft figures are one incident when they have the same kind, the same victim (compared
 //! without case, punctuation or words such as "bank" or "network"), dollar values within 10% and
-//! event dates in the same year. A figure with no victim joins an incident only when its value is
-//! within 2% and its event month is the same. Cumulative totals are incidents of their own kind
-//! and never merge with single thefts. Ids and order follow the event date, so they are stable.
+//! event dates in the same year; a victim name that extends another word by word ("Banco de Chile
+//! Wiper" beside "Banco de Chile", a headline's capitalised words) is the same victim. Figures
+//! stated for the same day (give or take one) and within 2% are one theft even when the victims
+//! are named differently (a platform and its product). A figure with no victim joins an incident
+//! only when its value is within 2% and its event month is the same. Cumulative totals are
+//! incidents of their own kind and never merge with single thefts. Ids and order follow the event
+//! date, so they are stable.
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::money::normalized_victim;
@@ -60,6 +65,34 @@ fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// Both dates give a day, at most one day apart (reports in different time zones).
+fn same_day(a: Option<&str>, b: Option<&str>) -> bool {
+    let day = |d: Option<&str>| NaiveDate::parse_from_str(d?.get(..10)?, "%Y-%m-%d").ok();
+    match (day(a), day(b)) {
+        (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
+        _ => false,
+    }
+}
+
+/// Normalised victim names of one victim: equal, or one is the other's leading words.
+fn same_victim(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut long_words = long.split_whitespace();
+    short
+        .split_whitespace()
+        .all(|w| long_words.next() == Some(w))
+}
+
+/// The key victims are indexed by: the first word of the normalised name, which every name that
+/// [`same_victim`] accepts shares.
+fn victim_key(normalized: &str) -> String {
+    normalized
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
 fn same_month(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) if a.len() >= 7 && b.len() >= 7 => a[..7] == b[..7],
@@ -77,9 +110,11 @@ impl Group<'_> {
             let Some(mu) = usd_of(m) else { return false };
             match (&victim, &self.victim) {
                 (Some(v), Some(g)) => {
-                    v == g
+                    (same_victim(v, g)
                         && within(usd, mu, 0.10)
-                        && dates_compatible(a.event_date.as_deref(), m.event_date.as_deref())
+                        && dates_compatible(a.event_date.as_deref(), m.event_date.as_deref()))
+                        || (within(usd, mu, 0.02)
+                            && same_day(a.event_date.as_deref(), m.event_date.as_deref()))
                 }
                 _ => {
                     within(usd, mu, 0.02)
@@ -148,8 +183,18 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
             .then(a.start.cmp(&b.start))
     });
     let mut groups: Vec<Group> = Vec::new();
-    // Groups by (kind, normalised victim) for victims; a scan of all groups for the others.
+    // Groups by (kind, first victim word) and by (kind, stated day) for victims; a scan of all
+    // groups for the others.
     let mut by_victim: BTreeMap<(AmountKind, String), Vec<usize>> = BTreeMap::new();
+    let mut by_day: BTreeMap<(AmountKind, String), Vec<usize>> = BTreeMap::new();
+    // A day is indexed under its month, so that neighbouring days meet (a day and the next
+    // across a month's end do not; they are rare enough).
+    let day_of = |a: &Amount| {
+        a.event_date
+            .as_deref()
+            .filter(|d| d.len() >= 10)
+            .map(|d| d[..7].to_string())
+    };
     for (a, usd) in thefts {
         let victim = if a.kind == AmountKind::Cumulative {
             None
@@ -157,10 +202,18 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
             a.victim.as_deref().map(normalized_victim)
         };
         let candidates: Vec<usize> = match &victim {
-            Some(v) => by_victim
-                .get(&(a.kind, v.clone()))
-                .cloned()
-                .unwrap_or_default(),
+            Some(v) => {
+                let mut c: Vec<usize> = by_victim
+                    .get(&(a.kind, victim_key(v)))
+                    .into_iter()
+                    .chain(day_of(a).and_then(|d| by_day.get(&(a.kind, d))))
+                    .flatten()
+                    .copied()
+                    .collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            }
             None => (0..groups.len()).collect(),
         };
         let mut a_for_match = a.clone();
@@ -171,13 +224,26 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
             .into_iter()
             .find(|&g| groups[g].accepts(&a_for_match, usd))
         {
-            Some(g) => groups[g].members.push(a),
+            Some(g) => {
+                groups[g].members.push(a);
+                if victim.is_some()
+                    && let Some(d) = day_of(a)
+                {
+                    let list = by_day.entry((a.kind, d)).or_default();
+                    if !list.contains(&g) {
+                        list.push(g);
+                    }
+                }
+            }
             None => {
                 if let Some(v) = &victim {
                     by_victim
-                        .entry((a.kind, v.clone()))
+                        .entry((a.kind, victim_key(v)))
                         .or_default()
                         .push(groups.len());
+                    if let Some(d) = day_of(a) {
+                        by_day.entry((a.kind, d)).or_default().push(groups.len());
+                    }
                 }
                 groups.push(Group {
                     kind: a.kind,
@@ -323,6 +389,28 @@ mod tests {
                 .any(|i| i.sources.len() == 2 && i.victim.as_deref() == Some("Harmony"))
         );
         assert!(inc.iter().any(|i| i.kind == AmountKind::Cumulative));
+    }
+
+    #[test]
+    fn longer_names_and_next_day_reports_join_the_same_theft() {
+        let s = AmountKind::Stolen;
+        let amounts = vec![
+            amount("a", 12e6, s, "2019-04", Some("Quillon Bank")),
+            amount("b", 12e6, s, "2019-04", Some("Quillon Bank Malware")),
+            amount("c", 12e6, s, "2019-04", Some("Quill")),
+            amount("d", 70e6, s, "2021-03-14", Some("Vesper Bridge")),
+            amount("e", 70.5e6, s, "2021-03-15", Some("Tidal Vesper")),
+            amount("f", 70e6, s, "2021-03-17", Some("Other Swap")),
+        ];
+        let inc = merge(&amounts);
+        let sizes: Vec<(Option<&str>, usize)> = inc
+            .iter()
+            .map(|i| (i.victim.as_deref(), i.sources.len()))
+            .collect();
+        assert_eq!(inc.len(), 4, "{sizes:?}");
+        assert!(sizes.contains(&(Some("Quill"), 1)), "{sizes:?}");
+        assert!(sizes.iter().any(|(_, n)| *n == 2), "{sizes:?}");
+        assert!(sizes.contains(&(Some("Other Swap"), 1)), "{sizes:?}");
     }
 
     #[test]

@@ -11,7 +11,10 @@ fn re(s: &str) -> Regex {
     Regex::new(s).unwrap_or_else(|e| panic!("victim pattern: {e}"))
 }
 
-/// Well-known victims written many ways: canonical names only, never a source of amounts.
+/// Institutions the press names many ways ("Bangladesh's central bank", "Central Bank of
+/// Bangladesh") whose official name differs from every short form: canonical names only, never
+/// a source of amounts. Platforms named consistently need no entry: [`normalized`] merges their
+/// spellings (case, punctuation, "Bridge"/"Network" suffixes).
 static ALIASES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     vec![
         (
@@ -24,21 +27,6 @@ static ALIASES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
             re(r"(?i)(?-u:\b)far\s+eastern(?:\s+international)?(?:\s+bank)?(?-u:\b)"),
             "Far Eastern International Bank",
         ),
-        (re(r"(?i)(?-u:\b)ronin(?-u:\b)"), "Ronin Network"),
-        (
-            re(r"(?i)(?-u:\b)banco\s+de\s+chile(?-u:\b)"),
-            "Banco de Chile",
-        ),
-        (re(r"(?i)(?-u:\b)bybit(?-u:\b)"), "Bybit"),
-        (
-            re(
-                r"(?i)(?-u:\b)harmony(?:'s|’s)?\s+(?:horizon\s+)?bridge|(?-u:\b)horizon\s+bridge|(?-u:\b)harmony\s+horizon",
-            ),
-            "Harmony Horizon Bridge",
-        ),
-        (re(r"(?i)(?-u:\b)dmm\s+bitcoin(?-u:\b)"), "DMM Bitcoin"),
-        (re(r"(?i)(?-u:\b)poly\s+network(?-u:\b)"), "Poly Network"),
-        (re(r"(?i)(?-u:\b)coincheck(?-u:\b)"), "Coincheck"),
     ]
 });
 
