@@ -456,17 +456,21 @@ fn two_windows_on_one_corpus_keep_each_others_annotations() {
     let mut tags: Vec<&str> = f.annotations.iter().map(|a| a.tag.as_str()).collect();
     tags.sort();
     assert_eq!(tags, ["amount", "attribution", "victim"]);
-    // The first window now shows the second's annotation too.
+    // The first window now shows the second's annotation too (its worker reports the merge just
+    // after writing the file, so this may take a frame or two more).
     first.run_steps(2);
     first.get_by_label("Whole corpus").click();
-    first.run_steps(2);
-    first.get_by_label("“Far Eastern bank”");
+    wait_until(
+        &mut first,
+        "the merged annotation in the first window",
+        |h| h.query_by_label("“Far Eastern bank”").is_some(),
+    );
 }
 
 /// The annotations component alone, as the app embeds it.
 struct Bench {
     ui: dossier::ui::annotations::AnnotationsUi,
-    analysis: dossier::analysis::Analysis,
+    analysis: std::sync::Arc<dossier::analysis::Analysis>,
     opened: bool,
 }
 
@@ -474,11 +478,11 @@ struct Bench {
 fn save_as_open_and_w3c_export_from_the_panel_component() {
     let dir = seed_corpus();
     let cancel = std::sync::atomic::AtomicBool::new(false);
-    let analysis = dossier::analysis::Analysis::of(dossier::corpus::load(
+    let analysis = std::sync::Arc::new(dossier::analysis::Analysis::of(dossier::corpus::load(
         &[dir.path().to_owned()],
         &|_| {},
         &cancel,
-    ));
+    )));
     let bench = Bench {
         ui: Default::default(),
         analysis,
@@ -488,7 +492,7 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
         |ui, b: &mut Bench| {
             let ctx = ui.ctx().clone();
             if !b.opened {
-                b.ui.corpus_opened(&ctx, &b.analysis);
+                b.ui.corpus_opened_shared(&ctx, std::sync::Arc::clone(&b.analysis));
                 b.opened = true;
             }
             b.ui.poll(&ctx);
@@ -616,4 +620,37 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
     }
     assert_eq!(h.state().ui.file(), Some(default.as_path()));
     assert_eq!(h.state().ui.annotations(), &before.annotations[..]);
+}
+
+#[test]
+fn switching_corpus_saves_the_pending_annotation_and_reopening_shows_it() {
+    let dir = seed_corpus();
+    let other = seed_corpus();
+    let file = dir.path().join(FILE_NAME);
+    let clip = RecordingClipboard::default();
+    let mut harness = open(dir.path(), &clip);
+    select_passage(&mut harness, PASSAGE);
+    harness.state_mut().send(Command::Annotate);
+    harness.run_steps(3);
+    tag_input(&harness).type_text("amount");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    // Open another corpus at once, most likely before the debounced save: the first corpus's
+    // worker is let go and still writes what it was given.
+    harness
+        .state_mut()
+        .send(Command::OpenPaths(vec![other.path().to_owned()]));
+    wait_until(&mut harness, "the other corpus", |h| h.state().is_idle());
+    let saved = wait_for_file(&mut harness, &file, |f| f.annotations.len() == 1);
+    assert_eq!(saved.annotations[0].tag, "amount");
+    // Back to the first corpus: its annotation is read again.
+    harness
+        .state_mut()
+        .send(Command::OpenPaths(vec![dir.path().to_owned()]));
+    wait_until(&mut harness, "the first corpus", |h| h.state().is_idle());
+    let index = article_index(&harness, ARTICLE);
+    harness.state_mut().send(Command::SelectArticle(index));
+    wait_until(&mut harness, "the first corpus's annotation", |h| {
+        h.query_by_label(&format!("“{PASSAGE}”")).is_some()
+    });
 }

@@ -20,14 +20,46 @@ fn fresh(paths: Vec<PathBuf>, clipboard: &RecordingClipboard) -> Startup {
         .with_state(State::default())
 }
 
-fn open(startup: Startup) -> Harness<'static, DossierApp> {
+/// A running app and the temporary folder that stands in for the user's data folder (where the
+/// sample corpus's annotations go), removed after the app.
+struct Opened {
+    harness: Harness<'static, DossierApp>,
+    data_home: tempfile::TempDir,
+}
+
+impl std::ops::Deref for Opened {
+    type Target = Harness<'static, DossierApp>;
+    fn deref(&self) -> &Self::Target {
+        &self.harness
+    }
+}
+
+impl std::ops::DerefMut for Opened {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.harness
+    }
+}
+
+impl Opened {
+    /// Closes the window (which saves pending annotations) and hands back the data folder.
+    fn close(self) -> tempfile::TempDir {
+        drop(self.harness);
+        self.data_home
+    }
+}
+
+/// Starts the app with its data folder in a new temporary folder, so that no test reads or writes
+/// the real `$XDG_DATA_HOME/dossier`.
+fn open(startup: Startup) -> Opened {
+    let data_home = tempfile::tempdir().unwrap();
+    let startup = startup.with_data_home(data_home.path().to_owned());
     let mut harness = Harness::builder()
         .with_size([1500.0, 950.0])
         // Small steps, so that status notes (shown for 6 s) outlast the frames a load takes.
         .with_step_dt(1.0 / 60.0)
         .build_eframe(move |cc| DossierApp::new(cc, startup));
     wait_idle(&mut harness);
-    harness
+    Opened { harness, data_home }
 }
 
 /// Runs frames until the background work (load, search) is over, then lets the UI settle.
@@ -588,4 +620,19 @@ fn the_a_key_opens_the_annotation_editor_on_the_selection_and_keys_then_go_to_it
         harness.state().selected_article().map(|a| a.id.clone()),
         before
     );
+    // Saved on closing the window, under the data folder the app was given (not the user's).
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Tag")
+        .type_text("question");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let data_home = harness.close();
+    let file = data_home.path().join("dossier/sample-annotations.json");
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).expect("the sample annotations file"))
+            .unwrap();
+    let annotations = saved["annotations"].as_array().unwrap();
+    assert_eq!(annotations.len(), 1);
+    assert_eq!(annotations[0]["tag"], "question");
+    assert_eq!(annotations[0]["article"], before.unwrap().as_str());
 }

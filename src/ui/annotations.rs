@@ -1,15 +1,19 @@
 //! The annotations panel and editor, and the background worker that loads and saves the file.
 //!
-//! All disk I/O happens on one worker thread per corpus: [`AnnotationsUi::corpus_opened`] starts
-//! it, it reads and re-anchors the file, then waits for snapshots to save. A snapshot is written
-//! about a second after the last change ([`DEBOUNCE`], at most [`MAX_DELAY`] after the first
-//! unsaved one), and at once on [`AnnotationsUi::flush`]. Results come back through a channel read
-//! in [`AnnotationsUi::poll`]. File dialogs run on their own threads too.
+//! All disk I/O happens on one worker thread per corpus: [`AnnotationsUi::corpus_opened_shared`]
+//! starts it, it picks and reads the file and re-anchors it, then waits for snapshots to save. A
+//! snapshot is written about a second after the last change ([`DEBOUNCE`], at most [`MAX_DELAY`]
+//! after the first unsaved one), at once on [`AnnotationsUi::request_flush`] (without waiting) and
+//! on [`AnnotationsUi::flush`] (waits, for the window closing). When the corpus changes the old
+//! worker is let go: it writes what is pending once its channel closes, and the next worker waits
+//! for it before reading. Results come back through a channel read in [`AnnotationsUi::poll`].
+//! File dialogs run on their own threads too.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local};
@@ -81,7 +85,8 @@ enum Request {
     SaveAs(PathBuf, Vec<Annotation>),
     Open(PathBuf),
     Export(PathBuf, Vec<u8>),
-    Flush(Sender<()>),
+    /// Write what is pending now; the sender (if any) hears when it is done.
+    Flush(Option<Sender<()>>),
 }
 
 enum Event {
@@ -147,11 +152,20 @@ type Reanchored = (Vec<Annotation>, Vec<(Uuid, AnchorStatus)>);
 struct Worker {
     tx: Sender<Request>,
     rx: Receiver<Event>,
+    thread: JoinHandle<()>,
+}
+
+/// Which file a worker reads: a given one, or the default for the corpus's folders (deciding
+/// whether a root is a folder touches the disk, so the worker does it).
+enum Location {
+    File(PathBuf),
+    DefaultFor(Vec<PathBuf>),
 }
 
 /// The worker loop: open, re-anchor, report; then save snapshots as they come.
 fn run_worker(
-    path: PathBuf,
+    location: Location,
+    previous: Option<JoinHandle<()>>,
     label: String,
     articles: Articles,
     ctx: Context,
@@ -161,6 +175,22 @@ fn run_worker(
     let send = |e: Event| {
         let _ = tx.send(e);
         ctx.request_repaint();
+    };
+    // The previous corpus's worker may still be writing (maybe this very file): read after it.
+    if let Some(previous) = previous {
+        let _ = previous.join();
+    }
+    let path = match location {
+        Location::File(path) => path,
+        Location::DefaultFor(roots) => match store::default_path(&roots, None) {
+            Some(path) => path,
+            None => {
+                send(Event::Failed(
+                    "No folder for the annotations: they are not saved".to_owned(),
+                ));
+                return;
+            }
+        },
     };
     let texts = articles.indexed();
     let open = |path: &Path| {
@@ -236,7 +266,9 @@ fn run_worker(
                 if let Some((sent, _, _)) = pending.take() {
                     send(write(&mut store, sent, &mut pending));
                 }
-                let _ = ack.send(());
+                if let Some(ack) = ack {
+                    let _ = ack.send(());
+                }
             }
             Request::SaveAs(path, items) => {
                 pending = None;
@@ -323,34 +355,31 @@ pub struct AnnotationsUi {
     whole_corpus: bool,
     tag_filter: Option<String>,
     dialog: Option<(Dialog, Receiver<Option<PathBuf>>)>,
+    /// Folder for the sample corpus's file; `None`: the user's data folder.
+    data_home: Option<PathBuf>,
 }
 
 impl AnnotationsUi {
-    /// A new corpus has been analysed: starts reading its annotation file in the background.
-    /// The file is `dossier-annotations.json` in the opened folder (beside an opened file); for the
-    /// embedded sample corpus `$XDG_DATA_HOME/dossier/sample-annotations.json` (see
-    /// [`store::default_path`]). This copies the article texts; [`Self::corpus_opened_shared`]
-    /// shares them instead.
-    pub fn corpus_opened(&mut self, ctx: &Context, analysis: &Analysis) {
-        let articles_only = Analysis {
-            corpus: crate::corpus::Corpus {
-                roots: analysis.corpus.roots.clone(),
-                articles: analysis.corpus.articles.clone(),
-                errors: Vec::new(),
-            },
-            ..Analysis::default()
-        };
-        self.corpus_opened_shared(ctx, Arc::new(articles_only));
+    /// Keeps the sample corpus's annotations under `dir` instead of the user's data folder
+    /// (`$XDG_DATA_HOME`); tests use this so they never touch the real one.
+    pub fn set_data_home(&mut self, dir: PathBuf) {
+        self.data_home = Some(dir);
     }
 
-    /// [`Self::corpus_opened`] without copying the texts (the app keeps its analysis in an `Arc`).
+    /// A new corpus has been analysed: starts reading its annotation file in the background.
+    /// The file is `dossier-annotations.json` in the opened folder (beside an opened file); for the
+    /// embedded sample corpus `DATA_HOME/dossier/sample-annotations.json` (see
+    /// [`store::default_path`] and [`Self::set_data_home`]). The texts are shared, not copied.
     pub fn corpus_opened_shared(&mut self, ctx: &Context, analysis: Arc<Analysis>) {
         let sample = is_sample(&analysis);
-        let roots = &analysis.corpus.roots;
-        let path = if sample {
-            store::default_path(&[], crate::desktop::data_home().as_deref())
+        let roots = analysis.corpus.roots.clone();
+        let location = if sample {
+            let home = self.data_home.clone().or_else(crate::desktop::data_home);
+            store::default_path(&[], home.as_deref()).map(Location::File)
+        } else if roots.is_empty() {
+            None
         } else {
-            store::default_path(roots, None)
+            Some(Location::DefaultFor(roots.clone()))
         };
         let label = if sample {
             "sample corpus".to_owned()
@@ -361,7 +390,7 @@ impl AnnotationsUi {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        self.open_at(ctx, analysis, path, label);
+        self.start(ctx, analysis, location, label);
     }
 
     /// Like [`Self::corpus_opened_shared`] with an explicit annotation file (`None`: keep the
@@ -373,8 +402,20 @@ impl AnnotationsUi {
         path: Option<PathBuf>,
         label: String,
     ) {
-        self.flush();
-        self.worker = None;
+        self.start(ctx, analysis, path.map(Location::File), label);
+    }
+
+    /// Lets the previous worker go (it writes what is pending on its own) and starts one for
+    /// `location`. Nothing here touches the disk.
+    fn start(
+        &mut self,
+        ctx: &Context,
+        analysis: Arc<Analysis>,
+        location: Option<Location>,
+        label: String,
+    ) {
+        // Closing its channel makes the old worker write its pending snapshot and stop.
+        let previous = self.worker.take().map(|w| w.thread);
         self.set = Annotations::default();
         self.status_of.clear();
         self.loaded = false;
@@ -388,13 +429,17 @@ impl AnnotationsUi {
             analysis,
             by_id: Arc::default(),
         };
-        self.file = path.clone();
-        let Some(path) = path else {
+        self.file = match &location {
+            Some(Location::File(path)) => Some(path.clone()),
+            _ => None,
+        };
+        let Some(location) = location else {
             self.loaded = true;
             self.problem = Some(
                 "No folder for the annotations (set XDG_DATA_HOME or HOME): they are not saved"
                     .to_owned(),
             );
+            // The previous worker, if any, finishes on its own (a dropped handle detaches it).
             return;
         };
         let (req_tx, req_rx) = mpsc::channel();
@@ -403,12 +448,13 @@ impl AnnotationsUi {
         let ctx = ctx.clone();
         let spawned = std::thread::Builder::new()
             .name("annotations".to_owned())
-            .spawn(move || run_worker(path, label, articles, ctx, req_rx, ev_tx));
+            .spawn(move || run_worker(location, previous, label, articles, ctx, req_rx, ev_tx));
         match spawned {
-            Ok(_) => {
+            Ok(thread) => {
                 self.worker = Some(Worker {
                     tx: req_tx,
                     rx: ev_rx,
+                    thread,
                 })
             }
             Err(e) => {
@@ -997,7 +1043,10 @@ impl AnnotationsUi {
         if let Some(problem) = &self.problem {
             return Some(problem.clone());
         }
-        let file = self.file.as_ref()?;
+        let Some(file) = self.file.as_ref() else {
+            return (self.worker.is_some() && !self.loaded)
+                .then(|| "Reading annotations…".to_owned());
+        };
         Some(match self.saved {
             Some(at) => format!(
                 "Annotations saved {} to {}",
@@ -1011,13 +1060,21 @@ impl AnnotationsUi {
         })
     }
 
-    /// Writes pending changes now (window closing). Waits for the worker, at most a few seconds.
+    /// Asks the worker to write pending changes now, without waiting (eframe's periodic save).
+    pub fn request_flush(&self) {
+        if let Some(w) = &self.worker {
+            let _ = w.tx.send(Request::Flush(None));
+        }
+    }
+
+    /// Writes pending changes now and waits for the worker, at most a few seconds: only for the
+    /// window closing, never during a frame.
     pub fn flush(&mut self) {
         let Some(w) = &self.worker else {
             return;
         };
         let (ack_tx, ack_rx) = mpsc::channel();
-        if w.tx.send(Request::Flush(ack_tx)).is_ok() {
+        if w.tx.send(Request::Flush(Some(ack_tx))).is_ok() {
             let _ = ack_rx.recv_timeout(Duration::from_secs(10));
         }
         let events: Vec<Event> = w.rx.try_iter().collect();

@@ -81,6 +81,9 @@ pub struct Startup {
     pub clipboard: Option<Box<dyn Clipboard>>,
     /// The session to restore; `None`: read it from eframe's storage, if any.
     pub state: Option<State>,
+    /// Where the sample corpus's annotations are kept; `None`: `$XDG_DATA_HOME` (or
+    /// `~/.local/share`). Tests point it at a temporary folder.
+    pub data_home: Option<PathBuf>,
 }
 
 impl Startup {
@@ -89,6 +92,7 @@ impl Startup {
             paths,
             clipboard: None,
             state: None,
+            data_home: None,
         }
     }
 
@@ -99,6 +103,11 @@ impl Startup {
 
     pub fn with_state(mut self, state: State) -> Self {
         self.state = Some(state);
+        self
+    }
+
+    pub fn with_data_home(mut self, dir: PathBuf) -> Self {
+        self.data_home = Some(dir);
         self
     }
 }
@@ -218,6 +227,9 @@ impl DossierApp {
             author_sent: None,
             frame_log,
         };
+        if let Some(dir) = startup.data_home {
+            app.annotations.set_data_home(dir);
+        }
         app.start_load(&ctx, source);
         app
     }
@@ -364,6 +376,7 @@ impl DossierApp {
             );
         }
         worker::drop_off_thread(std::mem::replace(&mut self.loaded, loaded));
+        self.sidebar.corpus_changed();
         self.selected = None;
         self.selected_incident = None;
         worker::drop_off_thread(self.search.take());
@@ -1150,10 +1163,12 @@ impl eframe::App for DossierApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.save_state());
-        self.annotations.flush();
+        // Called every 30 s on the UI thread: ask for the write, do not wait for the disk.
+        self.annotations.request_flush();
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The window is closing: wait (bounded) until pending annotations are on disk.
         self.annotations.flush();
         // Dropping the log prints it.
         self.frame_log.take();

@@ -87,7 +87,10 @@ pub fn article_list_ui(ui: &mut Ui, input: ListInput<'_>) -> Vec<Command> {
         let width = ui.available_width();
         for row in range {
             let index = input.view.rows[row];
-            let article = &articles[index];
+            // The view is rebuilt for each corpus; a stale row is skipped rather than a panic.
+            let Some(article) = articles.get(index) else {
+                continue;
+            };
             let selected = input.selected == Some(index);
             let (rect, response) =
                 ui.allocate_exact_size(egui::vec2(width, row_height), Sense::click());

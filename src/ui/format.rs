@@ -2,43 +2,22 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// US dollars the way articles write them: "$81 million", "$2 billion", "$950,000".
+use crate::export;
+
+/// US dollars the way articles write them: "$81 million", "$1.25 billion", "$950,000". The one
+/// money formatter is [`export::format_money`], so the timeline and a copied citation agree.
 pub fn usd(value: f64) -> String {
-    let abs = value.abs();
-    let (scaled, unit) = if abs >= 1e9 {
-        (value / 1e9, " billion")
-    } else if abs >= 1e6 {
-        (value / 1e6, " million")
-    } else {
-        return format!("${}", thousands(value.round() as i64));
-    };
-    let digits = if (scaled - scaled.round()).abs() < 0.05 {
-        0
-    } else {
-        1
-    };
-    format!("${scaled:.digits$}{unit}")
+    export::format_money(value, "USD")
 }
 
-/// A spread "$60–$65 million" when sources disagree, else the single figure.
+/// The figure with the sources' spread when they disagree: "$62 million (sources: $60 million –
+/// $65 million)"; else the figure alone.
 pub fn usd_spread(usd_value: f64, min: f64, max: f64) -> String {
     if max > min && (max - min) / max.abs().max(1.0) > 0.01 {
         format!("{} (sources: {} – {})", usd(usd_value), usd(min), usd(max))
     } else {
         usd(usd_value)
     }
-}
-
-fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
 }
 
 /// Days since 1970-01-01 of an event date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, placed in the middle
@@ -136,11 +115,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dollars_read_like_articles() {
+    fn dollars_read_like_articles_and_like_copied_citations() {
         assert_eq!(usd(81e6), "$81 million");
         assert_eq!(usd(2e9), "$2 billion");
         assert_eq!(usd(25.5e6), "$25.5 million");
         assert_eq!(usd(950_000.0), "$950,000");
+        // Same text as the citation copied for the figure.
+        for v in [81e6, 1.25e9, 81.04e6, 500_000.0, 3.5e12] {
+            assert_eq!(usd(v), crate::export::format_money(v, "USD"));
+        }
+        assert_eq!(usd(1.25e9), "$1.25 billion");
+        assert_eq!(
+            usd_spread(62e6, 60e6, 65e6),
+            "$62 million (sources: $60 million – $65 million)"
+        );
     }
 
     #[test]

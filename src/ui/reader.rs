@@ -10,6 +10,7 @@ use eframe::egui::{
 };
 
 use crate::corpus::Article;
+use crate::export;
 use crate::extract::{Amount, EntityKind};
 use crate::text::char_to_byte_table;
 use crate::ui::annotations::Highlight;
@@ -278,13 +279,11 @@ fn amount_tooltip_ui(ui: &mut Ui, amount: &Amount) {
             "Value",
             match amount.usd {
                 Some(usd) if amount.currency != "USD" => format!(
-                    "{} {} ≈ {}",
-                    amount.value,
-                    amount.currency,
+                    "{} ≈ {}",
+                    export::format_money(amount.value, &amount.currency),
                     format::usd(usd)
                 ),
-                Some(usd) => format::usd(usd),
-                None => format!("{} {}", amount.value, amount.currency),
+                _ => export::format_money(amount.value, &amount.currency),
             },
         );
         row("Kind", amount.kind.as_str().to_owned());
@@ -344,6 +343,12 @@ struct Style {
     flash: bool,
 }
 
+/// `start..end` cut to a text of `n` characters; empty (not a panic) when reversed.
+fn clamped(start: usize, end: usize, n: usize) -> std::ops::Range<usize> {
+    let from = start.min(n);
+    from..end.min(n).max(from)
+}
+
 fn build_job(
     input: &ReaderInput<'_>,
     article: &Article,
@@ -363,8 +368,9 @@ fn build_job(
         flash: false,
     };
     let mut styles = vec![plain; n];
+    // Spans come from files too (annotations): clamp, so a reversed or overlong one paints nothing.
     let mut paint = |start: usize, end: usize, f: &mut dyn FnMut(&mut Style)| {
-        for s in &mut styles[start.min(n)..end.min(n)] {
+        for s in &mut styles[clamped(start, end, n)] {
             f(s);
         }
     };
@@ -449,4 +455,18 @@ fn build_job(
         job.append("", 0.0, format_of(&plain));
     }
     job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clamped;
+
+    #[test]
+    fn spans_from_files_are_cut_to_the_text_and_reversed_ones_are_empty() {
+        assert_eq!(clamped(2, 5, 10), 2..5);
+        assert_eq!(clamped(8, 15, 10), 8..10);
+        assert_eq!(clamped(12, 15, 10), 10..10);
+        assert!(clamped(7, 3, 10).is_empty());
+        assert!(clamped(15, 3, 10).is_empty());
+    }
 }

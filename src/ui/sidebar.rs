@@ -48,6 +48,8 @@ pub struct Sidebar {
     pub filter_text: String,
     collapsed: BTreeSet<EntityKind>,
     open_families: BTreeSet<String>,
+    /// Rows for the current filter, keyed by the filter state; emptied by [`Self::corpus_changed`]
+    /// (rows hold entity indices into one analysis).
     cache: Option<(u64, Arc<Vec<Row>>)>,
 }
 
@@ -64,10 +66,15 @@ impl Sidebar {
             .collect()
     }
 
+    /// A new analysis is shown: the cached rows (entity indices into the old one) are dropped.
+    /// Keying them on the analysis's address was not enough: a new analysis may reuse it.
+    pub fn corpus_changed(&mut self) {
+        self.cache = None;
+    }
+
     fn rows(&mut self, loaded: &Loaded) -> Arc<Vec<Row>> {
         use std::hash::{Hash, Hasher};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        Arc::as_ptr(&loaded.analysis).hash(&mut h);
         self.filter_text.hash(&mut h);
         self.collapsed.hash(&mut h);
         self.open_families.hash(&mut h);
@@ -136,7 +143,8 @@ impl Sidebar {
                     .entity
                     .iter()
                     .chain(&family.children)
-                    .flat_map(|&i| entities[i].mentions.iter().map(|m| m.article.as_str()))
+                    .filter_map(|&i| entities.get(i))
+                    .flat_map(|e| e.mentions.iter().map(|m| m.article.as_str()))
                     .collect();
                 let open = self.open_families.contains(&family.name) || !needle.is_empty();
                 rows.push(Row::Family {
@@ -145,7 +153,8 @@ impl Sidebar {
                         .entity
                         .iter()
                         .chain(&family.children)
-                        .map(|&i| entities[i].mention_count)
+                        .filter_map(|&i| entities.get(i))
+                        .map(|e| e.mention_count)
                         .sum(),
                     articles: articles.len(),
                     open,
@@ -287,7 +296,10 @@ pub fn sidebar_ui(
                         )
                     }
                     Row::Entity { index, indent } => {
-                        let e = &entities[*index];
+                        // Rows are rebuilt on every load; a stale index is skipped, never a panic.
+                        let Some(e) = entities.get(*index) else {
+                            continue;
+                        };
                         let filter = EntityFilter {
                             kind: e.kind,
                             name: e.name.clone(),
