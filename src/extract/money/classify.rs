@@ -98,9 +98,15 @@ const CUES: &[(&str, Cue)] = &[
     ("attempt", Cue::Attempted),
     ("attempts", Cue::Attempted),
     ("attempting", Cue::Attempted),
-    ("tried", Cue::Attempted),
-    ("tries", Cue::Attempted),
-    ("trying", Cue::Attempted),
+    // "tried", "trying" alone are ordinary English ("tried in court"); only "tried to …" with a
+    // theft word after it is an attempted theft (see `decide`).
+    ("tried to", Cue::Attempted),
+    ("tries to", Cue::Attempted),
+    ("trying to", Cue::Attempted),
+    ("attempted to", Cue::Attempted),
+    ("attempts to", Cue::Attempted),
+    ("attempt to", Cue::Attempted),
+    ("attempting to", Cue::Attempted),
     ("sought to", Cue::Attempted),
     ("fraudulent", Cue::Attempted),
     ("thwarted", Cue::Attempted),
@@ -271,7 +277,6 @@ const CUES: &[(&str, Cue)] = &[
     ("malware", Cue::Context),
     ("exploiter", Cue::Context),
     ("rekt", Cue::Context),
-    ("tried on", Cue::Context),
 ];
 
 static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -325,6 +330,26 @@ pub fn theft_context(text: &str, hits: &[CueHit]) -> bool {
         })
         .count()
         >= 2
+}
+
+/// Bytes after a "tried to" within which its theft word must start.
+const TRY_REACH: usize = 40;
+
+/// "tried to", "attempted to": an attempt cue that needs a theft word after it.
+fn is_try_form(text: &str, cue: &CueHit) -> bool {
+    text[cue.start..cue.end]
+        .to_ascii_lowercase()
+        .ends_with(" to")
+}
+
+/// A theft word starts within [`TRY_REACH`] bytes after `cue`, in the same clause.
+fn theft_word_follows(text: &str, cue: &CueHit, sentence_cues: &[CueHit]) -> bool {
+    sentence_cues.iter().any(|h| {
+        matches!(h.cue, Cue::Stolen | Cue::WeakStolen)
+            && h.start >= cue.end
+            && h.start - cue.end <= TRY_REACH
+            && !text[cue.end..h.start].contains([',', ';'])
+    })
 }
 
 /// The kind decided for one amount, and the cue text that decided it.
@@ -398,8 +423,8 @@ pub fn decide(
     let span = Some((best.start, best.end));
     let kind = match best.cue {
         Cue::Stolen | Cue::WeakStolen => {
-            // An attempt word shortly before the theft word governs it ("tried their luck at
-            // stealing", "attempted to steal").
+            // An attempt word shortly before the theft word governs it ("tried to quietly
+            // steal", "attempted to drain").
             let attempted = sentence_cues.iter().any(|h| {
                 h.cue == Cue::Attempted
                     && h.end <= best.start
@@ -446,6 +471,13 @@ pub fn decide(
             }
         }
         Cue::Attempted | Cue::Cumulative if !theft_article && !theft_sentence => AmountKind::Other,
+        // "tried to …" alone is not an attempted theft; "tried to steal", "attempted to drain"
+        // is (the theft word then usually decides, through the rule above).
+        Cue::Attempted
+            if is_try_form(text, best) && !theft_word_follows(text, best, sentence_cues) =>
+        {
+            AmountKind::Other
+        }
         Cue::Attempted => AmountKind::Attempted,
         Cue::Cumulative => AmountKind::Cumulative,
         Cue::Damage => AmountKind::Damage,

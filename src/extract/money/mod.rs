@@ -642,6 +642,8 @@ mod general_english {
         assert_eq!(a.victim.as_deref(), Some("Coincheck"));
         let a = only("Hackers attempted to steal $1bn from the Federal Reserve Bank of New York.");
         assert_eq!(a.kind, AmountKind::Attempted);
+        let a = only("Intruders tried to quietly drain $3 million from the pool.");
+        assert_eq!(a.kind, AmountKind::Attempted);
         let a = only("Hackers made off with ₩35 billion from Bithumb in 2018.");
         assert_eq!((a.kind, a.currency.as_str()), (AmountKind::Stolen, "KRW"));
         assert!(
@@ -734,6 +736,10 @@ mod general_english {
             ),
             (
                 "Bitcoin traded at $23,000 after the hack was disclosed.",
+                AmountKind::Other,
+            ),
+            (
+                "After hackers struck, the founder tried to calm users by pledging $2 million of his own money.",
                 AmountKind::Other,
             ),
         ] {

@@ -192,7 +192,6 @@ const ORG_WORDS: &[&str] = &[
     "chain",
     "vault",
     "platform",
-    "casino",
     "central",
     "international",
     "de",
@@ -310,7 +309,6 @@ fn name_starting(post: &str) -> Option<String> {
                     | "chain"
                     | "vault"
                     | "platform"
-                    | "casino"
             )
     }) {
         taken.pop();
