@@ -322,7 +322,6 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
     mark_components(&mut work, main_victim.as_deref(), text);
 
     let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
-    let title_span = sents.first().copied().unwrap_or((0, 0));
     let mut conv = ByteToChar::new(text);
     let mut actors: std::collections::HashMap<usize, Option<String>> = Default::default();
     let mut out = Vec::with_capacity(work.len());
@@ -341,14 +340,17 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
             }
             _ => w.victim,
         };
+        // The actor named nearest: in the figure's sentence, else its paragraph, else the article.
         let actor = if w.kind.is_theft() {
-            actors
-                .entry(para)
-                .or_insert_with(|| {
-                    victim::actor(text, para_span, &bentities)
-                        .or_else(|| victim::actor(text, title_span, &bentities))
-                })
-                .clone()
+            victim::actor(sents[w.sentence], &bentities).or_else(|| {
+                actors
+                    .entry(para)
+                    .or_insert_with(|| {
+                        victim::actor(para_span, &bentities)
+                            .or_else(|| victim::actor((0, text.len()), &bentities))
+                    })
+                    .clone()
+            })
         } else {
             None
         };
@@ -617,7 +619,8 @@ mod general_english {
             text: format!("News\n\n{text}"),
         };
         let dates = crate::extract::dates::find(&a);
-        find(&a, &dates, &[])
+        let entities = crate::extract::entities::find(&a);
+        find(&a, &dates, &entities)
     }
 
     fn only(text: &str) -> Amount {

@@ -1,10 +1,12 @@
 //! Who was robbed, and by whom: the victim named around a theft figure ("stolen from X",
 //! "X lost", "X ($196M)", "hack on X") and the threat actor named near it.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::entities::gazetteer::{THREAT_ACTORS, is_matchable};
 use crate::extract::{EntityKind, EntityMention};
 
 fn re(s: &str) -> Regex {
@@ -30,38 +32,40 @@ static ALIASES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     ]
 });
 
-/// Threat actors recognised in the text itself when the entity extractor found none:
-/// (pattern, canonical name).
-static ACTORS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
-    vec![
-        (
-            re(
-                r"(?-u:\b)(?:Lazarus|Hidden Cobra|HIDDEN COBRA|Guardians of Peace|ZINC|Labyrinth Chollima)(?-u:\b)",
-            ),
-            "Lazarus Group",
-        ),
-        (
-            re(r"(?-u:\b)(?:APT ?38|BlueNoroff|Bluenoroff|Stardust Chollima)(?-u:\b)"),
-            "APT38",
-        ),
-        (
-            re(r"(?-u:\b)(?:TraderTraitor|Jade Sleet|UNC4899)(?-u:\b)"),
-            "TraderTraitor",
-        ),
-        (
-            re(r"\b(?:Andariel|Silent Chollima|Onyx Sleet)\b"),
-            "Andariel",
-        ),
-        (
-            re(r"(?-u:\b)(?:Kimsuky|Velvet Chollima|APT ?43)(?-u:\b)"),
-            "Kimsuky",
-        ),
-        (
-            re(r"(?-u:\b)(?:AppleJeus|CryptoCore|CryptoMimic)(?-u:\b)"),
-            "Lazarus Group",
-        ),
-    ]
+/// Threat-actor names of the gazetteer (and their synonyms), lower-case: a name containing one
+/// ("Lazarus hackers", "the TraderTraitor group") is the thief, never the victim.
+static ACTOR_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut names = HashSet::new();
+    for a in THREAT_ACTORS.iter() {
+        for n in std::iter::once(&a.name).chain(&a.synonyms) {
+            if !is_matchable(n) {
+                continue;
+            }
+            let lower = n.to_lowercase();
+            // "Lazarus" for "Lazarus Group": the head of a group name is a name on its own.
+            if let Some(head) = ["group", "team", "gang"]
+                .iter()
+                .find_map(|w| lower.strip_suffix(w).map(str::trim_end))
+                && is_matchable(head)
+            {
+                names.insert(head.to_string());
+            }
+            names.insert(lower);
+        }
+    }
+    names
 });
+
+/// Whether some run of whole words of `name` is a threat actor's name.
+fn names_an_actor(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| clean(w).to_lowercase())
+        .collect();
+    (0..words.len()).any(|i| {
+        (i + 1..=words.len().min(i + 4)).any(|j| ACTOR_NAMES.contains(&words[i..j].join(" ")))
+    })
+}
 
 /// Words that start no victim's name.
 const NOT_NAMES: &[&str] = &[
@@ -365,7 +369,7 @@ pub fn canonical(name: &str) -> Option<String> {
         || CHAINS.contains(&first)
         || ticker_like
         || !first.chars().next().is_some_and(char::is_alphabetic)
-        || ACTORS.iter().any(|(re, _)| re.is_match(&name))
+        || names_an_actor(&name)
     {
         return None;
     }
@@ -503,23 +507,14 @@ pub fn in_title(title: &str, body: &str) -> Option<String> {
     None
 }
 
-/// The actor named in `span` of the text: an entity mention there first, else a known group name.
-pub fn actor(
-    text: &str,
-    span: (usize, usize),
-    entities: &[(usize, usize, &EntityMention)],
-) -> Option<String> {
-    for (s, e, m) in entities {
-        if *s >= span.0 && *e <= span.1 && m.kind == EntityKind::ThreatActor {
-            return Some(m.parent.clone().unwrap_or_else(|| m.canonical.clone()));
-        }
-    }
-    let part = &text[span.0..span.1];
-    ACTORS
+/// The threat actor the entity extractor found in `span` (byte offsets), first in the text;
+/// its umbrella group when it has one ("Lazarus Group" for "APT38").
+pub fn actor(span: (usize, usize), entities: &[(usize, usize, &EntityMention)]) -> Option<String> {
+    entities
         .iter()
-        .filter_map(|(re, name)| re.find(part).map(|m| (m.start(), *name)))
-        .min_by_key(|(s, _)| *s)
-        .map(|(_, n)| n.to_string())
+        .filter(|(s, e, m)| *s >= span.0 && *e <= span.1 && m.kind == EntityKind::ThreatActor)
+        .min_by_key(|(s, _, _)| *s)
+        .map(|(_, _, m)| m.parent.clone().unwrap_or_else(|| m.canonical.clone()))
 }
 
 /// A victim name reduced for comparison: case, punctuation, and the words that say what kind of
@@ -661,12 +656,35 @@ mod tests {
     }
 
     #[test]
-    fn actors_from_text() {
-        let t = "linked to North Korea's Lazarus hackers";
+    fn actors_come_from_threat_actor_mentions_in_the_span() {
+        let mention = |kind, canonical: &str, parent: Option<&str>| EntityMention {
+            kind,
+            canonical: canonical.into(),
+            parent: parent.map(String::from),
+            surface: canonical.into(),
+            start: 0,
+            end: 0,
+        };
+        let apt = mention(EntityKind::ThreatActor, "APT38", Some("Lazarus Group"));
+        let kim = mention(EntityKind::ThreatActor, "Kimsuky", None);
+        let org = mention(EntityKind::Organization, "FBI", None);
+        let spans = [(5, 8, &org), (10, 15, &apt), (40, 47, &kim)];
         assert_eq!(
-            actor(t, (0, t.len()), &[]).as_deref(),
-            Some("Lazarus Group")
+            actor((0, 30), &spans).as_deref(),
+            Some("Lazarus Group"),
+            "the umbrella group of the first actor in the span"
         );
-        assert_eq!(actor("nobody", (0, 6), &[]), None);
+        assert_eq!(actor((20, 50), &spans).as_deref(), Some("Kimsuky"));
+        assert_eq!(actor((0, 9), &spans), None, "organisations are not actors");
+    }
+
+    #[test]
+    fn actor_names_are_not_victims() {
+        assert_eq!(canonical("Lazarus hackers"), None);
+        assert_eq!(canonical("the BlueNoroff unit"), None);
+        assert_eq!(
+            canonical("Zephyr Exchange").as_deref(),
+            Some("Zephyr Exchange")
+        );
     }
 }
