@@ -414,7 +414,9 @@ impl AnnotationsUi {
         location: Option<Location>,
         label: String,
     ) {
-        // Closing its channel makes the old worker write its pending snapshot and stop.
+        // A load it already reported sends back edits made meanwhile (see `handle`); then closing
+        // its channel makes the old worker write its pending snapshot and stop.
+        self.handle_events();
         let previous = self.worker.take().map(|w| w.thread);
         self.set = Annotations::default();
         self.status_of.clear();
@@ -484,6 +486,11 @@ impl AnnotationsUi {
                 }
             }
         }
+        self.handle_events();
+    }
+
+    /// Handles what the worker has reported so far, without waiting.
+    fn handle_events(&mut self) {
         let events: Vec<Event> = match &self.worker {
             Some(w) => w.rx.try_iter().collect(),
             None => return,
