@@ -545,7 +545,7 @@ mod tests {
 
     #[test]
     fn business_figures_are_not_thefts() {
-        let t = "Profits jump\n\nQuarterly profits at the firm jumped 76% to $1.13bn (£600m) for the three months to December, from $639m a year earlier. The company lost $20m on its bond trades.";
+        let t = "Earnings rise\n\nQuarterly earnings at the group rose 41% to $2.27bn (£1.2bn) for the three months to June, from $1.61bn a year earlier. The company lost $35m on its currency trades.";
         let a = run(t, None);
         assert!(a.iter().all(|a| !a.kind.is_theft()), "{a:?}");
         assert_eq!(a.len(), 3);
@@ -553,16 +553,16 @@ mod tests {
 
     #[test]
     fn parts_of_a_total_are_not_thefts() {
-        let t = "Stake - REKT\n\nOn-chain casino Stake lost over $41M from its hot wallets yesterday. Hackers drained $16M on mainnet, then a further $25.6M was stolen on BSC. The attacker drained 6k ETH and 3M USDC.";
+        let t = "Nimbus - REKT\n\nOnline sportsbook Nimbus lost over $52M from its hot wallets yesterday. Hackers drained $20M on mainnet, then a further $32.4M was stolen on Polygon. The attacker drained 8k ETH and 4M USDT.";
         let a = run(t, NaiveDate::from_ymd_opt(2023, 9, 4));
         let thefts: Vec<&str> = a
             .iter()
             .filter(|a| a.kind.is_theft())
             .map(|a| a.text.as_str())
             .collect();
-        assert_eq!(thefts, ["$41M"]);
+        assert_eq!(thefts, ["$52M"]);
         assert_eq!(a[0].event_date.as_deref(), Some("2023-09-03"));
-        assert_eq!(a[0].victim.as_deref(), Some("Stake"));
+        assert_eq!(a[0].victim.as_deref(), Some("Nimbus"));
     }
 
     #[test]
@@ -631,10 +631,10 @@ mod general_english {
 
     #[test]
     fn common_theft_sentences() {
-        let a = only("North Korean hackers stole $3.8 billion in 2022, a record year.");
+        let a = only("State-backed hackers stole $2.9 billion in 2021, a record year.");
         assert_eq!(
             (a.kind, a.event_date.as_deref()),
-            (AmountKind::Cumulative, Some("2022"))
+            (AmountKind::Cumulative, Some("2021"))
         );
         let a = only("Poly Network was hacked for $611 million in August 2021.");
         assert_eq!(a.kind, AmountKind::Stolen);
@@ -643,7 +643,8 @@ mod general_english {
         let a = only("Coincheck lost 58 billion yen ($530 million) in January 2018 to hackers.");
         assert_eq!((a.kind, a.usd), (AmountKind::Stolen, Some(530e6)));
         assert_eq!(a.victim.as_deref(), Some("Coincheck"));
-        let a = only("Hackers attempted to steal $1bn from the Federal Reserve Bank of New York.");
+        let a =
+            only("Hackers attempted to steal $1bn from the central bank's account in New York.");
         assert_eq!(a.kind, AmountKind::Attempted);
         let a = only("Intruders tried to quietly drain $3 million from the pool.");
         assert_eq!(a.kind, AmountKind::Attempted);
@@ -718,7 +719,7 @@ mod general_english {
     fn figures_that_are_not_thefts() {
         for (text, kind) in [
             (
-                "A $60M hack would have topped the leaderboard until the Poly Network exploit.",
+                "A $45M exploit would have topped the leaderboard before the Vesta Protocol hack.",
                 AmountKind::Other,
             ),
             (

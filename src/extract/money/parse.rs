@@ -415,7 +415,7 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
         if let Some(b) = atoms.get(i + 1) {
             let gap = &text[a.end..b.start];
             // Two figures both already in dollars are a conversion only when they agree
-            // ("$2 billion ($2bn)"); "2M USDC, valued at around $12M" names a larger total.
+            // ("$2 billion ($2bn)"); "3M USDT, valued at about $15M" names a larger total.
             let both_dollars = match (a.usd(), b.usd()) {
                 (Some(x), Some(y)) => (x - y).abs() > 0.05 * x.max(y),
                 _ => false,
@@ -638,7 +638,7 @@ mod tests {
             parse("prices fell $80 million to $60 million", true).len(),
             2
         );
-        let p = parse("4K ETH and 2M USDC, valued at around $12M", true);
+        let p = parse("5K SOL and 3M USDT, valued at about $15M", true);
         assert_eq!(p.len(), 3, "{p:?}");
     }
 
@@ -654,21 +654,18 @@ mod tests {
         let p = one("6.7 billion yen ($59 million)");
         assert_eq!(p.currency, "JPY");
         assert_eq!(p.usd, Some(59e6));
-        let t = "the theft of 4,502.9 BTC worth approximately $308 million.";
+        let t = "the loss of 1,207.4 BTC worth roughly $74 million.";
         let p = one(t);
-        assert_eq!(p.usd, Some(308e6));
-        assert_eq!(
-            &t[p.start..p.end],
-            "4,502.9 BTC worth approximately $308 million"
-        );
-        assert_eq!(one("4,502.9 BTC (~$308,000,000)").usd, Some(308e6));
+        assert_eq!(p.usd, Some(74e6));
+        assert_eq!(&t[p.start..p.end], "1,207.4 BTC worth roughly $74 million");
+        assert_eq!(one("1,207.4 BTC (~$74,000,000)").usd, Some(74e6));
         assert_eq!(one("2464 ETH ($4.6M)").usd, Some(4.6e6));
     }
 
     #[test]
     fn not_money() {
         for t in [
-            "0xf9fb1c508ff49f78b60d3a96dea99fa5d7f3a8a6",
+            "0x3ab7e21c90d4f65a8b1e7c2d09f4a6b35e8c1d72",
             "ERC-20 tokens",
             "100GB of data",
             "5:5 bounty standard",
