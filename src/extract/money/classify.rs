@@ -287,6 +287,12 @@ static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("cue list: {e}"))
 });
 
+/// Builds the cue matcher (see `every_static_pattern_compiles` in the parent module).
+#[cfg(test)]
+pub(super) fn force_patterns() {
+    LazyLock::force(&MATCHER);
+}
+
 /// One cue occurrence (byte offsets).
 #[derive(Clone, Debug)]
 pub struct CueHit {

@@ -24,16 +24,22 @@ pub use victim::normalized as normalized_victim;
 /// Sentences of the lede in which a dated theft statement dates the whole story.
 const LEDE_SENTENCES: usize = 5;
 
+/// Compiles one of this module's fixed patterns. They are constants of the program, not input:
+/// a bad one is a programming error, caught by `every_static_pattern_compiles` before it ships.
+fn pattern(s: &str) -> Regex {
+    Regex::new(s).unwrap_or_else(|e| panic!("money extractor pattern {s:?}: {e}"))
+}
+
 static CRYPTO_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    pattern(
         r"(?i)crypto|bitcoin|ethereum|blockchain|stablecoin|(?-u:\b)defi(?-u:\b)|(?-u:\b)tokens?(?-u:\b)|(?-u:\b)wallets?(?-u:\b)",
     )
-    .unwrap_or_else(|e| panic!("{e}"))
 });
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:date|incident\s+date|date\s+of\s+(?:the\s+)?(?:attack|incident|hack|exploit))\s*:\s*$")
-        .unwrap_or_else(|e| panic!("{e}"))
+    pattern(
+        r"(?i)(?-u:\b)(?:date|incident\s+date|date\s+of\s+(?:the\s+)?(?:attack|incident|hack|exploit))\s*:\s*$",
+    )
 });
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -519,6 +525,15 @@ mod tests {
                 "Next line"
             ]
         );
+    }
+
+    #[test]
+    fn every_static_pattern_compiles() {
+        LazyLock::force(&CRYPTO_ARTICLE);
+        LazyLock::force(&DATE_LABEL);
+        parse::force_patterns();
+        victim::force_patterns();
+        classify::force_patterns();
     }
 
     #[test]

@@ -89,8 +89,23 @@ static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)from\s*$
 
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)between\s*$"));
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap_or_else(|e| panic!("money pattern: {e}"))
+use super::pattern as re;
+
+/// Compiles every static pattern of this module (see `every_static_pattern_compiles`).
+#[cfg(test)]
+pub(super) fn force_patterns() {
+    for p in [
+        &PREFIXED,
+        &SUFFIXED,
+        &WORDED,
+        &CONVERSION_GAP,
+        &RANGE_GAP,
+        &QUALIFIER,
+        &FROM_BEFORE,
+        &BETWEEN,
+    ] {
+        LazyLock::force(p);
+    }
 }
 
 fn number(s: &str) -> Option<f64> {

@@ -9,8 +9,22 @@ use regex::Regex;
 use crate::extract::entities::gazetteer::{THREAT_ACTORS, is_matchable};
 use crate::extract::{EntityKind, EntityMention};
 
-fn re(s: &str) -> Regex {
-    Regex::new(s).unwrap_or_else(|e| panic!("victim pattern: {e}"))
+use super::pattern as re;
+
+/// Compiles every static pattern of this module (see `every_static_pattern_compiles`).
+#[cfg(test)]
+pub(super) fn force_patterns() {
+    LazyLock::force(&ALIASES);
+    LazyLock::force(&TITLE);
+    for p in [
+        &FROM_AFTER,
+        &NOUN_ON_AFTER,
+        &VERB_BEFORE,
+        &NOUN_BEFORE,
+        &AGAINST_BEFORE,
+    ] {
+        LazyLock::force(p);
+    }
 }
 
 /// Institutions the press names many ways ("Bangladesh's central bank", "Central Bank of
@@ -481,14 +495,16 @@ fn subject(text: &str) -> Option<String> {
     None
 }
 
+/// A title saying who was robbed: "X - REKT", "X suffers …", "X loses …".
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?P<n>[^\n]{1,60}?)\s+(?:[-–]\s+(?i:rekt)(?-u:\b)|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)(?-u:\b))",
+    )
+});
+
 /// The victim a title names ("Zephyr - REKT", "Quillon Exchange Suffers $12 Million Hack",
 /// "Pylon Chain loses $40 million").
 pub fn in_title(title: &str, body: &str) -> Option<String> {
-    static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"^(?P<n>[^\n]{1,60}?)\s+(?:[-–]\s+(?i:rekt)(?-u:\b)|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)(?-u:\b))",
-        )
-    });
     let title = title.trim();
     if let Some(c) = TITLE.captures(title)
         && let Some(n) = c.name("n")
