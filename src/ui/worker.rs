@@ -237,23 +237,9 @@ pub struct SearchResult {
 
 /// Searches every article (in parallel). Runs on a worker: 100,000 articles take seconds.
 pub fn search(analysis: &Analysis, query: &str) -> SearchResult {
-    use rayon::prelude::*;
     let started = std::time::Instant::now();
     let parsed = Query::parse(query);
-    let hits = if parsed.is_empty() {
-        HashMap::new()
-    } else {
-        analysis
-            .corpus
-            .articles
-            .par_iter()
-            .enumerate()
-            .filter_map(|(i, a)| {
-                let h = parsed.hits(&a.text);
-                (!h.is_empty()).then_some((i, h))
-            })
-            .collect()
-    };
+    let hits = crate::search::corpus_hits(&analysis.corpus.articles, &parsed);
     SearchResult {
         query: query.to_owned(),
         total: hits.values().map(Vec::len).sum(),
