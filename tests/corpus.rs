@@ -394,6 +394,9 @@ fn sample_is_the_two_seeds() {
     // The sample is the same as loading the seeds folder.
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let loaded = load(&[seeds]);
+    // Only the compiled-in sample is embedded: its annotations cannot live beside its files.
+    assert!(corpus.embedded);
+    assert!(!loaded.embedded);
     let texts = |c: &Corpus| {
         c.articles
             .iter()

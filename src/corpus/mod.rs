@@ -59,6 +59,8 @@ pub struct Corpus {
     pub roots: Vec<PathBuf>,
     pub articles: Vec<Article>,
     pub errors: Vec<LoadError>,
+    /// True for the sample compiled into the binary, which has no folder on disk of its own.
+    pub embedded: bool,
 }
 
 /// Progress of a load, reported as files are read (possibly from several threads).
@@ -137,6 +139,7 @@ pub fn load(
         roots: paths.to_vec(),
         articles,
         errors,
+        embedded: false,
     }
 }
 
@@ -157,6 +160,7 @@ const SEEDS: [(&str, &str); 2] = [
 pub fn sample() -> Corpus {
     let mut corpus = Corpus {
         roots: vec![PathBuf::from("seeds")],
+        embedded: true,
         ..Corpus::default()
     };
     for (name, contents) in SEEDS {

@@ -371,7 +371,7 @@ impl AnnotationsUi {
     /// embedded sample corpus `DATA_HOME/dossier/sample-annotations.json` (see
     /// [`store::default_path`] and [`Self::set_data_home`]). The texts are shared, not copied.
     pub fn corpus_opened_shared(&mut self, ctx: &Context, analysis: Arc<Analysis>) {
-        let sample = is_sample(&analysis);
+        let sample = analysis.corpus.embedded;
         let roots = analysis.corpus.roots.clone();
         let location = if sample {
             let home = self.data_home.clone().or_else(crate::desktop::data_home);
@@ -1095,19 +1095,6 @@ impl Drop for AnnotationsUi {
     fn drop(&mut self) {
         self.flush();
     }
-}
-
-/// The embedded sample corpus has no folder of its own (its roots are the relative `seeds`).
-fn is_sample(analysis: &Analysis) -> bool {
-    let sample = crate::corpus::sample();
-    analysis.corpus.roots == sample.roots
-        && analysis.corpus.articles.len() == sample.articles.len()
-        && analysis
-            .corpus
-            .articles
-            .iter()
-            .zip(&sample.articles)
-            .all(|(a, b)| a.id == b.id && a.path == b.path && a.text == b.text)
 }
 
 /// "1 annotation", "2 annotations".
