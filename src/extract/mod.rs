@@ -1,6 +1,7 @@
 //! The extraction engine: entities, money amounts and event dates found in each article, then
 //! gathered across the corpus.
 
+pub mod actors;
 pub mod dates;
 pub mod entities;
 pub mod money;

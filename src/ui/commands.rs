@@ -18,6 +18,13 @@ pub struct EntityFilter {
 }
 
 impl EntityFilter {
+    /// Whether `e` is the filtered entity, or one of its sub-groups for a family filter.
+    pub fn covers(&self, e: &crate::extract::Entity) -> bool {
+        e.kind == self.kind
+            && (e.name == self.name
+                || (self.family && e.parent.as_deref() == Some(self.name.as_str())))
+    }
+
     pub fn label(&self) -> String {
         if self.family {
             format!("{} (all)", self.name)

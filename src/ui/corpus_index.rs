@@ -1,21 +1,13 @@
 //! Lookups the panels need on every frame, built once per corpus on the worker thread: article by
-//! id, amounts and entity mentions per article, threat-actor families, incident dates.
+//! id, amounts and entity mentions per article, threat-actor families (grouped by the core), incident dates.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::analysis::Analysis;
 use crate::extract::EntityKind;
+use crate::extract::actors::{self, ActorFamily};
 use crate::ui::commands::EntityFilter;
 use crate::ui::format;
-
-/// A threat actor umbrella (e.g. "Lazarus Group") and its sub-groups (e.g. "APT38").
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ActorFamily {
-    pub name: String,
-    /// The umbrella's own entity, when articles name it.
-    pub entity: Option<usize>,
-    pub children: Vec<usize>,
-}
 
 /// An entity mention inside one article, for colouring the reader.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -100,7 +92,7 @@ impl CorpusIndex {
         Self {
             by_date,
             by_title,
-            families: families(analysis),
+            families: actors::families(&analysis.extraction.entities),
             incident_days: analysis
                 .incidents
                 .iter()
@@ -118,10 +110,7 @@ impl CorpusIndex {
     pub fn articles_matching(&self, analysis: &Analysis, filter: &EntityFilter) -> Vec<bool> {
         let mut hit = vec![false; analysis.corpus.articles.len()];
         for e in &analysis.extraction.entities {
-            let member = e.kind == filter.kind
-                && (e.name == filter.name
-                    || (filter.family && e.parent.as_deref() == Some(filter.name.as_str())));
-            if member {
+            if filter.covers(e) {
                 for m in &e.mentions {
                     if let Some(&i) = self.by_id.get(&m.article) {
                         hit[i] = true;
@@ -139,52 +128,8 @@ impl CorpusIndex {
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| {
-                e.kind == filter.kind
-                    && (e.name == filter.name
-                        || (filter.family && e.parent.as_deref() == Some(filter.name.as_str())))
-            })
+            .filter(|(_, e)| filter.covers(e))
             .map(|(i, _)| i)
             .collect()
     }
-}
-
-/// Groups threat actors under their umbrella; an actor without parent is its own umbrella.
-fn families(analysis: &Analysis) -> Vec<ActorFamily> {
-    let mut map: BTreeMap<String, ActorFamily> = BTreeMap::new();
-    for (i, e) in analysis.extraction.entities.iter().enumerate() {
-        if e.kind != EntityKind::ThreatActor {
-            continue;
-        }
-        match &e.parent {
-            Some(parent) if parent != &e.name => {
-                map.entry(parent.clone())
-                    .or_insert_with(|| ActorFamily {
-                        name: parent.clone(),
-                        ..ActorFamily::default()
-                    })
-                    .children
-                    .push(i);
-            }
-            _ => {
-                map.entry(e.name.clone())
-                    .or_insert_with(|| ActorFamily {
-                        name: e.name.clone(),
-                        ..ActorFamily::default()
-                    })
-                    .entity = Some(i);
-            }
-        }
-    }
-    let entities = &analysis.extraction.entities;
-    let weight = |f: &ActorFamily| -> usize {
-        f.entity
-            .iter()
-            .chain(&f.children)
-            .map(|&i| entities[i].mention_count)
-            .sum()
-    };
-    let mut list: Vec<ActorFamily> = map.into_values().collect();
-    list.sort_by(|a, b| weight(b).cmp(&weight(a)).then(a.name.cmp(&b.name)));
-    list
 }
