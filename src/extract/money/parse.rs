@@ -92,6 +92,14 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)between\s*$"
 use super::pattern as re;
 
 /// Compiles every static pattern of this module (see `every_static_pattern_compiles`).
+/// The upper bound of a range ("$60-80 million"): the second number when it is larger, else `lo`.
+fn range_high(c: &regex::Captures<'_>, lo: f64) -> f64 {
+    c.name("num2")
+        .and_then(|m| number(m.as_str()))
+        .filter(|h| *h > lo)
+        .unwrap_or(lo)
+}
+
 #[cfg(test)]
 pub(super) fn force_patterns() {
     for p in [
@@ -317,11 +325,7 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
         let Some(lo) = number(n.as_str()) else {
             continue;
         };
-        let hi = c
-            .name("num2")
-            .and_then(|m| number(m.as_str()))
-            .filter(|h| *h > lo)
-            .unwrap_or(lo);
+        let hi = range_high(&c, lo);
         out.push(Atom {
             start: all.start(),
             end,
@@ -372,11 +376,7 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
         if mult == 1.0 && lo < 1000.0 && matches!(currency.as_str(), "KRW" | "JPY" | "GBP") {
             continue;
         }
-        let hi = c
-            .name("num2")
-            .and_then(|m| number(m.as_str()))
-            .filter(|h| *h > lo)
-            .unwrap_or(lo);
+        let hi = range_high(&c, lo);
         out.push(Atom {
             start: all.start(),
             end: all.end(),
