@@ -91,7 +91,6 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)between\s*$"
 
 use super::pattern as re;
 
-/// Compiles every static pattern of this module (see `every_static_pattern_compiles`).
 /// The upper bound of a range ("$60-80 million"): the second number when it is larger, else `lo`.
 fn range_high(c: &regex::Captures<'_>, lo: f64) -> f64 {
     c.name("num2")
@@ -100,6 +99,7 @@ fn range_high(c: &regex::Captures<'_>, lo: f64) -> f64 {
         .unwrap_or(lo)
 }
 
+/// Compiles every static pattern of this module (see `every_static_pattern_compiles`).
 #[cfg(test)]
 pub(super) fn force_patterns() {
     for p in [
