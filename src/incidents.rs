@@ -333,6 +333,7 @@ mod tests {
             victim: victim.map(String::from),
             actor: None,
             cue: None,
+            main: false,
         }
     }
 

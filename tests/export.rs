@@ -54,6 +54,7 @@ fn amount(
         victim: None,
         actor: None,
         cue: None,
+        main: false,
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod dates;
 pub mod entities;
+pub mod lexicon;
 pub mod money;
 
 use serde::{Deserialize, Serialize};
@@ -111,6 +112,9 @@ pub struct Amount {
     pub actor: Option<String>,
     /// The words that decided `kind` ("stolen", "netted", "cost it").
     pub cue: Option<String>,
+    /// The theft the article is about (at most one per article).
+    #[serde(default)]
+    pub main: bool,
 }
 
 /// Everything extracted from a corpus.

@@ -2,296 +2,10 @@
 //! damage or other. Cues are found in one pass over the text (aho-corasick); each amount then
 //! looks only at the cues of its own sentence, nearest first.
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use crate::extract::AmountKind;
+use crate::extract::lexicon::Lexicon;
 
-/// What a cue word says about a nearby figure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cue {
-    Stolen,
-    /// A theft word that is also ordinary business English ("lost", "losses"): counts only in an
-    /// article about hacking or theft.
-    WeakStolen,
-    Attempted,
-    Cumulative,
-    Damage,
-    Other,
-    /// Not a cue for a figure, only a sign that the article is about hacking or theft.
-    Context,
-    /// "biggest", "largest": ranks one figure among others.
-    Superlative,
-    /// "would have", "could have": a figure in a hypothetical, not a reported theft.
-    Hypothetical,
-    /// "a total of": a sum, of many thefts only when the sentence says so ("have stolen a total
-    /// of"), else of one theft's parts.
-    Total,
-}
-
-const CUES: &[(&str, Cue)] = &[
-    // stolen
-    ("stole", Cue::Stolen),
-    ("stolen", Cue::Stolen),
-    ("steal", Cue::Stolen),
-    ("steals", Cue::Stolen),
-    ("stealing", Cue::Stolen),
-    ("theft", Cue::Stolen),
-    ("thefts", Cue::Stolen),
-    ("heist", Cue::Stolen),
-    ("heists", Cue::Stolen),
-    ("cyberheist", Cue::Stolen),
-    ("drained", Cue::Stolen),
-    ("drain", Cue::Stolen),
-    ("drains", Cue::Stolen),
-    ("draining", Cue::Stolen),
-    ("siphoned", Cue::Stolen),
-    ("siphoning", Cue::Stolen),
-    ("syphoned", Cue::Stolen),
-    ("hacked for", Cue::Stolen),
-    ("exploited for", Cue::Stolen),
-    ("made off with", Cue::Stolen),
-    ("looted", Cue::Stolen),
-    ("robbed", Cue::Stolen),
-    ("robbery", Cue::Stolen),
-    ("hack", Cue::Stolen),
-    ("hacks", Cue::Stolen),
-    ("hacked", Cue::Stolen),
-    ("exploit", Cue::Stolen),
-    ("exploits", Cue::Stolen),
-    ("exploited", Cue::Stolen),
-    ("went missing", Cue::Stolen),
-    ("gone missing", Cue::Stolen),
-    ("not been recovered", Cue::Stolen),
-    ("never recovered", Cue::Stolen),
-    ("amount lost", Cue::Stolen),
-    ("funds lost", Cue::Stolen),
-    ("swiped", Cue::Stolen),
-    ("pilfered", Cue::Stolen),
-    ("embezzled", Cue::Stolen),
-    ("fraudulently transferred", Cue::Stolen),
-    ("managed to transfer", Cue::Stolen),
-    ("managed to steal", Cue::Stolen),
-    ("managed to withdraw", Cue::Stolen),
-    ("walk away with", Cue::Stolen),
-    ("walked away with", Cue::Stolen),
-    ("got away with", Cue::Stolen),
-    ("made away with", Cue::Stolen),
-    ("lost", Cue::WeakStolen),
-    ("gone", Cue::WeakStolen),
-    ("vanished", Cue::WeakStolen),
-    ("vaporized", Cue::WeakStolen),
-    ("vaporised", Cue::WeakStolen),
-    ("hit", Cue::WeakStolen),
-    ("lose", Cue::WeakStolen),
-    ("loses", Cue::WeakStolen),
-    ("losing", Cue::WeakStolen),
-    ("loss", Cue::WeakStolen),
-    ("losses", Cue::WeakStolen),
-    ("breach", Cue::WeakStolen),
-    ("compromised", Cue::WeakStolen),
-    ("suffered", Cue::WeakStolen),
-    ("suffers", Cue::WeakStolen),
-    // attempted
-    ("attempted", Cue::Attempted),
-    ("attempt", Cue::Attempted),
-    ("attempts", Cue::Attempted),
-    ("attempting", Cue::Attempted),
-    // "tried", "trying" alone are ordinary English ("tried in court"); only "tried to …" with a
-    // theft word after it is an attempted theft (see `decide`).
-    ("tried to", Cue::Attempted),
-    ("tries to", Cue::Attempted),
-    ("trying to", Cue::Attempted),
-    ("attempted to", Cue::Attempted),
-    ("attempts to", Cue::Attempted),
-    ("attempt to", Cue::Attempted),
-    ("attempting to", Cue::Attempted),
-    ("sought to", Cue::Attempted),
-    ("fraudulent", Cue::Attempted),
-    ("thwarted", Cue::Attempted),
-    ("foiled", Cue::Attempted),
-    ("blocked", Cue::Attempted),
-    ("failed", Cue::Attempted),
-    ("attempted to steal", Cue::Attempted),
-    ("attempt to steal", Cue::Attempted),
-    ("tried to steal", Cue::Attempted),
-    ("trying to steal", Cue::Attempted),
-    ("sought to steal", Cue::Attempted),
-    ("attempted theft", Cue::Attempted),
-    ("attempted heist", Cue::Attempted),
-    ("failed to steal", Cue::Attempted),
-    // cumulative
-    ("netted", Cue::Cumulative),
-    ("amassed", Cue::Cumulative),
-    ("raked in", Cue::Cumulative),
-    ("so far", Cue::Cumulative),
-    ("to date", Cue::Cumulative),
-    ("leaderboard", Cue::Cumulative),
-    ("alone", Cue::Cumulative),
-    ("cumulative", Cue::Cumulative),
-    ("cumulatively", Cue::Cumulative),
-    ("combined", Cue::Cumulative),
-    ("collectively", Cue::Cumulative),
-    ("altogether", Cue::Cumulative),
-    ("in aggregate", Cue::Cumulative),
-    ("over the years", Cue::Cumulative),
-    ("all-time", Cue::Cumulative),
-    ("per year", Cue::Cumulative),
-    ("each year", Cue::Cumulative),
-    ("every year", Cue::Cumulative),
-    ("annually", Cue::Cumulative),
-    ("since", Cue::Cumulative),
-    ("would have", Cue::Hypothetical),
-    ("could have", Cue::Hypothetical),
-    ("might have", Cue::Hypothetical),
-    ("would be", Cue::Hypothetical),
-    ("would make", Cue::Hypothetical),
-    ("a total of", Cue::Total),
-    ("total of", Cue::Total),
-    ("biggest", Cue::Superlative),
-    ("largest", Cue::Superlative),
-    ("worst", Cue::Superlative),
-    ("record", Cue::Superlative),
-    // damage
-    ("cost it", Cue::Damage),
-    ("cost them", Cue::Damage),
-    ("cost", Cue::Damage),
-    ("costs", Cue::Damage),
-    ("costing", Cue::Damage),
-    ("damage", Cue::Damage),
-    ("damages", Cue::Damage),
-    ("ransom", Cue::Damage),
-    ("ransoms", Cue::Damage),
-    ("ransomware", Cue::Damage),
-    ("extorted", Cue::Damage),
-    ("extortion", Cue::Damage),
-    ("fine", Cue::Damage),
-    ("fined", Cue::Damage),
-    ("fines", Cue::Damage),
-    ("penalty", Cue::Damage),
-    ("penalties", Cue::Damage),
-    ("remediation", Cue::Damage),
-    ("clean-up", Cue::Damage),
-    ("compensation", Cue::Damage),
-    ("settlement", Cue::Damage),
-    // other
-    ("price", Cue::Other),
-    ("prices", Cue::Other),
-    ("priced", Cue::Other),
-    ("bounty", Cue::Other),
-    ("bounties", Cue::Other),
-    ("reward", Cue::Other),
-    ("rewards", Cue::Other),
-    ("loan", Cue::Other),
-    ("loans", Cue::Other),
-    ("budget", Cue::Other),
-    ("market cap", Cue::Other),
-    ("market capitalisation", Cue::Other),
-    ("market capitalization", Cue::Other),
-    ("market value", Cue::Other),
-    ("valuation", Cue::Other),
-    ("valued", Cue::Other),
-    ("funding", Cue::Other),
-    ("raised", Cue::Other),
-    ("raise", Cue::Other),
-    ("tvl", Cue::Other),
-    ("total value locked", Cue::Other),
-    ("salary", Cue::Other),
-    ("salaries", Cue::Other),
-    ("is worth", Cue::Other),
-    ("was worth", Cue::Other),
-    ("are worth", Cue::Other),
-    ("net worth", Cue::Other),
-    ("volume", Cue::Other),
-    ("revenue", Cue::Other),
-    ("revenues", Cue::Other),
-    ("profit", Cue::Other),
-    ("profits", Cue::Other),
-    ("sales", Cue::Other),
-    ("turnover", Cue::Other),
-    ("earnings", Cue::Other),
-    ("deposits", Cue::Other),
-    ("withdrawals", Cue::Other),
-    ("buy", Cue::Other),
-    ("bought", Cue::Other),
-    ("purchase", Cue::Other),
-    ("paid", Cue::Other),
-    ("pay", Cue::Other),
-    ("spent", Cue::Other),
-    ("invest", Cue::Other),
-    ("invested", Cue::Other),
-    ("investment", Cue::Other),
-    ("insurance", Cue::Other),
-    ("reimburse", Cue::Other),
-    ("reimbursed", Cue::Other),
-    ("seized", Cue::Other),
-    ("recovered", Cue::Other),
-    ("returned", Cue::Other),
-    ("frozen", Cue::Other),
-    ("froze", Cue::Other),
-    ("laundered", Cue::Other),
-    ("laundering", Cue::Other),
-    ("mansion", Cue::Other),
-    ("prize", Cue::Other),
-    ("prizes", Cue::Other),
-    ("winnings", Cue::Other),
-    ("award", Cue::Other),
-    ("hold", Cue::Other),
-    ("holds", Cue::Other),
-    ("holding", Cue::Other),
-    ("holdings", Cue::Other),
-    ("held", Cue::Other),
-    ("reserves", Cue::Other),
-    ("balance", Cue::Other),
-    ("acquisition", Cue::Other),
-    ("shares", Cue::Other),
-    ("dividend", Cue::Other),
-    ("debt", Cue::Other),
-    ("debts", Cue::Other),
-    ("bail out", Cue::Other),
-    ("bailing out", Cue::Other),
-    ("bailout", Cue::Other),
-    ("tax", Cue::Other),
-    ("grant", Cue::Other),
-    ("donation", Cue::Other),
-    ("trading", Cue::Other),
-    ("traded", Cue::Other),
-    ("trades", Cue::Other),
-    ("fee", Cue::Other),
-    ("fees", Cue::Other),
-    ("deal", Cue::Other),
-    ("bid", Cue::Other),
-    ("fund", Cue::Other),
-    ("capital", Cue::Other),
-    ("assets under", Cue::Other),
-    // context only
-    ("hacker", Cue::Context),
-    ("hackers", Cue::Context),
-    ("hacking", Cue::Context),
-    ("cyberattack", Cue::Context),
-    ("cyberattacks", Cue::Context),
-    ("cyber-attack", Cue::Context),
-    ("attacker", Cue::Context),
-    ("attackers", Cue::Context),
-    ("malware", Cue::Context),
-    ("exploiter", Cue::Context),
-    ("rekt", Cue::Context),
-];
-
-static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(CUES.iter().map(|(p, _)| p))
-        .unwrap_or_else(|e| panic!("cue list: {e}"))
-});
-
-/// Builds the cue matcher (see `every_static_pattern_compiles` in the parent module).
-#[cfg(test)]
-pub(super) fn force_patterns() {
-    LazyLock::force(&MATCHER);
-}
+pub use crate::extract::lexicon::Cue;
 
 /// One cue occurrence (byte offsets).
 #[derive(Clone, Debug)]
@@ -306,8 +20,8 @@ fn word_char(c: char) -> bool {
 }
 
 /// Every cue in `text`, in order, whole words only.
-pub fn cues(text: &str) -> Vec<CueHit> {
-    MATCHER
+pub fn cues(text: &str, lex: &Lexicon) -> Vec<CueHit> {
+    lex.matcher()
         .find_iter(text)
         .filter(|m| {
             let before = text[..m.start()].chars().next_back();
@@ -317,7 +31,7 @@ pub fn cues(text: &str) -> Vec<CueHit> {
         .map(|m| CueHit {
             start: m.start(),
             end: m.end(),
-            cue: CUES[m.pattern().as_usize()].1,
+            cue: lex.cue(m.pattern().as_usize()),
         })
         .collect()
 }
@@ -358,10 +72,20 @@ fn theft_word_follows(text: &str, cue: &CueHit, sentence_cues: &[CueHit]) -> boo
     })
 }
 
+/// "hit $5M", "hit £750": a verb followed directly by a figure says something reached it.
+fn reaches_figure(text: &str, cue: &CueHit) -> bool {
+    text[cue.start..cue.end].eq_ignore_ascii_case("hit")
+        && text[cue.end..]
+            .trim_start_matches([' ', '~'])
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
+}
+
 /// The kind decided for one amount, and the cue text that decided it.
 pub struct Decision {
     pub kind: AmountKind,
     pub cue: Option<(usize, usize)>,
+    /// The role of the cue that decided.
+    pub role: Option<Cue>,
 }
 
 /// Distance from the amount to a cue, lengthened by each clause boundary in between so that a
@@ -398,8 +122,12 @@ pub fn decide(
     let theft_sentence = sentence_cues
         .iter()
         .any(|h| matches!(h.cue, Cue::Stolen | Cue::Context));
+    // "the attacker made a profit of $3M": the attacker's gain is the theft.
+    let attacker_sentence = sentence_cues.iter().any(|h| h.cue == Cue::Context);
     let usable = |h: &&CueHit| match h.cue {
         Cue::Context | Cue::Superlative | Cue::Total | Cue::Hypothetical => false,
+        // "prices hit $5": a loss word right before a figure says it reached that figure.
+        Cue::WeakStolen if reaches_figure(text, h) => false,
         Cue::WeakStolen => theft_article || theft_sentence,
         _ => true,
     };
@@ -424,11 +152,17 @@ pub fn decide(
         return Decision {
             kind: AmountKind::Other,
             cue: None,
+            role: None,
         };
     };
     let span = Some((best.start, best.end));
+    let theft_cue = match best.cue {
+        Cue::Stolen | Cue::WeakStolen => true,
+        Cue::Gain => attacker_sentence && theft_article,
+        _ => false,
+    };
     let kind = match best.cue {
-        Cue::Stolen | Cue::WeakStolen => {
+        _ if theft_cue => {
             // An attempt word shortly before the theft word governs it ("tried to quietly
             // steal", "attempted to drain").
             let attempted = sentence_cues.iter().any(|h| {
@@ -458,7 +192,7 @@ pub fn decide(
                     || (billions && matches!(w.as_str(), "hackers" | "attackers"))
             });
             // "have stolen a total of": a perfect-tense theft summed up.
-            let perfect = matches!(best.cue, Cue::Stolen | Cue::WeakStolen) && {
+            let perfect = {
                 let head = text[..best.start].trim_end();
                 head.ends_with(" have") || head.ends_with(" has")
             };
@@ -487,9 +221,20 @@ pub fn decide(
         Cue::Attempted => AmountKind::Attempted,
         Cue::Cumulative => AmountKind::Cumulative,
         Cue::Damage => AmountKind::Damage,
-        Cue::Other | Cue::Context | Cue::Superlative | Cue::Total | Cue::Hypothetical => {
-            AmountKind::Other
-        }
+        Cue::Stolen
+        | Cue::WeakStolen
+        | Cue::Gain
+        | Cue::Other
+        | Cue::Measure
+        | Cue::Conversion
+        | Cue::Context
+        | Cue::Superlative
+        | Cue::Total
+        | Cue::Hypothetical => AmountKind::Other,
     };
-    Decision { kind, cue: span }
+    Decision {
+        kind,
+        cue: span,
+        role: Some(best.cue),
+    }
 }

@@ -17,12 +17,20 @@ use regex::Regex;
 use crate::corpus::Article;
 use crate::text::{ByteToChar, char_to_byte_table};
 
+use super::lexicon::Lexicon;
 use super::{Amount, AmountKind, EntityMention, dates::DateMention};
 
 pub use victim::normalized as normalized_victim;
 
 /// Sentences of the lede in which a dated theft statement dates the whole story.
 const LEDE_SENTENCES: usize = 5;
+
+/// Sentences (the title line counts as one) in which an article states the theft it is about.
+const MAIN_LEDE_SENTENCES: usize = 8;
+
+/// How many of an article's largest stolen figures a smaller one is compared with when deciding
+/// whether it is a part of a total.
+const MAX_TOTALS_TRIED: usize = 32;
 
 /// Compiles one of this module's fixed patterns. They are constants of the program, not input:
 /// a bad one is a programming error, caught by `every_static_pattern_compiles` before it ships.
@@ -41,13 +49,6 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?-u:\b)(?:date|incident\s+date|date\s+of\s+(?:the\s+)?(?:attack|incident|hack|exploit))\s*:\s*$",
     )
 });
-
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "inc", "co", "corp", "ltd", "jr", "sr", "vs", "u.s", "u.k",
-    "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "e.g", "i.e", "approx", "mt", "ft", "est", "gen", "gov", "sen", "rep", "prof", "fig", "etc",
-];
 
 /// Sentence spans (byte offsets): a newline always ends one; `.`, `!`, `?` or `…` end one when
 /// a capital, digit, quote or currency sign follows after a space, unless an abbreviation or an
@@ -79,7 +80,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
                     .unwrap_or("")
                     .to_lowercase();
                 let abbrev = c == '.'
-                    && (ABBREVIATIONS.contains(&word.as_str())
+                    && (Lexicon::builtin().abbreviations.contains(word.as_str())
                         || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
                 spaced && next_ok && !abbrev
             }
@@ -145,10 +146,27 @@ struct Work {
     event_date: Option<String>,
     inferred: bool,
     usd: Option<f64>,
+    /// "another $4M", "a second $2M": a theft of its own, never a part of a larger figure.
+    separate: bool,
+    /// Decided by a price, value or reward word: never the theft an article is about.
+    measure: bool,
+    /// The theft the article is about.
+    main: bool,
 }
 
-/// Finds every money amount of an article, classified and dated.
+/// Finds every money amount of an article, classified and dated, with the built-in lexicon.
 pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]) -> Vec<Amount> {
+    find_with(Lexicon::builtin(), article, dates, entities)
+}
+
+/// Finds every money amount of an article, classified and dated, reading the word lists of
+/// `lex`.
+pub fn find_with(
+    lex: &Lexicon,
+    article: &Article,
+    dates: &[DateMention],
+    entities: &[EntityMention],
+) -> Vec<Amount> {
     let text = article.text.as_str();
     let crypto = CRYPTO_ARTICLE.is_match(text);
     let parsed = parse::parse(text, crypto);
@@ -157,7 +175,7 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
     }
     let sents = sentences(text);
     let paras = paragraphs(text, &sents);
-    let hits = classify::cues(text);
+    let hits = classify::cues(text, lex);
     let theft_article = classify::theft_context(text, &hits);
     let table = char_to_byte_table(text);
     let byte = |c: usize| table.get(c).copied().unwrap_or(text.len());
@@ -218,10 +236,13 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
         let sentence = &text[ss..se];
         let victim = victim::in_sentence(sentence, (p.start - ss, p.end - ss));
         // Dates of this sentence that no other figure stands between.
-        let others: Vec<(usize, usize)> = parsed
+        // Figures are in text order, so the sentence's other figures are one slice of them.
+        let from = parsed.partition_point(|q| q.start < ss);
+        let to = parsed.partition_point(|q| q.start < se);
+        let others: Vec<(usize, usize)> = parsed[from..to]
             .iter()
             .enumerate()
-            .filter(|(j, q)| *j != idx && q.start >= ss && q.end <= se)
+            .filter(|(j, q)| from + j != idx && q.end <= se)
             .map(|(_, q)| (q.start, q.end))
             .collect();
         let own = dates_in((ss, se))
@@ -309,6 +330,9 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
             event_date,
             inferred,
             usd,
+            separate: announces_another(&text[..p.start]),
+            measure: decision.role == Some(classify::Cue::Measure),
+            main: false,
         });
     }
 
@@ -325,6 +349,64 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
                 })
                 .and_then(|w| w.victim.clone())
         });
+    // The theft the article is about: a lede figure stated in theft words, in a story about theft.
+    let signal = |k: usize| {
+        cues_in(sents[k])
+            .iter()
+            .map(|h| match h.cue {
+                classify::Cue::Stolen => 3,
+                classify::Cue::WeakStolen | classify::Cue::Context | classify::Cue::Gain => 2,
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let lede = sents.len().min(MAIN_LEDE_SENTENCES);
+    let theft_lede = theft_article
+        && (0..lede).any(|k| {
+            cues_in(sents[k])
+                .iter()
+                .any(|h| matches!(h.cue, classify::Cue::Stolen | classify::Cue::Context))
+        });
+    let eligible = |w: &Work| {
+        w.usd.is_some()
+            && match w.kind {
+                AmountKind::Stolen => true,
+                AmountKind::Other => !w.measure,
+                _ => false,
+            }
+    };
+    let main = if theft_lede {
+        work.iter()
+            .position(|w| w.sentence < lede && eligible(w) && signal(w.sentence) >= 2)
+            .or_else(|| work.iter().position(|w| w.kind == AmountKind::Stolen))
+    } else {
+        work.iter().position(|w| w.kind == AmountKind::Stolen)
+    };
+    if let Some(m) = main
+        && work[m].kind != AmountKind::Stolen
+    {
+        let (s, e) = sents[work[m].sentence];
+        let cue = cues_in((s, e))
+            .iter()
+            .filter(|h| {
+                matches!(
+                    h.cue,
+                    classify::Cue::Stolen
+                        | classify::Cue::WeakStolen
+                        | classify::Cue::Context
+                        | classify::Cue::Gain
+                )
+            })
+            .max_by_key(|h| (h.cue == classify::Cue::Stolen, std::cmp::Reverse(h.start)))
+            .map(|h| text[h.start..h.end].to_string());
+        work[m].kind = AmountKind::Stolen;
+        work[m].cue = cue;
+    }
+    if let Some(m) = main {
+        work[m].main = true;
+        work[m].separate = true;
+    }
     mark_components(&mut work, main_victim.as_deref(), text);
 
     let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
@@ -381,9 +463,21 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
             victim,
             actor,
             cue: w.cue,
+            main: w.main,
         });
     }
     out
+}
+
+/// Whether the words right before a figure announce a further theft ("another $4M", "a
+/// second $2M"); not "a further $1M", which is as often the next wave of the same theft.
+fn announces_another(before: &str) -> bool {
+    before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .any(|w| matches!(w.as_str(), "another" | "second" | "separate" | "third"))
 }
 
 /// "since 2017" starts a period; it dates no event.
@@ -435,35 +529,46 @@ fn mark_components(work: &mut [Work], main_victim: Option<&str>, text: &str) {
         (Some(_), None) => false,
     };
     let mut parts: Vec<(usize, usize)> = Vec::new();
+    // Stolen figures by falling dollar value: the totals a part can belong to are a prefix.
+    let mut by_value: Vec<usize> = (0..work.len())
+        .filter(|&j| work[j].kind == AmountKind::Stolen && work[j].usd.is_some())
+        .collect();
+    by_value.sort_by(|&a, &b| {
+        let (a, b) = (work[a].usd.unwrap_or(0.0), work[b].usd.unwrap_or(0.0));
+        b.total_cmp(&a)
+    });
+    let largest = by_value.first().copied();
     for (i, part) in work.iter().enumerate() {
         // A "total" smaller than one theft of the same article sums that theft's parts.
         if part.kind == AmountKind::Cumulative {
-            let bigger = work.iter().enumerate().find(|(_, t)| {
-                t.kind == AmountKind::Stolen
-                    && matches!((part.usd, t.usd), (Some(p), Some(t)) if p * 1.05 < t)
-            });
-            if let Some((j, _)) = bigger {
+            if let Some(j) = largest
+                && matches!((part.usd, work[j].usd), (Some(p), Some(t)) if p * 1.05 < t)
+            {
                 parts.push((i, j));
             }
             continue;
         }
-        if part.kind != AmountKind::Stolen {
+        if part.kind != AmountKind::Stolen || part.separate {
             continue;
         }
-        let total = work.iter().enumerate().find(|(j, total)| {
-            *j != i
-                && total.kind == AmountKind::Stolen
-                && same_victim(part, total)
-                && (part.inferred
-                    || total.inferred
-                    || dates_agree(&part.event_date, &total.event_date))
-                && match (part.usd, total.usd) {
-                    (Some(p), Some(t)) => p * 1.05 < t,
-                    (None, Some(_)) => true,
-                    _ => false,
-                }
-        });
-        if let Some((j, _)) = total {
+        // Only the largest few totals are tried, so a table of thousands of figures stays linear.
+        let total = by_value
+            .iter()
+            .take(MAX_TOTALS_TRIED)
+            .copied()
+            .take_while(|&j| match (part.usd, work[j].usd) {
+                (Some(p), Some(t)) => p * 1.05 < t,
+                _ => true,
+            })
+            .find(|&j| {
+                let total = &work[j];
+                j != i
+                    && same_victim(part, total)
+                    && (part.inferred
+                        || total.inferred
+                        || dates_agree(&part.event_date, &total.event_date))
+            });
+        if let Some(j) = total {
             parts.push((i, j));
         }
     }
@@ -533,7 +638,6 @@ mod tests {
         LazyLock::force(&DATE_LABEL);
         parse::force_patterns();
         victim::force_patterns();
-        classify::force_patterns();
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::entities::gazetteer::{THREAT_ACTORS, is_matchable};
+use crate::extract::lexicon::Lexicon;
 use crate::extract::{EntityKind, EntityMention};
 
 use super::pattern as re;
@@ -81,159 +82,21 @@ fn names_an_actor(name: &str) -> bool {
     })
 }
 
-/// Words that start no victim's name.
-const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "On",
-    "In",
-    "At",
-    "For",
-    "But",
-    "And",
-    "Or",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "Their",
-    "They",
-    "He",
-    "She",
-    "We",
-    "I",
-    "You",
-    "Our",
-    "His",
-    "Her",
-    "According",
-    "However",
-    "Meanwhile",
-    "Also",
-    "After",
-    "Before",
-    "While",
-    "When",
-    "Since",
-    "During",
-    "As",
-    "If",
-    "So",
-    "Then",
-    "Now",
-    "Today",
-    "Yesterday",
-    "Hackers",
-    "Attackers",
-    "Lazarus",
-    "North",
-    "DPRK",
-    "FBI",
-    "US",
-    "U.S.",
-    "UN",
-    "Crypto",
-    "Ethereum",
-    "Bitcoin",
-    "BTC",
-    "ETH",
-    "USD",
-    "USDT",
-    "USDC",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Surely",
-    "Perhaps",
-    "Just",
-    "One",
-    "Some",
-    "Another",
-    "Over",
-    "Not",
-    "Let",
-    "Let’s",
-    "Let's",
-    "Suspicious",
-    "Initial",
-    "Amount",
-    "Funds",
-    "Quick",
-    "Summary",
-    "Read",
-    "Related",
-    "Who",
-    "What",
-    "How",
-    "Why",
-    "Where",
-    "Despite",
-    "With",
-    "From",
-    "By",
-    "Withdrawals",
-    "Losses",
-    "Total",
-    "TVL",
-    "CEO",
-    "CTO",
-];
+/// A capitalised word that starts no victim's name (`assets/lexicon/not-victim-words.txt`,
+/// months, weekdays).
+fn not_name(w: &str) -> bool {
+    Lexicon::builtin().is_not_victim_word(w)
+}
 
-/// Lower-case words that may continue an organisation's name.
-const ORG_WORDS: &[&str] = &[
-    "bank",
-    "network",
-    "bridge",
-    "exchange",
-    "protocol",
-    "finance",
-    "wallet",
-    "chain",
-    "vault",
-    "platform",
-    "central",
-    "international",
-    "de",
-    "del",
-    "of",
-    "and",
-    "&",
-];
+/// A lower-case word that may continue an organisation's name.
+fn org_word(w: &str) -> bool {
+    Lexicon::builtin().is_organisation_word(w)
+}
 
-/// Chains and assets: "X's Ethereum bridge" names X, not Ethereum.
-const CHAINS: &[&str] = &[
-    "Ethereum",
-    "Bitcoin",
-    "ETH",
-    "BTC",
-    "BSC",
-    "Solana",
-    "Tron",
-    "TRON",
-    "Polygon",
-    "BNB",
-    "Arbitrum",
-    "Avalanche",
-];
+/// A chain or asset: "X's Ethereum bridge" names X, not Ethereum.
+fn chain(w: &str) -> bool {
+    Lexicon::builtin().is_chain(w)
+}
 
 fn is_name_token(t: &str) -> bool {
     let t = t.trim_matches(|c: char| !c.is_alphanumeric());
@@ -273,7 +136,7 @@ fn name_ending(pre: &str) -> Option<String> {
         if is_name_token(c) {
             taken.push(c);
             seen_name = true;
-        } else if ORG_WORDS.contains(&c) && (seen_name == CONNECTORS.contains(&c)) {
+        } else if org_word(c) && (seen_name == CONNECTORS.contains(&c)) {
             // Organisation words end a name ("… central bank"); connectors join two parts.
             taken.push(c);
         } else {
@@ -283,7 +146,7 @@ fn name_ending(pre: &str) -> Option<String> {
     // Leading connectors, organisation words and sentence words are not part of a name.
     while let Some(last) = taken.last() {
         let head = last.split('-').next().unwrap_or(last);
-        if ORG_WORDS.contains(last) || NOT_NAMES.contains(&head) {
+        if org_word(last) || not_name(head) {
             taken.pop();
         } else {
             break;
@@ -303,7 +166,7 @@ fn name_starting(post: &str) -> Option<String> {
         if k == 0 && c.eq_ignore_ascii_case("the") {
             continue;
         }
-        if is_name_token(c) || (!taken.is_empty() && ORG_WORDS.contains(&c)) {
+        if is_name_token(c) || (!taken.is_empty() && org_word(c)) {
             taken.push(c);
         } else {
             break;
@@ -313,7 +176,7 @@ fn name_starting(post: &str) -> Option<String> {
         }
     }
     while taken.last().is_some_and(|l| {
-        ORG_WORDS.contains(l)
+        org_word(l)
             && !matches!(
                 *l,
                 "bank"
@@ -331,7 +194,7 @@ fn name_starting(post: &str) -> Option<String> {
         taken.pop();
     }
     let name = taken.join(" ");
-    (!name.is_empty() && !NOT_NAMES.contains(&taken[0])).then_some(name)
+    (!name.is_empty() && !not_name(taken[0])).then_some(name)
 }
 
 /// The victim named at the start of `post`: a known alias first (it may be written with a typo
@@ -361,7 +224,7 @@ fn possessor(name: &str) -> String {
         .skip_while(|w| !is_name_token(w))
         .collect();
     match named.first() {
-        Some(first) if !CHAINS.contains(first) && !NOT_NAMES.contains(first) => named.join(" "),
+        Some(first) if !chain(first) && !not_name(first) => named.join(" "),
         _ => owner.to_string(),
     }
 }
@@ -378,8 +241,8 @@ pub fn canonical(name: &str) -> Option<String> {
     // A chain's or a token's own bridge or wallet ("the BUSD Bridge", "the ETH hot wallet") is a
     // part of the platform robbed, not its name.
     let ticker_like = super::parse::is_known_ticker(first);
-    if NOT_NAMES.contains(&first)
-        || CHAINS.contains(&first)
+    if not_name(first)
+        || chain(first)
         || ticker_like
         || !first.chars().next().is_some_and(char::is_alphabetic)
         || names_an_actor(&name)
@@ -485,7 +348,7 @@ fn subject(text: &str) -> Option<String> {
     for (k, t) in text.split_whitespace().enumerate() {
         let c = clean(t);
         if is_name_token(c)
-            && !NOT_NAMES.contains(&c)
+            && !not_name(c)
             && !c.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
         {
             let rest: Vec<&str> = text.split_whitespace().skip(k).collect();

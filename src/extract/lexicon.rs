@@ -1,0 +1,232 @@
+//! The word lists the money extractor reads, as data: `assets/lexicon/*`. Each file says what
+//! it is and where it came from; code only decides what a role means. The built-in lexicon is
+//! compiled into the binary so the extractor needs no files at run time; [`Lexicon::parse`]
+//! builds one from other lists (tests, experiments).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a cue word says about a nearby figure (see `assets/lexicon/money-cues.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Stolen,
+    /// A theft word that is also ordinary business English ("lost", "losses"): counts only in an
+    /// article about hacking or theft.
+    WeakStolen,
+    /// The attacker's gain ("profit"): a theft when the sentence speaks of attackers.
+    Gain,
+    Attempted,
+    Cumulative,
+    Damage,
+    /// A figure for something else that a theft story also mentions (a loan, a fund).
+    Other,
+    /// A price, value, revenue or reward: never the theft itself.
+    Measure,
+    /// "valued at", "worth": the value of what is named before it (stolen tokens, a house).
+    Conversion,
+    /// Not a cue for a figure, only a sign that the article is about hacking or theft.
+    Context,
+    /// "biggest", "largest": ranks one figure among others.
+    Superlative,
+    /// "would have", "could have": a figure in a hypothetical, not a reported theft.
+    Hypothetical,
+    /// "a total of": a sum, of many thefts only when the sentence says so.
+    Total,
+}
+
+impl Cue {
+    fn from_role(role: &str) -> Option<Self> {
+        Some(match role {
+            "stolen" => Self::Stolen,
+            "weak-stolen" => Self::WeakStolen,
+            "gain" => Self::Gain,
+            "attempted" => Self::Attempted,
+            "cumulative" => Self::Cumulative,
+            "damage" => Self::Damage,
+            "other" => Self::Other,
+            "measure" => Self::Measure,
+            "conversion" => Self::Conversion,
+            "context" => Self::Context,
+            "superlative" => Self::Superlative,
+            "hypothetical" => Self::Hypothetical,
+            "total" => Self::Total,
+            _ => return None,
+        })
+    }
+}
+
+/// A word list that could not be read: which file, which line, what is wrong.
+#[derive(Debug, thiserror::Error)]
+#[error("{file} line {line}: {problem}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub problem: String,
+}
+
+/// Every list the money extractor consults.
+pub struct Lexicon {
+    cues: Vec<(String, Cue)>,
+    matcher: AhoCorasick,
+    /// Capitalised words that start no victim's name (function words, months, weekdays …).
+    pub not_victim_words: HashSet<String>,
+    /// Lower-case words that may continue an organisation's name.
+    pub organisation_words: HashSet<String>,
+    /// Chains and assets: "X's Ethereum bridge" names X.
+    pub chains: HashSet<String>,
+    /// Lower-case abbreviations after which a full stop does not end a sentence.
+    pub abbreviations: HashSet<String>,
+}
+
+/// The lists shipped in `assets/lexicon`, as (file name, text).
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "money-cues.tsv",
+        include_str!("../../assets/lexicon/money-cues.tsv"),
+    ),
+    (
+        "not-victim-words.txt",
+        include_str!("../../assets/lexicon/not-victim-words.txt"),
+    ),
+    ("months.txt", include_str!("../../assets/lexicon/months.txt")),
+    (
+        "weekdays.txt",
+        include_str!("../../assets/lexicon/weekdays.txt"),
+    ),
+    (
+        "organisation-words.txt",
+        include_str!("../../assets/lexicon/organisation-words.txt"),
+    ),
+    ("chains.txt", include_str!("../../assets/lexicon/chains.txt")),
+    (
+        "abbreviations.txt",
+        include_str!("../../assets/lexicon/abbreviations.txt"),
+    ),
+];
+
+static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::parse(BUILTIN_FILES)
+        .unwrap_or_else(|e| panic!("built-in lexicon (checked by a unit test): {e}"))
+});
+
+/// Lines of a list that carry an entry: trimmed, without blank lines and `#` comments.
+fn entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the program.
+    pub fn builtin() -> &'static Lexicon {
+        &BUILTIN
+    }
+
+    /// Builds a lexicon from lists named as in [`BUILTIN_FILES`]; a missing list is empty.
+    pub fn parse(files: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
+        let file = |name: &str| {
+            files
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or("", |(_, t)| *t)
+        };
+        let words = |name: &str| -> HashSet<String> {
+            entries(file(name)).map(|(_, l)| l.to_string()).collect()
+        };
+        let mut cues = Vec::new();
+        for (line, l) in entries(file("money-cues.tsv")) {
+            let err = |problem: String| LexiconError {
+                file: "money-cues.tsv".into(),
+                line,
+                problem,
+            };
+            let (phrase, role) = l
+                .split_once('\t')
+                .ok_or_else(|| err("expected `phrase<TAB>role`".into()))?;
+            let cue = Cue::from_role(role.trim())
+                .ok_or_else(|| err(format!("unknown role {:?}", role.trim())))?;
+            cues.push((phrase.trim().to_ascii_lowercase(), cue));
+        }
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(cues.iter().map(|(p, _)| p))
+            .map_err(|e| LexiconError {
+                file: "money-cues.tsv".into(),
+                line: 0,
+                problem: e.to_string(),
+            })?;
+        let mut not_victim_words = words("not-victim-words.txt");
+        not_victim_words.extend(words("months.txt"));
+        not_victim_words.extend(words("weekdays.txt"));
+        Ok(Lexicon {
+            cues,
+            matcher,
+            not_victim_words,
+            organisation_words: words("organisation-words.txt"),
+            chains: words("chains.txt"),
+            abbreviations: words("abbreviations.txt"),
+        })
+    }
+
+    /// The cue matcher: pattern `i` is the phrase of `cue(i)`.
+    pub fn matcher(&self) -> &AhoCorasick {
+        &self.matcher
+    }
+
+    /// The role of matcher pattern `i`.
+    pub fn cue(&self, i: usize) -> Cue {
+        self.cues[i].1
+    }
+
+    pub fn is_not_victim_word(&self, w: &str) -> bool {
+        self.not_victim_words.contains(w)
+    }
+
+    pub fn is_organisation_word(&self, w: &str) -> bool {
+        self.organisation_words.contains(w)
+    }
+
+    pub fn is_chain(&self, w: &str) -> bool {
+        self.chains.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_lists_parse_and_carry_every_role() {
+        let lex = Lexicon::parse(BUILTIN_FILES).expect("built-in lexicon");
+        for role in [
+            Cue::Stolen,
+            Cue::WeakStolen,
+            Cue::Gain,
+            Cue::Attempted,
+            Cue::Cumulative,
+            Cue::Damage,
+            Cue::Other,
+            Cue::Measure,
+            Cue::Context,
+        ] {
+            assert!(lex.cues.iter().any(|(_, c)| *c == role), "{role:?} has no cue");
+        }
+        assert!(lex.is_not_victim_word("March"), "months come from months.txt");
+        assert!(lex.is_organisation_word("bank"));
+        assert!(lex.abbreviations.contains("u.s"));
+    }
+
+    #[test]
+    fn a_bad_line_names_its_file_and_line() {
+        let err = Lexicon::parse(&[("money-cues.tsv", "# header\nstole\tstolen\nlost\tmaybe\n")])
+            .err()
+            .expect("unknown role");
+        assert_eq!(err.file, "money-cues.tsv");
+        assert_eq!(err.line, 3);
+        assert!(err.problem.contains("maybe"));
+    }
+}
