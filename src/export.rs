@@ -196,7 +196,13 @@ pub fn figure_passage(text: &str, start: usize, end: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     let end = end.min(chars.len());
     let start = start.min(end);
-    let (s_start, s_end) = sentence_bounds(&chars, start, end);
+    // The sentence as the extractor split it (text::sentences), in character offsets.
+    let table = crate::text::char_to_byte_table(text);
+    let (bs, be) = crate::text::sentence_around(text, table[start], table[end]);
+    let (s_start, s_end) = (
+        table.partition_point(|&b| b < bs),
+        table.partition_point(|&b| b < be),
+    );
     let mut from = s_start;
     let mut cut_before = false;
     if start - s_start > CONTEXT_BEFORE {
@@ -226,69 +232,6 @@ pub fn figure_passage(text: &str, start: usize, end: usize) -> String {
         body,
         if cut_after { "…" } else { "" }
     )
-}
-
-/// Character bounds of the sentence holding `start..end`: from after the previous sentence end
-/// (or line break) to the next one, its final punctuation included.
-fn sentence_bounds(chars: &[char], start: usize, end: usize) -> (usize, usize) {
-    let mut s = start;
-    while s > 0 {
-        if chars[s - 1] == '\n' || (s >= 2 && ends_sentence(chars, s - 1)) {
-            break;
-        }
-        s -= 1;
-    }
-    while s < start && chars[s].is_whitespace() {
-        s += 1;
-    }
-    let mut e = end;
-    while e < chars.len() {
-        if chars[e] == '\n' {
-            break;
-        }
-        if ends_sentence(chars, e + 1) {
-            e += 1;
-            break;
-        }
-        e += 1;
-    }
-    while e > end && chars[e - 1].is_whitespace() {
-        e -= 1;
-    }
-    (s, e)
-}
-
-/// True when a sentence ends just before `i` (a full stop, `!` or `?`, possibly followed by
-/// closing quotes, then whitespace), unless the dot closes a common abbreviation or an initial.
-fn ends_sentence(chars: &[char], i: usize) -> bool {
-    if i == 0 || i > chars.len() {
-        return false;
-    }
-    if i < chars.len() && !chars[i].is_whitespace() {
-        return false;
-    }
-    let mut p = i - 1;
-    while p > 0 && matches!(chars[p], '"' | '\'' | '”' | '’' | ')') {
-        p -= 1;
-    }
-    match chars[p] {
-        '!' | '?' => true,
-        '.' => {
-            let word_start = chars[..p]
-                .iter()
-                .rposition(|c| c.is_whitespace())
-                .map_or(0, |w| w + 1);
-            let word: String = chars[word_start..p].iter().collect();
-            let abbreviation = word.chars().count() == 1
-                || word.contains('.')
-                || [
-                    "Mr", "Mrs", "Ms", "Dr", "St", "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "vs",
-                ]
-                .contains(&word.as_str());
-            !abbreviation
-        }
-        _ => false,
-    }
 }
 
 /// Runs of whitespace (newlines and tabs included) as one space, trimmed.

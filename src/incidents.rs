@@ -6,7 +6,8 @@
 //! Wiper" beside "Banco de Chile", a headline's capitalised words) is the same victim. Figures
 //! stated for the same day (give or take one) and within 2% are one theft even when the victims
 //! are named differently (a platform and its product). A figure with no victim joins an incident
-//! only when its value is within 2% and its event month is the same. Cumulative totals are
+//! when its value is within 3% and its event date agrees at the shorter precision, or when it is
+//! a later article's recollection (dated only by its publication, after the incident). Cumulative totals are
 //! incidents of their own kind and never merge with single thefts. Ids and order follow the event
 //! date, so they are stable.
 
@@ -93,9 +94,13 @@ fn victim_key(normalized: &str) -> String {
         .to_string()
 }
 
-fn same_month(a: Option<&str>, b: Option<&str>) -> bool {
+/// Both dates are known and equal at the shorter precision ("2018" agrees with "2018-06-19").
+fn dates_agree(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) if a.len() >= 7 && b.len() >= 7 => a[..7] == b[..7],
+        (Some(a), Some(b)) => {
+            let n = a.len().min(b.len());
+            a[..n] == b[..n]
+        }
         _ => false,
     }
 }
@@ -116,9 +121,16 @@ impl Group<'_> {
                         || (within(usd, mu, 0.02)
                             && same_day(a.event_date.as_deref(), m.event_date.as_deref()))
                 }
+                // A figure with no victim is the theft of the same value and time: dates that
+                // agree at the shorter precision, or a later article recalling it (its date is
+                // only the publication date, after the theft's).
                 _ => {
-                    within(usd, mu, 0.02)
-                        && same_month(a.event_date.as_deref(), m.event_date.as_deref())
+                    let (ad, md) = (a.event_date.as_deref(), m.event_date.as_deref());
+                    (within(usd, mu, 0.03) && dates_agree(ad, md))
+                        || (within(usd, mu, 0.03)
+                            && a.event_date_inferred
+                            && !m.event_date_inferred
+                            && matches!((ad, md), (Some(ad), Some(md)) if md <= ad))
                 }
             }
         })

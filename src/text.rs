@@ -1,4 +1,113 @@
-//! Conversions between the character offsets Dossier stores and the byte offsets Rust slices use.
+//! The text layer every stage shares: sentences and paragraphs (one splitter, so a citation
+//! quotes the sentence that decided a figure's kind), and conversions between the character
+//! offsets Dossier stores and the byte offsets Rust slices use.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Lower-case abbreviations after which a full stop does not end a sentence
+/// (`assets/lexicon/abbreviations.txt`).
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../assets/lexicon/abbreviations.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Sentence spans (byte offsets): a newline always ends one; `.`, `!`, `?` or `…` end one when
+/// a capital, digit, quote or currency sign follows after a space, unless an abbreviation or an
+/// initial precedes.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end_here = match c {
+            '\n' => true,
+            '.' | '!' | '?' | '…' => {
+                let after = &text[i + c.len_utf8()..];
+                let trimmed = after.trim_start_matches(['"', '”', '’', '\'', ')']);
+                let ws = trimmed.len() < after.len() || after.starts_with([' ', '\t', '\n']);
+                let rest = trimmed.trim_start_matches([' ', '\t']);
+                let spaced = rest.len() < trimmed.len() || ws;
+                let next_ok = rest.is_empty()
+                    || rest.starts_with('\n')
+                    || rest.chars().next().is_some_and(|n| {
+                        n.is_uppercase()
+                            || n.is_ascii_digit()
+                            || matches!(n, '"' | '“' | '‘' | '\'' | '$' | '€' | '£' | '(' | '-')
+                    });
+                let word: String = text[start..i]
+                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let abbrev = c == '.'
+                    && (ABBREVIATIONS.contains(word.as_str())
+                        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
+                spaced && next_ok && !abbrev
+            }
+            _ => false,
+        };
+        if end_here {
+            let end = i + c.len_utf8();
+            if !text[start..end].trim().is_empty() {
+                out.push((start, end));
+            }
+            start = end;
+            while start < bytes.len() && matches!(bytes[start], b' ' | b'\t') {
+                start += 1;
+            }
+            while let Some(&(j, _)) = iter.peek() {
+                if j < start {
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Paragraph number of each sentence: a blank line (two newlines, counting the one that may
+/// end the previous sentence) starts a new paragraph.
+pub fn paragraphs(text: &str, sents: &[(usize, usize)]) -> Vec<usize> {
+    let mut para = 0;
+    let mut out = Vec::with_capacity(sents.len());
+    for (k, &(s, _)) in sents.iter().enumerate() {
+        if k > 0 {
+            let prev_end = sents[k - 1].1;
+            let newlines = text[prev_end..s].matches('\n').count()
+                + usize::from(text[..prev_end].ends_with('\n'));
+            if newlines >= 2 {
+                para += 1;
+            }
+        }
+        out.push(para);
+    }
+    out
+}
+
+/// Byte bounds of the sentence holding `start..end` (byte offsets): the sentence of `start`,
+/// extended to the one holding `end` when the span crosses a boundary; without the trailing
+/// line break or spaces.
+pub fn sentence_around(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let sents = sentences(text);
+    let first = sents.partition_point(|s| s.1 <= start);
+    let last = sents.partition_point(|s| s.1 < end.max(start + 1));
+    let s = sents.get(first).map_or(start, |s| s.0.min(start));
+    let e = sents
+        .get(last.min(sents.len().saturating_sub(1)))
+        .map_or(end, |s| s.1.max(end));
+    let e = s + text[s..e].trim_end().len();
+    (s, e.max(end.min(text.len())))
+}
 
 /// Byte offset of every character boundary of `text`, plus `text.len()` at the end, so that
 /// `table[char_index]` is the byte offset of that character.

@@ -80,22 +80,11 @@ pub fn shorten(s: &str, max: usize) -> String {
 /// The first sentence of `line`: up to a `.`, `!` or `?` followed by a space, skipping
 /// initials and short abbreviations such as "U.S." or "Mr.".
 fn first_sentence(line: &str) -> Option<&str> {
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let followed_by_space = chars.peek().is_none_or(|&(_, n)| n.is_whitespace());
-        if !followed_by_space {
-            continue;
-        }
-        let word = line[..i].rsplit(char::is_whitespace).next().unwrap_or("");
-        let abbreviation = c == '.' && (word.contains('.') || word.chars().count() <= 2);
-        if !abbreviation {
-            return Some(&line[..i + c.len_utf8()]);
-        }
-    }
-    None
+    // The splitter the extractor uses; a line that is one sentence has no shorter first one.
+    crate::text::sentences(line)
+        .first()
+        .filter(|&&(_, e)| e < line.trim_end().len())
+        .map(|&(s, e)| line[s..e].trim_end())
 }
 
 /// A news dateline at the start of a text: a capitalised place, optionally a region after a

@@ -76,8 +76,6 @@ pub struct Lexicon {
     pub organisation_words: HashSet<String>,
     /// Chains and assets: "X's Ethereum bridge" names X.
     pub chains: HashSet<String>,
-    /// Lower-case abbreviations after which a full stop does not end a sentence.
-    pub abbreviations: HashSet<String>,
 }
 
 /// The lists shipped in `assets/lexicon`, as (file name, text).
@@ -90,7 +88,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "not-victim-words.txt",
         include_str!("../../assets/lexicon/not-victim-words.txt"),
     ),
-    ("months.txt", include_str!("../../assets/lexicon/months.txt")),
+    (
+        "months.txt",
+        include_str!("../../assets/lexicon/months.txt"),
+    ),
     (
         "weekdays.txt",
         include_str!("../../assets/lexicon/weekdays.txt"),
@@ -99,10 +100,9 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "organisation-words.txt",
         include_str!("../../assets/lexicon/organisation-words.txt"),
     ),
-    ("chains.txt", include_str!("../../assets/lexicon/chains.txt")),
     (
-        "abbreviations.txt",
-        include_str!("../../assets/lexicon/abbreviations.txt"),
+        "chains.txt",
+        include_str!("../../assets/lexicon/chains.txt"),
     ),
 ];
 
@@ -168,7 +168,6 @@ impl Lexicon {
             not_victim_words,
             organisation_words: words("organisation-words.txt"),
             chains: words("chains.txt"),
-            abbreviations: words("abbreviations.txt"),
         })
     }
 
@@ -213,11 +212,16 @@ mod tests {
             Cue::Measure,
             Cue::Context,
         ] {
-            assert!(lex.cues.iter().any(|(_, c)| *c == role), "{role:?} has no cue");
+            assert!(
+                lex.cues.iter().any(|(_, c)| *c == role),
+                "{role:?} has no cue"
+            );
         }
-        assert!(lex.is_not_victim_word("March"), "months come from months.txt");
+        assert!(
+            lex.is_not_victim_word("March"),
+            "months come from months.txt"
+        );
         assert!(lex.is_organisation_word("bank"));
-        assert!(lex.abbreviations.contains("u.s"));
     }
 
     #[test]

@@ -125,7 +125,7 @@ pub fn decide(
     // "the attacker made a profit of $3M": the attacker's gain is the theft.
     let attacker_sentence = sentence_cues.iter().any(|h| h.cue == Cue::Context);
     let usable = |h: &&CueHit| match h.cue {
-        Cue::Context | Cue::Superlative | Cue::Total | Cue::Hypothetical => false,
+        Cue::Context | Cue::Superlative | Cue::Total | Cue::Hypothetical | Cue::Conversion => false,
         // "prices hit $5": a loss word right before a figure says it reached that figure.
         Cue::WeakStolen if reaches_figure(text, h) => false,
         Cue::WeakStolen => theft_article || theft_sentence,
@@ -186,6 +186,13 @@ pub fn decide(
             // Many thefts in a year: plural theft nouns, or hackers as a class taking billions
             // ("in 2022 hackers stole $3.8 billion"); "in 2019 hackers stole $10 million" may be
             // one theft.
+            // Hackers as a class taking billions with no victim named sum many thefts.
+            let class_subject = sentence_cues.iter().any(|h| {
+                matches!(
+                    text[h.start..h.end].to_ascii_lowercase().as_str(),
+                    "hackers" | "attackers"
+                )
+            });
             let plural = sentence_cues.iter().any(|h| {
                 let w = text[h.start..h.end].to_ascii_lowercase();
                 matches!(w.as_str(), "hacks" | "thefts" | "heists" | "exploits")
@@ -199,12 +206,21 @@ pub fn decide(
             let summed = !has_victim
                 && (plural || perfect)
                 && sentence_cues.iter().any(|h| h.cue == Cue::Total);
-            let hypothetical = sentence_cues.iter().any(|h| h.cue == Cue::Hypothetical);
+            // "would have" governs its own clause: "stopped after draining $25m, although they
+            // could have taken more" reports the $25m.
+            let hypothetical = sentence_cues.iter().any(|h| {
+                h.cue == Cue::Hypothetical
+                    && (h.end <= amount.0 || !text[amount.1..h.start].contains([',', ';']))
+            });
             if attempted {
                 AmountKind::Attempted
             } else if hypothetical {
                 AmountKind::Other
-            } else if total || summed || (year_scope && plural && !has_victim) {
+            } else if total
+                || summed
+                || (year_scope && plural && !has_victim)
+                || (billions && class_subject && !has_victim)
+            {
                 AmountKind::Cumulative
             } else {
                 AmountKind::Stolen

@@ -15,7 +15,7 @@ use chrono::Datelike;
 use regex::Regex;
 
 use crate::corpus::Article;
-use crate::text::{ByteToChar, char_to_byte_table};
+use crate::text::{ByteToChar, char_to_byte_table, paragraphs, sentences};
 
 use super::lexicon::Lexicon;
 use super::{Amount, AmountKind, EntityMention, dates::DateMention};
@@ -44,90 +44,18 @@ static CRYPTO_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words that blame a theft on someone.
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(?-u:\b)(?:attribut\w*|behind|blam\w*|linked|responsib\w*|tied|suspected|carried\s+out|perpetrat\w*|orchestrat\w*|culprits?)(?-u:\b)",
+    )
+});
+
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)(?-u:\b)(?:date|incident\s+date|date\s+of\s+(?:the\s+)?(?:attack|incident|hack|exploit))\s*:\s*$",
     )
 });
-
-/// Sentence spans (byte offsets): a newline always ends one; `.`, `!`, `?` or `…` end one when
-/// a capital, digit, quote or currency sign follows after a space, unless an abbreviation or an
-/// initial precedes.
-fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let end_here = match c {
-            '\n' => true,
-            '.' | '!' | '?' | '…' => {
-                let after = &text[i + c.len_utf8()..];
-                let trimmed = after.trim_start_matches(['"', '”', '’', '\'', ')']);
-                let ws = trimmed.len() < after.len() || after.starts_with([' ', '\t', '\n']);
-                let rest = trimmed.trim_start_matches([' ', '\t']);
-                let spaced = rest.len() < trimmed.len() || ws;
-                let next_ok = rest.is_empty()
-                    || rest.starts_with('\n')
-                    || rest.chars().next().is_some_and(|n| {
-                        n.is_uppercase()
-                            || n.is_ascii_digit()
-                            || matches!(n, '"' | '“' | '‘' | '\'' | '$' | '€' | '£' | '(' | '-')
-                    });
-                let word: String = text[start..i]
-                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
-                let abbrev = c == '.'
-                    && (Lexicon::builtin().abbreviations.contains(word.as_str())
-                        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
-                spaced && next_ok && !abbrev
-            }
-            _ => false,
-        };
-        if end_here {
-            let end = i + c.len_utf8();
-            if !text[start..end].trim().is_empty() {
-                out.push((start, end));
-            }
-            start = end;
-            while start < bytes.len() && matches!(bytes[start], b' ' | b'\t') {
-                start += 1;
-            }
-            while let Some(&(j, _)) = iter.peek() {
-                if j < start {
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-        }
-    }
-    if start < text.len() && !text[start..].trim().is_empty() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
-/// Paragraph number of each sentence: a blank line (two newlines, counting the one that may
-/// end the previous sentence) starts a new paragraph.
-fn paragraphs(text: &str, sents: &[(usize, usize)]) -> Vec<usize> {
-    let mut para = 0;
-    let mut out = Vec::with_capacity(sents.len());
-    for (k, &(s, _)) in sents.iter().enumerate() {
-        if k > 0 {
-            let prev_end = sents[k - 1].1;
-            let newlines = text[prev_end..s].matches('\n').count()
-                + usize::from(text[..prev_end].ends_with('\n'));
-            if newlines >= 2 {
-                para += 1;
-            }
-        }
-        out.push(para);
-    }
-    out
-}
 
 /// A date mention in byte offsets.
 struct ByteDate<'a> {
@@ -148,8 +76,8 @@ struct Work {
     usd: Option<f64>,
     /// "another $4M", "a second $2M": a theft of its own, never a part of a larger figure.
     separate: bool,
-    /// Decided by a price, value or reward word: never the theft an article is about.
-    measure: bool,
+    /// The role of the cue that decided the kind.
+    role: Option<classify::Cue>,
     /// The theft the article is about.
     main: bool,
 }
@@ -330,8 +258,9 @@ pub fn find_with(
             event_date,
             inferred,
             usd,
-            separate: announces_another(&text[..p.start]),
-            measure: decision.role == Some(classify::Cue::Measure),
+            separate: announces_another(&text[..p.start])
+                || states_a_total(&text[..p.start], &text[p.end..]),
+            role: decision.role,
             main: false,
         });
     }
@@ -372,7 +301,13 @@ pub fn find_with(
         w.usd.is_some()
             && match w.kind {
                 AmountKind::Stolen => true,
-                AmountKind::Other => !w.measure,
+                // Not one a theft word was vetoed for (a hypothetical, a "tried to").
+                AmountKind::Other => matches!(
+                    w.role,
+                    None | Some(
+                        classify::Cue::Other | classify::Cue::Conversion | classify::Cue::Gain
+                    )
+                ),
                 _ => false,
             }
     };
@@ -411,33 +346,39 @@ pub fn find_with(
 
     let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
     let mut conv = ByteToChar::new(text);
-    let mut actors: std::collections::HashMap<usize, Option<String>> = Default::default();
+    let is_person = |name: &str| {
+        bentities.iter().any(|(_, _, m)| {
+            m.kind == crate::extract::EntityKind::Person
+                && (m.canonical == name || m.surface == name)
+        })
+    };
+    let attributed_actor = sents
+        .iter()
+        .filter(|&&(s, e)| ATTRIBUTION.is_match(&text[s..e]))
+        .find_map(|&span| victim::actor(span, &bentities));
     let mut out = Vec::with_capacity(work.len());
     for w in work {
         let p = &w.parsed;
         let start = conv.get(p.start);
         let end = conv.get(p.end);
-        let para = paras[w.sentence];
-        let para_span = (
-            sents[paras.partition_point(|&q| q < para)].0,
-            sents[paras.partition_point(|&q| q <= para) - 1].1,
-        );
         let victim = match w.kind {
             AmountKind::Stolen | AmountKind::Attempted | AmountKind::Damage => {
                 w.victim.or_else(|| main_victim.clone())
             }
             _ => w.victim,
-        };
-        // The actor named nearest: in the figure's sentence, else its paragraph, else the article.
+        }
+        // A victim is an organisation or a platform: a person robbed is left unnamed here.
+        .filter(|v| !is_person(v));
+        // The actor the text blames for this theft: one named in the figure's sentence; for the
+        // article's main theft, also one named in a sentence of attribution ("attributed to",
+        // "behind"). An actor named elsewhere about something else is not this theft's.
         let actor = if w.kind.is_theft() {
             victim::actor(sents[w.sentence], &bentities).or_else(|| {
-                actors
-                    .entry(para)
-                    .or_insert_with(|| {
-                        victim::actor(para_span, &bentities)
-                            .or_else(|| victim::actor((0, text.len()), &bentities))
-                    })
-                    .clone()
+                if w.main {
+                    attributed_actor.clone()
+                } else {
+                    None
+                }
             })
         } else {
             None
@@ -476,8 +417,37 @@ fn announces_another(before: &str) -> bool {
         .split_whitespace()
         .rev()
         .take(3)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
         .any(|w| matches!(w.as_str(), "another" | "second" | "separate" | "third"))
+}
+
+/// Whether the words around a figure call it a total ("losses totalled $5M", "$5M lost
+/// overall", "$5M in total"): a total is never a part of another figure.
+fn states_a_total(before: &str, after: &str) -> bool {
+    let before_total = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        // Not "totalling": breakdowns use it for their sub-sums ("6k ETH, totalling $14M").
+        .any(|w| matches!(w.as_str(), "totalled" | "totaled" | "overall"));
+    let after: Vec<String> = after
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let after_total = after.iter().any(|w| w == "overall")
+        || after.windows(2).any(|p| p[0] == "in" && p[1] == "total");
+    before_total || after_total
 }
 
 /// "since 2017" starts a period; it dates no event.
@@ -636,6 +606,7 @@ mod tests {
     fn every_static_pattern_compiles() {
         LazyLock::force(&CRYPTO_ARTICLE);
         LazyLock::force(&DATE_LABEL);
+        LazyLock::force(&ATTRIBUTION);
         parse::force_patterns();
         victim::force_patterns();
     }
@@ -868,5 +839,130 @@ mod general_english {
         ] {
             assert_eq!(only(text).kind, kind, "{text}");
         }
+    }
+
+    fn story(title: &str, body: &str) -> Vec<Amount> {
+        let a = Article {
+            id: "s".into(),
+            path: PathBuf::from("s.txt"),
+            published: NaiveDate::from_ymd_opt(2024, 6, 3),
+            title: title.into(),
+            source: None,
+            text: format!("{title}\n\n{body}"),
+        };
+        let dates = crate::extract::dates::find(&a);
+        let entities = crate::extract::entities::find(&a);
+        find(&a, &dates, &entities)
+    }
+
+    fn main_of(amounts: &[Amount]) -> Option<&Amount> {
+        let mains: Vec<&Amount> = amounts.iter().filter(|a| a.main).collect();
+        assert!(mains.len() <= 1, "one main theft at most: {mains:#?}");
+        mains.first().copied()
+    }
+
+    #[test]
+    fn the_lede_figure_of_a_theft_story_is_its_main_theft() {
+        // Theft language a cue list alone misses: the lede states the theft the story is about.
+        for (body, figure) in [
+            (
+                "Quillfox is in the red again.\n\nQuillfox lost 40% of its reserve fund ($9M) in a targeted attack.\n\nThe hackers used a price oracle.",
+                "$9M",
+            ),
+            (
+                "Another rug.\n\nThis time, Nimbex Finance took off with approximately $4M, deleting its website.\n\nThe attacker was funded through a mixer.",
+                "$4M",
+            ),
+            (
+                "Nimbex Swap pulled the rug for $3M on Thursday.\n\nThe exploiter then bridged the funds.",
+                "$3M",
+            ),
+            (
+                "An unexpected twist saw users liquidated via a flash loan attack, with the attacker making ~$3M profit.\n\nThe exploiter bridged the funds.",
+                "~$3M",
+            ),
+        ] {
+            let amounts = story("Quillfox - Hacked", body);
+            let main = main_of(&amounts).unwrap_or_else(|| panic!("no main theft: {body}"));
+            assert_eq!(main.text, figure, "{body}");
+            assert_eq!(main.kind, AmountKind::Stolen, "{body}");
+        }
+    }
+
+    #[test]
+    fn the_main_theft_is_not_a_part_of_an_earlier_theft_recalled_later() {
+        let amounts = story(
+            "Orrin Protocol - Hacked Again",
+            "Flipped again.\n\n$5.8M lost overall after the exploit.\n\nThis is the second time for Orrin Protocol, which also lost $15M to a hacker last year.",
+        );
+        let main = main_of(&amounts).expect("main theft");
+        assert_eq!(main.text, "$5.8M");
+        let fifteen = amounts.iter().find(|a| a.text == "$15M").expect("$15M");
+        assert_eq!(fifteen.kind, AmountKind::Stolen);
+        // "another $4M" is a theft of its own, not a part of the earlier $7M.
+        let amounts = story(
+            "Velmora - Hacked",
+            "Less than a month ago hackers stole $7M from Velmora.\n\nNow they have stolen another $4M.",
+        );
+        let four = amounts.iter().find(|a| a.text == "$4M").expect("$4M");
+        assert_eq!(four.kind, AmountKind::Stolen, "{four:#?}");
+    }
+
+    #[test]
+    fn business_stories_have_no_main_theft() {
+        let amounts = story(
+            "Tarnwell results",
+            "Tarnwell lost $40M in the third quarter as sales fell.\n\nIts shares lost 5% and the company raised $10M from investors.",
+        );
+        assert!(main_of(&amounts).is_none(), "{amounts:#?}");
+        assert!(amounts.iter().all(|a| !a.kind.is_theft()), "{amounts:#?}");
+    }
+
+    #[test]
+    fn a_figure_a_price_reached_is_not_a_loss() {
+        let amounts = story(
+            "Scam calls",
+            "Scammers stole from callers. One caller was scammed of $139. I don't want to be told when my bill has hit $750.",
+        );
+        let bill = amounts.iter().find(|a| a.text == "$750").expect("$750");
+        assert_eq!(bill.kind, AmountKind::Other, "{bill:#?}");
+    }
+
+    #[test]
+    fn an_actor_named_elsewhere_is_not_the_thief_of_every_figure() {
+        let amounts = story(
+            "Exchange hacked",
+            "Hackers stole $50M from Orvex exchange on Monday. Investigators attributed the theft to the Lazarus Group.\n\nThe record is still held by a dictator who stole $1 billion from a central bank in 2003.",
+        );
+        let main = main_of(&amounts).expect("main theft");
+        assert_eq!(main.text, "$50M");
+        assert_eq!(main.actor.as_deref(), Some("Lazarus Group"));
+        let old = amounts
+            .iter()
+            .find(|a| a.text == "$1 billion")
+            .expect("$1 billion");
+        assert_eq!(old.actor, None, "{old:#?}");
+    }
+
+    #[test]
+    fn hackers_taking_billions_with_no_victim_is_a_total() {
+        let amounts = story(
+            "Year in review",
+            "State hackers spent the year perfecting their craft, siphoning $1.3 billion through many attacks.",
+        );
+        let total = amounts
+            .iter()
+            .find(|a| a.text == "$1.3 billion")
+            .expect("figure");
+        assert_eq!(total.kind, AmountKind::Cumulative, "{total:#?}");
+    }
+
+    #[test]
+    fn a_dense_table_of_figures_takes_time_in_proportion_to_its_size() {
+        // Thousands of figures in one article: each is compared with a bounded number of
+        // totals, so this finishes at once instead of in minutes.
+        let body = " $1 million stolen in 2016 by Lazarus.".repeat(5_000);
+        let amounts = story("Ledger", &body);
+        assert_eq!(amounts.len(), 5_000);
     }
 }

@@ -44,7 +44,8 @@ const NOT_TICKERS: &[&str] = &[
 /// Fiat written before the number.
 const PREFIX: &str = r"(?P<pre>US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|NT\$|S\$|NZ\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)(?-u:\b)|Rs\.?)";
 const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-const MAG: &str = r"(?P<mag>thousand|trillion|billion|million|mln|bln|mn|bn|tn|k|K|m|M|b|B)";
+/// Headlines capitalise the word ("$308 Million Hack"), so the words match in any case.
+const MAG: &str = r"(?P<mag>(?i:thousand|trillion|billion|million)|mln|bln|mn|bn|tn|k|K|m|M|b|B)";
 const WORDNUM: &str = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred|half\s+a)";
 const SUFFIX_WORD: &str = r"(?P<word>(?i:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|Taiwan)\s+dollars?|dollars?|dlrs|bitcoins?|ether|euros?|pounds?(?:\s+sterling)?|sterling|yen|won|yuan|renminbi|rupees?)|USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)";
 
@@ -547,6 +548,7 @@ mod tests {
             ("paid $5 to me", "USD", 5.0),
             ("took US$81m from", "USD", 81e6),
             ("took USD 3.5 million", "USD", 3.5e6),
+            ("Suffers $308 Million Hack", "USD", 308e6),
             ("took 81 million dollars", "USD", 81e6),
             ("rose to €1.7bn", "EUR", 1.7e9),
             ("lost 20 million euros", "EUR", 20e6),

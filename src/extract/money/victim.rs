@@ -347,9 +347,7 @@ fn unit_before_name(pre: &str) -> bool {
 fn subject(text: &str) -> Option<String> {
     for (k, t) in text.split_whitespace().enumerate() {
         let c = clean(t);
-        if is_name_token(c)
-            && !not_name(c)
-            && !c.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
+        if is_name_token(c) && !not_name(c) && !c.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
         {
             let rest: Vec<&str> = text.split_whitespace().skip(k).collect();
             return name_starting(&rest.join(" "));
