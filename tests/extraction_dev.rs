@@ -132,8 +132,35 @@ fn bbc_stories_report_at_most_five_thefts() {
 
 #[test]
 #[ignore = "reads ../shared/corpus/dprk; .ci/run runs it with --ignored"]
-fn dprk_incidents_have_no_person_victims() {
+fn dprk_incidents_no_big_theft_twice_and_no_person_victims() {
     let analysis = analyse("corpus/dprk");
+    // No theft of $20M or more drawn twice: two stolen incidents of one victim (or one with no
+    // victim) within 10% in the same year.
+    let big: Vec<&dossier::incidents::Incident> = analysis
+        .incidents
+        .iter()
+        .filter(|i| i.kind == AmountKind::Stolen && i.usd >= 20e6)
+        .collect();
+    let key = |v: &Option<String>| {
+        v.as_deref()
+            .map(|v| dossier::extract::money::normalized_victim(v))
+            .and_then(|n| n.split_whitespace().next().map(str::to_string))
+    };
+    for (n, a) in big.iter().enumerate() {
+        for b in &big[n + 1..] {
+            let same_victim = match (key(&a.victim), key(&b.victim)) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            let close = (a.usd - b.usd).abs() <= 0.10 * a.usd.max(b.usd);
+            let same_year = a.event_date.as_deref().and_then(|d| d.get(..4))
+                == b.event_date.as_deref().and_then(|d| d.get(..4));
+            assert!(
+                !(same_victim && close && same_year),
+                "one theft drawn twice: {a:#?} {b:#?}"
+            );
+        }
+    }
     let people: Vec<&str> = analysis
         .extraction
         .entities
