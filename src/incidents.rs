@@ -57,6 +57,15 @@ fn within(a: f64, b: f64, tolerance: f64) -> bool {
     (a - b).abs() <= tolerance * a.abs().max(b.abs())
 }
 
+/// Whether `a` (worth `usd`) can be a report of a figure worth `other`: within `tolerance`, or,
+/// for a dollar lower bound ("more than $600M"), at or up to 10% above the bound.
+fn value_matches(a: &Amount, usd: f64, other: f64, tolerance: f64) -> bool {
+    within(usd, other, tolerance)
+        || (a.currency == "USD"
+            && a.max.is_none()
+            && a.min.is_some_and(|lo| other >= lo && other <= lo * 1.10))
+}
+
 /// Event dates of one theft: the same year (reports of one theft differ by a day or a month,
 /// and a bare year agrees with any month of it).
 fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
@@ -126,11 +135,11 @@ impl Group<'_> {
                 // only the publication date, after the theft's).
                 _ => {
                     let (ad, md) = (a.event_date.as_deref(), m.event_date.as_deref());
-                    (within(usd, mu, 0.03) && dates_agree(ad, md))
-                        || (within(usd, mu, 0.03)
+                    (value_matches(a, usd, mu, 0.03) && dates_agree(ad, md))
+                        || (value_matches(a, usd, mu, 0.03)
                             && a.event_date_inferred
-                            && !m.event_date_inferred
-                            && matches!((ad, md), (Some(ad), Some(md)) if md <= ad))
+                            && matches!((ad, md), (Some(ad), Some(md))
+                                if md < ad || (md == ad && !m.event_date_inferred)))
                 }
             }
         })

@@ -44,6 +44,14 @@ static CRYPTO_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// "14.5% of the …": a share of something named after it.
+static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)[0-9](?:\.[0-9]+)?\s?(?:%|per\s?cent)\s+of\s+(?:the|its|their)(?-u:\b)")
+});
+
+/// Bytes before a figure within which a "N% of the" makes it a share.
+const SHARE_REACH: usize = 60;
+
 /// Words that blame a theft on someone.
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
@@ -181,6 +189,8 @@ pub fn find_with(
             .filter(|d| d.end <= p.start || !others.iter().any(|o| o.0 >= p.end && o.1 <= d.start))
             // "since 2017" starts a period; it does not date the figure.
             .filter(|d| !starts_period(text, d))
+            // "more than last year" compares with another period.
+            .filter(|d| !word_before(text, d.start).0.eq_ignore_ascii_case("than"))
             .min_by_key(|d| {
                 let dist = if d.end <= p.start {
                     p.start - d.end
@@ -213,6 +223,15 @@ pub fn find_with(
             if previous.kind != AmountKind::Other {
                 decision = previous;
             }
+        }
+        // "14.5% of the stolen assets (now worth $195M) were moved": a share of a theft told
+        // later (moved, laundered, frozen) is not a theft of its own.
+        let share_start = ss.max(p.start.saturating_sub(SHARE_REACH));
+        let share_start = (share_start..p.start)
+            .find(|&b| text.is_char_boundary(b))
+            .unwrap_or(p.start);
+        if decision.kind.is_theft() && SHARE_OF.is_match(&text[share_start..p.start]) {
+            decision.kind = AmountKind::Other;
         }
         let (event_date, inferred) = if let Some(d) = own {
             (Some(d.mention.value.clone()), false)
@@ -607,6 +626,7 @@ mod tests {
         LazyLock::force(&CRYPTO_ARTICLE);
         LazyLock::force(&DATE_LABEL);
         LazyLock::force(&ATTRIBUTION);
+        LazyLock::force(&SHARE_OF);
         parse::force_patterns();
         victim::force_patterns();
     }
@@ -964,5 +984,18 @@ mod general_english {
         let body = " $1 million stolen in 2016 by Lazarus.".repeat(5_000);
         let amounts = story("Ledger", &body);
         assert_eq!(amounts.len(), 5_000);
+    }
+
+    #[test]
+    fn a_share_of_a_theft_moved_later_is_not_a_new_theft() {
+        let amounts = story(
+            "Exchange drained",
+            "Hackers stole $1.4 billion from Orvex on Friday. By Monday 14.5% of the stolen assets (now worth $195 million) had been moved.",
+        );
+        let share = amounts
+            .iter()
+            .find(|a| a.text.contains("195"))
+            .expect("share");
+        assert_eq!(share.kind, AmountKind::Other, "{share:#?}");
     }
 }
