@@ -998,4 +998,21 @@ mod general_english {
             .expect("share");
         assert_eq!(share.kind, AmountKind::Other, "{share:#?}");
     }
+
+    #[test]
+    fn fraud_and_extortion_are_told_apart() {
+        // Money wired to fraudsters is stolen; a ransom is extortion, a damage figure.
+        let amounts = story(
+            "Firm hit by invoice fraud",
+            "Fraudsters impersonating a supplier tricked the firm, which lost $12 million to a fake-invoice scam.\n\nThe scammers moved the money abroad.",
+        );
+        let lost = amounts.iter().find(|a| a.text == "$12 million").expect("figure");
+        assert_eq!(lost.kind, AmountKind::Stolen, "{lost:#?}");
+        let amounts = story(
+            "Hospital hacked",
+            "Hackers who broke into the hospital demanded a $4 million ransom.\n\nThe attackers leaked files.",
+        );
+        let ransom = amounts.iter().find(|a| a.text == "$4 million").expect("figure");
+        assert_eq!(ransom.kind, AmountKind::Damage, "{ransom:#?}");
+    }
 }
