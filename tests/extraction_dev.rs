@@ -143,7 +143,7 @@ fn dprk_incidents_no_big_theft_twice_and_no_person_victims() {
         .collect();
     let key = |v: &Option<String>| {
         v.as_deref()
-            .map(|v| dossier::extract::money::normalized_victim(v))
+            .map(dossier::extract::money::normalized_victim)
             .and_then(|n| n.split_whitespace().next().map(str::to_string))
     };
     for (n, a) in big.iter().enumerate() {

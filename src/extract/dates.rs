@@ -166,16 +166,21 @@ pub fn find_in(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
             .then((b.1 - b.0).cmp(&(a.1 - a.0)))
             .then(a.4.cmp(&b.4))
     });
-    let mut kept: Vec<(usize, usize, String, bool, usize)> = Vec::new();
-    for f in found {
-        if kept.iter().all(|k| f.1 <= k.0 || f.0 >= k.1) {
-            kept.push(f);
+    // Kept spans are disjoint, so the one starting last before a candidate's end is the only
+    // one that can overlap it: a map by start keeps this linear in the number of dates.
+    let mut kept: std::collections::BTreeMap<usize, (usize, String, bool)> = Default::default();
+    for (s, e, value, relative, _) in found {
+        let overlaps = kept
+            .range(..e)
+            .next_back()
+            .is_some_and(|(_, (k_end, _, _))| *k_end > s);
+        if !overlaps {
+            kept.insert(s, (e, value, relative));
         }
     }
-    kept.sort_by_key(|k| k.0);
     let mut conv = ByteToChar::new(text);
     kept.into_iter()
-        .map(|(s, e, value, relative, _)| DateMention {
+        .map(|(s, (e, value, relative))| DateMention {
             start: conv.get(s),
             end: conv.get(e),
             text: text[s..e].to_string(),

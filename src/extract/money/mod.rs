@@ -123,10 +123,11 @@ pub fn find_with(
             mention: d,
         })
         .collect();
-    let bentities: Vec<(usize, usize, &EntityMention)> = entities
+    let mut bentities: Vec<(usize, usize, &EntityMention)> = entities
         .iter()
         .map(|e| (byte(e.start), byte(e.end), e))
         .collect();
+    bentities.sort_by_key(|e| e.0);
     let sentence_of = |pos: usize| sents.partition_point(|s| s.1 <= pos).min(sents.len() - 1);
     let cues_in = |(s, e): (usize, usize)| {
         let a = hits.partition_point(|h| h.start < s);
@@ -365,12 +366,12 @@ pub fn find_with(
 
     let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
     let mut conv = ByteToChar::new(text);
-    let is_person = |name: &str| {
-        bentities.iter().any(|(_, _, m)| {
-            m.kind == crate::extract::EntityKind::Person
-                && (m.canonical == name || m.surface == name)
-        })
-    };
+    let people: std::collections::HashSet<&str> = bentities
+        .iter()
+        .filter(|(_, _, m)| m.kind == crate::extract::EntityKind::Person)
+        .flat_map(|(_, _, m)| [m.canonical.as_str(), m.surface.as_str()])
+        .collect();
+    let is_person = |name: &str| people.contains(name);
     let attributed_actor = sents
         .iter()
         .filter(|&&(s, e)| ATTRIBUTION.is_match(&text[s..e]))
@@ -1006,13 +1007,19 @@ mod general_english {
             "Firm hit by invoice fraud",
             "Fraudsters impersonating a supplier tricked the firm, which lost $12 million to a fake-invoice scam.\n\nThe scammers moved the money abroad.",
         );
-        let lost = amounts.iter().find(|a| a.text == "$12 million").expect("figure");
+        let lost = amounts
+            .iter()
+            .find(|a| a.text == "$12 million")
+            .expect("figure");
         assert_eq!(lost.kind, AmountKind::Stolen, "{lost:#?}");
         let amounts = story(
             "Hospital hacked",
             "Hackers who broke into the hospital demanded a $4 million ransom.\n\nThe attackers leaked files.",
         );
-        let ransom = amounts.iter().find(|a| a.text == "$4 million").expect("figure");
+        let ransom = amounts
+            .iter()
+            .find(|a| a.text == "$4 million")
+            .expect("figure");
         assert_eq!(ransom.kind, AmountKind::Damage, "{ransom:#?}");
     }
 }

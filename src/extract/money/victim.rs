@@ -386,9 +386,12 @@ pub fn in_title(title: &str, body: &str) -> Option<String> {
 /// The threat actor the entity extractor found in `span` (byte offsets), first in the text;
 /// its umbrella group when it has one ("Lazarus Group" for "APT38").
 pub fn actor(span: (usize, usize), entities: &[(usize, usize, &EntityMention)]) -> Option<String> {
-    entities
+    // Entities are in text order: the span's are one slice of them.
+    let from = entities.partition_point(|(s, _, _)| *s < span.0);
+    entities[from..]
         .iter()
-        .filter(|(s, e, m)| *s >= span.0 && *e <= span.1 && m.kind == EntityKind::ThreatActor)
+        .take_while(|(s, _, _)| *s < span.1)
+        .filter(|(_, e, m)| *e <= span.1 && m.kind == EntityKind::ThreatActor)
         .min_by_key(|(s, _, _)| *s)
         .map(|(_, _, m)| m.parent.clone().unwrap_or_else(|| m.canonical.clone()))
 }
