@@ -198,3 +198,21 @@ fn a_jsonl_file_streams_like_standard_input() {
     assert_eq!(from_file.len(), ids.len());
     assert!(from_file == from_stdin, "records differ");
 }
+
+#[test]
+fn merged_records_of_a_generated_corpus_equal_the_batch_report_to_the_last_digit() {
+    // Generated articles have euro, pound and crypto figures whose dollar values are not round.
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("gen.jsonl");
+    let generated = run(&["gen-corpus", "--articles", "150", "--seed", "9"], "");
+    std::fs::write(&articles, &generated).unwrap();
+    let records = run(&["extract", "--jsonl"], &generated);
+    assert_eq!(records.lines().count(), 150);
+    let merged: Value = serde_json::from_str(&run(&["merge", "-"], &records)).unwrap();
+    let batch: Value =
+        serde_json::from_str(&run(&["extract", articles.to_str().unwrap()], "")).unwrap();
+    assert!(batch["incidents"].as_array().unwrap().len() > 10);
+    for key in ["entities", "amounts", "incidents"] {
+        assert!(merged[key] == batch[key], "{key} differ");
+    }
+}
