@@ -145,6 +145,11 @@ pub fn extract_corpus(articles: &[Article]) -> Extraction {
     extract_corpus_with_progress(articles, &|_| {})
 }
 
+/// Articles extracted between two gatherings: the per-article results of one chunk are gathered
+/// (on one thread) while the next chunk is extracted (on the others), so they never pile up for
+/// the whole corpus: at 100,000 articles they would outweigh the texts.
+const GATHER_CHUNK: usize = 2048;
+
 /// [`extract_corpus`], calling `progress(done)` as articles complete (from worker threads, about
 /// 200 times per corpus so that a progress bar moves without flooding its channel).
 pub fn extract_corpus_with_progress(
@@ -155,27 +160,38 @@ pub fn extract_corpus_with_progress(
     use std::sync::atomic::{AtomicUsize, Ordering};
     let step = (articles.len() / 200).max(1);
     let done = AtomicUsize::new(0);
-    let per_article: Vec<ArticleExtraction> = articles
-        .par_iter()
-        .map(|a| {
-            let ex = extract_article(a);
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if n.is_multiple_of(step) || n == articles.len() {
-                progress(n);
-            }
-            ex
-        })
-        .collect();
-    gather(articles, per_article)
+    let extract = |a: &Article| {
+        let ex = extract_article(a);
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if n.is_multiple_of(step) || n == articles.len() {
+            progress(n);
+        }
+        ex
+    };
+    let mut gatherer = Gatherer::default();
+    let mut pending: Option<(&[Article], Vec<ArticleExtraction>)> = None;
+    for chunk in articles.chunks(GATHER_CHUNK) {
+        let (extracted, ()) = rayon::join(
+            || chunk.par_iter().map(extract).collect::<Vec<_>>(),
+            || {
+                if let Some((previous, results)) = pending.take() {
+                    gatherer.add_all(previous, results);
+                }
+            },
+        );
+        pending = Some((chunk, extracted));
+    }
+    if let Some((previous, results)) = pending {
+        gatherer.add_all(previous, results);
+    }
+    gatherer.finish()
 }
 
 /// Merges per-article mentions into corpus entities (money and dates included, as the sidebar
 /// lists them) and concatenates the amounts in article order.
 pub fn gather(articles: &[Article], per_article: Vec<ArticleExtraction>) -> Extraction {
     let mut gatherer = Gatherer::default();
-    for (article, ex) in articles.iter().zip(per_article) {
-        gatherer.add(&article.id, ex);
-    }
+    gatherer.add_all(articles, per_article);
     gatherer.finish()
 }
 
@@ -228,6 +244,13 @@ impl Gatherer {
             );
         }
         self.amounts.extend(ex.amounts);
+    }
+
+    /// [`Self::add`] for each article and its results, in order.
+    pub fn add_all(&mut self, articles: &[Article], per_article: Vec<ArticleExtraction>) {
+        for (article, ex) in articles.iter().zip(per_article) {
+            self.add(&article.id, ex);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
