@@ -6,7 +6,8 @@
 //! `cargo bench --no-default-features --bench scale` runs both corpora: the BBC set from
 //! `../shared/corpus/bbc` (skipped with a note when absent) and a generated corpus of 100,000
 //! articles (`dossier::synthetic`, seed 1, written once to the temp folder). Options after `--`:
-//! `--set bbc|gen`, `--articles N`, `--runs N` (best of N, default 3).
+//! `--set bbc|gen`, `--articles N`, `--runs N` (best of N, default 3), `--only PARTS` (a comma
+//! list of `extract,stages,incidents,memory,search`).
 //!
 //! Criterion's ten samples of a ten-second run would take minutes per figure on the two shared
 //! cores this is developed on, so this bench times best-of-N runs itself; `benches/extract.rs`
@@ -31,6 +32,14 @@ struct Options {
     set: Option<String>,
     articles: u64,
     runs: usize,
+    /// Parts to run (`extract,stages,incidents,memory,search`); all when empty.
+    only: Vec<String>,
+}
+
+impl Options {
+    fn runs(&self, part: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|p| p == part)
+    }
 }
 
 fn options() -> Options {
@@ -38,6 +47,7 @@ fn options() -> Options {
         set: None,
         articles: 100_000,
         runs: 3,
+        only: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -50,6 +60,12 @@ fn options() -> Options {
                     .unwrap_or(o.articles)
             }
             "--runs" => o.runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(o.runs),
+            "--only" => {
+                o.only = args
+                    .next()
+                    .map(|l| l.split(',').map(String::from).collect())
+                    .unwrap_or_default()
+            }
             _ => {} // `--bench` and filters from cargo
         }
     }
@@ -173,159 +189,170 @@ fn run_set(name: &str, roots: &[PathBuf], raw: &RawScan, o: &Options) {
             mb_s(bytes, cpu)
         );
     };
-    let mut ratio = Vec::new();
-    for threads in [1, 2] {
-        let p = pool(threads);
-        let ex = p.install(|| best(o.runs, || extract::extract_corpus(articles)));
-        row("dossier extraction (extract_corpus)", threads, ex);
-        let rs = p.install(|| best(o.runs, || raw.scan_corpus(articles)));
-        row("raw scan (split + Aho-Corasick + money regex)", threads, rs);
-        ratio.push((threads, rs.0.as_secs_f64() / ex.0.as_secs_f64()));
-    }
-    for (threads, r) in ratio {
+    if o.runs("extract") {
+        let mut ratio = Vec::new();
+        for threads in [1, 2] {
+            let p = pool(threads);
+            let ex = p.install(|| best(o.runs, || extract::extract_corpus(articles)));
+            row("dossier extraction (extract_corpus)", threads, ex);
+            let rs = p.install(|| best(o.runs, || raw.scan_corpus(articles)));
+            row("raw scan (split + Aho-Corasick + money regex)", threads, rs);
+            ratio.push((threads, rs.0.as_secs_f64() / ex.0.as_secs_f64()));
+        }
+        for (threads, r) in ratio {
+            println!(
+                "\nDossier / raw scan on {threads} thread(s): {:.1}% of the raw-scan throughput",
+                r * 100.0
+            );
+        }
+        let counts = raw.scan_corpus(articles);
         println!(
-            "\nDossier / raw scan on {threads} thread(s): {:.1}% of the raw-scan throughput",
-            r * 100.0
+            "raw scan found {} sentences, {} name hits, {} money hits",
+            counts.0, counts.1, counts.2
         );
     }
-    let counts = raw.scan_corpus(articles);
-    println!(
-        "raw scan found {} sentences, {} name hits, {} money hits",
-        counts.0, counts.1, counts.2
-    );
 
-    // Where the time goes on one thread (every 5th article).
-    let sample: Vec<&Article> = articles.iter().step_by(5).collect();
-    let sample_bytes: usize = sample.iter().map(|a| a.text.len()).sum();
-    let p1 = pool(1);
-    let (ents, dates) = p1.install(|| {
-        let e: Vec<_> = sample.iter().map(|a| extract::entities::find(a)).collect();
-        let d: Vec<_> = sample.iter().map(|a| extract::dates::find(a)).collect();
-        (e, d)
-    });
-    let stage = |what: &str, d: (Duration, Duration)| {
+    if o.runs("stages") {
+        // Where the time goes on one thread (every 5th article).
+        let sample: Vec<&Article> = articles.iter().step_by(5).collect();
+        let sample_bytes: usize = sample.iter().map(|a| a.text.len()).sum();
+        let p1 = pool(1);
+        let (ents, dates) = p1.install(|| {
+            let e: Vec<_> = sample.iter().map(|a| extract::entities::find(a)).collect();
+            let d: Vec<_> = sample.iter().map(|a| extract::dates::find(a)).collect();
+            (e, d)
+        });
+        let stage = |what: &str, d: (Duration, Duration)| {
+            println!(
+                "| {what} | {:.3} s | {:.2} s | {:.1} MB/s |",
+                d.0.as_secs_f64(),
+                d.1.as_secs_f64(),
+                mb_s(sample_bytes, d.0)
+            );
+        };
         println!(
-            "| {what} | {:.3} s | {:.2} s | {:.1} MB/s |",
-            d.0.as_secs_f64(),
-            d.1.as_secs_f64(),
-            mb_s(sample_bytes, d.0)
+            "\nStages on 1 thread, every 5th article ({:.1} MB):\n",
+            sample_bytes as f64 / 1e6
         );
-    };
-    println!(
-        "\nStages on 1 thread, every 5th article ({:.1} MB):\n",
-        sample_bytes as f64 / 1e6
-    );
-    println!("| stage | best wall | CPU | MB/s (wall) |\n|---|---|---|---|");
-    stage(
-        "entities::find",
-        best(o.runs, || {
-            sample
-                .iter()
-                .map(|a| extract::entities::find(a).len())
-                .sum::<usize>()
-        }),
-    );
-    stage(
-        "dates::find",
-        best(o.runs, || {
-            sample
-                .iter()
-                .map(|a| extract::dates::find(a).len())
-                .sum::<usize>()
-        }),
-    );
-    stage(
-        "money::find",
-        best(o.runs, || {
-            sample
-                .iter()
-                .zip(ents.iter().zip(&dates))
-                .map(|(a, (e, d))| extract::money::find(a, d, e).len())
-                .sum::<usize>()
-        }),
-    );
-    let per_article: Vec<_> = articles.par_iter().map(extract::extract_article).collect();
-    let sampled: Vec<_> = per_article.iter().step_by(5).cloned().collect();
-    let ids: Vec<Article> = sample.iter().map(|a| (*a).clone()).collect();
-    stage(
-        "gather (entities across articles)",
-        best(o.runs, || extract::gather(&ids, sampled.clone())),
-    );
-    drop(per_article);
-
-    // Incidents.
-    let extraction = extract::extract_corpus(articles);
-    let (merge, merge_cpu) = best(o.runs, || incidents::merge(&extraction.amounts));
-    let thefts = extraction
-        .amounts
-        .iter()
-        .filter(|a| a.kind.is_theft())
-        .count();
-    println!(
-        "\nincidents::merge: {} amounts ({thefts} theft kinds) -> {} incidents in {:.1} ms (CPU {:.2} s)",
-        extraction.amounts.len(),
-        incidents::merge(&extraction.amounts).len(),
-        merge.as_secs_f64() * 1e3,
-        merge_cpu.as_secs_f64()
-    );
-    drop(extraction);
-
-    // End to end and peak memory, in a child process so the figure is that of this work alone.
-    let exe = std::env::current_exe().expect("own path");
-    let mut end_to_end = Vec::new();
-    for _ in 0..o.runs.max(1) {
-        let out = std::process::Command::new(&exe)
-            .arg("--peak-child")
-            .args(roots)
-            .output()
-            .expect("run the child");
-        end_to_end.push(String::from_utf8_lossy(&out.stdout).trim().to_owned());
+        println!("| stage | best wall | CPU | MB/s (wall) |\n|---|---|---|---|");
+        stage(
+            "entities::find",
+            best(o.runs, || {
+                sample
+                    .iter()
+                    .map(|a| extract::entities::find(a).len())
+                    .sum::<usize>()
+            }),
+        );
+        stage(
+            "dates::find",
+            best(o.runs, || {
+                sample
+                    .iter()
+                    .map(|a| extract::dates::find(a).len())
+                    .sum::<usize>()
+            }),
+        );
+        stage(
+            "money::find",
+            best(o.runs, || {
+                sample
+                    .iter()
+                    .zip(ents.iter().zip(&dates))
+                    .map(|(a, (e, d))| extract::money::find(a, d, e).len())
+                    .sum::<usize>()
+            }),
+        );
+        let per_article: Vec<_> = articles.par_iter().map(extract::extract_article).collect();
+        let sampled: Vec<_> = per_article.iter().step_by(5).cloned().collect();
+        let ids: Vec<Article> = sample.iter().map(|a| (*a).clone()).collect();
+        stage(
+            "gather (entities across articles)",
+            best(o.runs, || extract::gather(&ids, sampled.clone())),
+        );
+        drop(per_article);
     }
-    let best_line = end_to_end
-        .iter()
-        .min_by(|a, b| field(a, "secs").total_cmp(&field(b, "secs")))
-        .cloned()
-        .unwrap_or_default();
-    let peak_mb = field(&best_line, "peak_kb") / 1024.0;
-    let text_mb = bytes as f64 / (1024.0 * 1024.0);
-    println!(
-        "\nload + extract + incidents (Analysis::load, 2 threads, own process): best {:.2} s of {} runs; peak memory (VmHWM) {:.0} MiB (target: 3 x {:.0} MiB of text + 100 = {:.0} MiB)",
-        field(&best_line, "secs"),
-        end_to_end.len(),
-        peak_mb,
-        text_mb,
-        3.0 * text_mb + 100.0
-    );
 
-    // Search: words, a phrase, a miss, and the keystrokes of typing a word.
-    println!(
-        "\n| search query (2 threads) | articles | hits | best of {} |\n|---|---|---|---|",
-        o.runs
-    );
-    let p2 = pool(2);
-    let mut queries: Vec<String> = [
-        "bank",
-        "million",
-        "lazarus",
-        "\"central bank\"",
-        "hackers stole",
-        "zyxwvut",
-    ]
-    .map(String::from)
-    .into();
-    let typed = "exchange";
-    queries.extend((1..=typed.len()).map(|n| typed[..n].to_owned()));
-    for q in &queries {
-        let query = Query::parse(q);
-        let hits = p2.install(|| search::corpus_hits(articles, &query));
-        let (wall, _) =
-            p2.install(|| best(o.runs, || search::corpus_hits(articles, &Query::parse(q))));
+    if o.runs("incidents") {
+        // Incidents.
+        let extraction = extract::extract_corpus(articles);
+        let (merge, merge_cpu) = best(o.runs, || incidents::merge(&extraction.amounts));
+        let thefts = extraction
+            .amounts
+            .iter()
+            .filter(|a| a.kind.is_theft())
+            .count();
         println!(
-            "| `{q}` | {} | {} | {:.1} ms |",
-            hits.len(),
-            hits.values().map(Vec::len).sum::<usize>(),
-            wall.as_secs_f64() * 1e3
+            "\nincidents::merge: {} amounts ({thefts} theft kinds) -> {} incidents in {:.1} ms (CPU {:.2} s)",
+            extraction.amounts.len(),
+            incidents::merge(&extraction.amounts).len(),
+            merge.as_secs_f64() * 1e3,
+            merge_cpu.as_secs_f64()
         );
+        drop(extraction);
+    }
+
+    if o.runs("memory") {
+        // End to end and peak memory, in a child process so the figure is that of this work alone.
+        let exe = std::env::current_exe().expect("own path");
+        let mut end_to_end = Vec::new();
+        for _ in 0..o.runs.max(1) {
+            let out = std::process::Command::new(&exe)
+                .arg("--peak-child")
+                .args(roots)
+                .output()
+                .expect("run the child");
+            end_to_end.push(String::from_utf8_lossy(&out.stdout).trim().to_owned());
+        }
+        let best_line = end_to_end
+            .iter()
+            .min_by(|a, b| field(a, "secs").total_cmp(&field(b, "secs")))
+            .cloned()
+            .unwrap_or_default();
+        let peak_mb = field(&best_line, "peak_kb") / 1024.0;
+        let text_mb = bytes as f64 / (1024.0 * 1024.0);
+        println!(
+            "\nload + extract + incidents (Analysis::load, 2 threads, own process): best {:.2} s of {} runs; peak memory (VmHWM) {:.0} MiB (target: 3 x {:.0} MiB of text + 100 = {:.0} MiB)",
+            field(&best_line, "secs"),
+            end_to_end.len(),
+            peak_mb,
+            text_mb,
+            3.0 * text_mb + 100.0
+        );
+    }
+
+    if o.runs("search") {
+        // Search: words, a phrase, a miss, and the keystrokes of typing a word.
+        println!(
+            "\n| search query (2 threads) | articles | hits | best of {} | its CPU |\n|---|---|---|---|---|",
+            o.runs
+        );
+        let p2 = pool(2);
+        let mut queries: Vec<String> = [
+            "bank",
+            "million",
+            "lazarus",
+            "\"central bank\"",
+            "hackers stole",
+            "zyxwvut",
+        ]
+        .map(String::from)
+        .into();
+        let typed = "exchange";
+        queries.extend((1..=typed.len()).map(|n| typed[..n].to_owned()));
+        for q in &queries {
+            let query = Query::parse(q);
+            let hits = p2.install(|| search::corpus_hits(articles, &query));
+            let (wall, cpu) =
+                p2.install(|| best(o.runs, || search::corpus_hits(articles, &Query::parse(q))));
+            println!(
+                "| `{q}` | {} | {} | {:.1} ms | {:.0} ms |",
+                hits.len(),
+                hits.values().map(Vec::len).sum::<usize>(),
+                wall.as_secs_f64() * 1e3,
+                cpu.as_secs_f64() * 1e3
+            );
+        }
     }
 }
 

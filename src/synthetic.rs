@@ -114,20 +114,6 @@ const PLACES: &[&str] = &[
     "Sydney",
     "Lagos",
 ];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 const ROLES: &[&str] = &[
     "chief executive",
@@ -160,6 +146,14 @@ static ACTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     }
     names
 });
+
+/// A month's English name, drawn like any other word.
+fn month_name(rng: &mut Rng) -> &'static str {
+    u8::try_from(1 + rng.below(12))
+        .ok()
+        .and_then(|m| chrono::Month::try_from(m).ok())
+        .map_or("January", |m| m.name())
+}
 
 fn capitalised(s: &str) -> String {
     let mut c = s.chars();
@@ -203,7 +197,7 @@ fn amount(rng: &mut Rng) -> String {
 /// A date expression, absolute or relative to publication.
 fn date_phrase(rng: &mut Rng, published: NaiveDate) -> String {
     let year = 2012 + rng.below(12);
-    let month = rng.pick(MONTHS);
+    let month = month_name(rng);
     match rng.below(7) {
         0 => format!("on {month} {}, {year}", 1 + rng.below(28)),
         1 => format!("in {month} {year}"),
@@ -255,7 +249,7 @@ fn news_paragraph(rng: &mut Rng, published: NaiveDate) -> String {
             "{org} reported a profit of {} for the year to {}, against {} a year \
              earlier, and shares rose {}% in {place}.",
             amount(rng),
-            rng.pick(MONTHS),
+            month_name(rng),
             amount(rng),
             1 + rng.below(30)
         ),
@@ -267,7 +261,7 @@ fn news_paragraph(rng: &mut Rng, published: NaiveDate) -> String {
         2 => format!(
             "{who} said {topic} would cost about {} and take until {} {} to finish.",
             amount(rng),
-            rng.pick(MONTHS),
+            month_name(rng),
             2025 + rng.below(5)
         ),
         3 => format!(
