@@ -4,7 +4,7 @@
 //!
 //! The corpus is the BBC News set plus the DPRK theft articles from `../shared/corpus` (the DPRK
 //! articles give `incidents::merge` real thefts to merge), repeated to at least 20 MB. Without
-//! `../shared`, synthetic articles written from a template stand in, so the bench always runs.
+//! `../shared`, generated articles (`dossier::synthetic`) stand in, so the bench always runs.
 //!
 //! `cargo bench --no-default-features --bench extract` (add `-- --quick` for a fast look).
 
@@ -42,9 +42,9 @@ fn input() -> Input {
             shared.display()
         );
         let scratch = tempfile::tempdir().unwrap();
-        write_synthetic(scratch.path(), 2_000);
+        dossier::synthetic::write_shards(scratch.path(), 1, 2_000, 2_000).unwrap();
         let roots = vec![scratch.path().to_path_buf()];
-        let file_bytes = text_files(&roots).iter().map(|p| file_len(p)).sum();
+        let file_bytes = file_len(&scratch.path().join("gen-0000.jsonl"));
         return Input {
             roots,
             file_bytes,
@@ -129,86 +129,6 @@ fn repeat_to(articles: &[Article], target: usize) -> Vec<Article> {
         }
     }
     out
-}
-
-/// Writes `count` synthetic news articles, a mix of theft reports and ordinary business news,
-/// varied by a fixed pseudo-random sequence so runs are comparable.
-fn write_synthetic(dir: &Path, count: usize) {
-    const VICTIMS: &[&str] = &[
-        "Bangladesh Bank",
-        "Coincheck",
-        "Ronin Network",
-        "Harmony",
-        "Atomic Wallet",
-        "Bybit",
-        "Banco de Chile",
-        "Far Eastern International Bank",
-    ];
-    const ACTORS: &[&str] = &[
-        "the Lazarus Group",
-        "APT38",
-        "North Korean hackers",
-        "BlueNoroff",
-    ];
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move |n: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % n as u64) as usize
-    };
-    for i in 0..count {
-        let victim = VICTIMS[next(VICTIMS.len())];
-        let actor = ACTORS[next(ACTORS.len())];
-        let month = MONTHS[next(MONTHS.len())];
-        let year = 2014 + next(11);
-        let millions = 1 + next(900);
-        let profit = 10 + next(5000);
-        let mut text = String::new();
-        if i % 3 == 0 {
-            text.push_str(&format!(
-                "Hackers linked to {actor} stole ${millions} million from {victim} in {month} \
-                 {year}, investigators said on Tuesday.\n\n"
-            ));
-            text.push_str(&format!(
-                "The attackers tried to move a further ${} million but the transfers were \
-                 blocked. {victim} said it had recovered about ${} million.\n\n",
-                millions * 2,
-                next(millions) + 1
-            ));
-        }
-        for p in 0..6 {
-            text.push_str(&format!(
-                "Shares in the group rose {}% after it reported a profit of £{profit}m for the \
-                 year to {month}, against £{}m a year earlier. Analysts at the bank said sales \
-                 in paragraph {p} of the report were in line with forecasts, while costs fell \
-                 by ${}bn.\n\n",
-                1 + next(20),
-                profit / 2 + next(100),
-                1 + next(9)
-            ));
-        }
-        let title = format!("{victim} report {i}");
-        std::fs::write(
-            dir.join(format!("{i:05}.txt")),
-            format!("{title}\n\n{text}"),
-        )
-        .unwrap();
-    }
 }
 
 fn benches(c: &mut Criterion) {

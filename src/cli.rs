@@ -1,13 +1,16 @@
 //! Command-line parsing and the headless commands.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand};
 
 use dossier::analysis::Analysis;
+use dossier::extract::Amount;
 use dossier::report::{self, Report};
+use dossier::{stream, synthetic};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -28,8 +31,27 @@ enum Command {
     /// Print what Dossier extracts from a corpus: articles, entities, amounts, incidents, errors.
     Extract {
         /// Files or folders (searched recursively).
-        #[arg(required = true)]
+        #[arg(required_unless_present = "jsonl", conflicts_with = "jsonl")]
         paths: Vec<PathBuf>,
+        /// JSON report (the default).
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// The amounts table as CSV.
+        #[arg(long, conflicts_with = "jsonl")]
+        csv: bool,
+        /// Stream: read JSON Lines articles from FILE (default `-`, standard input) and write one
+        /// result record per article as it goes, for `dossier merge`.
+        #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+        jsonl: Option<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Build the report of `dossier extract` from `dossier extract --jsonl` record files (`-` is
+    /// standard input), without extracting again.
+    Merge {
+        #[arg(required = true)]
+        records: Vec<PathBuf>,
         /// JSON report (the default).
         #[arg(long, conflicts_with = "csv")]
         json: bool,
@@ -39,6 +61,21 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Write a reproducible synthetic corpus (JSON Lines) for benchmarks.
+    #[command(hide = true)]
+    GenCorpus {
+        /// Number of articles.
+        #[arg(long, default_value_t = 100_000)]
+        articles: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Articles per file when OUT is a folder (each file stays under the loader's size limit).
+        #[arg(long, default_value_t = 10_000)]
+        shard: u64,
+        /// A folder to fill with `gen-NNNN.jsonl` shards, or `-` for standard output.
+        #[arg(long, default_value = "-")]
+        out: PathBuf,
     },
     /// List the annotations of a corpus with their anchor status (anchored, moved, orphan).
     Annotations {
@@ -65,8 +102,22 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Some(Command::Extract {
+            jsonl: Some(input),
+            out,
+            ..
+        }) => extract_jsonl(&input, out),
+        Some(Command::Extract {
             paths, csv, out, ..
         }) => extract(&paths, csv, out),
+        Some(Command::Merge {
+            records, csv, out, ..
+        }) => merge(&records, csv, out),
+        Some(Command::GenCorpus {
+            articles,
+            seed,
+            shard,
+            out,
+        }) => gen_corpus(articles, seed, shard, &out),
         Some(Command::Annotations { path, json }) => annotations(&path, json),
         Some(Command::InstallDesktop) => install_desktop(true),
         Some(Command::UninstallDesktop) => install_desktop(false),
@@ -77,35 +128,129 @@ pub fn run() -> ExitCode {
 fn extract(paths: &[PathBuf], csv: bool, out: Option<PathBuf>) -> ExitCode {
     let cancel = AtomicBool::new(false);
     let analysis = Analysis::load(paths, &|_| {}, &cancel);
-    let text = if csv {
-        report::amounts_csv(&analysis.extraction.amounts).map_err(|e| e.to_string())
-    } else {
-        Report::new(&analysis).to_json().map_err(|e| e.to_string())
-    };
-    let text = match text {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("dossier: cannot write the report: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    match out {
-        Some(path) => {
-            if let Err(e) = std::fs::write(&path, text) {
-                eprintln!("dossier: cannot write {}: {e}", path.display());
-                return ExitCode::from(1);
-            }
-        }
-        None => println!("{text}"),
-    }
+    let written = write_report(
+        &Report::new(&analysis),
+        &analysis.extraction.amounts,
+        csv,
+        out,
+    );
     for e in &analysis.corpus.errors {
         eprintln!("dossier: {}: {}", e.path.display(), e.message);
     }
-    if analysis.corpus.articles.is_empty() {
+    if written == ExitCode::SUCCESS && analysis.corpus.articles.is_empty() {
         eprintln!("dossier: no article could be loaded");
-        ExitCode::from(1)
+        return ExitCode::from(1);
+    }
+    written
+}
+
+/// Writes the JSON report (or the amounts CSV) to `out` or standard output, as it is produced.
+fn write_report(report: &Report, amounts: &[Amount], csv: bool, out: Option<PathBuf>) -> ExitCode {
+    let (mut sink, name) = match open_out(out.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let written = if csv {
+        report::amounts_csv(amounts)
+            .map_err(|e| e.to_string())
+            .and_then(|t| sink.write_all(t.as_bytes()).map_err(|e| e.to_string()))
     } else {
-        ExitCode::SUCCESS
+        report
+            .write_json(&mut sink)
+            .map_err(|e| e.to_string())
+            .and_then(|()| sink.write_all(b"\n").map_err(|e| e.to_string()))
+    };
+    match written.and_then(|()| sink.flush().map_err(|e| e.to_string())) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dossier: cannot write {name}: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A buffered writer to the file `out`, or to standard output; and its name for messages.
+fn open_out(out: Option<&Path>) -> Result<(Box<dyn Write>, String), ExitCode> {
+    match out {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Ok((
+                Box::new(std::io::BufWriter::new(f)),
+                path.display().to_string(),
+            )),
+            Err(e) => {
+                eprintln!("dossier: cannot write {}: {e}", path.display());
+                Err(ExitCode::from(1))
+            }
+        },
+        None => Ok((
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            "the output".to_owned(),
+        )),
+    }
+}
+
+/// `dossier extract --jsonl`: one result record per article of a JSON Lines stream.
+fn extract_jsonl(input: &Path, out: Option<PathBuf>) -> ExitCode {
+    let (sink, name) = match open_out(out.as_deref()) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let counts = if input.as_os_str() == "-" {
+        let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+        stream::extract_jsonl(stdin, Path::new("stdin"), sink)
+    } else {
+        match std::fs::File::open(input) {
+            Ok(f) => stream::extract_jsonl(std::io::BufReader::new(f), input, sink),
+            Err(e) => {
+                eprintln!("dossier: cannot read {}: {e}", input.display());
+                return ExitCode::from(1);
+            }
+        }
+    };
+    match counts {
+        // A consumer that stops reading (`| head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dossier: {name}: {e}");
+            ExitCode::from(1)
+        }
+        Ok(counts) if counts.articles == 0 => {
+            eprintln!("dossier: no article could be read");
+            ExitCode::from(1)
+        }
+        Ok(_) => ExitCode::SUCCESS,
+    }
+}
+
+/// `dossier merge`: the report of `dossier extract` from record files.
+fn merge(records: &[PathBuf], csv: bool, out: Option<PathBuf>) -> ExitCode {
+    let merged = stream::merge(records);
+    let written = write_report(&merged.report(), &merged.extraction.amounts, csv, out);
+    for e in &merged.errors {
+        eprintln!("dossier: {}: {}", e.path.display(), e.message);
+    }
+    if written == ExitCode::SUCCESS && merged.articles.is_empty() {
+        eprintln!("dossier: no article record could be read");
+        return ExitCode::from(1);
+    }
+    written
+}
+
+/// `dossier gen-corpus`: a synthetic corpus, to standard output or as shards in a folder.
+fn gen_corpus(articles: u64, seed: u64, shard: u64, out: &Path) -> ExitCode {
+    let result = if out.as_os_str() == "-" {
+        let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+        synthetic::write_jsonl(&mut w, seed, 0..articles).and_then(|()| w.flush())
+    } else {
+        synthetic::write_shards(out, seed, articles, shard)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dossier: cannot write {}: {e}", out.display());
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -14,6 +14,8 @@ pub mod extract;
 pub mod incidents;
 pub mod report;
 pub mod search;
+pub mod stream;
+pub mod synthetic;
 pub mod text;
 
 #[cfg(feature = "gui")]

@@ -1,21 +1,37 @@
 //! The `dossier extract` report: what the GUI shows, as JSON or CSV.
 
-use serde::Serialize;
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::corpus::LoadError;
+use crate::corpus::{Article, LoadError};
 use crate::extract::{Amount, Entity};
 use crate::incidents::Incident;
 
-/// One article's line in the report.
-#[derive(Debug, Serialize)]
+/// One article's line in the report. Borrowed from the corpus when written, owned when read
+/// back from `dossier extract --jsonl` records by `dossier merge`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ArticleSummary<'a> {
-    pub id: &'a str,
+    pub id: Cow<'a, str>,
     pub path: String,
     pub published: Option<String>,
-    pub title: &'a str,
-    pub source: Option<&'a str>,
+    pub title: Cow<'a, str>,
+    pub source: Option<Cow<'a, str>>,
     pub chars: usize,
+}
+
+impl<'a> ArticleSummary<'a> {
+    pub fn of(a: &'a Article) -> Self {
+        Self {
+            id: Cow::Borrowed(&a.id),
+            path: a.path.display().to_string(),
+            published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            title: Cow::Borrowed(&a.title),
+            source: a.source.as_deref().map(Cow::Borrowed),
+            chars: a.text.chars().count(),
+        }
+    }
 }
 
 /// The JSON report. Fields may be added, none renamed: scripts depend on them.
@@ -34,14 +50,7 @@ impl<'a> Report<'a> {
             .corpus
             .articles
             .iter()
-            .map(|a| ArticleSummary {
-                id: &a.id,
-                path: a.path.display().to_string(),
-                published: a.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                title: &a.title,
-                source: a.source.as_deref(),
-                chars: a.text.chars().count(),
-            })
+            .map(ArticleSummary::of)
             .collect();
         Self {
             articles,
@@ -54,6 +63,11 @@ impl<'a> Report<'a> {
 
     pub fn to_json(&self) -> serde_json::Result<String> {
         serde_json::to_string_pretty(self)
+    }
+
+    /// [`Self::to_json`] written as it is produced, without the whole text in memory.
+    pub fn write_json(&self, out: impl std::io::Write) -> serde_json::Result<()> {
+        serde_json::to_writer_pretty(out, self)
     }
 }
 

@@ -143,6 +143,29 @@ pub fn load(
     }
 }
 
+/// One line of a JSON Lines stream (line `number`, from 1) read as [`load`] reads a `.jsonl`
+/// file's lines; `Ok(None)` for a blank line. For `dossier extract --jsonl`, which reads records
+/// one at a time instead of loading a file.
+pub fn jsonl_record(line: &str, path: &Path, number: usize) -> Result<Option<Article>, LoadError> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let place = format!("line {number}");
+    let mut rows = rows::Rows::default();
+    match serde_json::from_str::<serde_json::Value>(line) {
+        Ok(value) => rows::add_json_row(&mut rows, &value, path, stem_of(path), number, &place),
+        Err(e) => rows.errors.push(LoadError {
+            path: path.to_owned(),
+            message: format!("{place}: invalid JSON: {e}"),
+        }),
+    }
+    match (rows.articles.pop(), rows.errors.pop()) {
+        (Some(article), _) => Ok(Some(article)),
+        (None, Some(error)) => Err(error),
+        (None, None) => Ok(None),
+    }
+}
+
 /// The seed articles compiled into the binary: (file name, contents).
 const SEEDS: [(&str, &str); 2] = [
     (

@@ -73,7 +73,7 @@ pub fn parse_json(text: &str, path: &Path, stem: &str) -> Rows {
     rows
 }
 
-fn add_json_row(
+pub(super) fn add_json_row(
     rows: &mut Rows,
     value: &Value,
     path: &Path,

@@ -149,6 +149,11 @@ pub fn extract_corpus(articles: &[Article]) -> Extraction {
     extract_corpus_with_progress(articles, &|_| {})
 }
 
+/// Articles extracted between two gatherings: the per-article results of one chunk are gathered
+/// (on one thread) while the next chunk is extracted (on the others), so they never pile up for
+/// the whole corpus: at 100,000 articles they would outweigh the texts.
+const GATHER_CHUNK: usize = 2048;
+
 /// [`extract_corpus`], calling `progress(done)` as articles complete (from worker threads, about
 /// 200 times per corpus so that a progress bar moves without flooding its channel).
 pub fn extract_corpus_with_progress(
@@ -159,81 +164,159 @@ pub fn extract_corpus_with_progress(
     use std::sync::atomic::{AtomicUsize, Ordering};
     let step = (articles.len() / 200).max(1);
     let done = AtomicUsize::new(0);
-    let per_article: Vec<ArticleExtraction> = articles
-        .par_iter()
-        .map(|a| {
-            let ex = extract_article(a);
-            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-            if n.is_multiple_of(step) || n == articles.len() {
-                progress(n);
-            }
-            ex
-        })
-        .collect();
-    gather(articles, per_article)
+    let extract = |a: &Article| {
+        let ex = extract_article(a);
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if n.is_multiple_of(step) || n == articles.len() {
+            progress(n);
+        }
+        ex
+    };
+    let mut gatherer = Gatherer::default();
+    let mut pending: Option<(&[Article], Vec<ArticleExtraction>)> = None;
+    for chunk in articles.chunks(GATHER_CHUNK) {
+        let (extracted, ()) = rayon::join(
+            || chunk.par_iter().map(extract).collect::<Vec<_>>(),
+            || {
+                if let Some((previous, results)) = pending.take() {
+                    gatherer.add_all(previous, results);
+                }
+            },
+        );
+        pending = Some((chunk, extracted));
+    }
+    if let Some((previous, results)) = pending {
+        gatherer.add_all(previous, results);
+    }
+    gatherer.finish()
 }
 
 /// Merges per-article mentions into corpus entities (money and dates included, as the sidebar
 /// lists them) and concatenates the amounts in article order.
 pub fn gather(articles: &[Article], per_article: Vec<ArticleExtraction>) -> Extraction {
-    use std::collections::BTreeMap;
-    // (kind, canonical) -> entity under construction
-    let mut map: BTreeMap<(EntityKind, String), Entity> = BTreeMap::new();
-    let mut amounts = Vec::new();
-    for (article, ex) in articles.iter().zip(per_article) {
-        let money = ex.amounts.iter().map(|a| EntityMention {
-            kind: EntityKind::Money,
-            canonical: a.text.clone(),
-            parent: None,
-            surface: a.text.clone(),
-            start: a.start,
-            end: a.end,
-        });
-        let dates = ex.dates.iter().map(|d| EntityMention {
-            kind: EntityKind::Date,
-            canonical: d.value.clone(),
-            parent: None,
-            surface: d.text.clone(),
-            start: d.start,
-            end: d.end,
-        });
-        for m in ex.entities.iter().cloned().chain(money).chain(dates) {
-            let e = map
-                .entry((m.kind, m.canonical.clone()))
-                .or_insert_with(|| Entity {
-                    name: m.canonical.clone(),
-                    kind: m.kind,
+    let mut gatherer = Gatherer::default();
+    gatherer.add_all(articles, per_article);
+    gatherer.finish()
+}
+
+/// [`gather`] one article at a time, so that per-article results can be dropped (or streamed
+/// in from `dossier merge`) as they are added. Mentions are moved, not cloned: the only copies
+/// are one canonical name per entity and the article id of each [`Mention`].
+#[derive(Default)]
+pub struct Gatherer {
+    /// Per kind: canonical name -> index into `entities`.
+    index: std::collections::HashMap<EntityKind, std::collections::HashMap<String, usize>>,
+    entities: Vec<Entity>,
+    amounts: Vec<Amount>,
+}
+
+impl Gatherer {
+    /// Adds the mentions of article `article_id`. Articles must be added once each.
+    pub fn add(&mut self, article_id: &str, ex: ArticleExtraction) {
+        for m in ex.entities {
+            self.mention(
+                article_id,
+                m.kind,
+                m.canonical,
+                m.parent,
+                m.surface,
+                m.start,
+                m.end,
+            );
+        }
+        for d in ex.dates {
+            self.mention(
+                article_id,
+                EntityKind::Date,
+                d.value,
+                None,
+                d.text,
+                d.start,
+                d.end,
+            );
+        }
+        for a in &ex.amounts {
+            let text = a.text.clone();
+            self.mention(
+                article_id,
+                EntityKind::Money,
+                text.clone(),
+                None,
+                text,
+                a.start,
+                a.end,
+            );
+        }
+        self.amounts.extend(ex.amounts);
+    }
+
+    /// [`Self::add`] for each article and its results, in order.
+    pub fn add_all(&mut self, articles: &[Article], per_article: Vec<ArticleExtraction>) {
+        for (article, ex) in articles.iter().zip(per_article) {
+            self.add(&article.id, ex);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn mention(
+        &mut self,
+        article_id: &str,
+        kind: EntityKind,
+        canonical: String,
+        parent: Option<String>,
+        surface: String,
+        start: usize,
+        end: usize,
+    ) {
+        let names = self.index.entry(kind).or_default();
+        let at = match names.get(canonical.as_str()) {
+            Some(&at) => at,
+            None => {
+                let at = self.entities.len();
+                names.insert(canonical.clone(), at);
+                self.entities.push(Entity {
+                    name: canonical,
+                    kind,
                     aliases: Vec::new(),
-                    parent: m.parent.clone(),
+                    parent,
                     mention_count: 0,
                     article_count: 0,
                     mentions: Vec::new(),
                 });
-            if m.surface != e.name && !e.aliases.contains(&m.surface) {
-                e.aliases.push(m.surface.clone());
+                at
             }
-            // Mentions arrive article by article, so only the last one can be of this article.
-            if e.mentions.last().is_none_or(|x| x.article != article.id) {
-                e.article_count += 1;
-            }
-            e.mention_count += 1;
-            e.mentions.push(Mention {
-                article: article.id.clone(),
-                start: m.start,
-                end: m.end,
-            });
+        };
+        let e = &mut self.entities[at];
+        if surface != e.name && !e.aliases.contains(&surface) {
+            e.aliases.push(surface);
         }
-        amounts.extend(ex.amounts);
+        // Mentions arrive article by article, so only the last one can be of this article.
+        if e.mentions.last().is_none_or(|x| x.article != article_id) {
+            e.article_count += 1;
+        }
+        e.mention_count += 1;
+        e.mentions.push(Mention {
+            article: article_id.to_owned(),
+            start,
+            end,
+        });
     }
-    let mut entities: Vec<Entity> = map.into_values().collect();
-    for e in &mut entities {
-        e.aliases.sort();
+
+    /// The corpus entities, sorted by kind, then most mentioned, then name; and the amounts.
+    pub fn finish(self) -> Extraction {
+        let mut entities = self.entities;
+        for e in &mut entities {
+            e.aliases.sort();
+        }
+        entities.sort_by(|a, b| {
+            a.kind
+                .cmp(&b.kind)
+                .then(b.mention_count.cmp(&a.mention_count))
+                .then(a.name.cmp(&b.name))
+        });
+        Extraction {
+            entities,
+            amounts: self.amounts,
+        }
     }
-    entities.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
-            .then(b.mention_count.cmp(&a.mention_count))
-            .then(a.name.cmp(&b.name))
-    });
-    Extraction { entities, amounts }
 }
