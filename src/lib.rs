@@ -15,6 +15,7 @@ pub mod incidents;
 pub mod report;
 pub mod search;
 pub mod text;
+pub mod workbench;
 
 #[cfg(feature = "gui")]
 pub mod ui;
