@@ -103,24 +103,19 @@ fn dropping_the_session_writes_what_is_pending_and_a_new_one_reads_it() {
     assert_eq!(again.article_title("harbour"), Some("Harbour heist"));
 }
 
-#[cfg(unix)]
 #[test]
 fn a_failed_save_keeps_the_annotations_and_says_so() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let locked = dir.path().join("locked");
-    std::fs::create_dir(&locked).unwrap();
-    let file = locked.join(store::FILE_NAME);
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap();
+    let file = folder.join(store::FILE_NAME);
     let mut session = loaded_session(&file);
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
-    if std::fs::write(locked.join("probe"), b"x").is_ok() {
-        // Running as root: permissions do not stop writes, nothing to test here.
-        return;
-    }
+    // The folder is gone and a file stands in its place: no save can succeed (not even as root).
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, b"not a folder").unwrap();
     session.create("harbour", span("$3 million"), "", "amount", "");
     session.flush();
     let problem = session.problem().unwrap_or_default().to_owned();
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert!(problem.contains("not saved"), "{problem}");
     assert_eq!(session.annotations().len(), 1, "kept in memory");
 }
