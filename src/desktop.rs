@@ -57,6 +57,38 @@ pub fn data_home_from(xdg_data_home: Option<OsString>, home: Option<OsString>) -
     absolute(xdg_data_home).or_else(|| absolute(home).map(|h| h.join(".local/share")))
 }
 
+/// Why no native file dialog can open on this desktop, when that can be told beforehand. On Linux
+/// and the BSDs the dialog is the desktop portal, reached over the D-Bus session bus, or else
+/// `zenity`; a minimal window manager may offer neither. Elsewhere the system always has one.
+/// Looks at the disk (`PATH`): call it off the UI thread.
+pub fn file_dialog_missing() -> Option<String> {
+    if cfg!(all(unix, not(target_os = "macos"))) {
+        file_dialog_missing_from(
+            std::env::var_os("DBUS_SESSION_BUS_ADDRESS"),
+            std::env::var_os("XDG_RUNTIME_DIR"),
+            std::env::var_os("PATH"),
+        )
+    } else {
+        None
+    }
+}
+
+/// [`file_dialog_missing`] with the variables passed in.
+pub fn file_dialog_missing_from(
+    bus_address: Option<OsString>,
+    runtime_dir: Option<OsString>,
+    path: Option<OsString>,
+) -> Option<String> {
+    let has_bus = bus_address.is_some_and(|a| !a.is_empty())
+        || runtime_dir.is_some_and(|d| Path::new(&d).join("bus").exists());
+    let has_zenity =
+        path.is_some_and(|p| std::env::split_paths(&p).any(|dir| dir.join("zenity").is_file()));
+    (!has_bus && !has_zenity).then(|| {
+        "No file dialog can open here (no D-Bus session for a desktop portal, and no zenity)"
+            .to_owned()
+    })
+}
+
 /// The running program's absolute, canonical path: what the installed entry launches.
 pub fn current_exe() -> Result<PathBuf, DesktopError> {
     std::env::current_exe()

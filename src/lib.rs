@@ -17,6 +17,7 @@ pub mod search;
 pub mod stream;
 pub mod synthetic;
 pub mod text;
+pub mod workbench;
 
 #[cfg(feature = "gui")]
 pub mod ui;

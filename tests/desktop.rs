@@ -203,14 +203,19 @@ fn shipped_entry_is_valid_and_launches_dossier() {
         ["dossier", "%F"]
     );
     let mime = entry_value(&text, "MimeType").unwrap();
-    for m in [
-        "text/plain",
-        "text/markdown",
-        "text/csv",
-        "application/json",
+    let declared: Vec<&str> = mime.split(';').filter(|m| !m.is_empty()).collect();
+    for m in ["text/markdown", "text/csv", "application/x-ndjson"] {
+        assert!(declared.contains(&m), "MimeType lacks {m}");
+    }
+    // Declaring a generic type makes Dossier the opener of every folder, text, web page or JSON
+    // file on some desktops ("Show in file manager" would open Dossier).
+    for generic in [
         "inode/directory",
+        "text/plain",
+        "text/html",
+        "application/json",
     ] {
-        assert!(mime.split(';').any(|x| x == m), "MimeType lacks {m}");
+        assert!(!declared.contains(&generic), "MimeType declares {generic}");
     }
     validate(&shipped_entry());
 }
@@ -360,4 +365,23 @@ fn binary_falls_back_to_home_when_xdg_data_home_is_relative() {
     check_icons(&data_home);
     run_dossier("uninstall-desktop", "relative/data", dir.path());
     assert!(!data_home.join("applications/dossier.desktop").exists());
+}
+
+#[test]
+fn a_desktop_without_portal_bus_or_zenity_is_told_to_have_no_file_dialog() {
+    let empty = tempfile::tempdir().unwrap();
+    let path = Some(empty.path().as_os_str().to_owned());
+    let missing = desktop::file_dialog_missing_from(None, None, path.clone());
+    assert!(missing.unwrap().contains("zenity"));
+    // A session bus (the portal's way in) is enough…
+    assert_eq!(
+        desktop::file_dialog_missing_from(Some("unix:path=/run/bus".into()), None, path),
+        None
+    );
+    // …and so is zenity on the PATH.
+    std::fs::write(empty.path().join("zenity"), b"").unwrap();
+    assert_eq!(
+        desktop::file_dialog_missing_from(None, None, Some(empty.path().as_os_str().to_owned())),
+        None
+    );
 }

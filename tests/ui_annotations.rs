@@ -4,8 +4,9 @@
 
 #![cfg(feature = "ui-tests")]
 
+mod ui_support;
+
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use dossier::annotations::model::AnnotationFile;
 use dossier::annotations::store::{FILE_NAME, Store};
@@ -63,44 +64,31 @@ fn open(dir: &Path, clip: &RecordingClipboard) -> Harness<'static, DossierApp> {
     harness
 }
 
-/// Steps the app until `done` (background threads report asynchronously); fails after ~20 s.
+/// Steps the app until `done`, waiting on its background threads between frames.
 fn wait_until(
     harness: &mut Harness<'static, DossierApp>,
     what: &str,
     done: impl Fn(&Harness<'static, DossierApp>) -> bool,
 ) {
-    for _ in 0..2000 {
-        harness.step();
-        if done(harness) {
-            harness.run_steps(2);
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    panic!("gave up waiting for {what}");
+    ui_support::run_until(harness, what, done);
 }
 
-/// Waits until the annotation file on disk satisfies `ok` (saves are debounced by a second).
+/// The annotation file at `path`, if it is there and readable.
+fn read_file(path: &Path) -> Option<AnnotationFile> {
+    let bytes = std::fs::read(path).ok()?;
+    serde_json::from_slice::<AnnotationFile>(&bytes).ok()
+}
+
+/// Waits until the annotation file on disk satisfies `ok` (saves are debounced by a second; the
+/// worker reports each save, which ends the wait for it).
 fn wait_for_file(
     harness: &mut Harness<'static, DossierApp>,
     path: &Path,
     ok: impl Fn(&AnnotationFile) -> bool,
 ) -> AnnotationFile {
-    for _ in 0..1000 {
-        harness.step();
-        if let Ok(bytes) = std::fs::read(path)
-            && let Ok(file) = serde_json::from_slice::<AnnotationFile>(&bytes)
-            && ok(&file)
-        {
-            return file;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    panic!(
-        "{} never reached the expected content: {:?}",
-        path.display(),
-        std::fs::read_to_string(path)
-    );
+    let what = format!("{} to reach the expected content", path.display());
+    wait_until(harness, &what, |_| read_file(path).is_some_and(|f| ok(&f)));
+    read_file(path).expect("just read")
 }
 
 fn article_index(harness: &Harness<'static, DossierApp>, id: &str) -> usize {
@@ -358,10 +346,8 @@ fn a_corrupt_annotation_file_is_not_overwritten() {
     tag_input(&harness).type_text("amount");
     harness.key_press(egui::Key::Enter);
     // The new annotation goes to a recovery file beside it.
-    let mut recovered: Option<PathBuf> = None;
-    for _ in 0..500 {
-        harness.step();
-        recovered = std::fs::read_dir(dir.path())
+    let recovery = || {
+        std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().path())
             .find(|p| {
@@ -369,13 +355,10 @@ fn a_corrupt_annotation_file_is_not_overwritten() {
                     .unwrap()
                     .to_string_lossy()
                     .starts_with("dossier-annotations.recovered-")
-            });
-        if recovered.is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let recovered = recovered.expect("no recovery file was written");
+            })
+    };
+    wait_until(&mut harness, "a recovery file", |_| recovery().is_some());
+    let recovered: PathBuf = recovery().expect("no recovery file was written");
     let saved = wait_for_file(&mut harness, &recovered, |f| f.annotations.len() == 1);
     assert_eq!(saved.annotations[0].quote.exact, PASSAGE);
     drop(harness);
@@ -419,13 +402,9 @@ fn copy_figure_and_copy_table_put_citations_on_the_clipboard() {
         figure.ends_with("\" (004_b52b360fd082bb0b, 2017-12-19)"),
         "{figure}"
     );
-    let article = &analysis.corpus.articles[article_index(&harness, ARTICLE)];
-    let amount = analysis
-        .extraction
-        .amounts
-        .iter()
-        .find(|a| a.article == ARTICLE && a.start == analysis.incidents[i].sources[0].mention.start)
-        .unwrap();
+    let (amount, article) =
+        dossier::workbench::links::source_amount(harness.state().loaded(), i).unwrap();
+    assert_eq!(article.id, ARTICLE);
     assert_eq!(figure, export::figure_citation(amount, article));
 }
 
@@ -467,6 +446,21 @@ fn two_windows_on_one_corpus_keep_each_others_annotations() {
     );
 }
 
+/// Steps the panel component until `done`, blocking on its worker's reports between frames.
+fn bench_wait(h: &mut Harness<'static, Bench>, what: &str, done: impl Fn(&Bench) -> bool) {
+    for _ in 0..100 {
+        h.step();
+        if done(h.state()) {
+            return;
+        }
+        h.state_mut()
+            .ui
+            .session_mut()
+            .wait_for_report(ui_support::PATIENCE);
+    }
+    panic!("gave up waiting for {what}");
+}
+
 /// The annotations component alone, as the app embeds it.
 struct Bench {
     ui: dossier::ui::annotations::AnnotationsUi,
@@ -492,23 +486,19 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
         |ui, b: &mut Bench| {
             let ctx = ui.ctx().clone();
             if !b.opened {
-                b.ui.corpus_opened_shared(&ctx, std::sync::Arc::clone(&b.analysis));
+                b.ui.corpus_opened(std::sync::Arc::clone(&b.analysis));
                 b.opened = true;
             }
-            b.ui.poll(&ctx);
-            b.ui.panel_ui(ui, Some(ARTICLE));
+            b.ui.poll();
+            // The panel's commands are the app's to apply; this test calls the session itself.
+            let _ = b.ui.panel_ui(ui, Some(ARTICLE));
             b.ui.editor_ui(&ctx);
         },
         bench,
     );
-    for _ in 0..500 {
-        h.step();
-        if h.state().ui.is_loaded() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert!(h.state().ui.is_loaded());
+    bench_wait(&mut h, "the annotation file to load", |b| {
+        b.ui.session().is_loaded()
+    });
     let text = h.state().analysis.corpus.articles[h
         .state()
         .analysis
@@ -529,16 +519,16 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
     h.key_press(egui::Key::Escape);
     h.run_steps(2);
     assert!(!h.state().ui.wants_keyboard());
-    assert!(h.state().ui.annotations().is_empty());
-    h.state_mut().ui.set_author("Analyst A");
+    assert!(h.state().ui.session().annotations().is_empty());
+    h.state_mut().ui.session_mut().set_author("Analyst A");
     h.state_mut().ui.begin(ARTICLE, start, end, PASSAGE);
     h.run_steps(2);
     h.get_by_role_and_label(Role::TextInput, "Tag")
         .type_text("amount");
     h.get_by_label("Save").click();
     h.run_steps(2);
-    assert_eq!(h.state().ui.annotations().len(), 1);
-    h.state_mut().ui.flush();
+    assert_eq!(h.state().ui.session().annotations().len(), 1);
+    h.state_mut().ui.session_mut().flush();
     let default = dir.path().join(FILE_NAME);
     let before: AnnotationFile = serde_json::from_slice(&std::fs::read(&default).unwrap()).unwrap();
     assert_eq!(before.annotations.len(), 1);
@@ -559,17 +549,9 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
 
     // Export as W3C JSON-LD.
     let out = dir.path().join("export.jsonld");
-    h.state_mut().ui.export_w3c(&out);
-    let mut doc = None;
-    for _ in 0..500 {
-        h.step();
-        if let Ok(b) = std::fs::read(&out) {
-            doc = Some(serde_json::from_slice::<serde_json::Value>(&b).unwrap());
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let doc = doc.expect("no export written");
+    h.state_mut().ui.session_mut().export_w3c(&out);
+    bench_wait(&mut h, "the export", |_| out.exists());
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     let item = &doc["first"]["items"][0];
     assert_eq!(doc["@context"], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(item["target"]["selector"][0]["exact"], PASSAGE);
@@ -583,26 +565,28 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
 
     // Save as another file: it is used from now on, the default file is left as it was.
     let elsewhere = dir.path().join("elsewhere.json");
-    h.state_mut().ui.save_as(&elsewhere);
-    for _ in 0..500 {
-        h.step();
-        if h.state().ui.file() == Some(elsewhere.as_path()) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert_eq!(h.state().ui.file(), Some(elsewhere.as_path()));
-    assert!(h.state().ui.status().unwrap().contains("elsewhere.json"));
-    let id = h.state().ui.annotations()[0].id;
-    h.state_mut().ui.delete(id);
-    h.state_mut().ui.flush();
+    h.state_mut().ui.session_mut().save_as(&elsewhere);
+    bench_wait(&mut h, "the save as", |b| {
+        b.ui.session().file() == Some(elsewhere.as_path())
+    });
+    assert!(
+        h.state()
+            .ui
+            .session()
+            .status()
+            .unwrap()
+            .contains("elsewhere.json")
+    );
+    let id = h.state().ui.session().annotations()[0].id;
+    h.state_mut().ui.session_mut().delete(id);
+    h.state_mut().ui.session_mut().flush();
     let saved: AnnotationFile =
         serde_json::from_slice(&std::fs::read(&elsewhere).unwrap()).unwrap();
     assert!(saved.annotations.is_empty());
 
     // Undo goes to the new file too; the default file still holds what was saved there.
-    h.state_mut().ui.undo();
-    h.state_mut().ui.flush();
+    h.state_mut().ui.session_mut().undo();
+    h.state_mut().ui.session_mut().flush();
     let saved: AnnotationFile =
         serde_json::from_slice(&std::fs::read(&elsewhere).unwrap()).unwrap();
     assert_eq!(saved.annotations.len(), 1);
@@ -610,16 +594,15 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
     assert_eq!(still, before);
 
     // Open the default file again.
-    h.state_mut().ui.open_file(&default);
-    for _ in 0..500 {
-        h.step();
-        if h.state().ui.is_loaded() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert_eq!(h.state().ui.file(), Some(default.as_path()));
-    assert_eq!(h.state().ui.annotations(), &before.annotations[..]);
+    h.state_mut().ui.session_mut().open_file(&default);
+    bench_wait(&mut h, "the default file to load", |b| {
+        b.ui.session().is_loaded()
+    });
+    assert_eq!(h.state().ui.session().file(), Some(default.as_path()));
+    assert_eq!(
+        h.state().ui.session().annotations(),
+        &before.annotations[..]
+    );
 }
 
 #[test]

@@ -2,14 +2,15 @@
 //! and its AccessKit tree, the way a user (or a screen reader) sees it.
 #![cfg(feature = "ui-tests")]
 
+mod ui_support;
+
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use dossier::ui::app::State;
 use dossier::ui::clipboard::RecordingClipboard;
 use dossier::ui::commands::Command;
-use dossier::ui::worker::CorpusSource;
 use dossier::ui::{DossierApp, Startup};
+use dossier::workbench::CorpusSource;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
@@ -64,14 +65,7 @@ fn open(startup: Startup) -> Opened {
 
 /// Runs frames until the background work (load, search) is over, then lets the UI settle.
 fn wait_idle(harness: &mut Harness<'static, DossierApp>) {
-    for _ in 0..3000 {
-        harness.step();
-        if harness.state().is_idle() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert!(harness.state().is_idle(), "background work did not finish");
+    ui_support::run_until(harness, "the background work", |h| h.state().is_idle());
     harness.run();
 }
 
@@ -635,4 +629,70 @@ fn the_a_key_opens_the_annotation_editor_on_the_selection_and_keys_then_go_to_it
     assert_eq!(annotations.len(), 1);
     assert_eq!(annotations[0]["tag"], "question");
     assert_eq!(annotations[0]["article"], before.unwrap().as_str());
+}
+
+#[test]
+fn without_a_file_dialog_ctrl_o_says_why_and_a_typed_path_with_completion_opens() {
+    let corpus = tempfile::tempdir().unwrap();
+    let folder = corpus.path().join("heist-reports");
+    std::fs::create_dir(&folder).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for e in std::fs::read_dir(seeds).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, folder.join(p.file_name().unwrap())).unwrap();
+    }
+    let clip = RecordingClipboard::default();
+    let mut harness = open(
+        fresh(vec![], &clip).without_file_dialog("No file dialog can open here (test desktop)"),
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    wait_idle(&mut harness);
+    harness.run_steps(2);
+    // The status bar says why, and the path field takes the dialog's place.
+    assert!(
+        harness
+            .query_by_label_contains("No file dialog can open here (test desktop)")
+            .is_some()
+    );
+    let field = harness.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "Path of a corpus folder or file (Tab completes)",
+    );
+    assert!(field.is_focused(), "the path field takes the keyboard");
+    // Replace the suggested start with the corpus folder and the first letters of its child.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::TextInput,
+            "Path of a corpus folder or file (Tab completes)",
+        )
+        .type_text(&format!("{}/heist-r", corpus.path().display()));
+    let completed = format!("{}/", folder.display());
+    ui_support::run_until(&mut harness, "the completion", |h| {
+        h.query_by_label(&completed).is_some()
+    });
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    let value = harness
+        .get_by_role_and_label(
+            egui::accesskit::Role::TextInput,
+            "Path of a corpus folder or file (Tab completes)",
+        )
+        .value()
+        .unwrap_or_default();
+    assert!(value.ends_with(&completed), "{value}");
+    harness.key_press(egui::Key::Enter);
+    wait_idle(&mut harness);
+    assert_eq!(
+        harness.state().loaded().source,
+        CorpusSource::Paths(vec![folder.clone()])
+    );
+    assert_eq!(article_rows(&harness).len(), 2);
+    assert!(
+        harness
+            .query_by_label("Path of a corpus folder or file (Tab completes)")
+            .is_none(),
+        "the field closes once the corpus opens"
+    );
 }

@@ -8,6 +8,7 @@
 //! - [`w3c`]: export as W3C Web Annotation JSON-LD.
 
 pub mod anchor;
+pub mod autosave;
 pub mod history;
 pub mod model;
 pub mod store;

@@ -5,11 +5,10 @@ use eframe::egui::{self, Color32, FontId, Role, Sense, Ui, WidgetInfo, text::Lay
 
 use crate::ui::annotations::AnnotationsUi;
 use crate::ui::commands::{Command, SortBy};
-use crate::ui::view::View;
+use crate::ui::format;
+use crate::ui::theme;
 use crate::ui::worker::{Loaded, SearchResult};
-
-/// Theft amounts and search hits are the badges analysts scan for.
-pub const THEFT_BADGE: Color32 = Color32::from_rgb(200, 60, 40);
+use crate::workbench::view::View;
 
 pub struct ListInput<'a> {
     pub loaded: &'a Loaded,
@@ -102,16 +101,10 @@ pub fn article_list_ui(ui: &mut Ui, input: ListInput<'_>) -> Vec<Command> {
             if !ui.is_rect_visible(rect) {
                 continue;
             }
+            let row_color = theme::paint_row(ui, rect, &response, selected, 4.0);
             let visuals = ui.visuals();
-            if selected {
-                ui.painter()
-                    .rect_filled(rect, 4.0, visuals.selection.bg_fill);
-            } else if response.hovered() {
-                ui.painter()
-                    .rect_filled(rect, 4.0, visuals.widgets.hovered.weak_bg_fill);
-            }
             let strong = if selected {
-                visuals.selection.stroke.color
+                row_color
             } else {
                 visuals.strong_text_color()
             };
@@ -122,29 +115,25 @@ pub fn article_list_ui(ui: &mut Ui, input: ListInput<'_>) -> Vec<Command> {
             let mut badges: Vec<(String, Color32, String)> = Vec::new();
             if let Some(hits) = input.search.and_then(|s| s.hits.get(&index)) {
                 badges.push((
-                    format!(
-                        "{} hit{}",
-                        hits.len(),
-                        if hits.len() == 1 { "" } else { "s" }
-                    ),
-                    Color32::from_rgb(170, 130, 0),
-                    format!("{} search hits", hits.len()),
+                    format::count(hits.len(), "hit"),
+                    theme::HIT_BADGE,
+                    format::count(hits.len(), "search hit"),
                 ));
             }
             let thefts = input.loaded.index.thefts.get(index).copied().unwrap_or(0);
             if thefts > 0 {
                 badges.push((
                     format!("$ {thefts}"),
-                    THEFT_BADGE,
-                    format!("{thefts} theft amounts"),
+                    theme::THEFT_RED,
+                    format::count(thefts, "theft amount"),
                 ));
             }
             let notes = input.annotations.highlights(&article.id).len();
             if notes > 0 {
                 badges.push((
-                    format!("{notes} notes"),
-                    Color32::from_rgb(60, 120, 200),
-                    format!("{notes} annotations"),
+                    format::count(notes, "note"),
+                    theme::NOTE_BADGE,
+                    format::count(notes, "annotation"),
                 ));
             }
             let mut x = inner.right();

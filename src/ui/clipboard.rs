@@ -12,6 +12,27 @@ pub trait Clipboard {
     }
 }
 
+/// Copies through egui's own clipboard support: plain text only (the HTML is dropped).
+pub struct EguiClipboard {
+    ctx: eframe::egui::Context,
+}
+
+impl EguiClipboard {
+    pub fn new(ctx: eframe::egui::Context) -> Self {
+        Self { ctx }
+    }
+}
+
+impl Clipboard for EguiClipboard {
+    fn set_text(&mut self, text: &str) {
+        self.ctx.copy_text(text.to_owned());
+    }
+
+    fn set_html(&mut self, _html: &str, alt_text: &str) {
+        self.ctx.copy_text(alt_text.to_owned());
+    }
+}
+
 /// Copies as (plain text, html if any), oldest first.
 pub type Copies = std::sync::Arc<std::sync::Mutex<Vec<(String, Option<String>)>>>;
 

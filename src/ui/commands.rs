@@ -4,49 +4,21 @@
 
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
-
-use crate::extract::EntityKind;
-
-/// What the article list is restricted to by the sidebar.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct EntityFilter {
-    pub kind: EntityKind,
-    pub name: String,
-    /// For an umbrella threat actor: include every sub-group (the "all" row).
-    pub family: bool,
-}
-
-impl EntityFilter {
-    /// Whether `e` is the filtered entity, or one of its sub-groups for a family filter.
-    pub fn covers(&self, e: &crate::extract::Entity) -> bool {
-        e.kind == self.kind
-            && (e.name == self.name
-                || (self.family && e.parent.as_deref() == Some(self.name.as_str())))
-    }
-
-    pub fn label(&self) -> String {
-        if self.family {
-            format!("{} (all)", self.name)
-        } else {
-            self.name.clone()
-        }
-    }
-}
-
-/// How the article list is ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SortBy {
-    #[default]
-    Date,
-    Title,
-}
+pub use crate::workbench::filter::{EntityFilter, SortBy};
 
 /// Which file dialog to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DialogKind {
     Folder,
     Files,
+}
+
+/// What an annotation file dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnnotationFileAction {
+    Open,
+    SaveAs,
+    Export,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,4 +65,11 @@ pub enum Command {
     ZoomReader(f32),
     Undo,
     Redo,
+    // Annotations panel.
+    /// Open the editor on an annotation.
+    EditAnnotation(uuid::Uuid),
+    /// Delete an annotation (undoable).
+    DeleteAnnotation(uuid::Uuid),
+    /// Open, save as or export the annotations through a file dialog.
+    AnnotationFile(AnnotationFileAction),
 }

@@ -9,22 +9,27 @@ pub mod app;
 pub mod article_list;
 pub mod clipboard;
 pub mod commands;
-pub mod corpus_index;
-pub mod format;
+pub mod empty_state;
+pub mod menu;
+pub mod open_path;
 pub mod reader;
 pub mod search_bar;
 pub mod settings;
 pub mod shortcuts;
 pub mod sidebar;
+pub mod state;
 pub mod status_bar;
+pub mod theme;
 pub mod timeline;
-pub mod view;
+pub mod ui_command;
 pub mod worker;
 
 use std::path::PathBuf;
 
 use eframe::egui;
 
+/// Display formats live in the core; panels keep naming them `ui::format`.
+pub use crate::workbench::format;
 pub use app::{DossierApp, Startup};
 
 /// The window icon, drawn for the app (PNG, 256 px).

@@ -16,6 +16,7 @@ use crate::text::char_to_byte_table;
 use crate::ui::annotations::Highlight;
 use crate::ui::commands::Command;
 use crate::ui::format;
+use crate::ui::theme::{self, kind_color};
 use crate::ui::worker::Loaded;
 
 pub fn reader_id() -> Id {
@@ -81,24 +82,6 @@ pub struct ReaderInput<'a> {
     /// Entities whose mentions the sidebar filter highlights.
     pub filter_entities: &'a [usize],
     pub font_size: f32,
-}
-
-/// Colour of an entity kind, readable on both themes.
-pub fn kind_color(kind: EntityKind, dark: bool) -> Color32 {
-    match (kind, dark) {
-        (EntityKind::ThreatActor, true) => Color32::from_rgb(255, 120, 100),
-        (EntityKind::ThreatActor, false) => Color32::from_rgb(190, 30, 20),
-        (EntityKind::Person, true) => Color32::from_rgb(200, 150, 255),
-        (EntityKind::Person, false) => Color32::from_rgb(120, 50, 180),
-        (EntityKind::Organization, true) => Color32::from_rgb(110, 180, 255),
-        (EntityKind::Organization, false) => Color32::from_rgb(20, 90, 180),
-        (EntityKind::Location, true) => Color32::from_rgb(110, 210, 140),
-        (EntityKind::Location, false) => Color32::from_rgb(20, 120, 60),
-        (EntityKind::Money, true) => Color32::from_rgb(240, 190, 90),
-        (EntityKind::Money, false) => Color32::from_rgb(150, 95, 0),
-        (EntityKind::Date, true) => Color32::from_rgb(170, 170, 170),
-        (EntityKind::Date, false) => Color32::from_rgb(100, 100, 100),
-    }
 }
 
 pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Vec<Command> {
@@ -420,7 +403,7 @@ fn build_job(
             f.color = kind_color(EntityKind::Money, dark);
         }
         if s.theft {
-            let red = kind_color(EntityKind::ThreatActor, dark);
+            let red = theme::theft_text(dark);
             f.color = red;
             f.underline = Stroke::new(2.0, red);
         }
@@ -431,11 +414,11 @@ fn build_job(
             f.background = c.gamma_multiply(if dark { 0.5 } else { 0.35 });
         }
         if s.hit {
-            f.background = Color32::from_rgb(255, 225, 0);
+            f.background = theme::HIT_BACKGROUND;
             f.color = Color32::BLACK;
         }
         if s.flash {
-            f.background = Color32::from_rgb(255, 150, 30);
+            f.background = theme::FLASH_BACKGROUND;
             f.color = Color32::BLACK;
         }
         f

@@ -1,94 +1,43 @@
-//! Keyboard shortcuts (turned into commands) and the "?" shortcut sheet.
+//! The keyboard and the "?" shortcut sheet, both read from the [`UICommand`] table.
 
-use eframe::egui::{self, Context, Event, Id, Key, Modifiers};
+use eframe::egui::{self, Context, Event, Id, KeyboardShortcut};
 
-use crate::ui::commands::{Command, DialogKind};
+use crate::ui::ui_command::{UICommand, When};
 
-/// What the keyboard asked for this frame besides commands.
-#[derive(Debug, Default, PartialEq)]
-pub struct KeyRequests {
-    pub commands: Vec<Command>,
-    pub focus_search: bool,
-    pub toggle_sheet: bool,
-}
-
-/// The sheet, as (keys, what they do).
-pub const SHEET: &[(&str, &str)] = &[
-    ("Ctrl+O", "Open files…"),
-    ("Ctrl+Shift+O", "Open folder…"),
-    ("Ctrl+F or /", "Search the corpus"),
-    ("Enter or F3", "Next search hit"),
-    ("j or Down", "Next article"),
-    ("k or Up", "Previous article"),
-    ("a", "Annotate the selected passage"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo an annotation change"),
-    ("Ctrl + / Ctrl −", "Reader font size"),
-    ("Esc", "Clear the entity filter and the search"),
-    ("?", "Show this sheet"),
-];
-
-/// Reads this frame's keys. `typing` is true while an editable text field or the annotation
-/// editor has the keyboard: single-key shortcuts are then left to it. `reader` is the read-only
-/// reader, which may keep focus after a selection without the user typing anywhere.
-pub fn read_keys(ctx: &Context, reader: Id, editor_has_keyboard: bool) -> KeyRequests {
+/// Reads this frame's keys into the commands they ask for. `editor_has_keyboard` is true while
+/// the annotation editor is open; single-key shortcuts are then left to it, as they are while an
+/// editable text field has focus. `reader` is the read-only reader, which may keep focus after a
+/// selection without the user typing anywhere.
+pub fn read_keys(ctx: &Context, reader: Id, editor_has_keyboard: bool) -> Vec<UICommand> {
     let focused = ctx.memory(|m| m.focused());
     let in_reader = focused == Some(reader);
     let typing =
         editor_has_keyboard || (focused.is_some() && !in_reader && ctx.text_edit_focused());
-    let mut out = KeyRequests::default();
+    let mut out = Vec::new();
     ctx.input_mut(|i| {
-        // Shortcuts with Ctrl work even while typing (they are not text).
-        if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::O) {
-            out.commands.push(Command::OpenDialog(DialogKind::Folder));
-        } else if i.consume_key(Modifiers::COMMAND, Key::O) {
-            out.commands.push(Command::OpenDialog(DialogKind::Files));
+        for command in UICommand::ALL {
+            let pressed = command.shortcuts().iter().any(|s| {
+                let applies = match s.when {
+                    When::Always => true,
+                    When::NotTyping => !typing,
+                    When::OutsideReader => !typing && !in_reader,
+                    When::InSearchField => false,
+                };
+                applies && i.consume_shortcut(&KeyboardShortcut::new(s.modifiers, s.key))
+            });
+            // "?" arrives as text on layouts where it is Shift+/.
+            let question = command == UICommand::ShortcutSheet
+                && !typing
+                && i.events
+                    .iter()
+                    .any(|e| matches!(e, Event::Text(t) if t == "?"));
+            if pressed || question {
+                out.push(command);
+            }
         }
-        if i.consume_key(Modifiers::COMMAND, Key::F) {
-            out.focus_search = true;
-        }
-        if i.consume_key(Modifiers::COMMAND, Key::Plus)
-            || i.consume_key(Modifiers::COMMAND, Key::Equals)
-        {
-            out.commands.push(Command::ZoomReader(1.0));
-        }
-        if i.consume_key(Modifiers::COMMAND, Key::Minus) {
-            out.commands.push(Command::ZoomReader(-1.0));
-        }
-        if i.consume_key(Modifiers::NONE, Key::F3) {
-            out.commands.push(Command::NextHit);
-        }
-        if typing {
-            return;
-        }
-        if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) {
-            out.commands.push(Command::Redo);
-        } else if i.consume_key(Modifiers::COMMAND, Key::Z) {
-            out.commands.push(Command::Undo);
-        }
-        if i.consume_key(Modifiers::NONE, Key::Escape) {
-            out.commands.push(Command::ClearFilters);
-        }
-        let question = i.consume_key(Modifiers::NONE, Key::Questionmark)
-            || i.events
-                .iter()
-                .any(|e| matches!(e, Event::Text(t) if t == "?"));
-        if question {
-            out.toggle_sheet = true;
-        } else if i.consume_key(Modifiers::NONE, Key::Slash) {
-            out.focus_search = true;
-        }
-        if i.consume_key(Modifiers::NONE, Key::J)
-            || (!in_reader && i.consume_key(Modifiers::NONE, Key::ArrowDown))
-        {
-            out.commands.push(Command::StepArticle(1));
-        }
-        if i.consume_key(Modifiers::NONE, Key::K)
-            || (!in_reader && i.consume_key(Modifiers::NONE, Key::ArrowUp))
-        {
-            out.commands.push(Command::StepArticle(-1));
-        }
-        if i.consume_key(Modifiers::NONE, Key::A) {
-            out.commands.push(Command::Annotate);
+        if out.contains(&UICommand::ShortcutSheet) {
+            // The "/" under "?" must not also focus the search.
+            out.retain(|c| *c != UICommand::FocusSearch || i.modifiers.command);
         }
     });
     out
@@ -105,10 +54,12 @@ pub fn sheet_ui(ctx: &Context, open: &mut bool) {
                 .num_columns(2)
                 .striped(true)
                 .show(ui, |ui| {
-                    for (keys, what) in SHEET {
-                        ui.strong(*keys);
-                        ui.label(*what);
-                        ui.end_row();
+                    for command in UICommand::ALL {
+                        if let Some(keys) = command.keys_text() {
+                            ui.strong(keys);
+                            ui.label(command.label());
+                            ui.end_row();
+                        }
                     }
                 });
         });

@@ -9,7 +9,8 @@ use eframe::egui::{self, Color32, FontId, Role, Sense, Ui, WidgetInfo};
 use crate::analysis::Analysis;
 use crate::extract::{Entity, EntityKind};
 use crate::ui::commands::{Command, EntityFilter};
-use crate::ui::reader::kind_color;
+use crate::ui::format;
+use crate::ui::theme::{self, kind_color};
 use crate::ui::worker::Loaded;
 
 pub const KINDS: [(EntityKind, &str); 6] = [
@@ -282,7 +283,9 @@ pub fn sidebar_ui(
                             }
                         }
                         let response = response.clone().on_hover_text(format!(
-                            "{name} and its sub-groups: {mentions} mentions in {articles} articles"
+                            "{name} and its sub-groups: {} in {}",
+                            format::count(*mentions, "mention"),
+                            format::count(*articles, "article")
                         ));
                         let _ = response;
                         (
@@ -313,8 +316,9 @@ pub fn sidebar_ui(
                             commands.push(Command::FilterEntity(filter));
                         }
                         let mut tip = format!(
-                            "{} mentions in {} articles",
-                            e.mention_count, e.article_count
+                            "{} in {}",
+                            format::count(e.mention_count, "mention"),
+                            format::count(e.article_count, "article")
                         );
                         if !e.aliases.is_empty() {
                             tip.push_str(&format!("\nAlso written: {}", e.aliases.join(", ")));
@@ -337,22 +341,14 @@ pub fn sidebar_ui(
                 if !ui.is_rect_visible(rect) {
                     continue;
                 }
-                if selected {
-                    ui.painter()
-                        .rect_filled(rect, 3.0, visuals.selection.bg_fill);
-                } else if response.hovered() {
-                    ui.painter()
-                        .rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
-                }
+                let row_color = theme::paint_row(ui, rect, &response, selected, 3.0);
                 let text_color = if strong {
                     visuals.strong_text_color()
-                } else if selected {
-                    visuals.selection.stroke.color
                 } else {
-                    visuals.text_color()
+                    row_color
                 };
                 if let Some(open) = arrow {
-                    paint_arrow(
+                    theme::paint_arrow(
                         ui,
                         egui::pos2(rect.left() + 6.0, rect.center().y),
                         open,
@@ -403,28 +399,4 @@ pub fn sidebar_ui(
         });
     ui.weak("mentions · articles");
     commands
-}
-
-/// A small triangle: pointing down when open, right when closed (the default fonts have no
-/// arrow glyphs).
-fn paint_arrow(ui: &Ui, center: egui::Pos2, open: bool, color: Color32) {
-    let r = 4.0;
-    let points = if open {
-        vec![
-            center + egui::vec2(-r, -r * 0.6),
-            center + egui::vec2(r, -r * 0.6),
-            center + egui::vec2(0.0, r * 0.7),
-        ]
-    } else {
-        vec![
-            center + egui::vec2(-r * 0.6, -r),
-            center + egui::vec2(r * 0.7, 0.0),
-            center + egui::vec2(-r * 0.6, r),
-        ]
-    };
-    ui.painter().add(egui::Shape::convex_polygon(
-        points,
-        color,
-        egui::Stroke::NONE,
-    ));
 }

@@ -8,6 +8,45 @@ use crate::ui::commands::Command;
 use crate::ui::format;
 use crate::ui::worker::{Loaded, Loading};
 
+/// A short message in the status bar; a copy is also confirmed by a toast.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub text: String,
+    pub kind: NoteKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Something was put on the clipboard.
+    Copied,
+    /// Anything else worth a line: a load cancelled, a corpus gone, a job that failed.
+    Info,
+}
+
+impl Note {
+    pub fn copied(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            kind: NoteKind::Copied,
+        }
+    }
+}
+
+impl From<String> for Note {
+    fn from(text: String) -> Self {
+        Self {
+            text,
+            kind: NoteKind::Info,
+        }
+    }
+}
+
+impl From<&str> for Note {
+    fn from(text: &str) -> Self {
+        text.to_owned().into()
+    }
+}
+
 pub struct StatusInput<'a> {
     pub loaded: &'a Loaded,
     pub loading: Option<&'a Loading>,
@@ -32,17 +71,17 @@ pub fn status_bar_ui(ui: &mut Ui, input: StatusInput<'_>) -> (Vec<Command>, bool
             ui.label(input.loaded.source.label());
             ui.weak(format::megabytes(input.loaded.index.text_bytes));
             ui.separator();
-            ui.label(format!("{} articles", corpus.articles.len()));
+            ui.label(format::count(corpus.articles.len(), "article"));
             ui.separator();
-            ui.label(format!(
-                "{} incidents",
-                input.loaded.analysis.incidents.len()
+            ui.label(format::count(
+                input.loaded.analysis.incidents.len(),
+                "incident",
             ));
         }
         if !corpus.errors.is_empty() {
             ui.separator();
             let n = corpus.errors.len();
-            let text = format!("{n} error{}", if n == 1 { "" } else { "s" });
+            let text = format::count(n, "error");
             if ui
                 .button(egui::RichText::new(text).color(ui.visuals().warn_fg_color))
                 .on_hover_text("Files that could not be loaded")
@@ -91,9 +130,8 @@ pub fn errors_window_ui(ctx: &Context, open: &mut bool, errors: &[LoadError]) {
         .default_size([640.0, 320.0])
         .show(ctx, |ui| {
             ui.label(format!(
-                "{} file{} could not be loaded:",
-                errors.len(),
-                if errors.len() == 1 { "" } else { "s" }
+                "{} could not be loaded:",
+                format::count(errors.len(), "file")
             ));
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {

@@ -13,11 +13,12 @@ use crate::extract::AmountKind;
 use crate::incidents::Incident;
 use crate::ui::commands::Command;
 use crate::ui::format;
+use crate::ui::theme;
 use crate::ui::worker::Loaded;
 
-const STOLEN: Color32 = Color32::from_rgb(215, 55, 40);
-const ATTEMPTED: Color32 = Color32::from_rgb(230, 150, 20);
-const CUMULATIVE: Color32 = Color32::from_rgb(120, 120, 200);
+const STOLEN: Color32 = theme::amount_color(AmountKind::Stolen);
+const ATTEMPTED: Color32 = theme::amount_color(AmountKind::Attempted);
+const CUMULATIVE: Color32 = theme::amount_color(AmountKind::Cumulative);
 
 /// Timeline options persisted with the session.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]

@@ -101,6 +101,20 @@ pub fn date_marks(min: f64, max: f64) -> Vec<(f64, f64)> {
     marks
 }
 
+/// "1 article", "3 articles", "2 entities": a count with its noun (given in the singular),
+/// plural unless it is one.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'o', 'u'])
+    {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Corpus size: megabytes with one decimal, kilobytes below a megabyte.
 pub fn megabytes(bytes: u64) -> String {
     if bytes < 1_048_576 {
@@ -129,6 +143,15 @@ mod tests {
             usd_spread(62e6, 60e6, 65e6),
             "$62 million (sources: $60 million – $65 million)"
         );
+    }
+
+    #[test]
+    fn counts_are_plural_except_for_one() {
+        assert_eq!(count(1, "note"), "1 note");
+        assert_eq!(count(0, "note"), "0 notes");
+        assert_eq!(count(12, "article"), "12 articles");
+        assert_eq!(count(2, "entity"), "2 entities");
+        assert_eq!(count(2, "day"), "2 days");
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use crate::analysis::Analysis;
 use crate::extract::EntityKind;
 use crate::extract::actors::{self, ActorFamily};
-use crate::ui::commands::EntityFilter;
-use crate::ui::format;
+use crate::workbench::filter::EntityFilter;
+use crate::workbench::format;
 
 /// An entity mention inside one article, for colouring the reader.
 #[derive(Clone, Copy, Debug, PartialEq)]

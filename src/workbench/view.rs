@@ -2,8 +2,9 @@
 //! sources are among them. Recomputed only when the corpus, a filter, the search or the sort
 //! changes.
 
-use crate::ui::commands::{EntityFilter, SortBy};
-use crate::ui::worker::{Loaded, SearchResult};
+use crate::workbench::filter::{EntityFilter, SortBy};
+use crate::workbench::search::SearchResult;
+use crate::workbench::source::Loaded;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct View {
@@ -68,5 +69,55 @@ impl View {
                 .map(|f| loaded.index.entities_matching(analysis, f))
                 .unwrap_or_default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::EntityKind;
+    use crate::workbench::fixture;
+    use crate::workbench::search::search;
+
+    fn ids(loaded: &Loaded, rows: &[usize]) -> Vec<String> {
+        rows.iter()
+            .map(|&i| loaded.analysis.corpus.articles[i].id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_newest_first_with_undated_last_or_by_title() {
+        let loaded = fixture::loaded();
+        let by_date = View::compute(&loaded, None, None, SortBy::Date);
+        assert_eq!(ids(&loaded, &by_date.rows), ["follow-up", "theft", "other"]);
+        let by_title = View::compute(&loaded, None, None, SortBy::Title);
+        assert_eq!(
+            ids(&loaded, &by_title.rows),
+            ["other", "follow-up", "theft"]
+        );
+        assert_eq!(by_date.incidents.len(), loaded.analysis.incidents.len());
+        assert!(by_date.filter_entities.is_empty());
+    }
+
+    #[test]
+    fn an_entity_filter_and_a_search_both_narrow_the_rows_and_the_incidents() {
+        let loaded = fixture::loaded();
+        let lazarus = EntityFilter {
+            kind: EntityKind::ThreatActor,
+            name: "Lazarus Group".to_owned(),
+            family: true,
+        };
+        let filtered = View::compute(&loaded, Some(&lazarus), None, SortBy::Date);
+        assert_eq!(ids(&loaded, &filtered.rows), ["follow-up", "theft"]);
+        assert!(!filtered.filter_entities.is_empty());
+        let bakery = search(&loaded.analysis, "sandwiches");
+        let searched = View::compute(&loaded, None, Some(&bakery), SortBy::Date);
+        assert_eq!(ids(&loaded, &searched.rows), ["other"]);
+        assert!(
+            searched.incidents.is_empty(),
+            "no theft in the bakery article"
+        );
+        let both = View::compute(&loaded, Some(&lazarus), Some(&bakery), SortBy::Date);
+        assert!(both.rows.is_empty());
     }
 }

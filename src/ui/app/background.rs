@@ -1,0 +1,181 @@
+//! The app's background work: starting a load or a search, taking their results once per frame,
+//! and applying the session rules when a corpus arrives.
+
+use std::time::Instant;
+
+use eframe::egui::Context;
+
+use super::DossierApp;
+use crate::ui::commands::Command;
+use crate::ui::format;
+use crate::ui::open_path::OpenPathField;
+use crate::ui::reader::Reader;
+use crate::ui::worker::Picked;
+use crate::workbench::jobs::{Task, drop_off_thread};
+use crate::workbench::search;
+use crate::workbench::session::{self, Place};
+use crate::workbench::{CorpusSource, Loaded, Loading, Outcome};
+
+impl DossierApp {
+    pub(super) fn start_load(&mut self, source: CorpusSource) {
+        if let Some(old) = self.loading.take() {
+            old.cancel();
+        }
+        self.loading = Some(Loading::start(&self.wake, source));
+    }
+
+    pub(super) fn poll_background(&mut self, ctx: &Context) {
+        if let Some(outcome) = self.loading.as_mut().and_then(Loading::poll) {
+            let source = self.loading.take().map(|l| l.source).unwrap_or_default();
+            match outcome {
+                Outcome::Done(loaded) => self.corpus_loaded(ctx, loaded),
+                Outcome::Missing(paths) => {
+                    session::forget(&mut self.state.recent, &paths);
+                    let shown = paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    self.note(
+                        ctx,
+                        format!("{shown} no longer exists; removed from recent corpora"),
+                    );
+                    if self.loaded.analysis.corpus.articles.is_empty()
+                        && source != CorpusSource::Sample
+                    {
+                        self.start_load(CorpusSource::Sample);
+                    }
+                }
+                Outcome::Failed(failure) => {
+                    self.restore_pending = false;
+                    // Whatever broke, the analyst's annotations go to disk first.
+                    self.annotations.session().request_flush();
+                    self.note(ctx, failure.message());
+                }
+                Outcome::Cancelled => {
+                    self.restore_pending = false;
+                    self.note(ctx, format!("Loading {} cancelled", source.label()));
+                }
+            }
+        }
+        if let Some(result) = self.search_task.as_ref().and_then(Task::poll) {
+            self.search_task = None;
+            match result {
+                Ok(result) if result.query == self.state.search => {
+                    if self.frame_log.is_some() {
+                        eprintln!(
+                            "dossier: search {:?} over {} articles took {:.1} ms (worker thread)",
+                            result.query,
+                            self.loaded.analysis.corpus.articles.len(),
+                            result.took.as_secs_f64() * 1e3
+                        );
+                    }
+                    drop_off_thread(self.search.replace(result));
+                    self.refresh_view(ctx);
+                }
+                // A newer query was typed meanwhile: search again.
+                Ok(stale) => {
+                    drop_off_thread(stale);
+                    self.start_search(ctx);
+                }
+                Err(failure) => {
+                    self.annotations.session().request_flush();
+                    self.note(ctx, failure.message());
+                }
+            }
+        }
+        if let Some(picked) = self.dialog.as_ref().and_then(Task::poll) {
+            self.dialog = None;
+            match picked {
+                Ok(Picked::Paths(paths)) => self.pending.push(Command::OpenPaths(paths)),
+                Ok(Picked::Cancelled) => {}
+                // No dialog could open here: say why and offer the path field instead.
+                Ok(Picked::Unavailable(why)) => {
+                    self.note(ctx, format!("{why}: type the path instead"));
+                    self.open_path = Some(OpenPathField::new(&self.state.recent));
+                }
+                Err(failure) => self.note(ctx, failure.message()),
+            }
+        }
+    }
+
+    fn corpus_loaded(&mut self, ctx: &Context, loaded: Loaded) {
+        if let CorpusSource::Paths(paths) = &loaded.source {
+            session::remember(&mut self.state.recent, paths);
+        }
+        self.state.corpus = loaded.source.clone();
+        let opened = Instant::now();
+        self.annotations
+            .corpus_opened(std::sync::Arc::clone(&loaded.analysis));
+        if self.frame_log.is_some() {
+            eprintln!(
+                "dossier: annotations.corpus_opened took {:.1} ms",
+                opened.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        drop_off_thread(std::mem::replace(&mut self.loaded, loaded));
+        self.sidebar.corpus_changed();
+        self.selected = None;
+        self.selected_incident = None;
+        drop_off_thread(self.search.take());
+        // A search still running was over the previous corpus: its article indices are stale.
+        self.search_task = None;
+        self.reader = Reader::default();
+        let restoring = std::mem::take(&mut self.restore_pending);
+        let place = self.take_place().carried_into(&self.loaded, restoring);
+        self.put_place(&place);
+        if !self.state.search.trim().is_empty() {
+            self.start_search(ctx);
+        }
+        self.view = self.compute_view();
+        let opening = place.opening(&self.loaded, &self.view.rows, restoring);
+        if let Some(i) = opening.article {
+            self.select_article(i);
+            if let Some(offset) = opening.offset {
+                self.reader.restore_offset(offset);
+            }
+        }
+        self.reveal_selected = true;
+        let errors = self.loaded.analysis.corpus.errors.len();
+        if errors > 0 {
+            self.note(
+                ctx,
+                format!("{} could not be loaded", format::count(errors, "file")),
+            );
+        }
+    }
+
+    /// The saved place in the corpus, taken out of the session.
+    fn take_place(&mut self) -> Place {
+        Place {
+            article: self.state.article.take(),
+            reader_offset: std::mem::take(&mut self.state.reader_offset),
+            entity_filter: self.state.entity_filter.take(),
+            search: std::mem::take(&mut self.state.search),
+        }
+    }
+
+    fn put_place(&mut self, place: &Place) {
+        self.state.article.clone_from(&place.article);
+        self.state.reader_offset = place.reader_offset;
+        self.state.entity_filter.clone_from(&place.entity_filter);
+        self.state.search.clone_from(&place.search);
+    }
+
+    pub(super) fn start_search(&mut self, ctx: &Context) {
+        let query = self.state.search.clone();
+        if query.trim().is_empty() {
+            drop_off_thread(self.search.take());
+            self.refresh_view(ctx);
+            return;
+        }
+        if self.search_task.is_some() {
+            // The running search is checked against the query when it ends.
+            return;
+        }
+        let analysis = self.loaded.analysis.clone();
+        self.search_task = Task::spawn(&self.wake, "dossier-search", "searching", move || {
+            search::search(&analysis, &query)
+        });
+    }
+}
