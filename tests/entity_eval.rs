@@ -1,8 +1,13 @@
 //! Entity recall and precision on the hand-labelled sample (`tests/data/entity-labels.json`:
 //! names per article and kind, read from `../shared/corpus`; no article text is stored here).
 //!
-//! Run: `cargo test --release --test entity_eval -- --ignored --nocapture`
-//! (`DOSSIER_EVAL_VERBOSE=1` also lists every miss and every extra name).
+//! Run: `cargo test --release --test entity_eval -- --ignored --nocapture score`
+//! (`DOSSIER_EVAL_VERBOSE=1` also lists every miss and every extra name). It prints the rules
+//! alone, the model cross-validated by article (5 folds: each fold's articles are typed by a
+//! model trained on the other folds only) and the shipped model (trained on all, in-sample).
+//!
+//! Train (rewrites `assets/entity-model.tsv` and `assets/entity-words/common-words.txt`):
+//! `DOSSIER_TRAIN_ENTITIES=1 cargo test --release --test entity_eval -- --ignored train`
 //!
 //! An entity found in an article counts once per article (however often it is mentioned); it
 //! matches a label when its canonical name or any of its surfaces equals one of the label's
@@ -15,7 +20,7 @@ use std::sync::atomic::AtomicBool;
 
 use dossier::corpus::Article;
 use dossier::extract::EntityKind;
-use dossier::extract::entities;
+use dossier::extract::entities::{self, model::Model};
 use serde_json::Value;
 
 const KINDS: [(&str, EntityKind); 4] = [
@@ -92,7 +97,11 @@ fn load_labels() -> Vec<(String, Labels)> {
 
 fn load_article(id: &str) -> Article {
     let path = shared_corpus().join(format!("{id}.txt"));
-    let corpus = dossier::corpus::load(&[path.clone()], &|_| {}, &AtomicBool::new(false));
+    let corpus = dossier::corpus::load(
+        std::slice::from_ref(&path),
+        &|_| {},
+        &AtomicBool::new(false),
+    );
     corpus
         .articles
         .into_iter()
@@ -124,8 +133,12 @@ impl Counts {
 }
 
 /// Scores one article; returns counts per kind and the misses/extras for the verbose listing.
-fn score(article: &Article, labels: &Labels) -> (HashMap<&'static str, Counts>, Vec<String>) {
-    let mentions = entities::find(article);
+fn score(
+    article: &Article,
+    labels: &Labels,
+    model: &Model,
+) -> (HashMap<&'static str, Counts>, Vec<String>) {
+    let mentions = entities::find_with(article, model);
     let mut notes = Vec::new();
     let mut out = HashMap::new();
     for (k, kind) in KINDS {
@@ -165,26 +178,46 @@ fn score(article: &Article, labels: &Labels) -> (HashMap<&'static str, Counts>, 
     (out, notes)
 }
 
-#[test]
-#[ignore = "reads ../shared/corpus; run with --ignored to print the figures"]
-fn entity_recall_and_precision_on_the_labelled_sample() {
-    assert!(
-        shared_corpus().is_dir(),
-        "{} is missing: the labelled sample cannot be scored",
-        shared_corpus().display()
-    );
-    let verbose = std::env::var("DOSSIER_EVAL_VERBOSE").is_ok_and(|v| v == "1");
-    let labels = load_labels();
-    assert!(labels.len() >= 40, "{} labelled articles", labels.len());
-    let mut total: BTreeMap<&str, Counts> = BTreeMap::new();
-    let mut by_corpus: BTreeMap<(String, &str), Counts> = BTreeMap::new();
-    for (id, l) in &labels {
-        let article = load_article(id);
-        let (counts, notes) = score(&article, l);
+/// The model's training examples from one labelled article: each proposed name with the kind
+/// its label gives (names labelled under `ignore` or not at all are "nothing").
+fn examples(article: &Article, labels: &Labels) -> Vec<(entities::model::Features, usize)> {
+    entities::proposals(article)
+        .into_iter()
+        .map(|p| {
+            let n = norm(&p.name);
+            let kind = KINDS
+                .iter()
+                .filter(|(k, _)| *k != "actor")
+                .find(|(k, _)| labels.kinds[k].iter().any(|alts| alts.contains(&n)))
+                .map(|(_, kind)| *kind);
+            (p.features, entities::model::class_of(kind))
+        })
+        .collect()
+}
+
+const EPOCHS: usize = 12;
+const THRESHOLD: f32 = 0.5;
+const FOLDS: usize = 5;
+
+type Table = BTreeMap<&'static str, Counts>;
+
+/// Scores every article with the model `model_for(index)` gives it.
+fn evaluate(
+    data: &[(String, Article, Labels)],
+    model_for: &dyn Fn(usize) -> Model,
+    verbose: bool,
+) -> (Table, BTreeMap<(String, &'static str), Counts>) {
+    let mut total = Table::new();
+    let mut by_corpus = BTreeMap::new();
+    for (i, (id, article, l)) in data.iter().enumerate() {
+        let (counts, notes) = score(article, l, &model_for(i));
         let corpus = id.split('/').next().unwrap_or("").to_string();
         for (k, c) in counts {
             total.entry(k).or_default().add(c);
-            by_corpus.entry((corpus.clone(), k)).or_default().add(c);
+            by_corpus
+                .entry((corpus.clone(), k))
+                .or_insert_with(Counts::default)
+                .add(c);
         }
         if verbose && !notes.is_empty() {
             println!("{id}");
@@ -193,12 +226,16 @@ fn entity_recall_and_precision_on_the_labelled_sample() {
             }
         }
     }
-    println!("{} labelled articles", labels.len());
-    println!("kind      recall            precision");
+    (total, by_corpus)
+}
+
+fn print_table(title: &str, total: &Table) {
+    println!("{title}");
+    println!("  kind      recall            precision");
     for (k, _) in KINDS {
         let c = total[k];
         println!(
-            "{k:9} {:.2} ({:3}/{:3})  {:.2} ({:3}/{:3})",
+            "  {k:9} {:.2} ({:3}/{:3})  {:.2} ({:3}/{:3})",
             c.recall(),
             c.found,
             c.labelled,
@@ -207,9 +244,69 @@ fn entity_recall_and_precision_on_the_labelled_sample() {
             c.predicted
         );
     }
+}
+
+fn labelled_data() -> Vec<(String, Article, Labels)> {
+    assert!(
+        shared_corpus().is_dir(),
+        "{} is missing: the labelled sample cannot be scored",
+        shared_corpus().display()
+    );
+    let labels = load_labels();
+    assert!(labels.len() >= 40, "{} labelled articles", labels.len());
+    labels
+        .into_iter()
+        .map(|(id, l)| {
+            let a = load_article(&id);
+            (id, a, l)
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "reads ../shared/corpus; run with --ignored to print the figures"]
+fn score_entities_on_the_labelled_sample() {
+    let verbose = std::env::var("DOSSIER_EVAL_VERBOSE").is_ok_and(|v| v == "1");
+    let data = labelled_data();
+    println!("{} labelled articles", data.len());
+    let (rules, _) = evaluate(&data, &|_| Model::default(), false);
+    print_table("rules alone (no model)", &rules);
+
+    let ex: Vec<_> = data.iter().map(|(_, a, l)| examples(a, l)).collect();
+    let folds: Vec<Model> = (0..FOLDS)
+        .map(|f| {
+            let train: Vec<_> = ex
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % FOLDS != f)
+                .flat_map(|(_, e)| e.iter().cloned())
+                .collect();
+            Model::train(&train, EPOCHS, THRESHOLD)
+        })
+        .collect();
+    for t in [0.4f32, 0.5, 0.6, 0.7] {
+        let (cv, _) = evaluate(
+            &data,
+            &|i| {
+                let mut m = folds[i % FOLDS].clone();
+                m.threshold = t;
+                m
+            },
+            false,
+        );
+        print_table(
+            &format!("cross-validated ({FOLDS} folds by article), threshold {t}"),
+            &cv,
+        );
+    }
+    let (cv, by_corpus) = evaluate(&data, &|i| folds[i % FOLDS].clone(), verbose);
+    print_table(
+        &format!("cross-validated ({FOLDS} folds by article), threshold {THRESHOLD}"),
+        &cv,
+    );
     for ((corpus, k), c) in &by_corpus {
         println!(
-            "  {corpus:9} {k:9} recall {:.2} ({}/{})  precision {:.2} ({}/{})",
+            "    {corpus:9} {k:9} recall {:.2} ({}/{})  precision {:.2} ({}/{})",
             c.recall(),
             c.found,
             c.labelled,
@@ -217,5 +314,84 @@ fn entity_recall_and_precision_on_the_labelled_sample() {
             c.correct,
             c.predicted
         );
+    }
+    let (shipped, _) = evaluate(&data, &|_| entities::model::SHIPPED.clone(), false);
+    print_table(
+        "shipped model (trained on all of the sample: in-sample)",
+        &shipped,
+    );
+}
+
+/// Lower-case words used at least three times in the corpora: ordinary words, for the model's
+/// "a common word at a sentence start" feature.
+fn common_words() -> String {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let root = shared_corpus();
+    let mut files = Vec::new();
+    for corpus in ["bbc", "rekt-dev", "dprk"] {
+        let mut stack = vec![root.join(corpus)];
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        let mut prev = ' ';
+        let mut word = String::new();
+        for c in text.chars().chain([' ']) {
+            if c.is_alphanumeric() || c == '_' {
+                word.push(c);
+                continue;
+            }
+            if !word.is_empty() {
+                let glued = matches!(prev, '@' | '.');
+                if !glued && word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase()) {
+                    *counts.entry(std::mem::take(&mut word)).or_default() += 1;
+                }
+                word.clear();
+            }
+            prev = c;
+        }
+    }
+    let mut words: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(w, _)| w)
+        .collect();
+    words.sort();
+    format!(
+        "# Lower-case words used at least 3 times in the bbc, rekt-dev and dprk corpora.\n\
+         # Regenerate: DOSSIER_TRAIN_ENTITIES=1 cargo test --release --test entity_eval -- --ignored train\n{}\n",
+        words.join("\n")
+    )
+}
+
+#[test]
+#[ignore = "reads ../shared/corpus and rewrites the model's assets when DOSSIER_TRAIN_ENTITIES=1"]
+fn train_entity_model() {
+    if std::env::var("DOSSIER_TRAIN_ENTITIES").is_ok_and(|v| v == "1") {
+        let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+        // The library embeds the word list: when it changes, train again with the new build.
+        let words = assets.join("entity-words/common-words.txt");
+        let fresh = common_words();
+        if std::fs::read_to_string(&words).ok().as_deref() != Some(fresh.as_str()) {
+            std::fs::write(&words, fresh).unwrap();
+            println!("common-words.txt changed: run the training command once more");
+        }
+        let data = labelled_data();
+        let ex: Vec<_> = data.iter().flat_map(|(_, a, l)| examples(a, l)).collect();
+        let model = Model::train(&ex, EPOCHS, THRESHOLD);
+        std::fs::write(assets.join("entity-model.tsv"), model.to_asset()).unwrap();
+        println!("{} examples; wrote the model", ex.len());
     }
 }
