@@ -183,14 +183,18 @@ fn score(
 fn examples(article: &Article, labels: &Labels) -> Vec<(entities::model::Features, usize)> {
     entities::proposals(article)
         .into_iter()
-        .map(|p| {
+        .filter_map(|p| {
             let n = norm(&p.name);
+            let labelled = |k: &str| labels.kinds[k].iter().any(|alts| alts.contains(&n));
+            // Threat actors come from the gazetteer only: not an example either way.
+            if labelled("actor") {
+                return None;
+            }
             let kind = KINDS
                 .iter()
-                .filter(|(k, _)| *k != "actor")
-                .find(|(k, _)| labels.kinds[k].iter().any(|alts| alts.contains(&n)))
+                .find(|(k, _)| labelled(k))
                 .map(|(_, kind)| *kind);
-            (p.features, entities::model::class_of(kind))
+            Some((p.features, entities::model::class_of(kind)))
         })
         .collect()
 }

@@ -194,17 +194,22 @@ pub fn gather(articles: &[Article], per_article: Vec<ArticleExtraction>) -> Extr
             end: d.end,
         });
         for m in ex.entities.iter().cloned().chain(money).chain(dates) {
-            let e = map
-                .entry((m.kind, m.canonical.clone()))
-                .or_insert_with(|| Entity {
-                    name: m.canonical.clone(),
-                    kind: m.kind,
-                    aliases: Vec::new(),
-                    parent: m.parent.clone(),
-                    mention_count: 0,
-                    article_count: 0,
-                    mentions: Vec::new(),
-                });
+            // Spelling variants of a name ("Ana Ruiz-Vega", "Ana Ruiz Vega") are one entity.
+            let key = match m.kind {
+                EntityKind::Person | EntityKind::Organization => {
+                    entities::variant_key(&m.canonical)
+                }
+                _ => m.canonical.clone(),
+            };
+            let e = map.entry((m.kind, key)).or_insert_with(|| Entity {
+                name: m.canonical.clone(),
+                kind: m.kind,
+                aliases: Vec::new(),
+                parent: m.parent.clone(),
+                mention_count: 0,
+                article_count: 0,
+                mentions: Vec::new(),
+            });
             if m.surface != e.name && !e.aliases.contains(&m.surface) {
                 e.aliases.push(m.surface.clone());
             }

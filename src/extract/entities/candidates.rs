@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::model::{Features, hash};
 use super::people::GIVEN_NAMES;
-use super::words::{COMMON, OPENERS, is_job_title};
+use super::words::{COMMON, OPENERS, SURNAMES, is_job_title};
 
 /// One name word. Leading boundaries are checked in code (accented capitals have no ASCII
 /// word boundary before them).
@@ -100,6 +100,14 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
             .take_while(|&&(s, e)| OPENERS.contains(&text[s..e]) || is_job_title(&text[s..e]))
             .count();
         r.drain(..drop);
+        // "Users of Acme" at a sentence start: an ordinary word, then the name.
+        if r.len() > 1
+            && text[r[0].1..r[1].0] != *" "
+            && sentence_start(text, r[0].0)
+            && COMMON.contains(text[r[0].0..r[0].1].to_lowercase().as_str())
+        {
+            r.remove(0);
+        }
         r.truncate(6);
     }
     out.retain(|r| !r.is_empty());
@@ -218,6 +226,9 @@ fn mention_features(
     }
     if GIVEN_NAMES.contains(ws[0]) {
         out.push(format!("given_first&n={n}"));
+    }
+    if SURNAMES.contains(ws[ws.len() - 1]) {
+        out.push(format!("surname_last&n={n}"));
     }
     if ws.len() == 1 && ws[0].chars().all(|c| !c.is_lowercase()) {
         out.push(format!("allcaps_len={}", ws[0].chars().count().min(6)));

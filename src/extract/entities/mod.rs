@@ -536,8 +536,9 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A capitalised word, accented letters included (boundaries are checked in code).
 static CAPITALISED: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"(?-u:\b)[A-Z][a-z]+(?:-[a-z]+)?(?-u:\b)"));
+    LazyLock::new(|| compile(r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)*"));
 
 /// Compiles a pattern with a lazy-DFA cache large enough for the long alternations used here
 /// (the default one thrashes on them and costs half the throughput).
@@ -577,6 +578,9 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
         let Some(owners) = short.get(m.as_str()) else {
             continue;
         };
+        if !bounded(text, m.start(), m.end()) {
+            continue;
+        }
         // The nearest full name before the mention, else the first one after it.
         let before = owners
             .iter()
@@ -642,16 +646,11 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     resolve(cands)
 }
 
-/// The names the rules left unfound, with the features the model types them by (for training
-/// and evaluating the model; see `tests/entity_eval.rs`).
+/// The names proposed from word shape with the features the model types them by, for training
+/// the model (see `tests/entity_eval.rs`). Training sees every name, also those the rules find
+/// (they teach the contexts of people and places); at run time only the rest is proposed.
 pub fn proposals(article: &Article) -> Vec<candidates::Proposal> {
-    let text = article.text.as_str();
-    let g = &*GAZETTEER;
-    let covered: Vec<(usize, usize)> = rule_mentions(text, g)
-        .iter()
-        .map(|c| (c.start, c.end))
-        .collect();
-    candidates::propose(text, &covered, &g.not_name)
+    candidates::propose(&article.text, &[], &GAZETTEER.not_name)
 }
 
 /// Finds every entity mention of an article, resolved to canonical names.

@@ -62,6 +62,8 @@ pub const KNOWN: &[(&str, &[&str])] = &[
     ("Congress", &["US Congress", "U.S. Congress"]),
     ("Securities and Exchange Commission", &["SEC"]),
     ("Europol", &[]),
+    ("European Parliament", &[]),
+    ("European Commission", &[]),
     ("Interpol", &[]),
     ("European Union", &["EU"]),
     ("NATO", &["Nato"]),

@@ -50,6 +50,10 @@ pub static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Surnames (US Census 1990): a hint for the model, never a rule ("Brown", "Young").
+pub static SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/surnames.txt")).collect());
+
 /// Whether a lower-cased word speaks of attackers, a group or attribution.
 pub fn is_actor_cue(lower: &str) -> bool {
     let (exact, prefixes) = &*ACTOR_CUES;
