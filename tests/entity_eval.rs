@@ -200,7 +200,7 @@ fn examples(article: &Article, labels: &Labels) -> Vec<(entities::model::Feature
 }
 
 const EPOCHS: usize = 12;
-const THRESHOLD: f32 = 0.5;
+const THRESHOLD: f32 = 0.6;
 const FOLDS: usize = 5;
 
 type Table = BTreeMap<&'static str, Counts>;

@@ -10,14 +10,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::model::{Features, hash};
-use super::people::GIVEN_NAMES;
+use super::people::{GIVEN_NAMES, is_modifier};
 use super::words::{COMMON, OPENERS, SURNAMES, is_job_title};
 
 /// One name word. Leading boundaries are checked in code (accented capitals have no ASCII
 /// word boundary before them).
 static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::compile(
-        r"@[A-Za-z0-9_]{2,30}|\p{Lu}[\p{L}\p{N}]*(?:[-.'’&][\p{L}\p{N}]+)*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|[0-9]+[A-Za-z]{2,}[A-Za-z0-9]*",
+        r"@[A-Za-z0-9_]{2,30}|\p{Lu}[\p{L}\p{N}_]*(?:[-.'’&][\p{L}\p{N}]+)*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|[0-9]+[A-Za-z]{3,}[A-Za-z0-9]*",
     )
 });
 
@@ -83,7 +83,7 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
         let joins = !closed
             && run.last().is_some_and(|&(_, e)| {
                 let gap = &text[e..start];
-                gap == " " || CONNECTORS.contains(&gap)
+                gap == " " || CONNECTORS.contains(&gap) && !OPENERS.contains(word)
             });
         if !joins && !run.is_empty() {
             out.push(std::mem::take(&mut run));
@@ -97,7 +97,10 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     for r in out.iter_mut() {
         let drop = r
             .iter()
-            .take_while(|&&(s, e)| OPENERS.contains(&text[s..e]) || is_job_title(&text[s..e]))
+            .take_while(|&&(s, e)| {
+                let w = &text[s..e];
+                OPENERS.contains(w) || is_job_title(w) || is_modifier(w)
+            })
             .count();
         r.drain(..drop);
         // "Users of Acme" at a sentence start: an ordinary word, then the name.
@@ -160,6 +163,54 @@ fn word_after(text: &str, at: usize) -> String {
             .to_lowercase(),
         Some(c) => c.to_string(),
     }
+}
+
+/// The word that governs a list the name stands in ("credit" for each of "Credit: A, B and C"):
+/// the first lower-case word or sentence mark to the left, skipping names, commas and "and".
+fn list_anchor(text: &str, start: usize) -> String {
+    let mut at = start;
+    loop {
+        let w = word_before(text, at);
+        let skip = w == ","
+            || w == "and"
+            || w == "&"
+            || text[..at]
+                .trim_end_matches([' ', '\t'])
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase() || c == '@'));
+        if !skip || at == 0 {
+            return w;
+        }
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        let cut = if w == "," {
+            before.len() - 1
+        } else {
+            before
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |i| i + 1)
+        };
+        if cut >= at || start - cut > 200 {
+            return w;
+        }
+        at = cut;
+    }
+}
+
+/// Lower-case words within a few words of the name, on the same line.
+fn window_words(text: &str, start: usize, end: usize) -> Vec<String> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let left = text[line_start..start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .rev()
+        .take(4);
+    let right = text[end..line_end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .take(4);
+    left.chain(right).map(str::to_lowercase).collect()
 }
 
 /// Whether `at` opens a sentence, a line or a caption.
@@ -258,6 +309,14 @@ fn mention_features(
         let at = end + (text[end..].len() - rest.len()) + next.len().min(rest.len());
         word_after(text, at.min(text.len()))
     };
+    out.push(format!("anchor={}", list_anchor(text, start)));
+    for w in window_words(text, start, end) {
+        out.push(format!("ctx={w}"));
+    }
+    out.push(format!(
+        "pre3={}",
+        lower[0].chars().take(3).collect::<String>()
+    ));
     out.push(format!("prev={prev}"));
     out.push(format!("next={next}"));
     out.push(format!("prev2={prev2} {prev}"));

@@ -313,11 +313,11 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             continue;
         }
         // "Cairo contracts": a programming language or product named after a place.
-        if t.kind == EntityKind::Location && !text[start..end].contains(' ') {
-            let (_, next) = neighbours(text, start, end);
-            if words::NOT_PLACE_AFTER.contains(next.to_lowercase().as_str()) {
-                continue;
-            }
+        if t.kind == EntityKind::Location
+            && !text[start..end].contains(' ')
+            && not_place_here(text, start, end)
+        {
+            continue;
         }
         // A capital standing for its state is the country; used as a place, it is the city
         // under its country.
@@ -335,6 +335,12 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
         });
     }
     actors_need_context(text, out);
+}
+
+/// Whether the word after a place name makes it a language or product ("Cairo code").
+fn not_place_here(text: &str, start: usize, end: usize) -> bool {
+    let (_, next) = neighbours(text, start, end);
+    words::NOT_PLACE_AFTER.contains(next.to_lowercase().as_str())
 }
 
 /// Whether an actor alias is one that ordinary text also uses: one word without a digit
@@ -669,6 +675,12 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             let Some(kind) = model.predict(&p.features) else {
                 continue;
             };
+            // A name the article also writes as a language or product ("Cairo code") is no place.
+            if kind == EntityKind::Location
+                && p.spans.iter().any(|&(s, e)| not_place_here(text, s, e))
+            {
+                continue;
+            }
             found.extend(p.spans.iter().map(|&(start, end)| Candidate {
                 start,
                 end,

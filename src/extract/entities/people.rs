@@ -516,7 +516,7 @@ const EXTRA_TITLES: &[&str] = &[
 ];
 
 /// "Hong Kong-based", "Pyongyang-linked": a compound adjective, not a name word.
-fn is_modifier(word: &str) -> bool {
+pub fn is_modifier(word: &str) -> bool {
     [
         "-based", "-linked", "-backed", "-born", "-owned", "-led", "-run", "-made", "-style",
     ]
