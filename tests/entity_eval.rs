@@ -399,3 +399,33 @@ fn train_entity_model() {
         println!("{} examples; wrote the model", ex.len());
     }
 }
+
+/// Prints how long entity extraction takes over the bbc corpus, rules alone and with the model
+/// (informational: no timed assertion).
+#[test]
+#[ignore = "reads ../shared/corpus; prints timings"]
+fn time_entities_on_bbc() {
+    let root = shared_corpus().join("bbc");
+    let corpus = dossier::corpus::load(&[root], &|_| {}, &AtomicBool::new(false));
+    let articles = corpus.articles;
+    assert!(articles.len() > 2000);
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let _ = entities::find(&articles[0]);
+    for (name, model) in [
+        ("rules alone", Model::default()),
+        ("rules and model", entities::model::SHIPPED.clone()),
+    ] {
+        let t = std::time::Instant::now();
+        let n: usize = articles
+            .iter()
+            .map(|a| entities::find_with(a, &model).len())
+            .sum();
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "{name}: {} articles, {:.1} MB, {n} mentions in {s:.2} s on one thread ({:.1} MB/s)",
+            articles.len(),
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / s
+        );
+    }
+}

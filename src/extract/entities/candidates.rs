@@ -13,11 +13,11 @@ use super::model::{Features, hash};
 use super::people::{GIVEN_NAMES, is_modifier};
 use super::words::{COMMON, OPENERS, SURNAMES, is_job_title};
 
-/// One name word. Leading boundaries are checked in code (accented capitals have no ASCII
-/// word boundary before them).
+/// One name word (Latin letters, accents included). Leading boundaries are checked in code
+/// (accented capitals have no ASCII word boundary before them).
 static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::compile(
-        r"@[A-Za-z0-9_]{2,30}|\p{Lu}[\p{L}\p{N}_]*(?:[-.'’&][\p{L}\p{N}]+)*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*|[0-9]+[A-Za-z]{3,}[A-Za-z0-9]*",
+        r"@[A-Za-z0-9_]{2,30}|[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9_À-ÖØ-öø-ÿĀ-ž]*(?:[-.'’&][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]+)*|[a-zß-öø-ÿĀ-ž]+[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]*|[0-9]+[A-Za-z]{3,}[A-Za-z0-9]*",
     )
 });
 
@@ -137,64 +137,65 @@ fn shape(word: &str) -> String {
     s
 }
 
-/// The word (or punctuation) right before `at`, on the same line, lower-cased.
-fn word_before(text: &str, at: usize) -> String {
+/// The word (or punctuation mark) right before `at` on the same line, lower-cased, and where
+/// it starts ("^" at a line start).
+fn token_before(text: &str, at: usize) -> (String, usize) {
     let before = text[..at].trim_end_matches([' ', '\t']);
     match before.chars().next_back() {
-        None | Some('\n') | Some('\r') => "^".to_string(),
-        Some(c) if is_word_char(c) => before
-            .rsplit(|c: char| !is_word_char(c) && c != '-')
-            .next()
-            .unwrap_or("")
-            .to_lowercase(),
-        Some(c) => c.to_string(),
+        None | Some('\n') | Some('\r') => ("^".to_string(), before.len()),
+        Some(c) if is_word_char(c) => {
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word_char(c) || c == '-')
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            (before[start..].to_lowercase(), start)
+        }
+        Some(c) => (c.to_string(), before.len() - c.len_utf8()),
     }
 }
 
-/// The word (or punctuation) right after `at`, on the same line, lower-cased.
-fn word_after(text: &str, at: usize) -> String {
-    let after = text[at..].trim_start_matches([' ', '\t']);
+/// The word (or punctuation mark) right after `at` on the same line, lower-cased, and where it
+/// ends ("$" at a line end).
+fn token_after(text: &str, at: usize) -> (String, usize) {
+    let skipped = text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+    let from = at + skipped;
+    let after = &text[from..];
     match after.chars().next() {
-        None | Some('\n') | Some('\r') => "$".to_string(),
-        Some(c) if is_word_char(c) => after
-            .split(|c: char| !is_word_char(c) && c != '-')
-            .next()
-            .unwrap_or("")
-            .to_lowercase(),
-        Some(c) => c.to_string(),
+        None | Some('\n') | Some('\r') => ("$".to_string(), from),
+        Some(c) if is_word_char(c) => {
+            let len = after
+                .char_indices()
+                .take_while(|&(_, c)| is_word_char(c) || c == '-')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            (after[..len].to_lowercase(), from + len)
+        }
+        Some(c) => (c.to_string(), from + c.len_utf8()),
     }
+}
+
+fn word_before(text: &str, at: usize) -> String {
+    token_before(text, at).0
 }
 
 /// The word that governs a list the name stands in ("credit" for each of "Credit: A, B and C"):
 /// the first lower-case word or sentence mark to the left, skipping names, commas and "and".
 fn list_anchor(text: &str, start: usize) -> String {
     let mut at = start;
-    loop {
-        let w = word_before(text, at);
-        let skip = w == ","
-            || w == "and"
-            || w == "&"
-            || text[..at]
-                .trim_end_matches([' ', '\t'])
-                .rsplit(|c: char| c.is_whitespace())
-                .next()
-                .is_some_and(|t| t.starts_with(|c: char| c.is_uppercase() || c == '@'));
-        if !skip || at == 0 {
+    for _ in 0..24 {
+        let (w, from) = token_before(text, at);
+        let name_word = text[from..at]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c == '@');
+        let skip = w == "," || w == "and" || w == "&" || name_word;
+        if !skip || from >= at || from == 0 {
             return w;
         }
-        let before = text[..at].trim_end_matches([' ', '\t']);
-        let cut = if w == "," {
-            before.len() - 1
-        } else {
-            before
-                .rfind(|c: char| c.is_whitespace())
-                .map_or(0, |i| i + 1)
-        };
-        if cut >= at || start - cut > 200 {
-            return w;
-        }
-        at = cut;
+        at = from;
     }
+    String::new()
 }
 
 /// Lower-case words within a few words of the name, on the same line.
@@ -300,15 +301,10 @@ fn mention_features(
     if doc.lower_words.contains(lower[0].as_str()) {
         out.push(format!("doc_lower&n={n}"));
     }
-    let prev = word_before(text, start);
-    let next = word_after(text, end);
-    let prev_start = text[..start].trim_end_matches([' ', '\t']);
-    let prev2 = word_before(text, prev_start.len().saturating_sub(prev.len()));
-    let next2 = {
-        let rest = text[end..].trim_start_matches([' ', '\t']);
-        let at = end + (text[end..].len() - rest.len()) + next.len().min(rest.len());
-        word_after(text, at.min(text.len()))
-    };
+    let (prev, prev_at) = token_before(text, start);
+    let (next, next_at) = token_after(text, end);
+    let prev2 = word_before(text, prev_at);
+    let next2 = token_after(text, next_at).0;
     out.push(format!("anchor={}", list_anchor(text, start)));
     for w in window_words(text, start, end) {
         out.push(format!("ctx={w}"));
@@ -421,6 +417,17 @@ mod tests {
             "0xdeadbeefcafe",
         ] {
             assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
+        }
+    }
+
+    #[test]
+    fn multi_byte_spaces_and_letters_never_split_a_character() {
+        let text =
+            "Zorblax\u{a0}x Acme, İstanbul\u{a0}Qux said — “Blorp” …\u{2009}Vex ﬁnance Ωmega Acme.";
+        for i in 0..text.len() {
+            if text.is_char_boundary(i) {
+                let _ = propose(&text[i..], &[], &HashSet::new());
+            }
         }
     }
 

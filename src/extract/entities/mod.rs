@@ -543,8 +543,9 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
 }
 
 /// A capitalised word, accented letters included (boundaries are checked in code).
-static CAPITALISED: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"\p{Lu}\p{Ll}+(?:-\p{L}\p{Ll}+)*"));
+static CAPITALISED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:-[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž]+)*")
+});
 
 /// Compiles a pattern with a lazy-DFA cache large enough for the long alternations used here
 /// (the default one thrashes on them and costs half the throughput).

@@ -103,8 +103,9 @@ pub fn given_name_person(
 }
 
 /// One capitalised name word: "Ferrante", "Jae-in", "O'Brien", "McDonald", or an initial "J.".
-/// Accented letters belong to the word ("José", "Núñez").
-const WORD: &str = r"(?:\p{Lu}\p{Ll}+(?:[-'’]\p{L}\p{Ll}+)*|Mc\p{Lu}\p{Ll}+|\p{Lu}\.)";
+/// Accented letters belong to the word ("José", "Núñez", "Łukasz"): Latin-1 and Latin
+/// Extended-A, spelled as ranges (the Unicode classes make the lazy DFA thrash).
+const WORD: &str = r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž]+)*|Mc[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+|[A-ZÀ-ÖØ-ÞĀ-ž]\.)";
 
 fn name(min_words: usize) -> String {
     format!(r"(?P<name>{WORD}(?:[ \t]+{WORD}){{{},3}})", min_words - 1)
