@@ -130,6 +130,17 @@ impl Counts {
     fn precision(&self) -> f64 {
         self.correct as f64 / self.predicted.max(1) as f64
     }
+    fn line(&self) -> String {
+        format!(
+            "{:.2} ({:3}/{:3})  {:.2} ({:3}/{:3})",
+            self.recall(),
+            self.found,
+            self.labelled,
+            self.precision(),
+            self.correct,
+            self.predicted
+        )
+    }
 }
 
 /// Scores one article; returns counts per kind and the misses/extras for the verbose listing.
@@ -237,16 +248,7 @@ fn print_table(title: &str, total: &Table) {
     println!("{title}");
     println!("  kind      recall            precision");
     for (k, _) in KINDS {
-        let c = total[k];
-        println!(
-            "  {k:9} {:.2} ({:3}/{:3})  {:.2} ({:3}/{:3})",
-            c.recall(),
-            c.found,
-            c.labelled,
-            c.precision(),
-            c.correct,
-            c.predicted
-        );
+        println!("  {k:9} {}", total[k].line());
     }
 }
 
@@ -309,15 +311,7 @@ fn score_entities_on_the_labelled_sample() {
         &cv,
     );
     for ((corpus, k), c) in &by_corpus {
-        println!(
-            "    {corpus:9} {k:9} recall {:.2} ({}/{})  precision {:.2} ({}/{})",
-            c.recall(),
-            c.found,
-            c.labelled,
-            c.precision(),
-            c.correct,
-            c.predicted
-        );
+        println!("    {corpus:9} {k:9} {}", c.line());
     }
     let (shipped, _) = evaluate(&data, &|_| entities::model::SHIPPED.clone(), false);
     print_table(
