@@ -122,7 +122,7 @@ fn subgroups_resolve_to_their_umbrella() {
     assert_eq!(get("Lazarus").canonical, "Lazarus Group");
     assert_eq!(get("Kimsuky").kind, EntityKind::ThreatActor);
     // Character offsets, not bytes.
-    let t = "€81m – Lazarus struck";
+    let t = "€81m – Lazarus hackers struck";
     let m = entities::find(&article("u", t));
     let l = m.iter().find(|m| m.canonical == "Lazarus Group").unwrap();
     assert_eq!((l.start, l.end), (7, 14));

@@ -268,12 +268,17 @@ impl Gatherer {
         start: usize,
         end: usize,
     ) {
+        // Spelling variants of a name ("Ana Ruiz-Vega", "Ana Ruiz Vega") are one entity.
+        let key = match kind {
+            EntityKind::Person | EntityKind::Organization => entities::variant_key(&canonical),
+            _ => canonical.clone(),
+        };
         let names = self.index.entry(kind).or_default();
-        let at = match names.get(canonical.as_str()) {
+        let at = match names.get(key.as_str()) {
             Some(&at) => at,
             None => {
                 let at = self.entities.len();
-                names.insert(canonical.clone(), at);
+                names.insert(key, at);
                 self.entities.push(Entity {
                     name: canonical,
                     kind,

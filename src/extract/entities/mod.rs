@@ -6,10 +6,13 @@
 //! (longest wins, then the more specific gazetteer), and surnames are tied to the full name the
 //! article gives ("Demers" → "John Demers").
 
+pub mod candidates;
 pub mod gazetteer;
+pub mod model;
 pub mod organizations;
 pub mod people;
 pub mod places;
+pub mod words;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -40,13 +43,15 @@ struct Target {
 /// Ranks overlapping candidates of the same length: the more specific source wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Source {
-    Surname = 0,
-    PersonPattern = 1,
-    OrgPattern = 2,
-    Place = 3,
-    KnownPerson = 4,
-    Organization = 5,
-    ThreatActor = 6,
+    /// Proposed from word shape and typed by the model: gives way to everything else.
+    Model = 0,
+    Surname = 1,
+    PersonPattern = 2,
+    OrgPattern = 3,
+    Place = 4,
+    KnownPerson = 5,
+    Organization = 6,
+    ThreatActor = 7,
 }
 
 struct Gazetteer {
@@ -55,6 +60,8 @@ struct Gazetteer {
     patterns: Vec<(usize, Source)>,
     targets: Vec<Target>,
     not_name: HashSet<String>,
+    /// "Cuban", "Italian": place words that may still be a surname right after a given name.
+    demonyms: HashSet<String>,
 }
 
 /// Place names that are also common given names or surnames.
@@ -151,12 +158,14 @@ fn build_gazetteer() -> Gazetteer {
         }
     }
     let mut place_words: Vec<String> = Vec::new();
+    let mut demonyms: HashSet<String> = HashSet::new();
     for p in places::PLACES.iter() {
+        demonyms.extend(p.demonyms.iter().filter(|d| !d.contains(' ')).cloned());
         let t = targets.len();
         targets.push(Target {
             kind: EntityKind::Location,
             canonical: p.canonical.clone(),
-            parent: None,
+            parent: p.country.clone(),
             metonym_of: p.metonym_of.clone(),
             name_like: NAME_LIKE_PLACES.contains(&p.canonical.as_str()),
         });
@@ -200,6 +209,7 @@ fn build_gazetteer() -> Gazetteer {
         patterns,
         targets,
         not_name: people::not_name_set(extra),
+        demonyms,
     }
 }
 
@@ -302,25 +312,91 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
         if t.name_like && next_to_capitalised(text, start, end) {
             continue;
         }
-        let canonical = match &t.metonym_of {
-            Some(country) if !places::used_as_place(text, start, end) => country.clone(),
-            _ => t.canonical.clone(),
+        // "Cairo contracts": a programming language or product named after a place.
+        if t.kind == EntityKind::Location
+            && !text[start..end].contains(' ')
+            && not_place_here(text, start, end)
+        {
+            continue;
+        }
+        // A capital standing for its state is the country; used as a place, it is the city
+        // under its country.
+        let (canonical, parent) = match &t.metonym_of {
+            Some(country) if !places::used_as_place(text, start, end) => (country.clone(), None),
+            _ => (t.canonical.clone(), t.parent.clone()),
         };
         out.push(Candidate {
             start,
             end,
             kind: t.kind,
             canonical,
-            parent: t.parent.clone(),
+            parent,
             source,
         });
     }
+    actors_need_context(text, out);
+}
+
+/// Whether the word after a place name makes it a language or product ("Cairo code").
+fn not_place_here(text: &str, start: usize, end: usize) -> bool {
+    let (_, next) = neighbours(text, start, end);
+    words::NOT_PLACE_AFTER.contains(next.to_lowercase().as_str())
+}
+
+/// Whether an actor alias is one that ordinary text also uses: one word without a digit
+/// ("Lazarus", or an alias that is also a protocol's or product's name), unlike "APT38".
+fn ordinary_alias(surface: &str) -> bool {
+    !surface.contains(char::is_whitespace) && !surface.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether the words around `start..end` (about a sentence either side) speak of attackers,
+/// hackers, a group or attribution.
+fn actor_cue_near(text: &str, start: usize, end: usize) -> bool {
+    const REACH: usize = 160;
+    let mut from = start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    [&text[from..start], &text[end..to]].iter().any(|side| {
+        side.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| !w.is_empty() && words::is_actor_cue(&w.to_lowercase()))
+    })
+}
+
+/// Drops an ordinary-looking actor alias unless, somewhere in the article, the text around one
+/// of its mentions speaks of attackers (then every mention of it is the actor).
+fn actors_need_context(text: &str, cands: &mut Vec<Candidate>) {
+    let ordinary =
+        |c: &Candidate| c.kind == EntityKind::ThreatActor && ordinary_alias(&text[c.start..c.end]);
+    let confirmed: HashSet<String> = cands
+        .iter()
+        .filter(|c| ordinary(c) && actor_cue_near(text, c.start, c.end))
+        .map(|c| text[c.start..c.end].to_string())
+        .collect();
+    cands.retain(|c| !ordinary(c) || confirmed.contains(&text[c.start..c.end]));
 }
 
 fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
     if let Some(re) = people::NAME_RUN.as_ref() {
-        for m in re.find_iter(text) {
-            if let Some((s, e)) = people::given_name_person(m.as_str(), &g.not_name) {
+        let mut at = 0;
+        while let Some(m) = re.find_at(text, at) {
+            // The run must start a word (the regex has no boundary before accented capitals).
+            if text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+            {
+                at = text[m.start()..]
+                    .find([' ', '\t'])
+                    .map_or(text.len(), |i| m.start() + i);
+                continue;
+            }
+            at = m.end();
+            if let Some((s, e)) = people::given_name_person(m.as_str(), &g.not_name, &g.demonyms) {
                 let (start, end) = (m.start() + s, m.start() + e);
                 out.push(Candidate {
                     start,
@@ -437,7 +513,7 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
     for m in re.find_iter(text) {
         let mut rest = m.as_str();
         while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-            if !ORG_LEADERS.contains(&first) {
+            if !ORG_LEADERS.contains(&first) && !words::OPENERS.contains(first) {
                 break;
             }
             rest = tail.trim_start();
@@ -466,8 +542,10 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
-static CAPITALISED: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(r"(?-u:\b)[A-Z][a-z]+(?:-[a-z]+)?(?-u:\b)"));
+/// A capitalised word, accented letters included (boundaries are checked in code).
+static CAPITALISED: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:-[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž]+)*")
+});
 
 /// Compiles a pattern with a lazy-DFA cache large enough for the long alternations used here
 /// (the default one thrashes on them and costs half the throughput).
@@ -507,6 +585,9 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
         let Some(owners) = short.get(m.as_str()) else {
             continue;
         };
+        if !bounded(text, m.start(), m.end()) {
+            continue;
+        }
         // The nearest full name before the mention, else the first one after it.
         let before = owners
             .iter()
@@ -563,15 +644,55 @@ fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
     out
 }
 
-/// Finds every entity mention of an article, resolved to canonical names.
-pub fn find(article: &Article) -> Vec<EntityMention> {
-    let text = article.text.as_str();
-    let g = &*GAZETTEER;
+/// The gazetteers' and patterns' mentions, resolved so that none overlap.
+fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     let mut cands = Vec::new();
     gazetteer_candidates(text, g, &mut cands);
     person_candidates(text, g, &mut cands);
     org_candidates(text, &mut cands);
-    let mut found = resolve(cands);
+    resolve(cands)
+}
+
+/// The names proposed from word shape with the features the model types them by, for training
+/// the model (see `tests/entity_eval.rs`). Training sees every name, also those the rules find
+/// (they teach the contexts of people and places); at run time only the rest is proposed.
+pub fn proposals(article: &Article) -> Vec<candidates::Proposal> {
+    candidates::propose(&article.text, &[], &GAZETTEER.not_name)
+}
+
+/// Finds every entity mention of an article, resolved to canonical names.
+pub fn find(article: &Article) -> Vec<EntityMention> {
+    find_with(article, &model::SHIPPED)
+}
+
+/// [`find`] with a given model for the names the rules leave unfound.
+pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> {
+    let text = article.text.as_str();
+    let g = &*GAZETTEER;
+    let mut found = rule_mentions(text, g);
+    if !model.is_empty() {
+        let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
+        for p in candidates::propose(text, &covered, &g.not_name) {
+            let Some(kind) = model.predict(&p.features) else {
+                continue;
+            };
+            // A name the article also writes as a language or product ("Cairo code") is no place.
+            if kind == EntityKind::Location
+                && p.spans.iter().any(|&(s, e)| not_place_here(text, s, e))
+            {
+                continue;
+            }
+            found.extend(p.spans.iter().map(|&(start, end)| Candidate {
+                start,
+                end,
+                kind,
+                canonical: p.name.clone(),
+                parent: None,
+                source: Source::Model,
+            }));
+        }
+        found.sort_by_key(|c| c.start);
+    }
 
     // Single-word people ("President Trump") take the article's full name when there is one.
     let full: Vec<Candidate> = found
@@ -593,6 +714,8 @@ pub fn find(article: &Article) -> Vec<EntityMention> {
         found.extend(shorts);
         found = resolve(found);
     }
+    defined_abbreviations(text, &mut found);
+    merge_variants(&mut found);
 
     let mut to_char = ByteToChar::new(text);
     found
@@ -606,4 +729,84 @@ pub fn find(article: &Article) -> Vec<EntityMention> {
             end: to_char.get(c.end),
         })
         .collect()
+}
+
+static ABBREVIATION: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"[ \t]\(([A-Z][A-Za-z0-9&]{1,9})\)"));
+
+/// Whether `abbr`'s capitals are, in order, among the capitals of `name` ("ARV" for "Ana
+/// Ruiz-Vega", "KISA" for "Korea Internet & Security Agency").
+fn abbreviates(abbr: &str, name: &str) -> bool {
+    let mut caps = name.chars().filter(|c| c.is_uppercase());
+    let wanted: Vec<char> = abbr.chars().filter(|c| c.is_uppercase()).collect();
+    wanted.len() >= 2 && wanted.iter().all(|w| caps.any(|c| c == *w))
+}
+
+/// "Ana Ruiz-Vega (ARV)": the abbreviation the text defines stands for the name everywhere in
+/// the article.
+fn defined_abbreviations(text: &str, found: &mut Vec<Candidate>) {
+    let Some(re) = ABBREVIATION.as_ref() else {
+        return;
+    };
+    let mut defined: Vec<(&str, Candidate)> = Vec::new();
+    for caps in re.captures_iter(text) {
+        let (Some(all), Some(abbr)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let owner = found.iter().find(|c| {
+            c.end == all.start()
+                && c.kind != EntityKind::Location
+                && abbreviates(abbr.as_str(), &c.canonical)
+        });
+        if let Some(o) = owner {
+            defined.push((abbr.as_str(), o.clone()));
+        }
+    }
+    for (abbr, owner) in defined {
+        for (i, _) in text.match_indices(abbr) {
+            let end = i + abbr.len();
+            if !bounded(text, i, end) {
+                continue;
+            }
+            if let Some(c) = found.iter_mut().find(|c| c.start == i && c.end == end) {
+                if c.source < Source::KnownPerson {
+                    c.kind = owner.kind;
+                    c.canonical = owner.canonical.clone();
+                    c.parent = owner.parent.clone();
+                }
+            } else if !found.iter().any(|c| i < c.end && c.start < end) {
+                found.push(Candidate {
+                    start: i,
+                    end,
+                    source: Source::Model,
+                    ..owner.clone()
+                });
+            }
+        }
+    }
+    found.sort_by_key(|c| c.start);
+}
+
+/// How a person's or organisation's name is compared when merging variants: case, hyphens
+/// and dots aside ("Ana Ruiz-Vega", "Ana Ruiz Vega", "ANA RUIZ-VEGA").
+pub fn variant_key(name: &str) -> String {
+    name.to_lowercase()
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Variants of one name in an article take the first spelling's canonical name.
+fn merge_variants(found: &mut [Candidate]) {
+    let mut first: HashMap<(EntityKind, String), String> = HashMap::new();
+    for c in found.iter_mut() {
+        if !matches!(c.kind, EntityKind::Person | EntityKind::Organization) {
+            continue;
+        }
+        let canon = first
+            .entry((c.kind, variant_key(&c.canonical)))
+            .or_insert_with(|| c.canonical.clone());
+        c.canonical = canon.clone();
+    }
 }

@@ -62,6 +62,8 @@ pub const KNOWN: &[(&str, &[&str])] = &[
     ("Congress", &["US Congress", "U.S. Congress"]),
     ("Securities and Exchange Commission", &["SEC"]),
     ("Europol", &[]),
+    ("European Parliament", &[]),
+    ("European Commission", &[]),
     ("Interpol", &[]),
     ("European Union", &["EU"]),
     ("NATO", &["Nato"]),
@@ -184,12 +186,13 @@ const SUFFIXES: &str = "Networks|Club|Society|Trust|Fund|Board|Court|Bank|Group|
 /// Words that open an organisation's name "of ...": "Bank of England", "Ministry of Defence".
 const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Office|Council|Commission|Federation|Association|Board|Central Bank|National Bank|Reserve Bank";
 
-/// "FTI Consulting", "Bangladesh Bank", "Bank of England". The name's words are capitalised;
+/// "FTI Consulting", "Bangladesh Bank", "Bank of England". The name's words are capitalised and
+/// on one line (a title never joins the first line of the body);
 /// the surrounding code trims sentence words ("The", "Read") from its front.
 pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let word = r"(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Z]{2,}|&)";
     super::compile(&format!(
-        r"(?-u:\b)(?:{word}\s+){{1,4}}(?:{SUFFIXES})(?-u:\b)|(?-u:\b)(?:{OF_HEADS})\s+of\s+(?:the\s+)?{word}(?:\s+{word}){{0,3}}|(?-u:\b)(?:Banco|Banca|Banque)\s+(?:de|do|del|di|du|da)\s+{word}"
+        r"(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{SUFFIXES})(?-u:\b)|(?-u:\b)(?:{OF_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
 

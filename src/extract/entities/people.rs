@@ -61,12 +61,18 @@ pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Runs of capitalised name words; a run holding a given name followed by a surname is a
 /// person wherever it stands.
+/// No boundary before the run: accented capitals have no ASCII one; the caller checks it.
 pub static NAME_RUN: LazyLock<Option<Regex>> =
-    LazyLock::new(|| super::compile(&format!(r"(?-u:\b){WORD}(?:[ \t]+{WORD})+")));
+    LazyLock::new(|| super::compile(&format!(r"{WORD}(?:[ \t]+{WORD})+")));
 
 /// The person inside a run of capitalised words: from its first given name up to the first
 /// word that cannot be a name, when at least a surname follows. Byte range within `run`.
-pub fn given_name_person(run: &str, not_name: &HashSet<String>) -> Option<(usize, usize)> {
+/// A demonym ends the name when it directly follows the given name ("Mark Cuban").
+pub fn given_name_person(
+    run: &str,
+    not_name: &HashSet<String>,
+    demonyms: &HashSet<String>,
+) -> Option<(usize, usize)> {
     let mut words = Vec::new();
     let mut pos = 0;
     for w in run.split([' ', '\t']) {
@@ -83,7 +89,8 @@ pub fn given_name_person(run: &str, not_name: &HashSet<String>) -> Option<(usize
     }
     let mut last = first;
     for (i, (_, w)) in words.iter().enumerate().skip(first + 1) {
-        if not_name.contains(*w) || w.len() <= 2 && !w.ends_with('.') {
+        let surname_demonym = i == first + 1 && i + 1 == words.len() && demonyms.contains(*w);
+        if not_name.contains(*w) && !surname_demonym || w.len() <= 2 && !w.ends_with('.') {
             break;
         }
         last = i;
@@ -96,7 +103,9 @@ pub fn given_name_person(run: &str, not_name: &HashSet<String>) -> Option<(usize
 }
 
 /// One capitalised name word: "Ferrante", "Jae-in", "O'Brien", "McDonald", or an initial "J.".
-const WORD: &str = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)";
+/// Accented letters belong to the word ("José", "Núñez", "Łukasz"): Latin-1 and Latin
+/// Extended-A, spelled as ranges (the Unicode classes make the lazy DFA thrash).
+const WORD: &str = r"(?:[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž]+)*|Mc[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+|[A-ZÀ-ÖØ-ÞĀ-ž]\.)";
 
 fn name(min_words: usize) -> String {
     format!(r"(?P<name>{WORD}(?:[ \t]+{WORD}){{{},3}})", min_words - 1)
@@ -421,7 +430,11 @@ pub fn clean_name(name: &str, not_name: &HashSet<String>) -> Option<(usize, usiz
         .filter(|(_, w)| !w.is_empty())
         .collect();
     let mut i = 0;
-    while i < words.len() && not_name.contains(words[i].1.trim_end_matches('.')) {
+    while i < words.len()
+        && (not_name.contains(words[i].1.trim_end_matches('.'))
+            || super::words::is_job_title(words[i].1)
+            || super::words::OPENERS.contains(words[i].1))
+    {
         i += 1;
         start = words.get(i).map_or(name.len(), |w| w.0);
     }
@@ -504,7 +517,7 @@ const EXTRA_TITLES: &[&str] = &[
 ];
 
 /// "Hong Kong-based", "Pyongyang-linked": a compound adjective, not a name word.
-fn is_modifier(word: &str) -> bool {
+pub fn is_modifier(word: &str) -> bool {
     [
         "-based", "-linked", "-backed", "-born", "-owned", "-led", "-run", "-made", "-style",
     ]

@@ -21,6 +21,8 @@ pub struct Place {
     pub demonyms: Vec<String>,
     /// The country a capital stands for when it is used as the state's name.
     pub metonym_of: Option<String>,
+    /// For a city, the country it lies in: its parent location (the sidebar can roll it up).
+    pub country: Option<String>,
 }
 
 pub static PLACES: LazyLock<Vec<Place>> =
@@ -32,6 +34,13 @@ fn split_list(s: &str) -> Vec<String> {
         .filter(|x| !x.is_empty())
         .map(String::from)
         .collect()
+}
+
+fn column(cols: &[&str], i: usize) -> Option<String> {
+    cols.get(i)
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(String::from)
 }
 
 /// Parses the table; malformed rows are skipped (the shipped table is checked by tests).
@@ -65,11 +74,8 @@ pub fn parse(tsv: &str) -> Vec<Place> {
             canonical: canonical.to_string(),
             aliases: split_list(cols.get(2).copied().unwrap_or("")),
             demonyms,
-            metonym_of: cols
-                .get(4)
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .map(String::from),
+            metonym_of: column(&cols, 4),
+            country: column(&cols, 5),
         });
     }
     out

@@ -1,0 +1,439 @@
+//! Names proposed from word shape (capitalised, CamelCase, all-caps, `@handles`, `1inch`),
+//! where the gazetteers and patterns found nothing, with the features the model types them by:
+//! the words around each mention ("exchange", "CEO of", "said", "in"), the name's shape and
+//! suffix, and how the article writes it elsewhere. A name's mentions in one article are typed
+//! together, so one clear context ("Acme exchange") types every "Acme".
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::model::{Features, hash};
+use super::people::{GIVEN_NAMES, is_modifier};
+use super::words::{COMMON, OPENERS, SURNAMES, is_job_title};
+
+/// One name word (Latin letters, accents included). Leading boundaries are checked in code
+/// (accented capitals have no ASCII word boundary before them).
+static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    super::compile(
+        r"@[A-Za-z0-9_]{2,30}|[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9_À-ÖØ-öø-ÿĀ-ž]*(?:[-.'’&][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]+)*|[a-zß-öø-ÿĀ-ž]+[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]*|[0-9]+[A-Za-z]{3,}[A-Za-z0-9]*",
+    )
+});
+
+/// Small words that may join two name words ("Bank of Korea", "Department for Education").
+const CONNECTORS: &[&str] = &[
+    " of ", " for ", " & ", " de ", " du ", " van ", " von ", " der ",
+];
+
+/// A proposed name: its mentions (byte ranges) and their pooled features.
+#[derive(Clone, Debug)]
+pub struct Proposal {
+    /// The name as written, spaces normalised.
+    pub name: String,
+    pub spans: Vec<(usize, usize)>,
+    pub features: Features,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether a matched word stands alone (not inside a word, a URL, a ticker or an address).
+fn standalone(text: &str, start: usize, end: usize, word: &str) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    if before.is_some_and(|c| is_word_char(c) || matches!(c, '@' | '/' | '$' | '#' | '.' | '-'))
+        || after.is_some_and(|c| is_word_char(c) || matches!(c, '/' | '@'))
+    {
+        return false;
+    }
+    let hexish = word.starts_with("0x") && word[2..].chars().all(|c| c.is_ascii_hexdigit());
+    !hexish && word.len() <= 25
+}
+
+/// The word without a possessive ("Acme’s" → "Acme"), and whether it had one.
+fn strip_possessive(word: &str) -> (&str, bool) {
+    for s in ["'s", "’s"] {
+        if let Some(w) = word.strip_suffix(s).filter(|w| !w.is_empty()) {
+            return (w, true);
+        }
+    }
+    (word, false)
+}
+
+/// Runs of name words on one line, outside `covered`, sentence openers and titles trimmed.
+fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
+    let Some(re) = WORD.as_ref() else {
+        return Vec::new();
+    };
+    let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut closed = true;
+    for m in re.find_iter(text) {
+        let (start, word) = (m.start(), m.as_str());
+        if !standalone(text, start, m.end(), word)
+            || covered.iter().any(|&(s, e)| start < e && s < m.end())
+        {
+            closed = true;
+            continue;
+        }
+        let (word, possessive) = strip_possessive(word);
+        let end = start + word.len();
+        let joins = !closed
+            && run.last().is_some_and(|&(_, e)| {
+                let gap = &text[e..start];
+                gap == " " || CONNECTORS.contains(&gap) && !OPENERS.contains(word)
+            });
+        if !joins && !run.is_empty() {
+            out.push(std::mem::take(&mut run));
+        }
+        run.push((start, end));
+        closed = possessive;
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    for r in out.iter_mut() {
+        let drop = r
+            .iter()
+            .take_while(|&&(s, e)| {
+                let w = &text[s..e];
+                OPENERS.contains(w) || is_job_title(w) || is_modifier(w)
+            })
+            .count();
+        r.drain(..drop);
+        // "Users of Acme" at a sentence start: an ordinary word, then the name.
+        if r.len() > 1
+            && text[r[0].1..r[1].0] != *" "
+            && sentence_start(text, r[0].0)
+            && COMMON.contains(text[r[0].0..r[0].1].to_lowercase().as_str())
+        {
+            r.remove(0);
+        }
+        r.truncate(6);
+    }
+    out.retain(|r| !r.is_empty());
+    out
+}
+
+/// Word shape: "Xx", "X", "xXx", "d"…, repeats collapsed.
+fn shape(word: &str) -> String {
+    let mut s = String::new();
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !s.ends_with(k) {
+            s.push(k);
+        }
+    }
+    s
+}
+
+/// The word (or punctuation mark) right before `at` on the same line, lower-cased, and where
+/// it starts ("^" at a line start).
+fn token_before(text: &str, at: usize) -> (String, usize) {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    match before.chars().next_back() {
+        None | Some('\n') | Some('\r') => ("^".to_string(), before.len()),
+        Some(c) if is_word_char(c) => {
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word_char(c) || c == '-')
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            (before[start..].to_lowercase(), start)
+        }
+        Some(c) => (c.to_string(), before.len() - c.len_utf8()),
+    }
+}
+
+/// The word (or punctuation mark) right after `at` on the same line, lower-cased, and where it
+/// ends ("$" at a line end).
+fn token_after(text: &str, at: usize) -> (String, usize) {
+    let skipped = text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+    let from = at + skipped;
+    let after = &text[from..];
+    match after.chars().next() {
+        None | Some('\n') | Some('\r') => ("$".to_string(), from),
+        Some(c) if is_word_char(c) => {
+            let len = after
+                .char_indices()
+                .take_while(|&(_, c)| is_word_char(c) || c == '-')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            (after[..len].to_lowercase(), from + len)
+        }
+        Some(c) => (c.to_string(), from + c.len_utf8()),
+    }
+}
+
+fn word_before(text: &str, at: usize) -> String {
+    token_before(text, at).0
+}
+
+/// The word that governs a list the name stands in ("credit" for each of "Credit: A, B and C"):
+/// the first lower-case word or sentence mark to the left, skipping names, commas and "and".
+fn list_anchor(text: &str, start: usize) -> String {
+    let mut at = start;
+    for _ in 0..24 {
+        let (w, from) = token_before(text, at);
+        let name_word = text[from..at]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c == '@');
+        let skip = w == "," || w == "and" || w == "&" || name_word;
+        if !skip || from >= at || from == 0 {
+            return w;
+        }
+        at = from;
+    }
+    String::new()
+}
+
+/// Lower-case words within a few words of the name, on the same line.
+fn window_words(text: &str, start: usize, end: usize) -> Vec<String> {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let left = text[line_start..start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .rev()
+        .take(4);
+    let right = text[end..line_end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .take(4);
+    left.chain(right).map(str::to_lowercase).collect()
+}
+
+/// Whether `at` opens a sentence, a line or a caption.
+fn sentence_start(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '[', '*', '•']);
+    matches!(
+        before.chars().next_back(),
+        None | Some('\n' | '\r' | '.' | '!' | '?' | ':' | '…' | '-' | '–' | '—')
+    )
+}
+
+/// Article-wide facts the features read.
+struct Doc<'a> {
+    lower_words: HashSet<&'a str>,
+    title_end: usize,
+}
+
+fn mention_features(
+    text: &str,
+    words: &[(usize, usize)],
+    doc: &Doc,
+    not_name: &HashSet<String>,
+    out: &mut Vec<String>,
+) {
+    let (start, end) = (words[0].0, words[words.len() - 1].1);
+    let ws: Vec<&str> = words.iter().map(|&(s, e)| &text[s..e]).collect();
+    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let n = ws.len().min(4);
+    out.push("b".into());
+    out.push(format!("n={n}"));
+    out.push(format!("span={}", lower.join(" ")));
+    out.push(format!("first={}", lower[0]));
+    out.push(format!("last={}", lower[lower.len() - 1]));
+    let last = &lower[lower.len() - 1];
+    let suffix: String = last
+        .chars()
+        .rev()
+        .take(3)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    out.push(format!("suf={suffix}"));
+    for (w, l) in ws.iter().zip(&lower) {
+        out.push(format!("shape={}", shape(w)));
+        out.push(format!("w={l}"));
+        if w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase) {
+            out.push("camel".into());
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            out.push("digit".into());
+        }
+        if not_name.contains(*w) {
+            out.push("notname".into());
+        }
+    }
+    out.push(format!("shape1={}", shape(ws[0])));
+    let common_first = COMMON.contains(lower[0].as_str());
+    if common_first {
+        out.push("common_first".into());
+    }
+    if lower.iter().all(|l| COMMON.contains(l.as_str())) {
+        out.push(format!("common_all&n={n}"));
+    }
+    if GIVEN_NAMES.contains(ws[0]) {
+        out.push(format!("given_first&n={n}"));
+    }
+    if SURNAMES.contains(ws[ws.len() - 1]) {
+        out.push(format!("surname_last&n={n}"));
+    }
+    if ws.len() == 1 && ws[0].chars().all(|c| !c.is_lowercase()) {
+        out.push(format!("allcaps_len={}", ws[0].chars().count().min(6)));
+    }
+    if ws[0].starts_with('@') {
+        out.push("handle".into());
+    }
+    if sentence_start(text, start) {
+        out.push("sent_start".into());
+        out.push(format!("sent_start&n={n}"));
+        if common_first {
+            out.push("sent_start&common_first".into());
+        }
+    }
+    if start < doc.title_end {
+        out.push("title_line".into());
+    }
+    if doc.lower_words.contains(lower[0].as_str()) {
+        out.push(format!("doc_lower&n={n}"));
+    }
+    let (prev, prev_at) = token_before(text, start);
+    let (next, next_at) = token_after(text, end);
+    let prev2 = word_before(text, prev_at);
+    let next2 = token_after(text, next_at).0;
+    out.push(format!("anchor={}", list_anchor(text, start)));
+    for w in window_words(text, start, end) {
+        out.push(format!("ctx={w}"));
+    }
+    out.push(format!(
+        "pre3={}",
+        lower[0].chars().take(3).collect::<String>()
+    ));
+    out.push(format!("prev={prev}"));
+    out.push(format!("next={next}"));
+    out.push(format!("prev2={prev2} {prev}"));
+    out.push(format!("next2={next} {next2}"));
+    out.push(format!("prev&n={prev}&{n}"));
+    if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
+        out.push("poss".into());
+    }
+}
+
+/// A name's mentions so far and the sums of their features.
+type Pooled = (Vec<(usize, usize)>, HashMap<u32, f32>);
+
+/// Proposes the article's unfound names and pools each name's features over its mentions.
+pub fn propose(
+    text: &str,
+    covered: &[(usize, usize)],
+    not_name: &HashSet<String>,
+) -> Vec<Proposal> {
+    let found = runs(text, covered);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let doc = Doc {
+        lower_words: text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .collect(),
+        title_end: text.find('\n').unwrap_or(text.len()),
+    };
+    let mut by_name: HashMap<String, Pooled> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut feats = Vec::new();
+    for words in &found {
+        let (start, end) = (words[0].0, words[words.len() - 1].1);
+        let name = text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        feats.clear();
+        mention_features(text, words, &doc, not_name, &mut feats);
+        let entry = by_name.entry(name.clone()).or_insert_with(|| {
+            order.push(name.clone());
+            (Vec::new(), HashMap::new())
+        });
+        entry.0.push((start, end));
+        for f in &feats {
+            *entry.1.entry(hash(f)).or_default() += 1.0;
+        }
+    }
+    order
+        .into_iter()
+        .filter_map(|name| {
+            let (spans, sums) = by_name.remove(&name)?;
+            let k = spans.len() as f32;
+            let mut features: Features = sums.into_iter().map(|(h, v)| (h, v / k)).collect();
+            let count = ["mentions=1", "mentions=2", "mentions=3+"][spans.len().min(3) - 1];
+            features.push((hash(count), 1.0));
+            features.sort_by_key(|f| f.0);
+            Some(Proposal {
+                name,
+                spans,
+                features,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        propose(text, &[], &HashSet::new())
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn shapes_openers_titles_and_lines() {
+        let n = names(
+            "Acme Rekt II\nSo Zorblax lost funds. Meet Ana Ruiz, CEO Bo Tan and @sleuth_x. \
+             Blorp’s 1inch and dYdX; 0xdeadbeefcafe is an address.",
+        );
+        for want in [
+            "Acme Rekt II",
+            "Zorblax",
+            "Ana Ruiz",
+            "Bo Tan",
+            "@sleuth_x",
+            "Blorp",
+            "1inch",
+            "dYdX",
+        ] {
+            assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
+        }
+        for bad in [
+            "So Zorblax",
+            "Meet Ana Ruiz",
+            "CEO Bo Tan",
+            "0xdeadbeefcafe",
+        ] {
+            assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
+        }
+    }
+
+    #[test]
+    fn multi_byte_spaces_and_letters_never_split_a_character() {
+        let text =
+            "Zorblax\u{a0}x Acme, İstanbul\u{a0}Qux said — “Blorp” …\u{2009}Vex ﬁnance Ωmega Acme.";
+        for i in 0..text.len() {
+            if text.is_char_boundary(i) {
+                let _ = propose(&text[i..], &[], &HashSet::new());
+            }
+        }
+    }
+
+    #[test]
+    fn accented_names_stay_whole() {
+        let n = names("The talk by Ángel Núñez-Péña ended.");
+        assert!(n.contains(&"Ángel Núñez-Péña".to_string()), "{n:?}");
+    }
+}

@@ -1,0 +1,66 @@
+//! The word lists that decide names' boundaries and kinds, shipped as data in
+//! `assets/entity-words/` and read once.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Capitalised words that open a sentence and never start a name ("So", "Meet", "Today").
+pub static OPENERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/openers.txt")).collect());
+
+/// Job titles and honorifics before a name ("CEO", "Co-founder", "Congresswoman"): a role.
+pub static JOB_TITLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/job-titles.txt")).collect());
+
+/// Words that, near an actor alias that is also an ordinary name, speak of attackers.
+static ACTOR_CUES: LazyLock<(HashSet<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
+    let mut exact = HashSet::new();
+    let mut prefixes = Vec::new();
+    for l in lines(include_str!("../../../assets/entity-words/actor-cues.txt")) {
+        match l.strip_suffix('*') {
+            Some(p) => prefixes.push(p),
+            None => {
+                exact.insert(l);
+            }
+        }
+    }
+    (exact, prefixes)
+});
+
+/// Words after a place name that make it a programming language or a product ("Cairo code").
+pub static NOT_PLACE_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/not-place-cues.txt"
+    ))
+    .collect()
+});
+
+/// Lower-case words of ordinary running text (from the corpora, see `tests/entity_eval.rs`):
+/// a capitalised one at a sentence start is more likely the word than a name.
+pub static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/common-words.txt"
+    ))
+    .collect()
+});
+
+/// Surnames (US Census 1990): a hint for the model, never a rule ("Brown", "Young").
+pub static SURNAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/surnames.txt")).collect());
+
+/// Whether a lower-cased word speaks of attackers, a group or attribution.
+pub fn is_actor_cue(lower: &str) -> bool {
+    let (exact, prefixes) = &*ACTOR_CUES;
+    exact.contains(lower) || prefixes.iter().any(|p| lower.starts_with(p))
+}
+
+/// Whether a capitalised word is a title or honorific rather than a name word.
+pub fn is_job_title(word: &str) -> bool {
+    JOB_TITLES.contains(word) || JOB_TITLES.contains(word.trim_end_matches('.'))
+}

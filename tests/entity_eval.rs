@@ -1,0 +1,425 @@
+//! Entity recall and precision on the hand-labelled sample (`tests/data/entity-labels.json`:
+//! names per article and kind, read from `../shared/corpus`; no article text is stored here).
+//!
+//! Run: `cargo test --release --test entity_eval -- --ignored --nocapture score`
+//! (`DOSSIER_EVAL_VERBOSE=1` also lists every miss and every extra name). It prints the rules
+//! alone, the model cross-validated by article (5 folds: each fold's articles are typed by a
+//! model trained on the other folds only) and the shipped model (trained on all, in-sample).
+//!
+//! Train (rewrites `assets/entity-model.tsv` and `assets/entity-words/common-words.txt`):
+//! `DOSSIER_TRAIN_ENTITIES=1 cargo test --release --test entity_eval -- --ignored train`
+//!
+//! An entity found in an article counts once per article (however often it is mentioned); it
+//! matches a label when its canonical name or any of its surfaces equals one of the label's
+//! spellings (case, apostrophes and a leading `@` aside). Names listed under `ignore` (tokens,
+//! chains, events, titles of works) count neither way.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use dossier::corpus::Article;
+use dossier::extract::EntityKind;
+use dossier::extract::entities::{self, model::Model};
+use serde_json::Value;
+
+const KINDS: [(&str, EntityKind); 4] = [
+    ("person", EntityKind::Person),
+    ("org", EntityKind::Organization),
+    ("location", EntityKind::Location),
+    ("actor", EntityKind::ThreatActor),
+];
+
+/// `../shared/corpus` beside the checkout (or beside a parent folder, for a worktree).
+fn shared_corpus() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    root.ancestors()
+        .skip(1)
+        .map(|a| a.join("shared/corpus"))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| root.join("../shared/corpus"))
+}
+
+fn norm(s: &str) -> String {
+    let s = s.trim().trim_start_matches('@').replace('’', "'");
+    let s = s
+        .strip_suffix("'s")
+        .map(str::to_string)
+        .unwrap_or(s.to_string());
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// One article's labels: per kind, the entities (each a list of accepted spellings).
+struct Labels {
+    kinds: HashMap<&'static str, Vec<Vec<String>>>,
+    ignore: Vec<String>,
+}
+
+fn load_labels() -> Vec<(String, Labels)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/entity-labels.json");
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let obj = json.as_object().unwrap();
+    let everywhere: Vec<String> = obj["_ignore_everywhere"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| norm(v.as_str().unwrap()))
+        .collect();
+    let strings = |v: Option<&Value>| -> Vec<String> {
+        v.and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut out = Vec::new();
+    for (id, v) in obj.iter().filter(|(k, _)| !k.starts_with('_')) {
+        let mut kinds = HashMap::new();
+        for (k, _) in KINDS {
+            let ents = strings(v.get(k))
+                .iter()
+                .map(|e| e.split('|').map(norm).collect())
+                .collect();
+            kinds.insert(k, ents);
+        }
+        let mut ignore: Vec<String> = strings(v.get("ignore")).iter().map(|s| norm(s)).collect();
+        ignore.extend(everywhere.iter().cloned());
+        out.push((id.clone(), Labels { kinds, ignore }));
+    }
+    out
+}
+
+fn load_article(id: &str) -> Article {
+    let path = shared_corpus().join(format!("{id}.txt"));
+    let corpus = dossier::corpus::load(
+        std::slice::from_ref(&path),
+        &|_| {},
+        &AtomicBool::new(false),
+    );
+    corpus
+        .articles
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("{} did not load", path.display()))
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    labelled: usize,
+    found: usize,
+    predicted: usize,
+    correct: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.labelled += o.labelled;
+        self.found += o.found;
+        self.predicted += o.predicted;
+        self.correct += o.correct;
+    }
+    fn recall(&self) -> f64 {
+        self.found as f64 / self.labelled.max(1) as f64
+    }
+    fn precision(&self) -> f64 {
+        self.correct as f64 / self.predicted.max(1) as f64
+    }
+    fn line(&self) -> String {
+        format!(
+            "{:.2} ({:3}/{:3})  {:.2} ({:3}/{:3})",
+            self.recall(),
+            self.found,
+            self.labelled,
+            self.precision(),
+            self.correct,
+            self.predicted
+        )
+    }
+}
+
+/// Scores one article; returns counts per kind and the misses/extras for the verbose listing.
+fn score(
+    article: &Article,
+    labels: &Labels,
+    model: &Model,
+) -> (HashMap<&'static str, Counts>, Vec<String>) {
+    let mentions = entities::find_with(article, model);
+    let mut notes = Vec::new();
+    let mut out = HashMap::new();
+    for (k, kind) in KINDS {
+        // canonical -> every spelling it was found as
+        let mut predicted: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for m in mentions.iter().filter(|m| m.kind == kind) {
+            let v = predicted.entry(m.canonical.as_str()).or_default();
+            v.push(norm(&m.canonical));
+            v.push(norm(&m.surface));
+        }
+        let gold = &labels.kinds[k];
+        let hits = |spellings: &Vec<String>, alts: &Vec<String>| {
+            spellings.iter().any(|s| alts.contains(s))
+        };
+        let mut c = Counts {
+            labelled: gold.len(),
+            ..Counts::default()
+        };
+        for g in gold {
+            if predicted.values().any(|p| hits(p, g)) {
+                c.found += 1;
+            } else {
+                notes.push(format!("  miss  {k:8} {}", g[0]));
+            }
+        }
+        for (canon, p) in &predicted {
+            if gold.iter().any(|g| hits(p, g)) {
+                c.predicted += 1;
+                c.correct += 1;
+            } else if !p.iter().any(|s| labels.ignore.contains(s)) {
+                c.predicted += 1;
+                notes.push(format!("  extra {k:8} {canon}"));
+            }
+        }
+        out.insert(k, c);
+    }
+    (out, notes)
+}
+
+/// The model's training examples from one labelled article: each proposed name with the kind
+/// its label gives (names labelled under `ignore` or not at all are "nothing").
+fn examples(article: &Article, labels: &Labels) -> Vec<(entities::model::Features, usize)> {
+    entities::proposals(article)
+        .into_iter()
+        .filter_map(|p| {
+            let n = norm(&p.name);
+            let labelled = |k: &str| labels.kinds[k].iter().any(|alts| alts.contains(&n));
+            // Threat actors come from the gazetteer only: not an example either way.
+            if labelled("actor") {
+                return None;
+            }
+            let kind = KINDS
+                .iter()
+                .find(|(k, _)| labelled(k))
+                .map(|(_, kind)| *kind);
+            Some((p.features, entities::model::class_of(kind)))
+        })
+        .collect()
+}
+
+const EPOCHS: usize = 12;
+const THRESHOLD: f32 = 0.6;
+const FOLDS: usize = 5;
+
+type Table = BTreeMap<&'static str, Counts>;
+
+/// Scores every article with the model `model_for(index)` gives it.
+fn evaluate(
+    data: &[(String, Article, Labels)],
+    model_for: &dyn Fn(usize) -> Model,
+    verbose: bool,
+) -> (Table, BTreeMap<(String, &'static str), Counts>) {
+    let mut total = Table::new();
+    let mut by_corpus = BTreeMap::new();
+    for (i, (id, article, l)) in data.iter().enumerate() {
+        let (counts, notes) = score(article, l, &model_for(i));
+        let corpus = id.split('/').next().unwrap_or("").to_string();
+        for (k, c) in counts {
+            total.entry(k).or_default().add(c);
+            by_corpus
+                .entry((corpus.clone(), k))
+                .or_insert_with(Counts::default)
+                .add(c);
+        }
+        if verbose && !notes.is_empty() {
+            println!("{id}");
+            for n in notes {
+                println!("{n}");
+            }
+        }
+    }
+    (total, by_corpus)
+}
+
+fn print_table(title: &str, total: &Table) {
+    println!("{title}");
+    println!("  kind      recall            precision");
+    for (k, _) in KINDS {
+        println!("  {k:9} {}", total[k].line());
+    }
+}
+
+fn labelled_data() -> Vec<(String, Article, Labels)> {
+    assert!(
+        shared_corpus().is_dir(),
+        "{} is missing: the labelled sample cannot be scored",
+        shared_corpus().display()
+    );
+    let labels = load_labels();
+    assert!(labels.len() >= 40, "{} labelled articles", labels.len());
+    labels
+        .into_iter()
+        .map(|(id, l)| {
+            let a = load_article(&id);
+            (id, a, l)
+        })
+        .collect()
+}
+
+#[test]
+#[ignore = "reads ../shared/corpus; run with --ignored to print the figures"]
+fn score_entities_on_the_labelled_sample() {
+    let verbose = std::env::var("DOSSIER_EVAL_VERBOSE").is_ok_and(|v| v == "1");
+    let data = labelled_data();
+    println!("{} labelled articles", data.len());
+    let (rules, _) = evaluate(&data, &|_| Model::default(), false);
+    print_table("rules alone (no model)", &rules);
+
+    let ex: Vec<_> = data.iter().map(|(_, a, l)| examples(a, l)).collect();
+    let folds: Vec<Model> = (0..FOLDS)
+        .map(|f| {
+            let train: Vec<_> = ex
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % FOLDS != f)
+                .flat_map(|(_, e)| e.iter().cloned())
+                .collect();
+            Model::train(&train, EPOCHS, THRESHOLD)
+        })
+        .collect();
+    for t in [0.4f32, 0.5, 0.6, 0.7] {
+        let (cv, _) = evaluate(
+            &data,
+            &|i| {
+                let mut m = folds[i % FOLDS].clone();
+                m.threshold = t;
+                m
+            },
+            false,
+        );
+        print_table(
+            &format!("cross-validated ({FOLDS} folds by article), threshold {t}"),
+            &cv,
+        );
+    }
+    let (cv, by_corpus) = evaluate(&data, &|i| folds[i % FOLDS].clone(), verbose);
+    print_table(
+        &format!("cross-validated ({FOLDS} folds by article), threshold {THRESHOLD}"),
+        &cv,
+    );
+    for ((corpus, k), c) in &by_corpus {
+        println!("    {corpus:9} {k:9} {}", c.line());
+    }
+    let (shipped, _) = evaluate(&data, &|_| entities::model::SHIPPED.clone(), false);
+    print_table(
+        "shipped model (trained on all of the sample: in-sample)",
+        &shipped,
+    );
+}
+
+/// Lower-case words used at least three times in the corpora: ordinary words, for the model's
+/// "a common word at a sentence start" feature.
+fn common_words() -> String {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let root = shared_corpus();
+    let mut files = Vec::new();
+    for corpus in ["bbc", "rekt-dev", "dprk"] {
+        let mut stack = vec![root.join(corpus)];
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "txt") {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    files.sort();
+    for f in files {
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        let mut prev = ' ';
+        let mut word = String::new();
+        for c in text.chars().chain([' ']) {
+            if c.is_alphanumeric() || c == '_' {
+                word.push(c);
+                continue;
+            }
+            if !word.is_empty() {
+                let glued = matches!(prev, '@' | '.');
+                if !glued && word.len() > 1 && word.chars().all(|c| c.is_ascii_lowercase()) {
+                    *counts.entry(std::mem::take(&mut word)).or_default() += 1;
+                }
+                word.clear();
+            }
+            prev = c;
+        }
+    }
+    let mut words: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .map(|(w, _)| w)
+        .collect();
+    words.sort();
+    format!(
+        "# Lower-case words used at least 3 times in the bbc, rekt-dev and dprk corpora.\n\
+         # Regenerate: DOSSIER_TRAIN_ENTITIES=1 cargo test --release --test entity_eval -- --ignored train\n{}\n",
+        words.join("\n")
+    )
+}
+
+#[test]
+#[ignore = "reads ../shared/corpus and rewrites the model's assets when DOSSIER_TRAIN_ENTITIES=1"]
+fn train_entity_model() {
+    if std::env::var("DOSSIER_TRAIN_ENTITIES").is_ok_and(|v| v == "1") {
+        let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+        // The library embeds the word list: when it changes, train again with the new build.
+        let words = assets.join("entity-words/common-words.txt");
+        let fresh = common_words();
+        if std::fs::read_to_string(&words).ok().as_deref() != Some(fresh.as_str()) {
+            std::fs::write(&words, fresh).unwrap();
+            println!("common-words.txt changed: run the training command once more");
+        }
+        let data = labelled_data();
+        let ex: Vec<_> = data.iter().flat_map(|(_, a, l)| examples(a, l)).collect();
+        let model = Model::train(&ex, EPOCHS, THRESHOLD);
+        std::fs::write(assets.join("entity-model.tsv"), model.to_asset()).unwrap();
+        println!("{} examples; wrote the model", ex.len());
+    }
+}
+
+/// Prints how long entity extraction takes over the bbc corpus, rules alone and with the model
+/// (informational: no timed assertion).
+#[test]
+#[ignore = "reads ../shared/corpus; prints timings"]
+fn time_entities_on_bbc() {
+    let root = shared_corpus().join("bbc");
+    let corpus = dossier::corpus::load(&[root], &|_| {}, &AtomicBool::new(false));
+    let articles = corpus.articles;
+    assert!(articles.len() > 2000);
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let _ = entities::find(&articles[0]);
+    for (name, model) in [
+        ("rules alone", Model::default()),
+        ("rules and model", entities::model::SHIPPED.clone()),
+    ] {
+        let t = std::time::Instant::now();
+        let n: usize = articles
+            .iter()
+            .map(|a| entities::find_with(a, &model).len())
+            .sum();
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "{name}: {} articles, {:.1} MB, {n} mentions in {s:.2} s on one thread ({:.1} MB/s)",
+            articles.len(),
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / s
+        );
+    }
+}

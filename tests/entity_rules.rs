@@ -1,0 +1,251 @@
+//! Boundary and merging rules of entity extraction, on invented sentences: what a name's span
+//! is, which kind it gets, and which mentions are one entity.
+
+use std::path::PathBuf;
+
+use dossier::corpus::Article;
+use dossier::extract::entities;
+use dossier::extract::{EntityKind, EntityMention, extract_corpus};
+
+fn article(id: &str, text: &str) -> Article {
+    Article {
+        id: id.to_string(),
+        path: PathBuf::from(id),
+        published: None,
+        title: String::new(),
+        source: None,
+        text: text.to_string(),
+    }
+}
+
+fn find(text: &str) -> Vec<EntityMention> {
+    entities::find(&article("t", text))
+}
+
+/// (surface, kind, canonical) of every mention.
+fn triples(found: &[EntityMention]) -> Vec<(String, EntityKind, String)> {
+    found
+        .iter()
+        .map(|m| (m.surface.clone(), m.kind, m.canonical.clone()))
+        .collect()
+}
+
+fn canonical_of(found: &[EntityMention], surface: &str) -> Option<(EntityKind, String)> {
+    found
+        .iter()
+        .find(|m| m.surface == surface)
+        .map(|m| (m.kind, m.canonical.clone()))
+}
+
+#[test]
+fn a_title_line_never_joins_the_first_line_of_the_body() {
+    let found = find("Zorblax Protocol - Rekt II\nQuindar Protocol lost its vault.\n");
+    for m in &found {
+        assert!(!m.surface.contains('\n'), "{:?}", triples(&found));
+        assert!(!m.canonical.contains("Rekt"), "{:?}", triples(&found));
+    }
+    assert_eq!(
+        canonical_of(&found, "Quindar Protocol"),
+        Some((EntityKind::Organization, "Quindar Protocol".into()))
+    );
+}
+
+#[test]
+fn sentence_openers_are_not_part_of_names() {
+    let found = find(
+        "So Zorblax Finance paused deposits. Today Zorblax Finance said funds were safe. \
+         Meet Ana Ruiz, who found the bug.",
+    );
+    let names: Vec<&str> = found.iter().map(|m| m.canonical.as_str()).collect();
+    assert!(names.contains(&"Zorblax Finance"), "{names:?}");
+    assert!(names.contains(&"Ana Ruiz"), "{names:?}");
+    for bad in ["So", "Today", "Meet"] {
+        assert!(
+            found.iter().all(|m| !m.surface.starts_with(bad)),
+            "{bad}: {:?}",
+            triples(&found)
+        );
+    }
+}
+
+#[test]
+fn job_titles_are_not_part_of_names_nor_aliases() {
+    let text = "Co-founder Ana Ruiz said the keys were safe. Congresswoman Ruiz said otherwise.";
+    let found = find(text);
+    let people: Vec<&EntityMention> = found
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .collect();
+    assert!(!people.is_empty(), "{:?}", triples(&found));
+    for p in &people {
+        assert_eq!(p.canonical, "Ana Ruiz", "{:?}", triples(&found));
+        assert!(!p.surface.contains("Co-founder") && !p.surface.contains("Congresswoman"));
+    }
+    assert!(people.iter().any(|p| p.surface == "Ruiz"));
+    let ex = extract_corpus(&[article("t", text)]);
+    let ana = ex.entities.iter().find(|e| e.name == "Ana Ruiz").unwrap();
+    assert!(
+        ana.aliases.iter().all(|a| !a.contains("Congresswoman")),
+        "{:?}",
+        ana.aliases
+    );
+}
+
+#[test]
+fn accented_names_are_whole() {
+    let found = find("José Álvarez-Núñez said the bridge was drained. Álvarez-Núñez added more.");
+    assert_eq!(
+        canonical_of(&found, "José Álvarez-Núñez"),
+        Some((EntityKind::Person, "José Álvarez-Núñez".into())),
+        "{:?}",
+        triples(&found)
+    );
+    assert_eq!(
+        canonical_of(&found, "Álvarez-Núñez"),
+        Some((EntityKind::Person, "José Álvarez-Núñez".into())),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_surname_links_to_the_nearest_full_name_before_it() {
+    let text = "Maria Lopez said the wallet was empty. Lopez left early. \
+                Later, Carmen Lopez said the keys had leaked. Lopez blamed an intern.";
+    let found = find(text);
+    let lopez: Vec<&str> = found
+        .iter()
+        .filter(|m| m.surface == "Lopez")
+        .map(|m| m.canonical.as_str())
+        .collect();
+    assert_eq!(
+        lopez,
+        vec!["Maria Lopez", "Carmen Lopez"],
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn hyphen_and_case_variants_and_defined_abbreviations_merge() {
+    let text = "Ana Ruiz-Vega (ARV) said the pool was safe. Ana Ruiz Vega said more later. \
+                ARV declined to comment.";
+    let found = find(text);
+    for m in found.iter().filter(|m| m.kind == EntityKind::Person) {
+        assert_eq!(m.canonical, "Ana Ruiz-Vega", "{:?}", triples(&found));
+    }
+    let arv: Vec<&EntityMention> = found.iter().filter(|m| m.surface == "ARV").collect();
+    assert_eq!(arv.len(), 2, "{:?}", triples(&found));
+    assert!(arv.iter().all(|m| m.canonical == "Ana Ruiz-Vega"));
+
+    // Across articles, variants are one entity.
+    let ex = extract_corpus(&[
+        article("a", "Ana Ruiz-Vega said the pool was safe."),
+        article("b", "Ana Ruiz Vega said the pool was not safe."),
+    ]);
+    let people: Vec<&str> = ex
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(people, vec!["Ana Ruiz-Vega"]);
+}
+
+#[test]
+fn a_demonym_after_a_given_name_is_a_surname() {
+    let found = find("Investor Mark Cuban said he lost money. Cuban cigars were seized in Havana.");
+    assert_eq!(
+        canonical_of(&found, "Mark Cuban"),
+        Some((EntityKind::Person, "Mark Cuban".into())),
+        "{:?}",
+        triples(&found)
+    );
+    let cuba: Vec<&EntityMention> = found.iter().filter(|m| m.canonical == "Cuba").collect();
+    assert_eq!(cuba.len(), 1, "{:?}", triples(&found));
+    assert_eq!(cuba[0].surface, "Cuban");
+    assert!(cuba[0].start > 30);
+}
+
+#[test]
+fn a_city_is_its_own_location_under_its_country() {
+    let found = find("The exchange moved to Osaka. Officials in Seoul were told. Seoul said no.");
+    let osaka = found.iter().find(|m| m.surface == "Osaka").unwrap();
+    assert_eq!(
+        (osaka.kind, osaka.canonical.as_str()),
+        (EntityKind::Location, "Osaka")
+    );
+    assert_eq!(osaka.parent.as_deref(), Some("Japan"));
+    let seoul: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .filter(|m| m.surface == "Seoul")
+        .map(|m| (m.canonical.as_str(), m.parent.as_deref()))
+        .collect();
+    // As a place it is the city; standing for the state it is the country.
+    assert_eq!(
+        seoul,
+        vec![("Seoul", Some("South Korea")), ("South Korea", None)]
+    );
+}
+
+#[test]
+fn a_language_named_after_a_city_is_not_a_place() {
+    let found = find("The verifier is written in Cairo code; its Cairo contracts were audited.");
+    assert!(
+        found.iter().all(|m| m.kind != EntityKind::Location),
+        "{:?}",
+        triples(&found)
+    );
+    let found = find("The auditors met in Cairo last week.");
+    assert_eq!(
+        canonical_of(&found, "Cairo"),
+        Some((EntityKind::Location, "Cairo".into()))
+    );
+}
+
+#[test]
+fn an_ordinary_looking_actor_alias_needs_attacker_context() {
+    // "Bluenoroff" is a threat-actor alias of the shipped gazetteer; here it names a pool.
+    let plain = find("Bluenoroff lending pool raised its interest rate. Bluenoroff pays 4%.");
+    assert!(
+        plain.iter().all(|m| m.kind != EntityKind::ThreatActor),
+        "{:?}",
+        triples(&plain)
+    );
+    let attack = find(
+        "Investigators attributed the theft to Bluenoroff. Weeks later, Bluenoroff struck again.",
+    );
+    let actors = attack
+        .iter()
+        .filter(|m| m.kind == EntityKind::ThreatActor)
+        .count();
+    assert_eq!(actors, 2, "{:?}", triples(&attack));
+    // A name with a digit is specific enough on its own.
+    let apt = find("APT38 was named in the report.");
+    assert_eq!(apt[0].kind, EntityKind::ThreatActor);
+}
+
+#[test]
+fn one_word_organisations_are_typed_from_their_context() {
+    let found = find(
+        "Zorblax, a decentralised exchange, halted withdrawals on Monday. \
+         The CEO of Zorblax said the exploit drained its hot wallet. \
+         Users of Zorblax were told to revoke approvals.",
+    );
+    let z: Vec<EntityKind> = found
+        .iter()
+        .filter(|m| m.surface == "Zorblax")
+        .map(|m| m.kind)
+        .collect();
+    assert_eq!(
+        z,
+        vec![EntityKind::Organization; 3],
+        "{:?}",
+        triples(&found)
+    );
+    assert!(
+        found
+            .iter()
+            .all(|m| m.surface != "Monday" && m.surface != "The CEO")
+    );
+}
