@@ -198,10 +198,23 @@ fn list_anchor(text: &str, start: usize) -> String {
     String::new()
 }
 
+/// Bytes either side of a name within which its context words are read.
+const WINDOW_REACH: usize = 160;
+
 /// Lower-case words within a few words of the name, on the same line.
 fn window_words(text: &str, start: usize, end: usize) -> Vec<String> {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    // Four words either side lie within a short reach: looking no further keeps a long line
+    // (a table, a dump) from costing a scan per name.
+    let mut from = start.saturating_sub(WINDOW_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (end + WINDOW_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let line_start = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
+    let line_end = text[end..to].find('\n').map_or(to, |i| end + i);
     let left = text[line_start..start]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
