@@ -18,11 +18,12 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local};
 use eframe::egui::{self, Color32, Context, Key, Modifiers, RichText, Ui};
-use uuid::Uuid;
 
 use crate::analysis::Analysis;
 use crate::annotations::store::{self, Store};
-use crate::annotations::{AnchorStatus, Annotation, Annotations, Position, reanchor, w3c};
+use crate::annotations::{
+    AnchorStatus, Annotation, AnnotationId, Annotations, Position, reanchor, w3c,
+};
 
 /// Quiet time after a change before it is written.
 pub const DEBOUNCE: Duration = Duration::from_millis(1000);
@@ -94,7 +95,7 @@ enum Event {
         by_id: Arc<HashMap<String, usize>>,
         target: PathBuf,
         annotations: Vec<Annotation>,
-        statuses: Vec<(Uuid, AnchorStatus)>,
+        statuses: Vec<(AnnotationId, AnchorStatus)>,
         notes: Vec<String>,
         blocked: Option<String>,
     },
@@ -147,7 +148,7 @@ impl Articles {
 }
 
 /// A merged set read back from disk, with each annotation's anchor status.
-type Reanchored = (Vec<Annotation>, Vec<(Uuid, AnchorStatus)>);
+type Reanchored = (Vec<Annotation>, Vec<(AnnotationId, AnchorStatus)>);
 
 struct Worker {
     tx: Sender<Request>,
@@ -299,12 +300,12 @@ fn run_worker(
     }
 }
 
-fn reanchor_all(items: &mut [Annotation], texts: &Articles) -> Vec<(Uuid, AnchorStatus)> {
+fn reanchor_all(items: &mut [Annotation], texts: &Articles) -> Vec<(AnnotationId, AnchorStatus)> {
     items
         .iter_mut()
         .map(|a| {
             let text = texts.get(&a.article).map(|a| a.text.as_str());
-            (a.id, reanchor(a, text))
+            (a.id.clone(), reanchor(a, text))
         })
         .collect()
 }
@@ -331,7 +332,7 @@ enum EditTarget {
         start: usize,
         end: usize,
     },
-    Existing(Uuid),
+    Existing(AnnotationId),
 }
 
 /// Annotation state of the open corpus: loaded and saved off the UI thread.
@@ -339,7 +340,7 @@ enum EditTarget {
 pub struct AnnotationsUi {
     author: String,
     set: Annotations,
-    status_of: HashMap<Uuid, AnchorStatus>,
+    status_of: HashMap<AnnotationId, AnchorStatus>,
     articles: Articles,
     corpus_label: String,
     loaded: bool,
@@ -566,9 +567,9 @@ impl AnnotationsUi {
     }
 
     /// How an annotation stands against the current text.
-    pub fn anchor_status(&self, id: Uuid) -> AnchorStatus {
+    pub fn anchor_status(&self, id: &AnnotationId) -> AnchorStatus {
         self.status_of
-            .get(&id)
+            .get(id)
             .copied()
             .unwrap_or(AnchorStatus::Anchored)
     }
@@ -583,7 +584,7 @@ impl AnnotationsUi {
         self.set
             .items()
             .iter()
-            .filter(|a| a.article == article && self.anchor_status(a.id) != AnchorStatus::Orphan)
+            .filter(|a| a.article == article && self.anchor_status(&a.id) != AnchorStatus::Orphan)
             .map(|a| Highlight {
                 start: a.position.start,
                 end: a.position.end,
@@ -607,7 +608,7 @@ impl AnnotationsUi {
             .iter()
             .find(|a| a.article == article && a.position == Position { start, end })
         {
-            let id = existing.id;
+            let id = existing.id.clone();
             self.edit(id);
             return;
         }
@@ -625,7 +626,7 @@ impl AnnotationsUi {
     }
 
     /// Opens the editor on an existing annotation.
-    pub fn edit(&mut self, id: Uuid) {
+    pub fn edit(&mut self, id: AnnotationId) {
         if let Some(a) = self.set.get(id) {
             self.editor = Some(Editor {
                 target: EditTarget::Existing(id),
@@ -638,7 +639,7 @@ impl AnnotationsUi {
     }
 
     /// Deletes an annotation (undoable).
-    pub fn delete(&mut self, id: Uuid) {
+    pub fn delete(&mut self, id: AnnotationId) {
         if self.set.remove(id).is_some() {
             self.request_save();
         }
@@ -682,7 +683,7 @@ impl AnnotationsUi {
                 };
                 editor.note.clone_into(&mut a.note);
                 self.author.clone_into(&mut a.author);
-                self.status_of.insert(a.id, AnchorStatus::Anchored);
+                self.status_of.insert(a.id.clone(), AnchorStatus::Anchored);
                 self.set.add(a);
             }
             EditTarget::Existing(id) => {
@@ -828,7 +829,7 @@ impl AnnotationsUi {
         shown.sort_by(|a, b| (&a.article, a.position.start).cmp(&(&b.article, b.position.start)));
         let (orphans, placed): (Vec<&Annotation>, Vec<&Annotation>) = shown
             .into_iter()
-            .partition(|a| self.anchor_status(a.id) == AnchorStatus::Orphan);
+            .partition(|a| self.anchor_status(&a.id) == AnchorStatus::Orphan);
         ui.label(format!(
             "{}{}",
             count(placed.len() + orphans.len()),
@@ -859,7 +860,7 @@ impl AnnotationsUi {
                 }
                 for a in orphans.iter().chain(placed.iter()) {
                     ui.separator();
-                    let status = self.anchor_status(a.id);
+                    let status = self.anchor_status(&a.id);
                     ui.horizontal_wrapped(|ui| {
                         let chip =
                             RichText::new(if a.tag.is_empty() { "untagged" } else { &a.tag })
@@ -904,10 +905,10 @@ impl AnnotationsUi {
                     }
                     ui.horizontal(|ui| {
                         if ui.small_button("Edit").clicked() {
-                            edit = Some(a.id);
+                            edit = Some(a.id.clone());
                         }
                         if ui.small_button("Delete").clicked() {
-                            delete = Some(a.id);
+                            delete = Some(a.id.clone());
                         }
                     });
                 }
@@ -1011,10 +1012,10 @@ impl AnnotationsUi {
                 ui.horizontal(|ui| {
                     save = ui.button("Save").on_hover_text("Enter").clicked();
                     cancel = ui.button("Cancel").on_hover_text("Esc").clicked();
-                    if let EditTarget::Existing(id) = editor.target
+                    if let EditTarget::Existing(id) = &editor.target
                         && ui.button("Delete annotation").clicked()
                     {
-                        delete = Some(id);
+                        delete = Some(id.clone());
                     }
                 });
             });
