@@ -10,6 +10,7 @@
 //! week" resolves to the month of the day a week before publication; "over the weekend" to the
 //! last Saturday before publication; "N years ago" to a year, "a year ago" to a month.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
@@ -166,16 +167,22 @@ pub fn find_in(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
             .then((b.1 - b.0).cmp(&(a.1 - a.0)))
             .then(a.4.cmp(&b.4))
     });
-    let mut kept: Vec<(usize, usize, String, bool, usize)> = Vec::new();
-    for f in found {
-        if kept.iter().all(|k| f.1 <= k.0 || f.0 >= k.1) {
-            kept.push(f);
+    // Kept matches by start. They never overlap, so their ends rise with their starts, and a
+    // match overlaps some kept one exactly when it overlaps the last kept one starting before
+    // its end: one look-up per match, not a scan (a table of dates has thousands).
+    let mut kept: BTreeMap<usize, (usize, String, bool)> = BTreeMap::new();
+    for (start, end, value, relative, _) in found {
+        let overlaps = kept
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, k)| k.0 > start);
+        if !overlaps {
+            kept.insert(start, (end, value, relative));
         }
     }
-    kept.sort_by_key(|k| k.0);
     let mut conv = ByteToChar::new(text);
     kept.into_iter()
-        .map(|(s, e, value, relative, _)| DateMention {
+        .map(|(s, (e, value, relative))| DateMention {
             start: conv.get(s),
             end: conv.get(e),
             text: text[s..e].to_string(),
