@@ -206,7 +206,7 @@ fn annotate_edit_delete_undo_and_reload() {
             .unwrap()
             .ends_with('Z')
     );
-    let id = a.id;
+    let id = a.id.clone();
 
     // The panel lists it; edit it: pick the "victim" tag and press Enter.
     harness.get_by_label(&format!("“{PASSAGE}”"));
@@ -593,7 +593,7 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
     }
     assert_eq!(h.state().ui.file(), Some(elsewhere.as_path()));
     assert!(h.state().ui.status().unwrap().contains("elsewhere.json"));
-    let id = h.state().ui.annotations()[0].id;
+    let id = h.state().ui.annotations()[0].id.clone();
     h.state_mut().ui.delete(id);
     h.state_mut().ui.flush();
     let saved: AnnotationFile =

@@ -112,7 +112,8 @@ pub fn read(path: &Path) -> Result<Option<(AnnotationFile, Fingerprint)>, StoreE
     parse(path, &bytes).map(|f| Some((f, Fingerprint::of(&bytes))))
 }
 
-fn parse(path: &Path, bytes: &[u8]) -> Result<AnnotationFile, StoreError> {
+/// Checks and parses the bytes of an annotation file (named `path` in errors).
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<AnnotationFile, StoreError> {
     let invalid = |source| StoreError::Invalid {
         path: path.to_owned(),
         source,

@@ -255,10 +255,12 @@ fn load_file(file: &FileToLoad, limits: &Limits) -> FileResult {
         Ok(meta) => meta.len(),
         Err(e) => return fail(format!("cannot read: {e}")),
     };
-    let stem = stem_of(path);
-    let by_extension = format_by_extension(path);
-    if let Some(format @ (Format::JsonLines | Format::Csv)) = by_extension {
-        match stream_rows(path, &stem, format, limits, size) {
+    if let Some(format @ (Format::JsonLines | Format::Csv)) = format_by_extension(path) {
+        let rows = File::open(path).and_then(|f| {
+            let reader = BufReader::with_capacity(64 * 1024, f);
+            stream_rows(reader, path, &stem_of(path), format, limits, size)
+        });
+        match rows {
             Ok(Some(rows)) => return file_rows(rows, path),
             Ok(None) => {}
             Err(e) => return fail(format!("cannot read: {e}")),
@@ -267,13 +269,42 @@ fn load_file(file: &FileToLoad, limits: &Limits) -> FileResult {
     if size > limits.max_file_bytes {
         return fail(too_large(size, limits));
     }
-    let bytes = match read_at_most(path, limits.max_file_bytes) {
-        Ok(Some(bytes)) => bytes,
+    match read_at_most(path, limits.max_file_bytes) {
+        Ok(Some(bytes)) => parse_file(path, &bytes, limits),
         // It grew while being read.
-        Ok(None) => return fail(too_large(size, limits)),
-        Err(e) => return fail(format!("cannot read: {e}")),
+        Ok(None) => fail(too_large(size, limits)),
+        Err(e) => fail(format!("cannot read: {e}")),
+    }
+}
+
+/// What loading a file named `path` that holds `bytes` gives, without touching the disk: the
+/// formats, decoding and limits of [`load`] (ids are not yet made unique across files). For
+/// content that does not come from a file (a drop, the clipboard) and for fuzzing.
+pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> (Vec<Article>, Vec<LoadError>) {
+    let result = parse_file(path, bytes, limits);
+    (result.articles, result.errors)
+}
+
+fn parse_file(path: &Path, bytes: &[u8], limits: &Limits) -> FileResult {
+    let fail = |message: String| FileResult {
+        articles: Vec::new(),
+        errors: vec![LoadError {
+            path: path.to_owned(),
+            message,
+        }],
     };
-    let text = match decode::decode(&bytes) {
+    let stem = stem_of(path);
+    let by_extension = format_by_extension(path);
+    let size = bytes.len() as u64;
+    if let Some(format @ (Format::JsonLines | Format::Csv)) = by_extension
+        && let Ok(Some(rows)) = stream_rows(bytes, path, &stem, format, limits, size)
+    {
+        return file_rows(rows, path);
+    }
+    if size > limits.max_file_bytes {
+        return fail(too_large(size, limits));
+    }
+    let text = match decode::decode(bytes) {
         Ok(text) => text,
         Err(e) => return fail(e.to_string()),
     };
@@ -312,13 +343,13 @@ fn read_at_most(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
 /// A JSON Lines or CSV file read as a stream of records; `None` for a UTF-16 file of a size
 /// that can be read whole (it is then decoded first, as other files are).
 fn stream_rows(
+    mut reader: impl BufRead,
     path: &Path,
     stem: &str,
     format: Format,
     limits: &Limits,
     size: u64,
 ) -> std::io::Result<Option<rows::Rows>> {
-    let mut reader = BufReader::with_capacity(64 * 1024, File::open(path)?);
     let head = reader.fill_buf()?;
     if decode::is_utf16(head) && size <= limits.max_file_bytes {
         return Ok(None);

@@ -627,7 +627,7 @@ impl AnnotationsUi {
 
     /// Opens the editor on an existing annotation.
     pub fn edit(&mut self, id: AnnotationId) {
-        if let Some(a) = self.set.get(id) {
+        if let Some(a) = self.set.get(&id) {
             self.editor = Some(Editor {
                 target: EditTarget::Existing(id),
                 quote: a.quote.exact.clone(),
