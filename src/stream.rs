@@ -21,8 +21,11 @@ use crate::report::{ArticleSummary, Report};
 /// a few megabytes whatever the length of the stream.
 const CHUNK: usize = 512;
 
-/// A record longer than this is refused (one error record), like a file over the loader's limit.
-pub const MAX_RECORD_BYTES: u64 = corpus::MAX_FILE_BYTES;
+/// A record longer than the loader's record limit (`DOSSIER_MAX_RECORD_MB`) is refused with one
+/// error record, as the loader refuses such a line of a `.jsonl` file.
+fn max_record_bytes() -> u64 {
+    corpus::Limits::from_env().max_record_bytes
+}
 
 /// What `dossier extract --jsonl` writes for one article: what the report says of it and what
 /// was found in it, everything `dossier merge` needs.
@@ -105,15 +108,15 @@ fn read_lines(mut input: impl BufRead, tx: &mpsc::SyncSender<Line>) -> io::Resul
     let mut buf = Vec::new();
     for number in 1.. {
         buf.clear();
-        let n = Read::take(&mut input, MAX_RECORD_BYTES + 1).read_until(b'\n', &mut buf)?;
+        let n = Read::take(&mut input, max_record_bytes() + 1).read_until(b'\n', &mut buf)?;
         if n == 0 {
             return Ok(());
         }
-        let line = if buf.last() != Some(&b'\n') && n as u64 > MAX_RECORD_BYTES {
+        let line = if buf.last() != Some(&b'\n') && n as u64 > max_record_bytes() {
             skip_line(&mut input)?;
             Err(format!(
                 "line {number}: record too large (the limit is {} MiB)",
-                MAX_RECORD_BYTES / (1024 * 1024)
+                max_record_bytes() / (1024 * 1024)
             ))
         } else {
             let bytes = std::mem::take(&mut buf);

@@ -204,7 +204,7 @@ fn two_windows_on_one_file_are_merged_by_id() {
     let merged = saved.merged.expect("the change on disk was noticed");
     let disk = on_disk(&path).annotations;
     assert_eq!(disk, merged);
-    let ids: Vec<_> = disk.iter().map(|a| a.id).collect();
+    let ids: Vec<_> = disk.iter().map(|a| a.id.clone()).collect();
     assert!(
         ids.contains(&from_one.id),
         "window 1's new annotation survives"
@@ -323,7 +323,7 @@ fn reloaded_annotations_reanchor_against_edited_text() {
     let mut loaded = Store::open(&path, "c").annotations;
     let statuses: Vec<_> = loaded
         .iter_mut()
-        .map(|a| (a.id, reanchor(a, Some(&edited))))
+        .map(|a| (a.id.clone(), reanchor(a, Some(&edited))))
         .collect();
     let status_of = |id| statuses.iter().find(|(i, _)| *i == id).unwrap().1;
     assert_eq!(status_of(gone.id), AnchorStatus::Orphan);
@@ -413,22 +413,22 @@ mod cli {
         assert_eq!(code, 0, "{stderr}");
         let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
         let items = doc["annotations"].as_array().unwrap();
-        let find = |id: uuid::Uuid| {
+        let find = |id: &dossier::annotations::AnnotationId| {
             items
                 .iter()
                 .find(|i| i["id"] == id.to_string())
                 .unwrap()
                 .clone()
         };
-        assert_eq!(find(early.id)["status"], "anchored");
-        let moved = find(late.id);
+        assert_eq!(find(&early.id)["status"], "anchored");
+        let moved = find(&late.id);
         assert_eq!(moved["status"], "moved");
         let shift = "Inserted sentence – with “quotes” 🙂. ".chars().count() as u64;
         assert_eq!(moved["from"]["start"], late.position.start as u64);
         assert_eq!(moved["to"]["start"], late.position.start as u64 + shift);
         assert_eq!(moved["quote"], "$81 million (€72 million)");
-        assert_eq!(find(gone.id)["status"], "orphan");
-        assert_eq!(find(gone.id)["tag"], "victim");
+        assert_eq!(find(&gone.id)["status"], "orphan");
+        assert_eq!(find(&gone.id)["tag"], "victim");
 
         let (code, stdout, _) = run(dir.path(), false);
         assert_eq!(code, 0);
@@ -458,4 +458,77 @@ mod cli {
         assert!(stderr.contains(&path.display().to_string()), "{stderr}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "{not json");
     }
+}
+
+/// A file written by another annotation tool: ids that are not UUIDs, fields Dossier does not
+/// know. Every annotation loads, and a save writes the ids and the unknown fields back as they
+/// were (only the new annotation gets a fresh UUID).
+#[test]
+fn foreign_ids_and_unknown_fields_survive_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let foreign = r##"{"format": "dossier-annotations", "version": 1, "corpus": "c",
+      "tool": {"name": "other", "build": 7},
+      "annotations": [
+        {"id": "hyp-3f2a9c1d", "article": "004", "quote": {"exact": "$81 million"},
+         "position": {"start": 27, "end": 38}, "tag": "amount",
+         "created": "2025-05-01T10:00:00Z", "modified": "2025-05-01T10:00:00Z",
+         "colour": "#ffcc00", "links": [1, 2, {"x": null}]},
+        {"id": "42", "article": "004", "quote": {"exact": "Bangladesh"},
+         "position": {"start": 63, "end": 73},
+         "created": "2025-05-01T10:00:00Z", "modified": "2025-05-01T10:00:00Z"}
+      ]}"##;
+    fs::write(&path, foreign).unwrap();
+    let opened = Store::open(&path, "c");
+    assert!(opened.notes.is_empty(), "{:?}", opened.notes);
+    let ids: Vec<&str> = opened.annotations.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["hyp-3f2a9c1d", "42"]);
+    let mut store = opened.store;
+    let mut all = opened.annotations.clone();
+    let new = ann("€72 million", "amount", "");
+    all.push(new.clone());
+    store.save(&all).unwrap();
+
+    let raw: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(raw["tool"]["build"], 7);
+    let items = raw["annotations"].as_array().unwrap();
+    let hyp = items.iter().find(|i| i["id"] == "hyp-3f2a9c1d").unwrap();
+    assert_eq!(hyp["colour"], "#ffcc00");
+    assert_eq!(hyp["links"], serde_json::json!([1, 2, {"x": null}]));
+    assert!(items.iter().any(|i| i["id"] == "42"));
+    assert!(uuid::Uuid::try_parse(new.id.as_str()).is_ok());
+    assert!(items.iter().any(|i| i["id"] == new.id.as_str()));
+    assert_eq!(Store::open(&path, "c").annotations.len(), 3);
+}
+
+/// An empty id cannot name an annotation: the file is reported (and never overwritten), not
+/// silently given new ids.
+#[test]
+fn empty_id_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let bad = r#"{"format": "dossier-annotations", "version": 1, "annotations": [
+        {"id": " ", "article": "a", "quote": {"exact": "x"}, "position": {"start": 0, "end": 1},
+         "created": "2025-05-01T10:00:00Z", "modified": "2025-05-01T10:00:00Z"}]}"#;
+    fs::write(&path, bad).unwrap();
+    let opened = Store::open(&path, "c");
+    assert!(
+        opened.notes[0].contains("annotation id is empty"),
+        "{:?}",
+        opened.notes
+    );
+}
+
+/// A W3C Web Annotation export of a file is imported back to the same annotations.
+#[test]
+fn w3c_export_imports_back() {
+    use dossier::annotations::w3c;
+    let mut a = ann("$81 million", "amount", "first figure");
+    a.author = "Ana".into();
+    let mut b = ann("Bangladesh", "victim", "");
+    b.id = dossier::annotations::AnnotationId::parse("hyp-3f2a9c1d").unwrap();
+    let doc = w3c::export(&[a.clone(), b.clone()], "corpus", &w3c::article_urn);
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let back = w3c::import(&text, &|_| None).unwrap();
+    assert_eq!(back, vec![a, b]);
 }

@@ -291,7 +291,8 @@ fn oversized_file_is_refused_with_its_size() {
     let path = dir.path().join("huge.txt");
     // A sparse file: the size is what matters, not the bytes.
     let file = std::fs::File::create(&path).unwrap();
-    file.set_len(corpus::MAX_FILE_BYTES + 1024 * 1024).unwrap();
+    file.set_len(corpus::Limits::default().max_file_bytes + 1024 * 1024)
+        .unwrap();
     let corpus = load(&[path]);
     assert!(corpus.articles.is_empty());
     let errors = error_for(&corpus, "huge.txt");
@@ -406,25 +407,15 @@ fn sample_is_the_two_seeds() {
     assert_eq!(texts(&loaded), texts(&corpus));
 }
 
-fn shared_corpus(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/corpus")
-        .join(name);
-    if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!("note: {} is absent; skipping", path.display());
-        None
-    }
-}
+#[path = "common/shared.rs"]
+mod shared_data;
 
 /// The folder holds 41 articles; 32 open with the seed header (SOURCES.md's table marks nine
 /// undated, though its prose says eight).
 #[test]
+#[cfg_attr(no_shared_data, ignore = "needs ../shared/corpus")]
 fn dprk_folder_loads_41_articles_32_dated() {
-    let Some(dprk) = shared_corpus("dprk") else {
-        return;
-    };
+    let dprk = shared_data::path("corpus/dprk");
     let with_header = std::fs::read_dir(&dprk)
         .unwrap()
         .filter(|e| {
@@ -450,10 +441,9 @@ fn dprk_folder_loads_41_articles_32_dated() {
 }
 
 #[test]
+#[cfg_attr(no_shared_data, ignore = "needs ../shared/corpus")]
 fn bbc_folder_loads_2225_with_unique_ids() {
-    let Some(bbc) = shared_corpus("bbc") else {
-        return;
-    };
+    let bbc = shared_data::path("corpus/bbc");
     let corpus = load(&[bbc]);
     assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
     assert_eq!(corpus.articles.len(), 2225);

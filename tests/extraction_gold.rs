@@ -3,9 +3,8 @@
 //! max), greedy one-to-one matching preferring date agreement, a restatement of a gold figure is
 //! neutral, and no `not_stolen` figure (within 2%) may be reported as a theft.
 //!
-//! Reads `../shared/gold/dprk.json` and `../shared/corpus/dprk`; skipped with a note when absent.
+//! Reads `../shared/gold/dprk.json` and `../shared/corpus/dprk`; ignored when absent (failing under `CI=true`).
 
-use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use dossier::analysis::Analysis;
@@ -13,9 +12,9 @@ use dossier::corpus;
 use dossier::extract::Amount;
 use serde_json::Value;
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
-}
+#[path = "common/shared.rs"]
+mod shared_data;
+use shared_data::path as shared;
 
 fn candidates(a: &Amount) -> Vec<f64> {
     let mut c = Vec::new();
@@ -131,17 +130,10 @@ fn score(analysis: &Analysis, gold: &Value) -> Score {
 }
 
 #[test]
+#[cfg_attr(no_shared_data, ignore = "needs ../shared/gold and ../shared/corpus")]
 fn dprk_gold_scores() {
-    let gold_path = shared().join("gold/dprk.json");
-    let corpus_dir = shared().join("corpus/dprk");
-    if !gold_path.exists() || !corpus_dir.exists() {
-        println!(
-            "skipped: {} or {} is absent",
-            gold_path.display(),
-            corpus_dir.display()
-        );
-        return;
-    }
+    let gold_path = shared("gold/dprk.json");
+    let corpus_dir = shared("corpus/dprk");
     let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap()).unwrap();
     let loaded = corpus::load(&[corpus_dir], &|_| {}, &AtomicBool::new(false));
     assert!(!loaded.articles.is_empty(), "no article loaded");
@@ -169,12 +161,9 @@ fn dprk_gold_scores() {
 }
 
 #[test]
+#[cfg_attr(no_shared_data, ignore = "needs ../shared/corpus")]
 fn bbc_business_figures_are_not_thefts() {
-    let dir = shared().join("corpus/bbc/business");
-    if !dir.exists() {
-        println!("skipped: {} is absent", dir.display());
-        return;
-    }
+    let dir = shared("corpus/bbc/business");
     let loaded = corpus::load(&[dir], &|_| {}, &AtomicBool::new(false));
     let analysis = Analysis::of(loaded);
     let amounts = &analysis.extraction.amounts;

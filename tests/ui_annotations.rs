@@ -194,7 +194,7 @@ fn annotate_edit_delete_undo_and_reload() {
             .unwrap()
             .ends_with('Z')
     );
-    let id = a.id;
+    let id = a.id.clone();
 
     // The panel lists it; edit it: pick the "victim" tag and press Enter.
     harness.get_by_label(&format!("“{PASSAGE}”"));
@@ -577,7 +577,7 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
             .unwrap()
             .contains("elsewhere.json")
     );
-    let id = h.state().ui.session().annotations()[0].id;
+    let id = h.state().ui.session().annotations()[0].id.clone();
     h.state_mut().ui.session_mut().delete(id);
     h.state_mut().ui.session_mut().flush();
     let saved: AnnotationFile =

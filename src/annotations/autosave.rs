@@ -15,8 +15,8 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use crate::annotations::model::AnnotationId;
 use chrono::{DateTime, Local};
-use uuid::Uuid;
 
 use crate::analysis::Analysis;
 use crate::annotations::store;
@@ -42,7 +42,7 @@ pub type WakeFn = Arc<dyn Fn() + Send + Sync>;
 pub struct AnnotationSession {
     author: String,
     set: Annotations,
-    status_of: HashMap<Uuid, AnchorStatus>,
+    status_of: HashMap<AnnotationId, AnchorStatus>,
     articles: Articles,
     corpus_label: String,
     loaded: bool,
@@ -290,7 +290,7 @@ impl AnnotationSession {
     }
 
     /// One annotation by id.
-    pub fn get(&self, id: Uuid) -> Option<&Annotation> {
+    pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
         self.set.get(id)
     }
 
@@ -303,7 +303,7 @@ impl AnnotationSession {
     }
 
     /// How an annotation stands against the current text.
-    pub fn anchor_status(&self, id: Uuid) -> AnchorStatus {
+    pub fn anchor_status(&self, id: AnnotationId) -> AnchorStatus {
         self.status_of
             .get(&id)
             .copied()
@@ -333,7 +333,7 @@ impl AnnotationSession {
     /// Annotations of one article that have a place in its text (orphans have none).
     pub fn placed_in<'a>(&'a self, article: &'a str) -> impl Iterator<Item = &'a Annotation> {
         self.set.items().iter().filter(move |a| {
-            a.article == article && self.anchor_status(a.id) != AnchorStatus::Orphan
+            a.article == article && self.anchor_status(a.id.clone()) != AnchorStatus::Orphan
         })
     }
 
@@ -347,7 +347,7 @@ impl AnnotationSession {
         shown: &str,
         tag: &str,
         note: &str,
-    ) -> Uuid {
+    ) -> AnnotationId {
         let mut a = match self.articles.get(article) {
             Some(found) => Annotation::new(article, &found.text, start, end, tag, ""),
             None => {
@@ -358,22 +358,22 @@ impl AnnotationSession {
         };
         note.clone_into(&mut a.note);
         self.author.clone_into(&mut a.author);
-        let id = a.id;
-        self.status_of.insert(id, AnchorStatus::Anchored);
+        let id = a.id.clone();
+        self.status_of.insert(id.clone(), AnchorStatus::Anchored);
         self.set.add(a);
         self.request_save();
         id
     }
 
     /// Changes an annotation's tag and note (undoable).
-    pub fn edit(&mut self, id: Uuid, tag: &str, note: &str) {
+    pub fn edit(&mut self, id: AnnotationId, tag: &str, note: &str) {
         if self.set.edit(id, tag, note) {
             self.request_save();
         }
     }
 
     /// Deletes an annotation (undoable).
-    pub fn delete(&mut self, id: Uuid) {
+    pub fn delete(&mut self, id: AnnotationId) {
         if self.set.remove(id).is_some() {
             self.request_save();
         }

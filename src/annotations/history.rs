@@ -3,8 +3,6 @@
 //! Undo and redo stamp `modified` with the current time: the restored state is a new decision,
 //! and must win over older copies when another window's file is merged in.
 
-use uuid::Uuid;
-
 use super::model::{Annotation, now};
 
 #[derive(Clone, Debug)]
@@ -38,8 +36,10 @@ impl Annotations {
         &self.items
     }
 
-    pub fn get(&self, id: Uuid) -> Option<&Annotation> {
-        self.items.iter().find(|a| a.id == id)
+    /// The annotation with this id (an [`super::AnnotationId`] or a reference to one).
+    pub fn get(&self, id: impl AsRef<str>) -> Option<&Annotation> {
+        let id = id.as_ref();
+        self.items.iter().find(|a| a.id == *id)
     }
 
     /// Replaces the set (e.g. by the result of merging another window's file) keeping the history.
@@ -58,7 +58,7 @@ impl Annotations {
     }
 
     /// Sets tag and note; false when the id is unknown or nothing changed.
-    pub fn edit(&mut self, id: Uuid, tag: &str, note: &str) -> bool {
+    pub fn edit(&mut self, id: impl AsRef<str>, tag: &str, note: &str) -> bool {
         let Some(before) = self.get(id).cloned() else {
             return false;
         };
@@ -77,8 +77,9 @@ impl Annotations {
         true
     }
 
-    pub fn remove(&mut self, id: Uuid) -> Option<Annotation> {
-        let pos = self.items.iter().position(|a| a.id == id)?;
+    pub fn remove(&mut self, id: impl AsRef<str>) -> Option<Annotation> {
+        let id = id.as_ref();
+        let pos = self.items.iter().position(|a| a.id == *id)?;
         let removed = self.items.remove(pos);
         self.record(Change::Removed(removed.clone()));
         Some(removed)
@@ -151,27 +152,27 @@ mod tests {
     fn create_edit_delete_undo_redo() {
         let text = "Lazarus stole $81 million";
         let a = Annotation::new("x", text, 14, 25, "amount", "");
-        let id = a.id;
+        let id = a.id.clone();
         let mut set = Annotations::default();
         set.add(a);
-        assert!(set.edit(id, "victim", "check"));
+        assert!(set.edit(&id, "victim", "check"));
         assert!(
-            !set.edit(id, "victim", "check"),
+            !set.edit(&id, "victim", "check"),
             "no-op edits are not recorded"
         );
-        set.remove(id);
+        set.remove(&id);
         assert!(set.items().is_empty());
         assert!(set.undo());
-        assert_eq!(set.get(id).unwrap().note, "check");
+        assert_eq!(set.get(&id).unwrap().note, "check");
         assert!(set.undo());
-        assert_eq!(set.get(id).unwrap().tag, "amount");
+        assert_eq!(set.get(&id).unwrap().tag, "amount");
         assert!(set.undo());
-        assert!(set.get(id).is_none());
+        assert!(set.get(&id).is_none());
         assert!(!set.undo());
         assert!(set.redo() && set.redo());
-        assert_eq!(set.get(id).unwrap().tag, "victim");
+        assert_eq!(set.get(&id).unwrap().tag, "victim");
         // A new change clears the redo stack.
-        set.remove(id);
+        set.remove(&id);
         assert!(!set.can_redo());
         assert!(!set.redo());
     }

@@ -16,5 +16,5 @@ pub mod w3c;
 
 pub use anchor::{AnchorStatus, locate, reanchor};
 pub use history::Annotations;
-pub use model::{Annotation, AnnotationFile, Position, Quote};
+pub use model::{Annotation, AnnotationFile, AnnotationId, Position, Quote};
 pub use store::{Store, StoreError};

@@ -5,8 +5,10 @@
 //! (`TextPositionSelector`). Fields this version does not know are kept in `extra` and written
 //! back, so a newer Dossier's additions survive a round trip through an older one.
 
+use std::fmt;
+
 use chrono::{DateTime, SubsecRound, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
 
 use crate::text::slice_chars;
@@ -35,10 +37,64 @@ pub struct Position {
     pub end: usize,
 }
 
+/// An annotation's id, kept exactly as read: Dossier gives its own new annotations UUIDs, but a
+/// file from another tool may use any non-empty string (`hyp-3f2a9c1d`), and those must load
+/// and be written back unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct AnnotationId(String);
+
+impl AnnotationId {
+    /// A fresh id (a random UUID) for an annotation made in Dossier.
+    pub fn new() -> Self {
+        Self(Uuid::new_v4().to_string())
+    }
+
+    /// An id as another file has it; `None` for an empty (or all-blank) string.
+    pub fn parse(id: &str) -> Option<Self> {
+        (!id.trim().is_empty()).then(|| Self(id.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for AnnotationId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl AsRef<str> for AnnotationId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for AnnotationId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl<'de> Deserialize<'de> for AnnotationId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        Self::parse(&id).ok_or_else(|| serde::de::Error::custom("annotation id is empty"))
+    }
+}
+
 /// One annotated passage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Annotation {
-    pub id: Uuid,
+    pub id: AnnotationId,
     /// The article id (`Article::id`).
     pub article: String,
     pub quote: Quote,
@@ -64,7 +120,7 @@ impl Annotation {
         let now = now();
         let (quote, position) = quote_at(text, start, end);
         Self {
-            id: Uuid::new_v4(),
+            id: AnnotationId::new(),
             article: article.to_owned(),
             quote,
             position,

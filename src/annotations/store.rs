@@ -35,7 +35,7 @@ use std::time::{Duration, SystemTime};
 use chrono::{DateTime, Local};
 use uuid::Uuid;
 
-use super::model::{Annotation, AnnotationFile, FORMAT, VERSION};
+use super::model::{Annotation, AnnotationFile, AnnotationId, FORMAT, VERSION};
 
 /// The annotation file's name inside a corpus folder.
 pub const FILE_NAME: &str = "dossier-annotations.json";
@@ -112,7 +112,8 @@ pub fn read(path: &Path) -> Result<Option<(AnnotationFile, Fingerprint)>, StoreE
     parse(path, &bytes).map(|f| Some((f, Fingerprint::of(&bytes))))
 }
 
-fn parse(path: &Path, bytes: &[u8]) -> Result<AnnotationFile, StoreError> {
+/// Checks and parses the bytes of an annotation file (named `path` in errors).
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<AnnotationFile, StoreError> {
     let invalid = |source| StoreError::Invalid {
         path: path.to_owned(),
         source,
@@ -169,6 +170,9 @@ pub struct Store {
     base: Vec<Annotation>,
     /// Stray temporary files merged at open, removed after the next save.
     stray: Vec<PathBuf>,
+    /// The file's fields this version does not know (another tool's, a newer Dossier's), written
+    /// back on every save.
+    extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Store {
@@ -184,6 +188,7 @@ impl Store {
             seen: None,
             base: Vec::new(),
             stray,
+            extra: Default::default(),
         };
         let mut annotations = match read(path) {
             Ok(found) => store.adopt(found),
@@ -219,6 +224,7 @@ impl Store {
         match found {
             Some((file, fp)) => {
                 self.seen = Some(fp);
+                self.extra = file.extra;
                 self.base = file.annotations.clone();
                 file.annotations
             }
@@ -257,6 +263,7 @@ impl Store {
             match parse(&self.target, &bytes) {
                 Ok(theirs) => {
                     merged = Some(merge(&self.base, annotations, &theirs.annotations));
+                    self.extra.extend(theirs.extra);
                 }
                 Err(e) => {
                     let recovery = recovery_path(&self.target);
@@ -300,14 +307,15 @@ impl Store {
     fn write(&mut self, annotations: &[Annotation]) -> Result<(), StoreError> {
         let mut sorted = annotations.to_vec();
         sorted.sort_by(|a, b| {
-            (&a.article, a.position.start, a.created, a.id).cmp(&(
+            (&a.article, a.position.start, a.created, &a.id).cmp(&(
                 &b.article,
                 b.position.start,
                 b.created,
-                b.id,
+                &b.id,
             ))
         });
-        let file = AnnotationFile::new(&self.corpus, sorted);
+        let mut file = AnnotationFile::new(&self.corpus, sorted);
+        file.extra = self.extra.clone();
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::Write {
             path: self.target.clone(),
             source: io::Error::other(e),
@@ -325,28 +333,29 @@ impl Store {
 
 /// Three-way merge by id (see the module doc). The result is ordered by article and position.
 pub fn merge(base: &[Annotation], ours: &[Annotation], theirs: &[Annotation]) -> Vec<Annotation> {
-    let base: HashMap<Uuid, &Annotation> = base.iter().map(|a| (a.id, a)).collect();
-    let ours_map: HashMap<Uuid, &Annotation> = ours.iter().map(|a| (a.id, a)).collect();
-    let theirs_map: HashMap<Uuid, &Annotation> = theirs.iter().map(|a| (a.id, a)).collect();
-    let mut out: BTreeMap<Uuid, Annotation> = BTreeMap::new();
+    let base: HashMap<&AnnotationId, &Annotation> = base.iter().map(|a| (&a.id, a)).collect();
+    let ours_map: HashMap<&AnnotationId, &Annotation> = ours.iter().map(|a| (&a.id, a)).collect();
+    let theirs_map: HashMap<&AnnotationId, &Annotation> =
+        theirs.iter().map(|a| (&a.id, a)).collect();
+    let mut out: BTreeMap<&AnnotationId, Annotation> = BTreeMap::new();
     let edited_since_base =
         |a: &Annotation| base.get(&a.id).is_none_or(|b| a.modified > b.modified);
     for a in ours {
         match theirs_map.get(&a.id) {
             Some(t) => {
                 let winner = if t.modified > a.modified { *t } else { a };
-                out.insert(a.id, winner.clone());
+                out.insert(&a.id, winner.clone());
             }
             // Theirs removed it (it was in the base) unless we edited it since.
             None if edited_since_base(a) => {
-                out.insert(a.id, a.clone());
+                out.insert(&a.id, a.clone());
             }
             None => {}
         }
     }
     for t in theirs {
         if !ours_map.contains_key(&t.id) && edited_since_base(t) {
-            out.insert(t.id, t.clone());
+            out.insert(&t.id, t.clone());
         }
     }
     let mut merged: Vec<Annotation> = out.into_values().collect();
@@ -572,10 +581,10 @@ mod tests {
         let theirs_a = later(later(a.clone(), "x"), "theirs");
         let theirs = vec![theirs_a.clone(), b.clone(), e.clone()];
         let merged = merge(&base, &ours, &theirs);
-        let ids: Vec<Uuid> = merged.iter().map(|m| m.id).collect();
-        assert!(ids.contains(&d.id) && ids.contains(&e.id));
-        assert!(!ids.contains(&b.id), "our deletion of b is kept");
-        assert!(!ids.contains(&c.id), "their deletion of c is kept");
+        let ids: Vec<&AnnotationId> = merged.iter().map(|m| &m.id).collect();
+        assert!(ids.contains(&&d.id) && ids.contains(&&e.id));
+        assert!(!ids.contains(&&b.id), "our deletion of b is kept");
+        assert!(!ids.contains(&&c.id), "their deletion of c is kept");
         assert_eq!(merged.iter().find(|m| m.id == a.id).unwrap().note, "theirs");
         // An edit after the base survives the other side's deletion.
         let edited_c = later(c.clone(), "edited");

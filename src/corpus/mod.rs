@@ -4,19 +4,24 @@
 //! front matter (`.md`, `.markdown`), HTML (`.html`, `.htm`), JSON Lines (`.jsonl`, `.ndjson`),
 //! JSON arrays (`.json`) and CSV/TSV with a header row. Files with another extension are sniffed.
 //! Folders are walked as [`walk`] describes (documentation such as `README.TXT` or `SOURCES.md`
-//! is skipped). Text encodings are detected by [`decode`].
+//! is skipped). Text encodings are detected by [`decode`]. What a load reads is bounded by
+//! [`Limits`]; files that are not regular files (FIFOs, devices, sockets) are reported, not read.
 //!
 //! Offsets into [`Article::text`] are character offsets (see the crate docs).
 
 mod decode;
 mod html;
+mod limits;
 mod markdown;
 mod meta;
 mod rows;
 mod seed;
 mod walk;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
@@ -24,10 +29,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use limits::Limits;
+use limits::mib;
 use walk::FileToLoad;
-
-/// Files larger than this are refused: no article is 64 MiB, and reading one would stall a load.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One article of the corpus.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -89,9 +93,19 @@ struct FileResult {
 /// that cannot be read becomes a [`LoadError`]. Files are read in parallel; `progress` is called
 /// (from worker threads) as each completes. `cancel` stops the load early (the corpus then holds
 /// what was read so far). The order of articles and errors follows the sorted paths, whatever the
-/// threads did.
+/// threads did. The [`Limits`] are the defaults as the environment overrides them.
 pub fn load(
     paths: &[PathBuf],
+    progress: &(dyn Fn(LoadProgress) + Sync),
+    cancel: &AtomicBool,
+) -> Corpus {
+    load_with(paths, Limits::from_env(), progress, cancel)
+}
+
+/// [`load`] within the given limits.
+pub fn load_with(
+    paths: &[PathBuf],
+    limits: Limits,
     progress: &(dyn Fn(LoadProgress) + Sync),
     cancel: &AtomicBool,
 ) -> Corpus {
@@ -108,7 +122,7 @@ pub fn load(
             if cancel.load(Ordering::Relaxed) {
                 return None;
             }
-            let result = load_file(file);
+            let result = load_file(file, &limits);
             let files_done = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(LoadProgress {
                 files_done,
@@ -123,6 +137,7 @@ pub fn load(
         let Some(result) = result else { continue };
         let folder = relative_folder(&file.path, &file.root);
         let stem = stem_of(&file.path);
+        let stem = stem.as_ref();
         for article in &result.articles {
             // A file's own article is told apart by its folder, a row by its file too.
             qualifiers.push(match (article.id == stem, folder.is_empty()) {
@@ -153,7 +168,7 @@ pub fn jsonl_record(line: &str, path: &Path, number: usize) -> Result<Option<Art
     let place = format!("line {number}");
     let mut rows = rows::Rows::default();
     match serde_json::from_str::<serde_json::Value>(line) {
-        Ok(value) => rows::add_json_row(&mut rows, &value, path, stem_of(path), number, &place),
+        Ok(value) => rows::add_json_row(&mut rows, &value, path, &stem_of(path), number, &place),
         Err(e) => rows.errors.push(LoadError {
             path: path.to_owned(),
             message: format!("{place}: invalid JSON: {e}"),
@@ -188,7 +203,7 @@ pub fn sample() -> Corpus {
     };
     for (name, contents) in SEEDS {
         let path = Path::new("seeds").join(name);
-        match single_article(seed::parse(contents), &path, stem_of(&path)) {
+        match single_article(seed::parse(contents), &path, &stem_of(&path)) {
             Ok(article) => corpus.articles.push(article),
             Err(message) => corpus.errors.push(LoadError { path, message }),
         }
@@ -207,21 +222,21 @@ enum Format {
     Csv,
 }
 
-/// The format of a file by its extension, or by a look at its text when the extension is unknown.
-fn format_of(path: &Path, text: &str) -> Format {
+/// The format of a file by its extension, when it is one Dossier knows.
+fn format_by_extension(path: &Path) -> Option<Format> {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    match extension.as_str() {
+    Some(match extension.as_str() {
         "txt" | "text" => Format::Text,
         "md" | "markdown" => Format::Markdown,
         "html" | "htm" | "xhtml" => Format::Html,
         "jsonl" | "ndjson" => Format::JsonLines,
         "json" => Format::Json,
         "csv" | "tsv" => Format::Csv,
-        _ => sniff(text),
-    }
+        _ => return None,
+    })
 }
 
 fn sniff(text: &str) -> Format {
@@ -244,8 +259,9 @@ fn sniff(text: &str) -> Format {
     }
 }
 
-/// Reads, decodes and parses one file. Every failure becomes an error naming the file.
-fn load_file(file: &FileToLoad) -> FileResult {
+/// Reads, decodes and parses one file within `limits`. Every failure becomes an error naming
+/// the file.
+fn load_file(file: &FileToLoad, limits: &Limits) -> FileResult {
     let path = &file.path;
     let fail = |message: String| FileResult {
         articles: Vec::new(),
@@ -254,41 +270,151 @@ fn load_file(file: &FileToLoad) -> FileResult {
             message,
         }],
     };
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            return fail(format!(
-                "file too large: {:.1} MiB (the limit is {} MiB)",
-                meta.len() as f64 / (1024.0 * 1024.0),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ));
+    let size = match std::fs::metadata(path) {
+        // Reading a FIFO would wait forever, a device such as /dev/zero never ends.
+        Ok(meta) if !meta.is_file() => {
+            return fail("not a regular file (a FIFO, device or socket); not read".to_owned());
         }
-        Ok(_) => {}
-        Err(e) => return fail(format!("cannot read: {e}")),
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+        Ok(meta) => meta.len(),
         Err(e) => return fail(format!("cannot read: {e}")),
     };
-    let text = match decode::decode(&bytes) {
+    if let Some(format @ (Format::JsonLines | Format::Csv)) = format_by_extension(path) {
+        let rows = File::open(path).and_then(|f| {
+            let reader = BufReader::with_capacity(64 * 1024, f);
+            stream_rows(reader, path, &stem_of(path), format, limits, size)
+        });
+        match rows {
+            Ok(Some(rows)) => return file_rows(rows, path),
+            Ok(None) => {}
+            Err(e) => return fail(format!("cannot read: {e}")),
+        }
+    }
+    if size > limits.max_file_bytes {
+        return fail(too_large(size, limits));
+    }
+    match read_at_most(path, limits.max_file_bytes) {
+        Ok(Some(bytes)) => parse_file(path, &bytes, limits),
+        // It grew while being read.
+        Ok(None) => fail(too_large(size, limits)),
+        Err(e) => fail(format!("cannot read: {e}")),
+    }
+}
+
+/// What loading a file named `path` that holds `bytes` gives, without touching the disk: the
+/// formats, decoding and limits of [`load`] (ids are not yet made unique across files). For
+/// content that does not come from a file (a drop, the clipboard) and for fuzzing.
+pub fn parse_bytes(path: &Path, bytes: &[u8], limits: &Limits) -> (Vec<Article>, Vec<LoadError>) {
+    let result = parse_file(path, bytes, limits);
+    (result.articles, result.errors)
+}
+
+fn parse_file(path: &Path, bytes: &[u8], limits: &Limits) -> FileResult {
+    let fail = |message: String| FileResult {
+        articles: Vec::new(),
+        errors: vec![LoadError {
+            path: path.to_owned(),
+            message,
+        }],
+    };
+    let stem = stem_of(path);
+    let by_extension = format_by_extension(path);
+    let size = bytes.len() as u64;
+    if let Some(format @ (Format::JsonLines | Format::Csv)) = by_extension
+        && let Ok(Some(rows)) = stream_rows(bytes, path, &stem, format, limits, size)
+    {
+        return file_rows(rows, path);
+    }
+    if size > limits.max_file_bytes {
+        return fail(too_large(size, limits));
+    }
+    let text = match decode::decode(bytes) {
         Ok(text) => text,
         Err(e) => return fail(e.to_string()),
     };
-    let stem = stem_of(path);
-    let rows = match format_of(path, &text) {
-        Format::Text => return single(seed::parse(&text), path, stem),
-        Format::Markdown => return single(markdown::parse(&text), path, stem),
-        Format::Html => return single(html::parse(&text), path, stem),
-        Format::JsonLines => rows::parse_jsonl(&text, path, stem),
-        Format::Json => rows::parse_json(&text, path, stem),
-        Format::Csv => rows::parse_csv(&text, path, stem),
+    let source = rows::Source {
+        path,
+        stem: &stem,
+        max_record_bytes: limits.max_record_bytes,
+        legacy: encoding_rs::UTF_8,
     };
-    if rows.articles.is_empty() && rows.errors.is_empty() {
-        return fail("no articles in file".to_owned());
+    let rows = match by_extension.unwrap_or_else(|| sniff(&text)) {
+        Format::Text => return single(seed::parse(&text), path, &stem),
+        Format::Markdown => return single(markdown::parse(&text), path, &stem),
+        Format::Html => return single(html::parse(&text), path, &stem),
+        Format::JsonLines => rows::read_jsonl(text.as_bytes(), &source),
+        Format::Json => rows::parse_json(&text, &source),
+        Format::Csv => rows::read_csv(text.as_bytes(), &source),
+    };
+    file_rows(rows, path)
+}
+
+fn too_large(size: u64, limits: &Limits) -> String {
+    format!(
+        "file too large: {} (the limit is {}; see DOSSIER_MAX_FILE_MB)",
+        mib(size),
+        mib(limits.max_file_bytes)
+    )
+}
+
+/// The whole file, or `None` when it holds more than `max` bytes.
+fn read_at_most(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    File::open(path)?.take(max + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+/// A JSON Lines or CSV file read as a stream of records; `None` for a UTF-16 file of a size
+/// that can be read whole (it is then decoded first, as other files are).
+fn stream_rows(
+    mut reader: impl BufRead,
+    path: &Path,
+    stem: &str,
+    format: Format,
+    limits: &Limits,
+    size: u64,
+) -> std::io::Result<Option<rows::Rows>> {
+    let head = reader.fill_buf()?;
+    if decode::is_utf16(head) && size <= limits.max_file_bytes {
+        return Ok(None);
     }
-    FileResult {
+    let refused = if head.is_empty() {
+        Some(decode::DecodeError::Empty)
+    } else {
+        head.contains(&0).then_some(decode::DecodeError::Binary)
+    };
+    if let Some(why) = refused {
+        let mut rows = rows::Rows::default();
+        rows.errors.push(LoadError {
+            path: path.to_owned(),
+            message: why.to_string(),
+        });
+        return Ok(Some(rows));
+    }
+    let source = rows::Source {
+        path,
+        stem,
+        max_record_bytes: limits.max_record_bytes,
+        legacy: decode::guess_legacy(head),
+    };
+    Ok(Some(match format {
+        Format::Csv => rows::read_csv(reader, &source),
+        _ => rows::read_jsonl(reader, &source),
+    }))
+}
+
+/// The result of a multi-article file; one with neither articles nor errors is an error.
+fn file_rows(rows: rows::Rows, path: &Path) -> FileResult {
+    let mut result = FileResult {
         articles: rows.articles,
         errors: rows.errors,
+    };
+    if result.articles.is_empty() && result.errors.is_empty() {
+        result.errors.push(LoadError {
+            path: path.to_owned(),
+            message: "no articles in file".to_owned(),
+        });
     }
+    result
 }
 
 fn single(parsed: Parsed, path: &Path, stem: &str) -> FileResult {
@@ -330,10 +456,12 @@ fn single_article(parsed: Parsed, path: &Path, stem: &str) -> Result<Article, St
     })
 }
 
-fn stem_of(path: &Path) -> &str {
+/// The file name without its extension; a name that is not UTF-8 is shown with replacement
+/// characters rather than dropped.
+fn stem_of(path: &Path) -> Cow<'_, str> {
     path.file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("article")
+        .map(|s| s.to_string_lossy())
+        .unwrap_or(Cow::Borrowed("article"))
 }
 
 /// The folder of `path` relative to `root`, with `/` separators ("" for files directly in it).

@@ -5,7 +5,7 @@
 //! documentation (`README*`, `LICENSE*`, `SOURCES.md`, …), Dossier's annotation files, backups
 //! and editor leftovers, and web-page assets (images, fonts, style sheets, scripts). Every other
 //! file is read, so a binary file among the articles is reported, not silently ignored. A file
-//! named explicitly is always read.
+//! named explicitly is always read. Symbolic links are followed; a link loop is reported.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -99,7 +99,9 @@ pub fn files_to_load(paths: &[PathBuf]) -> (Vec<FileToLoad>, Vec<LoadError>) {
                     .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
                 for entry in walker {
                     match entry {
-                        Ok(entry) if entry.file_type().is_file() => {
+                        // FIFOs, devices and sockets are listed too, so that the load names
+                        // them instead of silently passing over them (it never reads them).
+                        Ok(entry) if !entry.file_type().is_dir() => {
                             if !is_not_an_article(entry.path()) {
                                 push(&mut files, entry.into_path(), root);
                             }

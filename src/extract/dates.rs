@@ -10,6 +10,7 @@
 //! week" resolves to the month of the day a week before publication; "over the weekend" to the
 //! last Saturday before publication; "N years ago" to a year, "a year ago" to a month.
 
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -256,16 +257,17 @@ fn find_with_anchors(text: &str, published: Option<NaiveDate>, present: u8) -> V
             .then((b.1 - b.0).cmp(&(a.1 - a.0)))
             .then(a.4.cmp(&b.4))
     });
-    // Kept spans are disjoint, so the one starting last before a candidate's end is the only
-    // one that can overlap it: a map by start keeps this linear in the number of dates.
-    let mut kept: std::collections::BTreeMap<usize, (usize, String, bool)> = Default::default();
-    for (s, e, value, relative, _) in found {
+    // Kept matches by start. They never overlap, so their ends rise with their starts, and a
+    // match overlaps some kept one exactly when it overlaps the last kept one starting before
+    // its end: one look-up per match, not a scan (a table of dates has thousands).
+    let mut kept: BTreeMap<usize, (usize, String, bool)> = BTreeMap::new();
+    for (start, end, value, relative, _) in found {
         let overlaps = kept
-            .range(..e)
+            .range(..end)
             .next_back()
-            .is_some_and(|(_, (k_end, _, _))| *k_end > s);
+            .is_some_and(|(_, k)| k.0 > start);
         if !overlaps {
-            kept.insert(s, (e, value, relative));
+            kept.insert(start, (end, value, relative));
         }
     }
     let mut conv = ByteToChar::new(text);

@@ -6,12 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use eframe::egui::{self, Color32, Context, Key, Modifiers, RichText, Ui};
-use uuid::Uuid;
 
 use crate::analysis::Analysis;
 use crate::annotations::autosave::{self, AnnotationSession};
 use crate::annotations::store;
-use crate::annotations::{AnchorStatus, Annotation};
+use crate::annotations::{AnchorStatus, Annotation, AnnotationId};
 use crate::ui::commands::{AnnotationFileAction, Command};
 use crate::ui::theme::tag_color;
 use crate::workbench::Wake;
@@ -43,7 +42,7 @@ enum EditTarget {
         start: usize,
         end: usize,
     },
-    Existing(Uuid),
+    Existing(AnnotationId),
 }
 
 /// The panel's and editor's state around the session.
@@ -138,7 +137,7 @@ impl AnnotationsUi {
     /// `text` is the selected text; the quote's context comes from the article itself. An
     /// existing annotation on exactly this span is edited instead of duplicated.
     pub fn begin(&mut self, article: &str, start: usize, end: usize, text: &str) {
-        if let Some(id) = self.session.at(article, start, end).map(|a| a.id) {
+        if let Some(id) = self.session.at(article, start, end).map(|a| a.id.clone()) {
             self.edit(id);
             return;
         }
@@ -156,8 +155,8 @@ impl AnnotationsUi {
     }
 
     /// Opens the editor on an existing annotation.
-    pub fn edit(&mut self, id: Uuid) {
-        if let Some(a) = self.session.get(id) {
+    pub fn edit(&mut self, id: AnnotationId) {
+        if let Some(a) = self.session.get(id.clone()) {
             self.editor = Some(Editor {
                 target: EditTarget::Existing(id),
                 quote: a.quote.exact.clone(),
@@ -277,7 +276,7 @@ impl AnnotationsUi {
         shown.sort_by(|a, b| (&a.article, a.position.start).cmp(&(&b.article, b.position.start)));
         let (orphans, placed): (Vec<&Annotation>, Vec<&Annotation>) = shown
             .into_iter()
-            .partition(|a| session.anchor_status(a.id) == AnchorStatus::Orphan);
+            .partition(|a| session.anchor_status(a.id.clone()) == AnchorStatus::Orphan);
         ui.label(format!(
             "{}{}",
             autosave::count(placed.len() + orphans.len()),
@@ -306,7 +305,7 @@ impl AnnotationsUi {
                 }
                 for a in orphans.iter().chain(placed.iter()) {
                     ui.separator();
-                    let status = session.anchor_status(a.id);
+                    let status = session.anchor_status(a.id.clone());
                     ui.horizontal_wrapped(|ui| {
                         let chip =
                             RichText::new(if a.tag.is_empty() { "untagged" } else { &a.tag })
@@ -350,10 +349,10 @@ impl AnnotationsUi {
                     }
                     ui.horizontal(|ui| {
                         if ui.small_button("Edit").clicked() {
-                            commands.push(Command::EditAnnotation(a.id));
+                            commands.push(Command::EditAnnotation(a.id.clone()));
                         }
                         if ui.small_button("Delete").clicked() {
-                            commands.push(Command::DeleteAnnotation(a.id));
+                            commands.push(Command::DeleteAnnotation(a.id.clone()));
                         }
                     });
                 }
@@ -450,10 +449,10 @@ impl AnnotationsUi {
                 ui.horizontal(|ui| {
                     save = ui.button("Save").on_hover_text("Enter").clicked();
                     cancel = ui.button("Cancel").on_hover_text("Esc").clicked();
-                    if let EditTarget::Existing(id) = editor.target
+                    if let EditTarget::Existing(id) = &editor.target
                         && ui.button("Delete annotation").clicked()
                     {
-                        delete = Some(id);
+                        delete = Some(id.clone());
                     }
                 });
             });

@@ -67,9 +67,9 @@ pub enum Command {
     Redo,
     // Annotations panel.
     /// Open the editor on an annotation.
-    EditAnnotation(uuid::Uuid),
+    EditAnnotation(crate::annotations::AnnotationId),
     /// Delete an annotation (undoable).
-    DeleteAnnotation(uuid::Uuid),
+    DeleteAnnotation(crate::annotations::AnnotationId),
     /// Open, save as or export the annotations through a file dialog.
     AnnotationFile(AnnotationFileAction),
 }

@@ -71,10 +71,10 @@ fn flush_writes_at_once_and_undo_redo_are_saved_too() {
     let file = dir.path().join(store::FILE_NAME);
     let mut session = loaded_session(&file);
     let id = session.create("harbour", span("phishing crew"), "", "", "");
-    session.edit(id, "attribution", "a guess");
+    session.edit(id.clone(), "attribution", "a guess");
     session.flush();
     assert_eq!(read(&file)[0].tag, "attribution");
-    session.delete(id);
+    session.delete(id.clone());
     session.flush();
     assert!(read(&file).is_empty());
     session.undo();
@@ -83,7 +83,7 @@ fn flush_writes_at_once_and_undo_redo_are_saved_too() {
     assert_eq!(
         session
             .at("harbour", span("phishing crew").0, span("phishing crew").1)
-            .map(|a| a.id),
+            .map(|a| a.id.clone()),
         Some(id)
     );
     assert!(session.known_tags().contains(&"attribution".to_owned()));

@@ -8,8 +8,8 @@ use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
+use crate::annotations::model::AnnotationId;
 use chrono::{DateTime, Local};
-use uuid::Uuid;
 
 use super::{DEBOUNCE, MAX_DELAY, RETRY, WakeFn};
 use crate::analysis::Analysis;
@@ -30,7 +30,7 @@ pub(super) enum Event {
         by_id: Arc<HashMap<String, usize>>,
         target: PathBuf,
         annotations: Vec<Annotation>,
-        statuses: Vec<(Uuid, AnchorStatus)>,
+        statuses: Vec<(AnnotationId, AnchorStatus)>,
         notes: Vec<String>,
         blocked: Option<String>,
     },
@@ -83,7 +83,7 @@ impl Articles {
 }
 
 /// A merged set read back from disk, with each annotation's anchor status.
-pub(super) type Reanchored = (Vec<Annotation>, Vec<(Uuid, AnchorStatus)>);
+pub(super) type Reanchored = (Vec<Annotation>, Vec<(AnnotationId, AnchorStatus)>);
 
 pub(super) struct Worker {
     pub(super) tx: Sender<Request>,
@@ -238,12 +238,12 @@ pub(super) fn run_worker(
 pub(super) fn reanchor_all(
     items: &mut [Annotation],
     texts: &Articles,
-) -> Vec<(Uuid, AnchorStatus)> {
+) -> Vec<(AnnotationId, AnchorStatus)> {
     items
         .iter_mut()
         .map(|a| {
             let text = texts.get(&a.article).map(|a| a.text.as_str());
-            (a.id, reanchor(a, text))
+            (a.id.clone(), reanchor(a, text))
         })
         .collect()
 }
