@@ -90,7 +90,7 @@ fn draw(
         root.draw(&Text::new(
             "No dated theft to plot",
             (w as i32 / 2 - 80, h as i32 / 2),
-            (FONT, 16).into_font().color(&AXIS),
+            (FONT, 18).into_font().color(&AXIS),
         ))?;
         root.present()?;
         return Ok(());
@@ -116,9 +116,9 @@ fn draw(
     builder
         .margin(12)
         .x_label_area_size(30)
-        .y_label_area_size(96);
+        .y_label_area_size(104);
     if let Some(title) = &options.title {
-        builder.caption(title, (FONT, 18).into_font().color(&AXIS));
+        builder.caption(title, (FONT, 20).into_font().color(&AXIS));
     }
     let x_label = |x: &f64| axis::axis_date(*x, x_step);
     let usd = |v: f64| format_money(v, "USD");
@@ -147,7 +147,7 @@ fn draw(
         .bold_line_style(GRID)
         .light_line_style(TRANSPARENT)
         .axis_style(AXIS)
-        .label_style((FONT, 13).into_font().color(&AXIS))
+        .label_style((FONT, 16).into_font().color(&AXIS))
         .draw()?;
     series(&mut chart, marks, &line, options)?;
     root.present()?;
@@ -239,7 +239,7 @@ fn series<'b>(
         .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.85))
         .border_style(GRID)
-        .label_font((FONT, 13).into_font().color(&AXIS))
+        .label_font((FONT, 16).into_font().color(&AXIS))
         .draw()?;
     Ok(())
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::export;
 use crate::ui::annotations::{AnnotationsAction, AnnotationsUi};
 use crate::ui::article_list::{self, ListInput};
+use crate::ui::chart_export::{self, Exports};
 use crate::ui::clipboard::Clipboard;
 use crate::ui::commands::{Command, DialogKind, EntityFilter, SortBy};
 use crate::ui::reader::{self, Reader, ReaderInput};
@@ -163,6 +164,8 @@ pub struct DossierApp {
     reader: Reader,
     sidebar: Sidebar,
     annotations: AnnotationsUi,
+    /// Chart saves and report exports being written.
+    exports: Exports,
     clipboard: Box<dyn Clipboard>,
     /// A short message in the status bar and when it disappears.
     note: Option<(String, f64)>,
@@ -215,6 +218,7 @@ impl DossierApp {
             reader: Reader::default(),
             sidebar: Sidebar::default(),
             annotations: AnnotationsUi::default(),
+            exports: Exports::default(),
             clipboard,
             note: None,
             show_errors: false,
@@ -245,6 +249,7 @@ impl DossierApp {
             && self.search_task.is_none()
             && self.dialog.is_none()
             && self.pending.is_empty()
+            && !self.exports.is_busy()
     }
 
     /// The session as it would be saved now.
@@ -613,18 +618,37 @@ impl DossierApp {
             }
             Command::CopyFigure(i) => self.copy_figure(ctx, i),
             Command::CopyIncidentsTable => {
-                let incidents: Vec<_> = self
-                    .view
-                    .incidents
-                    .iter()
-                    .filter_map(|&i| self.loaded.analysis.incidents.get(i).cloned())
-                    .collect();
+                let incidents: Vec<_> = timeline::in_period(
+                    &self.loaded.analysis.incidents,
+                    &self.view.incidents,
+                    &self.state.timeline.period,
+                )
+                .iter()
+                .filter_map(|&i| self.loaded.analysis.incidents.get(i).cloned())
+                .collect();
                 let (tsv, html) = export::incidents_table(&incidents);
                 self.clipboard.set_html(&html, &tsv);
                 self.copied(
                     ctx,
                     format!("Copied {} incidents as a table", incidents.len()),
                 );
+            }
+            command @ (Command::CopyChart | Command::SaveChart(_) | Command::ExportReport(_)) => {
+                let input = chart_export::ExportInput {
+                    loaded: &self.loaded,
+                    view: &self.view,
+                    timeline: &self.state.timeline,
+                    entity_filter: self.state.entity_filter.as_ref(),
+                    search: &self.state.search,
+                    selected_incident: self.selected_incident,
+                    annotations: self.annotations.annotations(),
+                };
+                let note = self
+                    .exports
+                    .apply(ctx, command, &input, self.clipboard.as_mut());
+                if let Some(note) = note {
+                    self.copied(ctx, note);
+                }
             }
             Command::CopyEntitiesTable => {
                 let entities = self.sidebar.visible_entities(&self.loaded.analysis);
@@ -757,6 +781,13 @@ impl DossierApp {
                 });
                 if ui.button("Open the sample corpus").clicked() {
                     self.pending.push(Command::OpenSample);
+                }
+                ui.separator();
+                if ui.button("Export report…").clicked() {
+                    self.pending.push(Command::ExportReport(None));
+                }
+                if ui.button("Save chart…").clicked() {
+                    self.pending.push(Command::SaveChart(None));
                 }
                 ui.separator();
                 if ui.button("Settings…").clicked() {
@@ -954,6 +985,9 @@ impl eframe::App for DossierApp {
         let polled = started.elapsed();
         let corpus_arrived = was_loading && self.loading.is_none();
         self.annotations.poll(&ctx);
+        if let Some(note) = self.exports.poll() {
+            self.note(&ctx, note);
+        }
         // Every frame, not only at start: whoever runs the app (eframe restoring egui's memory, a
         // test harness) may set the theme after the app was created.
         self.state.settings.apply(&ctx);

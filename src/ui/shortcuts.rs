@@ -17,6 +17,7 @@ pub const SHEET: &[(&str, &str)] = &[
     ("Ctrl+O", "Open files…"),
     ("Ctrl+Shift+O", "Open folder…"),
     ("Ctrl+F or /", "Search the corpus"),
+    ("Ctrl+Shift+C", "Copy the timeline chart as an image"),
     ("Enter or F3", "Next search hit"),
     ("j or Down", "Next article"),
     ("k or Up", "Previous article"),
@@ -45,6 +46,9 @@ pub fn read_keys(ctx: &Context, reader: Id, editor_has_keyboard: bool) -> KeyReq
         }
         if i.consume_key(Modifiers::COMMAND, Key::F) {
             out.focus_search = true;
+        }
+        if i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::C) {
+            out.commands.push(Command::CopyChart);
         }
         if i.consume_key(Modifiers::COMMAND, Key::Plus)
             || i.consume_key(Modifiers::COMMAND, Key::Equals)
