@@ -42,6 +42,11 @@ fn open(dir: &Path, clip: &RecordingClipboard) -> Harness<'static, DossierApp> {
     harness
 }
 
+/// The "From" date field (the label beside it has the same name).
+fn from_field<'h>(harness: &'h Harness<'static, DossierApp>) -> egui_kittest::Node<'h> {
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "From")
+}
+
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     report_fixture::write(dir.path());
@@ -98,8 +103,8 @@ fn a_typed_period_restricts_the_table_the_copies_and_the_report() {
             .query_by_label_contains("— Quillon Bank —")
             .is_some()
     );
-    harness.get_by_label("From").focus();
-    harness.get_by_label("From").type_text("2021");
+    from_field(&harness).focus();
+    from_field(&harness).type_text("2021");
     harness.key_press(egui::Key::Enter);
     harness.run();
     let period = harness.state().save_state().timeline.period;
