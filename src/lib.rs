@@ -7,12 +7,14 @@
 
 pub mod analysis;
 pub mod annotations;
+pub mod chart;
 pub mod corpus;
 pub mod desktop;
 pub mod export;
 pub mod extract;
 pub mod incidents;
 pub mod report;
+pub mod report_doc;
 pub mod search;
 pub mod stream;
 pub mod synthetic;

@@ -14,6 +14,7 @@ use eframe::egui::{self, Context, ViewportCommand};
 
 use crate::ui::annotations::AnnotationsUi;
 use crate::ui::article_list::{self, ListInput};
+use crate::ui::chart_export::{self, Exports};
 use crate::ui::clipboard::{Clipboard, EguiClipboard};
 use crate::ui::commands::{Command, DialogKind};
 use crate::ui::empty_state;
@@ -56,6 +57,8 @@ pub struct DossierApp {
     reader: Reader,
     sidebar: Sidebar,
     annotations: AnnotationsUi,
+    /// Chart saves and report exports being written.
+    exports: Exports,
     clipboard: Box<dyn Clipboard>,
     /// A short message in the status bar and when it disappears.
     note: Option<(Note, f64)>,
@@ -111,6 +114,7 @@ impl DossierApp {
             reader: Reader::default(),
             sidebar: Sidebar::default(),
             annotations: AnnotationsUi::new(&wake),
+            exports: Exports::default(),
             clipboard,
             note: None,
             show_errors: false,
@@ -142,6 +146,7 @@ impl DossierApp {
             && self.search_task.is_none()
             && self.dialog.is_none()
             && self.pending.is_empty()
+            && !self.exports.is_busy()
     }
 
     /// Wakes from background jobs so far: with [`Self::wait_for_work`], lets a test block until
@@ -208,6 +213,9 @@ impl DossierApp {
             UICommand::PreviousArticle => Command::StepArticle(-1),
             UICommand::ClearFilters => Command::ClearFilters,
             UICommand::Annotate => Command::Annotate,
+            UICommand::CopyChart => Command::CopyChart,
+            UICommand::SaveChart => Command::SaveChart(None),
+            UICommand::ExportReport => Command::ExportReport(None),
             UICommand::Undo => Command::Undo,
             UICommand::Redo => Command::Redo,
             UICommand::ZoomIn => Command::ZoomReader(1.0),
@@ -329,6 +337,23 @@ impl DossierApp {
             Command::CopyFigure(i) => self.copy_figure(ctx, i),
             Command::CopyIncidentsTable => self.copy_incidents_table(ctx),
             Command::CopyEntitiesTable => self.copy_entities_table(ctx),
+            command @ (Command::CopyChart | Command::SaveChart(_) | Command::ExportReport(_)) => {
+                let input = chart_export::ExportInput {
+                    loaded: &self.loaded,
+                    view: &self.view,
+                    timeline: &self.state.timeline,
+                    entity_filter: self.state.entity_filter.as_ref(),
+                    search: &self.state.search,
+                    selected_incident: self.selected_incident,
+                    annotations: self.annotations.session().annotations(),
+                };
+                let note =
+                    self.exports
+                        .apply(ctx, &self.wake, command, &input, self.clipboard.as_mut());
+                if let Some(note) = note {
+                    self.copied(ctx, note);
+                }
+            }
             Command::SetSort(sort) => {
                 self.state.sort = sort;
                 self.refresh_view(ctx);
@@ -390,6 +415,9 @@ impl eframe::App for DossierApp {
         timer.mark("results taken");
         let corpus_arrived = was_loading && self.loading.is_none();
         self.annotations.poll();
+        if let Some(note) = self.exports.poll() {
+            self.copied(&ctx, note);
+        }
         // Every frame, not only at start: whoever runs the app (eframe restoring egui's memory, a
         // test harness) may set the theme after the app was created.
         self.state.settings.apply(&ctx);

@@ -1,11 +1,18 @@
 //! The system clipboard behind a trait, so tests can check exactly what was copied.
 
+use crate::chart::Image;
+
 /// Where copies go.
 pub trait Clipboard {
     /// Plain text.
     fn set_text(&mut self, text: &str);
     /// An HTML fragment (e.g. a table) with a plain-text alternative (e.g. TSV).
     fn set_html(&mut self, html: &str, alt_text: &str);
+    /// An image (the chart). A clipboard that cannot hold images takes `alt_text` instead.
+    fn set_image(&mut self, image: &Image, alt_text: &str) {
+        let _ = image;
+        self.set_text(alt_text);
+    }
     /// Why the last copy failed, reported once; `None` when it worked.
     fn take_error(&mut self) -> Option<String> {
         None
@@ -36,11 +43,16 @@ impl Clipboard for EguiClipboard {
 /// Copies as (plain text, html if any), oldest first.
 pub type Copies = std::sync::Arc<std::sync::Mutex<Vec<(String, Option<String>)>>>;
 
+/// Images copied, with their text alternative, oldest first.
+pub type ImageCopies = std::sync::Arc<std::sync::Mutex<Vec<(Image, String)>>>;
+
 /// Records copies instead of touching the system clipboard (tests, and machines without one).
 #[derive(Clone, Debug, Default)]
 pub struct RecordingClipboard {
     /// Every copy as (plain text, html if any), oldest first; shared so tests keep a handle.
     pub copies: Copies,
+    /// Every image copied, oldest first.
+    pub images: ImageCopies,
 }
 
 impl RecordingClipboard {
@@ -60,6 +72,12 @@ impl Clipboard for RecordingClipboard {
     fn set_html(&mut self, html: &str, alt_text: &str) {
         if let Ok(mut c) = self.copies.lock() {
             c.push((alt_text.to_owned(), Some(html.to_owned())));
+        }
+    }
+
+    fn set_image(&mut self, image: &Image, alt_text: &str) {
+        if let Ok(mut c) = self.images.lock() {
+            c.push((image.clone(), alt_text.to_owned()));
         }
     }
 }
@@ -132,6 +150,17 @@ impl Clipboard for SystemClipboard {
         self.with(|c| c.set().html(html, Some(alt_text)));
     }
 
+    /// The image alone: arboard cannot offer an image and a text alternative in one copy.
+    fn set_image(&mut self, image: &Image, _alt_text: &str) {
+        self.with(|c| {
+            c.set_image(arboard::ImageData {
+                width: image.width,
+                height: image.height,
+                bytes: std::borrow::Cow::Borrowed(&image.rgba),
+            })
+        });
+    }
+
     /// The last failure, once: e.g. "Cannot use the clipboard: no display…". The app shows it in
     /// the status bar; it returns `None` afterwards until a different failure happens.
     fn take_error(&mut self) -> Option<String> {
@@ -157,6 +186,23 @@ mod tests {
         assert_eq!(
             rec.last(),
             Some(("a\tb".to_owned(), Some("<table></table>".to_owned())))
+        );
+    }
+
+    #[test]
+    fn recording_keeps_images_apart_from_text() {
+        let rec = RecordingClipboard::default();
+        let mut c: Box<dyn Clipboard> = Box::new(rec.clone());
+        let image = Image {
+            width: 2,
+            height: 1,
+            rgba: vec![255; 8],
+        };
+        c.set_image(&image, "timeline");
+        assert!(rec.copies.lock().unwrap().is_empty());
+        assert_eq!(
+            rec.images.lock().unwrap().as_slice(),
+            &[(image, "timeline".to_owned())]
         );
     }
 

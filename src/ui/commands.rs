@@ -60,6 +60,12 @@ pub enum Command {
     CopyIncidentsTable,
     /// Copy the (filtered) entity table as HTML + TSV.
     CopyEntitiesTable,
+    /// Copy the timeline as an image (the chart drawn from the shown incidents).
+    CopyChart,
+    /// Save the chart as PNG and SVG to this path, or ask where (file dialog).
+    SaveChart(Option<PathBuf>),
+    /// Write the report (HTML or Markdown, by extension) to this path, or ask where.
+    ExportReport(Option<PathBuf>),
     SetSort(SortBy),
     /// Change the reader font size by this many points.
     ZoomReader(f32),

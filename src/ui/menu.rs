@@ -37,6 +37,10 @@ pub fn menu_ui(ui: &mut Ui, state: &mut State) -> Vec<Picked> {
             ui.menu_button("Recent corpora", |ui| recent_ui(ui, state, &mut out));
             entry(ui, UICommand::OpenSample, &mut out);
             ui.separator();
+            entry(ui, UICommand::ExportReport, &mut out);
+            entry(ui, UICommand::SaveChart, &mut out);
+            entry(ui, UICommand::CopyChart, &mut out);
+            ui.separator();
             entry(ui, UICommand::Settings, &mut out);
             entry(ui, UICommand::Quit, &mut out);
         });

@@ -7,6 +7,7 @@
 pub mod annotations;
 pub mod app;
 pub mod article_list;
+pub mod chart_export;
 pub mod clipboard;
 pub mod commands;
 pub mod empty_state;

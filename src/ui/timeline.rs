@@ -3,22 +3,35 @@
 
 use std::collections::BTreeMap;
 
-use eframe::egui::{self, Color32, Ui};
+use eframe::egui::{self, Color32, Id, Ui};
 use egui_plot::{
     Corner, GridInput, GridMark, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot,
-    PlotPoint, Points,
+    PlotPoint, Points, Span,
 };
 
+use crate::chart::{self, ChartOptions, Period, marker_radius, y_of};
 use crate::extract::AmountKind;
 use crate::incidents::Incident;
 use crate::ui::commands::Command;
 use crate::ui::format;
-use crate::ui::theme;
 use crate::ui::worker::Loaded;
 
-const STOLEN: Color32 = theme::amount_color(AmountKind::Stolen);
-const ATTEMPTED: Color32 = theme::amount_color(AmountKind::Attempted);
-const CUMULATIVE: Color32 = theme::amount_color(AmountKind::Cumulative);
+/// "$81 million — Bangladesh Bank — 2016-02": how an incident is named in the table (and found
+/// by screen readers and tests), the same as in an exported report.
+pub use crate::report_doc::incident_label;
+
+fn color((r, g, b): (u8, u8, u8)) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
+
+const STOLEN: Color32 = Color32::from_rgb(chart::STOLEN.0, chart::STOLEN.1, chart::STOLEN.2);
+const ATTEMPTED: Color32 =
+    Color32::from_rgb(chart::ATTEMPTED.0, chart::ATTEMPTED.1, chart::ATTEMPTED.2);
+const CUMULATIVE: Color32 = Color32::from_rgb(
+    chart::CUMULATIVE.0,
+    chart::CUMULATIVE.1,
+    chart::CUMULATIVE.2,
+);
 
 /// Timeline options persisted with the session.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -26,17 +39,52 @@ const CUMULATIVE: Color32 = theme::amount_color(AmountKind::Cumulative);
 pub struct TimelineOptions {
     pub log_scale: bool,
     pub running_total: bool,
+    /// The period the view, the incidents table, the copies and the report are restricted to.
+    pub period: Period,
 }
 
-/// "$81 million — Bangladesh Bank — 2016-02": how an incident is named in the table (and found
-/// by screen readers and tests).
-pub fn incident_label(incident: &Incident) -> String {
-    format!(
-        "{} — {} — {}",
-        format::usd(incident.usd),
-        incident.victim.as_deref().unwrap_or("unknown victim"),
-        incident.event_date.as_deref().unwrap_or("undated")
-    )
+impl TimelineOptions {
+    /// How the exported chart is drawn: as on screen, at `size`.
+    pub fn chart_options(&self, selected: Option<&Incident>, size: (u32, u32)) -> ChartOptions {
+        ChartOptions {
+            log_scale: self.log_scale,
+            running_total: self.running_total,
+            selected: selected.map(|i| i.id.clone()),
+            period: self.period,
+            size,
+            title: None,
+        }
+    }
+}
+
+/// The incidents of `rows` inside `period` (all of them when it is open), in the same order.
+pub fn in_period(all: &[Incident], rows: &[usize], period: &Period) -> Vec<usize> {
+    rows.iter()
+        .copied()
+        .filter(|&i| {
+            all.get(i)
+                .is_some_and(|inc| period.contains(inc.event_date.as_deref()))
+        })
+        .collect()
+}
+
+fn plot_rect_id() -> Id {
+    Id::unique("dossier_timeline_plot_rect")
+}
+
+/// Where the plot was last drawn (axes included), in points.
+pub fn plot_rect(ctx: &egui::Context) -> Option<egui::Rect> {
+    ctx.data(|d| d.get_temp::<egui::Rect>(plot_rect_id()))
+}
+
+/// The size of the plot as last drawn, in points: what "Copy chart" copies.
+pub fn plot_size(ctx: &egui::Context) -> Option<(u32, u32)> {
+    plot_rect(ctx).map(|r| {
+        (
+            r.width().round().max(1.0) as u32,
+            r.height().round().max(1.0) as u32,
+        )
+    })
 }
 
 pub struct TimelineInput<'a> {
@@ -53,16 +101,34 @@ pub fn timeline_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let all = &input.loaded.analysis.incidents;
-    ui.horizontal(|ui| {
+    let rows = in_period(all, input.incidents, &options.period);
+    let input = TimelineInput {
+        incidents: &rows,
+        ..input
+    };
+    ui.horizontal_wrapped(|ui| {
         ui.strong("Timeline");
-        ui.weak(format!(
-            "{} of {} incidents",
-            input.incidents.len(),
-            all.len()
-        ));
+        ui.weak(format!("{} of {} incidents", rows.len(), all.len()));
         ui.separator();
         ui.checkbox(&mut options.log_scale, "Log scale");
         ui.checkbox(&mut options.running_total, "Running total");
+        ui.separator();
+        crate::ui::chart_export::period_fields_ui(ui, &mut options.period);
+        ui.separator();
+        if ui
+            .button("Copy chart")
+            .on_hover_text("Copy the timeline as an image (Ctrl+Shift+C)")
+            .clicked()
+        {
+            commands.push(Command::CopyChart);
+        }
+        if ui
+            .button("Save chart…")
+            .on_hover_text("Save the timeline as PNG and SVG")
+            .clicked()
+        {
+            commands.push(Command::SaveChart(None));
+        }
     });
     egui::Panel::right("incidents_table")
         .resizable(true)
@@ -83,17 +149,7 @@ struct Marker {
     y: f64,
 }
 
-/// Marker size grows with the number of sources, slowly, so that a much-reported theft does
-/// not hide its neighbours.
-fn marker_radius(sources: usize) -> f32 {
-    (4.0 + 3.0 * (sources.max(1) as f32).ln()).min(14.0)
-}
-
-fn y_of(usd: f64, log: bool) -> f64 {
-    if log { usd.max(1.0).log10() } else { usd }
-}
-
-fn plot_ui(ui: &mut Ui, options: &TimelineOptions, input: &TimelineInput<'_>) -> Vec<Command> {
+fn plot_ui(ui: &mut Ui, options: &mut TimelineOptions, input: &TimelineInput<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let all = &input.loaded.analysis.incidents;
     let days = &input.loaded.index.incident_days;
@@ -153,6 +209,8 @@ fn plot_ui(ui: &mut Ui, options: &TimelineOptions, input: &TimelineInput<'_>) ->
         .legend(Legend::default().position(Corner::LeftTop))
         .set_margin_fraction(egui::vec2(0.05, 0.12))
         .allow_scroll(false)
+        // A drag selects a period (below) instead of panning.
+        .allow_drag(false)
         .x_grid_spacer(|input: GridInput| {
             format::date_marks(input.bounds.0, input.bounds.1)
                 .into_iter()
@@ -188,6 +246,21 @@ fn plot_ui(ui: &mut Ui, options: &TimelineOptions, input: &TimelineInput<'_>) ->
     } else {
         plot.include_y(0.0)
     };
+    let plot = match (options.period.from, options.period.to) {
+        (Some(from), Some(to)) => plot
+            .include_x(format::days_since_epoch(from) as f64)
+            .include_x(format::days_since_epoch(to) as f64 + 1.0),
+        _ => plot,
+    };
+    // Fit the view again when the period changes.
+    let shown_period = Id::unique("dossier_timeline_shown_period");
+    let plot = if ui.data(|d| d.get_temp::<Period>(shown_period)) != Some(options.period) {
+        ui.data_mut(|d| d.insert_temp(shown_period, options.period));
+        plot.reset()
+    } else {
+        plot
+    };
+    let drag_from = Id::unique("dossier_timeline_drag_from");
     let selected = input.selected;
     let ui_selection = ui.visuals().selection.stroke.color;
     let response = plot.show(ui, |plot_ui| {
@@ -245,9 +318,31 @@ fn plot_ui(ui: &mut Ui, options: &TimelineOptions, input: &TimelineInput<'_>) ->
             }
             plot_ui.line(
                 Line::new("Running total (stolen)", line)
-                    .color(Color32::from_gray(140))
+                    .color(color(chart::RUNNING_TOTAL))
                     .style(LineStyle::dashed_loose()),
             );
+        }
+        // Dragging across the plot selects a period; the span shows while dragging.
+        let pointer_x = plot_ui.pointer_coordinate().map(|p| p.x);
+        let dragging = plot_ui.response().dragged_by(egui::PointerButton::Primary);
+        if plot_ui
+            .response()
+            .drag_started_by(egui::PointerButton::Primary)
+            && let Some(x) = pointer_x
+        {
+            plot_ui.ctx().data_mut(|d| d.insert_temp(drag_from, x));
+        }
+        let from = plot_ui.ctx().data(|d| d.get_temp::<f64>(drag_from));
+        if let (Some(a), Some(b), true) = (from, pointer_x, dragging) {
+            plot_ui.span(Span::new("Period", a.min(b)..=a.max(b)));
+        }
+        if plot_ui.response().drag_stopped() {
+            plot_ui.ctx().data_mut(|d| d.remove::<f64>(drag_from));
+            if let (Some(a), Some(b)) = (from, pointer_x)
+                && (a - b).abs() >= 1.0
+            {
+                return Some(Err(Period::between_days(a, b)));
+            }
         }
         if plot_ui.response().clicked()
             && let Some(pointer) = plot_ui.pointer_coordinate()
@@ -263,13 +358,17 @@ fn plot_ui(ui: &mut Ui, options: &TimelineOptions, input: &TimelineInput<'_>) ->
             if let Some((distance, incident)) = nearest
                 && distance < 16.0
             {
-                return Some(incident);
+                return Some(Ok(incident));
             }
         }
         None
     });
-    if let Some(incident) = response.inner {
-        commands.push(Command::SelectIncident(incident));
+    let rect = response.response.rect;
+    ui.ctx().data_mut(|d| d.insert_temp(plot_rect_id(), rect));
+    match response.inner {
+        Some(Ok(incident)) => commands.push(Command::SelectIncident(incident)),
+        Some(Err(period)) => options.period = period,
+        None => {}
     }
     commands
 }

@@ -59,13 +59,16 @@ pub enum UICommand {
     Undo,
     ZoomIn,
     ZoomOut,
+    CopyChart,
+    SaveChart,
+    ExportReport,
     ShortcutSheet,
 }
 
 impl UICommand {
     /// Every command, in the order keys are matched: a combination with Shift comes before the
     /// same one without (egui matches Ctrl+O while Shift is held too).
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 20] = [
         Self::OpenFolder,
         Self::OpenFiles,
         Self::OpenSample,
@@ -82,6 +85,9 @@ impl UICommand {
         Self::Undo,
         Self::ZoomIn,
         Self::ZoomOut,
+        Self::CopyChart,
+        Self::SaveChart,
+        Self::ExportReport,
         Self::ShortcutSheet,
     ];
 
@@ -119,6 +125,15 @@ impl UICommand {
             Self::Undo => ("Undo an annotation change", "Undo"),
             Self::ZoomIn => ("Larger reader text", "Make the reader's text larger"),
             Self::ZoomOut => ("Smaller reader text", "Make the reader's text smaller"),
+            Self::CopyChart => (
+                "Copy the chart",
+                "Copy the timeline, as shown, to the clipboard as an image",
+            ),
+            Self::SaveChart => ("Save chart…", "Write the timeline as PNG and SVG"),
+            Self::ExportReport => (
+                "Export report…",
+                "Write a Markdown or HTML report with every source cited",
+            ),
             Self::ShortcutSheet => ("Show all keyboard shortcuts", "The sheet of every key"),
         }
     }
@@ -173,6 +188,8 @@ impl UICommand {
                 const { &[key(CTRL, Key::Plus, Always), key(CTRL, Key::Equals, Always)] }
             }
             Self::ZoomOut => const { &[key(CTRL, Key::Minus, Always)] },
+            Self::CopyChart => const { &[key(CTRL_SHIFT, Key::C, Always)] },
+            Self::SaveChart | Self::ExportReport => &[],
             Self::ShortcutSheet => const { &[key(NONE, Key::Questionmark, NotTyping)] },
         }
     }

@@ -1,8 +1,9 @@
 //! How figures and dates read on screen: "$81 million", "Feb 2016", plot coordinates for dates.
 
-use chrono::{Datelike, NaiveDate};
-
 use crate::export;
+
+/// The date axis is shared with the exported chart, so that the window and the copy agree.
+pub use crate::chart::axis::{axis_date, date_marks, date_of_day, days_since_epoch, event_day};
 
 /// US dollars the way articles write them: "$81 million", "$1.25 billion", "$950,000". The one
 /// money formatter is [`export::format_money`], so the timeline and a copied citation agree.
@@ -18,87 +19,6 @@ pub fn usd_spread(usd_value: f64, min: f64, max: f64) -> String {
     } else {
         usd(usd_value)
     }
-}
-
-/// Days since 1970-01-01 of an event date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, placed in the middle
-/// of the period it names (mid-year, mid-month) so that coarse dates do not pile up on January 1st.
-pub fn event_day(date: &str) -> Option<f64> {
-    let mut parts = date.split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: Option<u32> = parts.next().and_then(|m| m.parse().ok());
-    let day: Option<u32> = parts.next().and_then(|d| d.parse().ok());
-    let (date, offset) = match (month, day) {
-        (Some(m), Some(d)) => (NaiveDate::from_ymd_opt(year, m, d)?, 0.0),
-        (Some(m), None) => (NaiveDate::from_ymd_opt(year, m, 1)?, 14.0),
-        _ => (NaiveDate::from_ymd_opt(year, 1, 1)?, 182.0),
-    };
-    Some(days_since_epoch(date) as f64 + offset)
-}
-
-pub fn days_since_epoch(date: NaiveDate) -> i64 {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-    (date - epoch).num_days()
-}
-
-/// The date at `days` since the epoch.
-pub fn date_of_day(days: f64) -> Option<NaiveDate> {
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
-    epoch.checked_add_signed(chrono::Duration::days(days.floor() as i64))
-}
-
-/// Axis label for a day: "2016" on year marks, "Mar 2016" on month marks.
-pub fn axis_date(days: f64, step_days: f64) -> String {
-    let Some(d) = date_of_day(days + 0.5) else {
-        return String::new();
-    };
-    if step_days >= 360.0 {
-        format!("{}", d.year())
-    } else {
-        d.format("%b %Y").to_string()
-    }
-}
-
-/// Month or year grid marks covering `range` (days since the epoch), dense enough to read.
-pub fn date_marks(min: f64, max: f64) -> Vec<(f64, f64)> {
-    let span = (max - min).max(1.0);
-    let (Some(start), Some(end)) = (date_of_day(min), date_of_day(max)) else {
-        return Vec::new();
-    };
-    // Months per mark: 1, 3, 6, 12, 24, 60 … so that about 4–10 marks are visible.
-    let months_span = span / 30.4;
-    let step_months = [1, 3, 6, 12, 24, 60, 120, 240]
-        .into_iter()
-        .find(|s| months_span / (*s as f64) <= 8.0)
-        .unwrap_or(600);
-    let mut marks = Vec::new();
-    let mut y = start.year();
-    let mut m = 1;
-    if step_months < 12 {
-        m = start.month();
-    }
-    let step_days = step_months as f64 * 30.4;
-    while let Some(d) = NaiveDate::from_ymd_opt(y, m, 1) {
-        if d > end {
-            break;
-        }
-        let on_step = if step_months >= 12 {
-            m == 1 && y.rem_euclid(step_months / 12) == 0
-        } else {
-            (m - 1) % (step_months as u32) == 0
-        };
-        if on_step && d >= start {
-            marks.push((days_since_epoch(d) as f64, step_days));
-        }
-        m += 1;
-        if m > 12 {
-            m = 1;
-            y += 1;
-        }
-        if marks.len() > 200 {
-            break;
-        }
-    }
-    marks
 }
 
 /// "1 article", "3 articles", "2 entities": a count with its noun (given in the singular),

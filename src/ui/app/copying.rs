@@ -10,7 +10,7 @@ use crate::workbench::links;
 
 impl DossierApp {
     /// Confirms a copy, or says why the clipboard refused it.
-    fn copied(&mut self, ctx: &Context, text: impl Into<String>) {
+    pub(super) fn copied(&mut self, ctx: &Context, text: impl Into<String>) {
         match self.clipboard.take_error() {
             Some(error) => self.note(ctx, error),
             None => self.note(ctx, Note::copied(text)),
@@ -41,12 +41,15 @@ impl DossierApp {
     }
 
     pub(super) fn copy_incidents_table(&mut self, ctx: &Context) {
-        let incidents: Vec<_> = self
-            .view
-            .incidents
-            .iter()
-            .filter_map(|&i| self.loaded.analysis.incidents.get(i).cloned())
-            .collect();
+        // The period chosen on the timeline applies to the copy too.
+        let incidents: Vec<_> = crate::ui::timeline::in_period(
+            &self.loaded.analysis.incidents,
+            &self.view.incidents,
+            &self.state.timeline.period,
+        )
+        .iter()
+        .filter_map(|&i| self.loaded.analysis.incidents.get(i).cloned())
+        .collect();
         let (tsv, html) = export::incidents_table(&incidents);
         self.clipboard.set_html(&html, &tsv);
         self.copied(

@@ -1,0 +1,329 @@
+//! The timeline leaving the window: "Copy chart" (an image on the clipboard), "Save chart…" (PNG
+//! and SVG) and File → Export report…, all drawn by the core ([`crate::chart`],
+//! [`crate::report_doc`]) from the incidents, scale, selection and period the timeline shows; and
+//! the two date fields that set that period. Files are written on a worker thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use eframe::egui::{self, Context, Id, Ui};
+
+use crate::analysis::Analysis;
+use crate::annotations::Annotation;
+use crate::chart::{self, ChartOptions, Period};
+use crate::report_doc::{self, Format, ReportInput};
+use crate::ui::clipboard::Clipboard;
+use crate::ui::commands::{Command, EntityFilter};
+use crate::ui::timeline::{self, TimelineOptions};
+use crate::ui::worker::Loaded;
+use crate::workbench::Wake;
+use crate::workbench::jobs::Task;
+use crate::workbench::view::View;
+
+/// The chart's size when the timeline has not been drawn yet (hidden panel).
+const DEFAULT_SIZE: (u32, u32) = (960, 400);
+
+/// What the window shows, for a copy or an export.
+pub struct ExportInput<'a> {
+    pub loaded: &'a Loaded,
+    pub view: &'a View,
+    pub timeline: &'a TimelineOptions,
+    pub entity_filter: Option<&'a EntityFilter>,
+    pub search: &'a str,
+    pub selected_incident: Option<usize>,
+    pub annotations: &'a [Annotation],
+}
+
+impl ExportInput<'_> {
+    /// The incidents the timeline shows: the filters' and the period's.
+    fn incidents(&self) -> Vec<usize> {
+        timeline::in_period(
+            &self.loaded.analysis.incidents,
+            &self.view.incidents,
+            &self.timeline.period,
+        )
+    }
+
+    fn chart(&self, size: (u32, u32)) -> ChartOptions {
+        let selected = self
+            .selected_incident
+            .and_then(|i| self.loaded.analysis.incidents.get(i));
+        self.timeline.chart_options(selected, size)
+    }
+
+    /// The filters in force, as the report states them.
+    fn filters(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(f) = self.entity_filter {
+            out.push(format!("entity: {}", f.label()));
+        }
+        if !self.search.trim().is_empty() {
+            out.push(format!("search: “{}”", self.search.trim()));
+        }
+        if !self.timeline.period.is_all() {
+            out.push(format!("event dates: {}", self.timeline.period.label()));
+        }
+        out
+    }
+
+    /// The annotations of the articles the filters leave visible.
+    fn annotations(&self) -> Vec<Annotation> {
+        let articles = &self.loaded.analysis.corpus.articles;
+        let visible: std::collections::HashSet<&str> = self
+            .view
+            .rows
+            .iter()
+            .filter_map(|&i| articles.get(i).map(|a| a.id.as_str()))
+            .collect();
+        self.annotations
+            .iter()
+            .filter(|a| visible.contains(a.article.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    fn chart_svg(&self, size: (u32, u32)) -> Result<String, chart::ChartError> {
+        let all = &self.loaded.analysis.incidents;
+        let incidents: Vec<_> = self
+            .incidents()
+            .into_iter()
+            .filter_map(|i| all.get(i))
+            .collect();
+        chart::svg(&incidents, &self.chart(size))
+    }
+}
+
+/// Puts the chart on the clipboard as an image of the plot's size on screen (in pixels); returns
+/// the note to show.
+pub fn copy_chart(input: &ExportInput<'_>, ctx: &Context, clipboard: &mut dyn Clipboard) -> String {
+    let size = timeline::plot_size(ctx).unwrap_or(DEFAULT_SIZE);
+    let image = input
+        .chart_svg(size)
+        .and_then(|svg| chart::rasterize(&svg, ctx.pixels_per_point()));
+    match image {
+        Ok(image) => {
+            let shown = input.incidents().len();
+            clipboard.set_image(
+                &image,
+                &format!(
+                    "Timeline of {shown} incidents ({})",
+                    input.timeline.period.label()
+                ),
+            );
+            format!(
+                "Copied the chart ({} × {} pixels)",
+                image.width, image.height
+            )
+        }
+        Err(e) => format!("Cannot copy the chart: {e}"),
+    }
+}
+
+/// Saves and exports in progress (one at a time), each a file dialog then the writing.
+#[derive(Default)]
+pub struct Exports {
+    task: Option<Task<String>>,
+}
+
+impl Exports {
+    pub fn is_busy(&self) -> bool {
+        self.task.is_some()
+    }
+
+    /// The note to show when a save or an export has finished.
+    pub fn poll(&mut self) -> Option<String> {
+        let done = self.task.as_ref().and_then(Task::poll)?;
+        self.task = None;
+        Some(done.unwrap_or_else(|failure| failure.message()))
+    }
+
+    /// Applies [`Command::CopyChart`], [`Command::SaveChart`] or [`Command::ExportReport`];
+    /// returns a note for a copy (saves and exports report through [`Self::poll`]).
+    pub fn apply(
+        &mut self,
+        ctx: &Context,
+        wake: &Wake,
+        command: Command,
+        input: &ExportInput<'_>,
+        clipboard: &mut dyn Clipboard,
+    ) -> Option<String> {
+        if self.is_busy() && !matches!(command, Command::CopyChart) {
+            return Some("An export is still being written".to_owned());
+        }
+        match command {
+            Command::CopyChart => return Some(copy_chart(input, ctx, clipboard)),
+            Command::SaveChart(path) => {
+                let svg = match input.chart_svg(timeline::plot_size(ctx).unwrap_or(DEFAULT_SIZE)) {
+                    Ok(svg) => svg,
+                    Err(e) => return Some(e.to_string()),
+                };
+                self.task = Task::spawn(
+                    wake,
+                    "dossier-save-chart",
+                    "saving the chart",
+                    move || match path
+                        .or_else(|| ask_path("Save the chart", "timeline.png", CHART_TYPES))
+                    {
+                        Some(path) => save_chart(&svg, &path),
+                        None => "Chart not saved".to_owned(),
+                    },
+                );
+            }
+            Command::ExportReport(path) => {
+                let job = ReportJob {
+                    analysis: Arc::clone(&input.loaded.analysis),
+                    incidents: input.incidents(),
+                    annotations: input.annotations(),
+                    filters: input.filters(),
+                    chart: input.chart(DEFAULT_SIZE),
+                };
+                self.task = Task::spawn(
+                    wake,
+                    "dossier-export-report",
+                    "exporting the report",
+                    move || match path
+                        .or_else(|| ask_path("Export a report", "report.html", REPORT_TYPES))
+                    {
+                        Some(path) => job.write(&path),
+                        None => "Report not exported".to_owned(),
+                    },
+                );
+            }
+            _ => {}
+        }
+        None
+    }
+}
+
+const CHART_TYPES: &[(&str, &[&str])] = &[("PNG image (an SVG is written beside it)", &["png"])];
+const REPORT_TYPES: &[(&str, &[&str])] = &[("HTML", &["html", "htm"]), ("Markdown", &["md"])];
+
+/// The save dialog (on the worker thread: it blocks until the user answers).
+fn ask_path(title: &str, name: &str, types: &[(&str, &[&str])]) -> Option<PathBuf> {
+    let mut dialog = rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_file_name(name);
+    for (label, extensions) in types {
+        dialog = dialog.add_filter(*label, extensions);
+    }
+    pollster::block_on(dialog.save_file()).map(|h| h.path().to_path_buf())
+}
+
+/// Writes `path` as PNG (twice the on-screen size, for print) and the SVG beside it.
+fn save_chart(svg: &str, path: &Path) -> String {
+    let png_path = path.with_extension("png");
+    let svg_path = path.with_extension("svg");
+    let written = chart::png(svg, 2.0)
+        .map_err(|e| e.to_string())
+        .and_then(|png| std::fs::write(&png_path, png).map_err(|e| e.to_string()))
+        .and_then(|()| std::fs::write(&svg_path, svg).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => format!(
+            "Saved the chart as {} and {}",
+            png_path.display(),
+            svg_path.display()
+        ),
+        Err(e) => format!("Cannot save the chart: {e}"),
+    }
+}
+
+/// A report to write on the worker: owned copies of what the window shows.
+struct ReportJob {
+    analysis: Arc<Analysis>,
+    incidents: Vec<usize>,
+    annotations: Vec<Annotation>,
+    filters: Vec<String>,
+    chart: ChartOptions,
+}
+
+impl ReportJob {
+    fn write(self, path: &Path) -> String {
+        let format = match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::Html,
+        };
+        let input = ReportInput {
+            analysis: &self.analysis,
+            incidents: self.incidents,
+            annotations: self.annotations.iter().collect(),
+            filters: self.filters,
+            chart: self.chart,
+        };
+        match report_doc::write(&input, format, path) {
+            Ok(files) => format!(
+                "Exported the report to {}",
+                files
+                    .iter()
+                    .map(|f| f.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            Err(e) => format!("Cannot export the report: {e}"),
+        }
+    }
+}
+
+/// What the date fields hold while typed, kept in egui's memory.
+#[derive(Clone, Default)]
+struct PeriodFields {
+    from: String,
+    to: String,
+    /// The period the fields were last filled from.
+    shown: Period,
+    error: Option<String>,
+}
+
+/// "From [____] To [____] [All dates]": typed ends apply on Enter or when the field loses focus;
+/// a period dragged on the plot fills them.
+pub fn period_fields_ui(ui: &mut Ui, period: &mut Period) {
+    let id = Id::unique("dossier_timeline_period_fields");
+    let mut fields: PeriodFields = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let fill = |p: &Period| {
+        (
+            p.from.map(|d| d.to_string()).unwrap_or_default(),
+            p.to.map(|d| d.to_string()).unwrap_or_default(),
+        )
+    };
+    if fields.shown != *period {
+        (fields.from, fields.to) = fill(period);
+        fields.shown = *period;
+    }
+    let mut commit = false;
+    for (label, text) in [("From", &mut fields.from), ("To", &mut fields.to)] {
+        let l = ui.label(label);
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(82.0),
+            )
+            .labelled_by(l.id)
+            .on_hover_text("Event dates: YYYY, YYYY-MM or YYYY-MM-DD; drag on the plot to pick");
+        commit |= edit.lost_focus();
+    }
+    if commit {
+        match Period::parse(&fields.from, &fields.to) {
+            Ok(p) => {
+                *period = p;
+                fields.shown = p;
+                fields.error = None;
+            }
+            Err(e) => fields.error = Some(e),
+        }
+    }
+    if !period.is_all()
+        && ui
+            .button("All dates")
+            .on_hover_text("Show every date again")
+            .clicked()
+    {
+        *period = Period::default();
+        fields = PeriodFields::default();
+    }
+    if let Some(e) = &fields.error {
+        ui.colored_label(ui.visuals().error_fg_color, e);
+    }
+    ui.data_mut(|d| d.insert_temp(id, fields));
+}
