@@ -42,6 +42,9 @@ pub struct Source {
     pub text: String,
 }
 
+/// How many of a group's first (and of its latest) members a new figure is compared with.
+const MEMBERS_COMPARED: usize = 32;
+
 /// An incident under construction.
 struct Group<'a> {
     kind: AmountKind,
@@ -120,7 +123,15 @@ impl Group<'_> {
             return false;
         }
         let victim = a.victim.as_deref().map(normalized_victim);
-        self.members.iter().any(|m| {
+        // The first and the latest members stand for the group: a group of thousands of equal
+        // figures (a ledger) is not compared member by member.
+        let n = self.members.len();
+        let sample = self.members.iter().take(MEMBERS_COMPARED).chain(
+            self.members
+                .iter()
+                .skip(n.saturating_sub(MEMBERS_COMPARED).max(MEMBERS_COMPARED)),
+        );
+        sample.into_iter().any(|m| {
             let Some(mu) = usd_of(m) else { return false };
             match (&victim, &self.victim) {
                 (Some(v), Some(g)) => {

@@ -86,7 +86,6 @@ fn entities_of_a_dense_article_are_near_linear() {
 }
 
 #[test]
-#[ignore = "until money::find is near-linear in the figures of one long sentence (lead's fix)"]
 fn whole_extraction_of_a_dense_article_is_near_linear() {
     assert_within_budget("extraction and incidents", |a| {
         let ex = extract::extract_corpus(std::slice::from_ref(a));

@@ -416,7 +416,7 @@ impl eframe::App for DossierApp {
         let corpus_arrived = was_loading && self.loading.is_none();
         self.annotations.poll();
         if let Some(note) = self.exports.poll() {
-            self.copied(&ctx, note);
+            self.note(&ctx, note);
         }
         // Every frame, not only at start: whoever runs the app (eframe restoring egui's memory, a
         // test harness) may set the theme after the app was created.

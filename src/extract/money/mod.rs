@@ -170,6 +170,9 @@ pub fn find_with(
         let k = sentence_of(p.start);
         let (ss, se) = sents[k];
         let (ss, se) = (ss.min(p.start), se.max(p.end));
+        // A "sentence" with no full stop for pages (a table, a dump) is read only around the
+        // figure, so each figure's work stays bounded and the article's linear.
+        let (ss, se) = clamp_window(text, (ss, se), (p.start, p.end));
         let sentence = &text[ss..se];
         let victim = victim::in_sentence(sentence, (p.start - ss, p.end - ss));
         // Dates of this sentence that no other figure stands between.
@@ -428,6 +431,23 @@ pub fn find_with(
         });
     }
     out
+}
+
+/// Bytes of its sentence read on each side of a figure.
+const SENTENCE_REACH: usize = 600;
+
+/// `sentence` cut to at most [`SENTENCE_REACH`] bytes either side of `figure`, on char
+/// boundaries.
+fn clamp_window(text: &str, sentence: (usize, usize), figure: (usize, usize)) -> (usize, usize) {
+    let mut s = sentence.0.max(figure.0.saturating_sub(SENTENCE_REACH));
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let mut e = sentence.1.min(figure.1 + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    (s.min(figure.0), e.max(figure.1))
 }
 
 /// Whether the words right before a figure announce a further theft ("another $4M", "a
