@@ -69,7 +69,7 @@ pub fn incidents_table(incidents: &[Incident]) -> (String, String) {
             .collect();
         articles.dedup();
         vec![
-            i.event_date.clone().unwrap_or_default(),
+            i.event_date.map(|d| d.to_string()).unwrap_or_default(),
             i.kind.as_str().to_owned(),
             i.victim.clone().unwrap_or_default(),
             i.actor.clone().unwrap_or_default(),

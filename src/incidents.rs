@@ -13,18 +13,18 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::money::normalized_victim;
 use crate::extract::{Amount, AmountKind, Mention};
+use crate::partial_date::{PartialDate, Precision};
 
 /// One theft (or attempt, or cumulative total) with every source that reports it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Incident {
     pub id: String,
     pub kind: AmountKind,
-    pub event_date: Option<String>,
+    pub event_date: Option<PartialDate>,
     pub usd: f64,
     pub usd_min: f64,
     pub usd_max: f64,
@@ -40,6 +40,17 @@ pub struct Source {
     pub mention: Mention,
     pub usd: f64,
     pub text: String,
+    /// The figure is the theft its article is about ([`crate::extract::Amount::main`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub main: bool,
+}
+
+impl Incident {
+    /// Some source reports it as the theft its article is about: a headline incident, listed
+    /// before figures mentioned only in passing.
+    pub fn is_main(&self) -> bool {
+        self.sources.iter().any(|s| s.main)
+    }
 }
 
 /// How many of a group's first (and of its latest) members a new figure is compared with.
@@ -71,17 +82,16 @@ fn value_matches(a: &Amount, usd: f64, other: f64, tolerance: f64) -> bool {
 
 /// Event dates of one theft: the same year (reports of one theft differ by a day or a month,
 /// and a bare year agrees with any month of it).
-fn dates_compatible(a: Option<&str>, b: Option<&str>) -> bool {
+fn dates_compatible(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a.get(..4) == b.get(..4),
+        (Some(a), Some(b)) => a.year() == b.year(),
         _ => true,
     }
 }
 
 /// Both dates give a day, at most one day apart (reports in different time zones).
-fn same_day(a: Option<&str>, b: Option<&str>) -> bool {
-    let day = |d: Option<&str>| NaiveDate::parse_from_str(d?.get(..10)?, "%Y-%m-%d").ok();
-    match (day(a), day(b)) {
+fn same_day(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
+    match (a.and_then(|d| d.as_day()), b.and_then(|d| d.as_day())) {
         (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
         _ => false,
     }
@@ -107,12 +117,9 @@ fn victim_key(normalized: &str) -> String {
 }
 
 /// Both dates are known and equal at the shorter precision ("2018" agrees with "2018-06-19").
-fn dates_agree(a: Option<&str>, b: Option<&str>) -> bool {
+fn dates_agree(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => {
-            let n = a.len().min(b.len());
-            a[..n] == b[..n]
-        }
+        (Some(a), Some(b)) => a.agrees_with(&b),
         _ => false,
     }
 }
@@ -137,15 +144,14 @@ impl Group<'_> {
                 (Some(v), Some(g)) => {
                     (same_victim(v, g)
                         && within(usd, mu, 0.10)
-                        && dates_compatible(a.event_date.as_deref(), m.event_date.as_deref()))
-                        || (within(usd, mu, 0.02)
-                            && same_day(a.event_date.as_deref(), m.event_date.as_deref()))
+                        && dates_compatible(a.event_date, m.event_date))
+                        || (within(usd, mu, 0.02) && same_day(a.event_date, m.event_date))
                 }
                 // A figure with no victim is the theft of the same value and time: dates that
                 // agree at the shorter precision, or a later article recalling it (its date is
                 // only the publication date, after the theft's).
                 _ => {
-                    let (ad, md) = (a.event_date.as_deref(), m.event_date.as_deref());
+                    let (ad, md) = (a.event_date, m.event_date);
                     (value_matches(a, usd, mu, 0.03) && dates_agree(ad, md))
                         || (value_matches(a, usd, mu, 0.03)
                             && a.event_date_inferred
@@ -183,13 +189,13 @@ fn typical(values: &[f64]) -> f64 {
 
 /// The event date of an incident: the most precise stated (non-inferred) date, the earliest
 /// among equals; inferred dates only when no source states one.
-fn best_date(members: &[&Amount]) -> Option<String> {
+fn best_date(members: &[&Amount]) -> Option<PartialDate> {
     let pick = |inferred: bool| {
         members
             .iter()
             .filter(|m| m.event_date_inferred == inferred)
-            .filter_map(|m| m.event_date.clone())
-            .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+            .filter_map(|m| m.event_date)
+            .max_by(|a, b| a.precision().cmp(&b.precision()).then(b.cmp(a)))
     };
     pick(false).or_else(|| pick(true))
 }
@@ -227,14 +233,13 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
     // Groups by (kind, first victim word) and by (kind, stated day) for victims; a scan of all
     // groups for the others.
     let mut by_victim: BTreeMap<(AmountKind, String), Vec<usize>> = BTreeMap::new();
-    let mut by_day: BTreeMap<(AmountKind, String), Vec<usize>> = BTreeMap::new();
+    let mut by_day: BTreeMap<(AmountKind, PartialDate), Vec<usize>> = BTreeMap::new();
     // A day is indexed under its month, so that neighbouring days meet (a day and the next
     // across a month's end do not; they are rare enough).
     let day_of = |a: &Amount| {
         a.event_date
-            .as_deref()
-            .filter(|d| d.len() >= 10)
-            .map(|d| d[..7].to_string())
+            .filter(|d| d.precision() == Precision::Day)
+            .map(|d| d.truncated(Precision::Month))
     };
     for (a, usd) in thefts {
         let victim = if a.kind == AmountKind::Cumulative {
@@ -327,6 +332,7 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                         },
                         usd: usd_of(m).unwrap_or(0.0),
                         text: m.text.clone(),
+                        main: m.main,
                     })
                     .collect(),
             }
@@ -368,7 +374,7 @@ mod tests {
             currency: "USD".into(),
             usd: Some(usd),
             kind,
-            event_date: Some(date.into()),
+            event_date: date.parse().ok(),
             event_date_inferred: false,
             event_date_suspicious: false,
             victim: victim.map(String::from),
@@ -410,9 +416,15 @@ mod tests {
             .unwrap();
         assert_eq!(bb.usd, 81e6);
         assert_eq!((bb.usd_min, bb.usd_max), (80e6, 81e6));
-        assert_eq!(bb.event_date.as_deref(), Some("2016-02-05"));
+        assert_eq!(
+            bb.event_date.map(|d| d.to_string()).as_deref(),
+            Some("2016-02-05")
+        );
         assert_eq!(inc[0].id, "inc-0001");
-        assert_eq!(inc[0].event_date.as_deref(), Some("2016-02"));
+        assert_eq!(
+            inc[0].event_date.map(|d| d.to_string()).as_deref(),
+            Some("2016-02")
+        );
     }
 
     #[test]

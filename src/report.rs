@@ -105,7 +105,7 @@ pub fn amounts_csv(amounts: &[Amount]) -> Result<String, csv::Error> {
             a.currency.clone(),
             opt(a.usd),
             a.kind.as_str().to_string(),
-            a.event_date.clone().unwrap_or_default(),
+            a.event_date.map(|d| d.to_string()).unwrap_or_default(),
             a.event_date_inferred.to_string(),
             a.event_date_suspicious.to_string(),
             a.victim.clone().unwrap_or_default(),

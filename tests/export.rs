@@ -68,7 +68,7 @@ fn bangladesh_bank_figure_citation() {
         "USD",
         AmountKind::Stolen,
     );
-    a.event_date = Some("2016-02".into());
+    a.event_date = Some("2016-02".parse().unwrap());
     a.victim = Some("Bangladesh Bank".into());
     a.actor = Some("Lazarus Group".into());
     assert_eq!(
@@ -84,7 +84,7 @@ fn bangladesh_bank_figure_citation() {
 fn far_eastern_bank_figure_citation_keeps_a_short_sentence_start() {
     let article = seed();
     let mut a = amount(&article, "$60 million", 60e6, "USD", AmountKind::Stolen);
-    a.event_date = Some("2017".into());
+    a.event_date = Some("2017".parse().unwrap());
     a.victim = Some("Far Eastern International Bank".into());
     assert_eq!(
         figure_citation(&a, &article),
@@ -104,7 +104,7 @@ fn cumulative_billions_with_inferred_date_and_no_victim() {
         "USD",
         AmountKind::Cumulative,
     );
-    a.event_date = Some("2017-12-19".into());
+    a.event_date = Some("2017-12-19".parse().unwrap());
     a.event_date_inferred = true;
     assert_eq!(
         figure_citation(&a, &article),
@@ -118,7 +118,7 @@ fn damage_figure_and_a_range_in_euros() {
     let article = seed();
     let mut a = amount(&article, "$15 million", 15e6, "USD", AmountKind::Damage);
     a.victim = Some("Sony".into());
-    a.event_date = Some("2014".into());
+    a.event_date = Some("2014".parse().unwrap());
     let citation = figure_citation(&a, &article);
     assert!(
         citation.starts_with("$15 million in damage to Sony (2014) — \"…"),
@@ -153,7 +153,7 @@ fn incident(date: &str, usd: f64, victim: &str, sources: &[(&str, &str)]) -> Inc
     Incident {
         id: format!("i-{date}"),
         kind: AmountKind::Stolen,
-        event_date: Some(date.into()),
+        event_date: date.parse().ok(),
         usd,
         usd_min: usd,
         usd_max: usd,
@@ -169,6 +169,7 @@ fn incident(date: &str, usd: f64, victim: &str, sources: &[(&str, &str)]) -> Inc
                 },
                 usd,
                 text: (*text).into(),
+                main: false,
             })
             .collect(),
     }

@@ -75,7 +75,7 @@ fn rekt_dev_main_theft_and_its_month() {
         match best {
             Some(a) => {
                 found += 1;
-                let pred = a.event_date.as_deref().unwrap_or("");
+                let pred = a.event_date.map(|d| d.to_string()).unwrap_or_default();
                 if pred.get(..7).is_some() && pred.get(..7) == date.get(..7) {
                     month += 1;
                 } else {
@@ -153,8 +153,7 @@ fn dprk_incidents_no_big_theft_twice_and_no_person_victims() {
                 _ => true,
             };
             let close = (a.usd - b.usd).abs() <= 0.10 * a.usd.max(b.usd);
-            let same_year = a.event_date.as_deref().and_then(|d| d.get(..4))
-                == b.event_date.as_deref().and_then(|d| d.get(..4));
+            let same_year = a.event_date.map(|d| d.year()) == b.event_date.map(|d| d.year());
             assert!(
                 !(same_victim && close && same_year),
                 "one theft drawn twice: {a:#?} {b:#?}"

@@ -81,8 +81,14 @@ fn score(analysis: &Analysis, gold: &Value) -> Score {
                 .enumerate()
                 .filter(|(i, p)| !used[*i] && near(p, usd, 0.05))
                 .min_by(|(_, a), (_, b)| {
-                    let ka = (!date_ok(a.event_date.as_deref(), gdate), dist(a, usd));
-                    let kb = (!date_ok(b.event_date.as_deref(), gdate), dist(b, usd));
+                    let ka = (
+                        !date_ok(a.event_date.map(|d| d.to_string()).as_deref(), gdate),
+                        dist(a, usd),
+                    );
+                    let kb = (
+                        !date_ok(b.event_date.map(|d| d.to_string()).as_deref(), gdate),
+                        dist(b, usd),
+                    );
                     ka.partial_cmp(&kb).unwrap_or(std::cmp::Ordering::Equal)
                 })
                 .map(|(i, _)| i);
@@ -96,7 +102,7 @@ fn score(analysis: &Analysis, gold: &Value) -> Score {
                 } else {
                     println!("kind  {id}: {} {:?} gold={}", p.text, p.kind, gv["kind"]);
                 }
-                if date_ok(p.event_date.as_deref(), gdate) {
+                if date_ok(p.event_date.map(|d| d.to_string()).as_deref(), gdate) {
                     s.date_ok += 1;
                 } else {
                     println!("date  {id}: {} {:?} gold={gdate:?}", p.text, p.event_date);

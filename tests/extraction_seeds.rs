@@ -52,6 +52,7 @@ fn seed_004_thefts_totals_and_damage() {
     assert!(
         total
             .event_date
+            .map(|d| d.to_string())
             .as_deref()
             .is_some_and(|d| d.starts_with("2017"))
     );
@@ -63,7 +64,10 @@ fn seed_004_thefts_totals_and_damage() {
         .find(|a| usd_near(a, 81e6))
         .expect("$81 million");
     assert_eq!(bangladesh.kind, AmountKind::Stolen);
-    assert_eq!(bangladesh.event_date.as_deref(), Some("2016-02"));
+    assert_eq!(
+        bangladesh.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2016-02")
+    );
     assert!(!bangladesh.event_date_inferred);
     assert_eq!(bangladesh.victim.as_deref(), Some("Bangladesh Bank"));
     assert_eq!(bangladesh.actor.as_deref(), Some("Lazarus Group"));
@@ -74,7 +78,10 @@ fn seed_004_thefts_totals_and_damage() {
         .find(|a| usd_near(a, 60e6))
         .expect("$60 million");
     assert_eq!(taiwan.kind, AmountKind::Stolen);
-    assert_eq!(taiwan.event_date.as_deref(), Some("2017"));
+    assert_eq!(
+        taiwan.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2017")
+    );
     assert_eq!(
         taiwan.victim.as_deref(),
         Some("Far Eastern International Bank")
@@ -113,7 +120,7 @@ fn seed_incidents_are_one_per_theft() {
         stolen
             .iter()
             .any(|i| i.victim.as_deref() == Some("Bangladesh Bank")
-                && i.event_date.as_deref() == Some("2016-02"))
+                && i.event_date.map(|d| d.to_string()).as_deref() == Some("2016-02"))
     );
     assert_eq!(analysis.incidents[0].id, "inc-0001");
 }

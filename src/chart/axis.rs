@@ -3,21 +3,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// Days since 1970-01-01 of an event date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, placed in the middle
-/// of the period it names (mid-year, mid-month) so that coarse dates do not pile up on January 1st.
-pub fn event_day(date: &str) -> Option<f64> {
-    let mut parts = date.split('-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: Option<u32> = parts.next().and_then(|m| m.parse().ok());
-    let day: Option<u32> = parts.next().and_then(|d| d.parse().ok());
-    let (date, offset) = match (month, day) {
-        (Some(m), Some(d)) => (NaiveDate::from_ymd_opt(year, m, d)?, 0.0),
-        (Some(m), None) => (NaiveDate::from_ymd_opt(year, m, 1)?, 14.0),
-        _ => (NaiveDate::from_ymd_opt(year, 1, 1)?, 182.0),
-    };
-    Some(days_since_epoch(date) as f64 + offset)
-}
-
 pub fn days_since_epoch(date: NaiveDate) -> i64 {
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     (date - epoch).num_days()
@@ -87,6 +72,12 @@ pub fn date_marks(min: f64, max: f64) -> Vec<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn event_day(s: &str) -> Option<f64> {
+        s.parse::<crate::partial_date::PartialDate>()
+            .ok()
+            .map(|d| d.plot_day())
+    }
 
     #[test]
     fn coarse_dates_sit_mid_period_and_axis_labels_round_trip() {

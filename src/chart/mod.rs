@@ -80,7 +80,7 @@ pub fn marks<'a>(incidents: &[&'a Incident], options: &ChartOptions) -> Vec<Mark
         .iter()
         .filter(|i| i.kind.is_theft())
         .filter_map(|&i| {
-            let x = axis::event_day(i.event_date.as_deref()?)?;
+            let x = i.event_date?.plot_day();
             options.period.contains_day(x).then_some(Mark {
                 incident: i,
                 x,
@@ -138,7 +138,7 @@ mod tests {
         Incident {
             id: id.into(),
             kind,
-            event_date: date.map(String::from),
+            event_date: date.and_then(|d| d.parse().ok()),
             usd,
             usd_min: usd,
             usd_max: usd,
@@ -152,6 +152,7 @@ mod tests {
                 },
                 usd,
                 text: "$1".into(),
+                main: false,
             }],
         }
     }

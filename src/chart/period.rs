@@ -1,10 +1,11 @@
 //! The period the analyst restricts the timeline to. It filters the plot, the incidents table,
 //! the copies and the report alike, by an incident's event date.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::axis;
+use crate::partial_date::PartialDate;
 
 /// Event dates from `from` to `to`, both included; an open end is unbounded.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,12 +63,12 @@ impl Period {
 
     /// Whether an incident's event date is inside; an undated incident is inside only when the
     /// period is unbounded.
-    pub fn contains(&self, event_date: Option<&str>) -> bool {
+    pub fn contains(&self, event_date: Option<PartialDate>) -> bool {
         if self.is_all() {
             return true;
         }
         event_date
-            .and_then(axis::event_day)
+            .map(|d| d.plot_day())
             .is_some_and(|d| self.contains_day(d))
     }
 
@@ -84,39 +85,30 @@ impl Period {
 
 /// The first (or, for `end`, last) day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 fn parse_bound(s: &str, end: bool) -> Option<NaiveDate> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let year: i32 = parts.first()?.parse().ok()?;
-    match parts.len() {
-        1 if end => NaiveDate::from_ymd_opt(year, 12, 31),
-        1 => NaiveDate::from_ymd_opt(year, 1, 1),
-        2 => {
-            let month: u32 = parts[1].parse().ok()?;
-            let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-            if end {
-                let next = first.checked_add_months(chrono::Months::new(1))?;
-                next.pred_opt()
-            } else {
-                Some(first)
-            }
-        }
-        3 => NaiveDate::from_ymd_opt(year, parts[1].parse().ok()?, parts[2].parse().ok()?)
-            .filter(|d| d.year() == year),
-        _ => None,
-    }
+    let date: PartialDate = s.parse().ok()?;
+    Some(if end {
+        date.last_day()
+    } else {
+        date.first_day()
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn date(s: &str) -> Option<PartialDate> {
+        Some(s.parse().unwrap())
+    }
+
     #[test]
     fn coarse_ends_cover_their_whole_period() {
         let p = Period::parse("2019-02", "2019").unwrap();
         assert_eq!(p.label(), "2019-02-01 – 2019-12-31");
-        assert!(p.contains(Some("2019-02")));
-        assert!(p.contains(Some("2019-12-31")));
-        assert!(!p.contains(Some("2019-01-31")));
-        assert!(!p.contains(Some("2020")));
+        assert!(p.contains(date("2019-02")));
+        assert!(p.contains(date("2019-12-31")));
+        assert!(!p.contains(date("2019-01-31")));
+        assert!(!p.contains(date("2020")));
         assert!(
             !p.contains(None),
             "undated incidents are outside a bounded period"
@@ -141,8 +133,8 @@ mod tests {
 
     #[test]
     fn a_dragged_span_becomes_a_period_either_way() {
-        let a = axis::event_day("2016-02-01").unwrap();
-        let b = axis::event_day("2016-03-10").unwrap();
+        let a = date("2016-02-01").unwrap().plot_day();
+        let b = date("2016-03-10").unwrap().plot_day();
         let p = Period::between_days(b, a);
         assert_eq!(p.label(), "2016-02-01 – 2016-03-10");
     }

@@ -19,6 +19,7 @@ use regex::{Captures, Regex};
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
+use crate::partial_date::PartialDate;
 use crate::text::ByteToChar;
 
 /// A date expression in an article, resolved to a calendar date at the precision the text gives.
@@ -27,8 +28,7 @@ pub struct DateMention {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub value: String,
+    pub value: PartialDate,
     /// True for expressions that needed the publication date ("last year", "on Monday").
     pub relative: bool,
 }
@@ -238,7 +238,7 @@ pub fn find_in(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
 /// [`find_in`], running only the patterns that `present` anchor words allow.
 fn find_with_anchors(text: &str, published: Option<NaiveDate>, present: u8) -> Vec<DateMention> {
     // (byte start, byte end, value, relative); earlier patterns win overlaps of equal length.
-    let mut found: Vec<(usize, usize, String, bool, usize)> = Vec::new();
+    let mut found: Vec<(usize, usize, PartialDate, bool, usize)> = Vec::new();
     for (rank, (re, form)) in PATTERNS.iter().enumerate() {
         if !form.possible(present, text) {
             continue;
@@ -260,7 +260,7 @@ fn find_with_anchors(text: &str, published: Option<NaiveDate>, present: u8) -> V
     // Kept matches by start. They never overlap, so their ends rise with their starts, and a
     // match overlaps some kept one exactly when it overlaps the last kept one starting before
     // its end: one look-up per match, not a scan (a table of dates has thousands).
-    let mut kept: BTreeMap<usize, (usize, String, bool)> = BTreeMap::new();
+    let mut kept: BTreeMap<usize, (usize, PartialDate, bool)> = BTreeMap::new();
     for (start, end, value, relative, _) in found {
         let overlaps = kept
             .range(..end)
@@ -321,24 +321,24 @@ fn small_number(word: &str) -> Option<i64> {
     Some(n)
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
-    NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
+fn ymd(y: i32, m: u32, d: u32) -> Option<PartialDate> {
+    PartialDate::of_day(y, m, d)
 }
 
-fn ym(y: i32, m: u32) -> Option<String> {
-    (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}"))
+fn ym(y: i32, m: u32) -> Option<PartialDate> {
+    PartialDate::of_month(y, m)
 }
 
 fn num<T: std::str::FromStr>(caps: &Captures, i: usize) -> Option<T> {
     caps.get(i)?.as_str().parse().ok()
 }
 
-fn day_value(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+fn day_value(d: NaiveDate) -> Option<PartialDate> {
+    PartialDate::from_day(d)
 }
 
-fn month_value(d: NaiveDate) -> String {
-    d.format("%Y-%m").to_string()
+fn month_value(d: NaiveDate) -> Option<PartialDate> {
+    PartialDate::month_of(d)
 }
 
 /// The most recent `weekday` on or before `pub_date`.
@@ -347,8 +347,12 @@ fn last_weekday(pub_date: NaiveDate, weekday: Weekday) -> NaiveDate {
     pub_date - Duration::days(i64::from(back))
 }
 
-fn resolve(form: Form, caps: &Captures, published: Option<NaiveDate>) -> Option<(String, bool)> {
-    let abs = |v: Option<String>| v.map(|v| (v, false));
+fn resolve(
+    form: Form,
+    caps: &Captures,
+    published: Option<NaiveDate>,
+) -> Option<(PartialDate, bool)> {
+    let abs = |v: Option<PartialDate>| v.map(|v| (v, false));
     match form {
         Form::Iso => abs(ymd(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?)),
         Form::MonthDayYear => abs(ymd(
@@ -363,7 +367,7 @@ fn resolve(form: Form, caps: &Captures, published: Option<NaiveDate>) -> Option<
         )),
         Form::MonthYear => abs(ym(num(caps, 2)?, month_number(caps.get(1)?.as_str())?)),
         Form::EndOfYear => abs(ym(num(caps, 1)?, 12)),
-        Form::QuarterYear | Form::Year => abs(Some(format!("{:04}", num::<i32>(caps, 1)?))),
+        Form::QuarterYear | Form::Year => abs(PartialDate::of_year(num::<i32>(caps, 1)?)),
         Form::MonthDay | Form::DayMonth => {
             let p = published?;
             let (m, d) = if matches!(form, Form::MonthDay) {
@@ -375,7 +379,7 @@ fn resolve(form: Form, caps: &Captures, published: Option<NaiveDate>) -> Option<
             if date > p {
                 date = NaiveDate::from_ymd_opt(p.year() - 1, m, d)?;
             }
-            Some((day_value(date), true))
+            Some((day_value(date)?, true))
         }
         Form::PrepMonth => {
             let p = published?;
@@ -397,7 +401,7 @@ fn resolve(form: Form, caps: &Captures, published: Option<NaiveDate>) -> Option<
                 "next" => p.year() + 1,
                 _ => p.year() - 1,
             };
-            Some((format!("{y:04}"), true))
+            Some((PartialDate::of_year(y)?, true))
         }
         Form::RelMonth => {
             let p = published?;
@@ -406,7 +410,7 @@ fn resolve(form: Form, caps: &Captures, published: Option<NaiveDate>) -> Option<
                 "next" => p.checked_add_months(Months::new(1))?,
                 _ => p.checked_sub_months(Months::new(1))?,
             };
-            Some((month_value(d), true))
+            Some((month_value(d)?, true))
         }
         Form::Ago => {
             let p = published?;
@@ -415,28 +419,28 @@ fn resolve(form: Form, caps: &Captures, published: Option<NaiveDate>) -> Option<
             let n32 = u32::try_from(n).ok()?;
             let value = if unit.starts_with("year") {
                 if n == 1 {
-                    month_value(p.checked_sub_months(Months::new(12))?)
+                    month_value(p.checked_sub_months(Months::new(12))?)?
                 } else {
-                    format!("{:04}", p.year() - i32::try_from(n).ok()?)
+                    PartialDate::of_year(p.year() - i32::try_from(n).ok()?)?
                 }
             } else if unit.starts_with("month") {
-                month_value(p.checked_sub_months(Months::new(n32))?)
+                month_value(p.checked_sub_months(Months::new(n32))?)?
             } else if unit.starts_with("week") {
-                day_value(p - Duration::weeks(n))
+                day_value(p - Duration::weeks(n))?
             } else {
-                day_value(p - Duration::days(n))
+                day_value(p - Duration::days(n))?
             };
             Some((value, true))
         }
         Form::Weekday => {
             let p = published?;
             let wd: Weekday = caps.get(1)?.as_str().parse().ok()?;
-            Some((day_value(last_weekday(p, wd)), true))
+            Some((day_value(last_weekday(p, wd))?, true))
         }
         Form::Weekend => {
             let p = published?;
             let sat = last_weekday(p - Duration::days(1), Weekday::Sat);
-            Some((day_value(sat), true))
+            Some((day_value(sat)?, true))
         }
         Form::DayWord => {
             let p = published?;
@@ -445,11 +449,11 @@ fn resolve(form: Form, caps: &Captures, published: Option<NaiveDate>) -> Option<
             } else {
                 p
             };
-            Some((day_value(d), true))
+            Some((day_value(d)?, true))
         }
         Form::LastWeek => {
             let p = published?;
-            Some((month_value(p - Duration::days(7)), true))
+            Some((month_value(p - Duration::days(7))?, true))
         }
     }
 }
@@ -463,10 +467,10 @@ mod tests {
         NaiveDate::from_ymd_opt(2022, 11, 16)
     }
 
-    fn one(text: &str) -> (String, bool, String) {
+    fn one(text: &str) -> (PartialDate, bool, String) {
         let d = find_in(text, pubd());
         assert_eq!(d.len(), 1, "{text}: {d:?}");
-        (d[0].value.clone(), d[0].relative, d[0].text.clone())
+        (d[0].value, d[0].relative, d[0].text.clone())
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod money;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
+use crate::partial_date::PartialDate;
 
 /// What kind of thing an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -102,8 +103,8 @@ pub struct Amount {
     /// Value in US dollars, when known.
     pub usd: Option<f64>,
     pub kind: AmountKind,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the length is the precision.
-    pub event_date: Option<String>,
+    /// When the theft happened, to the year, month or day the text gives.
+    pub event_date: Option<PartialDate>,
     /// True when no date in the text governs the amount and the publication date stands in.
     pub event_date_inferred: bool,
     /// True when the event date falls after the publication date.
@@ -228,7 +229,7 @@ impl Gatherer {
             self.mention(
                 article_id,
                 EntityKind::Date,
-                d.value,
+                d.value.to_string(),
                 None,
                 d.text,
                 d.start,

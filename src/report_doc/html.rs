@@ -89,7 +89,9 @@ pub(super) fn render(doc: &Document<'_>, svg: &str) -> String {
                  <td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
                 esc(&format_money(i.usd, "USD")),
                 esc(i.kind.as_str()),
-                esc(i.event_date.as_deref().unwrap_or("undated")),
+                esc(&i
+                    .event_date
+                    .map_or_else(|| "undated".to_owned(), |d| d.to_string())),
                 esc(i.victim.as_deref().unwrap_or("")),
                 esc(i.actor.as_deref().unwrap_or("")),
                 i.sources.len(),

@@ -74,7 +74,10 @@ pub(super) fn render(doc: &Document<'_>, chart_png: Option<&str>) -> String {
                 n + 1,
                 text(&format_money(i.usd, "USD")),
                 i.kind.as_str(),
-                text(i.event_date.as_deref().unwrap_or("undated")),
+                text(
+                    &i.event_date
+                        .map_or_else(|| "undated".to_owned(), |d| d.to_string())
+                ),
                 text(i.victim.as_deref().unwrap_or("")),
                 text(i.actor.as_deref().unwrap_or("")),
                 i.sources.len()

@@ -54,13 +54,15 @@ impl<'a> ReportInput<'a> {
         annotations: &'a [Annotation],
         chart: ChartOptions,
     ) -> Self {
-        let incidents = analysis
+        let mut incidents: Vec<usize> = analysis
             .incidents
             .iter()
             .enumerate()
-            .filter(|(_, i)| chart.period.contains(i.event_date.as_deref()))
+            .filter(|(_, i)| chart.period.contains(i.event_date))
             .map(|(k, _)| k)
             .collect();
+        // As in the window: the thefts articles are about first, each part by event date.
+        incidents.sort_by_key(|&k| !analysis.incidents[k].is_main());
         let filters = if chart.period.is_all() {
             Vec::new()
         } else {
@@ -203,7 +205,9 @@ pub fn incident_label(incident: &Incident) -> String {
         "{} — {} — {}",
         format_money(incident.usd, "USD"),
         incident.victim.as_deref().unwrap_or("unknown victim"),
-        incident.event_date.as_deref().unwrap_or("undated")
+        incident
+            .event_date
+            .map_or_else(|| "undated".to_owned(), |d| d.to_string())
     )
 }
 

@@ -90,7 +90,19 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
     let Some(article) = analysis.corpus.articles.get(input.article) else {
         return commands;
     };
+    let amounts: Vec<&Amount> = input
+        .loaded
+        .index
+        .amounts
+        .get(input.article)
+        .into_iter()
+        .flatten()
+        .filter_map(|&i| analysis.extraction.amounts.get(i))
+        .collect();
     header_ui(ui, article);
+    if let Some(main) = amounts.iter().find(|a| a.main) {
+        commands.extend(main_theft_ui(ui, article, main));
+    }
     ui.horizontal(|ui| {
         let has_selection = reader
             .last_selection
@@ -166,15 +178,6 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
         state.cursor.set_char_range(None);
         state.store(ui.ctx(), reader_id());
     }
-    let amounts: Vec<&Amount> = input
-        .loaded
-        .index
-        .amounts
-        .get(input.article)
-        .into_iter()
-        .flatten()
-        .filter_map(|&i| analysis.extraction.amounts.get(i))
-        .collect();
     let scrolled = area.show(ui, |ui| {
         let mut text: &str = &article.text;
         let out = egui::TextEdit::multiline(&mut text)
@@ -249,6 +252,36 @@ fn header_ui(ui: &mut Ui, article: &Article) {
     });
 }
 
+/// The theft the article is about, first, as a link to its sentence.
+fn main_theft_ui(ui: &mut Ui, article: &Article, main: &Amount) -> Option<Command> {
+    let mut label = format!(
+        "{} {}",
+        export::format_money(main.value, &main.currency),
+        main.kind.as_str()
+    );
+    if let Some(victim) = &main.victim {
+        label.push_str(&format!(" · {victim}"));
+    }
+    if let Some(date) = &main.event_date {
+        label.push_str(&format!(" · {date}"));
+    }
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Main theft:");
+        let link = ui
+            .link(label)
+            .on_hover_text("The theft this article is about: show its sentence");
+        if link.clicked() {
+            command = Some(Command::ShowPassage {
+                article: article.id.clone(),
+                start: main.start,
+                end: main.end,
+            });
+        }
+    });
+    command
+}
+
 /// What Dossier extracted about an amount.
 fn amount_tooltip_ui(ui: &mut Ui, amount: &Amount) {
     ui.strong(&amount.text);
@@ -272,8 +305,7 @@ fn amount_tooltip_ui(ui: &mut Ui, amount: &Amount) {
         row("Kind", amount.kind.as_str().to_owned());
         let mut date = amount
             .event_date
-            .clone()
-            .unwrap_or_else(|| "unknown".to_owned());
+            .map_or_else(|| "unknown".to_owned(), |d| d.to_string());
         if amount.event_date_inferred {
             date.push_str(" (publication date)");
         }

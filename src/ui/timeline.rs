@@ -63,7 +63,7 @@ pub fn in_period(all: &[Incident], rows: &[usize], period: &Period) -> Vec<usize
         .copied()
         .filter(|&i| {
             all.get(i)
-                .is_some_and(|inc| period.contains(inc.event_date.as_deref()))
+                .is_some_and(|inc| period.contains(inc.event_date))
         })
         .collect()
 }
@@ -379,7 +379,8 @@ fn hover_text(inc: &Incident) -> String {
         inc.victim.as_deref().unwrap_or("unknown victim"),
         format::usd_spread(inc.usd, inc.usd_min, inc.usd_max),
         inc.kind.as_str(),
-        inc.event_date.as_deref().unwrap_or("undated"),
+        inc.event_date
+            .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
     );
     if let Some(actor) = &inc.actor {
         s.push_str(&format!("\nattributed to {actor}"));
@@ -431,9 +432,17 @@ fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize
                         other => (Color32::GRAY, other.as_str()),
                     };
                     ui.colored_label(kind_color, kind);
+                    let mut label = egui::RichText::new(incident_label(inc));
+                    let mut hover = hover_text(inc);
+                    if inc.is_main() {
+                        // Headline thefts come first (see `View`) and stand out from figures
+                        // mentioned in passing.
+                        label = label.strong();
+                        hover.push_str("\nThe theft an article is about");
+                    }
                     let row = ui
-                        .selectable_label(selected == Some(i), incident_label(inc))
-                        .on_hover_text(hover_text(inc));
+                        .selectable_label(selected == Some(i), label)
+                        .on_hover_text(hover);
                     if row.clicked() {
                         commands.push(Command::SelectIncident(i));
                     }

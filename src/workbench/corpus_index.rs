@@ -7,7 +7,6 @@ use crate::analysis::Analysis;
 use crate::extract::EntityKind;
 use crate::extract::actors::{self, ActorFamily};
 use crate::workbench::filter::EntityFilter;
-use crate::workbench::format;
 
 /// An entity mention inside one article, for colouring the reader.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -96,7 +95,7 @@ impl CorpusIndex {
             incident_days: analysis
                 .incidents
                 .iter()
-                .map(|i| i.event_date.as_deref().and_then(format::event_day))
+                .map(|i| i.event_date.map(|d| d.plot_day()))
                 .collect(),
             text_bytes: articles.iter().map(|a| a.text.len() as u64).sum(),
             by_id,

@@ -8,7 +8,7 @@ use crate::analysis::Analysis;
 use crate::corpus::{Article, Corpus};
 use crate::workbench::source::{CorpusSource, Loaded};
 
-fn article(id: &str, date: Option<(i32, u32, u32)>, title: &str, text: &str) -> Article {
+pub fn article(id: &str, date: Option<(i32, u32, u32)>, title: &str, text: &str) -> Article {
     Article {
         id: id.to_owned(),
         path: PathBuf::from(format!("/invented/{id}.txt")),
@@ -44,6 +44,11 @@ pub fn loaded() -> Loaded {
             "A bakery in a small town sold sandwiches and nothing else happened.",
         ),
     ];
+    loaded_from(articles)
+}
+
+/// A corpus of these articles, analysed as the window would.
+pub fn loaded_from(articles: Vec<Article>) -> Loaded {
     let corpus = Corpus {
         roots: vec![PathBuf::from("/invented")],
         articles,

@@ -3,7 +3,7 @@
 use crate::export;
 
 /// The date axis is shared with the exported chart, so that the window and the copy agree.
-pub use crate::chart::axis::{axis_date, date_marks, date_of_day, days_since_epoch, event_day};
+pub use crate::chart::axis::{axis_date, date_marks, date_of_day, days_since_epoch};
 
 /// US dollars the way articles write them: "$81 million", "$1.25 billion", "$950,000". The one
 /// money formatter is [`export::format_money`], so the timeline and a copied citation agree.

@@ -10,7 +10,8 @@ use crate::workbench::source::Loaded;
 pub struct View {
     /// Article indices, in display order.
     pub rows: Vec<usize>,
-    /// Incident indices whose sources include a visible article, by event date.
+    /// Incident indices whose sources include a visible article: the thefts articles are about
+    /// first, then figures mentioned in passing, each by event date.
     pub incidents: Vec<usize>,
     /// Entity indices the entity filter covers (their mentions are highlighted).
     pub filter_entities: Vec<usize>,
@@ -57,10 +58,13 @@ impl View {
             .map(|(i, _)| i)
             .collect();
         let days = &loaded.index.incident_days;
+        let all = &analysis.incidents;
         incidents.sort_by(|&a, &b| {
-            days[a]
-                .unwrap_or(f64::MAX)
-                .total_cmp(&days[b].unwrap_or(f64::MAX))
+            all[b].is_main().cmp(&all[a].is_main()).then(
+                days[a]
+                    .unwrap_or(f64::MAX)
+                    .total_cmp(&days[b].unwrap_or(f64::MAX)),
+            )
         });
         Self {
             rows,
@@ -119,5 +123,24 @@ mod tests {
         );
         let both = View::compute(&loaded, Some(&lazarus), Some(&bakery), SortBy::Date);
         assert!(both.rows.is_empty());
+    }
+
+    #[test]
+    fn the_theft_an_article_is_about_is_listed_before_older_figures_in_passing() {
+        let loaded = fixture::loaded_from(vec![fixture::article(
+            "report",
+            Some((2022, 6, 3)),
+            "Exchange drained",
+            "Hackers stole $40 million from Quillon Exchange on 1 June 2022, the company said. \
+             The theft recalls an older one: in 2018 hackers stole $5 million from Marrow Bank.",
+        )]);
+        let view = View::compute(&loaded, None, None, SortBy::Date);
+        let all = &loaded.analysis.incidents;
+        let listed: Vec<(f64, bool)> = view
+            .incidents
+            .iter()
+            .map(|&i| (all[i].usd, all[i].is_main()))
+            .collect();
+        assert_eq!(listed, [(40e6, true), (5e6, false)]);
     }
 }

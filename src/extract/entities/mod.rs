@@ -6,6 +6,7 @@
 //! (longest wins, then the more specific gazetteer), and surnames are tied to the full name the
 //! article gives ("Demers" → "John Demers").
 
+mod automaton;
 pub mod candidates;
 pub mod gazetteer;
 pub mod model;
@@ -17,7 +18,6 @@ pub mod words;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::corpus::Article;
@@ -25,221 +25,8 @@ use crate::text::ByteToChar;
 
 use super::{EntityKind, EntityMention};
 
+use automaton::{GAZETTEER, Gazetteer, Source};
 pub use gazetteer::{ThreatActor, derive_gazetteer};
-
-/// What a gazetteer name resolves to.
-#[derive(Clone, Debug)]
-struct Target {
-    kind: EntityKind,
-    canonical: String,
-    parent: Option<String>,
-    /// A capital that may stand for its state: (country) when not used as a place.
-    metonym_of: Option<String>,
-    /// A place name that is also a first or last name ("Jordan", "Chad"): skipped next to
-    /// another capitalised word.
-    name_like: bool,
-}
-
-/// Ranks overlapping candidates of the same length: the more specific source wins.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Source {
-    /// Proposed from word shape and typed by the model: gives way to everything else.
-    Model = 0,
-    Surname = 1,
-    PersonPattern = 2,
-    OrgPattern = 3,
-    Place = 4,
-    KnownPerson = 5,
-    Organization = 6,
-    ThreatActor = 7,
-}
-
-struct Gazetteer {
-    automaton: Option<AhoCorasick>,
-    /// Per automaton pattern: target index and source.
-    patterns: Vec<(usize, Source)>,
-    targets: Vec<Target>,
-    not_name: HashSet<String>,
-    /// "Cuban", "Italian": place words that may still be a surname right after a given name.
-    demonyms: HashSet<String>,
-}
-
-/// Place names that are also common given names or surnames.
-const NAME_LIKE_PLACES: &[&str] = &[
-    "Jordan",
-    "Chad",
-    "Georgia",
-    "Israel",
-    "Victoria",
-    "Washington",
-    "Lincoln",
-    "Kent",
-    "Austin",
-    "Charlotte",
-    "Sydney",
-    "Florence",
-    "Paris",
-    "Chelsea",
-    "Jersey",
-    "Virginia",
-    "Lima",
-];
-
-static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build_gazetteer);
-
-fn build_gazetteer() -> Gazetteer {
-    let mut targets: Vec<Target> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut patterns: Vec<(usize, Source)> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut add = |names: &mut Vec<String>, name: &str, target: usize, source: Source| {
-        if name.is_empty() || !seen.insert(name.to_string()) {
-            return;
-        }
-        names.push(name.to_string());
-        patterns.push((target, source));
-    };
-
-    // A threat-actor name that is also a place ("Beijing") is the place.
-    let place_names: HashSet<&str> = places::PLACES
-        .iter()
-        .flat_map(|p| {
-            std::iter::once(&p.canonical)
-                .chain(&p.aliases)
-                .chain(&p.demonyms)
-        })
-        .map(String::as_str)
-        .collect();
-    for a in gazetteer::THREAT_ACTORS.iter() {
-        let t = targets.len();
-        targets.push(Target {
-            kind: EntityKind::ThreatActor,
-            canonical: a.name.clone(),
-            parent: a.parent.clone(),
-            metonym_of: None,
-            name_like: false,
-        });
-        for n in std::iter::once(&a.name).chain(&a.synonyms) {
-            if !gazetteer::is_matchable(n) || place_names.contains(n.as_str()) {
-                continue;
-            }
-            for v in case_variants(n) {
-                add(&mut names, &v, t, Source::ThreatActor);
-            }
-        }
-    }
-    for (canon, aliases) in organizations::KNOWN {
-        let t = targets.len();
-        targets.push(Target {
-            kind: EntityKind::Organization,
-            canonical: canon.to_string(),
-            parent: None,
-            metonym_of: None,
-            name_like: false,
-        });
-        for n in std::iter::once(canon).chain(aliases.iter()) {
-            add(&mut names, n, t, Source::Organization);
-            if let Some(rest) = n.strip_prefix("The ") {
-                add(&mut names, rest, t, Source::Organization);
-            }
-        }
-    }
-    for (canon, aliases) in people::KNOWN {
-        let t = targets.len();
-        targets.push(Target {
-            kind: EntityKind::Person,
-            canonical: canon.to_string(),
-            parent: None,
-            metonym_of: None,
-            name_like: false,
-        });
-        for n in std::iter::once(canon).chain(aliases.iter()) {
-            add(&mut names, n, t, Source::KnownPerson);
-        }
-    }
-    let mut place_words: Vec<String> = Vec::new();
-    let mut demonyms: HashSet<String> = HashSet::new();
-    for p in places::PLACES.iter() {
-        demonyms.extend(p.demonyms.iter().filter(|d| !d.contains(' ')).cloned());
-        let t = targets.len();
-        targets.push(Target {
-            kind: EntityKind::Location,
-            canonical: p.canonical.clone(),
-            parent: p.country.clone(),
-            metonym_of: p.metonym_of.clone(),
-            name_like: NAME_LIKE_PLACES.contains(&p.canonical.as_str()),
-        });
-        for n in std::iter::once(&p.canonical)
-            .chain(&p.aliases)
-            .chain(&p.demonyms)
-        {
-            add(&mut names, n, t, Source::Place);
-            place_words.extend(n.split(' ').map(String::from));
-        }
-        // The country behind a capital's metonym needs its own target.
-        if let Some(country) = &p.metonym_of {
-            targets[t].metonym_of = Some(country.clone());
-        }
-    }
-
-    let mut extra: Vec<String> = place_words
-        .into_iter()
-        .filter(|w| {
-            !people::KNOWN
-                .iter()
-                .any(|(k, _)| k.split(' ').any(|x| x == w))
-        })
-        .collect();
-    for (canon, aliases) in organizations::KNOWN {
-        for n in std::iter::once(canon).chain(aliases.iter()) {
-            if !n.contains(' ') {
-                extra.push(n.to_string());
-            }
-        }
-    }
-    extra.extend(organizations::suffix_words().map(String::from));
-    extra.extend(people::title_words().map(String::from));
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&names)
-        .ok();
-    Gazetteer {
-        automaton,
-        patterns,
-        targets,
-        not_name: people::not_name_set(extra),
-        demonyms,
-    }
-}
-
-/// The spellings a threat-actor name is written in: as given, and for multi-word names also
-/// in capitals ("HIDDEN COBRA") and title case ("Hidden Cobra").
-fn case_variants(name: &str) -> Vec<String> {
-    let mut v = vec![name.to_string()];
-    if name.contains(' ') {
-        let upper = name.to_uppercase();
-        let title: String = name
-            .split(' ')
-            .map(|w| {
-                let mut c = w.chars();
-                match c.next() {
-                    Some(f) => f.to_uppercase().chain(c).collect::<String>(),
-                    None => String::new(),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        for x in [upper, title] {
-            if !v.contains(&x) {
-                v.push(x);
-            }
-        }
-    } else if name.chars().count() > 5 && name.chars().any(|c| c.is_lowercase()) {
-        v.push(name.to_uppercase());
-    }
-    v
-}
 
 /// A resolved candidate, in byte offsets.
 #[derive(Clone, Debug)]
@@ -435,77 +222,6 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Words that open a sentence or a caption rather than a name.
-const ORG_LEADERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "But",
-    "And",
-    "Or",
-    "Read",
-    "Watch",
-    "More",
-    "Share",
-    "Both",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "This",
-    "That",
-    "When",
-    "While",
-    "As",
-    "By",
-    "With",
-    "From",
-    "To",
-    "Of",
-    "After",
-    "Before",
-    "Meanwhile",
-    "However",
-    "Former",
-];
-
-/// Words that alone do not make an organisation's name specific ("National Association").
-const ORG_GENERIC: &[&str] = &[
-    "US",
-    "UK",
-    "EU",
-    "International",
-    "National",
-    "Internet",
-    "European",
-    "American",
-    "British",
-    "Global",
-    "World",
-    "General",
-    "Central",
-    "Federal",
-    "State",
-    "Hour",
-    "New",
-    "Bad",
-    "Good",
-    "Big",
-    "Great",
-    "Old",
-    "First",
-    "Other",
-    "Local",
-    "Private",
-    "Public",
-    "Some",
-];
-
 fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
     let Some(re) = organizations::PATTERN.as_ref() else {
         return;
@@ -513,7 +229,7 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
     for m in re.find_iter(text) {
         let mut rest = m.as_str();
         while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-            if !ORG_LEADERS.contains(&first) && !words::OPENERS.contains(first) {
+            if !words::ORG_LEADERS.contains(first) && !words::OPENERS.contains(first) {
                 break;
             }
             rest = tail.trim_start();
@@ -527,7 +243,7 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
         if words.len() < 2
             || words[..words.len() - 1]
                 .iter()
-                .all(|w| ORG_GENERIC.contains(w))
+                .all(|w| words::ORG_GENERIC.contains(w))
         {
             continue; // only the organisation word, or generic words before it
         }

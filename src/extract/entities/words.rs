@@ -50,6 +50,22 @@ pub static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Capitalised words that open a sentence or caption rather than an organisation ("The", "Read").
+pub static ORG_LEADERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/org-leaders.txt")).collect());
+
+/// Words that alone do not make an organisation's name specific ("National", "Global").
+pub static ORG_GENERIC: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/org-generic.txt")).collect());
+
+/// Place names that are also given names or surnames ("Jordan", "Chad").
+pub static NAME_LIKE_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/name-like-places.txt"
+    ))
+    .collect()
+});
+
 /// Surnames (US Census 1990): a hint for the model, never a rule ("Brown", "Young").
 pub static SURNAMES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/surnames.txt")).collect());

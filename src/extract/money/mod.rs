@@ -7,6 +7,7 @@
 mod classify;
 mod fx;
 mod parse;
+mod parts;
 mod victim;
 
 use std::sync::LazyLock;
@@ -15,10 +16,12 @@ use chrono::Datelike;
 use regex::Regex;
 
 use crate::corpus::Article;
+use crate::partial_date::{PartialDate, Precision};
 use crate::text::{ByteToChar, char_to_byte_table, paragraphs, sentences};
 
 use super::lexicon::Lexicon;
 use super::{Amount, AmountKind, EntityMention, dates::DateMention};
+use parts::{announces_another, mark_components, states_a_total};
 
 pub use victim::normalized as normalized_victim;
 
@@ -27,10 +30,6 @@ const LEDE_SENTENCES: usize = 5;
 
 /// Sentences (the title line counts as one) in which an article states the theft it is about.
 const MAIN_LEDE_SENTENCES: usize = 8;
-
-/// How many of an article's largest stolen figures a smaller one is compared with when deciding
-/// whether it is a part of a total.
-const MAX_TOTALS_TRIED: usize = 32;
 
 /// Compiles one of this module's fixed patterns. They are constants of the program, not input:
 /// a bad one is a programming error, caught by `every_static_pattern_compiles` before it ships.
@@ -79,7 +78,7 @@ struct Work {
     kind: AmountKind,
     cue: Option<String>,
     victim: Option<String>,
-    event_date: Option<String>,
+    event_date: Option<PartialDate>,
     inferred: bool,
     usd: Option<f64>,
     /// "another $4M", "a second $2M": a theft of its own, never a part of a larger figure.
@@ -207,7 +206,7 @@ pub fn find_with(
                     .any(|w| word.eq_ignore_ascii_case(w) || starts_with_word(&d.mention.text, w));
                 dist.saturating_sub(if governed { 30 } else { 0 })
             });
-        let year_scope = own.is_some_and(|d| d.mention.value.len() == 4);
+        let year_scope = own.is_some_and(|d| d.mention.value.precision() == Precision::Year);
         let decide = |cues: &[classify::CueHit]| {
             classify::decide(
                 text,
@@ -238,7 +237,7 @@ pub fn find_with(
             decision.kind = AmountKind::Other;
         }
         let (event_date, inferred) = if let Some(d) = own {
-            (Some(d.mention.value.clone()), false)
+            (Some(d.mention.value), false)
         } else if let Some(d) = (0..k)
             .rev()
             .take_while(|&j| paras[j] == paras[k])
@@ -249,24 +248,19 @@ pub fn find_with(
                     .find(|d| !starts_period(text, d))
             })
         {
-            (Some(d.mention.value.clone()), false)
+            (Some(d.mention.value), false)
         } else if let Some(d) = lede_date {
-            (Some(d.value.clone()), false)
+            (Some(d.value), false)
         } else if let Some(d) = (k + 1..sents.len())
             .take_while(|&j| paras[j] == paras[k])
             .find_map(|j| dates_in(sents[j]).iter().find(|d| !starts_period(text, d)))
         {
-            (Some(d.mention.value.clone()), false)
+            (Some(d.mention.value), false)
         } else {
-            (
-                article.published.map(|d| d.format("%Y-%m-%d").to_string()),
-                true,
-            )
+            (article.published.and_then(PartialDate::from_day), true)
         };
         let year = event_date
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse::<i32>().ok())
+            .map(|d| d.year())
             .or_else(|| article.published.map(|d| d.year()));
         let usd = p.usd.or_else(|| {
             let y = year?;
@@ -367,7 +361,7 @@ pub fn find_with(
     }
     mark_components(&mut work, main_victim.as_deref(), text);
 
-    let published = article.published.map(|d| d.format("%Y-%m-%d").to_string());
+    let published = article.published.and_then(PartialDate::from_day);
     let mut conv = ByteToChar::new(text);
     let people: std::collections::HashSet<&str> = bentities
         .iter()
@@ -406,8 +400,8 @@ pub fn find_with(
         } else {
             None
         };
-        let suspicious = match (&w.event_date, &published) {
-            (Some(d), Some(p)) => d.as_str() > &p[..d.len().min(p.len())],
+        let suspicious = match (w.event_date, published) {
+            (Some(d), Some(p)) => d > p.truncated(d.precision()),
             _ => false,
         };
         out.push(Amount {
@@ -450,46 +444,6 @@ fn clamp_window(text: &str, sentence: (usize, usize), figure: (usize, usize)) ->
     (s.min(figure.0), e.max(figure.1))
 }
 
-/// Whether the words right before a figure announce a further theft ("another $4M", "a
-/// second $2M"); not "a further $1M", which is as often the next wave of the same theft.
-fn announces_another(before: &str) -> bool {
-    before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-        .any(|w| matches!(w.as_str(), "another" | "second" | "separate" | "third"))
-}
-
-/// Whether the words around a figure call it a total ("losses totalled $5M", "$5M lost
-/// overall", "$5M in total"): a total is never a part of another figure.
-fn states_a_total(before: &str, after: &str) -> bool {
-    let before_total = before
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-        // Not "totalling": breakdowns use it for their sub-sums ("6k ETH, totalling $14M").
-        .any(|w| matches!(w.as_str(), "totalled" | "totaled" | "overall"));
-    let after: Vec<String> = after
-        .split_whitespace()
-        .take(3)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-        .collect();
-    let after_total = after.iter().any(|w| w == "overall")
-        || after.windows(2).any(|p| p[0] == "in" && p[1] == "total");
-    before_total || after_total
-}
-
 /// "since 2017" starts a period; it dates no event.
 fn starts_period(text: &str, d: &ByteDate) -> bool {
     let (word, _) = word_before(text, d.start);
@@ -515,531 +469,8 @@ fn starts_with_word(text: &str, word: &str) -> bool {
         && text[word.len()..].starts_with(char::is_whitespace)
 }
 
-/// Whether two event dates can be the same event: equal at the shorter precision.
-fn dates_agree(a: &Option<String>, b: &Option<String>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let n = a.len().min(b.len());
-            a[..n] == b[..n]
-        }
-        _ => true,
-    }
-}
-
-/// Parts of a theft already stated as a total (per-asset figures, waves, an initial estimate)
-/// are not thefts of their own: a stolen figure smaller than another stolen figure of the same
-/// victim and event, or a crypto figure with no dollar value beside a dollar total, becomes
-/// `other` with the total named as its cue.
-fn mark_components(work: &mut [Work], main_victim: Option<&str>, text: &str) {
-    let main = main_victim.map(victim::normalized);
-    let same_victim = |part: &Work, total: &Work| match (&part.victim, &total.victim) {
-        (Some(a), Some(b)) => victim::normalized(a) == victim::normalized(b),
-        (None, None) => true,
-        (None, Some(b)) => main.as_deref() == Some(victim::normalized(b).as_str()),
-        (Some(_), None) => false,
-    };
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    // Stolen figures by falling dollar value: the totals a part can belong to are a prefix.
-    let mut by_value: Vec<usize> = (0..work.len())
-        .filter(|&j| work[j].kind == AmountKind::Stolen && work[j].usd.is_some())
-        .collect();
-    by_value.sort_by(|&a, &b| {
-        let (a, b) = (work[a].usd.unwrap_or(0.0), work[b].usd.unwrap_or(0.0));
-        b.total_cmp(&a)
-    });
-    let largest = by_value.first().copied();
-    for (i, part) in work.iter().enumerate() {
-        // A "total" smaller than one theft of the same article sums that theft's parts.
-        if part.kind == AmountKind::Cumulative {
-            if let Some(j) = largest
-                && matches!((part.usd, work[j].usd), (Some(p), Some(t)) if p * 1.05 < t)
-            {
-                parts.push((i, j));
-            }
-            continue;
-        }
-        if part.kind != AmountKind::Stolen || part.separate {
-            continue;
-        }
-        // Only the largest few totals are tried, so a table of thousands of figures stays linear.
-        let total = by_value
-            .iter()
-            .take(MAX_TOTALS_TRIED)
-            .copied()
-            .take_while(|&j| match (part.usd, work[j].usd) {
-                (Some(p), Some(t)) => p * 1.05 < t,
-                _ => true,
-            })
-            .find(|&j| {
-                let total = &work[j];
-                j != i
-                    && same_victim(part, total)
-                    && (part.inferred
-                        || total.inferred
-                        || dates_agree(&part.event_date, &total.event_date))
-            });
-        if let Some(j) = total {
-            parts.push((i, j));
-        }
-    }
-    // A theft figure in a crypto unit with no dollar value, beside dollar theft figures, is a
-    // part or a restatement of them in another unit.
-    let dollar_total = work
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| w.kind.is_theft() && w.usd.is_some())
-        .max_by(|a, b| a.1.usd.unwrap_or(0.0).total_cmp(&b.1.usd.unwrap_or(0.0)))
-        .map(|(j, _)| j);
-    if let Some(j) = dollar_total {
-        for (i, w) in work.iter().enumerate() {
-            if w.usd.is_none() && w.kind.is_theft() && !parts.iter().any(|(p, _)| *p == i) {
-                parts.push((i, j));
-            }
-        }
-    }
-    for (i, j) in parts {
-        let total = &work[j].parsed;
-        work[i].kind = AmountKind::Other;
-        work[i].cue = Some(format!("part of {}", &text[total.start..total.end]));
-    }
-}
+#[cfg(test)]
+mod tests;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-    use std::path::PathBuf;
-
-    fn article(text: &str, published: Option<NaiveDate>) -> Article {
-        Article {
-            id: "t".into(),
-            path: PathBuf::from("t.txt"),
-            published,
-            title: text.lines().next().unwrap_or("").to_string(),
-            source: None,
-            text: text.to_string(),
-        }
-    }
-
-    fn run(text: &str, published: Option<NaiveDate>) -> Vec<Amount> {
-        let a = article(text, published);
-        let dates = crate::extract::dates::find(&a);
-        find(&a, &dates, &[])
-    }
-
-    #[test]
-    fn sentence_split_respects_abbreviations_and_decimals() {
-        let t = "Mr. Smith paid $1.5 million. The U.S. bank lost it.\nNext line";
-        let s = sentences(t);
-        let parts: Vec<&str> = s.iter().map(|&(a, b)| t[a..b].trim()).collect();
-        assert_eq!(
-            parts,
-            [
-                "Mr. Smith paid $1.5 million.",
-                "The U.S. bank lost it.",
-                "Next line"
-            ]
-        );
-    }
-
-    #[test]
-    fn every_static_pattern_compiles() {
-        LazyLock::force(&CRYPTO_ARTICLE);
-        LazyLock::force(&DATE_LABEL);
-        LazyLock::force(&ATTRIBUTION);
-        LazyLock::force(&SHARE_OF);
-        parse::force_patterns();
-        victim::force_patterns();
-    }
-
-    #[test]
-    fn kinds_follow_their_cues() {
-        let d = NaiveDate::from_ymd_opt(2019, 5, 1);
-        let t = "Bank hack\n\nHackers stole $10 million from Acme Bank in March. They tried to steal $50 million more. The hack cost it at least $2 million. A bounty of $1 million was offered. Since 2017 hackers have netted $2 billion so far.";
-        let a = run(t, d);
-        let kinds: Vec<(&str, AmountKind)> = a.iter().map(|a| (a.text.as_str(), a.kind)).collect();
-        assert_eq!(
-            kinds,
-            [
-                ("$10 million", AmountKind::Stolen),
-                ("$50 million", AmountKind::Attempted),
-                ("$2 million", AmountKind::Damage),
-                ("$1 million", AmountKind::Other),
-                ("$2 billion", AmountKind::Cumulative),
-            ]
-        );
-        assert_eq!(a[0].victim.as_deref(), Some("Acme Bank"));
-        assert_eq!(a[0].event_date.as_deref(), Some("2019-03"));
-        assert!(!a[0].event_date_inferred);
-        assert_eq!(a[0].cue.as_deref(), Some("stole"));
-    }
-
-    #[test]
-    fn business_figures_are_not_thefts() {
-        let t = "Earnings rise\n\nQuarterly earnings at the group rose 41% to $2.27bn (£1.2bn) for the three months to June, from $1.61bn a year earlier. The company lost $35m on its currency trades.";
-        let a = run(t, None);
-        assert!(a.iter().all(|a| !a.kind.is_theft()), "{a:?}");
-        assert_eq!(a.len(), 3);
-    }
-
-    #[test]
-    fn parts_of_a_total_are_not_thefts() {
-        let t = "Nimbus - REKT\n\nOnline sportsbook Nimbus lost over $52M from its hot wallets yesterday. Hackers drained $20M on mainnet, then a further $32.4M was stolen on Polygon. The attacker drained 8k ETH and 4M USDT.";
-        let a = run(t, NaiveDate::from_ymd_opt(2023, 9, 4));
-        let thefts: Vec<&str> = a
-            .iter()
-            .filter(|a| a.kind.is_theft())
-            .map(|a| a.text.as_str())
-            .collect();
-        assert_eq!(thefts, ["$52M"]);
-        assert_eq!(a[0].event_date.as_deref(), Some("2023-09-03"));
-        assert_eq!(a[0].victim.as_deref(), Some("Nimbus"));
-    }
-
-    #[test]
-    fn non_dollar_amounts_convert_at_the_event_year() {
-        let t = "Bank robbed\n\nIn 2016, hackers stole €72 million from Example Bank.";
-        let a = run(t, NaiveDate::from_ymd_opt(2020, 1, 1));
-        assert_eq!(a[0].currency, "EUR");
-        let usd = a[0].usd.unwrap();
-        assert!((usd / 1e6 - 79.6).abs() < 2.0, "{usd}");
-    }
-
-    #[test]
-    fn future_event_dates_are_suspicious_and_missing_ones_inferred() {
-        let published = NaiveDate::from_ymd_opt(2020, 6, 1);
-        let a = run(
-            "News\n\nHackers stole $5 million from Foo Exchange in March 2021.",
-            published,
-        );
-        assert!(a[0].event_date_suspicious);
-        assert!(!a[0].event_date_inferred);
-        let a = run(
-            "News\n\nThieves stole $7 million from Bar Exchange.",
-            published,
-        );
-        assert!(a[0].event_date_inferred);
-        assert!(!a[0].event_date_suspicious);
-        assert_eq!(a[0].event_date.as_deref(), Some("2020-06-01"));
-    }
-
-    #[test]
-    fn offsets_are_characters() {
-        let t = "“Heist” – €5 news\n\nHackers stole ₩10 billion from Korea Exchange.";
-        let a = run(t, NaiveDate::from_ymd_opt(2020, 6, 1));
-        let won = a.iter().find(|a| a.currency == "KRW").unwrap();
-        let chars: Vec<char> = t.chars().collect();
-        let s: String = chars[won.start..won.end].iter().collect();
-        assert_eq!(s, "₩10 billion");
-    }
-}
-
-#[cfg(test)]
-mod general_english {
-    use super::*;
-    use chrono::NaiveDate;
-    use std::path::PathBuf;
-
-    fn run(text: &str) -> Vec<Amount> {
-        let a = Article {
-            id: "g".into(),
-            path: PathBuf::from("g.txt"),
-            published: NaiveDate::from_ymd_opt(2023, 2, 1),
-            title: "News".into(),
-            source: None,
-            text: format!("News\n\n{text}"),
-        };
-        let dates = crate::extract::dates::find(&a);
-        let entities = crate::extract::entities::find(&a);
-        find(&a, &dates, &entities)
-    }
-
-    fn only(text: &str) -> Amount {
-        let a = run(text);
-        assert_eq!(a.len(), 1, "{text}: {a:#?}");
-        a.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn common_theft_sentences() {
-        let a = only("State-backed hackers stole $2.9 billion in 2021, a record year.");
-        assert_eq!(
-            (a.kind, a.event_date.as_deref()),
-            (AmountKind::Cumulative, Some("2021"))
-        );
-        let a = only("Poly Network was hacked for $611 million in August 2021.");
-        assert_eq!(a.kind, AmountKind::Stolen);
-        assert_eq!(a.victim.as_deref(), Some("Poly Network"));
-        assert_eq!(a.event_date.as_deref(), Some("2021-08"));
-        let a = only("Coincheck lost 58 billion yen ($530 million) in January 2018 to hackers.");
-        assert_eq!((a.kind, a.usd), (AmountKind::Stolen, Some(530e6)));
-        assert_eq!(a.victim.as_deref(), Some("Coincheck"));
-        let a =
-            only("Hackers attempted to steal $1bn from the central bank's account in New York.");
-        assert_eq!(a.kind, AmountKind::Attempted);
-        let a = only("Intruders tried to quietly drain $3 million from the pool.");
-        assert_eq!(a.kind, AmountKind::Attempted);
-        let a = only("Hackers made off with ₩35 billion from Bithumb in 2018.");
-        assert_eq!((a.kind, a.currency.as_str()), (AmountKind::Stolen, "KRW"));
-        assert!(
-            a.usd.is_some_and(|u| (u / 1e6 - 31.8).abs() < 2.0),
-            "{:?}",
-            a.usd
-        );
-        let a = only("Investigators linked the $600 million hack of Axie Infinity to Lazarus.");
-        assert_eq!(
-            (a.kind, a.actor.as_deref()),
-            (AmountKind::Stolen, Some("Lazarus Group"))
-        );
-    }
-
-    #[test]
-    fn one_unnamed_theft_in_a_year_is_not_a_total() {
-        let a = only("In 2019, hackers stole $10 million from a Japanese exchange.");
-        assert_eq!(a.kind, AmountKind::Stolen);
-        let a = only("Thieves stole $3 billion in crypto hacks in 2022.");
-        assert_eq!(a.kind, AmountKind::Cumulative, "{a:?}");
-    }
-
-    #[test]
-    fn fragments_continue_the_sentence_before() {
-        let a = run("Harmony has been hacked. To the tune of $100M.");
-        assert_eq!(a[0].kind, AmountKind::Stolen);
-        let a = run("Profits rose sharply. To the tune of $100M.");
-        assert_eq!(a[0].kind, AmountKind::Other);
-    }
-
-    #[test]
-    fn a_bank_heist_story() {
-        let a = run(
-            "Hackers tried to steal $951 million from Bangladesh Bank's account at the New York Fed in February 2016. Most transfers were blocked, but $81 million was sent to accounts in the Philippines and vanished. The central bank said it had recovered $15 million.",
-        );
-        let got: Vec<(&str, AmountKind, Option<&str>)> = a
-            .iter()
-            .map(|a| (a.text.as_str(), a.kind, a.event_date.as_deref()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("$951 million", AmountKind::Attempted, Some("2016-02")),
-                ("$81 million", AmountKind::Stolen, Some("2016-02")),
-                ("$15 million", AmountKind::Other, Some("2016-02")),
-            ]
-        );
-        assert_eq!(a[0].victim.as_deref(), Some("Bangladesh Bank"));
-        let a = only(
-            "Mt. Gox lost 850,000 bitcoins, then worth about $450 million, to hackers in 2014.",
-        );
-        assert_eq!(
-            (a.kind, a.currency.as_str(), a.usd),
-            (AmountKind::Stolen, "BTC", Some(450e6))
-        );
-        assert_eq!(a.victim.as_deref(), Some("Mt. Gox"), "{a:?}");
-    }
-
-    #[test]
-    fn totals_of_many_thefts() {
-        let a =
-            only("North Korean groups have stolen a total of $2 billion from banks and exchanges.");
-        assert_eq!(a.kind, AmountKind::Cumulative);
-        let a = only("Foo Exchange lost $81.54 million in total to the attackers.");
-        assert_eq!(a.kind, AmountKind::Stolen);
-    }
-
-    #[test]
-    fn figures_that_are_not_thefts() {
-        for (text, kind) in [
-            (
-                "A $45M exploit would have topped the leaderboard before the Vesta Protocol hack.",
-                AmountKind::Other,
-            ),
-            (
-                "The State Department offered a $5 million reward for information on the hackers.",
-                AmountKind::Other,
-            ),
-            (
-                "The ransomware gang demanded a $10 million ransom from the hospital after the hack.",
-                AmountKind::Damage,
-            ),
-            (
-                "The exchange was fined $5 million by regulators after the breach.",
-                AmountKind::Damage,
-            ),
-            (
-                "The hacked exchange raised $100 million in a funding round led by investors.",
-                AmountKind::Other,
-            ),
-            (
-                "Bitcoin traded at $23,000 after the hack was disclosed.",
-                AmountKind::Other,
-            ),
-            (
-                "After hackers struck, the founder tried to calm users by pledging $2 million of his own money.",
-                AmountKind::Other,
-            ),
-        ] {
-            assert_eq!(only(text).kind, kind, "{text}");
-        }
-    }
-
-    fn story(title: &str, body: &str) -> Vec<Amount> {
-        let a = Article {
-            id: "s".into(),
-            path: PathBuf::from("s.txt"),
-            published: NaiveDate::from_ymd_opt(2024, 6, 3),
-            title: title.into(),
-            source: None,
-            text: format!("{title}\n\n{body}"),
-        };
-        let dates = crate::extract::dates::find(&a);
-        let entities = crate::extract::entities::find(&a);
-        find(&a, &dates, &entities)
-    }
-
-    fn main_of(amounts: &[Amount]) -> Option<&Amount> {
-        let mains: Vec<&Amount> = amounts.iter().filter(|a| a.main).collect();
-        assert!(mains.len() <= 1, "one main theft at most: {mains:#?}");
-        mains.first().copied()
-    }
-
-    #[test]
-    fn the_lede_figure_of_a_theft_story_is_its_main_theft() {
-        // Theft language a cue list alone misses: the lede states the theft the story is about.
-        for (body, figure) in [
-            (
-                "Quillfox is in the red again.\n\nQuillfox lost 40% of its reserve fund ($9M) in a targeted attack.\n\nThe hackers used a price oracle.",
-                "$9M",
-            ),
-            (
-                "Another rug.\n\nThis time, Nimbex Finance took off with approximately $4M, deleting its website.\n\nThe attacker was funded through a mixer.",
-                "$4M",
-            ),
-            (
-                "Nimbex Swap pulled the rug for $3M on Thursday.\n\nThe exploiter then bridged the funds.",
-                "$3M",
-            ),
-            (
-                "An unexpected twist saw users liquidated via a flash loan attack, with the attacker making ~$3M profit.\n\nThe exploiter bridged the funds.",
-                "~$3M",
-            ),
-        ] {
-            let amounts = story("Quillfox - Hacked", body);
-            let main = main_of(&amounts).unwrap_or_else(|| panic!("no main theft: {body}"));
-            assert_eq!(main.text, figure, "{body}");
-            assert_eq!(main.kind, AmountKind::Stolen, "{body}");
-        }
-    }
-
-    #[test]
-    fn the_main_theft_is_not_a_part_of_an_earlier_theft_recalled_later() {
-        let amounts = story(
-            "Orrin Protocol - Hacked Again",
-            "Flipped again.\n\n$5.8M lost overall after the exploit.\n\nThis is the second time for Orrin Protocol, which also lost $15M to a hacker last year.",
-        );
-        let main = main_of(&amounts).expect("main theft");
-        assert_eq!(main.text, "$5.8M");
-        let fifteen = amounts.iter().find(|a| a.text == "$15M").expect("$15M");
-        assert_eq!(fifteen.kind, AmountKind::Stolen);
-        // "another $4M" is a theft of its own, not a part of the earlier $7M.
-        let amounts = story(
-            "Velmora - Hacked",
-            "Less than a month ago hackers stole $7M from Velmora.\n\nNow they have stolen another $4M.",
-        );
-        let four = amounts.iter().find(|a| a.text == "$4M").expect("$4M");
-        assert_eq!(four.kind, AmountKind::Stolen, "{four:#?}");
-    }
-
-    #[test]
-    fn business_stories_have_no_main_theft() {
-        let amounts = story(
-            "Tarnwell results",
-            "Tarnwell lost $40M in the third quarter as sales fell.\n\nIts shares lost 5% and the company raised $10M from investors.",
-        );
-        assert!(main_of(&amounts).is_none(), "{amounts:#?}");
-        assert!(amounts.iter().all(|a| !a.kind.is_theft()), "{amounts:#?}");
-    }
-
-    #[test]
-    fn a_figure_a_price_reached_is_not_a_loss() {
-        let amounts = story(
-            "Scam calls",
-            "Scammers stole from callers. One caller was scammed of $139. I don't want to be told when my bill has hit $750.",
-        );
-        let bill = amounts.iter().find(|a| a.text == "$750").expect("$750");
-        assert_eq!(bill.kind, AmountKind::Other, "{bill:#?}");
-    }
-
-    #[test]
-    fn an_actor_named_elsewhere_is_not_the_thief_of_every_figure() {
-        let amounts = story(
-            "Exchange hacked",
-            "Hackers stole $50M from Orvex exchange on Monday. Investigators attributed the theft to the Lazarus Group.\n\nThe record is still held by a dictator who stole $1 billion from a central bank in 2003.",
-        );
-        let main = main_of(&amounts).expect("main theft");
-        assert_eq!(main.text, "$50M");
-        assert_eq!(main.actor.as_deref(), Some("Lazarus Group"));
-        let old = amounts
-            .iter()
-            .find(|a| a.text == "$1 billion")
-            .expect("$1 billion");
-        assert_eq!(old.actor, None, "{old:#?}");
-    }
-
-    #[test]
-    fn hackers_taking_billions_with_no_victim_is_a_total() {
-        let amounts = story(
-            "Year in review",
-            "State hackers spent the year perfecting their craft, siphoning $1.3 billion through many attacks.",
-        );
-        let total = amounts
-            .iter()
-            .find(|a| a.text == "$1.3 billion")
-            .expect("figure");
-        assert_eq!(total.kind, AmountKind::Cumulative, "{total:#?}");
-    }
-
-    #[test]
-    fn a_dense_table_of_figures_takes_time_in_proportion_to_its_size() {
-        // Thousands of figures in one article: each is compared with a bounded number of
-        // totals, so this finishes at once instead of in minutes.
-        let body = " $1 million stolen in 2016 by Lazarus.".repeat(5_000);
-        let amounts = story("Ledger", &body);
-        assert_eq!(amounts.len(), 5_000);
-    }
-
-    #[test]
-    fn a_share_of_a_theft_moved_later_is_not_a_new_theft() {
-        let amounts = story(
-            "Exchange drained",
-            "Hackers stole $1.4 billion from Orvex on Friday. By Monday 14.5% of the stolen assets (now worth $195 million) had been moved.",
-        );
-        let share = amounts
-            .iter()
-            .find(|a| a.text.contains("195"))
-            .expect("share");
-        assert_eq!(share.kind, AmountKind::Other, "{share:#?}");
-    }
-
-    #[test]
-    fn fraud_and_extortion_are_told_apart() {
-        // Money wired to fraudsters is stolen; a ransom is extortion, a damage figure.
-        let amounts = story(
-            "Firm hit by invoice fraud",
-            "Fraudsters impersonating a supplier tricked the firm, which lost $12 million to a fake-invoice scam.\n\nThe scammers moved the money abroad.",
-        );
-        let lost = amounts
-            .iter()
-            .find(|a| a.text == "$12 million")
-            .expect("figure");
-        assert_eq!(lost.kind, AmountKind::Stolen, "{lost:#?}");
-        let amounts = story(
-            "Hospital hacked",
-            "Hackers who broke into the hospital demanded a $4 million ransom.\n\nThe attackers leaked files.",
-        );
-        let ransom = amounts
-            .iter()
-            .find(|a| a.text == "$4 million")
-            .expect("figure");
-        assert_eq!(ransom.kind, AmountKind::Damage, "{ransom:#?}");
-    }
-}
+mod general_english;

@@ -1,9 +1,8 @@
 //! The chart and the report from the window, driven headless through egui_kittest: "Copy chart"
 //! (button and Ctrl+Shift+C) puts an image of the plot's size on the clipboard; a period typed in
 //! the date fields or dragged on the plot restricts the table, the copies and the report.
-#![cfg(feature = "ui-tests")]
 
-mod report_fixture;
+use super::report_fixture;
 
 use std::path::Path;
 use std::time::Duration;

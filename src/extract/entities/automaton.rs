@@ -1,0 +1,203 @@
+//! The one case-sensitive Aho-Corasick automaton over every gazetteer name (threat actors,
+//! organisations, known people, places), built once and run once per article.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::{organizations, people, places, words};
+use crate::extract::EntityKind;
+
+/// What a gazetteer name resolves to.
+#[derive(Clone, Debug)]
+pub(super) struct Target {
+    pub(super) kind: EntityKind,
+    pub(super) canonical: String,
+    pub(super) parent: Option<String>,
+    /// A capital that may stand for its state: (country) when not used as a place.
+    pub(super) metonym_of: Option<String>,
+    /// A place name that is also a first or last name ("Jordan", "Chad"): skipped next to
+    /// another capitalised word.
+    pub(super) name_like: bool,
+}
+
+/// Ranks overlapping candidates of the same length: the more specific source wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Source {
+    /// Proposed from word shape and typed by the model: gives way to everything else.
+    Model = 0,
+    Surname = 1,
+    PersonPattern = 2,
+    OrgPattern = 3,
+    Place = 4,
+    KnownPerson = 5,
+    Organization = 6,
+    ThreatActor = 7,
+}
+
+pub(super) struct Gazetteer {
+    pub(super) automaton: Option<AhoCorasick>,
+    /// Per automaton pattern: target index and source.
+    pub(super) patterns: Vec<(usize, Source)>,
+    pub(super) targets: Vec<Target>,
+    pub(super) not_name: HashSet<String>,
+    /// "Cuban", "Italian": place words that may still be a surname right after a given name.
+    pub(super) demonyms: HashSet<String>,
+}
+
+pub(super) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build_gazetteer);
+
+pub(super) fn build_gazetteer() -> Gazetteer {
+    let mut targets: Vec<Target> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut patterns: Vec<(usize, Source)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut add = |names: &mut Vec<String>, name: &str, target: usize, source: Source| {
+        if name.is_empty() || !seen.insert(name.to_string()) {
+            return;
+        }
+        names.push(name.to_string());
+        patterns.push((target, source));
+    };
+
+    // A threat-actor name that is also a place ("Beijing") is the place.
+    let place_names: HashSet<&str> = places::PLACES
+        .iter()
+        .flat_map(|p| {
+            std::iter::once(&p.canonical)
+                .chain(&p.aliases)
+                .chain(&p.demonyms)
+        })
+        .map(String::as_str)
+        .collect();
+    for a in super::gazetteer::THREAT_ACTORS.iter() {
+        let t = targets.len();
+        targets.push(Target {
+            kind: EntityKind::ThreatActor,
+            canonical: a.name.clone(),
+            parent: a.parent.clone(),
+            metonym_of: None,
+            name_like: false,
+        });
+        for n in std::iter::once(&a.name).chain(&a.synonyms) {
+            if !super::gazetteer::is_matchable(n) || place_names.contains(n.as_str()) {
+                continue;
+            }
+            for v in case_variants(n) {
+                add(&mut names, &v, t, Source::ThreatActor);
+            }
+        }
+    }
+    for (canon, aliases) in organizations::KNOWN {
+        let t = targets.len();
+        targets.push(Target {
+            kind: EntityKind::Organization,
+            canonical: canon.to_string(),
+            parent: None,
+            metonym_of: None,
+            name_like: false,
+        });
+        for n in std::iter::once(canon).chain(aliases.iter()) {
+            add(&mut names, n, t, Source::Organization);
+            if let Some(rest) = n.strip_prefix("The ") {
+                add(&mut names, rest, t, Source::Organization);
+            }
+        }
+    }
+    for (canon, aliases) in people::KNOWN {
+        let t = targets.len();
+        targets.push(Target {
+            kind: EntityKind::Person,
+            canonical: canon.to_string(),
+            parent: None,
+            metonym_of: None,
+            name_like: false,
+        });
+        for n in std::iter::once(canon).chain(aliases.iter()) {
+            add(&mut names, n, t, Source::KnownPerson);
+        }
+    }
+    let mut place_words: Vec<String> = Vec::new();
+    let mut demonyms: HashSet<String> = HashSet::new();
+    for p in places::PLACES.iter() {
+        demonyms.extend(p.demonyms.iter().filter(|d| !d.contains(' ')).cloned());
+        let t = targets.len();
+        targets.push(Target {
+            kind: EntityKind::Location,
+            canonical: p.canonical.clone(),
+            parent: p.country.clone(),
+            metonym_of: p.metonym_of.clone(),
+            name_like: words::NAME_LIKE_PLACES.contains(p.canonical.as_str()),
+        });
+        for n in std::iter::once(&p.canonical)
+            .chain(&p.aliases)
+            .chain(&p.demonyms)
+        {
+            add(&mut names, n, t, Source::Place);
+            place_words.extend(n.split(' ').map(String::from));
+        }
+        // The country behind a capital's metonym needs its own target.
+        if let Some(country) = &p.metonym_of {
+            targets[t].metonym_of = Some(country.clone());
+        }
+    }
+
+    let mut extra: Vec<String> = place_words
+        .into_iter()
+        .filter(|w| {
+            !people::KNOWN
+                .iter()
+                .any(|(k, _)| k.split(' ').any(|x| x == w))
+        })
+        .collect();
+    for (canon, aliases) in organizations::KNOWN {
+        for n in std::iter::once(canon).chain(aliases.iter()) {
+            if !n.contains(' ') {
+                extra.push(n.to_string());
+            }
+        }
+    }
+    extra.extend(organizations::suffix_words().map(String::from));
+    extra.extend(people::title_words().map(String::from));
+    let automaton = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&names)
+        .ok();
+    Gazetteer {
+        automaton,
+        patterns,
+        targets,
+        not_name: people::not_name_set(extra),
+        demonyms,
+    }
+}
+
+/// The spellings a threat-actor name is written in: as given, and for multi-word names also
+/// in capitals ("HIDDEN COBRA") and title case ("Hidden Cobra").
+pub(super) fn case_variants(name: &str) -> Vec<String> {
+    let mut v = vec![name.to_string()];
+    if name.contains(' ') {
+        let upper = name.to_uppercase();
+        let title: String = name
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().chain(c).collect::<String>(),
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        for x in [upper, title] {
+            if !v.contains(&x) {
+                v.push(x);
+            }
+        }
+    } else if name.chars().count() > 5 && name.chars().any(|c| c.is_lowercase()) {
+        v.push(name.to_uppercase());
+    }
+    v
+}

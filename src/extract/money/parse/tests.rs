@@ -1,0 +1,173 @@
+use super::*;
+
+fn one(text: &str) -> Parsed {
+    let p = parse(text, true);
+    assert_eq!(p.len(), 1, "{text}: {p:?}");
+    p[0].clone()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * b.abs().max(1.0)
+}
+
+#[test]
+fn currencies_before_and_after() {
+    for (t, cur, v) in [
+        ("paid $5 to me", "USD", 5.0),
+        ("took US$81m from", "USD", 81e6),
+        ("took USD 3.5 million", "USD", 3.5e6),
+        ("Suffers $308 Million Hack", "USD", 308e6),
+        ("took 81 million dollars", "USD", 81e6),
+        ("rose to €1.7bn", "EUR", 1.7e9),
+        ("lost 20 million euros", "EUR", 20e6),
+        ("fell to £600m", "GBP", 600e6),
+        ("made 5 million pounds", "GBP", 5e6),
+        ("a ¥55 billion loan", "JPY", 55e9),
+        ("6.7 billion yen", "JPY", 6.7e9),
+        ("₩10 billion", "KRW", 10e9),
+        ("35 billion won", "KRW", 35e9),
+        ("3 billion yuan", "CNY", 3e9),
+        ("10 million renminbi", "CNY", 10e6),
+        ("Rs. 5 million", "INR", 5e6),
+        ("2 billion rupees", "INR", 2e9),
+        ("rose 15 mln dlrs", "USD", 15e6),
+        ("2.5 bln dlrs", "USD", 2.5e9),
+        ("25.5M USDC", "USDC", 25.5e6),
+        ("HK$2 million", "HKD", 2e6),
+    ] {
+        let p = one(t);
+        assert_eq!(p.currency, cur, "{t}");
+        assert!(close(p.value, v), "{t}: {}", p.value);
+    }
+}
+
+#[test]
+fn stablecoins_are_dollars_and_crypto_has_no_dollar_value_alone() {
+    assert_eq!(one("30,000,000 USDT").usd, Some(30e6));
+    assert_eq!(one("10M DAI").usd, Some(10e6));
+    let btc = one("4,502.9 BTC");
+    assert_eq!(btc.currency, "BTC");
+    assert_eq!(btc.usd, None);
+    assert!(close(btc.value, 4502.9));
+    assert_eq!(one("13.1k ETH").value, 13_100.0);
+    assert_eq!(one("sent 500 XYZ out").currency, "XYZ");
+    assert!(parse("sent 500 XYZ out", false).is_empty());
+    assert!(parse("at 21:08 UTC and 9,000 workstations", true).is_empty());
+}
+
+#[test]
+fn magnitudes() {
+    for (t, v) in [
+        ("$650k", 650e3),
+        ("$5K", 5e3),
+        ("$60M", 60e6),
+        ("$5m", 5e6),
+        ("$1.4B", 1.4e9),
+        ("$1.13bn", 1.13e9),
+        ("$2 trillion", 2e12),
+        ("$3 thousand", 3e3),
+        ("two billion dollars", 2e9),
+        ("a million dollars", 1e6),
+        ("half a billion dollars", 5e8),
+        ("$81,540,000", 81.54e6),
+    ] {
+        assert!(close(one(t).value, v), "{t}");
+    }
+    assert!(close(one("a $5 bonus").value, 5.0));
+}
+
+#[test]
+fn qualifiers() {
+    let p = one("at least $15 million");
+    assert_eq!((p.min, p.max), (Some(15e6), None));
+    for t in [
+        "more than $850 million",
+        "over $2 billion",
+        "upwards of $5m",
+    ] {
+        assert!(one(t).min.is_some() && one(t).max.is_none(), "{t}");
+    }
+    for t in ["nearly $5m", "almost $5m", "up to $5m", "as much as $5m"] {
+        let p = one(t);
+        assert_eq!(p.max, Some(5e6), "{t}");
+    }
+    for t in [
+        "about $5m",
+        "around $5m",
+        "approximately $5m",
+        "roughly $5m",
+    ] {
+        let p = one(t);
+        assert!(p.min.unwrap() < 5e6 && p.max.unwrap() > 5e6, "{t}");
+    }
+    let tilde = one("~$624M stolen");
+    assert_eq!(tilde.start, 0);
+    assert!(tilde.min.is_some());
+}
+
+#[test]
+fn ranges() {
+    for t in [
+        "$60-80 million",
+        "$60 million to $80 million",
+        "between $60 million and $80 million",
+        "between $60 million to $80 million",
+    ] {
+        let p = one(t);
+        assert!(close(p.value, 70e6), "{t}: {p:?}");
+        assert_eq!((p.min, p.max), (Some(60e6), Some(80e6)), "{t}");
+    }
+    assert_eq!(parse("$5 million and $6 million", true).len(), 2);
+    assert_eq!(parse("TVL fell from $300M to $135M", true).len(), 2);
+    assert_eq!(
+        parse("prices fell $80 million to $60 million", true).len(),
+        2
+    );
+    let p = parse("5K SOL and 3M USDT, valued at about $15M", true);
+    assert_eq!(p.len(), 3, "{p:?}");
+}
+
+#[test]
+fn conversions_are_one_amount() {
+    let p = one("over $2 billion (€1.7 billion).");
+    assert_eq!(p.currency, "USD");
+    assert_eq!(p.usd, Some(2e9));
+    assert_eq!(
+        &"over $2 billion (€1.7 billion)."[p.start..p.end],
+        "$2 billion (€1.7 billion)"
+    );
+    let p = one("6.7 billion yen ($59 million)");
+    assert_eq!(p.currency, "JPY");
+    assert_eq!(p.usd, Some(59e6));
+    let t = "the loss of 1,207.4 BTC worth roughly $74 million.";
+    let p = one(t);
+    assert_eq!(p.usd, Some(74e6));
+    assert_eq!(&t[p.start..p.end], "1,207.4 BTC worth roughly $74 million");
+    assert_eq!(one("1,207.4 BTC (~$74,000,000)").usd, Some(74e6));
+    assert_eq!(one("2464 ETH ($4.6M)").usd, Some(4.6e6));
+}
+
+#[test]
+fn not_money() {
+    for t in [
+        "0x3ab7e21c90d4f65a8b1e7c2d09f4a6b35e8c1d72",
+        "ERC-20 tokens",
+        "100GB of data",
+        "5:5 bounty standard",
+        "Funds Returned: $0.00",
+        "millions of dollars",
+        "They won 3 games",
+        "the 2014 bitcoin crash",
+    ] {
+        assert!(parse(t, true).is_empty(), "{t}: {:?}", parse(t, true));
+    }
+}
+
+#[test]
+fn unicode_text_keeps_byte_offsets_consistent() {
+    let t = "“Hackers” stole €72 million – and ₩10 billion";
+    let p = parse(t, false);
+    assert_eq!(p.len(), 2);
+    assert_eq!(&t[p[0].start..p[0].end], "€72 million");
+    assert_eq!(&t[p[1].start..p[1].end], "₩10 billion");
+}
