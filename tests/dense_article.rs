@@ -92,3 +92,36 @@ fn whole_extraction_of_a_dense_article_is_near_linear() {
         dossier::incidents::merge(&ex.amounts);
     });
 }
+
+/// A table-like text with no full stop at all: a figure, a year, a group, a bank and a person
+/// every 70 bytes, so that the whole text is one "sentence".
+fn dense_without_full_stops(size: usize) -> Article {
+    let row = " $1 million stolen in 2016 by Lazarus from Acme Bank, John Smith said";
+    article(row.repeat(size / row.len()))
+}
+
+/// Four times the text must cost about four times as much: a stage that scans the whole
+/// sentence per figure or name (quadratic here) costs sixteen times as much.
+#[test]
+fn extraction_without_full_stops_grows_linearly() {
+    let run = |a: &Article| {
+        let ex = extract::extract_corpus(std::slice::from_ref(a));
+        dossier::incidents::merge(&ex.amounts);
+    };
+    let (small, large) = (
+        dense_without_full_stops(SIZE / 2),
+        dense_without_full_stops(SIZE * 2),
+    );
+    let s = time(|| run(&small)).max(Duration::from_millis(1));
+    let l = time(|| run(&large));
+    println!(
+        "no full stops: {} KB {s:?}, {} KB {l:?}",
+        SIZE / 2000,
+        SIZE * 2 / 1000
+    );
+    assert!(
+        l <= s * 8,
+        "4x the text took {l:?}, more than 8x the {s:?} of the smaller one: a stage is \
+         super-linear"
+    );
+}

@@ -67,14 +67,27 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     let Some(re) = WORD.as_ref() else {
         return Vec::new();
     };
+    // Covered spans by start, with the furthest end reached so far: whether a word overlaps
+    // one is a binary search, so a text dense with names stays n log n.
+    let mut spans = covered.to_vec();
+    spans.sort_unstable();
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |far, &(_, e)| {
+            *far = e.max(*far);
+            Some(*far)
+        })
+        .collect();
+    let is_covered = |start: usize, end: usize| {
+        let k = spans.partition_point(|&(s, _)| s < end);
+        k > 0 && reach[k - 1] > start
+    };
     let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
     let mut closed = true;
     for m in re.find_iter(text) {
         let (start, word) = (m.start(), m.as_str());
-        if !standalone(text, start, m.end(), word)
-            || covered.iter().any(|&(s, e)| start < e && s < m.end())
-        {
+        if !standalone(text, start, m.end(), word) || is_covered(start, m.end()) {
             closed = true;
             continue;
         }

@@ -294,6 +294,9 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
     if short.is_empty() {
         return;
     }
+    for owners in short.values_mut() {
+        owners.sort_by_key(|(s, _)| *s);
+    }
     let Some(re) = CAPITALISED.as_ref() else {
         return;
     };
@@ -305,11 +308,10 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
             continue;
         }
         // The nearest full name before the mention, else the first one after it.
-        let before = owners
-            .iter()
-            .filter(|(s, _)| *s <= m.start())
-            .max_by_key(|(s, _)| *s);
-        let chosen = before.or_else(|| owners.iter().min_by_key(|(s, _)| *s));
+        // (Owners are by start: a binary search, not a scan per mention.)
+        let after = owners.partition_point(|(s, _)| *s <= m.start());
+        let before = after.checked_sub(1).and_then(|i| owners.get(i));
+        let chosen = before.or_else(|| owners.first());
         let Some((_, canonical)) = chosen else {
             continue;
         };
@@ -328,18 +330,24 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
 /// span that swallows a known name ("North Korea's Lazarus Group") gives way to it.
 fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
     let known = |x: &Candidate| x.source >= Source::KnownPerson;
-    let mut c: Vec<Candidate> = c
+    // Known names by start: those inside a candidate are one slice of them, so a text dense
+    // with names costs n log n, not n².
+    let mut known_spans: Vec<(usize, usize)> = c
         .iter()
-        .filter(|x| {
-            known(x)
-                || !c.iter().any(|k| {
-                    known(k)
-                        && x.start <= k.start
-                        && k.end <= x.end
-                        && k.end - k.start < x.end - x.start
-                })
-        })
-        .cloned()
+        .filter(|k| known(k))
+        .map(|k| (k.start, k.end))
+        .collect();
+    known_spans.sort_unstable();
+    let holds_known = |x: &Candidate| {
+        let from = known_spans.partition_point(|&(s, _)| s < x.start);
+        known_spans[from..]
+            .iter()
+            .take_while(|&&(s, _)| s < x.end)
+            .any(|&(s, e)| e <= x.end && e - s < x.end - x.start)
+    };
+    let mut c: Vec<Candidate> = c
+        .into_iter()
+        .filter(|x| known(x) || !holds_known(x))
         .collect();
     c.sort_by(|a, b| {
         (b.end - b.start)
@@ -347,13 +355,19 @@ fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
             .then(b.source.cmp(&a.source))
             .then(a.start.cmp(&b.start))
     });
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // Spans taken so far, by start; they never overlap, so only the last one starting before a
+    // candidate's end can overlap it.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut out = Vec::new();
     for x in c {
-        if taken.iter().any(|&(s, e)| x.start < e && s < x.end) {
+        if taken
+            .range(..x.end)
+            .next_back()
+            .is_some_and(|(_, &e)| x.start < e)
+        {
             continue;
         }
-        taken.push((x.start, x.end));
+        taken.insert(x.start, x.end);
         out.push(x);
     }
     out.sort_by_key(|x| x.start);

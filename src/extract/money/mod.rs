@@ -390,7 +390,8 @@ pub fn find_with(
         // article's main theft, also one named in a sentence of attribution ("attributed to",
         // "behind"). An actor named elsewhere about something else is not this theft's.
         let actor = if w.kind.is_theft() {
-            victim::actor(sents[w.sentence], &bentities).or_else(|| {
+            let window = clamp_window(text, sents[w.sentence], (p.start, p.end));
+            victim::actor(window, &bentities).or_else(|| {
                 if w.main {
                     attributed_actor.clone()
                 } else {
