@@ -129,6 +129,24 @@ pub enum ChartError {
     Png(String),
 }
 
+/// Writes `path` as PNG (twice the on-screen size, for print) and the SVG beside it.
+pub fn save(svg: &str, path: &std::path::Path) -> String {
+    let png_path = path.with_extension("png");
+    let svg_path = path.with_extension("svg");
+    let written = png(svg, 2.0)
+        .map_err(|e| e.to_string())
+        .and_then(|png| std::fs::write(&png_path, png).map_err(|e| e.to_string()))
+        .and_then(|()| std::fs::write(&svg_path, svg).map_err(|e| e.to_string()));
+    match written {
+        Ok(()) => format!(
+            "Saved the chart as {} and {}",
+            png_path.display(),
+            svg_path.display()
+        ),
+        Err(e) => format!("Cannot save the chart: {e}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,5 +211,23 @@ mod tests {
         let line = running_total(&m, false);
         let ys: Vec<f64> = line.iter().map(|p| p.1).collect();
         assert_eq!(ys, [5e6, 5e6, 8e6]);
+    }
+
+    #[test]
+    fn save_writes_png_and_svg_beside_each_other_or_says_why_not() {
+        let incidents = [incident("a", 5e6, AmountKind::Stolen, Some("2016-02"))];
+        let refs: Vec<&Incident> = incidents.iter().collect();
+        let svg = svg(&refs, &ChartOptions::default()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let note = save(&svg, &dir.path().join("chart.png"));
+        assert!(note.starts_with("Saved the chart"), "{note}");
+        assert!(dir.path().join("chart.png").metadata().unwrap().len() > 100);
+        assert!(
+            std::fs::read_to_string(dir.path().join("chart.svg"))
+                .unwrap()
+                .contains("<svg")
+        );
+        let note = save(&svg, &dir.path().join("missing/chart.png"));
+        assert!(note.starts_with("Cannot save the chart"), "{note}");
     }
 }

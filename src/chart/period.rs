@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::axis;
+use crate::incidents::Incident;
 use crate::partial_date::PartialDate;
 
 /// Event dates from `from` to `to`, both included; an open end is unbounded.
@@ -93,6 +94,17 @@ fn parse_bound(s: &str, end: bool) -> Option<NaiveDate> {
     })
 }
 
+/// The incidents of `rows` inside `period` (all of them when it is open), in the same order.
+pub fn in_period(all: &[Incident], rows: &[usize], period: &Period) -> Vec<usize> {
+    rows.iter()
+        .copied()
+        .filter(|&i| {
+            all.get(i)
+                .is_some_and(|inc| period.contains(inc.event_date))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +149,16 @@ mod tests {
         let b = date("2016-03-10").unwrap().plot_day();
         let p = Period::between_days(b, a);
         assert_eq!(p.label(), "2016-02-01 – 2016-03-10");
+    }
+
+    #[test]
+    fn in_period_keeps_the_rows_order_and_drops_the_rest() {
+        let at = |d: &str| {
+            crate::chart::tests::incident(d, 1e6, crate::extract::AmountKind::Stolen, Some(d))
+        };
+        let all = [at("2016-02"), at("2019-05-01"), at("2017")];
+        let p = Period::parse("2016", "2017").unwrap();
+        assert_eq!(in_period(&all, &[2, 1, 0], &p), [2, 0]);
+        assert_eq!(in_period(&all, &[2, 1, 0], &Period::default()), [2, 1, 0]);
     }
 }

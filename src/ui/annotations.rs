@@ -12,6 +12,7 @@ use crate::annotations::autosave::{self, AnnotationSession};
 use crate::annotations::store;
 use crate::annotations::{AnchorStatus, Annotation, AnnotationId};
 use crate::ui::commands::{AnnotationFileAction, Command};
+use crate::ui::format;
 use crate::ui::theme::tag_color;
 use crate::workbench::Wake;
 use crate::workbench::jobs::Task;
@@ -329,10 +330,10 @@ impl AnnotationsUi {
                             let title = session
                                 .article_title(&a.article)
                                 .unwrap_or(a.article.as_str());
-                            ui.label(RichText::new(short(title, 40)).weak());
+                            ui.label(RichText::new(format::short(title, 40)).weak());
                         }
                     });
-                    let quote = format!("“{}”", short(&a.quote.exact, 160));
+                    let quote = format!("“{}”", format::short(&a.quote.exact, 160));
                     if ui
                         .link(quote)
                         .on_hover_text("Show this passage in the reader")
@@ -410,7 +411,9 @@ impl AnnotationsUi {
             .resizable(false)
             .default_width(380.0)
             .show(ctx, |ui| {
-                ui.label(RichText::new(format!("“{}”", short(&editor.quote, 300))).italics());
+                ui.label(
+                    RichText::new(format!("“{}”", format::short(&editor.quote, 300))).italics(),
+                );
                 ui.add_space(4.0);
                 let tag_label = ui.label("Tag");
                 let tag = ui.add(
@@ -469,28 +472,5 @@ impl AnnotationsUi {
     /// True while the editor has the keyboard: the app must not treat keys as shortcuts then.
     pub fn wants_keyboard(&self) -> bool {
         self.editor.is_some()
-    }
-}
-
-/// At most `max` characters, on one line, with "…" when cut.
-fn short(s: &str, max: usize) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() <= max {
-        one_line
-    } else {
-        let mut cut: String = one_line.chars().take(max).collect();
-        cut.push('…');
-        cut
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn short_cuts_long_quotes_on_one_line() {
-        assert_eq!(short("a\n b", 10), "a b");
-        assert_eq!(short("€€€€€", 3), "€€€…");
     }
 }

@@ -4,10 +4,12 @@
 use eframe::egui::{self, Color32, FontId, Role, Sense, Ui, WidgetInfo, text::LayoutJob};
 
 use crate::ui::annotations::AnnotationsUi;
-use crate::ui::commands::{Command, SortBy};
+use crate::ui::commands::Command;
 use crate::ui::format;
 use crate::ui::theme;
-use crate::ui::worker::{Loaded, SearchResult};
+use crate::workbench::Loaded;
+use crate::workbench::filter::SortBy;
+use crate::workbench::search::SearchResult;
 use crate::workbench::view::View;
 
 pub struct ListInput<'a> {
@@ -19,14 +21,6 @@ pub struct ListInput<'a> {
     pub sort: SortBy,
     /// Scroll the selected row into view this frame (after keyboard navigation).
     pub reveal_selected: bool,
-}
-
-/// The accessible label of a row: "2017-12-19 · Title", "undated · Title".
-pub fn row_label(date: Option<chrono::NaiveDate>, title: &str) -> String {
-    match date {
-        Some(d) => format!("{d} · {title}"),
-        None => format!("undated · {title}"),
-    }
 }
 
 pub fn article_list_ui(ui: &mut Ui, input: ListInput<'_>) -> Vec<Command> {
@@ -93,7 +87,7 @@ pub fn article_list_ui(ui: &mut Ui, input: ListInput<'_>) -> Vec<Command> {
             let selected = input.selected == Some(index);
             let (rect, response) =
                 ui.allocate_exact_size(egui::vec2(width, row_height), Sense::click());
-            let label = row_label(article.published, &article.title);
+            let label = format::row_label(article.published, &article.title);
             response.widget_info(|| WidgetInfo::selected(Role::ListItem, true, selected, &label));
             if response.clicked() {
                 commands.push(Command::SelectArticle(index));

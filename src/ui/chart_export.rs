@@ -13,10 +13,11 @@ use crate::annotations::Annotation;
 use crate::chart::{self, ChartOptions, Period};
 use crate::report_doc::{self, Format, ReportInput};
 use crate::ui::clipboard::Clipboard;
-use crate::ui::commands::{Command, EntityFilter};
+use crate::ui::commands::Command;
 use crate::ui::timeline::{self, TimelineOptions};
-use crate::ui::worker::Loaded;
+use crate::workbench::Loaded;
 use crate::workbench::Wake;
+use crate::workbench::filter::EntityFilter;
 use crate::workbench::jobs::Task;
 use crate::workbench::view::View;
 
@@ -37,7 +38,7 @@ pub struct ExportInput<'a> {
 impl ExportInput<'_> {
     /// The incidents the timeline shows: the filters' and the period's.
     fn incidents(&self) -> Vec<usize> {
-        timeline::in_period(
+        chart::period::in_period(
             &self.loaded.analysis.incidents,
             &self.view.incidents,
             &self.timeline.period,
@@ -164,7 +165,7 @@ impl Exports {
                     move || match path
                         .or_else(|| ask_path("Save the chart", "timeline.png", CHART_TYPES))
                     {
-                        Some(path) => save_chart(&svg, &path),
+                        Some(path) => chart::save(&svg, &path),
                         None => "Chart not saved".to_owned(),
                     },
                 );
@@ -207,24 +208,6 @@ fn ask_path(title: &str, name: &str, types: &[(&str, &[&str])]) -> Option<PathBu
         dialog = dialog.add_filter(*label, extensions);
     }
     pollster::block_on(dialog.save_file()).map(|h| h.path().to_path_buf())
-}
-
-/// Writes `path` as PNG (twice the on-screen size, for print) and the SVG beside it.
-fn save_chart(svg: &str, path: &Path) -> String {
-    let png_path = path.with_extension("png");
-    let svg_path = path.with_extension("svg");
-    let written = chart::png(svg, 2.0)
-        .map_err(|e| e.to_string())
-        .and_then(|png| std::fs::write(&png_path, png).map_err(|e| e.to_string()))
-        .and_then(|()| std::fs::write(&svg_path, svg).map_err(|e| e.to_string()));
-    match written {
-        Ok(()) => format!(
-            "Saved the chart as {} and {}",
-            png_path.display(),
-            svg_path.display()
-        ),
-        Err(e) => format!("Cannot save the chart: {e}"),
-    }
 }
 
 /// A report to write on the worker: owned copies of what the window shows.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-pub use crate::workbench::filter::{EntityFilter, SortBy};
+use crate::workbench::filter::{EntityFilter, SortBy};
 
 /// Which file dialog to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -17,7 +17,7 @@ use crate::ui::annotations::Highlight;
 use crate::ui::commands::Command;
 use crate::ui::format;
 use crate::ui::theme::{self, kind_color};
-use crate::ui::worker::Loaded;
+use crate::workbench::Loaded;
 
 pub fn reader_id() -> Id {
     Id::unique("dossier_reader_text")

@@ -2,7 +2,8 @@
 
 use eframe::egui::{self, Id, Key, RichText, Ui};
 
-use crate::ui::commands::{Command, EntityFilter};
+use crate::ui::commands::Command;
+use crate::workbench::filter::EntityFilter;
 
 pub fn search_id() -> Id {
     Id::unique("dossier_search_field")

@@ -8,10 +8,11 @@ use eframe::egui::{self, Color32, FontId, Role, Sense, Ui, WidgetInfo};
 
 use crate::analysis::Analysis;
 use crate::extract::{Entity, EntityKind};
-use crate::ui::commands::{Command, EntityFilter};
+use crate::ui::commands::Command;
 use crate::ui::format;
 use crate::ui::theme::{self, kind_color};
-use crate::ui::worker::Loaded;
+use crate::workbench::Loaded;
+use crate::workbench::filter::{self, EntityFilter};
 
 pub const KINDS: [(EntityKind, &str); 6] = [
     (EntityKind::ThreatActor, "Threat actors"),
@@ -62,7 +63,7 @@ impl Sidebar {
             .extraction
             .entities
             .iter()
-            .filter(|e| matches_text(e, &needle))
+            .filter(|e| filter::matches_text(e, &needle))
             .cloned()
             .collect()
     }
@@ -98,7 +99,7 @@ impl Sidebar {
             let members: Vec<usize> = entities
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| e.kind == kind && matches_text(e, &needle))
+                .filter(|(_, e)| e.kind == kind && filter::matches_text(e, &needle))
                 .map(|(i, _)| i)
                 .collect();
             if members.is_empty() {
@@ -170,15 +171,6 @@ impl Sidebar {
         }
         rows
     }
-}
-
-fn matches_text(e: &Entity, needle: &str) -> bool {
-    needle.is_empty()
-        || e.name.to_lowercase().contains(needle)
-        || e.aliases.iter().any(|a| a.to_lowercase().contains(needle))
-        || e.parent
-            .as_ref()
-            .is_some_and(|p| p.to_lowercase().contains(needle))
 }
 
 pub fn sidebar_ui(

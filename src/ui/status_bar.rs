@@ -6,7 +6,7 @@ use eframe::egui::{self, Context, Ui};
 use crate::corpus::LoadError;
 use crate::ui::commands::Command;
 use crate::ui::format;
-use crate::ui::worker::{Loaded, Loading};
+use crate::workbench::{Loaded, Loading};
 
 /// A short message in the status bar; a copy is also confirmed by a toast.
 #[derive(Clone, Debug, PartialEq)]

@@ -14,7 +14,7 @@ use crate::extract::AmountKind;
 use crate::incidents::Incident;
 use crate::ui::commands::Command;
 use crate::ui::format;
-use crate::ui::worker::Loaded;
+use crate::workbench::Loaded;
 
 /// "$81 million — Bangladesh Bank — 2016-02": how an incident is named in the table (and found
 /// by screen readers and tests), the same as in an exported report.
@@ -57,17 +57,6 @@ impl TimelineOptions {
     }
 }
 
-/// The incidents of `rows` inside `period` (all of them when it is open), in the same order.
-pub fn in_period(all: &[Incident], rows: &[usize], period: &Period) -> Vec<usize> {
-    rows.iter()
-        .copied()
-        .filter(|&i| {
-            all.get(i)
-                .is_some_and(|inc| period.contains(inc.event_date))
-        })
-        .collect()
-}
-
 fn plot_rect_id() -> Id {
     Id::unique("dossier_timeline_plot_rect")
 }
@@ -101,7 +90,7 @@ pub fn timeline_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let all = &input.loaded.analysis.incidents;
-    let rows = in_period(all, input.incidents, &options.period);
+    let rows = chart::period::in_period(all, input.incidents, &options.period);
     let input = TimelineInput {
         incidents: &rows,
         ..input
@@ -190,7 +179,7 @@ fn plot_ui(ui: &mut Ui, options: &mut TimelineOptions, input: &TimelineInput<'_>
     let label = move |pos: &HoverPosition<'_>| -> Option<String> {
         match pos {
             HoverPosition::NearDataPoint { position, .. } => match lookup(position) {
-                Some(inc) => Some(hover_text(inc)),
+                Some(inc) => Some(format::incident_summary(inc)),
                 // The running-total line.
                 None => Some(format!(
                     "{}\nrunning total {}",
@@ -373,29 +362,6 @@ fn plot_ui(ui: &mut Ui, options: &mut TimelineOptions, input: &TimelineInput<'_>
     commands
 }
 
-fn hover_text(inc: &Incident) -> String {
-    let mut s = format!(
-        "{}\n{} ({})\n{}",
-        inc.victim.as_deref().unwrap_or("unknown victim"),
-        format::usd_spread(inc.usd, inc.usd_min, inc.usd_max),
-        inc.kind.as_str(),
-        inc.event_date
-            .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
-    );
-    if let Some(actor) = &inc.actor {
-        s.push_str(&format!("\nattributed to {actor}"));
-    }
-    s.push_str(&format!(
-        "\n{} source{}",
-        inc.sources.len(),
-        if inc.sources.len() == 1 { "" } else { "s" }
-    ));
-    for src in inc.sources.iter().take(4) {
-        s.push_str(&format!("\n• {} — “{}”", src.mention.article, src.text));
-    }
-    s
-}
-
 fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize>) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
@@ -433,7 +399,7 @@ fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize
                     };
                     ui.colored_label(kind_color, kind);
                     let mut label = egui::RichText::new(incident_label(inc));
-                    let mut hover = hover_text(inc);
+                    let mut hover = format::incident_summary(inc);
                     if inc.is_main() {
                         // Headline thefts come first (see `View`) and stand out from figures
                         // mentioned in passing.

@@ -1,13 +1,9 @@
-//! The shell's background work: the native file dialog, driven to completion on a worker thread.
-//! Loading, search and the other jobs are in [`crate::workbench`]; their types are re-exported
-//! here for the panels that name them.
+//! The shell's own background work: the native file dialog, driven to completion on a worker
+//! thread. Loading, search and the other jobs are in [`crate::workbench`].
 
 use std::path::PathBuf;
 
 use crate::ui::commands::DialogKind;
-
-pub use crate::workbench::search::SearchResult;
-pub use crate::workbench::source::{CorpusSource, Loaded, Loading};
 
 /// A dialog that closes faster than this did not show: no human cancels that quickly.
 const NOT_SHOWN: std::time::Duration = std::time::Duration::from_millis(250);

@@ -40,6 +40,17 @@ pub enum SortBy {
     Title,
 }
 
+/// Whether an entity's name, an alias or its group contains `needle` (already lower-cased):
+/// what the sidebar's filter box keeps.
+pub fn matches_text(e: &Entity, needle: &str) -> bool {
+    needle.is_empty()
+        || e.name.to_lowercase().contains(needle)
+        || e.aliases.iter().any(|a| a.to_lowercase().contains(needle))
+        || e.parent
+            .as_ref()
+            .is_some_and(|p| p.to_lowercase().contains(needle))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +86,22 @@ mod tests {
         assert!(!family.covers(&person), "same name, other kind");
         assert_eq!(family.label(), "Cobalt Moth (all)");
         assert_eq!(plain.label(), "Cobalt Moth");
+    }
+
+    #[test]
+    fn the_filter_box_matches_names_aliases_and_the_group() {
+        let e = Entity {
+            name: "APT38".into(),
+            kind: EntityKind::ThreatActor,
+            aliases: vec!["BlueNoroff".into()],
+            parent: Some("Lazarus Group".into()),
+            mention_count: 1,
+            article_count: 1,
+            mentions: Vec::new(),
+        };
+        for needle in ["", "apt3", "blueno", "lazarus"] {
+            assert!(matches_text(&e, needle), "{needle}");
+        }
+        assert!(!matches_text(&e, "kimsuky"));
     }
 }

@@ -1,6 +1,7 @@
 //! How figures and dates read on screen: "$81 million", "Feb 2016", plot coordinates for dates.
 
 use crate::export;
+use crate::incidents::Incident;
 
 /// The date axis is shared with the exported chart, so that the window and the copy agree.
 pub use crate::chart::axis::{axis_date, date_marks, date_of_day, days_since_epoch};
@@ -44,8 +45,59 @@ pub fn megabytes(bytes: u64) -> String {
     }
 }
 
+/// At most `max` characters, on one line, with "…" when cut.
+pub fn short(s: &str, max: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        one_line
+    } else {
+        let mut cut: String = one_line.chars().take(max).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The accessible label of a row: "2017-12-19 · Title", "undated · Title".
+pub fn row_label(date: Option<chrono::NaiveDate>, title: &str) -> String {
+    match date {
+        Some(d) => format!("{d} · {title}"),
+        None => format!("undated · {title}"),
+    }
+}
+
+/// An incident in a few lines: victim, figure (with the sources' spread), kind, date, actor
+/// and the first sources, for a tooltip.
+pub fn incident_summary(inc: &Incident) -> String {
+    let mut s = format!(
+        "{}\n{} ({})\n{}",
+        inc.victim.as_deref().unwrap_or("unknown victim"),
+        usd_spread(inc.usd, inc.usd_min, inc.usd_max),
+        inc.kind.as_str(),
+        inc.event_date
+            .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
+    );
+    if let Some(actor) = &inc.actor {
+        s.push_str(&format!("\nattributed to {actor}"));
+    }
+    s.push_str(&format!(
+        "\n{} source{}",
+        inc.sources.len(),
+        if inc.sources.len() == 1 { "" } else { "s" }
+    ));
+    for src in inc.sources.iter().take(4) {
+        s.push_str(&format!("\n• {} — “{}”", src.mention.article, src.text));
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn short_cuts_long_quotes_on_one_line() {
+        assert_eq!(short("a\n b", 10), "a b");
+        assert_eq!(short("€€€€€", 3), "€€€…");
+    }
     use super::*;
 
     #[test]

@@ -42,7 +42,7 @@ impl DossierApp {
 
     pub(super) fn copy_incidents_table(&mut self, ctx: &Context) {
         // The period chosen on the timeline applies to the copy too.
-        let incidents: Vec<_> = crate::ui::timeline::in_period(
+        let incidents: Vec<_> = crate::chart::period::in_period(
             &self.loaded.analysis.incidents,
             &self.view.incidents,
             &self.state.timeline.period,
