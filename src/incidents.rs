@@ -11,7 +11,7 @@
 //! incidents of their own kind and never merge with single thefts. Ids and order follow the event
 //! date, so they are stable.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -78,6 +78,20 @@ fn value_matches(a: &Amount, usd: f64, other: f64, tolerance: f64) -> bool {
         || (a.currency == "USD"
             && a.max.is_none()
             && a.min.is_some_and(|lo| other >= lo && other <= lo * 1.10))
+}
+
+/// The dollar values a figure without a victim can match ([`value_matches`] at 3%): around its
+/// own value, and for a dollar lower bound up to 10% above the bound. A little wider than the
+/// test itself, which decides.
+fn value_ranges(a: &Amount, usd: f64) -> Vec<(f64, f64)> {
+    let mut ranges = vec![(usd * 0.969, usd / 0.969)];
+    if a.currency == "USD"
+        && a.max.is_none()
+        && let Some(lo) = a.min.filter(|lo| lo.is_finite() && *lo > 0.0)
+    {
+        ranges.push((lo * 0.999, lo * 1.101));
+    }
+    ranges
 }
 
 /// Event dates of one theft: the same year (reports of one theft differ by a day or a month,
@@ -230,10 +244,13 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
             .then(a.start.cmp(&b.start))
     });
     let mut groups: Vec<Group> = Vec::new();
-    // Groups by (kind, first victim word) and by (kind, stated day) for victims; a scan of all
-    // groups for the others.
+    // Groups by (kind, first victim word) and by (kind, stated day) for victims; by (kind, a
+    // member's dollar value) for the others, which can only join a group holding a figure of
+    // nearly their value (see `Group::accepts`): a range lookup, not a scan of every group.
     let mut by_victim: BTreeMap<(AmountKind, String), Vec<usize>> = BTreeMap::new();
     let mut by_day: BTreeMap<(AmountKind, PartialDate), Vec<usize>> = BTreeMap::new();
+    // (kind, dollar value as bits, group): positive finite floats order as their bits.
+    let mut by_value: BTreeSet<(AmountKind, u64, usize)> = BTreeSet::new();
     // A day is indexed under its month, so that neighbouring days meet (a day and the next
     // across a month's end do not; they are rare enough).
     let day_of = |a: &Amount| {
@@ -260,7 +277,19 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                 c.dedup();
                 c
             }
-            None => (0..groups.len()).collect(),
+            None => {
+                let mut c: Vec<usize> = value_ranges(a, usd)
+                    .into_iter()
+                    .flat_map(|(lo, hi)| {
+                        by_value
+                            .range((a.kind, lo.to_bits(), 0)..=(a.kind, hi.to_bits(), usize::MAX))
+                            .map(|&(_, _, g)| g)
+                    })
+                    .collect();
+                c.sort_unstable();
+                c.dedup();
+                c
+            }
         };
         let mut a_for_match = a.clone();
         if a.kind == AmountKind::Cumulative {
@@ -272,6 +301,7 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
         {
             Some(g) => {
                 groups[g].members.push(a);
+                by_value.insert((a.kind, usd.to_bits(), g));
                 if victim.is_some()
                     && let Some(d) = day_of(a)
                 {
@@ -291,6 +321,7 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                         by_day.entry((a.kind, d)).or_default().push(groups.len());
                     }
                 }
+                by_value.insert((a.kind, usd.to_bits(), groups.len()));
                 groups.push(Group {
                     kind: a.kind,
                     victim,
