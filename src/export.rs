@@ -62,11 +62,7 @@ pub fn incidents_table(incidents: &[Incident]) -> (String, String) {
         "Articles",
     ];
     let rows = incidents.iter().map(|i| {
-        let mut articles: Vec<&str> = i
-            .sources
-            .iter()
-            .map(|s| s.mention.article.as_str())
-            .collect();
+        let mut articles: Vec<&str> = i.sources.iter().map(|s| &*s.mention.article).collect();
         articles.dedup();
         vec![
             i.event_date.map(|d| d.to_string()).unwrap_or_default(),

@@ -357,7 +357,7 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                     .iter()
                     .map(|m| Source {
                         mention: Mention {
-                            article: m.article.clone(),
+                            article: m.article.as_str().into(),
                             start: m.start,
                             end: m.end,
                         },

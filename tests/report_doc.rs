@@ -38,7 +38,7 @@ fn expected_citations(analysis: &Analysis, dir: &std::path::Path) -> Vec<String>
         wanted.push(format_money(inc.usd, "USD"));
         wanted.extend(inc.victim.clone());
         for s in &inc.sources {
-            let a = articles[s.mention.article.as_str()];
+            let a = articles[&*s.mention.article];
             wanted.push(a.title.clone());
             wanted.push(a.published.unwrap().to_string());
             wanted.push(location(a));

@@ -27,7 +27,8 @@ pub enum EntityKind {
 /// A span of an article (character offsets).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Mention {
-    pub article: String,
+    /// The article's id, shared by all its mentions (millions of them in a large corpus).
+    pub article: std::sync::Arc<str>,
     pub start: usize,
     pub end: usize,
 }
@@ -214,6 +215,8 @@ pub struct Gatherer {
 impl Gatherer {
     /// Adds the mentions of article `article_id`. Articles must be added once each.
     pub fn add(&mut self, article_id: &str, ex: ArticleExtraction) {
+        let article_id: std::sync::Arc<str> = article_id.into();
+        let article_id = &article_id;
         for m in ex.entities {
             self.mention(
                 article_id,
@@ -261,7 +264,7 @@ impl Gatherer {
     #[allow(clippy::too_many_arguments)]
     fn mention(
         &mut self,
-        article_id: &str,
+        article_id: &std::sync::Arc<str>,
         kind: EntityKind,
         canonical: String,
         parent: Option<String>,
@@ -297,12 +300,12 @@ impl Gatherer {
             e.aliases.push(surface);
         }
         // Mentions arrive article by article, so only the last one can be of this article.
-        if e.mentions.last().is_none_or(|x| x.article != article_id) {
+        if e.mentions.last().is_none_or(|x| x.article != *article_id) {
             e.article_count += 1;
         }
         e.mention_count += 1;
         e.mentions.push(Mention {
-            article: article_id.to_owned(),
+            article: article_id.clone(),
             start,
             end,
         });

@@ -230,7 +230,7 @@ impl<'a> Document<'a> {
                     .sources
                     .iter()
                     .map(|s| {
-                        let article = articles.get(s.mention.article.as_str()).copied();
+                        let article = articles.get(&*s.mention.article).copied();
                         let sentence = article.map_or_else(
                             || s.text.clone(),
                             |a| figure_passage(&a.text, s.mention.start, s.mention.end),

@@ -242,7 +242,7 @@ impl DossierApp {
                     self.apply(
                         ctx,
                         Command::ShowPassage {
-                            article: m.article,
+                            article: m.article.to_string(),
                             start: m.start,
                             end: m.end,
                         },

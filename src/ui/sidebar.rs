@@ -146,7 +146,7 @@ impl Sidebar {
                     .iter()
                     .chain(&family.children)
                     .filter_map(|&i| entities.get(i))
-                    .flat_map(|e| e.mentions.iter().map(|m| m.article.as_str()))
+                    .flat_map(|e| e.mentions.iter().map(|m| &*m.article))
                     .collect();
                 let open = self.open_families.contains(&family.name) || !needle.is_empty();
                 rows.push(Row::Family {

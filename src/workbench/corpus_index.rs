@@ -63,7 +63,7 @@ impl CorpusIndex {
                 continue;
             }
             for m in &e.mentions {
-                if let Some(&art) = by_id.get(&m.article) {
+                if let Some(&art) = by_id.get(&*m.article) {
                     mentions[art].push(Span {
                         start: m.start,
                         end: m.end,
@@ -111,7 +111,7 @@ impl CorpusIndex {
         for e in &analysis.extraction.entities {
             if filter.covers(e) {
                 for m in &e.mentions {
-                    if let Some(&i) = self.by_id.get(&m.article) {
+                    if let Some(&i) = self.by_id.get(&*m.article) {
                         hit[i] = true;
                     }
                 }

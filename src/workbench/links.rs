@@ -20,11 +20,11 @@ pub fn source_amount(loaded: &Loaded, incident: usize) -> Option<(&Amount, &Arti
         .extraction
         .amounts
         .iter()
-        .find(|a| a.article == m.article && a.start == m.start && a.end == m.end)?;
+        .find(|a| *a.article == *m.article && a.start == m.start && a.end == m.end)?;
     let article = loaded
         .index
         .by_id
-        .get(&m.article)
+        .get(&*m.article)
         .and_then(|&i| analysis.corpus.articles.get(i))?;
     Some((amount, article))
 }

@@ -51,7 +51,7 @@ impl View {
                         loaded
                             .index
                             .by_id
-                            .get(&s.mention.article)
+                            .get(&*s.mention.article)
                             .is_some_and(|&i| shown[i])
                     })
             })
