@@ -73,6 +73,8 @@ pub struct DossierApp {
     title: String,
     author_sent: Option<String>,
     frame_log: Option<FrameLog>,
+    /// How long the last `App::ui` call took (read by the frame-time benchmark).
+    last_frame: Duration,
     /// Background jobs wake the window through this (a repaint; tests wait on its count).
     wake: Wake,
 }
@@ -128,6 +130,7 @@ impl DossierApp {
             title: String::new(),
             author_sent: None,
             frame_log: FrameLog::from_env(),
+            last_frame: Duration::ZERO,
             wake,
         };
         if let Some(dir) = startup.data_home {
@@ -531,6 +534,7 @@ impl eframe::App for DossierApp {
             self.note = None;
         }
         self.update_title(&ctx);
+        self.last_frame = timer.elapsed();
         if let Some(log) = &mut self.frame_log {
             let arrived = corpus_arrived.then(|| self.loaded.analysis.corpus.articles.len());
             log.frame_done(&timer, arrived, self.loading.is_some());

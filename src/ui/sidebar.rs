@@ -94,14 +94,23 @@ impl Sidebar {
     fn build_rows(&self, loaded: &Loaded) -> Vec<Row> {
         let entities = &loaded.analysis.extraction.entities;
         let needle = self.filter_text.to_lowercase();
-        let mut rows = Vec::new();
+        let mut rows = Vec::with_capacity(entities.len() + KINDS.len());
         for (kind, title) in KINDS {
-            let members: Vec<usize> = entities
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.kind == kind && filter::matches_text(e, &needle))
-                .map(|(i, _)| i)
-                .collect();
+            let of_kind = loaded.index.entities_by_kind.get(&kind);
+            let members: Vec<usize> = if needle.is_empty() {
+                of_kind.cloned().unwrap_or_default()
+            } else {
+                of_kind
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&i| {
+                        entities
+                            .get(i)
+                            .is_some_and(|e| filter::matches_text(e, &needle))
+                    })
+                    .collect()
+            };
             if members.is_empty() {
                 continue;
             }
@@ -141,13 +150,16 @@ impl Sidebar {
                     });
                     continue;
                 }
-                let articles: HashSet<&str> = family
+                let mut articles: Vec<u32> = family
                     .entity
                     .iter()
                     .chain(&family.children)
-                    .filter_map(|&i| entities.get(i))
-                    .flat_map(|e| e.mentions.iter().map(|m| &*m.article))
+                    .filter_map(|&i| loaded.index.entity_articles.get(i))
+                    .flatten()
+                    .copied()
                     .collect();
+                articles.sort_unstable();
+                articles.dedup();
                 let open = self.open_families.contains(&family.name) || !needle.is_empty();
                 rows.push(Row::Family {
                     name: family.name.clone(),

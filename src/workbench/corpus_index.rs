@@ -30,6 +30,16 @@ pub struct CorpusIndex {
     pub families: Vec<ActorFamily>,
     /// Per incident: event date as days since the epoch.
     pub incident_days: Vec<Option<f64>>,
+    /// Every incident in table order: the thefts articles are about first, then the others,
+    /// each by event date (undated last). Views filter it and never sort.
+    pub incident_order: Vec<usize>,
+    /// Per incident: the articles of its sources.
+    pub incident_articles: Vec<Vec<usize>>,
+    /// Per entity: the articles that mention it, each once.
+    pub entity_articles: Vec<Vec<u32>>,
+    /// Entity indices of each kind, in corpus order (the sidebar's lists, built off the UI
+    /// thread: one pass over 200,000 entities is longer than a frame).
+    pub entities_by_kind: HashMap<EntityKind, Vec<usize>>,
     /// Total size of the article texts.
     pub text_bytes: u64,
     /// Article indices newest first (undated last, then by title): sorting 100,000 articles
@@ -58,6 +68,21 @@ impl CorpusIndex {
             }
         }
         let mut mentions = vec![Vec::new(); articles.len()];
+        let mut entity_articles = Vec::with_capacity(analysis.extraction.entities.len());
+        let mut entities_by_kind: HashMap<EntityKind, Vec<usize>> = HashMap::new();
+        for (i, e) in analysis.extraction.entities.iter().enumerate() {
+            entities_by_kind.entry(e.kind).or_default().push(i);
+        }
+        for e in &analysis.extraction.entities {
+            let mut list: Vec<u32> = e
+                .mentions
+                .iter()
+                .filter_map(|m| by_id.get(&*m.article))
+                .filter_map(|&i| u32::try_from(i).ok())
+                .collect();
+            list.dedup();
+            entity_articles.push(list);
+        }
         for (ei, e) in analysis.extraction.entities.iter().enumerate() {
             if matches!(e.kind, EntityKind::Money | EntityKind::Date) {
                 continue;
@@ -88,15 +113,39 @@ impl CorpusIndex {
         let lower: Vec<String> = articles.iter().map(|a| a.title.to_lowercase()).collect();
         let mut by_title: Vec<usize> = (0..articles.len()).collect();
         by_title.sort_by(|&a, &b| lower[a].cmp(&lower[b]));
+        let incident_days: Vec<Option<f64>> = analysis
+            .incidents
+            .iter()
+            .map(|i| i.event_date.map(|d| d.plot_day()))
+            .collect();
+        let main: Vec<bool> = analysis.incidents.iter().map(|i| i.is_main()).collect();
+        let mut incident_order: Vec<usize> = (0..analysis.incidents.len()).collect();
+        incident_order.sort_by(|&a, &b| {
+            main[b].cmp(&main[a]).then(
+                incident_days[a]
+                    .unwrap_or(f64::MAX)
+                    .total_cmp(&incident_days[b].unwrap_or(f64::MAX)),
+            )
+        });
+        let incident_articles = analysis
+            .incidents
+            .iter()
+            .map(|i| {
+                i.sources
+                    .iter()
+                    .filter_map(|s| by_id.get(&*s.mention.article).copied())
+                    .collect()
+            })
+            .collect();
         Self {
             by_date,
             by_title,
             families: actors::families(&analysis.extraction.entities),
-            incident_days: analysis
-                .incidents
-                .iter()
-                .map(|i| i.event_date.map(|d| d.plot_day()))
-                .collect(),
+            incident_days,
+            incident_order,
+            incident_articles,
+            entity_articles,
+            entities_by_kind,
             text_bytes: articles.iter().map(|a| a.text.len() as u64).sum(),
             by_id,
             amounts,
@@ -105,15 +154,13 @@ impl CorpusIndex {
         }
     }
 
-    /// Per article: does it mention what `filter` names?
-    pub fn articles_matching(&self, analysis: &Analysis, filter: &EntityFilter) -> Vec<bool> {
-        let mut hit = vec![false; analysis.corpus.articles.len()];
-        for e in &analysis.extraction.entities {
-            if filter.covers(e) {
-                for m in &e.mentions {
-                    if let Some(&i) = self.by_id.get(&*m.article) {
-                        hit[i] = true;
-                    }
+    /// Per article (of `n`): does it mention one of `entities`?
+    pub fn articles_of(&self, n: usize, entities: &[usize]) -> Vec<bool> {
+        let mut hit = vec![false; n];
+        for &e in entities {
+            for &i in self.entity_articles.get(e).into_iter().flatten() {
+                if let Some(h) = hit.get_mut(i as usize) {
+                    *h = true;
                 }
             }
         }

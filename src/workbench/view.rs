@@ -26,7 +26,11 @@ impl View {
     ) -> Self {
         let analysis = &loaded.analysis;
         let articles = &analysis.corpus.articles;
-        let by_entity = filter.map(|f| loaded.index.articles_matching(analysis, f));
+        // Which entities the filter covers is decided once; their articles come from the index.
+        let filter_entities = filter.map(|f| loaded.index.entities_matching(analysis, f));
+        let by_entity = filter_entities
+            .as_deref()
+            .map(|e| loaded.index.articles_of(articles.len(), e));
         let visible = |i: usize| {
             by_entity.as_ref().is_none_or(|m| m[i])
                 && search.is_none_or(|s| s.hits.contains_key(&i))
@@ -41,37 +45,17 @@ impl View {
             shown[r] = true;
         }
         let restricted = filter.is_some() || search.is_some();
-        let mut incidents: Vec<usize> = analysis
-            .incidents
+        let index = &loaded.index;
+        let incidents: Vec<usize> = index
+            .incident_order
             .iter()
-            .enumerate()
-            .filter(|(_, inc)| {
-                !restricted
-                    || inc.sources.iter().any(|s| {
-                        loaded
-                            .index
-                            .by_id
-                            .get(&*s.mention.article)
-                            .is_some_and(|&i| shown[i])
-                    })
-            })
-            .map(|(i, _)| i)
+            .copied()
+            .filter(|&i| !restricted || index.incident_articles[i].iter().any(|&a| shown[a]))
             .collect();
-        let days = &loaded.index.incident_days;
-        let all = &analysis.incidents;
-        incidents.sort_by(|&a, &b| {
-            all[b].is_main().cmp(&all[a].is_main()).then(
-                days[a]
-                    .unwrap_or(f64::MAX)
-                    .total_cmp(&days[b].unwrap_or(f64::MAX)),
-            )
-        });
         Self {
             rows,
             incidents,
-            filter_entities: filter
-                .map(|f| loaded.index.entities_matching(analysis, f))
-                .unwrap_or_default(),
+            filter_entities: filter_entities.unwrap_or_default(),
         }
     }
 }

@@ -20,6 +20,11 @@ impl FrameTimer {
         }
     }
 
+    /// Time since the frame started.
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
     /// Notes that the part `name` starts now.
     pub fn mark(&mut self, name: &'static str) {
         self.marks.push((name, self.started.elapsed()));

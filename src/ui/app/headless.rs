@@ -69,4 +69,9 @@ impl DossierApp {
     pub fn note_text(&self) -> Option<&str> {
         self.note.as_ref().map(|(n, _)| n.text.as_str())
     }
+
+    /// How long the last frame's `App::ui` took on the UI thread.
+    pub fn last_frame_time(&self) -> Duration {
+        self.last_frame
+    }
 }
