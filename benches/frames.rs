@@ -104,6 +104,16 @@ fn main() {
     let written = Instant::now();
     dossier::synthetic::write_shards(corpus.path(), 1, o.articles, 10_000)
         .expect("the generated corpus is written");
+    // One long article (a court filing, a data dump): 2 MB of generated stories in one text,
+    // thousands of names, figures and dates to highlight.
+    let mut long = String::from(" date 2020-01-01 One long filing\n");
+    let mut k = 0;
+    while long.len() < 2_000_000 {
+        long.push_str(&dossier::synthetic::article(7, k).text);
+        long.push_str("\n\n");
+        k += 1;
+    }
+    std::fs::write(corpus.path().join("long-filing.txt"), &long).expect("the long article");
     eprintln!(
         "generated {} articles in {:.1} s",
         o.articles,
@@ -179,6 +189,32 @@ fn main() {
         }
     }
 
+    let mut reader = Frames::default();
+    let long_index = h
+        .state()
+        .loaded()
+        .analysis
+        .corpus
+        .articles
+        .iter()
+        .position(|a| a.title == "One long filing");
+    if let Some(i) = long_index {
+        h.state_mut().send(Command::SelectArticle(i));
+        settle(&mut h, &mut reader);
+        let centre = egui::pos2(750.0, 400.0);
+        for _ in 0..o.frames {
+            h.hover_at(centre);
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -240.0),
+                modifiers: egui::Modifiers::NONE,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+            });
+            reader.step(&mut h);
+        }
+    }
+
     println!(
         "# dossier frame bench: {n} articles loaded in {:.1} s (window {}x{})\n",
         load_time.as_secs_f64(),
@@ -192,6 +228,12 @@ fn main() {
     println!("{}", scrolling.row("scrolling the list (wheel)"));
     println!("{}", typing.row("typing a search (`exchange`)"));
     println!("{}", filtering.row("filter by an entity and clear it, ×5"));
+    if long_index.is_some() {
+        println!(
+            "{}",
+            reader.row("reader: open a 2 MB article and scroll it")
+        );
+    }
     if plot.is_some() {
         println!("{}", hovering.row("hovering the timeline"));
     } else {

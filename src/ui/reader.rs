@@ -31,6 +31,15 @@ pub struct Selection {
     pub end: usize,
 }
 
+/// The reader's laid-out article and what it was laid out for.
+struct CachedGalley {
+    key: u64,
+    wrap_width: f32,
+    pixels_per_point: f32,
+    atlas_fill: f32,
+    galley: Arc<egui::Galley>,
+}
+
 /// Reader state kept between frames (not persisted, except `offset` through the app state).
 #[derive(Default)]
 pub struct Reader {
@@ -49,6 +58,11 @@ pub struct Reader {
     /// The text widget still holds the previous article's selection: clear it before showing.
     clear_selection: bool,
     cache: Option<(u64, Arc<LayoutJob>)>,
+    /// The laid-out text for (job key, wrap width, pixels per point): laying out a 2 MB article
+    /// (or even cloning and hashing its job to find egui's cached galley) takes far longer than
+    /// a frame, so an unchanged article is never laid out again. Kept while the font atlas only
+    /// grows: egui empties a full atlas, and galleys point into it.
+    galley: Option<CachedGalley>,
 }
 
 impl Reader {
@@ -158,10 +172,29 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
             job
         }
     };
+    let galley_cache = &mut reader.galley;
     let mut layouter = |ui: &Ui, _text: &dyn egui::TextBuffer, wrap_width: f32| {
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        let atlas_fill = ui.ctx().fonts(|f| f.font_atlas_fill_ratio());
+        if let Some(c) = galley_cache.as_ref()
+            && c.key == key
+            && c.wrap_width == wrap_width
+            && c.pixels_per_point == pixels_per_point
+            && c.atlas_fill <= atlas_fill
+        {
+            return c.galley.clone();
+        }
         let mut job = (*job).clone();
         job.wrap.max_width = wrap_width;
-        ui.fonts_mut(|f| f.layout_job(job))
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        *galley_cache = Some(CachedGalley {
+            key,
+            wrap_width,
+            pixels_per_point,
+            atlas_fill: ui.ctx().fonts(|f| f.font_atlas_fill_ratio()),
+            galley: galley.clone(),
+        });
+        galley
     };
 
     let mut area = egui::ScrollArea::vertical()
