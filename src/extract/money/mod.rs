@@ -103,6 +103,7 @@ pub fn find_with(
     entities: &[EntityMention],
 ) -> Vec<Amount> {
     let text = article.text.as_str();
+    let victims = victim::Victims::new(lex);
     let crypto = CRYPTO_ARTICLE.is_match(text);
     let parsed = parse::parse(text, crypto);
     if parsed.is_empty() {
@@ -173,7 +174,7 @@ pub fn find_with(
         // figure, so each figure's work stays bounded and the article's linear.
         let (ss, se) = clamp_window(text, (ss, se), (p.start, p.end));
         let sentence = &text[ss..se];
-        let victim = victim::in_sentence(sentence, (p.start - ss, p.end - ss));
+        let victim = victims.in_sentence(sentence, (p.start - ss, p.end - ss));
         // Dates of this sentence that no other figure stands between.
         // Figures are in text order, so the sentence's other figures are one slice of them.
         let from = parsed.partition_point(|q| q.start < ss);
@@ -283,8 +284,9 @@ pub fn find_with(
     }
 
     let first_line = text.lines().next().unwrap_or("");
-    let main_victim = victim::in_title(&article.title, text)
-        .or_else(|| victim::in_title(first_line, text))
+    let main_victim = victims
+        .in_title(&article.title, text)
+        .or_else(|| victims.in_title(first_line, text))
         .or_else(|| {
             // Else the platform robbed in the lede.
             work.iter()

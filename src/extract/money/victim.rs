@@ -82,20 +82,270 @@ fn names_an_actor(name: &str) -> bool {
     })
 }
 
-/// A capitalised word that starts no victim's name (`assets/lexicon/not-victim-words.txt`,
-/// months, weekdays).
-fn not_name(w: &str) -> bool {
-    Lexicon::builtin().is_not_victim_word(w)
+/// Victims' names found with the word lists of one lexicon (stop words, organisation words,
+/// chains), passed in rather than read from a global.
+pub struct Victims<'a> {
+    lex: &'a Lexicon,
 }
 
-/// A lower-case word that may continue an organisation's name.
-fn org_word(w: &str) -> bool {
-    Lexicon::builtin().is_organisation_word(w)
-}
+impl<'a> Victims<'a> {
+    pub fn new(lex: &'a Lexicon) -> Self {
+        Self { lex }
+    }
 
-/// A chain or asset: "X's Ethereum bridge" names X, not Ethereum.
-fn chain(w: &str) -> bool {
-    Lexicon::builtin().is_chain(w)
+    /// A capitalised word that starts no victim's name (`assets/lexicon/not-victim-words.txt`,
+    /// months, weekdays).
+    fn not_name(&self, w: &str) -> bool {
+        self.lex.is_not_victim_word(w)
+    }
+
+    /// A lower-case word that may continue an organisation's name.
+    fn org_word(&self, w: &str) -> bool {
+        self.lex.is_organisation_word(w)
+    }
+
+    /// A chain or asset: "X's Ethereum bridge" names X, not Ethereum.
+    fn chain(&self, w: &str) -> bool {
+        self.lex.is_chain(w)
+    }
+
+    /// The name whose tokens end right before the end of `pre` (a run of capitalised tokens and
+    /// organisation words). `None` when the text there is not a name.
+    fn name_ending(&self, pre: &str) -> Option<String> {
+        const CONNECTORS: &[&str] = &["de", "del", "of", "and", "&"];
+        let tokens: Vec<&str> = pre.split_whitespace().collect();
+        let mut taken: Vec<&str> = Vec::new();
+        let mut seen_name = false;
+        for (k, t) in tokens.iter().enumerate().rev() {
+            // "Mt." or "St." inside a name is an abbreviation, not the end of a sentence.
+            let abbreviation = t.ends_with('.')
+                && t.len() <= 4
+                && t.chars().next().is_some_and(char::is_uppercase);
+            let ends_clause = t.ends_with([',', ';', ':', ')', '(', '”', '"'])
+                || (t.ends_with('.') && !abbreviation);
+            if !taken.is_empty() && ends_clause {
+                break;
+            }
+            if taken.is_empty() && ends_clause && k + 1 != tokens.len() {
+                break;
+            }
+            let c = if abbreviation { *t } else { clean(t) };
+            if is_name_token(c) {
+                taken.push(c);
+                seen_name = true;
+            } else if self.org_word(c) && (seen_name == CONNECTORS.contains(&c)) {
+                // Organisation words end a name ("… central bank"); connectors join two parts.
+                taken.push(c);
+            } else {
+                break;
+            }
+        }
+        // Leading connectors, organisation words and sentence words are not part of a name.
+        while let Some(last) = taken.last() {
+            let head = last.split('-').next().unwrap_or(last);
+            if self.org_word(last) || self.not_name(head) {
+                taken.pop();
+            } else {
+                break;
+            }
+        }
+        taken.reverse();
+        let name = taken.join(" ");
+        let first_is_name = taken.first().is_some_and(|t| is_name_token(t));
+        (first_is_name && !name.is_empty()).then_some(name)
+    }
+
+    /// The name at the start of `post` ("the Quillon central bank at …" -> "Quillon central bank").
+    fn name_starting(&self, post: &str) -> Option<String> {
+        let mut taken: Vec<&str> = Vec::new();
+        for (k, t) in post.split_whitespace().enumerate() {
+            let c = clean(t);
+            if k == 0 && c.eq_ignore_ascii_case("the") {
+                continue;
+            }
+            if is_name_token(c) || (!taken.is_empty() && self.org_word(c)) {
+                taken.push(c);
+            } else {
+                break;
+            }
+            if t.ends_with([',', ';', ':', ')', '.', '”', '"']) {
+                break;
+            }
+        }
+        while taken.last().is_some_and(|l| {
+            self.org_word(l)
+                && !matches!(
+                    *l,
+                    "bank"
+                        | "network"
+                        | "bridge"
+                        | "exchange"
+                        | "protocol"
+                        | "finance"
+                        | "wallet"
+                        | "chain"
+                        | "vault"
+                        | "platform"
+                )
+        }) {
+            taken.pop();
+        }
+        let name = taken.join(" ");
+        (!name.is_empty() && !self.not_name(taken[0])).then_some(name)
+    }
+
+    /// The victim named at the start of `post`: a known alias first (it may be written with a typo
+    /// after it, as in a run-together typo: "Bangladesh central bankin"), else the name there.
+    fn named_at(&self, post: &str) -> Option<String> {
+        let post = post.trim_start();
+        let head_end = post.char_indices().nth(60).map_or(post.len(), |(i, _)| i);
+        let head = &post[..head_end];
+        for (re, canon) in ALIASES.iter() {
+            if re.find(head).is_some_and(|m| m.start() == 0) {
+                return Some((*canon).to_string());
+            }
+        }
+        self.name_starting(post).and_then(|n| self.canonical(&n))
+    }
+
+    /// "X's Y" names X when Y is only a chain or a kind of thing, else Y ("Norway's Fjord
+    /// Savings bank" -> "Fjord Savings bank", "Pylon Chain's Ethereum bridge" -> "Pylon Chain").
+    fn possessor(&self, name: &str) -> String {
+        let normalized = name.replace('’', "'");
+        let Some((owner, owned)) = normalized.rsplit_once("'s ") else {
+            return normalized.trim_end_matches("'s").to_string();
+        };
+        // "the founder's exchange Zephyr": the name after the generic words.
+        let named: Vec<&str> = owned
+            .split_whitespace()
+            .skip_while(|w| !is_name_token(w))
+            .collect();
+        match named.first() {
+            Some(first) if !self.chain(first) && !self.not_name(first) => named.join(" "),
+            _ => owner.to_string(),
+        }
+    }
+
+    /// The canonical form of a victim name.
+    pub fn canonical(&self, name: &str) -> Option<String> {
+        let name = self.possessor(name.trim());
+        for (re, canon) in ALIASES.iter() {
+            if re.is_match(&name) {
+                return Some((*canon).to_string());
+            }
+        }
+        let first = name.split_whitespace().next()?;
+        // A chain's or a token's own bridge or wallet ("the BUSD Bridge", "the ETH hot wallet") is a
+        // part of the platform robbed, not its name.
+        let ticker_like = super::parse::is_known_ticker(first);
+        if self.not_name(first)
+            || self.chain(first)
+            || ticker_like
+            || !first.chars().next().is_some_and(char::is_alphabetic)
+            || names_an_actor(&name)
+        {
+            return None;
+        }
+        Some(name)
+    }
+
+    /// The victim named in `sentence` for the figure at `amount` (byte offsets into the sentence).
+    pub fn in_sentence(&self, sentence: &str, amount: (usize, usize)) -> Option<String> {
+        let pre = &sentence[..amount.0];
+        let post = &sentence[amount.1..];
+        // "Zephyr ($12M), Quillon ($9M)": a list of victims with their losses
+        let pre_trim = pre.trim_end();
+        if let Some(p) = pre_trim.strip_suffix('(')
+            && !unit_before_name(p)
+            && let Some(n) = self.name_ending(p).and_then(|n| self.canonical(&n))
+        {
+            return Some(n);
+        }
+        // "a $2.1 billion hack on Vesta"
+        if let Some(m) = NOUN_ON_AFTER.find(post)
+            && let Some(n) = self.named_at(&post[m.end()..])
+        {
+            return Some(n);
+        }
+        // "stolen from Banco del Sur"
+        if let Some(m) = FROM_AFTER.find(post)
+            && let Some(n) = self.named_at(&post[m.end()..])
+        {
+            return Some(n);
+        }
+        // "Zephyr … has lost $28M", "Nimbus lost over $5M", "payments firm Quillon suffered a $9M heist"
+        if let Some(m) = VERB_BEFORE.find_iter(pre).last() {
+            let mut before = &pre[..m.start()];
+            // "Zephyr Exchange, which lost …"
+            for rel in ["which", "who", "that"] {
+                if let Some(b) = before.trim_end().strip_suffix(rel)
+                    && b.ends_with([' ', ','])
+                {
+                    before = b.trim_end().trim_end_matches(',');
+                }
+            }
+            let direct = before.trim_end();
+            let appositive = direct.ends_with([',', '”', '"', ')']);
+            let name = if appositive {
+                self.subject(before)
+            } else {
+                self.name_ending(before)
+            };
+            if let Some(n) = name.and_then(|n| self.canonical(&n)) {
+                return Some(n);
+            }
+        }
+        // "a February 2016 attack against the Bangladesh Central bank that resulted in $850 million"
+        if let Some(m) = AGAINST_BEFORE.find_iter(pre).last()
+            && let Some(n) = self.named_at(&pre[m.end()..])
+        {
+            return Some(n);
+        }
+        // "the Bybit hack … $1.4 billion"
+        if let Some(m) = NOUN_BEFORE.find_iter(pre).last()
+            && let Some(n) = self
+                .name_ending(&pre[..m.start()])
+                .and_then(|n| self.canonical(&n))
+        {
+            return Some(n);
+        }
+        None
+    }
+
+    /// The first name of a clause, skipping sentence-initial words and dates.
+    fn subject(&self, text: &str) -> Option<String> {
+        for (k, t) in text.split_whitespace().enumerate() {
+            let c = clean(t);
+            if is_name_token(c)
+                && !self.not_name(c)
+                && !c.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
+            {
+                let rest: Vec<&str> = text.split_whitespace().skip(k).collect();
+                return self.name_starting(&rest.join(" "));
+            }
+        }
+        None
+    }
+
+    /// The victim a title names ("Zephyr - REKT", "Quillon Exchange Suffers $12 Million Hack",
+    /// "Pylon Chain loses $40 million").
+    pub fn in_title(&self, title: &str, body: &str) -> Option<String> {
+        let title = title.trim();
+        if let Some(c) = TITLE.captures(title)
+            && let Some(n) = c.name("n")
+        {
+            return self.canonical(n.as_str());
+        }
+        // A database entry titled with the platform's name alone.
+        let words: Vec<&str> = title.split_whitespace().collect();
+        if (1..=3).contains(&words.len())
+            && words.iter().all(|w| is_name_token(w))
+            && body.matches(title).count() >= 2
+        {
+            return self.canonical(title);
+        }
+        None
+    }
 }
 
 fn is_name_token(t: &str) -> bool {
@@ -111,145 +361,6 @@ fn clean(t: &str) -> &str {
         !(c.is_alphanumeric() || c == '.' || c == '&' || c == '\'' || c == '’')
     })
     .trim_end_matches('.')
-}
-
-/// The name whose tokens end right before the end of `pre` (a run of capitalised tokens and
-/// organisation words). `None` when the text there is not a name.
-fn name_ending(pre: &str) -> Option<String> {
-    const CONNECTORS: &[&str] = &["de", "del", "of", "and", "&"];
-    let tokens: Vec<&str> = pre.split_whitespace().collect();
-    let mut taken: Vec<&str> = Vec::new();
-    let mut seen_name = false;
-    for (k, t) in tokens.iter().enumerate().rev() {
-        // "Mt." or "St." inside a name is an abbreviation, not the end of a sentence.
-        let abbreviation =
-            t.ends_with('.') && t.len() <= 4 && t.chars().next().is_some_and(char::is_uppercase);
-        let ends_clause =
-            t.ends_with([',', ';', ':', ')', '(', '”', '"']) || (t.ends_with('.') && !abbreviation);
-        if !taken.is_empty() && ends_clause {
-            break;
-        }
-        if taken.is_empty() && ends_clause && k + 1 != tokens.len() {
-            break;
-        }
-        let c = if abbreviation { *t } else { clean(t) };
-        if is_name_token(c) {
-            taken.push(c);
-            seen_name = true;
-        } else if org_word(c) && (seen_name == CONNECTORS.contains(&c)) {
-            // Organisation words end a name ("… central bank"); connectors join two parts.
-            taken.push(c);
-        } else {
-            break;
-        }
-    }
-    // Leading connectors, organisation words and sentence words are not part of a name.
-    while let Some(last) = taken.last() {
-        let head = last.split('-').next().unwrap_or(last);
-        if org_word(last) || not_name(head) {
-            taken.pop();
-        } else {
-            break;
-        }
-    }
-    taken.reverse();
-    let name = taken.join(" ");
-    let first_is_name = taken.first().is_some_and(|t| is_name_token(t));
-    (first_is_name && !name.is_empty()).then_some(name)
-}
-
-/// The name at the start of `post` ("the Quillon central bank at …" -> "Quillon central bank").
-fn name_starting(post: &str) -> Option<String> {
-    let mut taken: Vec<&str> = Vec::new();
-    for (k, t) in post.split_whitespace().enumerate() {
-        let c = clean(t);
-        if k == 0 && c.eq_ignore_ascii_case("the") {
-            continue;
-        }
-        if is_name_token(c) || (!taken.is_empty() && org_word(c)) {
-            taken.push(c);
-        } else {
-            break;
-        }
-        if t.ends_with([',', ';', ':', ')', '.', '”', '"']) {
-            break;
-        }
-    }
-    while taken.last().is_some_and(|l| {
-        org_word(l)
-            && !matches!(
-                *l,
-                "bank"
-                    | "network"
-                    | "bridge"
-                    | "exchange"
-                    | "protocol"
-                    | "finance"
-                    | "wallet"
-                    | "chain"
-                    | "vault"
-                    | "platform"
-            )
-    }) {
-        taken.pop();
-    }
-    let name = taken.join(" ");
-    (!name.is_empty() && !not_name(taken[0])).then_some(name)
-}
-
-/// The victim named at the start of `post`: a known alias first (it may be written with a typo
-/// after it, as in a run-together typo: "Bangladesh central bankin"), else the name there.
-fn named_at(post: &str) -> Option<String> {
-    let post = post.trim_start();
-    let head_end = post.char_indices().nth(60).map_or(post.len(), |(i, _)| i);
-    let head = &post[..head_end];
-    for (re, canon) in ALIASES.iter() {
-        if re.find(head).is_some_and(|m| m.start() == 0) {
-            return Some((*canon).to_string());
-        }
-    }
-    name_starting(post).and_then(|n| canonical(&n))
-}
-
-/// "X's Y" names X when Y is only a chain or a kind of thing, else Y ("Norway's Fjord
-/// Savings bank" -> "Fjord Savings bank", "Pylon Chain's Ethereum bridge" -> "Pylon Chain").
-fn possessor(name: &str) -> String {
-    let normalized = name.replace('’', "'");
-    let Some((owner, owned)) = normalized.rsplit_once("'s ") else {
-        return normalized.trim_end_matches("'s").to_string();
-    };
-    // "the founder's exchange Zephyr": the name after the generic words.
-    let named: Vec<&str> = owned
-        .split_whitespace()
-        .skip_while(|w| !is_name_token(w))
-        .collect();
-    match named.first() {
-        Some(first) if !chain(first) && !not_name(first) => named.join(" "),
-        _ => owner.to_string(),
-    }
-}
-
-/// The canonical form of a victim name.
-pub fn canonical(name: &str) -> Option<String> {
-    let name = possessor(name.trim());
-    for (re, canon) in ALIASES.iter() {
-        if re.is_match(&name) {
-            return Some((*canon).to_string());
-        }
-    }
-    let first = name.split_whitespace().next()?;
-    // A chain's or a token's own bridge or wallet ("the BUSD Bridge", "the ETH hot wallet") is a
-    // part of the platform robbed, not its name.
-    let ticker_like = super::parse::is_known_ticker(first);
-    if not_name(first)
-        || chain(first)
-        || ticker_like
-        || !first.chars().next().is_some_and(char::is_alphabetic)
-        || names_an_actor(&name)
-    {
-        return None;
-    }
-    Some(name)
 }
 
 static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -273,67 +384,6 @@ static AGAINST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?-u:\b)(?:attack|hack|heist|breach|theft|exploit)s?\s+(?:on|against)\s+(?:the\s+)?")
 });
 
-/// The victim named in `sentence` for the figure at `amount` (byte offsets into the sentence).
-pub fn in_sentence(sentence: &str, amount: (usize, usize)) -> Option<String> {
-    let pre = &sentence[..amount.0];
-    let post = &sentence[amount.1..];
-    // "Zephyr ($12M), Quillon ($9M)": a list of victims with their losses
-    let pre_trim = pre.trim_end();
-    if let Some(p) = pre_trim.strip_suffix('(')
-        && !unit_before_name(p)
-        && let Some(n) = name_ending(p).and_then(|n| canonical(&n))
-    {
-        return Some(n);
-    }
-    // "a $2.1 billion hack on Vesta"
-    if let Some(m) = NOUN_ON_AFTER.find(post)
-        && let Some(n) = named_at(&post[m.end()..])
-    {
-        return Some(n);
-    }
-    // "stolen from Banco del Sur"
-    if let Some(m) = FROM_AFTER.find(post)
-        && let Some(n) = named_at(&post[m.end()..])
-    {
-        return Some(n);
-    }
-    // "Zephyr … has lost $28M", "Nimbus lost over $5M", "payments firm Quillon suffered a $9M heist"
-    if let Some(m) = VERB_BEFORE.find_iter(pre).last() {
-        let mut before = &pre[..m.start()];
-        // "Zephyr Exchange, which lost …"
-        for rel in ["which", "who", "that"] {
-            if let Some(b) = before.trim_end().strip_suffix(rel)
-                && b.ends_with([' ', ','])
-            {
-                before = b.trim_end().trim_end_matches(',');
-            }
-        }
-        let direct = before.trim_end();
-        let appositive = direct.ends_with([',', '”', '"', ')']);
-        let name = if appositive {
-            subject(before)
-        } else {
-            name_ending(before)
-        };
-        if let Some(n) = name.and_then(|n| canonical(&n)) {
-            return Some(n);
-        }
-    }
-    // "a February 2016 attack against the Bangladesh Central bank that resulted in $850 million"
-    if let Some(m) = AGAINST_BEFORE.find_iter(pre).last()
-        && let Some(n) = named_at(&pre[m.end()..])
-    {
-        return Some(n);
-    }
-    // "the Bybit hack … $1.4 billion"
-    if let Some(m) = NOUN_BEFORE.find_iter(pre).last()
-        && let Some(n) = name_ending(&pre[..m.start()]).and_then(|n| canonical(&n))
-    {
-        return Some(n);
-    }
-    None
-}
-
 /// True for "15,000 cmETH": a number before the word, which makes it a unit, not a name.
 fn unit_before_name(pre: &str) -> bool {
     let mut words = pre.split_whitespace().rev();
@@ -343,45 +393,12 @@ fn unit_before_name(pre: &str) -> bool {
         .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
-/// The first name of a clause, skipping sentence-initial words and dates.
-fn subject(text: &str) -> Option<String> {
-    for (k, t) in text.split_whitespace().enumerate() {
-        let c = clean(t);
-        if is_name_token(c) && !not_name(c) && !c.chars().all(|ch| ch.is_ascii_digit() || ch == ',')
-        {
-            let rest: Vec<&str> = text.split_whitespace().skip(k).collect();
-            return name_starting(&rest.join(" "));
-        }
-    }
-    None
-}
-
 /// A title saying who was robbed: "X - REKT", "X suffers …", "X loses …".
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?P<n>[^\n]{1,60}?)\s+(?:[-–]\s+(?i:rekt)(?-u:\b)|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)(?-u:\b))",
     )
 });
-
-/// The victim a title names ("Zephyr - REKT", "Quillon Exchange Suffers $12 Million Hack",
-/// "Pylon Chain loses $40 million").
-pub fn in_title(title: &str, body: &str) -> Option<String> {
-    let title = title.trim();
-    if let Some(c) = TITLE.captures(title)
-        && let Some(n) = c.name("n")
-    {
-        return canonical(n.as_str());
-    }
-    // A database entry titled with the platform's name alone.
-    let words: Vec<&str> = title.split_whitespace().collect();
-    if (1..=3).contains(&words.len())
-        && words.iter().all(|w| is_name_token(w))
-        && body.matches(title).count() >= 2
-    {
-        return canonical(title);
-    }
-    None
-}
 
 /// The threat actor the entity extractor found in `span` (byte offsets), first in the text;
 /// its umbrella group when it has one ("Lazarus Group" for "APT38").
@@ -441,144 +458,4 @@ pub fn normalized(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn victim(sentence: &str, figure: &str) -> Option<String> {
-        let s = sentence.find(figure).unwrap();
-        in_sentence(sentence, (s, s + figure.len()))
-    }
-
-    #[test]
-    fn victims_from_sentence_patterns() {
-        // Well-known institutions keep their official names, whatever the short form.
-        assert_eq!(
-            victim(
-                "hackers took $81 million (€72 million) from the account of the Bangladesh central bank at the New York Fed",
-                "$81 million (€72 million)"
-            )
-            .as_deref(),
-            Some("Bangladesh Bank")
-        );
-        assert_eq!(
-            victim(
-                "In 2017, $60 million was taken from Taiwan's Far Eastern bank by intruders",
-                "$60 million"
-            )
-            .as_deref(),
-            Some("Far Eastern International Bank")
-        );
-        // "from X": a name with a connector word inside.
-        assert_eq!(
-            victim(
-                "police said $7 million was stolen from Banco del Sur and laundered",
-                "$7 million"
-            )
-            .as_deref(),
-            Some("Banco del Sur")
-        );
-        // A list of victims, each with its loss in brackets.
-        assert_eq!(
-            victim(
-                "hot wallets drained: Zephyr ($52M), Quillon ($31M), Vesta.io ($12M).",
-                "$12M"
-            )
-            .as_deref(),
-            Some("Vesta.io")
-        );
-        // "X, the …, has lost": the subject before an appositive.
-        assert_eq!(
-            victim(
-                "Zephyr, the “largest futures desk in Asia” has lost $28M from its hot wallets.",
-                "$28M"
-            )
-            .as_deref(),
-            Some("Zephyr")
-        );
-        // A descriptor before the name is not part of it.
-        assert_eq!(
-            victim(
-                "Online sportsbook Nimbus lost over $5M from its hot wallets on Sunday.",
-                "$5M"
-            )
-            .as_deref(),
-            Some("Nimbus")
-        );
-        // "X's Ethereum bridge": the chain names a part, the owner is the victim.
-        assert_eq!(
-            victim(
-                "The last week of 2022 saw Pylon Chain’s Ethereum bridge lose $40.2M to a drained multisig.",
-                "$40.2M"
-            )
-            .as_deref(),
-            Some("Pylon Chain")
-        );
-        assert_eq!(
-            victim(
-                "Payments processor Quillon suffered a $9 million heist.",
-                "$9 million"
-            )
-            .as_deref(),
-            Some("Quillon")
-        );
-        assert_eq!(
-            victim(
-                "news of a $2.1 billion hack on Vesta and a market slump",
-                "$2.1 billion"
-            )
-            .as_deref(),
-            Some("Vesta")
-        );
-        assert_eq!(victim("Hackers stole $5m last year.", "$5m"), None);
-    }
-
-    #[test]
-    fn titles_and_normalisation() {
-        assert_eq!(in_title("Zephyr - REKT", "").as_deref(), Some("Zephyr"));
-        assert_eq!(
-            in_title("Quillon Exchange Suffers $12 Million Hack", "").as_deref(),
-            Some("Quillon Exchange")
-        );
-        assert_eq!(
-            in_title("Nimbus", "Nimbus\n\nNimbus lost").as_deref(),
-            Some("Nimbus")
-        );
-        assert_eq!(in_title("Ad sales boost Time Warner profit", ""), None);
-        assert_eq!(normalized("Pylon Chain"), normalized("Pylon Bridge"));
-        assert_eq!(normalized("Ronin Network"), normalized("ronin bridge"));
-        assert_ne!(normalized("Harmony Bridge"), normalized("Horizon Bridge"));
-    }
-
-    #[test]
-    fn actors_come_from_threat_actor_mentions_in_the_span() {
-        let mention = |kind, canonical: &str, parent: Option<&str>| EntityMention {
-            kind,
-            canonical: canonical.into(),
-            parent: parent.map(String::from),
-            surface: canonical.into(),
-            start: 0,
-            end: 0,
-        };
-        let apt = mention(EntityKind::ThreatActor, "APT38", Some("Lazarus Group"));
-        let kim = mention(EntityKind::ThreatActor, "Kimsuky", None);
-        let org = mention(EntityKind::Organization, "FBI", None);
-        let spans = [(5, 8, &org), (10, 15, &apt), (40, 47, &kim)];
-        assert_eq!(
-            actor((0, 30), &spans).as_deref(),
-            Some("Lazarus Group"),
-            "the umbrella group of the first actor in the span"
-        );
-        assert_eq!(actor((20, 50), &spans).as_deref(), Some("Kimsuky"));
-        assert_eq!(actor((0, 9), &spans), None, "organisations are not actors");
-    }
-
-    #[test]
-    fn actor_names_are_not_victims() {
-        assert_eq!(canonical("Lazarus hackers"), None);
-        assert_eq!(canonical("the BlueNoroff unit"), None);
-        assert_eq!(
-            canonical("Zephyr Exchange").as_deref(),
-            Some("Zephyr Exchange")
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,144 @@
+use super::*;
+
+fn v() -> Victims<'static> {
+    Victims::new(Lexicon::builtin())
+}
+
+fn victim(sentence: &str, figure: &str) -> Option<String> {
+    let s = sentence.find(figure).unwrap();
+    v().in_sentence(sentence, (s, s + figure.len()))
+}
+
+#[test]
+fn victims_from_sentence_patterns() {
+    // Well-known institutions keep their official names, whatever the short form.
+    assert_eq!(
+        victim(
+            "hackers took $81 million (€72 million) from the account of the Bangladesh central bank at the New York Fed",
+            "$81 million (€72 million)"
+        )
+        .as_deref(),
+        Some("Bangladesh Bank")
+    );
+    assert_eq!(
+        victim(
+            "In 2017, $60 million was taken from Taiwan's Far Eastern bank by intruders",
+            "$60 million"
+        )
+        .as_deref(),
+        Some("Far Eastern International Bank")
+    );
+    // "from X": a name with a connector word inside.
+    assert_eq!(
+        victim(
+            "police said $7 million was stolen from Banco del Sur and laundered",
+            "$7 million"
+        )
+        .as_deref(),
+        Some("Banco del Sur")
+    );
+    // A list of victims, each with its loss in brackets.
+    assert_eq!(
+        victim(
+            "hot wallets drained: Zephyr ($52M), Quillon ($31M), Vesta.io ($12M).",
+            "$12M"
+        )
+        .as_deref(),
+        Some("Vesta.io")
+    );
+    // "X, the …, has lost": the subject before an appositive.
+    assert_eq!(
+        victim(
+            "Zephyr, the “largest futures desk in Asia” has lost $28M from its hot wallets.",
+            "$28M"
+        )
+        .as_deref(),
+        Some("Zephyr")
+    );
+    // A descriptor before the name is not part of it.
+    assert_eq!(
+        victim(
+            "Online sportsbook Nimbus lost over $5M from its hot wallets on Sunday.",
+            "$5M"
+        )
+        .as_deref(),
+        Some("Nimbus")
+    );
+    // "X's Ethereum bridge": the chain names a part, the owner is the victim.
+    assert_eq!(
+        victim(
+            "The last week of 2022 saw Pylon Chain’s Ethereum bridge lose $40.2M to a drained multisig.",
+            "$40.2M"
+        )
+        .as_deref(),
+        Some("Pylon Chain")
+    );
+    assert_eq!(
+        victim(
+            "Payments processor Quillon suffered a $9 million heist.",
+            "$9 million"
+        )
+        .as_deref(),
+        Some("Quillon")
+    );
+    assert_eq!(
+        victim(
+            "news of a $2.1 billion hack on Vesta and a market slump",
+            "$2.1 billion"
+        )
+        .as_deref(),
+        Some("Vesta")
+    );
+    assert_eq!(victim("Hackers stole $5m last year.", "$5m"), None);
+}
+
+#[test]
+fn titles_and_normalisation() {
+    assert_eq!(v().in_title("Zephyr - REKT", "").as_deref(), Some("Zephyr"));
+    assert_eq!(
+        v().in_title("Quillon Exchange Suffers $12 Million Hack", "")
+            .as_deref(),
+        Some("Quillon Exchange")
+    );
+    assert_eq!(
+        v().in_title("Nimbus", "Nimbus\n\nNimbus lost").as_deref(),
+        Some("Nimbus")
+    );
+    assert_eq!(v().in_title("Ad sales boost Time Warner profit", ""), None);
+    assert_eq!(normalized("Pylon Chain"), normalized("Pylon Bridge"));
+    assert_eq!(normalized("Ronin Network"), normalized("ronin bridge"));
+    assert_ne!(normalized("Harmony Bridge"), normalized("Horizon Bridge"));
+}
+
+#[test]
+fn actors_come_from_threat_actor_mentions_in_the_span() {
+    let mention = |kind, canonical: &str, parent: Option<&str>| EntityMention {
+        kind,
+        canonical: canonical.into(),
+        parent: parent.map(String::from),
+        surface: canonical.into(),
+        start: 0,
+        end: 0,
+    };
+    let apt = mention(EntityKind::ThreatActor, "APT38", Some("Lazarus Group"));
+    let kim = mention(EntityKind::ThreatActor, "Kimsuky", None);
+    let org = mention(EntityKind::Organization, "FBI", None);
+    let spans = [(5, 8, &org), (10, 15, &apt), (40, 47, &kim)];
+    assert_eq!(
+        actor((0, 30), &spans).as_deref(),
+        Some("Lazarus Group"),
+        "the umbrella group of the first actor in the span"
+    );
+    assert_eq!(actor((20, 50), &spans).as_deref(), Some("Kimsuky"));
+    assert_eq!(actor((0, 9), &spans), None, "organisations are not actors");
+}
+
+#[test]
+fn actor_names_are_not_victims() {
+    assert_eq!(v().canonical("Lazarus hackers"), None);
+    assert_eq!(v().canonical("the BlueNoroff unit"), None);
+    assert_eq!(
+        v().canonical("Zephyr Exchange").as_deref(),
+        Some("Zephyr Exchange")
+    );
+}
