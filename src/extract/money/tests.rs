@@ -1,4 +1,5 @@
 use super::*;
+use crate::text::sentences;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
