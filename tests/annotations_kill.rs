@@ -17,9 +17,9 @@ use dossier::annotations::store::{self, Store};
 use dossier::annotations::{Annotation, AnnotationId};
 
 const CHILD_ENV: &str = "DOSSIER_KILL_TEST_FILE";
-const TEST_NAME: &str = "saves_survive_sigkill_at_random_points";
-/// Kills per run: hundreds, bounded to seconds (each run lives a few milliseconds).
-const KILLS: u32 = 200;
+/// Kills per test: two tests of a hundred (they run side by side, so the 200 kills take half
+/// the time), each run living a few milliseconds.
+const KILLS: u32 = 100;
 
 /// The child: keeps adding one annotation and saving; prints each id once its save returned.
 fn saver(path: &Path) -> ! {
@@ -53,17 +53,34 @@ impl Rng {
 
 #[test]
 fn saves_survive_sigkill_at_random_points() {
+    kill_runs(
+        "saves_survive_sigkill_at_random_points",
+        0x9e37_79b9_7f4a_7c15,
+    );
+}
+
+#[test]
+fn saves_survive_sigkill_at_other_random_points() {
+    kill_runs(
+        "saves_survive_sigkill_at_other_random_points",
+        0x2545_f491_4f6c_dd1d,
+    );
+}
+
+/// Starts the saver (this test binary, running test `test_name` as the child) `KILLS` times,
+/// kills it at moments drawn from `seed`, and checks the file after each kill.
+fn kill_runs(test_name: &str, seed: u64) {
     if let Some(path) = std::env::var_os(CHILD_ENV) {
         saver(Path::new(&path));
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(store::FILE_NAME);
     let exe = std::env::current_exe().unwrap();
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng(seed);
     let mut completed: BTreeSet<String> = BTreeSet::new();
     for run in 0..KILLS {
         let mut child = Command::new(&exe)
-            .args([TEST_NAME, "--exact", "--nocapture", "--test-threads=1"])
+            .args([test_name, "--exact", "--nocapture", "--test-threads=1"])
             .env(CHILD_ENV, &path)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
