@@ -25,6 +25,16 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format a file name asks for: Markdown for `.md` or `.markdown`, else HTML.
+    pub fn for_path(path: &std::path::Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::Html,
+        }
+    }
+
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
@@ -369,5 +379,19 @@ pub fn write(
             write(out, markdown(input, name.as_deref()).as_bytes())?;
             Ok(vec![out.to_owned(), png_path])
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn the_file_name_chooses_markdown_or_html() {
+        assert_eq!(Format::for_path(Path::new("r.md")), Format::Markdown);
+        assert_eq!(Format::for_path(Path::new("r.MARKDOWN")), Format::Markdown);
+        assert_eq!(Format::for_path(Path::new("r.html")), Format::Html);
+        assert_eq!(Format::for_path(Path::new("report")), Format::Html);
     }
 }

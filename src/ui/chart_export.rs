@@ -221,12 +221,7 @@ struct ReportJob {
 
 impl ReportJob {
     fn write(self, path: &Path) -> String {
-        let format = match path.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown") => {
-                Format::Markdown
-            }
-            _ => Format::Html,
-        };
+        let format = Format::for_path(path);
         let input = ReportInput {
             analysis: &self.analysis,
             incidents: self.incidents,
