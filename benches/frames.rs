@@ -89,6 +89,18 @@ fn settle(h: &mut Harness<'static, DossierApp>, frames: &mut Frames) {
     }
 }
 
+/// The pointer over `at` and the wheel turned by `dy` points (negative: down the page).
+fn wheel(h: &mut Harness<'static, DossierApp>, at: egui::Pos2, dy: f32) {
+    h.hover_at(at);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+    });
+}
+
 fn search_box<'h>(h: &'h Harness<'static, DossierApp>) -> egui_kittest::Node<'h> {
     h.get_by(|n| {
         n.data()
@@ -145,14 +157,7 @@ fn main() {
         .map(|n| n.rect().center())
         .unwrap_or(egui::pos2(200.0, 300.0));
     for _ in 0..o.frames {
-        h.hover_at(list);
-        h.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -120.0),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Unknown,
-        });
+        wheel(&mut h, list, -120.0);
         scrolling.step(&mut h);
     }
 
@@ -203,14 +208,7 @@ fn main() {
         settle(&mut h, &mut reader);
         let centre = egui::pos2(750.0, 400.0);
         for _ in 0..o.frames {
-            h.hover_at(centre);
-            h.event(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, -240.0),
-                modifiers: egui::Modifiers::NONE,
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Unknown,
-            });
+            wheel(&mut h, centre, -240.0);
             reader.step(&mut h);
         }
     }
