@@ -20,6 +20,9 @@ pub(super) struct Target {
     /// A place name that is also a first or last name ("Jordan", "Chad"): skipped next to
     /// another capitalised word.
     pub(super) name_like: bool,
+    /// An organisation from a listed data file ("Vinci SA" as "Vinci", "Sumitomo"): skipped
+    /// when it is one word of a longer name ("Roberta Vinci", "Sumitomo Mitsui").
+    pub(super) listed: bool,
 }
 
 /// Ranks overlapping candidates of the same length: the more specific source wins.
@@ -79,6 +82,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             parent: a.parent.clone(),
             metonym_of: None,
             name_like: false,
+            listed: false,
         });
         for n in std::iter::once(&a.name).chain(&a.synonyms) {
             if !super::gazetteer::is_matchable(n) || place_names.contains(n.as_str()) {
@@ -97,12 +101,30 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             parent: None,
             metonym_of: None,
             name_like: false,
+            listed: false,
         });
         for n in std::iter::once(canon).chain(aliases.iter()) {
             add(&mut names, n, t, Source::Organization);
             if let Some(rest) = n.strip_prefix("The ") {
                 add(&mut names, rest, t, Source::Organization);
             }
+        }
+    }
+    for names_of in organizations::GAZETTEERS.iter() {
+        let Some(canon) = names_of.first() else {
+            continue;
+        };
+        let t = targets.len();
+        targets.push(Target {
+            kind: EntityKind::Organization,
+            canonical: canon.clone(),
+            parent: None,
+            metonym_of: None,
+            name_like: false,
+            listed: true,
+        });
+        for n in names_of {
+            add(&mut names, n, t, Source::Organization);
         }
     }
     for (canon, aliases) in people::KNOWN {
@@ -113,6 +135,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             parent: None,
             metonym_of: None,
             name_like: false,
+            listed: false,
         });
         for n in std::iter::once(canon).chain(aliases.iter()) {
             add(&mut names, n, t, Source::KnownPerson);
@@ -129,6 +152,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             parent: p.country.clone(),
             metonym_of: p.metonym_of.clone(),
             name_like: words::NAME_LIKE_PLACES.contains(p.canonical.as_str()),
+            listed: false,
         });
         for n in std::iter::once(&p.canonical)
             .chain(&p.aliases)

@@ -5,6 +5,20 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+/// Organisations from data files with a stated source (see their headers): crypto exchanges
+/// and listed companies. Each entry: the name, then the other spellings.
+pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    [
+        include_str!("../../../assets/organisations/exchanges.tsv"),
+        include_str!("../../../assets/organisations/listed-companies.tsv"),
+    ]
+    .iter()
+    .flat_map(|t| t.lines())
+    .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    .map(|l| l.split('\t').map(str::to_string).collect())
+    .collect()
+});
+
 /// Canonical name, then the other ways articles write it (all case-sensitive).
 pub const KNOWN: &[(&str, &[&str])] = &[
     (
