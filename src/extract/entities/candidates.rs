@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::model::{Features, hash};
 use super::people::{GIVEN_NAMES, is_modifier};
-use super::words::{COMMON, OPENERS, SURNAMES, is_job_title};
+use super::words::{COMMON, CRYPTO, OPENERS, SURNAMES, is_job_title};
 
 /// One name word (Latin letters, accents included). Leading boundaries are checked in code
 /// (accented capitals have no ASCII word boundary before them).
@@ -253,6 +253,8 @@ fn sentence_start(text: &str, at: usize) -> bool {
 struct Doc<'a> {
     lower_words: HashSet<&'a str>,
     title_end: usize,
+    /// A crypto story: the same name shape means a protocol there more often than a person.
+    crypto: bool,
 }
 
 fn mention_features(
@@ -324,6 +326,23 @@ fn mention_features(
     if start < doc.title_end {
         out.push("title_line".into());
     }
+    if doc.crypto {
+        // The story's domain, crossed with the name's shape: a linear model needs the pairs.
+        let base = out.len();
+        for i in 0..base {
+            let f = &out[i];
+            if f == "b"
+                || f.starts_with("n=")
+                || f.starts_with("shape")
+                || f.starts_with("given_first")
+                || f.starts_with("surname_last")
+                || f.starts_with("common")
+                || matches!(f.as_str(), "camel" | "digit" | "handle" | "sent_start")
+            {
+                out.push(format!("crypto&{f}"));
+            }
+        }
+    }
     if doc.lower_words.contains(lower[0].as_str()) {
         out.push(format!("doc_lower&n={n}"));
     }
@@ -368,6 +387,19 @@ pub fn propose(
             .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
             .collect(),
         title_end: text.find('\n').unwrap_or(text.len()),
+        crypto: {
+            let mut seen = HashSet::new();
+            for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                let l = w.to_lowercase();
+                if let Some(k) = CRYPTO.get(l.as_str()) {
+                    seen.insert(*k);
+                    if seen.len() >= 3 {
+                        break;
+                    }
+                }
+            }
+            seen.len() >= 3
+        },
     };
     let mut by_name: HashMap<String, Pooled> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
