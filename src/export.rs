@@ -82,7 +82,9 @@ pub fn incidents_table(incidents: &[Incident]) -> (String, String) {
 
 /// The entity list as (TSV, HTML).
 pub fn entities_table(entities: &[Entity]) -> (String, String) {
-    let header = ["Name", "Kind", "Aliases", "Part of", "Mentions", "Articles"];
+    let header = [
+        "Name", "Kind", "Aliases", "Part of", "Mentions", "Articles", "Roles",
+    ];
     let rows = entities.iter().map(|e| {
         vec![
             e.name.clone(),
@@ -91,6 +93,7 @@ pub fn entities_table(entities: &[Entity]) -> (String, String) {
             e.parent.clone().unwrap_or_default(),
             e.mention_count.to_string(),
             e.article_count.to_string(),
+            e.roles.join("; "),
         ]
     });
     table(&header, rows)

@@ -89,6 +89,26 @@ fn job_titles_are_not_part_of_names_nor_aliases() {
         "{:?}",
         ana.aliases
     );
+    // The titles become her roles, shown on hover.
+    assert_eq!(ana.roles, vec!["Co-founder", "Congresswoman"]);
+}
+
+#[test]
+fn an_apposition_gives_a_role_and_a_list_does_not() {
+    let text = "Ana Ruiz, chief executive of Acme Finance, said the pool was drained. \
+                Bo Lee, Cy Park and Di Wu signed the letter.";
+    let ex = extract_corpus(&[article("t", text)]);
+    let role = |name: &str| {
+        ex.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.roles.clone())
+    };
+    assert_eq!(
+        role("Ana Ruiz"),
+        Some(vec!["chief executive of Acme Finance".to_string()])
+    );
+    assert!(role("Bo Lee").is_none_or(|r| r.is_empty()));
 }
 
 #[test]
@@ -124,6 +144,25 @@ fn a_surname_links_to_the_nearest_full_name_before_it() {
         "{:?}",
         triples(&found)
     );
+}
+
+#[test]
+fn a_given_name_alone_links_to_the_full_name_before_it() {
+    let text = "Steve Weinstein, an executive at the firm, said the copies were unlawful. \
+                \"We will fight this,\" said Steve, who joined in 2001.";
+    let found = find(text);
+    let steve = canonical_of(&found, "Steve");
+    assert!(
+        steve.is_none() || steve == Some((EntityKind::Person, "Steve Weinstein".into())),
+        "{:?}",
+        triples(&found)
+    );
+    let people: std::collections::BTreeSet<&str> = found
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.canonical.as_str())
+        .collect();
+    assert_eq!(people, ["Steve Weinstein"].into(), "{:?}", triples(&found));
 }
 
 #[test]

@@ -214,11 +214,12 @@ fn entities_table_lists_aliases_and_counts() {
         mention_count: 7,
         article_count: 2,
         mentions: vec![],
+        roles: vec![],
     }];
     let (tsv, html) = entities_table(&entities);
     assert_eq!(
         tsv,
-        "Name\tKind\tAliases\tPart of\tMentions\tArticles\nLazarus Group\tthreat actor\tAPT38; Hidden Cobra\t\t7\t2\n"
+        "Name\tKind\tAliases\tPart of\tMentions\tArticles\tRoles\nLazarus Group\tthreat actor\tAPT38; Hidden Cobra\t\t7\t2\t\n"
     );
-    assert!(html.contains("<tr><td>Lazarus Group</td><td>threat actor</td><td>APT38; Hidden\nCobra</td><td></td><td>7</td><td>2</td></tr>"));
+    assert!(html.contains("<tr><td>Lazarus Group</td><td>threat actor</td><td>APT38; Hidden\nCobra</td><td></td><td>7</td><td>2</td><td></td></tr>"));
 }

@@ -113,9 +113,17 @@ fn rekt_dev_main_theft_and_its_month() {
 fn bbc_stories_report_at_most_five_thefts() {
     let analysis = analyse("corpus/bbc");
     let amounts = &analysis.extraction.amounts;
-    let thefts: Vec<&Amount> = amounts.iter().filter(|a| a.kind.is_theft()).collect();
-    for t in &thefts {
-        println!("theft in BBC news: {} {} {:?}", t.article, t.text, t.cue);
+    // Thefts as the timeline draws them and `score_main.py` counts them: stolen or attempted
+    // (a cumulative total, such as a year's card fraud, is drawn apart and listed here).
+    let thefts: Vec<&Amount> = amounts
+        .iter()
+        .filter(|a| matches!(a.kind, AmountKind::Stolen | AmountKind::Attempted))
+        .collect();
+    for t in amounts.iter().filter(|a| a.kind.is_theft()) {
+        println!(
+            "{:?} in BBC news: {} {} {:?}",
+            t.kind, t.article, t.text, t.cue
+        );
     }
     assert!(
         amounts.len() > 2_000,
@@ -123,7 +131,7 @@ fn bbc_stories_report_at_most_five_thefts() {
         amounts.len()
     );
     assert!(
-        thefts.len() <= 6,
+        thefts.len() <= 5,
         "{} of {} figures reported as thefts",
         thefts.len(),
         amounts.len()

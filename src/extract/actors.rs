@@ -67,6 +67,7 @@ mod tests {
             mention_count: mentions,
             article_count: 1,
             mentions: Vec::new(),
+            roles: Vec::new(),
         }
     }
 

@@ -45,6 +45,9 @@ pub struct EntityMention {
     pub surface: String,
     pub start: usize,
     pub end: usize,
+    /// A person's role as the text states it here ("CEO", "chief executive of Acme").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
 }
 
 /// An entity gathered across the corpus.
@@ -57,6 +60,9 @@ pub struct Entity {
     pub mention_count: usize,
     pub article_count: usize,
     pub mentions: Vec<Mention>,
+    /// A person's roles as the articles state them, first seen first (at most a few).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
 }
 
 /// How an amount relates to theft, decided by its context.
@@ -210,7 +216,12 @@ pub struct Gatherer {
     index: std::collections::HashMap<EntityKind, std::collections::HashMap<String, usize>>,
     entities: Vec<Entity>,
     amounts: Vec<Amount>,
+    /// The entity the last mention went to.
+    last: Option<usize>,
 }
+
+/// How many roles an entity keeps (the first ones the corpus states).
+const MAX_ROLES: usize = 5;
 
 impl Gatherer {
     /// Adds the mentions of article `article_id`. Articles must be added once each.
@@ -227,6 +238,9 @@ impl Gatherer {
                 m.start,
                 m.end,
             );
+            if let Some(role) = m.role {
+                self.add_role(role);
+            }
         }
         for d in ex.dates {
             self.mention(
@@ -261,6 +275,16 @@ impl Gatherer {
         }
     }
 
+    /// Adds a role to the entity of the last mention added.
+    fn add_role(&mut self, role: String) {
+        if let Some(e) = self.last.and_then(|at| self.entities.get_mut(at))
+            && e.roles.len() < MAX_ROLES
+            && !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&role))
+        {
+            e.roles.push(role);
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn mention(
         &mut self,
@@ -291,10 +315,12 @@ impl Gatherer {
                     mention_count: 0,
                     article_count: 0,
                     mentions: Vec::new(),
+                    roles: Vec::new(),
                 });
                 at
             }
         };
+        self.last = Some(at);
         let e = &mut self.entities[at];
         if surface != e.name && !e.aliases.contains(&surface) {
             e.aliases.push(surface);

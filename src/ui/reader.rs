@@ -249,8 +249,13 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
                 .iter()
                 .filter(|h| h.start <= at && at < h.end && !h.tooltip.is_empty())
                 .collect();
-            if amount.is_some() || !notes.is_empty() {
+            let entity = entity_at(&input, at);
+            if amount.is_some() || !notes.is_empty() || entity.is_some() {
                 out.response.response.clone().on_hover_ui_at_pointer(|ui| {
+                    if let Some(e) = entity.filter(|_| amount.is_none()) {
+                        ui.strong(&e.name);
+                        ui.label(format::entity_tooltip(e));
+                    }
                     if let Some(amount) = amount {
                         amount_tooltip_ui(ui, amount);
                     }
@@ -395,6 +400,15 @@ struct Style {
 fn clamped(start: usize, end: usize, n: usize) -> std::ops::Range<usize> {
     let from = start.min(n);
     from..end.min(n).max(from)
+}
+
+/// The entity (person, organisation, place, actor) mentioned at character `at`, if any.
+fn entity_at<'a>(input: &ReaderInput<'a>, at: usize) -> Option<&'a crate::extract::Entity> {
+    let mentions = input.loaded.index.mentions.get(input.article)?;
+    let k = mentions.partition_point(|m| m.start <= at);
+    // Mentions never overlap: only the last one starting at or before `at` can hold it.
+    let m = mentions[..k].last().filter(|m| at < m.end)?;
+    input.loaded.analysis.extraction.entities.get(m.entity)
 }
 
 fn build_job(

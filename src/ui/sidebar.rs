@@ -319,18 +319,7 @@ pub fn sidebar_ui(
                         if response.clicked() {
                             commands.push(Command::FilterEntity(filter));
                         }
-                        let mut tip = format!(
-                            "{} in {}",
-                            format::count(e.mention_count, "mention"),
-                            format::count(e.article_count, "article")
-                        );
-                        if !e.aliases.is_empty() {
-                            tip.push_str(&format!("\nAlso written: {}", e.aliases.join(", ")));
-                        }
-                        if let Some(p) = &e.parent {
-                            tip.push_str(&format!("\nPart of {p}"));
-                        }
-                        let _ = response.clone().on_hover_text(tip);
+                        let _ = response.clone().on_hover_text(format::entity_tooltip(e));
                         (
                             e.name.clone(),
                             format!("{} · {}", e.mention_count, e.article_count),

@@ -64,6 +64,7 @@ mod tests {
             mention_count: 1,
             article_count: 1,
             mentions: Vec::new(),
+            roles: Vec::new(),
         }
     }
 
@@ -98,6 +99,7 @@ mod tests {
             mention_count: 1,
             article_count: 1,
             mentions: Vec::new(),
+            roles: Vec::new(),
         };
         for needle in ["", "apt3", "blueno", "lazarus"] {
             assert!(matches_text(&e, needle), "{needle}");

@@ -90,6 +90,26 @@ pub fn incident_summary(inc: &Incident) -> String {
     s
 }
 
+/// What hovering an entity tells: how often it is mentioned, its other spellings, its
+/// umbrella group and the roles the articles give a person.
+pub fn entity_tooltip(e: &crate::extract::Entity) -> String {
+    let mut tip = format!(
+        "{} in {}",
+        count(e.mention_count, "mention"),
+        count(e.article_count, "article")
+    );
+    if !e.roles.is_empty() {
+        tip.push_str(&format!("\nRole: {}", e.roles.join("; ")));
+    }
+    if !e.aliases.is_empty() {
+        tip.push_str(&format!("\nAlso written: {}", e.aliases.join(", ")));
+    }
+    if let Some(p) = &e.parent {
+        tip.push_str(&format!("\nPart of {p}"));
+    }
+    tip
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -114,6 +134,24 @@ mod tests {
         assert_eq!(
             usd_spread(62e6, 60e6, 65e6),
             "$62 million (sources: $60 million – $65 million)"
+        );
+    }
+
+    #[test]
+    fn an_entity_tooltip_states_counts_roles_spellings_and_group() {
+        let e = crate::extract::Entity {
+            name: "Ana Ruiz".into(),
+            kind: crate::extract::EntityKind::Person,
+            aliases: vec!["Ruiz".into()],
+            parent: None,
+            mention_count: 3,
+            article_count: 1,
+            mentions: Vec::new(),
+            roles: vec!["CEO".into(), "co-founder of Acme".into()],
+        };
+        assert_eq!(
+            entity_tooltip(&e),
+            "3 mentions in 1 article\nRole: CEO; co-founder of Acme\nAlso written: Ruiz"
         );
     }
 

@@ -248,3 +248,26 @@ fn a_vanished_corpus_falls_back_to_the_sample_and_leaves_the_recent_list() {
             .is_some()
     );
 }
+
+#[test]
+fn hovering_a_person_in_the_sidebar_shows_the_role_the_articles_give() {
+    let clip = RecordingClipboard::default();
+    let mut harness = open(fresh(vec![], &clip));
+    harness
+        .query_all_by(|n| {
+            n.role() == egui::accesskit::Role::ListItem
+                && n.label().is_some_and(|l| l.starts_with("Moon Jae-in"))
+        })
+        .next()
+        .expect("a Moon Jae-in row in the entity sidebar")
+        .hover();
+    // The tooltip waits for the pointer to rest.
+    for _ in 0..90 {
+        harness.step();
+    }
+    harness.get_by(|n| {
+        n.label()
+            .or(n.value())
+            .is_some_and(|l| l.contains("Role: South Korean President"))
+    });
+}

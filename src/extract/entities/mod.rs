@@ -13,6 +13,7 @@ pub mod model;
 pub mod organizations;
 pub mod people;
 pub mod places;
+pub mod roles;
 pub mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -87,6 +88,17 @@ fn next_to_capitalised(text: &str, start: usize, end: usize) -> bool {
     prev.starts_with(char::is_uppercase) || next.starts_with(char::is_uppercase)
 }
 
+/// Whether a capitalised word that is no opener or title touches the span, or the span goes
+/// on as a domain ("Amazon.com"): the span is then a piece of a longer name.
+fn part_of_longer_name(text: &str, start: usize, end: usize) -> bool {
+    let (prev, next) = neighbours(text, start, end);
+    let name_word = |w: &str| w.starts_with(char::is_uppercase) && !words::is_job_title(w);
+    let dotted = text[end..]
+        .strip_prefix('.')
+        .is_some_and(|r| r.starts_with(char::is_alphanumeric));
+    dotted || name_word(next) || name_word(prev) && !words::OPENERS.contains(prev) && prev != "The"
+}
+
 fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
     let Some(ac) = &g.automaton else { return };
     for m in ac.find_overlapping_iter(text) {
@@ -97,6 +109,9 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
         let (ti, source) = g.patterns[m.pattern().as_usize()];
         let t = &g.targets[ti];
         if t.name_like && next_to_capitalised(text, start, end) {
+            continue;
+        }
+        if t.listed && part_of_longer_name(text, start, end) {
             continue;
         }
         // "Cairo contracts": a programming language or product named after a place.
@@ -444,6 +459,7 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
         found.extend(shorts);
         found = resolve(found);
     }
+    given_names_to_full_names(&mut found);
     defined_abbreviations(text, &mut found);
     merge_variants(&mut found);
 
@@ -451,6 +467,9 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
     found
         .into_iter()
         .map(|c| EntityMention {
+            role: (c.kind == EntityKind::Person)
+                .then(|| roles::role_at(text, c.start, c.end))
+                .flatten(),
             kind: c.kind,
             canonical: c.canonical,
             parent: c.parent,
@@ -459,6 +478,30 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             end: to_char.get(c.end),
         })
         .collect()
+}
+
+/// A person written by the given name alone ("Steve said") after the full name ("Steve
+/// Weinstein") is that person: the nearest full name before it that starts with the word.
+/// Only mentions already typed as people change; a given name is never proposed on its own.
+fn given_names_to_full_names(found: &mut [Candidate]) {
+    let mut full: Vec<(usize, String)> = Vec::new();
+    for c in found.iter_mut() {
+        if c.kind != EntityKind::Person {
+            continue;
+        }
+        if c.canonical.contains(' ') {
+            full.push((c.start, c.canonical.clone()));
+            continue;
+        }
+        let owner = full.iter().rev().find(|(_, f)| {
+            f.split(' ')
+                .next()
+                .is_some_and(|first| first == c.canonical)
+        });
+        if let Some((_, f)) = owner {
+            c.canonical = f.clone();
+        }
+    }
 }
 
 static ABBREVIATION: LazyLock<Option<Regex>> =

@@ -18,6 +18,19 @@ pub static OPENERS: LazyLock<HashSet<&'static str>> =
 pub static JOB_TITLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/job-titles.txt")).collect());
 
+/// Honorifics ("Mr", "Dame"): trimmed off names like job titles, but no role.
+pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/honorifics.txt")).collect());
+
+/// Job titles in lower case, for roles written in running text ("chief executive of Acme").
+pub static JOB_TITLES_LOWER: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    JOB_TITLES
+        .iter()
+        .filter(|t| !HONORIFICS.contains(*t))
+        .map(|t| t.trim_end_matches('.').to_lowercase())
+        .collect()
+});
+
 /// Words that, near an actor alias that is also an ordinary name, speak of attackers.
 static ACTOR_CUES: LazyLock<(HashSet<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
     let mut exact = HashSet::new();
@@ -37,6 +50,14 @@ static ACTOR_CUES: LazyLock<(HashSet<&'static str>, Vec<&'static str>)> = LazyLo
 pub static NOT_PLACE_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/not-place-cues.txt"
+    ))
+    .collect()
+});
+
+/// Words of crypto-asset writing: an article with several of them is a crypto story.
+pub static CRYPTO: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/crypto-words.txt"
     ))
     .collect()
 });

@@ -119,6 +119,7 @@ fn actors_come_from_threat_actor_mentions_in_the_span() {
         surface: canonical.into(),
         start: 0,
         end: 0,
+        role: None,
     };
     let apt = mention(EntityKind::ThreatActor, "APT38", Some("Lazarus Group"));
     let kim = mention(EntityKind::ThreatActor, "Kimsuky", None);
