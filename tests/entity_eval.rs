@@ -9,6 +9,12 @@
 //! Train (rewrites `assets/entity-model.tsv` and `assets/entity-words/common-words.txt`):
 //! `DOSSIER_TRAIN_ENTITIES=1 cargo test --release --test entity_eval -- --ignored train`
 //!
+//! Training uses the hand labels (each example counted `GOLD_WEIGHT` times) and the teacher's
+//! silver labels of the BBC stories that are not hand-labelled (`tests/data/entity-silver.json`,
+//! written by `tests/teacher/label_with_spacy.py`). `DOSSIER_SILVER=0` leaves the teacher out,
+//! `DOSSIER_SILVER_CORPORA=bbc/,rekt-dev/` picks the corpora it labels for training, and
+//! `DOSSIER_GOLD_WEIGHT=N` changes the weight, to compare.
+//!
 //! An entity found in an article counts once per article (however often it is mentioned); it
 //! matches a label when its canonical name or any of its surfaces equals one of the label's
 //! spellings (case, apostrophes and a leading `@` aside). Names listed under `ignore` (tokens,
@@ -272,6 +278,8 @@ fn silver_examples(gold: &[(String, Article, Labels)]) -> Vec<(entities::model::
     out
 }
 
+/// The corpora whose teacher labels are trained on: the BBC only by default, as the teacher
+/// (trained on general news) calls most crypto protocols people.
 fn silver_corpora() -> Vec<String> {
     std::env::var("DOSSIER_SILVER_CORPORA")
         .unwrap_or("bbc/".into())
@@ -281,6 +289,13 @@ fn silver_corpora() -> Vec<String> {
 }
 
 /// How many times each hand-labelled example counts against one of the teacher's.
+fn prune() -> f32 {
+    std::env::var("DOSSIER_PRUNE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(PRUNE)
+}
+
 fn gold_weight() -> usize {
     std::env::var("DOSSIER_GOLD_WEIGHT")
         .ok()
@@ -306,6 +321,8 @@ fn training_set(
 }
 
 const GOLD_WEIGHT: usize = 10;
+/// Features whose weights all stay under this are dropped from the model.
+const PRUNE: f32 = 0.1;
 const EPOCHS: usize = 12;
 const THRESHOLD: f32 = 0.5;
 const FOLDS: usize = 5;
@@ -392,7 +409,7 @@ fn score_entities_on_the_labelled_sample() {
                 .enumerate()
                 .filter(|(i, _)| i % FOLDS != f)
                 .flat_map(|(_, e)| e.iter().cloned());
-            Model::train(&training_set(&silver, gold), EPOCHS, THRESHOLD)
+            Model::train(&training_set(&silver, gold), EPOCHS, THRESHOLD).pruned(prune())
         })
         .collect();
     for t in [0.4f32, 0.5, 0.6, 0.7] {
@@ -502,7 +519,8 @@ fn train_entity_model() {
             &training_set(&silver, ex.iter().cloned()),
             EPOCHS,
             THRESHOLD,
-        );
+        )
+        .pruned(prune());
         std::fs::write(assets.join("entity-model.tsv"), model.to_asset()).unwrap();
         println!("{} examples; wrote the model", ex.len());
     }

@@ -88,6 +88,14 @@ impl Model {
         out
     }
 
+    /// The model without features whose weights are all smaller than `min`: a smaller asset
+    /// and map (what they add to a score is within the noise of training).
+    pub fn pruned(mut self, min: f32) -> Model {
+        self.weights.retain(|_, w| w.iter().any(|x| x.abs() >= min));
+        self.weights.shrink_to_fit();
+        self
+    }
+
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }
