@@ -13,11 +13,13 @@ use super::model::{Features, hash};
 use super::people::{GIVEN_NAMES, is_modifier};
 use super::words::{COMMON, CRYPTO, OPENERS, SURNAMES, is_job_title};
 
-/// One name word (Latin letters, accents included). Leading boundaries are checked in code
+/// One name word (Latin letters, accents included), or a lower-case handle of a shape no
+/// ordinary word has: an ENS name (`nick.eth`), with an underscore (`officer_cia`) or ending in
+/// digits (`jiecut42`). Leading boundaries are checked in code
 /// (accented capitals have no ASCII word boundary before them).
 static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::compile(
-        r"@[A-Za-z0-9_]{2,30}|[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9_À-ÖØ-öø-ÿĀ-ž]*(?:[-.'’&][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]+)*|[a-zß-öø-ÿĀ-ž]+[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]*|[0-9]+[A-Za-z]{3,}[A-Za-z0-9]*",
+        r"@[A-Za-z0-9_]{2,30}|[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9_À-ÖØ-öø-ÿĀ-ž]*(?:[-.'’&][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]+)*|[a-zß-öø-ÿĀ-ž]+[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]*|[0-9]+[A-Za-z]{3,}[A-Za-z0-9]*|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.eth|_?[a-z][a-z0-9]*(?:_[a-z0-9]+)+_?|[a-z]{3,}[0-9]+[a-z0-9]*",
     )
 });
 
@@ -93,7 +95,10 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
         }
         let (word, possessive) = strip_possessive(word);
         let end = start + word.len();
+        // A lower-case handle is a name on its own: it never joins its neighbours.
+        let handle = is_lower_handle(word);
         let joins = !closed
+            && !handle
             && run.last().is_some_and(|&(_, e)| {
                 let gap = &text[e..start];
                 gap == " " || CONNECTORS.contains(&gap) && !OPENERS.contains(word)
@@ -102,7 +107,7 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
             out.push(std::mem::take(&mut run));
         }
         run.push((start, end));
-        closed = possessive;
+        closed = possessive || handle;
     }
     if !run.is_empty() {
         out.push(run);
@@ -128,6 +133,12 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     }
     out.retain(|r| !r.is_empty());
     out
+}
+
+/// Whether a proposed word is a lower-case handle (no capital letter).
+fn is_lower_handle(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && !word.chars().any(char::is_uppercase)
 }
 
 /// Word shape: "Xx", "X", "xXx", "d"…, repeats collapsed.
@@ -316,7 +327,10 @@ fn mention_features(
     if ws[0].starts_with('@') {
         out.push("handle".into());
     }
-    if sentence_start(text, start) {
+    if ws.len() == 1 && is_lower_handle(ws[0]) {
+        // A lower-case handle's place in the sentence says nothing of its capital letter.
+        out.push("lower_handle".into());
+    } else if sentence_start(text, start) {
         out.push("sent_start".into());
         out.push(format!("sent_start&n={n}"));
         if common_first {
@@ -457,6 +471,18 @@ pub fn propose(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_handles_by_shape() {
+        let n = names("As officer_cia and jiecut42 noted, nick.eth agreed. The fee was paid.");
+        for want in ["officer_cia", "jiecut42", "nick.eth"] {
+            assert!(n.iter().any(|x| x == want), "{want} missing from {n:?}");
+        }
+        // Ordinary lower-case words are never proposed, nor joined to a handle.
+        for not in ["fee", "paid", "noted", "agreed", "As officer_cia"] {
+            assert!(!n.iter().any(|x| x == not), "{not} proposed: {n:?}");
+        }
+    }
 
     #[test]
     fn a_crypto_story_needs_three_different_crypto_words() {

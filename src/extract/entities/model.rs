@@ -128,6 +128,8 @@ impl Model {
     /// `examples`: features and the class index (see [`CLASSES`]).
     pub fn train(examples: &[(Features, usize)], epochs: usize, threshold: f32) -> Model {
         let mut weights: HashMap<u32, [f32; 4]> = HashMap::new();
+        let mut sum: HashMap<u32, [f32; 4]> = HashMap::new();
+        let mut averaged = 0usize;
         let l2 = 1e-4f32;
         for epoch in 0..epochs {
             let rate = 0.3 / (1.0 + epoch as f32 * 0.3);
@@ -153,6 +155,25 @@ impl Model {
                     }
                 }
             }
+            // The mean of the second half's end-of-epoch weights: steadier than the last epoch's
+            // alone (a name near the boundary does not flip with the order of the examples).
+            if epoch >= epochs / 2 {
+                for (h, w) in &weights {
+                    let a = sum.entry(*h).or_default();
+                    for c in 0..4 {
+                        a[c] += w[c];
+                    }
+                }
+                averaged += 1;
+            }
+        }
+        if averaged > 1 {
+            for w in sum.values_mut() {
+                for x in w.iter_mut() {
+                    *x /= averaged as f32;
+                }
+            }
+            weights = sum;
         }
         Model { weights, threshold }
     }
