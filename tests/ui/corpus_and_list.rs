@@ -271,3 +271,36 @@ fn hovering_a_person_in_the_sidebar_shows_the_role_the_articles_give() {
             .is_some_and(|l| l.contains("Role: South Korean President"))
     });
 }
+
+#[test]
+fn hovering_an_entity_in_the_reader_names_it_with_its_counts() {
+    let clip = RecordingClipboard::default();
+    let mut harness = open(fresh(vec![], &clip));
+    harness
+        .get_by(|n| n.label().is_some_and(|l| l.starts_with("2017-12-19 · ")))
+        .click();
+    harness.run();
+    let rect = harness
+        .get_by(|n| n.role() == egui::accesskit::Role::MultilineTextInput)
+        .rect();
+    // The article opens with "North Korea".
+    harness.hover_at(egui::pos2(rect.left() + 20.0, rect.top() + 8.0));
+    for _ in 0..90 {
+        harness.step();
+    }
+    let tip = harness.get_by(|n| {
+        n.label()
+            .or(n.value())
+            .is_some_and(|l| l.contains("mentions in") && l.contains("article"))
+    });
+    let node = tip.accesskit_node();
+    let text = node.label().or(node.value()).unwrap_or_default();
+    assert!(text.starts_with(|c: char| c.is_ascii_digit()), "{text}");
+    assert!(
+        harness
+            .query_all_by(|n| n.label().or(n.value()).is_some_and(|l| l == "North Korea"))
+            .next()
+            .is_some(),
+        "the tooltip names the entity"
+    );
+}
