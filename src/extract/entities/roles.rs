@@ -3,27 +3,14 @@
 //! ("Ana Ruiz, chief executive of Acme Finance, said"). Titles are never part of the name
 //! (see `candidates`); this keeps what they say.
 
-use super::words::{HONORIFICS, JOB_TITLES, JOB_TITLES_LOWER, OPENERS, is_job_title};
+use super::words::{
+    HONORIFICS, JOB_TITLES, JOB_TITLES_LOWER, OPENERS, TITLE_MODIFIERS, is_job_title,
+};
 
-/// Lower-case words that may stand in a title before a name ("former CEO", "acting Mayor").
-const BEFORE_MODIFIERS: &[&str] = &["former", "acting", "deputy", "interim", "then"];
-
-/// Words that may open a title in an apposition ("assistant attorney general for …").
-const TITLE_MODIFIERS: &[&str] = &[
-    "former",
-    "acting",
-    "deputy",
-    "interim",
-    "then",
-    "assistant",
-    "associate",
-    "senior",
-    "lead",
-    "principal",
-    "vice",
-    "general",
-    "managing",
-];
+/// Whether a word stands in a title without being one ("former", "Acting").
+fn modifier(word: &str) -> bool {
+    TITLE_MODIFIERS.contains(word.to_lowercase().as_str())
+}
 
 /// Capitalised words kept before a title ("Prime Minister", "Acme Finance CEO").
 const MAX_QUALIFIERS: usize = 3;
@@ -49,15 +36,14 @@ fn role_before(text: &str, start: usize) -> Option<String> {
             break;
         }
         let titled = is_job_title(w) && !HONORIFICS.contains(w);
-        let modifier =
-            BEFORE_MODIFIERS.contains(&w.to_lowercase().as_str()) && !OPENERS.contains(w);
+        let modifying = modifier(w) && !OPENERS.contains(w);
         // Capitalised words before a title belong to it ("Prime Minister", "Acme CEO").
         let qualifier = !words.is_empty()
             && qualifiers < MAX_QUALIFIERS
             && w.starts_with(char::is_uppercase)
             && !OPENERS.contains(w)
             && w != "The";
-        if titled || (!words.is_empty() && modifier) {
+        if titled || (!words.is_empty() && modifying) {
             words.push(w);
         } else if qualifier {
             qualifiers += 1;
@@ -67,10 +53,7 @@ fn role_before(text: &str, start: usize) -> Option<String> {
         }
     }
     // "Former" alone (a modifier listed as a title for trimming) is no role.
-    if words
-        .iter()
-        .all(|w| BEFORE_MODIFIERS.contains(&w.to_lowercase().as_str()))
-    {
+    if words.iter().all(|w| modifier(w)) {
         return None;
     }
     words.reverse();
@@ -95,10 +78,7 @@ fn role_after(text: &str, end: usize) -> Option<String> {
         "the" | "a" | "an" | "its" | "their"
     ));
     let mut i = skip;
-    while words
-        .get(i)
-        .is_some_and(|w| TITLE_MODIFIERS.contains(&w.to_lowercase().as_str()))
-    {
+    while words.get(i).is_some_and(|w| modifier(w)) {
         i += 1;
     }
     let titled = words.get(i).is_some_and(|w| {

@@ -22,6 +22,14 @@ pub static JOB_TITLES: LazyLock<HashSet<&'static str>> =
 pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/honorifics.txt")).collect());
 
+/// Lower-case words that stand in a title without being one ("former", "acting", "senior").
+pub static TITLE_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/title-modifiers.txt"
+    ))
+    .collect()
+});
+
 /// Job titles in lower case, for roles written in running text ("chief executive of Acme").
 pub static JOB_TITLES_LOWER: LazyLock<HashSet<String>> = LazyLock::new(|| {
     JOB_TITLES
