@@ -221,13 +221,7 @@ fn the_theme_setting_is_applied_and_can_be_changed() {
 fn a_selected_passage_is_copied_with_its_citation_and_forgotten_on_the_next_article() {
     let clip = RecordingClipboard::default();
     let mut harness = open(fresh(vec![], &clip));
-    harness
-        .get_by(|n| n.label().is_some_and(|l| l.starts_with("2017-12-19 · ")))
-        .click();
-    harness.run();
-    let rect = harness
-        .get_by(|n| n.role() == egui::accesskit::Role::MultilineTextInput)
-        .rect();
+    let rect = open_article(&mut harness, "2017-12-19");
     // Drag across the first line of the text.
     let y = rect.top() + 8.0;
     harness.drag_at(egui::pos2(rect.left() + 2.0, y));
@@ -262,13 +256,7 @@ fn a_selected_passage_is_copied_with_its_citation_and_forgotten_on_the_next_arti
 fn the_a_key_opens_the_annotation_editor_on_the_selection_and_keys_then_go_to_it() {
     let clip = RecordingClipboard::default();
     let mut harness = open(fresh(vec![], &clip));
-    harness
-        .get_by(|n| n.label().is_some_and(|l| l.starts_with("2017-12-19 · ")))
-        .click();
-    harness.run();
-    let rect = harness
-        .get_by(|n| n.role() == egui::accesskit::Role::MultilineTextInput)
-        .rect();
+    let rect = open_article(&mut harness, "2017-12-19");
     let y = rect.top() + 8.0;
     harness.drag_at(egui::pos2(rect.left() + 2.0, y));
     harness.step();

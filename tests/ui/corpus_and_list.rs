@@ -276,13 +276,7 @@ fn hovering_a_person_in_the_sidebar_shows_the_role_the_articles_give() {
 fn hovering_an_entity_in_the_reader_names_it_with_its_counts() {
     let clip = RecordingClipboard::default();
     let mut harness = open(fresh(vec![], &clip));
-    harness
-        .get_by(|n| n.label().is_some_and(|l| l.starts_with("2017-12-19 · ")))
-        .click();
-    harness.run();
-    let rect = harness
-        .get_by(|n| n.role() == egui::accesskit::Role::MultilineTextInput)
-        .rect();
+    let rect = open_article(&mut harness, "2017-12-19");
     // The article opens with "North Korea".
     harness.hover_at(egui::pos2(rect.left() + 20.0, rect.top() + 8.0));
     for _ in 0..90 {

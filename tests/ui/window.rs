@@ -67,6 +67,19 @@ pub fn wait_idle(harness: &mut Harness<'static, DossierApp>) {
     harness.run();
 }
 
+/// Opens the article whose list row starts with `date` ("2017-12-19") and returns where the
+/// reader's text is.
+pub fn open_article(harness: &mut Harness<'static, DossierApp>, date: &str) -> egui::Rect {
+    let row = format!("{date} · ");
+    harness
+        .get_by(|n| n.label().is_some_and(|l| l.starts_with(&row)))
+        .click();
+    harness.run();
+    harness
+        .get_by(|n| n.role() == egui::accesskit::Role::MultilineTextInput)
+        .rect()
+}
+
 /// Labels of the article rows, in list order ("2017-12-19 · Title").
 pub fn article_rows(harness: &Harness<'static, DossierApp>) -> Vec<String> {
     harness
