@@ -484,22 +484,17 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
 /// Weinstein") is that person: the nearest full name before it that starts with the word.
 /// Only mentions already typed as people change; a given name is never proposed on its own.
 fn given_names_to_full_names(found: &mut [Candidate]) {
-    let mut full: Vec<(usize, String)> = Vec::new();
+    // Given name -> the latest full name starting with it (mentions are in text order), so
+    // each mention is one look-up, however many people the article names.
+    let mut latest: HashMap<String, String> = HashMap::new();
     for c in found.iter_mut() {
         if c.kind != EntityKind::Person {
             continue;
         }
-        if c.canonical.contains(' ') {
-            full.push((c.start, c.canonical.clone()));
-            continue;
-        }
-        let owner = full.iter().rev().find(|(_, f)| {
-            f.split(' ')
-                .next()
-                .is_some_and(|first| first == c.canonical)
-        });
-        if let Some((_, f)) = owner {
-            c.canonical = f.clone();
+        if let Some((first, _)) = c.canonical.split_once(' ') {
+            latest.insert(first.to_string(), c.canonical.clone());
+        } else if let Some(full) = latest.get(&c.canonical) {
+            c.canonical = full.clone();
         }
     }
 }
