@@ -1,7 +1,7 @@
 //! The one case-sensitive Aho-Corasick automaton over every gazetteer name (threat actors,
 //! organisations, known people, places), built once and run once per article.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -47,6 +47,9 @@ pub(super) struct Gazetteer {
     pub(super) not_name: HashSet<String>,
     /// "Cuban", "Italian": place words that may still be a surname right after a given name.
     pub(super) demonyms: HashSet<String>,
+    /// Organisation names in compact form (lower case, letters and digits), to their canonical
+    /// name: a firm credited in lower case ("slowmist") or by its handle is still the firm.
+    pub(super) folded_organisations: HashMap<String, String>,
 }
 
 pub(super) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build_gazetteer);
@@ -184,6 +187,15 @@ pub(super) fn build_gazetteer() -> Gazetteer {
     }
     extra.extend(organizations::suffix_words().map(String::from));
     extra.extend(people::title_words().map(String::from));
+    let mut folded_organisations = HashMap::new();
+    for (name, &(t, source)) in names.iter().zip(&patterns) {
+        let key = super::handles::compact(name);
+        if source == Source::Organization && key.len() >= 4 {
+            folded_organisations
+                .entry(key)
+                .or_insert_with(|| targets[t].canonical.clone());
+        }
+    }
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::DFA))
@@ -195,6 +207,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
         targets,
         not_name: people::not_name_set(extra),
         demonyms,
+        folded_organisations,
     }
 }
 

@@ -8,7 +8,10 @@
 
 mod automaton;
 pub mod candidates;
+mod credits;
+mod domains;
 pub mod gazetteer;
+mod handles;
 pub mod model;
 pub mod organizations;
 pub mod people;
@@ -395,6 +398,9 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     gazetteer_candidates(text, g, &mut cands);
     person_candidates(text, g, &mut cands);
     org_candidates(text, &mut cands);
+    credits::handle_candidates(text, &g.folded_organisations, &mut cands);
+    handles::organisation_handles(text, &g.folded_organisations, &mut cands);
+    domains::domain_candidates(text, &mut cands);
     resolve(cands)
 }
 
@@ -417,10 +423,33 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
     let mut found = rule_mentions(text, g);
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
-        for p in candidates::propose(text, &covered, &g.not_name) {
-            let Some(kind) = model.predict(&p.features) else {
-                continue;
+        let credited = credits::credit_items(text);
+        for mut p in candidates::propose(text, &covered, &g.not_name) {
+            // An item of a credit line is a name by construction: the model only types it.
+            let items: Vec<Option<(usize, usize)>> = p
+                .spans
+                .iter()
+                .map(|&(s, e)| credits::whole_item(&credited, text, s, e))
+                .collect();
+            let kind = match model.predict(&p.features) {
+                Some(kind) => kind,
+                None if items.iter().any(Option::is_some) => {
+                    credits::item_kind(&p.name, || model.person_or_organisation(&p.features))
+                }
+                None => continue,
             };
+            for (span, item) in p.spans.iter_mut().zip(&items) {
+                if let Some(item) = item {
+                    *span = *item;
+                }
+            }
+            if items
+                .iter()
+                .flatten()
+                .any(|&(s, e)| text[s..e].starts_with("The "))
+            {
+                p.name = format!("The {}", p.name);
+            }
             // A name the article also writes as a language or product ("Cairo code") is no place.
             if kind == EntityKind::Location
                 && p.spans.iter().any(|&(s, e)| not_place_here(text, s, e))

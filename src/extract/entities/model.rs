@@ -124,6 +124,17 @@ impl Model {
             .flatten()
     }
 
+    /// Person or organisation, whichever the model finds likelier: for a span known to be a
+    /// name (an item of a credit line), where "nothing" is no answer.
+    pub fn person_or_organisation(&self, features: &[(u32, f32)]) -> EntityKind {
+        let p = self.probabilities(features);
+        if p[1] > p[2] {
+            EntityKind::Person
+        } else {
+            EntityKind::Organization
+        }
+    }
+
     /// Fits a model by stochastic gradient descent (fixed order and epochs: reproducible).
     /// `examples`: features and the class index (see [`CLASSES`]).
     pub fn train(examples: &[(Features, usize)], epochs: usize, threshold: f32) -> Model {

@@ -14,6 +14,14 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 pub static OPENERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/openers.txt")).collect());
 
+/// Words that open a credit line ("Credit:", "Sources:", "h/t").
+pub static CREDIT_LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/credit-leads.txt"
+    ))
+    .collect()
+});
+
 /// Job titles and honorifics before a name ("CEO", "Co-founder", "Congresswoman"): a role.
 pub static JOB_TITLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/job-titles.txt")).collect());

@@ -1,0 +1,113 @@
+//! Handles that spell a known organisation ("@TornadoCash", "@BlockSecTeam", "@peckshield"):
+//! the organisation, under its own name, whatever the handle's case or suffix. Other handles
+//! are left to the model, which types them from their context.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::automaton::Source;
+use super::{Candidate, is_word_char};
+use crate::extract::EntityKind;
+
+static HANDLE: LazyLock<Option<Regex>> = LazyLock::new(|| super::compile(r"@[A-Za-z0-9_]{3,30}"));
+
+/// What a handle adds to its organisation's name, shipped as data.
+static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../assets/entity-words/handle-suffixes.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// A name in lower case with only its letters and digits: "Tornado Cash" and "@tornado_cash"
+/// both give "tornadocash".
+pub(super) fn compact(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The known organisation a handle spells, as is or without one suffix word.
+fn organisation_of<'a>(handle: &str, orgs: &'a HashMap<String, String>) -> Option<&'a String> {
+    let key = compact(handle);
+    orgs.get(&key).or_else(|| {
+        SUFFIXES.iter().find_map(|s| {
+            key.strip_suffix(s)
+                .filter(|k| k.len() >= 4)
+                .and_then(|k| orgs.get(k))
+        })
+    })
+}
+
+/// Every `@handle` of the text that spells a known organisation.
+pub(super) fn organisation_handles(
+    text: &str,
+    orgs: &HashMap<String, String>,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(re) = HANDLE.as_ref() else { return };
+    for m in re.find_iter(text) {
+        let glued = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char)
+            || text[m.end()..].chars().next().is_some_and(is_word_char);
+        if glued {
+            continue;
+        }
+        if let Some(org) = organisation_of(&m.as_str()[1..], orgs) {
+            out.push(Candidate {
+                start: m.start(),
+                end: m.end(),
+                kind: EntityKind::Organization,
+                canonical: org.clone(),
+                parent: None,
+                source: Source::Organization,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn orgs() -> HashMap<String, String> {
+        ["Tornado Cash", "BlockSec", "PeckShield", "Uniswap"]
+            .iter()
+            .map(|n| (compact(n), n.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_handle_that_spells_a_known_organisation_is_that_organisation() {
+        let text = "Sent to @TornadoCash, flagged by @BlockSecTeam and @peckshield; \
+                    loan from @UniswapProtocol, thanks @alice_und_bob.";
+        let mut out = Vec::new();
+        organisation_handles(text, &orgs(), &mut out);
+        let found: Vec<(&str, &str)> = out
+            .iter()
+            .map(|c| (&text[c.start..c.end], c.canonical.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("@TornadoCash", "Tornado Cash"),
+                ("@BlockSecTeam", "BlockSec"),
+                ("@peckshield", "PeckShield"),
+                ("@UniswapProtocol", "Uniswap"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_e_mail_address_is_no_handle() {
+        let mut out = Vec::new();
+        organisation_handles("write to press@peckshield.com", &orgs(), &mut out);
+        assert!(out.is_empty());
+    }
+}
