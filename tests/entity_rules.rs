@@ -288,3 +288,64 @@ fn one_word_organisations_are_typed_from_their_context() {
             .all(|m| m.surface != "Monday" && m.surface != "The CEO")
     );
 }
+
+#[test]
+fn a_credit_line_names_people_by_their_handles_and_firms_by_their_names() {
+    let found = find(
+        "Quindar Protocol was drained.\n\nCredit: zorbhat, Vexlo Screener, qqvault.eth\n\n\
+         As zorbhat pointed out, the oracle was stale.",
+    );
+    let people: Vec<&EntityMention> = found.iter().filter(|m| m.canonical == "zorbhat").collect();
+    assert_eq!(people.len(), 2, "{:?}", triples(&found));
+    assert!(people.iter().all(|m| m.kind == EntityKind::Person));
+    assert_eq!(
+        canonical_of(&found, "qqvault.eth"),
+        Some((EntityKind::Person, "qqvault.eth".into()))
+    );
+    // Every item is a name, whatever the model makes of its shape.
+    let item = canonical_of(&found, "Vexlo Screener");
+    assert!(
+        item.as_ref()
+            .is_some_and(|(k, _)| *k != EntityKind::Location),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_noun_before_a_name_says_it_is_an_organisation() {
+    let found = find(
+        "Shares in state-controlled oil company Zarnoft fell. Technology companies Vellix, \
+         Quorra and Tamblin joined. Wallet provider Obrix warned users.",
+    );
+    for name in ["Zarnoft", "Vellix", "Quorra", "Tamblin", "Obrix"] {
+        assert_eq!(
+            canonical_of(&found, name),
+            Some((EntityKind::Organization, name.into())),
+            "{:?}",
+            triples(&found)
+        );
+    }
+}
+
+#[test]
+fn handles_and_domains_of_known_organisations_are_those_organisations() {
+    let found = find(
+        "Funds went to @TornadoCash, then again to @tornado_cash. \
+         Users revoked approvals via zorbrevoke.cash, see https://zorbrevoke.cash/faq.",
+    );
+    assert_eq!(
+        canonical_of(&found, "@TornadoCash"),
+        Some((EntityKind::Organization, "Tornado Cash".into()))
+    );
+    assert_eq!(
+        canonical_of(&found, "@tornado_cash"),
+        Some((EntityKind::Organization, "Tornado Cash".into()))
+    );
+    let domains: Vec<&EntityMention> = found
+        .iter()
+        .filter(|m| m.surface == "zorbrevoke.cash")
+        .collect();
+    assert_eq!(domains.len(), 1, "{:?}", triples(&found));
+    assert_eq!(domains[0].kind, EntityKind::Organization);
+}

@@ -206,7 +206,7 @@ fn word_before(text: &str, at: usize) -> String {
 
 /// The word that governs a list the name stands in ("credit" for each of "Credit: A, B and C"):
 /// the first lower-case word or sentence mark to the left, skipping names, commas and "and".
-fn list_anchor(text: &str, start: usize) -> String {
+pub(super) fn list_anchor(text: &str, start: usize) -> String {
     let mut at = start;
     for _ in 0..24 {
         let (w, from) = token_before(text, at);

@@ -431,7 +431,12 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                 .iter()
                 .map(|&(s, e)| credits::whole_item(&credited, text, s, e))
                 .collect();
+            // "oil company Rosneft", "technology companies Dell, Samsung": the noun says it.
+            let named_org = p.spans.iter().any(|&(s, _)| {
+                words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
+            });
             let kind = match model.predict(&p.features) {
+                _ if named_org => EntityKind::Organization,
                 Some(kind) => kind,
                 None if items.iter().any(Option::is_some) => {
                     credits::item_kind(&p.name, || model.person_or_organisation(&p.features))

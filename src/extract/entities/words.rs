@@ -14,6 +14,10 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 pub static OPENERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/openers.txt")).collect());
 
+/// Nouns that say a name right after them is an organisation ("oil company Rosneft").
+pub static ORG_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/org-nouns.txt")).collect());
+
 /// Words that open a credit line ("Credit:", "Sources:", "h/t").
 pub static CREDIT_LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lines(include_str!(
