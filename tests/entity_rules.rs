@@ -349,3 +349,17 @@ fn handles_and_domains_of_known_organisations_are_those_organisations() {
     assert_eq!(domains.len(), 1, "{:?}", triples(&found));
     assert_eq!(domains[0].kind, EntityKind::Organization);
 }
+
+#[test]
+fn a_place_inside_a_longer_name_is_no_mention_of_the_place() {
+    let found = find(
+        "Zorblax striker Ana Ruiz left Real Madrid for Manchester City. \
+         The Inner Mongolia Quarn Dairy fell, and the MTV Europe Awards were held in Rome.",
+    );
+    let places: Vec<&str> = found
+        .iter()
+        .filter(|m| m.kind == EntityKind::Location)
+        .map(|m| m.surface.as_str())
+        .collect();
+    assert_eq!(places, ["Rome"], "{:?}", triples(&found));
+}

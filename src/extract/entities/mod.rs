@@ -117,6 +117,15 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
         if t.listed && part_of_longer_name(text, start, end) {
             continue;
         }
+        // "Real Madrid", "Inner Mongolia Yili", "MTV Europe Awards": a one-word place inside a
+        // longer name is no mention of the place ("Spanish Rafael Nadal" still is).
+        if t.kind == EntityKind::Location
+            && !text[start..end].contains(' ')
+            && !g.demonyms.contains(&text[start..end])
+            && part_of_longer_name(text, start, end)
+        {
+            continue;
+        }
         // "Cairo contracts": a programming language or product named after a place.
         if t.kind == EntityKind::Location
             && !text[start..end].contains(' ')
