@@ -113,11 +113,18 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
         out.push(run);
     }
     for r in out.iter_mut() {
+        // An opener right after a lower-case word is inside a sentence, where a capital marks a
+        // name ("made Do Kwon rich"); a title's capitals mark nothing.
+        let in_prose = r.first().is_some_and(|&(s, _)| {
+            let (w, _) = token_before(text, s);
+            w.starts_with(|c: char| c.is_lowercase())
+        });
         let drop = r
             .iter()
-            .take_while(|&&(s, e)| {
+            .enumerate()
+            .take_while(|&(i, &(s, e))| {
                 let w = &text[s..e];
-                OPENERS.contains(w) || is_job_title(w) || is_modifier(w)
+                OPENERS.contains(w) && !(i == 0 && in_prose) || is_job_title(w) || is_modifier(w)
             })
             .count();
         r.drain(..drop);
