@@ -363,3 +363,25 @@ fn a_place_inside_a_longer_name_is_no_mention_of_the_place() {
         .collect();
     assert_eq!(places, ["Rome"], "{:?}", triples(&found));
 }
+
+#[test]
+fn parties_are_organisations_and_an_acronym_organisation_takes_the_words_of_its_part() {
+    let found = find(
+        "The Tories and the Lib Dems attacked Labour. Ana Ruiz told BBC World Service that \
+         FBI Director Quentin Vale was wrong.",
+    );
+    for (surface, canonical) in [
+        ("Tories", "Conservative Party"),
+        ("Lib Dems", "Liberal Democrats"),
+        ("Labour", "Labour Party"),
+        ("BBC World Service", "BBC World Service"),
+        ("FBI", "FBI"),
+    ] {
+        assert_eq!(
+            canonical_of(&found, surface),
+            Some((EntityKind::Organization, canonical.into())),
+            "{:?}",
+            triples(&found)
+        );
+    }
+}

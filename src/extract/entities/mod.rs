@@ -410,7 +410,48 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     credits::handle_candidates(text, &g.folded_organisations, &mut cands);
     handles::organisation_handles(text, &g.folded_organisations, &mut cands);
     domains::domain_candidates(text, &mut cands);
-    resolve(cands)
+    let mut found = resolve(cands);
+    extend_acronym_organisations(text, &mut found);
+    found
+}
+
+/// A known organisation written as an acronym and followed by capitalised words names a part
+/// of it ("BBC World Service", "BBC Radio 4", "FTX Ventures"): the whole is the name. Job
+/// titles ("FBI Director"), openers and names already found end it.
+fn extend_acronym_organisations(text: &str, found: &mut [Candidate]) {
+    for i in 0..found.len() {
+        let c = &found[i];
+        let surface = &text[c.start..c.end];
+        let acronym = c.kind == EntityKind::Organization
+            && c.source == Source::Organization
+            && surface.len() >= 2
+            && surface.chars().all(|ch| ch.is_ascii_uppercase());
+        if !acronym {
+            continue;
+        }
+        let limit = found.get(i + 1).map_or(text.len(), |n| n.start);
+        let mut end = c.end;
+        for _ in 0..3 {
+            let Some(rest) = text[end..limit].strip_prefix(' ') else {
+                break;
+            };
+            let word_len = rest
+                .find(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+                .unwrap_or(rest.len());
+            let word = &rest[..word_len];
+            let name_word = word.starts_with(|ch: char| ch.is_uppercase())
+                || !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit()) && end > c.end;
+            if !name_word || words::is_job_title(word) || words::OPENERS.contains(word) {
+                break;
+            }
+            end += 1 + word_len;
+        }
+        if end > c.end {
+            let c = &mut found[i];
+            c.end = end;
+            c.canonical = text[c.start..end].to_string();
+        }
+    }
 }
 
 /// The names proposed from word shape with the features the model types them by, for training

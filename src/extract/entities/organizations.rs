@@ -6,11 +6,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Organisations from data files with a stated source (see their headers): crypto exchanges
-/// and listed companies. Each entry: the name, then the other spellings.
+/// listed companies and political parties. Each entry: the name, then the other spellings.
 pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     [
         include_str!("../../../assets/organisations/exchanges.tsv"),
         include_str!("../../../assets/organisations/listed-companies.tsv"),
+        include_str!("../../../assets/organisations/political-parties.tsv"),
     ]
     .iter()
     .flat_map(|t| t.lines())
