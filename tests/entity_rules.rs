@@ -259,6 +259,18 @@ fn an_ordinary_looking_actor_alias_needs_attacker_context() {
         .filter(|m| m.kind == EntityKind::ThreatActor)
         .count();
     assert_eq!(actors, 2, "{:?}", triples(&attack));
+    // Near a hack, but as the first word of a longer name, it is the product, not the group.
+    let vault = find("Funds just got hacked: they were taken from the Bluenoroff Quorra Vault.");
+    assert!(
+        vault.iter().all(|m| m.kind != EntityKind::ThreatActor),
+        "{:?}",
+        triples(&vault)
+    );
+    let heist = find("This has the hallmarks of a Bluenoroff heist.");
+    assert_eq!(
+        canonical_of(&heist, "Bluenoroff").map(|(k, _)| k),
+        Some(EntityKind::ThreatActor)
+    );
     // A name with a digit is specific enough on its own.
     let apt = find("APT38 was named in the report.");
     assert_eq!(apt[0].kind, EntityKind::ThreatActor);

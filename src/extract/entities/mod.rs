@@ -183,12 +183,22 @@ fn actor_cue_near(text: &str, start: usize, end: usize) -> bool {
 
 /// Drops an ordinary-looking actor alias unless, somewhere in the article, the text around one
 /// of its mentions speaks of attackers (then every mention of it is the actor).
+/// Whether a capitalised word that is not all capitals follows right after `end` ("Morpho
+/// MEVCapital"; not "Lazarus APT").
+fn opens_longer_name(text: &str, end: usize) -> bool {
+    let (_, next) = neighbours(text, end, end);
+    next.starts_with(char::is_uppercase) && next.chars().any(char::is_lowercase)
+}
+
 fn actors_need_context(text: &str, cands: &mut Vec<Candidate>) {
     let ordinary =
         |c: &Candidate| c.kind == EntityKind::ThreatActor && ordinary_alias(&text[c.start..c.end]);
     let confirmed: HashSet<String> = cands
         .iter()
-        .filter(|c| ordinary(c) && actor_cue_near(text, c.start, c.end))
+        // "Morpho MEVCapital Vault": an alias that opens a longer name confirms nothing.
+        .filter(|c| {
+            ordinary(c) && actor_cue_near(text, c.start, c.end) && !opens_longer_name(text, c.end)
+        })
         .map(|c| text[c.start..c.end].to_string())
         .collect();
     cands.retain(|c| !ordinary(c) || confirmed.contains(&text[c.start..c.end]));
