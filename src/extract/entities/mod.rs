@@ -183,6 +183,27 @@ fn actor_cue_near(text: &str, start: usize, end: usize) -> bool {
 
 /// Drops an ordinary-looking actor alias unless, somewhere in the article, the text around one
 /// of its mentions speaks of attackers (then every mention of it is the actor).
+/// Whether a job title and a capitalised name follow the span, possibly after a possessive
+/// ("Acme CEO Ana Ruiz", "Acme’s co-founder, Ana"): the span is who employs them.
+fn heads_a_titled_person(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = ["'s ", "’s ", " "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or("");
+    let title_len = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    let title = rest[..title_len].to_lowercase();
+    if title.is_empty() || !(words::JOB_TITLES_LOWER.contains(&title) || title == "leader") {
+        return false;
+    }
+    let after = rest[title_len..].trim_start_matches(',');
+    after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(char::is_uppercase))
+}
+
 /// Whether a capitalised word that is not all capitals follows right after `end` ("Morpho
 /// MEVCapital"; not "Lazarus APT").
 fn opens_longer_name(text: &str, end: usize) -> bool {
@@ -492,8 +513,12 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                 .map(|&(s, e)| credits::whole_item(&credited, text, s, e))
                 .collect();
             // "oil company Rosneft", "technology companies Dell, Samsung": the noun says it.
-            let named_org = p.spans.iter().any(|&(s, _)| {
+            // "Helius CEO Mert", "Osmosis co-founder Sunny Aggarwal": the title's employer.
+            let named_org = p.spans.iter().any(|&(s, e)| {
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
+                    || heads_a_titled_person(text, e)
+                        && !words::COMMON.contains(p.name.to_lowercase().as_str())
+                        && !g.demonyms.contains(&p.name)
             });
             let kind = match model.predict(&p.features) {
                 _ if named_org => EntityKind::Organization,
