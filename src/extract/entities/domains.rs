@@ -11,9 +11,8 @@ use super::automaton::Source;
 use super::{Candidate, is_word_char};
 use crate::extract::EntityKind;
 
-static DOMAIN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    super::compile(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?P<end>[a-z]{2,8})")
-});
+static DOMAIN: LazyLock<Option<Regex>> =
+    LazyLock::new(|| super::compile(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,8}"));
 
 static ENDINGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../../assets/entity-words/domain-endings.txt")
@@ -26,11 +25,10 @@ static ENDINGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Every standalone domain of a known ending.
 pub(super) fn domain_candidates(text: &str, out: &mut Vec<Candidate>) {
     let Some(re) = DOMAIN.as_ref() else { return };
-    for caps in re.captures_iter(text) {
-        let (Some(m), Some(end)) = (caps.get(0), caps.name("end")) else {
-            continue;
-        };
-        if !ENDINGS.contains(end.as_str()) {
+    // `find_iter`, not captures: the ending is what follows the last dot.
+    for m in re.find_iter(text) {
+        let ending = m.as_str().rsplit('.').next().unwrap_or("");
+        if !ENDINGS.contains(ending) {
             continue;
         }
         let before = text[..m.start()].chars().next_back();
