@@ -196,9 +196,11 @@ pub(super) fn build_gazetteer() -> Gazetteer {
                 .or_insert_with(|| targets[t].canonical.clone());
         }
     }
+    // A contiguous NFA: as fast here as a full DFA (measured on the BBC set) at a tenth of the
+    // memory, which matters with the GeoNames cities (a DFA took 70 MB more).
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&names)
         .ok();
     Gazetteer {
