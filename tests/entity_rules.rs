@@ -400,3 +400,34 @@ fn parties_are_organisations_and_an_acronym_organisation_takes_the_words_of_its_
         );
     }
 }
+
+#[test]
+fn cities_of_the_geonames_table_are_places_under_their_country_and_a_town_with_a_plural_verb_is_its_club()
+ {
+    let found = find("The exchange moved its desk from Kunming to Brighton, then to Tennessee.");
+    for (surface, parent) in [
+        ("Kunming", "China"),
+        ("Brighton", "United Kingdom"),
+        ("Tennessee", "United States"),
+    ] {
+        let m = found.iter().find(|m| m.surface == surface);
+        assert_eq!(
+            m.map(|m| (m.kind, m.parent.as_deref())),
+            Some((EntityKind::Location, Some(parent))),
+            "{:?}",
+            triples(&found)
+        );
+    }
+    let sport = find("Brighton have joined the race for the striker. Fans in Brighton cheered.");
+    let kinds: Vec<EntityKind> = sport
+        .iter()
+        .filter(|m| m.surface == "Brighton")
+        .map(|m| m.kind)
+        .collect();
+    assert_eq!(
+        kinds,
+        [EntityKind::Organization, EntityKind::Organization],
+        "{:?}",
+        triples(&sport)
+    );
+}

@@ -104,6 +104,8 @@ fn part_of_longer_name(text: &str, start: usize, end: usize) -> bool {
 
 fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
     let Some(ac) = &g.automaton else { return };
+    let first = out.len();
+    let mut clubs: HashSet<&str> = HashSet::new();
     for m in ac.find_overlapping_iter(text) {
         let (start, end) = (m.start(), m.end());
         if !bounded(text, start, end) {
@@ -139,6 +141,14 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             Some(country) if !places::used_as_place(text, start, end) => (country.clone(), None),
             _ => (t.canonical.clone(), t.parent.clone()),
         };
+        // "Newcastle have joined the race", "Chelsea winger": the town's club.
+        let club = t.kind == EntityKind::Location
+            && t.parent.is_some()
+            && t.metonym_of.is_none()
+            && words::CLUB_CUES.contains(neighbours(text, start, end).1);
+        if club {
+            clubs.insert(&text[start..end]);
+        }
         out.push(Candidate {
             start,
             end,
@@ -147,6 +157,16 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             parent,
             source,
         });
+    }
+    // A town the article writes as its club once is the club on every mention there.
+    if !clubs.is_empty() {
+        for c in out.iter_mut().skip(first) {
+            if c.kind == EntityKind::Location && clubs.contains(&text[c.start..c.end]) {
+                c.kind = EntityKind::Organization;
+                c.canonical = text[c.start..c.end].to_string();
+                c.parent = None;
+            }
+        }
     }
     actors_need_context(text, out);
 }

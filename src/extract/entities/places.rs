@@ -25,8 +25,13 @@ pub struct Place {
     pub country: Option<String>,
 }
 
-pub static PLACES: LazyLock<Vec<Place>> =
-    LazyLock::new(|| parse(include_str!("../../../assets/places.tsv")));
+/// The hand-kept table, then the cities and US states derived from GeoNames
+/// (`tests/gazetteers/derive_places.py`), which never repeat a name of the first.
+pub static PLACES: LazyLock<Vec<Place>> = LazyLock::new(|| {
+    let mut places = parse(include_str!("../../../assets/places.tsv"));
+    places.extend(parse(include_str!("../../../assets/places-geonames.tsv")));
+    places
+});
 
 fn split_list(s: &str) -> Vec<String> {
     s.split('|')

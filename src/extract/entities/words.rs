@@ -18,6 +18,10 @@ pub static OPENERS: LazyLock<HashSet<&'static str>> =
 pub static ORG_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/org-nouns.txt")).collect());
 
+/// Words after a city's name that make it the town's sports club ("Newcastle have").
+pub static CLUB_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/club-cues.txt")).collect());
+
 /// Words that open a credit line ("Credit:", "Sources:", "h/t").
 pub static CREDIT_LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lines(include_str!(
