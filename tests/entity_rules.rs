@@ -431,3 +431,22 @@ fn cities_of_the_geonames_table_are_places_under_their_country_and_a_town_with_a
         triples(&sport)
     );
 }
+
+#[test]
+fn a_byline_names_its_author_and_a_sentence_opening_with_by_does_not() {
+    let found = find(
+        "Zorblax exchange hacked\n\nBy Ionela Vastrow / August 8, 2022\n\n\
+         By Tuesday Marbel Ganz had left.",
+    );
+    assert_eq!(
+        canonical_of(&found, "Ionela Vastrow"),
+        Some((EntityKind::Person, "Ionela Vastrow".into())),
+        "{:?}",
+        triples(&found)
+    );
+    assert!(
+        found.iter().all(|m| !m.surface.contains("Tuesday")),
+        "{:?}",
+        triples(&found)
+    );
+}

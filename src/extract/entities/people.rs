@@ -133,6 +133,8 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
             format!(r"(?-u:\b)(?:said|says|according to)[ \t]+{two}"),
             false,
         ),
+        // A byline: "By Ana Ruiz" alone on its line, or before "/", "|" or a comma.
+        (format!(r"(?m)^By[ \t]+{two}[ \t]*(?:$|[/|,])"), false),
         (
             format!(
                 r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?:{ROLES})(?-u:\b)"
