@@ -434,9 +434,15 @@ fn cities_of_the_geonames_table_are_places_under_their_country_and_a_town_with_a
 
 #[test]
 fn a_byline_names_its_author_and_a_sentence_opening_with_by_does_not() {
-    let found = find(
-        "Zorblax exchange hacked\n\nBy Ionela Vastrow / August 8, 2022\n\n\
+    // The rules alone: the model might find the name from its shape anyway.
+    let rules = entities::model::Model::default();
+    let found = entities::find_with(
+        &article(
+            "t",
+            "Zorblax exchange hacked\n\nBy Ionela Vastrow / August 8, 2022\n\n\
          By Tuesday Marbel Ganz had left.",
+        ),
+        &rules,
     );
     assert_eq!(
         canonical_of(&found, "Ionela Vastrow"),
