@@ -327,12 +327,12 @@ fn a_credit_line_names_people_by_their_handles_and_firms_by_their_names() {
 #[test]
 fn a_noun_before_a_name_or_a_titled_person_after_it_says_it_is_an_organisation() {
     let found = find(
-        "Shares in state-controlled oil company Zarnoft fell. Technology companies Vellix, \
-         Quorra and Tamblin joined. Wallet provider Obrix warned users. \
+        "Shares in state-controlled oil company Rosalind fell. Technology companies Bernard, \
+         Quorra and Tamblin joined. Wallet provider Mabel warned users. \
          Helvane's CEO, Mert Quill, said so; Tarvos co-founder Sunny Brack agreed.",
     );
     for name in [
-        "Zarnoft", "Vellix", "Quorra", "Tamblin", "Obrix", "Helvane", "Tarvos",
+        "Rosalind", "Bernard", "Quorra", "Tamblin", "Mabel", "Helvane", "Tarvos",
     ] {
         assert_eq!(
             canonical_of(&found, name),

@@ -477,6 +477,22 @@ pub fn propose(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_noun_a_list_hangs_from_is_its_anchor_and_may_name_organisations() {
+        let text =
+            "Technology companies Dell, Samsung and Matsushita joined; oil company Rosneft fell.";
+        for (name, anchor) in [
+            ("Dell", "companies"),
+            ("Samsung", "companies"),
+            ("Matsushita", "companies"),
+            ("Rosneft", "company"),
+        ] {
+            let at = text.find(name).unwrap_or(0);
+            assert_eq!(list_anchor(text, at), anchor, "{name}");
+            assert!(super::super::words::ORG_NOUNS.contains(anchor));
+        }
+    }
     use super::*;
 
     #[test]
