@@ -2,7 +2,6 @@
 //! "Kuna.io"): the organisation behind the site. A domain inside a URL, an e-mail address or a
 //! longer host name is no mention; names the gazetteers know are found there first.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -14,21 +13,13 @@ use crate::extract::EntityKind;
 static DOMAIN: LazyLock<Option<Regex>> =
     LazyLock::new(|| super::compile(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,8}"));
 
-static ENDINGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../assets/entity-words/domain-endings.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
 /// Every standalone domain of a known ending.
 pub(super) fn domain_candidates(text: &str, out: &mut Vec<Candidate>) {
     let Some(re) = DOMAIN.as_ref() else { return };
     // `find_iter`, not captures: the ending is what follows the last dot.
     for m in re.find_iter(text) {
         let ending = m.as_str().rsplit('.').next().unwrap_or("");
-        if !ENDINGS.contains(ending) {
+        if !super::words::DOMAIN_ENDINGS.contains(ending) {
             continue;
         }
         let before = text[..m.start()].chars().next_back();

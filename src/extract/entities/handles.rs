@@ -13,15 +13,6 @@ use crate::extract::EntityKind;
 
 static HANDLE: LazyLock<Option<Regex>> = LazyLock::new(|| super::compile(r"@[A-Za-z0-9_]{3,30}"));
 
-/// What a handle adds to its organisation's name, shipped as data.
-static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../assets/entity-words/handle-suffixes.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
 /// A name in lower case with only its letters and digits: "Tornado Cash" and "@tornado_cash"
 /// both give "tornadocash".
 pub(super) fn compact(name: &str) -> String {
@@ -35,7 +26,7 @@ pub(super) fn compact(name: &str) -> String {
 fn organisation_of<'a>(handle: &str, orgs: &'a HashMap<String, String>) -> Option<&'a String> {
     let key = compact(handle);
     orgs.get(&key).or_else(|| {
-        SUFFIXES.iter().find_map(|s| {
+        super::words::HANDLE_SUFFIXES.iter().find_map(|s| {
             key.strip_suffix(s)
                 .filter(|k| k.len() >= 4)
                 .and_then(|k| orgs.get(k))

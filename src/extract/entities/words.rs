@@ -22,6 +22,22 @@ pub static ORG_NOUNS: LazyLock<HashSet<&'static str>> =
 pub static CLUB_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/club-cues.txt")).collect());
 
+/// What a social-media handle adds to an organisation's name ("@BlockSecTeam").
+pub static HANDLE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/handle-suffixes.txt"
+    ))
+    .collect()
+});
+
+/// Endings of a domain that names a service ("revoke.cash").
+pub static DOMAIN_ENDINGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/domain-endings.txt"
+    ))
+    .collect()
+});
+
 /// Words that open a credit line ("Credit:", "Sources:", "h/t").
 pub static CREDIT_LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lines(include_str!(
