@@ -201,8 +201,14 @@ fn actor_cue_near(text: &str, start: usize, end: usize) -> bool {
     })
 }
 
-/// Drops an ordinary-looking actor alias unless, somewhere in the article, the text around one
-/// of its mentions speaks of attackers (then every mention of it is the actor).
+/// The word a text opens with, hyphens kept ("co-founder").
+fn leading_word(text: &str) -> &str {
+    let len = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(text.len());
+    &text[..len]
+}
+
 /// Whether a job title and a capitalised name follow the span, possibly after a possessive
 /// ("Acme CEO Ana Ruiz", "Acme’s co-founder, Ana"): the span is who employs them.
 fn heads_a_titled_person(text: &str, end: usize) -> bool {
@@ -211,9 +217,7 @@ fn heads_a_titled_person(text: &str, end: usize) -> bool {
         .iter()
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or("");
-    let title_len = rest
-        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .unwrap_or(rest.len());
+    let title_len = leading_word(rest).len();
     let title = rest[..title_len].to_lowercase();
     if title.is_empty() || !(words::JOB_TITLES_LOWER.contains(&title) || title == "leader") {
         return false;
@@ -231,6 +235,8 @@ fn opens_longer_name(text: &str, end: usize) -> bool {
     next.starts_with(char::is_uppercase) && next.chars().any(char::is_lowercase)
 }
 
+/// Drops an ordinary-looking actor alias unless, somewhere in the article, the text around one
+/// of its mentions speaks of attackers (then every mention of it is the actor).
 fn actors_need_context(text: &str, cands: &mut Vec<Candidate>) {
     let ordinary =
         |c: &Candidate| c.kind == EntityKind::ThreatActor && ordinary_alias(&text[c.start..c.end]);
@@ -486,10 +492,8 @@ fn extend_acronym_organisations(text: &str, found: &mut [Candidate]) {
             let Some(rest) = text[end..limit].strip_prefix(' ') else {
                 break;
             };
-            let word_len = rest
-                .find(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
-                .unwrap_or(rest.len());
-            let word = &rest[..word_len];
+            let word = leading_word(rest);
+            let word_len = word.len();
             let name_word = word.starts_with(|ch: char| ch.is_uppercase())
                 || !word.is_empty() && word.chars().all(|ch| ch.is_ascii_digit()) && end > c.end;
             if !name_word || words::is_job_title(word) || words::OPENERS.contains(word) {
