@@ -50,13 +50,18 @@ pub const KNOWN: &[(&str, &[&str])] = &[
     ("Ben Zhou", &[]),
 ];
 
-/// Given names (US Census 1990 lists, see the asset's header), for "<given name> <Surname>".
+/// Given names, for "<given name> <Surname>": the US Census 1990 lists and, since analysts
+/// read about people of every country, other countries' lists (see each asset's header).
 pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../assets/given-names.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    [
+        include_str!("../../../assets/given-names.txt"),
+        include_str!("../../../assets/given-names-world.txt"),
+    ]
+    .into_iter()
+    .flat_map(str::lines)
+    .map(str::trim)
+    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    .collect()
 });
 
 /// Runs of capitalised name words; a run holding a given name followed by a surname is a

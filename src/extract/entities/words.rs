@@ -127,9 +127,13 @@ pub static NAME_LIKE_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
     .collect()
 });
 
-/// Surnames (US Census 1990): a hint for the model, never a rule ("Brown", "Young").
-pub static SURNAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../../../assets/surnames.txt")).collect());
+/// Surnames (US Census 1990, and other countries' lists): a hint for the model, never a rule
+/// ("Brown", "Young").
+pub static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!("../../../assets/surnames.txt"))
+        .chain(lines(include_str!("../../../assets/surnames-world.txt")))
+        .collect()
+});
 
 /// Whether a lower-cased word speaks of attackers, a group or attribution.
 pub fn is_actor_cue(lower: &str) -> bool {
