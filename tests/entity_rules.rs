@@ -456,3 +456,30 @@ fn a_byline_names_its_author_and_a_sentence_opening_with_by_does_not() {
         triples(&found)
     );
 }
+
+#[test]
+fn mac_names_generational_suffixes_and_given_names_of_other_countries_make_whole_people() {
+    // The rules alone: the model might find the names from their shape anyway.
+    let rules = entities::model::Model::default();
+    let found = entities::find_with(
+        &article(
+            "t",
+            "Ulrich Zorbandt warned the board. Ana MacQuorrie reviewed the code with \
+             Tomas McVandry. The trustee, Bram Kollet III, took over.",
+        ),
+        &rules,
+    );
+    for name in [
+        "Ulrich Zorbandt",
+        "Ana MacQuorrie",
+        "Tomas McVandry",
+        "Bram Kollet III",
+    ] {
+        assert_eq!(
+            canonical_of(&found, name),
+            Some((EntityKind::Person, name.into())),
+            "{:?}",
+            triples(&found)
+        );
+    }
+}

@@ -602,6 +602,7 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
         found.extend(shorts);
         found = resolve(found);
     }
+    generational_suffixes(text, &mut found);
     given_names_to_full_names(&mut found);
     defined_abbreviations(text, &mut found);
     merge_variants(&mut found);
@@ -621,6 +622,29 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             end: to_char.get(c.end),
         })
         .collect()
+}
+
+/// A full name followed by a generational suffix ("John J. Ray III", "Ana Ruiz, Jr.") keeps
+/// it: the suffix tells father from son.
+fn generational_suffixes(text: &str, found: &mut [Candidate]) {
+    for c in found.iter_mut() {
+        if c.kind != EntityKind::Person || !c.canonical.contains(' ') {
+            continue;
+        }
+        let rest = &text[c.end..];
+        let gap = if rest.starts_with(", ") { 2 } else { 1 };
+        if !rest.starts_with([' ', ',']) {
+            continue;
+        }
+        let Some(suffix) = words::NAME_SUFFIXES.iter().find(|s| {
+            rest[gap..].starts_with(**s)
+                && !rest[gap + s.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        c.end += gap + suffix.len();
+        c.canonical = format!("{} {suffix}", c.canonical);
+    }
 }
 
 /// A person written by the given name alone ("Steve said") after the full name ("Steve

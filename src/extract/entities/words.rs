@@ -18,6 +18,14 @@ pub static OPENERS: LazyLock<HashSet<&'static str>> =
 pub static ORG_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/org-nouns.txt")).collect());
 
+/// Generational suffixes that belong to the name before them ("John J. Ray III").
+pub static NAME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/name-suffixes.txt"
+    ))
+    .collect()
+});
+
 /// Words after a city's name that make it the town's sports club ("Newcastle have").
 pub static CLUB_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/club-cues.txt")).collect());
