@@ -48,8 +48,14 @@ fn shared_corpus() -> PathBuf {
         .unwrap_or_else(|| root.join("../shared/corpus"))
 }
 
+/// A spelling compared case-, space- and trailing-period-blind ("Paper Bird Inc." written at
+/// the end of a sentence is "Paper Bird Inc").
 fn norm(s: &str) -> String {
-    let s = s.trim().trim_start_matches('@').replace('’', "'");
+    let s = s
+        .trim()
+        .trim_start_matches('@')
+        .trim_end_matches('.')
+        .replace('’', "'");
     let s = s
         .strip_suffix("'s")
         .map(str::to_string)
@@ -58,6 +64,26 @@ fn norm(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// A label's accepted spellings, each also without a leading honorific: the extractor keeps
+/// titles off names by design ("Dr. Eli David" is found as "Eli David" with the role "Dr."),
+/// while some labels wrote them in.
+fn spellings(label: &str) -> Vec<String> {
+    let honorifics: Vec<&str> = include_str!("../assets/entity-words/honorifics.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    let mut out: Vec<String> = label.split('|').map(norm).collect();
+    for s in label.split('|') {
+        let s = s.trim();
+        if let Some((first, rest)) = s.split_once(' ')
+            && honorifics.contains(&first)
+        {
+            out.push(norm(rest));
+        }
+    }
+    out
 }
 
 /// One article's labels: per kind, the entities (each a list of accepted spellings).
@@ -99,10 +125,7 @@ fn read_labels(file: &str) -> Vec<(String, Labels)> {
     for (id, v) in obj.iter().filter(|(k, _)| !k.starts_with('_')) {
         let mut kinds = HashMap::new();
         for (k, _) in KINDS {
-            let ents = strings(v.get(k))
-                .iter()
-                .map(|e| e.split('|').map(norm).collect())
-                .collect();
+            let ents = strings(v.get(k)).iter().map(|e| spellings(e)).collect();
             kinds.insert(k, ents);
         }
         let mut ignore: Vec<String> = strings(v.get("ignore")).iter().map(|s| norm(s)).collect();
