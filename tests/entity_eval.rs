@@ -203,6 +203,7 @@ fn score(
     model: &Model,
 ) -> (HashMap<&'static str, Counts>, Vec<String>) {
     let mentions = entities::find_with(article, model);
+    let proposals = entities::proposals(article);
     let mut notes = Vec::new();
     let mut out = HashMap::new();
     for (k, kind) in KINDS {
@@ -225,7 +226,10 @@ fn score(
             if predicted.values().any(|p| hits(p, g)) {
                 c.found += 1;
             } else {
-                notes.push(format!("  miss  {k:8} {}", g[0]));
+                // Whether the name was never proposed (a candidate problem) or turned down.
+                let proposed = proposals.iter().any(|p| g.contains(&norm(&p.name)));
+                let why = if proposed { "" } else { "  (not proposed)" };
+                notes.push(format!("  miss  {k:8} {}{why}", g[0]));
             }
         }
         for (canon, p) in &predicted {

@@ -483,3 +483,26 @@ fn mac_names_generational_suffixes_and_given_names_of_other_countries_make_whole
         );
     }
 }
+
+#[test]
+fn places_after_an_opener_before_an_acronym_and_multi_word_states_are_places() {
+    let found = find(
+        "As Washington weighed sanctions, the Brussels IAAF meeting went ahead. The US TV \
+         network Zorblax said a storm hit North Carolina. A branch in Harbin closed.",
+    );
+    for surface in ["Washington", "Brussels", "US", "North Carolina", "Harbin"] {
+        assert_eq!(
+            canonical_of(&found, surface).map(|(kind, _)| kind),
+            Some(EntityKind::Location),
+            "{surface}: {:?}",
+            triples(&found)
+        );
+    }
+    // A crypto word after the place makes one organisation's name.
+    let found = find("The Zorblax DAO and the Ukraine DAO both voted.");
+    assert!(
+        canonical_of(&found, "Ukraine").is_none(),
+        "{:?}",
+        triples(&found)
+    );
+}

@@ -85,10 +85,12 @@ fn neighbours(text: &str, start: usize, end: usize) -> (&str, &str) {
     (prev, next)
 }
 
-/// Whether a capitalised word touches the span (then "Jordan" is someone's name).
+/// Whether a capitalised word touches the span (then "Jordan" is someone's name); a sentence
+/// opener before it does not count ("As Washington dismantles…").
 fn next_to_capitalised(text: &str, start: usize, end: usize) -> bool {
     let (prev, next) = neighbours(text, start, end);
-    prev.starts_with(char::is_uppercase) || next.starts_with(char::is_uppercase)
+    prev.starts_with(char::is_uppercase) && !words::OPENERS.contains(prev)
+        || next.starts_with(char::is_uppercase)
 }
 
 /// Whether a capitalised word that is no opener or title touches the span, or the span goes
@@ -100,6 +102,22 @@ fn part_of_longer_name(text: &str, start: usize, end: usize) -> bool {
         .strip_prefix('.')
         .is_some_and(|r| r.starts_with(char::is_alphanumeric));
     dotted || name_word(next) || name_word(prev) && !words::OPENERS.contains(prev) && prev != "The"
+}
+
+/// Whether the next word is an acronym that ends the run there ("US TV network"), not a
+/// name's part; a crypto word is ("Ukraine DAO").
+fn before_acronym(text: &str, end: usize) -> bool {
+    let (_, next) = neighbours(text, end, end);
+    if next.len() < 2
+        || !next.chars().all(|c| c.is_ascii_uppercase())
+        || words::CRYPTO.contains(next.to_lowercase().as_str())
+    {
+        return false;
+    }
+    let rest = &text[end + 1 + next.len()..];
+    !rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
 fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
@@ -120,11 +138,13 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             continue;
         }
         // "Real Madrid", "Inner Mongolia Yili", "MTV Europe Awards": a one-word place inside a
-        // longer name is no mention of the place ("Spanish Rafael Nadal" still is).
+        // longer name is no mention of the place ("Spanish Rafael Nadal" still is, and so is
+        // a place before an acronym: "US TV network", "the Brussels IAAF race").
         if t.kind == EntityKind::Location
             && !text[start..end].contains(' ')
             && !g.demonyms.contains(&text[start..end])
             && part_of_longer_name(text, start, end)
+            && !before_acronym(text, end)
         {
             continue;
         }
