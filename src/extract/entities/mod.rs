@@ -17,6 +17,7 @@ pub mod organizations;
 pub mod people;
 pub mod places;
 pub mod roles;
+mod speakers;
 pub mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -487,6 +488,7 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     credits::handle_candidates(text, &g.folded_organisations, &mut cands);
     handles::organisation_handles(text, &g.folded_organisations, &mut cands);
     domains::domain_candidates(text, &mut cands);
+    speakers::speaker_candidates(text, &mut cands);
     let mut found = resolve(cands);
     extend_acronym_organisations(text, &mut found);
     found
