@@ -458,14 +458,16 @@ fn a_byline_names_its_author_and_a_sentence_opening_with_by_does_not() {
 }
 
 #[test]
-fn mac_names_generational_suffixes_and_given_names_of_other_countries_make_whole_people() {
+fn mac_names_particles_generational_suffixes_and_given_names_of_other_countries_make_whole_people()
+{
     // The rules alone: the model might find the names from their shape anyway.
     let rules = entities::model::Model::default();
     let found = entities::find_with(
         &article(
             "t",
             "Ulrich Zorbandt warned the board. Ana MacQuorrie reviewed the code with \
-             Tomas McVandry. The trustee, Bram Kollet III, took over.",
+             Tomas McVandry. The trustee, Bram Kollet III, took over. Pieter van Zorbeek \
+             and Roberto De Quindar left.",
         ),
         &rules,
     );
@@ -474,6 +476,8 @@ fn mac_names_generational_suffixes_and_given_names_of_other_countries_make_whole
         "Ana MacQuorrie",
         "Tomas McVandry",
         "Bram Kollet III",
+        "Pieter van Zorbeek",
+        "Roberto De Quindar",
     ] {
         assert_eq!(
             canonical_of(&found, name),

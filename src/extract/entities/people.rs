@@ -67,8 +67,18 @@ pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Runs of capitalised name words; a run holding a given name followed by a surname is a
 /// person wherever it stands.
 /// No boundary before the run: accented capitals have no ASCII one; the caller checks it.
-pub static NAME_RUN: LazyLock<Option<Regex>> =
-    LazyLock::new(|| super::compile(&format!(r"{WORD}(?:[ \t]+{WORD})+")));
+/// Lower-case particles may sit between the words ("Peter van Valkenbergh").
+pub static NAME_RUN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let particles: Vec<&str> = super::words::NAME_PARTICLES
+        .iter()
+        .copied()
+        .filter(|p| p.starts_with(char::is_lowercase))
+        .collect();
+    super::compile(&format!(
+        r"{WORD}(?:[ \t]+(?:(?:{})[ \t]+)?{WORD})+",
+        particles.join("|")
+    ))
+});
 
 /// The person inside a run of capitalised words: from its first given name up to the first
 /// word that cannot be a name, when at least a surname follows. Byte range within `run`.
@@ -94,14 +104,20 @@ pub fn given_name_person(
     }
     let mut last = first;
     for (i, (_, w)) in words.iter().enumerate().skip(first + 1) {
+        // A particle goes on to the surname after it ("Robert De Niro").
+        if super::words::NAME_PARTICLES.contains(w) && i + 1 < words.len() {
+            continue;
+        }
         let surname_demonym = i == first + 1 && i + 1 == words.len() && demonyms.contains(*w);
         if not_name.contains(*w) && !surname_demonym || w.len() <= 2 && !w.ends_with('.') {
             break;
         }
         last = i;
     }
-    // Initials may sit inside ("George W. Bush") but not at the end.
-    while last > first && words[last].1.ends_with('.') {
+    // Initials and particles may sit inside ("George W. Bush") but not at the end.
+    while last > first
+        && (words[last].1.ends_with('.') || super::words::NAME_PARTICLES.contains(&words[last].1))
+    {
         last -= 1;
     }
     (last > first).then(|| (words[first].0, words[last].0 + words[last].1.len()))

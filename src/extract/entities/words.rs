@@ -18,6 +18,14 @@ pub static OPENERS: LazyLock<HashSet<&'static str>> =
 pub static ORG_NOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/org-nouns.txt")).collect());
 
+/// Particles inside a surname ("van", "De"), kept when a name word follows them.
+pub static NAME_PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/name-particles.txt"
+    ))
+    .collect()
+});
+
 /// Generational suffixes that belong to the name before them ("John J. Ray III").
 pub static NAME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lines(include_str!(
