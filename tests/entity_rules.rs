@@ -510,3 +510,33 @@ fn places_after_an_opener_before_an_acronym_and_multi_word_states_are_places() {
         triples(&found)
     );
 }
+
+#[test]
+fn one_word_after_a_persons_role_or_beside_the_writer_is_a_person() {
+    // The rules alone: the model might find the names from their shape anyway.
+    let rules = entities::model::Model::default();
+    let found = entities::find_with(
+        &article(
+            "t",
+            "Zorblax CEO Quenty did a breakdown. Founder Marvek's defence was thin. Tolvan and I \
+             looked at each other. Secretary of State Brindle spoke. The games developer \
+             Quindarsoft has unveiled software.",
+        ),
+        &rules,
+    );
+    for name in ["Quenty", "Marvek", "Tolvan", "Brindle"] {
+        assert_eq!(
+            canonical_of(&found, name).map(|(kind, _)| kind),
+            Some(EntityKind::Person),
+            "{name}: {:?}",
+            triples(&found)
+        );
+    }
+    // A developer may be a firm: one word after it is not taken for a person.
+    assert_ne!(
+        canonical_of(&found, "Quindarsoft").map(|(kind, _)| kind),
+        Some(EntityKind::Person),
+        "{:?}",
+        triples(&found)
+    );
+}

@@ -135,10 +135,13 @@ fn name(min_words: usize) -> String {
 }
 
 /// Titles written capitalised before a name; one word after them is enough ("President Trump").
-const TITLES: &str = r"President|Vice President|Prime Minister|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Judge|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Chairman|Director|Commissioner|Attorney General|Lt\.?|Col\.?|Gen\.?|General|Admiral|Lord|Lady|King|Queen|Prince|Princess|Pope";
+const TITLES: &str = r"Secretary of State|President|Vice President|Prime Minister|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Judge|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Chairman|Director|Commissioner|Attorney General|Lt\.?|Col\.?|Gen\.?|General|Admiral|Lord|Lady|King|Queen|Prince|Princess|Pope";
 
 /// Roles written in lower case before a name; these need a full name ("analyst Jane Doe").
 const ROLES: &str = r"Sir|leader|founder|co-founder|CEO|director|analyst|spokesperson|spokesman|spokeswoman|attorney general|researcher|economist|chief executive|executive|lawyer|professor|investigator|official|expert|head|chief|chairman|minister|secretary|president|ambassador|commissioner|adviser|advisor|defector|dictator|hacker|developer|engineer|manager|partner|prosecutor|judge|agent|reporter|correspondent|author|editor|fellow|officer|member|scientist|consultant";
+
+/// Roles only a person holds: one name word after them is enough ("Helius CEO Mert did…").
+const PERSON_ROLES: &str = r"founder|co-founder|cofounder|CEO|analyst|researcher|investigator|spokesperson|spokesman|spokeswoman|lawyer|economist|engineer";
 
 /// Verbs of saying that follow or precede a speaker.
 const SAYS: &str = r"said|says|told|explained|added|noted|wrote|warned|argued|stated|tweeted|commented|claimed|believes|confirmed|admitted|insisted|asked|replied|recalled|testified|acknowledged";
@@ -150,6 +153,18 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     let specs = [
         (format!(r"(?-u:\b)(?:{TITLES})[ \t]+{one}"), true),
         (format!(r"(?-u:\b)(?:{ROLES})[ \t]+{two}"), false),
+        // One word that a lower-case word or a mark follows: "founder Alon's defence".
+        (
+            format!(
+                r"(?-u:\b)(?i:{PERSON_ROLES})[ \t]+(?P<name>{WORD})(?:['’]s)?(?:[ \t]+[a-z(]|[ \t]*[,.;:!?)]|$)"
+            ),
+            true,
+        ),
+        // Someone the writer pairs with themself: "Alp and I looked at each other".
+        (
+            format!(r"(?P<name>{WORD})[ \t]+and[ \t]+(?:I|me)(?-u:\b)"),
+            true,
+        ),
         (format!(r"{two}[ \t]+(?:{SAYS})(?-u:\b)"), false),
         (format!(r"{two}[ \t]*,[ \t]*(?:{SAYS})(?-u:\b)"), false),
         (
