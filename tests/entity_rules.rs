@@ -540,3 +540,36 @@ fn one_word_after_a_persons_role_or_beside_the_writer_is_a_person() {
         triples(&found)
     );
 }
+
+#[test]
+fn public_bodies_keep_and_for_and_of_inside_their_names_and_lists_stay_apart() {
+    let rules = entities::model::Model::default();
+    let found = entities::find_with(
+        &article(
+            "t",
+            "The Department for Zorbs and Pensions wrote to the Quindar Gaming and Lottery \
+             Commission. The Writers Guild of Zorbania objected. Zorbly and Quindar Finance were \
+             both drained, said the Tolvan Films spokesman.",
+        ),
+        &rules,
+    );
+    for name in [
+        "Department for Zorbs and Pensions",
+        "Quindar Gaming and Lottery Commission",
+        "Writers Guild of Zorbania",
+        "Tolvan Films",
+    ] {
+        assert_eq!(
+            canonical_of(&found, name).map(|(kind, _)| kind),
+            Some(EntityKind::Organization),
+            "{name}: {:?}",
+            triples(&found)
+        );
+    }
+    // "and" in a list of firms joins no name.
+    assert!(
+        found.iter().all(|m| !m.canonical.contains("Zorbly and")),
+        "{:?}",
+        triples(&found)
+    );
+}

@@ -196,18 +196,27 @@ pub const KNOWN: &[(&str, &[&str])] = &[
 ];
 
 /// Words that end an organisation's name.
-const SUFFIXES: &str = "Networks|Club|Society|Trust|Fund|Board|Court|Bank|Group|Inc|Inc\\.|Ltd|Ltd\\.|Corp|Corp\\.|Corporation|Company|Consulting|Council|Department|Agency|Bureau|Ministry|University|Institute|Exchange|Network|Protocol|Foundation|Labs|Capital|Finance|Commission|Association|Authority|Party|Police|Service|Services|Systems|Technologies|Securities|Holdings|Partners|Airways|Airlines|Motors|Telecom|Times|News|Post|Journal";
+const SUFFIXES: &str = "Committee|Union|Guild|Studios|Films|Pictures|Records|Networks|Club|Society|Trust|Fund|Board|Court|Bank|Group|Inc|Inc\\.|Ltd|Ltd\\.|Corp|Corp\\.|Corporation|Company|Consulting|Council|Department|Agency|Bureau|Ministry|University|Institute|Exchange|Network|Protocol|Foundation|Labs|Capital|Finance|Commission|Association|Authority|Party|Police|Service|Services|Systems|Technologies|Securities|Holdings|Partners|Airways|Airlines|Motors|Telecom|Times|News|Post|Journal";
 
-/// Words that open an organisation's name "of ...": "Bank of England", "Ministry of Defence".
-const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Office|Council|Commission|Federation|Association|Board|Central Bank|National Bank|Reserve Bank";
+/// Words that end a public body's name, which may join two fields with "and" ("Securities
+/// and Exchange Commission", "Finance and Economy Ministry"); in other names "and" joins a list
+/// ("Acme and Zorb Finance").
+const PUBLIC_SUFFIXES: &str =
+    "Department|Ministry|Commission|Committee|Union|Council|Agency|Authority|Board";
+
+/// Words that open an organisation's name "of ..." or "for ...": "Bank of England", "Ministry
+/// of Defence", "Department for Work and Pensions", "House of Lords".
+const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Office|Council|Commission|Federation|Association|Board|Central Bank|National Bank|Reserve Bank|House|Guild|Union|Academy|Society|League|Chamber|Committee";
 
 /// "FTI Consulting", "Bangladesh Bank", "Bank of England". The name's words are capitalised and
 /// on one line (a title never joins the first line of the body);
 /// the surrounding code trims sentence words ("The", "Read") from its front.
 pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let word = r"(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Z]{2,}|&)";
+    // "Writers Guild of America", "European Court of Human Rights".
+    let of = format!(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}})?");
     super::compile(&format!(
-        r"(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{SUFFIXES})(?-u:\b)|(?-u:\b)(?:{OF_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{OF_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{OF_HEADS})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{PUBLIC_SUFFIXES}){of}(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{SUFFIXES}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
 
