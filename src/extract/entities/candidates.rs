@@ -11,7 +11,7 @@ use regex::Regex;
 
 use super::model::{Features, hash};
 use super::people::{GIVEN_NAMES, is_modifier};
-use super::words::{COMMON, CRYPTO, OPENERS, SURNAMES, is_job_title};
+use super::words::{COMMON, CRYPTO, OPENERS, SURNAMES, TRAILING_NOUNS, is_job_title};
 
 /// One name word (Latin letters, accents included), or a lower-case handle of a shape no
 /// ordinary word has: an ENS name (`nick.eth`), with an underscore (`officer_cia`) or ending in
@@ -128,6 +128,17 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
             })
             .count();
         r.drain(..drop);
+        // "Wintermute CEO", "our Gitcoin Grant": a firm's officer or a thing owned ends no
+        // name. Other titles keep their portfolio ("Pensions Secretary" is no firm's).
+        while r.len() > 1
+            && r.last().is_some_and(|&(s, e)| {
+                let w = &text[s..e];
+                is_job_title(w) && w.chars().all(|c| c.is_ascii_uppercase())
+                    || TRAILING_NOUNS.contains(w)
+            })
+        {
+            r.pop();
+        }
         // "Users of Acme" at a sentence start: an ordinary word, then the name.
         if r.len() > 1
             && text[r[0].1..r[1].0] != *" "
@@ -550,6 +561,25 @@ mod tests {
             "CEO Bo Tan",
             "0xdeadbeefcafe",
         ] {
+            assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
+        }
+    }
+
+    #[test]
+    fn a_firms_officer_or_a_thing_it_owns_ends_no_name() {
+        let n = names(
+            "Donate to our Zorbcoin Grant. Quindar CEO said so on the Tolvan Discord Server. \
+             The Pensions Secretary agreed.",
+        );
+        for want in [
+            "Zorbcoin",
+            "Quindar",
+            "Tolvan Discord",
+            "Pensions Secretary",
+        ] {
+            assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
+        }
+        for bad in ["Zorbcoin Grant", "Quindar CEO", "Pensions"] {
             assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
         }
     }

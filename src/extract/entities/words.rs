@@ -26,6 +26,14 @@ pub static NAME_PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Common nouns that end a run of name words without being part of the name ("Gitcoin Grant").
+pub static TRAILING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/trailing-nouns.txt"
+    ))
+    .collect()
+});
+
 /// Generational suffixes that belong to the name before them ("John J. Ray III").
 pub static NAME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lines(include_str!(
