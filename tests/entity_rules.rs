@@ -573,3 +573,18 @@ fn public_bodies_keep_and_for_and_of_inside_their_names_and_lists_stay_apart() {
         triples(&found)
     );
 }
+
+#[test]
+fn in_a_crypto_story_the_name_before_rekt_or_exploit_is_the_victim_firm() {
+    // A given name, which the model alone would take for a person.
+    let found = find(
+        "Marla - Rekt\n\nThe Marla exploit drained the liquidity pools: the DeFi protocol on \
+         Ethereum lost its bridge tokens, and the attacker swapped them on a DEX.",
+    );
+    assert_eq!(
+        canonical_of(&found, "Marla").map(|(kind, _)| kind),
+        Some(EntityKind::Organization),
+        "{:?}",
+        triples(&found)
+    );
+}

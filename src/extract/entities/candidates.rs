@@ -405,7 +405,7 @@ type Pooled = (Vec<(usize, usize)>, HashMap<u32, f32>);
 
 /// Whether the text uses at least three different words of crypto writing. Words are
 /// lower-cased in a stack buffer (no allocation per word: this reads every word of every text).
-fn is_crypto_story(text: &str) -> bool {
+pub(super) fn is_crypto_story(text: &str) -> bool {
     let mut seen: Vec<&str> = Vec::with_capacity(3);
     let mut buf = [0u8; 16];
     for w in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {

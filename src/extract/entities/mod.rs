@@ -249,6 +249,33 @@ fn heads_a_titled_person(text: &str, end: usize) -> bool {
         .is_some_and(|a| a.starts_with(char::is_uppercase))
 }
 
+/// Whether the word after a name makes it an incident's victim ("Slerf - Rekt", "the Zorb
+/// exploit", "Quindar was drained"): in a crypto story, a protocol, exchange or firm.
+fn names_a_victim(text: &str, end: usize) -> bool {
+    let rest = text[end..]
+        .trim_start_matches(['\'', '’'])
+        .trim_start_matches('s')
+        .trim_start_matches([' ', '-', '–', '—']);
+    let mut word = leading_word(rest).to_lowercase();
+    if matches!(word.as_str(), "was" | "has" | "got" | "is" | "been" | "had") {
+        let after = rest[word.len()..].trim_start_matches(' ');
+        word = leading_word(after).to_lowercase();
+        if word == "been" {
+            word = leading_word(after[4..].trim_start_matches(' ')).to_lowercase();
+        }
+    }
+    words::VICTIM_CUES.contains(word.as_str())
+}
+
+/// Whether a name can be a victim firm's: not a short acronym ("DEX", "PC"), a contraction
+/// ("We’ve") or a thing named by a crypto word ("Banksy NFT", "Bancor LP").
+fn victim_shaped(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    !(name.len() <= 3 && name.chars().all(|c| c.is_ascii_uppercase()))
+        && !name.contains(['\'', '’'])
+        && !(name.contains(' ') && words::CRYPTO.contains(last.as_str()))
+}
+
 /// Whether a capitalised word that is not all capitals follows right after `end` ("Morpho
 /// MEVCapital"; not "Lazarus APT").
 fn opens_longer_name(text: &str, end: usize) -> bool {
@@ -551,6 +578,7 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
         let credited = credits::credit_items(text);
+        let crypto = candidates::is_crypto_story(text);
         for mut p in candidates::propose(text, &covered, &g.not_name) {
             // An item of a credit line is a name by construction: the model only types it.
             let items: Vec<Option<(usize, usize)>> = p
@@ -562,7 +590,8 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             // "Helius CEO Mert", "Osmosis co-founder Sunny Aggarwal": the title's employer.
             let named_org = p.spans.iter().any(|&(s, e)| {
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
-                    || heads_a_titled_person(text, e)
+                    || (heads_a_titled_person(text, e)
+                        || crypto && names_a_victim(text, e) && victim_shaped(&p.name))
                         && !words::COMMON.contains(p.name.to_lowercase().as_str())
                         && !g.demonyms.contains(&p.name)
             });

@@ -34,6 +34,10 @@ pub static TRAILING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words after a name that make it an incident's victim ("Acme - Rekt", "the Zorb exploit").
+pub static VICTIM_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/victim-cues.txt")).collect());
+
 /// Generational suffixes that belong to the name before them ("John J. Ray III").
 pub static NAME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lines(include_str!(
