@@ -11,7 +11,9 @@ use regex::Regex;
 
 use super::model::{Features, hash};
 use super::people::{GIVEN_NAMES, is_modifier};
-use super::words::{COMMON, CRYPTO, OPENERS, SURNAMES, TRAILING_NOUNS, is_job_title};
+use super::words::{
+    COMMON, COMPOUND_SUFFIXES, CRYPTO, OPENERS, SURNAMES, TRAILING_NOUNS, is_job_title,
+};
 
 /// One name word (Latin letters, accents included), or a lower-case handle of a shape no
 /// ordinary word has: an ENS name (`nick.eth`), with an underscore (`officer_cia`) or ending in
@@ -94,6 +96,11 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
             continue;
         }
         let (word, possessive) = strip_possessive(word);
+        // "Alameda-backed", "a Curve-clone": the name is the part before the hyphen.
+        let word = match word.rsplit_once('-') {
+            Some((head, tail)) if !head.is_empty() && COMPOUND_SUFFIXES.contains(tail) => head,
+            _ => word,
+        };
         let end = start + word.len();
         // A lower-case handle is a name on its own: it never joins its neighbours.
         let handle = is_lower_handle(word);
@@ -579,7 +586,13 @@ mod tests {
         ] {
             assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
         }
-        for bad in ["Zorbcoin Grant", "Quindar CEO", "Pensions"] {
+        for bad in [
+            "Zorbcoin Grant",
+            "Quindar CEO",
+            "Pensions",
+            "Marvex-backed",
+            "Blorpa-clone",
+        ] {
             assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
         }
     }

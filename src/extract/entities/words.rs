@@ -38,6 +38,14 @@ pub static TRAILING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub static VICTIM_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/victim-cues.txt")).collect());
 
+/// Words a hyphen joins to a name to say something of it ("Alameda-backed", "UK-based").
+pub static COMPOUND_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/compound-suffixes.txt"
+    ))
+    .collect()
+});
+
 /// Generational suffixes that belong to the name before them ("John J. Ray III").
 pub static NAME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lines(include_str!(
