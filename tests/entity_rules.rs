@@ -588,3 +588,25 @@ fn in_a_crypto_story_the_name_before_rekt_or_exploit_is_the_victim_firm() {
         triples(&found)
     );
 }
+
+#[test]
+fn a_role_before_a_dash_or_a_capitalised_role_in_apposition_marks_a_person() {
+    // The rules alone: the model might find the names from their shape anyway.
+    let rules = entities::model::Model::default();
+    let found = entities::find_with(
+        &article(
+            "t",
+            "The dropout founder - Yubar Quenlo, raised millions. The scam mimicked Nakos \
+             Travoulides, the President of Zorbania.",
+        ),
+        &rules,
+    );
+    for name in ["Yubar Quenlo", "Nakos Travoulides"] {
+        assert_eq!(
+            canonical_of(&found, name).map(|(kind, _)| kind),
+            Some(EntityKind::Person),
+            "{name}: {:?}",
+            triples(&found)
+        );
+    }
+}

@@ -152,7 +152,10 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     let two = name(2);
     let specs = [
         (format!(r"(?-u:\b)(?:{TITLES})[ \t]+{one}"), true),
-        (format!(r"(?-u:\b)(?:{ROLES})[ \t]+{two}"), false),
+        (
+            format!(r"(?-u:\b)(?:{ROLES})(?:[ \t]+|[ \t]*[-–—:][ \t]*){two}"),
+            false,
+        ),
         // One word that a lower-case word or a mark follows: "founder Alon's defence".
         (
             format!(
@@ -175,7 +178,7 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (format!(r"(?m)^By[ \t]+{two}[ \t]*(?:$|[/|,])"), false),
         (
             format!(
-                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?:{ROLES})(?-u:\b)"
+                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?i:{ROLES})(?-u:\b)"
             ),
             false,
         ),
