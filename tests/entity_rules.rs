@@ -610,3 +610,29 @@ fn a_role_before_a_dash_or_a_capitalised_role_in_apposition_marks_a_person() {
         );
     }
 }
+
+#[test]
+fn a_demonym_before_two_name_words_introduces_a_person() {
+    // The rules alone: the model might find the names from their shape anyway.
+    let rules = entities::model::Model::default();
+    let found = entities::find_with(
+        &article(
+            "t",
+            "Tunisian Selvira Quarfi won in three sets. The Chinese Communist Party met.",
+        ),
+        &rules,
+    );
+    assert_eq!(
+        canonical_of(&found, "Selvira Quarfi").map(|(kind, _)| kind),
+        Some(EntityKind::Person),
+        "{:?}",
+        triples(&found)
+    );
+    assert!(
+        found
+            .iter()
+            .all(|m| m.kind != EntityKind::Person || !m.surface.contains("Communist")),
+        "{:?}",
+        triples(&found)
+    );
+}

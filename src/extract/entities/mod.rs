@@ -315,7 +315,9 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
                 continue;
             }
             at = m.end();
-            if let Some((s, e)) = people::given_name_person(m.as_str(), &g.not_name, &g.demonyms) {
+            let person = people::given_name_person(m.as_str(), &g.not_name, &g.demonyms)
+                .or_else(|| people::after_demonym(m.as_str(), &g.not_name, &g.demonyms));
+            if let Some((s, e)) = person {
                 let (start, end) = (m.start() + s, m.start() + e);
                 out.push(Candidate {
                     start,

@@ -123,6 +123,32 @@ pub fn given_name_person(
     (last > first).then(|| (words[first].0, words[last].0 + words[last].1.len()))
 }
 
+/// The person a demonym introduces: "Tunisian Selima Sfar", "Spanish Rafael Nadal". Two or
+/// three name words must follow it and end the run; none may be an ordinary word, a title or
+/// a word no name has ("Chinese Communist Party" is no one). Byte range within `run`.
+pub fn after_demonym(
+    run: &str,
+    not_name: &HashSet<String>,
+    demonyms: &HashSet<String>,
+) -> Option<(usize, usize)> {
+    let (first, rest) = run.split_once([' ', '\t'])?;
+    let rest_at = first.len() + 1;
+    let rest = rest.trim_start();
+    let rest_at = rest_at + (run.len() - rest_at - rest.len());
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let name_word = |w: &&str| {
+        w.len() >= 2
+            && !w.ends_with('.')
+            && !not_name.contains(*w)
+            && !demonyms.contains(*w)
+            && !super::words::COMMON.contains(w.to_lowercase().as_str())
+            && !super::words::is_job_title(w)
+            && !is_modifier(w)
+    };
+    (demonyms.contains(first) && (2..=3).contains(&words.len()) && words.iter().all(name_word))
+        .then(|| (rest_at, run.len()))
+}
+
 /// One capitalised name word: "Ferrante", "Jae-in", "O'Brien", "McDonald", "MacPherson", or
 /// an initial "J.". Accented letters belong to the word ("José", "Núñez", "Łukasz"): Latin-1
 /// and Latin Extended-A, spelled as ranges (the Unicode classes make the lazy DFA thrash).
