@@ -636,3 +636,33 @@ fn a_demonym_before_two_name_words_introduces_a_person() {
         triples(&found)
     );
 }
+
+#[test]
+fn a_firm_or_country_possessive_before_or_a_country_after_two_name_words_marks_a_person() {
+    // The rules alone: the model might find the names from their shape anyway.
+    let rules = entities::model::Model::default();
+    let found = entities::find_with(
+        &article(
+            "t",
+            "As Zorbsec’s Yavin Quolo explains, the proxy was open. Keneso Abelar of Ethiopia \
+             won the race. Apple's App Store and the Central Bank of Nigeria stayed quiet.",
+        ),
+        &rules,
+    );
+    for name in ["Yavin Quolo", "Keneso Abelar"] {
+        assert_eq!(
+            canonical_of(&found, name).map(|(kind, _)| kind),
+            Some(EntityKind::Person),
+            "{name}: {:?}",
+            triples(&found)
+        );
+    }
+    for not_person in ["App Store", "Central Bank"] {
+        assert_ne!(
+            canonical_of(&found, not_person).map(|(kind, _)| kind),
+            Some(EntityKind::Person),
+            "{not_person}: {:?}",
+            triples(&found)
+        );
+    }
+}

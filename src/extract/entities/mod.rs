@@ -333,6 +333,28 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             }
         }
     }
+    let named_with = [
+        people::AFTER_POSSESSIVE.as_ref(),
+        people::OF_COUNTRY.as_ref(),
+    ];
+    for re in named_with.into_iter().flatten() {
+        for caps in re.captures_iter(text) {
+            let Some(m) = caps.name("name") else { continue };
+            let country = caps
+                .name("place")
+                .is_none_or(|p| people::is_country(p.as_str()));
+            if country && people::possessed_name(m.as_str(), &g.not_name) {
+                out.push(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    kind: EntityKind::Person,
+                    canonical: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                    parent: None,
+                    source: Source::PersonPattern,
+                });
+            }
+        }
+    }
     for (re, single) in people::PATTERNS.iter() {
         for caps in re.captures_iter(text) {
             let Some(m) = caps.name("name") else { continue };

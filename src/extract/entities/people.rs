@@ -123,6 +123,49 @@ pub fn given_name_person(
     (last > first).then(|| (words[first].0, words[last].0 + words[last].1.len()))
 }
 
+/// Someone named with their firm or country before them: "BlockSec’s Yajin Zhou", "Japan's Ai
+/// Sugiyama". The `name` group is two name words that end the run.
+pub static AFTER_POSSESSIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    super::compile(&format!(
+        r"(?-u:\b)[A-Z][A-Za-z0-9]+['’]s[ \t]+(?P<name>{WORD}[ \t]+{WORD})(?:[ \t]+[a-z(]|[ \t]*[,.;:!?)]|$)"
+    ))
+});
+
+/// Someone named with their country after them: "Kenenisa Bekele of Ethiopia". The `name`
+/// group is two name words, `place` what follows "of" (a country, checked by the caller).
+pub static OF_COUNTRY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    super::compile(&format!(
+        r"(?P<name>{WORD}[ \t]+{WORD})[ \t]+of[ \t]+(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?-u:\b)"
+    ))
+});
+
+/// Whether a name is a country's (not a city's: "Ana Ruiz of Madrid" may be a club's).
+pub fn is_country(name: &str) -> bool {
+    static COUNTRIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        super::places::PLACES
+            .iter()
+            .filter(|p| p.kind == super::places::PlaceKind::Country)
+            .flat_map(|p| {
+                std::iter::once(p.canonical.as_str()).chain(p.aliases.iter().map(String::as_str))
+            })
+            .collect()
+    });
+    COUNTRIES.contains(name)
+}
+
+/// Whether two words after a possessive are a name: no ordinary word ("Apple's App Store"),
+/// no title, no word a name never has.
+pub fn possessed_name(name: &str, not_name: &HashSet<String>) -> bool {
+    name.split_whitespace().all(|w| {
+        w.len() >= 2
+            && !w.ends_with('.')
+            && !not_name.contains(w)
+            && !super::words::COMMON.contains(w.to_lowercase().as_str())
+            && !super::words::is_job_title(w)
+            && !is_modifier(w)
+    })
+}
+
 /// The person a demonym introduces: "Tunisian Selima Sfar", "Spanish Rafael Nadal". Two or
 /// three name words must follow it and end the run; none may be an ordinary word, a title or
 /// a word no name has ("Chinese Communist Party" is no one). Byte range within `run`.
