@@ -502,6 +502,16 @@ fn places_after_an_opener_before_an_acronym_and_multi_word_states_are_places() {
             triples(&found)
         );
     }
+    // Abbreviations the table lists, and the euro area.
+    let found = find("Funds moved from HK to NYC while the Eurozone watched.");
+    for surface in ["HK", "NYC", "Eurozone"] {
+        assert_eq!(
+            canonical_of(&found, surface).map(|(kind, _)| kind),
+            Some(EntityKind::Location),
+            "{surface}: {:?}",
+            triples(&found)
+        );
+    }
     // A crypto word after the place makes one organisation's name.
     let found = find("The Zorblax DAO and the Ukraine DAO both voted.");
     assert!(
@@ -665,4 +675,25 @@ fn a_firm_or_country_possessive_before_or_a_country_after_two_name_words_marks_a
             triples(&found)
         );
     }
+}
+
+#[test]
+fn a_lone_organisation_word_is_no_organisation() {
+    let found = find(
+        "The Protocol said it would refund users. The Bank of Zorbania and Quindar Protocol \
+         were drained on Ethereum by the attacker's exploit contract.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|m| m.surface != "Protocol" && m.canonical != "Protocol"),
+        "{:?}",
+        triples(&found)
+    );
+    assert_eq!(
+        canonical_of(&found, "Quindar Protocol").map(|(kind, _)| kind),
+        Some(EntityKind::Organization),
+        "{:?}",
+        triples(&found)
+    );
 }

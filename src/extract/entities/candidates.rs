@@ -30,6 +30,16 @@ const CONNECTORS: &[&str] = &[
     " of ", " for ", " & ", " de ", " du ", " van ", " von ", " der ",
 ];
 
+/// What follows the apostrophe of a contraction ("I'm", "We’ve").
+const CONTRACTIONS: &[&str] = &["m", "re", "ve", "ll", "d", "t"];
+
+/// An ordinary adverb or gerund opening a sentence ("Curiously, …", "Contacting the team…"),
+/// which the capital makes look like a name.
+fn opening_adverb_or_gerund(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    (lower.ends_with("ly") || lower.ends_with("ing")) && COMMON.contains(lower.as_str())
+}
+
 /// A proposed name: its mentions (byte ranges) and their pooled features.
 #[derive(Clone, Debug)]
 pub struct Proposal {
@@ -95,6 +105,19 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
             closed = true;
             continue;
         }
+        // "I", "I'm", "We’ve": pronouns name no one the sidebar lists.
+        if word == "I"
+            || word.contains(['\'', '’'])
+                && !word.ends_with("'s")
+                && !word.ends_with("’s")
+                && word
+                    .split(['\'', '’'])
+                    .nth(1)
+                    .is_some_and(|t| CONTRACTIONS.contains(&t))
+        {
+            closed = true;
+            continue;
+        }
         let (word, possessive) = strip_possessive(word);
         // "Alameda-backed", "a Curve-clone": the name is the part before the hyphen.
         let word = match word.rsplit_once('-') {
@@ -131,7 +154,10 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
             .enumerate()
             .take_while(|&(i, &(s, e))| {
                 let w = &text[s..e];
-                OPENERS.contains(w) && !(i == 0 && in_prose) || is_job_title(w) || is_modifier(w)
+                OPENERS.contains(w) && !(i == 0 && in_prose)
+                    || i == 0 && sentence_start(text, s) && opening_adverb_or_gerund(w)
+                    || is_job_title(w)
+                    || is_modifier(w)
             })
             .count();
         r.drain(..drop);
@@ -277,7 +303,7 @@ fn window_words(text: &str, start: usize, end: usize) -> Vec<String> {
 }
 
 /// Whether `at` opens a sentence, a line or a caption.
-fn sentence_start(text: &str, at: usize) -> bool {
+pub(super) fn sentence_start(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '[', '*', '•']);
     matches!(
         before.chars().next_back(),
@@ -593,6 +619,17 @@ mod tests {
             "Marvex-backed",
             "Blorpa-clone",
         ] {
+            assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
+        }
+    }
+
+    #[test]
+    fn pronouns_and_sentence_opening_adverbs_and_gerunds_are_not_names() {
+        let n = names("I'm sure I saw it. Reportedly, Zorbex lost. Claiming Quindar failed.");
+        for want in ["Zorbex", "Quindar"] {
+            assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
+        }
+        for bad in ["I'm", "I", "Reportedly", "Claiming Quindar", "Claiming"] {
             assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
         }
     }

@@ -614,11 +614,24 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             // "Helius CEO Mert", "Osmosis co-founder Sunny Aggarwal": the title's employer.
             let named_org = p.spans.iter().any(|&(s, e)| {
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
-                    || (heads_a_titled_person(text, e)
-                        || crypto && names_a_victim(text, e) && victim_shaped(&p.name))
+                    || heads_a_titled_person(text, e)
                         && !words::COMMON.contains(p.name.to_lowercase().as_str())
                         && !g.demonyms.contains(&p.name)
+                    || crypto
+                        && names_a_victim(text, e)
+                        && victim_shaped(&p.name)
+                        && !g.demonyms.contains(&p.name)
+                        // An ordinary word ("Cover") must be capitalised inside a sentence too.
+                        && (!words::COMMON.contains(p.name.to_lowercase().as_str())
+                            || p.spans.iter().any(|&(s, _)| !candidates::sentence_start(text, s)))
             });
+            // A lone organisation word ("Bank", "Protocol", "Films") names no one firm.
+            if !p.name.contains(' ')
+                && (g.not_name.contains(&p.name) || words::ORG_GENERIC.contains(p.name.as_str()))
+                && items.iter().all(Option::is_none)
+            {
+                continue;
+            }
             let kind = match model.predict(&p.features) {
                 _ if named_org => EntityKind::Organization,
                 Some(kind) => kind,
