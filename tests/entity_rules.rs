@@ -697,3 +697,28 @@ fn a_lone_organisation_word_is_no_organisation() {
         triples(&found)
     );
 }
+
+#[test]
+fn in_a_crypto_story_the_head_of_a_line_item_with_an_amount_is_a_project() {
+    // Given names, which the model alone would take for people.
+    let found = find(
+        "Exchange hacked\n\nThe attacker drained hot wallets on Ethereum and swapped the tokens \
+         on a DEX, then bridged to BSC.\n\n- Marla ~$76 million\n- Tobin - $1.2 million\n\
+         Attacker Address: 0xabc\n",
+    );
+    for name in ["Marla", "Tobin"] {
+        assert_eq!(
+            canonical_of(&found, name).map(|(kind, _)| kind),
+            Some(EntityKind::Organization),
+            "{name}: {:?}",
+            triples(&found)
+        );
+    }
+    assert!(
+        found
+            .iter()
+            .all(|m| !m.surface.contains("Attacker Address")),
+        "{:?}",
+        triples(&found)
+    );
+}

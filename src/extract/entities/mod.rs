@@ -267,6 +267,40 @@ fn names_a_victim(text: &str, end: usize) -> bool {
     words::VICTIM_CUES.contains(word.as_str())
 }
 
+/// Whether a name heads a line item with an amount ("- Velo ~$76 million", "Ternoa: 13.5M CAPS
+/// for…", "Balancer ($11.9M of bbeUSD)"): in a crypto story, the projects a list of losses names.
+fn heads_an_amount_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = text[line_start..start].trim_matches([' ', '\t']);
+    let bullet = lead.is_empty()
+        || matches!(lead, "-" | "*" | "•" | "–")
+        || lead
+            .strip_suffix('.')
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+    if !bullet {
+        return false;
+    }
+    let rest = text[end..]
+        .trim_start_matches([' ', '\t'])
+        .trim_start_matches([':', '-', '–', '—', '('])
+        .trim_start_matches([' ', '\t', '~', '≈']);
+    rest.starts_with(|c: char| c == '$' || c.is_ascii_digit())
+}
+
+/// Whether a line item's head can name a project: no digits, no ordinary or crypto word but
+/// an organisation word ("Attacker Address", "USDC Vault", "Tx1" are fields, not projects;
+/// "Ocean Protocol" is one).
+fn project_shaped(name: &str, not_name: &HashSet<String>) -> bool {
+    !name.contains(|c: char| c.is_ascii_digit())
+        && name.split(' ').all(|w| {
+            let lower = w.to_lowercase();
+            not_name.contains(w)
+                || !words::COMMON.contains(lower.as_str())
+                    && !words::CRYPTO.contains(lower.as_str())
+        })
+        && name.split(' ').any(|w| !not_name.contains(w))
+}
+
 /// Whether a name can be a victim firm's: not a short acronym ("DEX", "PC"), a contraction
 /// ("We’ve") or a thing named by a crypto word ("Banksy NFT", "Bancor LP").
 fn victim_shaped(name: &str) -> bool {
@@ -618,7 +652,9 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                         && !words::COMMON.contains(p.name.to_lowercase().as_str())
                         && !g.demonyms.contains(&p.name)
                     || crypto
-                        && names_a_victim(text, e)
+                        && (names_a_victim(text, e)
+                            || heads_an_amount_line(text, s, e)
+                                && project_shaped(&p.name, &g.not_name))
                         && victim_shaped(&p.name)
                         && !g.demonyms.contains(&p.name)
                         // An ordinary word ("Cover") must be capitalised inside a sentence too.
