@@ -273,6 +273,34 @@ pub(super) fn list_anchor(text: &str, start: usize) -> String {
     String::new()
 }
 
+/// The noun a list of examples hangs from ("firms such as A, B and C", "platforms like A"):
+/// the word before "such as", "like" or "including", lower-cased; empty when there is none.
+pub(super) fn exemplified_noun(text: &str, start: usize) -> String {
+    let mut at = start;
+    for _ in 0..24 {
+        let (w, from) = token_before(text, at);
+        let name_word = text[from..at]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || c == '@');
+        if w == "like" || w == "including" || w == "as" {
+            let (mut noun, noun_at) = token_before(text, from);
+            if w == "as" {
+                if noun != "such" {
+                    return String::new();
+                }
+                noun = token_before(text, noun_at).0;
+            }
+            return noun;
+        }
+        let skip = w == "," || w == "and" || w == "&" || name_word;
+        if !skip || from >= at || from == 0 {
+            return String::new();
+        }
+        at = from;
+    }
+    String::new()
+}
+
 /// Bytes either side of a name within which its context words are read.
 const WINDOW_REACH: usize = 160;
 
@@ -621,6 +649,17 @@ mod tests {
         ] {
             assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
         }
+    }
+
+    #[test]
+    fn the_noun_a_list_of_examples_hangs_from_is_found_past_such_as_like_and_including() {
+        let text = "firms such as Zorb, Quin and Blorp; platforms like Tolv; bands including \
+                    Marv. It felt like Xan.";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        assert_eq!(exemplified_noun(text, at("Blorp")), "firms");
+        assert_eq!(exemplified_noun(text, at("Tolv")), "platforms");
+        assert_eq!(exemplified_noun(text, at("Marv")), "bands");
+        assert_eq!(exemplified_noun(text, at("Xan")), "felt");
     }
 
     #[test]

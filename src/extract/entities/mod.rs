@@ -648,6 +648,7 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             // "Helius CEO Mert", "Osmosis co-founder Sunny Aggarwal": the title's employer.
             let named_org = p.spans.iter().any(|&(s, e)| {
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
+                    || words::ORG_NOUNS.contains(candidates::exemplified_noun(text, s).as_str())
                     || heads_a_titled_person(text, e)
                         && !words::COMMON.contains(p.name.to_lowercase().as_str())
                         && !g.demonyms.contains(&p.name)
