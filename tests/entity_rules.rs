@@ -722,3 +722,26 @@ fn in_a_crypto_story_the_head_of_a_line_item_with_an_amount_is_a_project() {
         triples(&found)
     );
 }
+
+#[test]
+fn a_noun_right_before_a_person_or_city_the_rules_found_makes_it_an_organisation() {
+    let found = find(
+        "Ana Ruiz of accountancy firm Gregor Thornbury said so. The milk firm Harbin sued. The \
+         Child Support Agency Doug Smith left.",
+    );
+    for name in ["Gregor Thornbury", "Harbin"] {
+        assert_eq!(
+            canonical_of(&found, name).map(|(kind, _)| kind),
+            Some(EntityKind::Organization),
+            "{name}: {:?}",
+            triples(&found)
+        );
+    }
+    // A capitalised noun ends a name: the person after it stays a person.
+    assert_eq!(
+        canonical_of(&found, "Doug Smith").map(|(kind, _)| kind),
+        Some(EntityKind::Person),
+        "{:?}",
+        triples(&found)
+    );
+}

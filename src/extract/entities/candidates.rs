@@ -251,7 +251,7 @@ fn token_after(text: &str, at: usize) -> (String, usize) {
     }
 }
 
-fn word_before(text: &str, at: usize) -> String {
+pub(super) fn word_before(text: &str, at: usize) -> String {
     token_before(text, at).0
 }
 

@@ -301,6 +301,30 @@ fn project_shaped(name: &str, not_name: &HashSet<String>) -> bool {
         && name.split(' ').any(|w| !not_name.contains(w))
 }
 
+/// A name the rules took for a person or a city, right after a noun saying what kind of
+/// organisation follows, is that organisation: "accountancy firm Grant Thornton", "brokerage
+/// Merrill Lynch", "milk firm Yili". Only the word right before counts: through a title
+/// ("bank CEO Ana Ruiz") the noun speaks of someone's employer.
+fn organisations_named_by_their_noun(text: &str, found: &mut [Candidate]) {
+    for c in found.iter_mut() {
+        let retype = match c.kind {
+            EntityKind::Person => true,
+            EntityKind::Location => c.parent.is_some(),
+            _ => false,
+        };
+        // Written in lower case: "Child Support Agency Doug Smith" ends a name, not a noun.
+        let noun = text[..c.start]
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(' ').next())
+            .unwrap_or("");
+        if retype && noun.starts_with(char::is_lowercase) && words::ORG_NOUNS.contains(noun) {
+            c.kind = EntityKind::Organization;
+            c.canonical = text[c.start..c.end].to_string();
+            c.parent = None;
+        }
+    }
+}
+
 /// Whether a name can be a victim firm's: not a short acronym ("DEX", "PC"), a contraction
 /// ("We’ve") or a thing named by a crypto word ("Banksy NFT", "Bancor LP").
 fn victim_shaped(name: &str) -> bool {
@@ -633,6 +657,7 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
     let text = article.text.as_str();
     let g = &*GAZETTEER;
     let mut found = rule_mentions(text, g);
+    organisations_named_by_their_noun(text, &mut found);
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
         let credited = credits::credit_items(text);
