@@ -745,3 +745,25 @@ fn a_noun_right_before_a_person_or_city_the_rules_found_makes_it_an_organisation
         triples(&found)
     );
 }
+
+#[test]
+fn an_organisation_noun_after_a_specific_name_makes_it_an_organisation() {
+    // Given names, which the model alone would take for people.
+    let found = find(
+        "Wilson signed the act to his Marla label. A Decentralised platform and the Cross-chain \
+         bridge were also named.",
+    );
+    assert_eq!(
+        canonical_of(&found, "Marla").map(|(kind, _)| kind),
+        Some(EntityKind::Organization),
+        "{:?}",
+        triples(&found)
+    );
+    for word in ["Decentralised", "Cross-chain"] {
+        assert!(
+            canonical_of(&found, word).is_none(),
+            "{word}: {:?}",
+            triples(&found)
+        );
+    }
+}

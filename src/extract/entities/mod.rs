@@ -325,6 +325,30 @@ fn organisations_named_by_their_noun(text: &str, found: &mut [Candidate]) {
     }
 }
 
+/// Whether a lower-case organisation noun follows the name on its line ("the TV Guide
+/// magazine", "his F4 label", "the Acme exchange").
+fn followed_by_org_noun(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let noun = leading_word(rest);
+    noun.starts_with(char::is_lowercase) && words::ORG_NOUNS.contains(noun)
+}
+
+/// Whether a name is specific enough for the noun after it to type it: not an ordinary or
+/// crypto word at all ("Decentralised platform", "NFT marketplace"), not a short acronym ("IT
+/// firm"), not a compound ("Cross-chain bridge"), not a demonym ("Asian bank").
+fn specific_name(name: &str, demonyms: &HashSet<String>) -> bool {
+    victim_shaped(name)
+        && name.starts_with(char::is_uppercase)
+        && !demonyms.contains(name)
+        && !name.contains('-')
+        && name.split(' ').any(|w| {
+            let lower = w.to_lowercase();
+            !words::COMMON.contains(lower.as_str()) && !words::CRYPTO.contains(lower.as_str())
+        })
+}
+
 /// Whether a name can be a victim firm's: not a short acronym ("DEX", "PC"), a contraction
 /// ("We’ve") or a thing named by a crypto word ("Banksy NFT", "Bancor LP").
 fn victim_shaped(name: &str) -> bool {
@@ -674,6 +698,7 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             let named_org = p.spans.iter().any(|&(s, e)| {
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
                     || words::ORG_NOUNS.contains(candidates::exemplified_noun(text, s).as_str())
+                    || followed_by_org_noun(text, e) && specific_name(&p.name, &g.demonyms)
                     || heads_a_titled_person(text, e)
                         && !words::COMMON.contains(p.name.to_lowercase().as_str())
                         && !g.demonyms.contains(&p.name)
