@@ -57,8 +57,27 @@ fn is_word_char(c: char) -> bool {
 fn standalone(text: &str, start: usize, end: usize, word: &str) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
+    // "MEW/MyCrypto", "Voltage/Ola": a slash between two capitalised words in prose parts two
+    // names; in a path or a URL ("github.com/Acme", "/Users") it does not.
+    let named_pair = |other: &str| {
+        let token = other.split(char::is_whitespace).next().unwrap_or("");
+        let dotted = token
+            .char_indices()
+            .any(|(i, c)| c == '.' && token[i + 1..].starts_with(char::is_alphanumeric));
+        other.starts_with(char::is_uppercase)
+            && word.starts_with(char::is_uppercase)
+            && !dotted
+            && !token.contains('/')
+    };
+    let slash_before = before == Some('/')
+        && text[..start - 1]
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(named_pair);
+    let slash_after = after == Some('/') && named_pair(&text[end + 1..]);
     if before.is_some_and(|c| is_word_char(c) || matches!(c, '@' | '/' | '$' | '#' | '.' | '-'))
-        || after.is_some_and(|c| is_word_char(c) || matches!(c, '/' | '@'))
+        && !slash_before
+        || after.is_some_and(|c| is_word_char(c) || matches!(c, '/' | '@')) && !slash_after
     {
         return false;
     }
@@ -660,6 +679,17 @@ mod tests {
         assert_eq!(exemplified_noun(text, at("Tolv")), "platforms");
         assert_eq!(exemplified_noun(text, at("Marv")), "bands");
         assert_eq!(exemplified_noun(text, at("Xan")), "felt");
+    }
+
+    #[test]
+    fn a_slash_parts_two_capitalised_names_but_not_a_path() {
+        let n = names("He led security at Zorb/QuinCrypto. See github.com/Blorp and /Users/Tolv.");
+        for want in ["Zorb", "QuinCrypto"] {
+            assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
+        }
+        for bad in ["Blorp", "Users", "Tolv"] {
+            assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
+        }
     }
 
     #[test]
