@@ -353,9 +353,10 @@ fn specific_name(name: &str, demonyms: &HashSet<String>) -> bool {
 /// ("We’ve") or a thing named by a crypto word ("Banksy NFT", "Bancor LP").
 fn victim_shaped(name: &str) -> bool {
     let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-    !(name.len() <= 3 && name.chars().all(|c| c.is_ascii_uppercase()))
-        && !name.contains(['\'', '’'])
-        && !(name.contains(' ') && words::CRYPTO.contains(last.as_str()))
+    let short_acronym = name.len() <= 3 && name.chars().all(|c| c.is_ascii_uppercase());
+    let contraction = name.contains(['\'', '’']);
+    let crypto_thing = name.contains(' ') && words::CRYPTO.contains(last.as_str());
+    !(short_acronym || contraction || crypto_thing)
 }
 
 /// Whether a capitalised word that is not all capitals follows right after `end` ("Morpho

@@ -189,7 +189,7 @@ pub fn after_demonym(
             && !is_modifier(w)
     };
     (demonyms.contains(first) && (2..=3).contains(&words.len()) && words.iter().all(name_word))
-        .then(|| (rest_at, run.len()))
+        .then_some((rest_at, run.len()))
 }
 
 /// One capitalised name word: "Ferrante", "Jae-in", "O'Brien", "McDonald", "MacPherson", or
