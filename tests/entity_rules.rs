@@ -37,6 +37,23 @@ fn canonical_of(found: &[EntityMention], surface: &str) -> Option<(EntityKind, S
         .map(|m| (m.kind, m.canonical.clone()))
 }
 
+/// The rules alone, without the model: for rules the model might otherwise cover by shape.
+fn find_by_rules(text: &str) -> Vec<EntityMention> {
+    entities::find_with(&article("t", text), &entities::model::Model::default())
+}
+
+/// Asserts that each surface is found with the kind.
+fn assert_kinds(found: &[EntityMention], surfaces: &[&str], kind: EntityKind) {
+    for surface in surfaces {
+        assert_eq!(
+            canonical_of(found, surface).map(|(k, _)| k),
+            Some(kind),
+            "{surface}: {:?}",
+            triples(found)
+        );
+    }
+}
+
 #[test]
 fn a_title_line_never_joins_the_first_line_of_the_body() {
     let found = find("Zorblax Protocol - Rekt II\nQuindar Protocol lost its vault.\n");
@@ -434,15 +451,9 @@ fn cities_of_the_geonames_table_are_places_under_their_country_and_a_town_with_a
 
 #[test]
 fn a_byline_names_its_author_and_a_sentence_opening_with_by_does_not() {
-    // The rules alone: the model might find the name from its shape anyway.
-    let rules = entities::model::Model::default();
-    let found = entities::find_with(
-        &article(
-            "t",
-            "Zorblax exchange hacked\n\nBy Ionela Vastrow / August 8, 2022\n\n\
-         By Tuesday Marbel Ganz had left.",
-        ),
-        &rules,
+    let found = find_by_rules(
+        "Zorblax exchange hacked\n\nBy Ionela Vastrow / August 8, 2022\n\n\
+     By Tuesday Marbel Ganz had left.",
     );
     assert_eq!(
         canonical_of(&found, "Ionela Vastrow"),
@@ -460,16 +471,10 @@ fn a_byline_names_its_author_and_a_sentence_opening_with_by_does_not() {
 #[test]
 fn mac_names_particles_generational_suffixes_and_given_names_of_other_countries_make_whole_people()
 {
-    // The rules alone: the model might find the names from their shape anyway.
-    let rules = entities::model::Model::default();
-    let found = entities::find_with(
-        &article(
-            "t",
-            "Ulrich Zorbandt warned the board. Ana MacQuorrie reviewed the code with \
-             Tomas McVandry. The trustee, Bram Kollet III, took over. Pieter van Zorbeek \
-             and Roberto De Quindar left.",
-        ),
-        &rules,
+    let found = find_by_rules(
+        "Ulrich Zorbandt warned the board. Ana MacQuorrie reviewed the code with \
+         Tomas McVandry. The trustee, Bram Kollet III, took over. Pieter van Zorbeek \
+         and Roberto De Quindar left.",
     );
     for name in [
         "Ulrich Zorbandt",
@@ -494,24 +499,14 @@ fn places_after_an_opener_before_an_acronym_and_multi_word_states_are_places() {
         "As Washington weighed sanctions, the Brussels IAAF meeting went ahead. The US TV \
          network Zorblax said a storm hit North Carolina. A branch in Harbin closed.",
     );
-    for surface in ["Washington", "Brussels", "US", "North Carolina", "Harbin"] {
-        assert_eq!(
-            canonical_of(&found, surface).map(|(kind, _)| kind),
-            Some(EntityKind::Location),
-            "{surface}: {:?}",
-            triples(&found)
-        );
-    }
+    assert_kinds(
+        &found,
+        &["Washington", "Brussels", "US", "North Carolina", "Harbin"],
+        EntityKind::Location,
+    );
     // Abbreviations the table lists, and the euro area.
     let found = find("Funds moved from HK to NYC while the Eurozone watched.");
-    for surface in ["HK", "NYC", "Eurozone"] {
-        assert_eq!(
-            canonical_of(&found, surface).map(|(kind, _)| kind),
-            Some(EntityKind::Location),
-            "{surface}: {:?}",
-            triples(&found)
-        );
-    }
+    assert_kinds(&found, &["HK", "NYC", "Eurozone"], EntityKind::Location);
     // A crypto word after the place makes one organisation's name.
     let found = find("The Zorblax DAO and the Ukraine DAO both voted.");
     assert!(
@@ -523,25 +518,16 @@ fn places_after_an_opener_before_an_acronym_and_multi_word_states_are_places() {
 
 #[test]
 fn one_word_after_a_persons_role_or_beside_the_writer_is_a_person() {
-    // The rules alone: the model might find the names from their shape anyway.
-    let rules = entities::model::Model::default();
-    let found = entities::find_with(
-        &article(
-            "t",
-            "Zorblax CEO Quenty did a breakdown. Founder Marvek's defence was thin. Tolvan and I \
-             looked at each other. Secretary of State Brindle spoke. The games developer \
-             Quindarsoft has unveiled software.",
-        ),
-        &rules,
+    let found = find_by_rules(
+        "Zorblax CEO Quenty did a breakdown. Founder Marvek's defence was thin. Tolvan and I \
+         looked at each other. Secretary of State Brindle spoke. The games developer \
+         Quindarsoft has unveiled software.",
     );
-    for name in ["Quenty", "Marvek", "Tolvan", "Brindle"] {
-        assert_eq!(
-            canonical_of(&found, name).map(|(kind, _)| kind),
-            Some(EntityKind::Person),
-            "{name}: {:?}",
-            triples(&found)
-        );
-    }
+    assert_kinds(
+        &found,
+        &["Quenty", "Marvek", "Tolvan", "Brindle"],
+        EntityKind::Person,
+    );
     // A developer may be a firm: one word after it is not taken for a person.
     assert_ne!(
         canonical_of(&found, "Quindarsoft").map(|(kind, _)| kind),
@@ -553,29 +539,21 @@ fn one_word_after_a_persons_role_or_beside_the_writer_is_a_person() {
 
 #[test]
 fn public_bodies_keep_and_for_and_of_inside_their_names_and_lists_stay_apart() {
-    let rules = entities::model::Model::default();
-    let found = entities::find_with(
-        &article(
-            "t",
-            "The Department for Zorbs and Pensions wrote to the Quindar Gaming and Lottery \
-             Commission. The Writers Guild of Zorbania objected. Zorbly and Quindar Finance were \
-             both drained, said the Tolvan Films spokesman.",
-        ),
-        &rules,
+    let found = find_by_rules(
+        "The Department for Zorbs and Pensions wrote to the Quindar Gaming and Lottery \
+         Commission. The Writers Guild of Zorbania objected. Zorbly and Quindar Finance were \
+         both drained, said the Tolvan Films spokesman.",
     );
-    for name in [
-        "Department for Zorbs and Pensions",
-        "Quindar Gaming and Lottery Commission",
-        "Writers Guild of Zorbania",
-        "Tolvan Films",
-    ] {
-        assert_eq!(
-            canonical_of(&found, name).map(|(kind, _)| kind),
-            Some(EntityKind::Organization),
-            "{name}: {:?}",
-            triples(&found)
-        );
-    }
+    assert_kinds(
+        &found,
+        &[
+            "Department for Zorbs and Pensions",
+            "Quindar Gaming and Lottery Commission",
+            "Writers Guild of Zorbania",
+            "Tolvan Films",
+        ],
+        EntityKind::Organization,
+    );
     // "and" in a list of firms joins no name.
     assert!(
         found.iter().all(|m| !m.canonical.contains("Zorbly and")),
@@ -601,36 +579,21 @@ fn in_a_crypto_story_the_name_before_rekt_or_exploit_is_the_victim_firm() {
 
 #[test]
 fn a_role_before_a_dash_or_a_capitalised_role_in_apposition_marks_a_person() {
-    // The rules alone: the model might find the names from their shape anyway.
-    let rules = entities::model::Model::default();
-    let found = entities::find_with(
-        &article(
-            "t",
-            "The dropout founder - Yubar Quenlo, raised millions. The scam mimicked Nakos \
-             Travoulides, the President of Zorbania.",
-        ),
-        &rules,
+    let found = find_by_rules(
+        "The dropout founder - Yubar Quenlo, raised millions. The scam mimicked Nakos \
+         Travoulides, the President of Zorbania.",
     );
-    for name in ["Yubar Quenlo", "Nakos Travoulides"] {
-        assert_eq!(
-            canonical_of(&found, name).map(|(kind, _)| kind),
-            Some(EntityKind::Person),
-            "{name}: {:?}",
-            triples(&found)
-        );
-    }
+    assert_kinds(
+        &found,
+        &["Yubar Quenlo", "Nakos Travoulides"],
+        EntityKind::Person,
+    );
 }
 
 #[test]
 fn a_demonym_before_two_name_words_introduces_a_person() {
-    // The rules alone: the model might find the names from their shape anyway.
-    let rules = entities::model::Model::default();
-    let found = entities::find_with(
-        &article(
-            "t",
-            "Tunisian Selvira Quarfi won in three sets. The Chinese Communist Party met.",
-        ),
-        &rules,
+    let found = find_by_rules(
+        "Tunisian Selvira Quarfi won in three sets. The Chinese Communist Party met.",
     );
     assert_eq!(
         canonical_of(&found, "Selvira Quarfi").map(|(kind, _)| kind),
@@ -649,24 +612,15 @@ fn a_demonym_before_two_name_words_introduces_a_person() {
 
 #[test]
 fn a_firm_or_country_possessive_before_or_a_country_after_two_name_words_marks_a_person() {
-    // The rules alone: the model might find the names from their shape anyway.
-    let rules = entities::model::Model::default();
-    let found = entities::find_with(
-        &article(
-            "t",
-            "As Zorbsec’s Yavin Quolo explains, the proxy was open. Keneso Abelar of Ethiopia \
-             won the race. Apple's App Store and the Central Bank of Nigeria stayed quiet.",
-        ),
-        &rules,
+    let found = find_by_rules(
+        "As Zorbsec’s Yavin Quolo explains, the proxy was open. Keneso Abelar of Ethiopia \
+         won the race. Apple's App Store and the Central Bank of Nigeria stayed quiet.",
     );
-    for name in ["Yavin Quolo", "Keneso Abelar"] {
-        assert_eq!(
-            canonical_of(&found, name).map(|(kind, _)| kind),
-            Some(EntityKind::Person),
-            "{name}: {:?}",
-            triples(&found)
-        );
-    }
+    assert_kinds(
+        &found,
+        &["Yavin Quolo", "Keneso Abelar"],
+        EntityKind::Person,
+    );
     for not_person in ["App Store", "Central Bank"] {
         assert_ne!(
             canonical_of(&found, not_person).map(|(kind, _)| kind),
@@ -706,14 +660,7 @@ fn in_a_crypto_story_the_head_of_a_line_item_with_an_amount_is_a_project() {
          on a DEX, then bridged to BSC.\n\n- Marla ~$76 million\n- Tobin - $1.2 million\n\
          Attacker Address: 0xabc\n",
     );
-    for name in ["Marla", "Tobin"] {
-        assert_eq!(
-            canonical_of(&found, name).map(|(kind, _)| kind),
-            Some(EntityKind::Organization),
-            "{name}: {:?}",
-            triples(&found)
-        );
-    }
+    assert_kinds(&found, &["Marla", "Tobin"], EntityKind::Organization);
     assert!(
         found
             .iter()
@@ -729,14 +676,11 @@ fn a_noun_right_before_a_person_or_city_the_rules_found_makes_it_an_organisation
         "Ana Ruiz of accountancy firm Gregor Thornbury said so. The milk firm Harbin sued. The \
          Child Support Agency Doug Smith left.",
     );
-    for name in ["Gregor Thornbury", "Harbin"] {
-        assert_eq!(
-            canonical_of(&found, name).map(|(kind, _)| kind),
-            Some(EntityKind::Organization),
-            "{name}: {:?}",
-            triples(&found)
-        );
-    }
+    assert_kinds(
+        &found,
+        &["Gregor Thornbury", "Harbin"],
+        EntityKind::Organization,
+    );
     // A capitalised noun ends a name: the person after it stays a person.
     assert_eq!(
         canonical_of(&found, "Doug Smith").map(|(kind, _)| kind),

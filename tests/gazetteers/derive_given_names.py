@@ -60,6 +60,7 @@ def main():
     for path in ("assets/organisations/exchanges.tsv", "assets/organisations/listed-companies.tsv"):
         for row in lines(path):
             blocked.update(n.strip().lower() for n in row.split("\t") if n.strip())
+
     def usable(n, known):
         return len(n) >= 3 and SHAPE.match(n) and n not in known and n.lower() not in blocked
 
@@ -69,25 +70,32 @@ def main():
     world_surnames = sorted(
         n for n in faker_names(("last_names",)) if usable(n, surnames) and n not in given
     )
-    header = [
-        "# Given names of other countries, from the first-name lists of the Faker 40.63.0 PyPI",
-        "# package (MIT licence; about 80 locales, each list citing its public source).",
-        "# Derived by tests/gazetteers/derive_given_names.py: Latin-letter names not in",
-        "# assets/given-names.txt, minus ordinary words of the corpora, crypto words, months,",
-        "# weekdays, places, exchanges and listed companies.",
-    ]
-    with open(os.path.join(ROOT, "assets/given-names-world.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(header + kept) + "\n")
-    print(len(kept), "given names")
-    header = [
-        "# Surnames of other countries, from the last-name lists of the Faker 40.63.0 PyPI",
-        "# package (MIT licence). Derived by tests/gazetteers/derive_given_names.py like",
-        "# assets/given-names-world.txt, minus given names. A hint for the entity model only.",
-    ]
-    with open(os.path.join(ROOT, "assets/surnames-world.txt"), "w", encoding="utf-8") as f:
-        f.write("\n".join(header + world_surnames) + "\n")
-    print(len(world_surnames), "surnames")
+    write_list(
+        "assets/given-names-world.txt",
+        [
+            "# Given names of other countries, from the first-name lists of the Faker 40.63.0 PyPI",
+            "# package (MIT licence; about 80 locales, each list citing its public source).",
+            "# Derived by tests/gazetteers/derive_given_names.py: Latin-letter names not in",
+            "# assets/given-names.txt, minus ordinary words of the corpora, crypto words, months,",
+            "# weekdays, places, exchanges and listed companies.",
+        ],
+        kept,
+    )
+    write_list(
+        "assets/surnames-world.txt",
+        [
+            "# Surnames of other countries, from the last-name lists of the Faker 40.63.0 PyPI",
+            "# package (MIT licence). Derived by tests/gazetteers/derive_given_names.py like",
+            "# assets/given-names-world.txt, minus given names. A hint for the entity model only.",
+        ],
+        world_surnames,
+    )
 
+
+def write_list(path, header, names):
+    with open(os.path.join(ROOT, path), "w", encoding="utf-8") as f:
+        f.write("\n".join(header + names) + "\n")
+    print(len(names), "names in", path)
 
 if __name__ == "__main__":
     main()
