@@ -277,6 +277,11 @@ pub(super) fn word_before(text: &str, at: usize) -> String {
 /// The word that governs a list the name stands in ("credit" for each of "Credit: A, B and C"):
 /// the first lower-case word or sentence mark to the left, skipping names, commas and "and".
 pub(super) fn list_anchor(text: &str, start: usize) -> String {
+    list_anchor_at(text, start).0
+}
+
+/// [`list_anchor`] and where it starts (`usize::MAX` when the walk found none).
+fn list_anchor_at(text: &str, start: usize) -> (String, usize) {
     let mut at = start;
     for _ in 0..24 {
         let (w, from) = token_before(text, at);
@@ -285,39 +290,26 @@ pub(super) fn list_anchor(text: &str, start: usize) -> String {
             .starts_with(|c: char| c.is_uppercase() || c == '@');
         let skip = w == "," || w == "and" || w == "&" || name_word;
         if !skip || from >= at || from == 0 {
-            return w;
+            return (w, from);
         }
         at = from;
     }
-    String::new()
+    (String::new(), usize::MAX)
 }
 
 /// The noun a list of examples hangs from ("firms such as A, B and C", "platforms like A"):
 /// the word before "such as", "like" or "including", lower-cased; empty when there is none.
 pub(super) fn exemplified_noun(text: &str, start: usize) -> String {
-    let mut at = start;
-    for _ in 0..24 {
-        let (w, from) = token_before(text, at);
-        let name_word = text[from..at]
-            .trim_start()
-            .starts_with(|c: char| c.is_uppercase() || c == '@');
-        if w == "like" || w == "including" || w == "as" {
-            let (mut noun, noun_at) = token_before(text, from);
-            if w == "as" {
-                if noun != "such" {
-                    return String::new();
-                }
-                noun = token_before(text, noun_at).0;
-            }
-            return noun;
-        }
-        let skip = w == "," || w == "and" || w == "&" || name_word;
-        if !skip || from >= at || from == 0 {
-            return String::new();
-        }
-        at = from;
+    let (anchor, from) = list_anchor_at(text, start);
+    if !matches!(anchor.as_str(), "like" | "including" | "as") {
+        return String::new();
     }
-    String::new()
+    let (noun, noun_at) = token_before(text, from);
+    match anchor.as_str() {
+        "as" if noun == "such" => token_before(text, noun_at).0,
+        "as" => String::new(),
+        _ => noun,
+    }
 }
 
 /// Bytes either side of a name within which its context words are read.

@@ -156,14 +156,19 @@ pub fn is_country(name: &str) -> bool {
 /// Whether two words after a possessive are a name: no ordinary word ("Apple's App Store"),
 /// no title, no word a name never has.
 pub fn possessed_name(name: &str, not_name: &HashSet<String>) -> bool {
-    name.split_whitespace().all(|w| {
-        w.len() >= 2
-            && !w.ends_with('.')
-            && !not_name.contains(w)
-            && !super::words::COMMON.contains(w.to_lowercase().as_str())
-            && !super::words::is_job_title(w)
-            && !is_modifier(w)
-    })
+    name.split_whitespace()
+        .all(|w| plain_name_word(w, not_name))
+}
+
+/// A word that can only be part of a name: no initial, no ordinary word, no title or modifier,
+/// no word a name never has.
+fn plain_name_word(w: &str, not_name: &HashSet<String>) -> bool {
+    w.len() >= 2
+        && !w.ends_with('.')
+        && !not_name.contains(w)
+        && !super::words::COMMON.contains(w.to_lowercase().as_str())
+        && !super::words::is_job_title(w)
+        && !is_modifier(w)
 }
 
 /// The person a demonym introduces: "Tunisian Selima Sfar", "Spanish Rafael Nadal". Two or
@@ -179,15 +184,7 @@ pub fn after_demonym(
     let rest = rest.trim_start();
     let rest_at = rest_at + (run.len() - rest_at - rest.len());
     let words: Vec<&str> = rest.split_whitespace().collect();
-    let name_word = |w: &&str| {
-        w.len() >= 2
-            && !w.ends_with('.')
-            && !not_name.contains(*w)
-            && !demonyms.contains(*w)
-            && !super::words::COMMON.contains(w.to_lowercase().as_str())
-            && !super::words::is_job_title(w)
-            && !is_modifier(w)
-    };
+    let name_word = |w: &&str| !demonyms.contains(*w) && plain_name_word(w, not_name);
     (demonyms.contains(first) && (2..=3).contains(&words.len()) && words.iter().all(name_word))
         .then_some((rest_at, run.len()))
 }
