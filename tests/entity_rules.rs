@@ -711,3 +711,23 @@ fn an_organisation_noun_after_a_specific_name_makes_it_an_organisation() {
         );
     }
 }
+
+#[test]
+fn a_product_named_after_a_known_firm_is_not_the_firm() {
+    let text = "The lure was a file on Google Drive, sent over Binance Smart Chain.\n\
+                Google said it had removed it, and Binance CEO Ana Ruiz froze the funds.";
+    let second_line = text.find('\n').unwrap_or(0);
+    let found = find_by_rules(text);
+    for firm in ["Google", "Binance"] {
+        let at: Vec<usize> = found
+            .iter()
+            .filter(|m| m.surface == firm && m.kind == EntityKind::Organization)
+            .map(|m| m.start)
+            .collect();
+        assert!(
+            at.len() == 1 && at[0] > second_line,
+            "{firm}: {:?}",
+            triples(&found)
+        );
+    }
+}

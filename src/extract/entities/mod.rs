@@ -94,6 +94,16 @@ fn next_to_capitalised(text: &str, start: usize, end: usize) -> bool {
         || next.starts_with(char::is_uppercase)
 }
 
+/// Whether a capitalised word that is no opener, title or organisation word follows: the name
+/// goes on ("Google Drive"), where "Binance CEO" or "Coinbase Exchange" do not.
+fn names_a_product(text: &str, end: usize) -> bool {
+    let (_, next) = neighbours(text, end, end);
+    next.starts_with(char::is_uppercase)
+        && !words::is_job_title(next)
+        && !words::OPENERS.contains(next)
+        && !words::ORG_GENERIC.contains(next)
+}
+
 /// Whether a capitalised word that is no opener or title touches the span, or the span goes
 /// on as a domain ("Amazon.com"): the span is then a piece of a longer name.
 fn part_of_longer_name(text: &str, start: usize, end: usize) -> bool {
@@ -136,6 +146,16 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             continue;
         }
         if t.listed && part_of_longer_name(text, start, end) {
+            continue;
+        }
+        // "Google Drive", "Binance Smart Chain": a product named after a known firm is not
+        // the firm (an acronym goes on as a part of it: "BBC Radio 4").
+        if t.kind == EntityKind::Organization
+            && source == Source::Organization
+            && !text[start..end].contains(' ')
+            && text[start..end].chars().any(char::is_lowercase)
+            && names_a_product(text, end)
+        {
             continue;
         }
         // "Real Madrid", "Inner Mongolia Yili", "MTV Europe Awards": a one-word place inside a

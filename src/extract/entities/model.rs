@@ -113,13 +113,16 @@ impl Model {
         softmax(s)
     }
 
-    /// The kind the model gives a name, if any class beats "nothing" with enough confidence.
+    /// The kind the model gives a name: when the name classes together reach the threshold
+    /// (it is a name), the likeliest of them. Asking one class to reach it alone turned down
+    /// names the model could not place between a firm and a person ("Keane", a band).
+    /// Whether a span is a name and which kind it is are two questions.
     pub fn predict(&self, features: &[(u32, f32)]) -> Option<EntityKind> {
         let p = self.probabilities(features);
-        let (best, pb) = (1..4)
+        let (best, _) = (1..4)
             .map(|c| (c, p[c]))
             .fold((0, 0f32), |a, b| if b.1 > a.1 { b } else { a });
-        (pb >= self.threshold && pb > p[0])
+        (1.0 - p[0] >= self.threshold)
             .then_some(CLASSES[best])
             .flatten()
     }
@@ -256,5 +259,28 @@ mod tests {
             back.predict(&f(&["bias", "prev=in"])),
             Some(EntityKind::Location)
         );
+    }
+
+    #[test]
+    fn a_name_the_model_cannot_place_between_kinds_is_still_a_name() {
+        // Probabilities 0.35 nothing, 0.33 person, 0.30 organisation, 0.02 place: no kind
+        // reaches 0.5 alone, but a name it is (0.65), and a person most likely.
+        let w: Vec<String> = [0.35f32, 0.33, 0.30, 0.02]
+            .iter()
+            .map(|p| p.ln().to_string())
+            .collect();
+        let asset = format!(
+            "threshold\t0.5\n{:x}\t{}\n",
+            hash("span=keane"),
+            w.join("\t")
+        );
+        let m = Model::parse(&asset);
+        let f = vec![(hash("span=keane"), 1.0)];
+        assert_eq!(m.predict(&f), Some(EntityKind::Person));
+        let unsure = Model {
+            threshold: 0.7,
+            ..m
+        };
+        assert_eq!(unsure.predict(&f), None);
     }
 }
