@@ -731,3 +731,17 @@ fn a_product_named_after_a_known_firm_is_not_the_firm() {
         );
     }
 }
+
+#[test]
+fn a_role_in_apposition_or_brackets_and_a_post_signature_name_one_person() {
+    let found = find_by_rules(
+        "Zorbex's CEO, Quanlin, has been in custody since May.\n\
+         Vell (our CTO) and Anatoli (our security expert) took control.\n\
+         > funds are safu &mdash; Pipkin (@PipkinDefi) September 28, 2020\n",
+    );
+    assert_kinds(
+        &found,
+        &["Quanlin", "Vell", "Anatoli", "Pipkin"],
+        EntityKind::Person,
+    );
+}

@@ -207,7 +207,11 @@ const TITLES: &str = r"Secretary of State|President|Vice President|Prime Ministe
 const ROLES: &str = r"Sir|leader|founder|co-founder|CEO|director|analyst|spokesperson|spokesman|spokeswoman|attorney general|researcher|economist|chief executive|executive|lawyer|professor|investigator|official|expert|head|chief|chairman|minister|secretary|president|ambassador|commissioner|adviser|advisor|defector|dictator|hacker|developer|engineer|manager|partner|prosecutor|judge|agent|reporter|correspondent|author|editor|fellow|officer|member|scientist|consultant";
 
 /// Roles only a person holds: one name word after them is enough ("Helius CEO Mert did…").
-const PERSON_ROLES: &str = r"founder|co-founder|cofounder|CEO|analyst|researcher|investigator|spokesperson|spokesman|spokeswoman|lawyer|economist|engineer";
+const PERSON_ROLES: &str = r"founder|co-founder|cofounder|CEO|CTO|COO|CFO|CISO|analyst|researcher|investigator|spokesperson|spokesman|spokeswoman|lawyer|economist|engineer";
+
+/// The months, for the date under an embedded post.
+const MONTHS: &str =
+    r"January|February|March|April|May|June|July|August|September|October|November|December";
 
 /// Verbs of saying that follow or precede a speaker.
 const SAYS: &str = r"said|says|told|explained|added|noted|wrote|warned|argued|stated|tweeted|commented|claimed|believes|confirmed|admitted|insisted|asked|replied|recalled|testified|acknowledged";
@@ -226,6 +230,25 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (
             format!(
                 r"(?-u:\b)(?i:{PERSON_ROLES})[ \t]+(?P<name>{WORD})(?:['’]s)?(?:[ \t]+[a-z(]|[ \t]*[,.;:!?)]|$)"
+            ),
+            true,
+        ),
+        // The same role in apposition before one word: "Multichain's CEO, Zhaojun, has…".
+        (
+            format!(r"(?-u:\b)(?i:{PERSON_ROLES})[ \t]*,[ \t]+(?P<name>{WORD})[ \t]*,"),
+            true,
+        ),
+        // …or in brackets after it: "Rox (our CTO) and Anatol (our security expert)".
+        (
+            format!(
+                r"(?P<name>{WORD})[ \t]+\((?:our|the|their|its|his|her|a|an)?[ \t]*(?:[a-z-]+[ \t]+)?(?i:{PERSON_ROLES}|expert)\)"
+            ),
+            true,
+        ),
+        // The signature of an embedded post: "— Kiyo (@IslandKiyo) September 28, 2020".
+        (
+            format!(
+                r"(?:&mdash;|—)[ \t]*(?P<name>{WORD}(?:[ \t]+{WORD}){{0,2}})[ \t]+\(@\w+\)[ \t]+(?:{MONTHS})[ \t]+\d"
             ),
             true,
         ),
