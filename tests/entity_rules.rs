@@ -745,3 +745,20 @@ fn a_role_in_apposition_or_brackets_and_a_post_signature_name_one_person() {
         EntityKind::Person,
     );
 }
+
+#[test]
+fn a_first_name_alone_after_the_full_name_is_that_person_whatever_the_model_says() {
+    use entities::model::{Model, hash};
+    // A model that calls every proposed name an organisation.
+    let firm_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t0\t9\t0\n", hash("b")));
+    let text = "Polygon founder Sandeep Nailwal explained his plan in an interview.\n\
+                Not everyone will share Sandeep’s vision.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    let alone = found.iter().find(|m| m.surface == "Sandeep");
+    assert_eq!(
+        alone.map(|m| (m.kind, m.canonical.as_str())),
+        Some((EntityKind::Person, "Sandeep Nailwal")),
+        "{:?}",
+        triples(&found)
+    );
+}

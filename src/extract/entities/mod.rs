@@ -849,15 +849,32 @@ fn generational_suffixes(text: &str, found: &mut [Candidate]) {
 fn given_names_to_full_names(found: &mut [Candidate]) {
     // Given name -> the latest full name starting with it (mentions are in text order), so
     // each mention is one look-up, however many people the article names.
+    // A first name the model typed otherwise is that person too ("Sandeep Nailwal …
+    // Sandeep's vision"): the article has said who it is.
+    // Unless the word also opens a firm's name there ("Huione International Payments").
+    let opens_other: HashSet<String> = found
+        .iter()
+        .filter(|c| c.kind != EntityKind::Person)
+        .filter_map(|c| {
+            c.canonical
+                .split_once(' ')
+                .map(|(first, _)| first.to_string())
+        })
+        .collect();
     let mut latest: HashMap<String, String> = HashMap::new();
     for c in found.iter_mut() {
-        if c.kind != EntityKind::Person {
+        if c.kind != EntityKind::Person && c.source != Source::Model {
             continue;
         }
         if let Some((first, _)) = c.canonical.split_once(' ') {
-            latest.insert(first.to_string(), c.canonical.clone());
-        } else if let Some(full) = latest.get(&c.canonical) {
+            if c.kind == EntityKind::Person {
+                latest.insert(first.to_string(), c.canonical.clone());
+            }
+        } else if let Some(full) = latest.get(&c.canonical)
+            && (c.kind == EntityKind::Person || !opens_other.contains(&c.canonical))
+        {
             c.canonical = full.clone();
+            c.kind = EntityKind::Person;
         }
     }
 }
