@@ -762,3 +762,20 @@ fn a_first_name_alone_after_the_full_name_is_that_person_whatever_the_model_says
         triples(&found)
     );
 }
+
+#[test]
+fn a_lone_generic_or_ordinary_place_word_is_no_firm_but_a_proper_one_may_be() {
+    use entities::model::{Model, hash};
+    let firm_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t0\t9\t0\n", hash("b")));
+    let text = "Players made by Zorbex, Rio and Creative support it.\n\
+                South of the river, Bank staff said nothing to Protocol users.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    assert_kinds(&found, &["Rio"], EntityKind::Organization);
+    for generic in ["South", "Bank", "Protocol"] {
+        assert!(
+            canonical_of(&found, generic).is_none(),
+            "{generic}: {:?}",
+            triples(&found)
+        );
+    }
+}

@@ -692,6 +692,15 @@ pub fn proposals(article: &Article) -> Vec<candidates::Proposal> {
     candidates::propose(&article.text, &[], &GAZETTEER.not_name)
 }
 
+/// The words that end organisations' names ("Bank", "Protocol", "Films"), titles and the
+/// words that are never a name's ("Chain", "Wallet").
+static LONE_ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    organizations::suffix_words()
+        .chain(people::title_words())
+        .chain(people::NOT_NAME.iter().copied())
+        .collect()
+});
+
 /// Finds every entity mention of an article, resolved to canonical names.
 pub fn find(article: &Article) -> Vec<EntityMention> {
     find_with(article, &model::SHIPPED)
@@ -734,8 +743,13 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                             || p.spans.iter().any(|&(s, _)| !candidates::sentence_start(text, s)))
             });
             // A lone organisation word ("Bank", "Protocol", "Films") names no one firm.
+            // Nor does a word of a place's name that is also an ordinary word ("South", "New");
+            // one that is not ("Rio", "Tumblr") may be a firm.
             if !p.name.contains(' ')
-                && (g.not_name.contains(&p.name) || words::ORG_GENERIC.contains(p.name.as_str()))
+                && (LONE_ORG_WORDS.contains(p.name.as_str())
+                    || words::ORG_GENERIC.contains(p.name.as_str())
+                    || g.not_name.contains(&p.name)
+                        && words::COMMON.contains(p.name.to_lowercase().as_str()))
                 && items.iter().all(Option::is_none)
             {
                 continue;

@@ -279,7 +279,7 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
 });
 
 /// Capitalised words that are never part of a person's name in news text.
-const NOT_NAME: &[&str] = &[
+pub(super) const NOT_NAME: &[&str] = &[
     "Chain",
     "Protocol",
     "Wallet",
