@@ -779,3 +779,25 @@ fn a_lone_generic_or_ordinary_place_word_is_no_firm_but_a_proper_one_may_be() {
         );
     }
 }
+
+#[test]
+fn a_versioned_product_of_a_firm_is_listed_as_the_firm() {
+    use entities::model::{Model, hash};
+    let firm_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t0\t9\t0\n", hash("b")));
+    let text = "The attacker drained pools on Zorbswap V3 and then on Quindar V2/V3 as well.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    assert_eq!(
+        canonical_of(&found, "Zorbswap V3"),
+        Some((EntityKind::Organization, "Zorbswap".to_string())),
+        "{:?}",
+        triples(&found)
+    );
+    // A slash parts "Quindar V2/V3"; the lone version names nothing.
+    assert_eq!(
+        canonical_of(&found, "Quindar V2"),
+        Some((EntityKind::Organization, "Quindar".to_string())),
+        "{:?}",
+        triples(&found)
+    );
+    assert_eq!(canonical_of(&found, "V3"), None, "{:?}", triples(&found));
+}

@@ -692,6 +692,20 @@ pub fn proposals(article: &Article) -> Vec<candidates::Proposal> {
     candidates::propose(&article.text, &[], &GAZETTEER.not_name)
 }
 
+/// A name without its trailing version ("Uniswap" of "Uniswap V3").
+fn without_version(name: &str) -> Option<&str> {
+    let (base, last) = name.rsplit_once(' ')?;
+    is_version(last).then_some(base)
+}
+
+/// "V3", "v2.1", "V2/V3".
+fn is_version(word: &str) -> bool {
+    word.split('/').all(|v| {
+        v.strip_prefix(['V', 'v'])
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+    })
+}
+
 /// The words that end organisations' names ("Bank", "Protocol", "Films"), titles and the
 /// words that are never a name's ("Chain", "Wallet").
 static LONE_ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -743,13 +757,14 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                             || p.spans.iter().any(|&(s, _)| !candidates::sentence_start(text, s)))
             });
             // A lone organisation word ("Bank", "Protocol", "Films") names no one firm.
-            // Nor does a word of a place's name that is also an ordinary word ("South", "New");
-            // one that is not ("Rio", "Tumblr") may be a firm.
+            // Nor does a word of a place's name that is also an ordinary word ("South", "New")
+            // (one that is not, "Rio", may be a firm), nor a version ("V3").
             if !p.name.contains(' ')
                 && (LONE_ORG_WORDS.contains(p.name.as_str())
                     || words::ORG_GENERIC.contains(p.name.as_str())
                     || g.not_name.contains(&p.name)
-                        && words::COMMON.contains(p.name.to_lowercase().as_str()))
+                        && words::COMMON.contains(p.name.to_lowercase().as_str())
+                    || is_version(&p.name))
                 && items.iter().all(Option::is_none)
             {
                 continue;
@@ -773,6 +788,12 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                 .any(|&(s, e)| text[s..e].starts_with("The "))
             {
                 p.name = format!("The {}", p.name);
+            }
+            // "Uniswap V3", "Aave v2": a version of a firm's product is the firm in the sidebar.
+            if kind == EntityKind::Organization
+                && let Some(base) = without_version(&p.name)
+            {
+                p.name = base.to_string();
             }
             // A name the article also writes as a language or product ("Cairo code") is no place.
             if kind == EntityKind::Location
