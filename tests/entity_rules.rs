@@ -801,3 +801,15 @@ fn a_versioned_product_of_a_firm_is_listed_as_the_firm() {
     );
     assert_eq!(canonical_of(&found, "V3"), None, "{:?}", triples(&found));
 }
+
+#[test]
+fn the_name_after_a_role_and_of_or_at_is_the_employer() {
+    use entities::model::{Model, hash};
+    // A model that calls every proposed name a person: the cue must overrule it.
+    let person_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t9\t0\t0\n", hash("b")));
+    let text = "We spoke to the community manager of Quorbix about the raid.\n\
+                An analyst at Zelvane said the funds moved, and so did Pell.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(&found, &["Quorbix", "Zelvane"], EntityKind::Organization);
+    assert_kinds(&found, &["Pell"], EntityKind::Person);
+}

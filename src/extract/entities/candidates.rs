@@ -312,6 +312,20 @@ pub(super) fn exemplified_noun(text: &str, start: usize) -> String {
     }
 }
 
+/// Whether a role and "of" or "at" come right before the name ("the community manager of
+/// Acme", "an analyst at Zorb", "CEO of the Quindar Foundation"): the name is the employer.
+pub(super) fn employer_of_a_role(text: &str, start: usize) -> bool {
+    let (mut word, mut at) = token_before(text, start);
+    if word == "the" {
+        (word, at) = token_before(text, at);
+    }
+    if !matches!(word.as_str(), "of" | "at") {
+        return false;
+    }
+    let role = token_before(text, at).0;
+    super::words::JOB_TITLES_LOWER.contains(&role) || role == "member"
+}
+
 /// Bytes either side of a name within which its context words are read.
 const WINDOW_REACH: usize = 160;
 

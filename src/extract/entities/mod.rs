@@ -743,6 +743,8 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
                     || words::ORG_NOUNS.contains(candidates::exemplified_noun(text, s).as_str())
                     || followed_by_org_noun(text, e) && specific_name(&p.name, &g.demonyms)
+                    || candidates::employer_of_a_role(text, s)
+                        && specific_name(&p.name, &g.demonyms)
                     || heads_a_titled_person(text, e)
                         && !words::COMMON.contains(p.name.to_lowercase().as_str())
                         && !g.demonyms.contains(&p.name)
