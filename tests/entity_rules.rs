@@ -447,6 +447,11 @@ fn cities_of_the_geonames_table_are_places_under_their_country_and_a_town_with_a
         "{:?}",
         triples(&sport)
     );
+    // The opponent a club faces is a club too; a campaign against a city leaves it a place.
+    let opponent = find("The holders face Kunming at home in March.");
+    assert_kinds(&opponent, &["Kunming"], EntityKind::Organization);
+    let campaign = find("Protesters marched against Kunming in March.");
+    assert_kinds(&campaign, &["Kunming"], EntityKind::Location);
 }
 
 #[test]

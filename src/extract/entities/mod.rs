@@ -186,7 +186,8 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
         let club = t.kind == EntityKind::Location
             && t.parent.is_some()
             && t.metonym_of.is_none()
-            && words::CLUB_CUES.contains(neighbours(text, start, end).1);
+            && (words::CLUB_CUES.contains(neighbours(text, start, end).1)
+                || words::CLUB_OPPONENT_CUES.contains(neighbours(text, start, end).0));
         if club {
             clubs.insert(&text[start..end]);
         }

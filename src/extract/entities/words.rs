@@ -58,6 +58,14 @@ pub static NAME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 pub static CLUB_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/club-cues.txt")).collect());
 
+/// Words before a city's name that make it the club its opponent plays ("face Barcelona").
+pub static CLUB_OPPONENT_CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/club-opponent-cues.txt"
+    ))
+    .collect()
+});
+
 /// What a social-media handle adds to an organisation's name ("@BlockSecTeam").
 pub static HANDLE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     lines(include_str!(
