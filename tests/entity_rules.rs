@@ -452,6 +452,8 @@ fn cities_of_the_geonames_table_are_places_under_their_country_and_a_town_with_a
     assert_kinds(&opponent, &["Kunming"], EntityKind::Organization);
     let campaign = find("Protesters marched against Kunming in March.");
     assert_kinds(&campaign, &["Kunming"], EntityKind::Location);
+    let visit = find("The president visits Kunming in March.");
+    assert_kinds(&visit, &["Kunming"], EntityKind::Location);
 }
 
 #[test]
@@ -719,14 +721,23 @@ fn an_organisation_noun_after_a_specific_name_makes_it_an_organisation() {
 
 #[test]
 fn a_product_named_after_a_known_firm_is_not_the_firm() {
-    let text = "The lure was a file on Google Drive, sent over Binance Smart Chain.\n\
-                Google said it had removed it, and Binance CEO Ana Ruiz froze the funds.";
-    let second_line = text.find('\n').unwrap_or(0);
+    // A title line capitalises every word: there the firm stays ("Google Unveils…").
+    let text = "Google Unveils Its Plan\n\
+                The lure was a file on Google Drive, sent over Binance Smart Chain.\n\
+                Google said it had removed it, and Binance CEO Ana Ruiz froze the funds.\n\
+                Coinbase Exchange and Kraken V2 were not touched.";
+    let second_line = text.find("The lure").unwrap_or(0) + "The lure".len();
     let found = find_by_rules(text);
+    assert_kinds(&found, &["Coinbase", "Kraken"], EntityKind::Organization);
+    let google_first = found
+        .iter()
+        .find(|m| m.surface == "Google")
+        .map(|m| m.start);
+    assert_eq!(google_first, Some(0), "{:?}", triples(&found));
     for firm in ["Google", "Binance"] {
         let at: Vec<usize> = found
             .iter()
-            .filter(|m| m.surface == firm && m.kind == EntityKind::Organization)
+            .filter(|m| m.surface == firm && m.kind == EntityKind::Organization && m.start > 0)
             .map(|m| m.start)
             .collect();
         assert!(
@@ -773,10 +784,10 @@ fn a_lone_generic_or_ordinary_place_word_is_no_firm_but_a_proper_one_may_be() {
     use entities::model::{Model, hash};
     let firm_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t0\t9\t0\n", hash("b")));
     let text = "Players made by Zorbex, Rio and Creative support it.\n\
-                South of the river, Bank staff said nothing to Protocol users.";
+                Fans at Beach and Bay clubs, and Bank staff, said nothing to Protocol users.";
     let found = entities::find_with(&article("t", text), &firm_for_all);
     assert_kinds(&found, &["Rio"], EntityKind::Organization);
-    for generic in ["South", "Bank", "Protocol"] {
+    for generic in ["Beach", "Bay", "Bank", "Protocol"] {
         assert!(
             canonical_of(&found, generic).is_none(),
             "{generic}: {:?}",
@@ -817,4 +828,9 @@ fn the_name_after_a_role_and_of_or_at_is_the_employer() {
     let found = entities::find_with(&article("t", text), &person_for_all);
     assert_kinds(&found, &["Quorbix", "Zelvane"], EntityKind::Organization);
     assert_kinds(&found, &["Pell"], EntityKind::Person);
+    // A place the model knows stays one: "the mayor of Quorbix".
+    let place_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t0\t0\t9\n", hash("b")));
+    let text = "The mayor of Quorbix said the roads were open again.";
+    let found = entities::find_with(&article("t", text), &place_for_all);
+    assert_kinds(&found, &["Quorbix"], EntityKind::Location);
 }

@@ -94,14 +94,19 @@ fn next_to_capitalised(text: &str, start: usize, end: usize) -> bool {
         || next.starts_with(char::is_uppercase)
 }
 
-/// Whether a capitalised word that is no opener, title or organisation word follows: the name
-/// goes on ("Google Drive"), where "Binance CEO" or "Coinbase Exchange" do not.
+/// Whether a capitalised word that is no opener, title, organisation word or version follows:
+/// the name goes on ("Google Drive"), where "Binance CEO", "Coinbase Exchange" and "Uniswap V3"
+/// do not. Not on the title line, where every word is capitalised ("Google Unveils…").
 fn names_a_product(text: &str, end: usize) -> bool {
     let (_, next) = neighbours(text, end, end);
-    next.starts_with(char::is_uppercase)
+    let title_line = !text[..end].contains('\n');
+    !title_line
+        && next.starts_with(char::is_uppercase)
         && !words::is_job_title(next)
         && !words::OPENERS.contains(next)
         && !words::ORG_GENERIC.contains(next)
+        && !ORG_SUFFIX_WORDS.contains(next)
+        && !is_version(next)
 }
 
 /// Whether a capitalised word that is no opener or title touches the span, or the span goes
@@ -149,7 +154,8 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             continue;
         }
         // "Google Drive", "Binance Smart Chain": a product named after a known firm is not
-        // the firm (an acronym goes on as a part of it: "BBC Radio 4").
+        // the firm. (A known acronym is kept: the words after it name a part of the firm,
+        // "BBC Radio 4", see `extend_acronym_organisations`.)
         if t.kind == EntityKind::Organization
             && source == Source::Organization
             && !text[start..end].contains(' ')
@@ -702,15 +708,23 @@ fn without_version(name: &str) -> Option<&str> {
 /// "V3", "v2.1", "V2/V3".
 fn is_version(word: &str) -> bool {
     word.split('/').all(|v| {
-        v.strip_prefix(['V', 'v'])
-            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        v.strip_prefix(['V', 'v']).is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit())
+                && n.chars().all(|c| c.is_ascii_digit() || c == '.')
+        })
     })
 }
+
+/// The words that end organisations' names ("Bank", "Protocol", "Exchange").
+static ORG_SUFFIX_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| organizations::suffix_words().collect());
 
 /// The words that end organisations' names ("Bank", "Protocol", "Films"), titles and the
 /// words that are never a name's ("Chain", "Wallet").
 static LONE_ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    organizations::suffix_words()
+    ORG_SUFFIX_WORDS
+        .iter()
+        .copied()
         .chain(people::title_words())
         .chain(people::NOT_NAME.iter().copied())
         .collect()
@@ -744,8 +758,6 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
                     || words::ORG_NOUNS.contains(candidates::exemplified_noun(text, s).as_str())
                     || followed_by_org_noun(text, e) && specific_name(&p.name, &g.demonyms)
-                    || candidates::employer_of_a_role(text, s)
-                        && specific_name(&p.name, &g.demonyms)
                     || heads_a_titled_person(text, e)
                         && !words::COMMON.contains(p.name.to_lowercase().as_str())
                         && !g.demonyms.contains(&p.name)
@@ -759,8 +771,15 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                         && (!words::COMMON.contains(p.name.to_lowercase().as_str())
                             || p.spans.iter().any(|&(s, _)| !candidates::sentence_start(text, s)))
             });
+            // "the community manager of Decentraland": the employer, unless the model takes it
+            // for a place ("the mayor of Bucha").
+            let employer = p
+                .spans
+                .iter()
+                .any(|&(s, _)| candidates::employer_of_a_role(text, s))
+                && specific_name(&p.name, &g.demonyms);
             // A lone organisation word ("Bank", "Protocol", "Films") names no one firm.
-            // Nor does a word of a place's name that is also an ordinary word ("South", "New")
+            // Nor does a word of a place's name that is also an ordinary word ("Beach", "Bay")
             // (one that is not, "Rio", may be a firm), nor a version ("V3").
             if !p.name.contains(' ')
                 && (LONE_ORG_WORDS.contains(p.name.as_str())
@@ -774,6 +793,8 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             }
             let kind = match model.predict(&p.features) {
                 _ if named_org => EntityKind::Organization,
+                Some(EntityKind::Location) => EntityKind::Location,
+                _ if employer => EntityKind::Organization,
                 Some(kind) => kind,
                 None if items.iter().any(Option::is_some) => {
                     credits::item_kind(&p.name, || model.person_or_organisation(&p.features))

@@ -30,7 +30,8 @@ pub fn hash(feature: &str) -> u32 {
     h
 }
 
-/// Weights per feature hash, one per class; `threshold` is the probability a name class needs.
+/// Weights per feature hash, one per class; `threshold` is the probability the name classes
+/// together need (see [`Model::predict`]).
 #[derive(Clone, Debug, Default)]
 pub struct Model {
     weights: HashMap<u32, [f32; 4]>,

@@ -241,7 +241,7 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         // …or in brackets after it: "Rox (our CTO) and Anatol (our security expert)".
         (
             format!(
-                r"(?P<name>{WORD})[ \t]+\((?:our|the|their|its|his|her|a|an)?[ \t]*(?:[a-z-]+[ \t]+)?(?i:{PERSON_ROLES}|expert)\)"
+                r"(?-u:\b)(?P<name>{WORD})[ \t]+\((?:our|the|their|its|his|her|a|an)?[ \t]*(?:[a-z-]+[ \t]+)?(?i:{PERSON_ROLES}|expert)\)"
             ),
             true,
         ),
