@@ -42,6 +42,21 @@ fn find_by_rules(text: &str) -> Vec<EntityMention> {
     entities::find_with(&article("t", text), &entities::model::Model::default())
 }
 
+/// A stub model that types every proposed name as `kind` (through the feature every name
+/// has), so that a rule of the model path must overrule it to pass.
+fn typing_every_name_as(kind: EntityKind) -> entities::model::Model {
+    use entities::model::{CLASSES, Model, hash};
+    let weights: Vec<&str> = CLASSES
+        .iter()
+        .map(|c| if *c == Some(kind) { "9" } else { "0" })
+        .collect();
+    Model::parse(&format!(
+        "threshold\t0.5\n{:x}\t{}\n",
+        hash("b"),
+        weights.join("\t")
+    ))
+}
+
 /// Asserts that each surface is found with the kind.
 fn assert_kinds(found: &[EntityMention], surfaces: &[&str], kind: EntityKind) {
     for surface in surfaces {
@@ -764,9 +779,8 @@ fn a_role_in_apposition_or_brackets_and_a_post_signature_name_one_person() {
 
 #[test]
 fn a_first_name_alone_after_the_full_name_is_that_person_whatever_the_model_says() {
-    use entities::model::{Model, hash};
     // A model that calls every proposed name an organisation.
-    let firm_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t0\t9\t0\n", hash("b")));
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
     let text = "Polygon founder Sandeep Nailwal explained his plan in an interview.\n\
                 Not everyone will share Sandeep’s vision.";
     let found = entities::find_with(&article("t", text), &firm_for_all);
@@ -781,8 +795,7 @@ fn a_first_name_alone_after_the_full_name_is_that_person_whatever_the_model_says
 
 #[test]
 fn a_lone_generic_or_ordinary_place_word_is_no_firm_but_a_proper_one_may_be() {
-    use entities::model::{Model, hash};
-    let firm_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t0\t9\t0\n", hash("b")));
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
     let text = "Players made by Zorbex, Rio and Creative support it.\n\
                 Fans at Beach and Bay clubs, and Bank staff, said nothing to Protocol users.";
     let found = entities::find_with(&article("t", text), &firm_for_all);
@@ -798,8 +811,7 @@ fn a_lone_generic_or_ordinary_place_word_is_no_firm_but_a_proper_one_may_be() {
 
 #[test]
 fn a_versioned_product_of_a_firm_is_listed_as_the_firm() {
-    use entities::model::{Model, hash};
-    let firm_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t0\t9\t0\n", hash("b")));
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
     let text = "The attacker drained pools on Zorbswap V3 and then on Quindar V2/V3 as well.";
     let found = entities::find_with(&article("t", text), &firm_for_all);
     assert_eq!(
@@ -820,16 +832,15 @@ fn a_versioned_product_of_a_firm_is_listed_as_the_firm() {
 
 #[test]
 fn the_name_after_a_role_and_of_or_at_is_the_employer() {
-    use entities::model::{Model, hash};
     // A model that calls every proposed name a person: the cue must overrule it.
-    let person_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t9\t0\t0\n", hash("b")));
+    let person_for_all = typing_every_name_as(EntityKind::Person);
     let text = "We spoke to the community manager of Quorbix about the raid.\n\
                 An analyst at Zelvane said the funds moved, and so did Pell.";
     let found = entities::find_with(&article("t", text), &person_for_all);
     assert_kinds(&found, &["Quorbix", "Zelvane"], EntityKind::Organization);
     assert_kinds(&found, &["Pell"], EntityKind::Person);
     // A place the model knows stays one: "the mayor of Quorbix".
-    let place_for_all = Model::parse(&format!("threshold\t0.5\n{:x}\t0\t0\t0\t9\n", hash("b")));
+    let place_for_all = typing_every_name_as(EntityKind::Location);
     let text = "The mayor of Quorbix said the roads were open again.";
     let found = entities::find_with(&article("t", text), &place_for_all);
     assert_kinds(&found, &["Quorbix"], EntityKind::Location);
