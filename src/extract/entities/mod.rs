@@ -189,11 +189,11 @@ fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             _ => (t.canonical.clone(), t.parent.clone()),
         };
         // "Newcastle have joined the race", "Chelsea winger": the town's club.
+        let (before, after) = neighbours(text, start, end);
         let club = t.kind == EntityKind::Location
             && t.parent.is_some()
             && t.metonym_of.is_none()
-            && (words::CLUB_CUES.contains(neighbours(text, start, end).1)
-                || words::CLUB_OPPONENT_CUES.contains(neighbours(text, start, end).0));
+            && (words::CLUB_CUES.contains(after) || words::CLUB_OPPONENT_CUES.contains(before));
         if club {
             clubs.insert(&text[start..end]);
         }

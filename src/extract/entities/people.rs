@@ -209,15 +209,12 @@ const ROLES: &str = r"Sir|leader|founder|co-founder|CEO|director|analyst|spokesp
 /// Roles only a person holds: one name word after them is enough ("Helius CEO Mert did…").
 const PERSON_ROLES: &str = r"founder|co-founder|cofounder|CEO|CTO|COO|CFO|CISO|analyst|researcher|investigator|spokesperson|spokesman|spokeswoman|lawyer|economist|engineer";
 
-/// The months, for the date under an embedded post.
-const MONTHS: &str =
-    r"January|February|March|April|May|June|July|August|September|October|November|December";
-
 /// Verbs of saying that follow or precede a speaker.
 const SAYS: &str = r"said|says|told|explained|added|noted|wrote|warned|argued|stated|tweeted|commented|claimed|believes|confirmed|admitted|insisted|asked|replied|recalled|testified|acknowledged";
 
 /// The person patterns; each has a `name` group. The bool: a single word is enough.
 pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
+    use crate::extract::dates::MONTH;
     let one = name(1);
     let two = name(2);
     let specs = [
@@ -248,7 +245,7 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         // The signature of an embedded post: "— Kiyo (@IslandKiyo) September 28, 2020".
         (
             format!(
-                r"(?:&mdash;|—)[ \t]*(?P<name>{WORD}(?:[ \t]+{WORD}){{0,2}})[ \t]+\(@\w+\)[ \t]+(?:{MONTHS})[ \t]+\d"
+                r"(?:&mdash;|—)[ \t]*(?P<name>{WORD}(?:[ \t]+{WORD}){{0,2}})[ \t]+\(@\w+\)[ \t]+{MONTH}[ \t]+\d"
             ),
             true,
         ),
