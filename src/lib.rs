@@ -13,6 +13,7 @@ pub mod desktop;
 pub mod export;
 pub mod extract;
 pub mod incidents;
+pub mod learn;
 pub mod partial_date;
 pub mod report;
 pub mod report_doc;

@@ -1,0 +1,346 @@
+//! A linear classifier over hashed features (multinomial logistic regression fitted by SGD),
+//! shared by the entity typer and the amount-role model. Its weights are data (`assets/`),
+//! trained by reproducible commands; scoring is a few hash look-ups per example.
+
+use std::collections::HashMap;
+
+/// Hashed features with their values.
+pub type Features = Vec<(u32, f32)>;
+
+/// FNV-1a: stable across platforms and releases, so shipped weights keep their meaning.
+pub fn hash(feature: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in feature.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Weights per feature hash, one per class.
+#[derive(Clone, Debug)]
+pub struct Linear<const K: usize> {
+    weights: HashMap<u32, [f32; K]>,
+}
+
+impl<const K: usize> Default for Linear<K> {
+    fn default() -> Self {
+        Self {
+            weights: HashMap::new(),
+        }
+    }
+}
+
+impl<const K: usize> Linear<K> {
+    /// Reads one `<hex hash>\t<w0>\t…` row; `None` for anything else.
+    pub fn parse_row(line: &str) -> Option<(u32, [f32; K])> {
+        let mut cols = line.split('\t');
+        let h = cols.next().and_then(|h| u32::from_str_radix(h, 16).ok())?;
+        let mut w = [0f32; K];
+        for x in w.iter_mut() {
+            *x = cols.next().and_then(|c| c.parse().ok()).unwrap_or(0.0);
+        }
+        Some((h, w))
+    }
+
+    /// Adds a row read by [`Self::parse_row`].
+    pub fn insert(&mut self, (h, w): (u32, [f32; K])) {
+        self.weights.insert(h, w);
+    }
+
+    /// One line per feature (`prefix` then the row), sorted so that diffs stay small; weights
+    /// below 0.005 in every class are left out.
+    pub fn rows(&self, prefix: &str) -> String {
+        let mut rows: Vec<(&u32, &[f32; K])> = self
+            .weights
+            .iter()
+            .filter(|(_, w)| w.iter().any(|x| x.abs() >= 0.005))
+            .collect();
+        rows.sort_by_key(|(h, _)| **h);
+        let mut out = String::new();
+        for (h, w) in rows {
+            out.push_str(prefix);
+            out.push_str(&format!("{h:08x}"));
+            for x in w {
+                out.push_str(&format!("\t{x:.3}"));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The model without features whose weights are all smaller than `min`.
+    pub fn pruned(mut self, min: f32) -> Self {
+        self.weights.retain(|_, w| w.iter().any(|x| x.abs() >= min));
+        self.weights.shrink_to_fit();
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Class probabilities.
+    pub fn probabilities(&self, features: &[(u32, f32)]) -> [f32; K] {
+        let mut s = [0f32; K];
+        for (h, v) in features {
+            if let Some(w) = self.weights.get(h) {
+                for c in 0..K {
+                    s[c] += w[c] * v;
+                }
+            }
+        }
+        softmax(s)
+    }
+
+    /// Fits a model by stochastic gradient descent (fixed orders and epochs: reproducible).
+    /// `examples`: features and the class index.
+    /// The mean of fits over several orders of the examples: one order alone makes the weights
+    /// of rare features swing with any change to the training set (a feature added anywhere
+    /// reshuffles every example), and the figures with them.
+    pub fn train(examples: &[(Features, usize)], epochs: usize) -> Self {
+        Self::train_with(examples, epochs, 1e-4)
+    }
+
+    /// [`Self::train`] with an L2 penalty of `l2` per step.
+    pub fn train_with(examples: &[(Features, usize)], epochs: usize, l2: f32) -> Self {
+        let mut sum: HashMap<u32, [f32; K]> = HashMap::new();
+        for order in 0..ORDERS {
+            for (h, w) in Self::train_in_order(examples, epochs, order, l2) {
+                let a = sum.entry(h).or_insert([0.0; K]);
+                for c in 0..K {
+                    a[c] += w[c] / ORDERS as f32;
+                }
+            }
+        }
+        Self { weights: sum }
+    }
+
+    /// One fit, visiting the examples in the order numbered `order`.
+    fn train_in_order(
+        examples: &[(Features, usize)],
+        epochs: usize,
+        order: usize,
+        l2: f32,
+    ) -> HashMap<u32, [f32; K]> {
+        let mut weights: HashMap<u32, [f32; K]> = HashMap::new();
+        let mut sum: HashMap<u32, [f32; K]> = HashMap::new();
+        let mut averaged = 0usize;
+        let n = examples.len();
+        if n == 0 {
+            return weights;
+        }
+        for epoch in 0..epochs {
+            let rate = 0.3 / (1.0 + epoch as f32 * 0.3);
+            for k in 0..n {
+                let (features, class) = &examples[visit(k, n, epoch, order)];
+                let mut s = [0f32; K];
+                for (h, v) in features {
+                    if let Some(w) = weights.get(h) {
+                        for c in 0..K {
+                            s[c] += w[c] * v;
+                        }
+                    }
+                }
+                let p = softmax(s);
+                for (h, v) in features {
+                    let w = weights.entry(*h).or_insert([0.0; K]);
+                    for c in 0..K {
+                        let y = if c == *class { 1.0 } else { 0.0 };
+                        w[c] -= rate * ((p[c] - y) * v + l2 * w[c]);
+                    }
+                }
+            }
+            // The mean of the second half's end-of-epoch weights: steadier than the last epoch's
+            // alone (an example near the boundary does not flip with the order of the examples).
+            if epoch >= epochs / 2 {
+                for (h, w) in &weights {
+                    let a = sum.entry(*h).or_insert([0.0; K]);
+                    for c in 0..K {
+                        a[c] += w[c];
+                    }
+                }
+                averaged += 1;
+            }
+        }
+        if averaged > 1 {
+            for w in sum.values_mut() {
+                for x in w.iter_mut() {
+                    *x /= averaged as f32;
+                }
+            }
+            weights = sum;
+        }
+        weights
+    }
+}
+
+/// Fits averaged over this many orders of the examples.
+const ORDERS: usize = 4;
+
+/// The example visited `k`-th in `epoch` of the fit numbered `order`: a fixed permutation per
+/// epoch (a stride coprime with the length), so fits are reproducible.
+fn visit(k: usize, n: usize, epoch: usize, order: usize) -> usize {
+    let stride = [7919usize, 104_729, 1_299_709, 15_485_863][(epoch + order) % 4];
+    let shift = order * n / 4 + epoch;
+    (k * stride + shift) % n
+}
+
+/// A listwise ranker: one score per candidate (a linear function of its features), trained so
+/// that the softmax over an example's candidates puts its mass on the right ones. Picks one
+/// item of a list, or the list's "none" candidate.
+#[derive(Clone, Debug, Default)]
+pub struct Ranker {
+    weights: HashMap<u32, f32>,
+}
+
+/// One list to rank: its candidates' features and which of them are right (at least one).
+pub type RankExample = (Vec<Features>, Vec<bool>);
+
+impl Ranker {
+    /// Reads one `<hex hash>\t<w>` row.
+    pub fn parse_row(line: &str) -> Option<(u32, f32)> {
+        let (h, w) = line.split_once('\t')?;
+        Some((u32::from_str_radix(h, 16).ok()?, w.trim().parse().ok()?))
+    }
+
+    pub fn insert(&mut self, (h, w): (u32, f32)) {
+        self.weights.insert(h, w);
+    }
+
+    /// Rows as [`Linear::rows`] writes them.
+    pub fn rows(&self, prefix: &str) -> String {
+        let mut rows: Vec<(&u32, &f32)> = self
+            .weights
+            .iter()
+            .filter(|(_, w)| w.abs() >= 0.005)
+            .collect();
+        rows.sort_by_key(|(h, _)| **h);
+        rows.iter()
+            .map(|(h, w)| format!("{prefix}{h:08x}\t{w:.3}\n"))
+            .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    pub fn score(&self, features: &[(u32, f32)]) -> f32 {
+        features
+            .iter()
+            .map(|(h, v)| self.weights.get(h).map_or(0.0, |w| w * v))
+            .sum()
+    }
+
+    /// The probability of each candidate.
+    pub fn probabilities(&self, candidates: &[Features]) -> Vec<f32> {
+        let s: Vec<f32> = candidates.iter().map(|c| self.score(c)).collect();
+        let m = s.iter().copied().fold(f32::MIN, f32::max);
+        let e: Vec<f32> = s.iter().map(|x| (x - m).exp()).collect();
+        let z: f32 = e.iter().sum();
+        e.iter().map(|x| x / z).collect()
+    }
+
+    /// Fits by stochastic gradient descent on the log of the mass the right candidates get,
+    /// averaged over several orders as [`Linear::train`] is.
+    pub fn train(examples: &[RankExample], epochs: usize, l2: f32) -> Self {
+        let mut sum: HashMap<u32, f32> = HashMap::new();
+        let n = examples.len();
+        for order in 0..ORDERS {
+            let mut model = Ranker::default();
+            let mut avg: HashMap<u32, f32> = HashMap::new();
+            let mut averaged = 0usize;
+            for epoch in 0..epochs {
+                let rate = 0.3 / (1.0 + epoch as f32 * 0.3);
+                for k in 0..n {
+                    let (candidates, right) = &examples[visit(k, n, epoch, order)];
+                    let p = model.probabilities(candidates);
+                    let mass: f32 = p
+                        .iter()
+                        .zip(right)
+                        .filter(|(_, r)| **r)
+                        .map(|(p, _)| p)
+                        .sum();
+                    for ((c, p), r) in candidates.iter().zip(&p).zip(right) {
+                        let target = if *r { p / mass.max(1e-9) } else { 0.0 };
+                        for (h, v) in c {
+                            let w = model.weights.entry(*h).or_default();
+                            *w -= rate * ((p - target) * v + l2 * *w);
+                        }
+                    }
+                }
+                if epoch >= epochs / 2 {
+                    for (h, w) in &model.weights {
+                        *avg.entry(*h).or_default() += w;
+                    }
+                    averaged += 1;
+                }
+            }
+            for (h, w) in avg {
+                *sum.entry(h).or_default() += w / (averaged.max(1) * ORDERS) as f32;
+            }
+        }
+        Ranker { weights: sum }
+    }
+}
+
+fn softmax<const K: usize>(s: [f32; K]) -> [f32; K] {
+    let m = s.iter().copied().fold(f32::MIN, f32::max);
+    let e = s.map(|x| (x - m).exp());
+    let z: f32 = e.iter().sum();
+    e.map(|x| x / z)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(names: &[&str]) -> Features {
+        names.iter().map(|n| (hash(n), 1.0)).collect()
+    }
+
+    #[test]
+    fn training_separates_contexts_and_round_trips_through_its_rows() {
+        let examples = vec![
+            (f(&["bias", "l=stole"]), 0),
+            (f(&["bias", "l=ransom"]), 1),
+            (f(&["bias", "l=price"]), 2),
+        ];
+        let m = Linear::<3>::train(&examples, 30);
+        let best = |m: &Linear<3>, x: &[&str]| {
+            let p = m.probabilities(&f(x));
+            (0..3).max_by(|&a, &b| p[a].total_cmp(&p[b]))
+        };
+        assert_eq!(best(&m, &["bias", "l=stole"]), Some(0));
+        assert_eq!(best(&m, &["bias", "l=ransom"]), Some(1));
+        let mut back = Linear::<3>::default();
+        for line in m.rows("").lines() {
+            back.insert(Linear::<3>::parse_row(line).expect("a row"));
+        }
+        assert_eq!(best(&back, &["bias", "l=price"]), Some(2));
+    }
+
+    #[test]
+    fn the_ranker_learns_which_candidate_of_a_list_is_right_or_none() {
+        let list = |right: usize| {
+            let c = vec![f(&["none"]), f(&["title", "big"]), f(&["late", "small"])];
+            let r = (0..3).map(|i| i == right).collect();
+            (c, r)
+        };
+        let examples = vec![list(1), list(1), list(1)];
+        let m = Ranker::train(&examples, 20, 1e-4);
+        let p = m.probabilities(&list(1).0);
+        assert!(p[1] > p[0] && p[1] > p[2], "{p:?}");
+        let mut back = Ranker::default();
+        for line in m.rows("").lines() {
+            back.insert(Ranker::parse_row(line).expect("a row"));
+        }
+        assert_eq!(back.probabilities(&list(1).0).len(), 3);
+        assert!(back.probabilities(&list(1).0)[1] > 0.5);
+    }
+
+    #[test]
+    fn an_empty_training_set_gives_an_empty_model() {
+        assert!(Linear::<2>::train(&[], 10).is_empty());
+    }
+}
