@@ -85,6 +85,9 @@ fn value_matches(a: &Amount, usd: f64, other: f64, tolerance: f64) -> bool {
 /// test itself, which decides.
 fn value_ranges(a: &Amount, usd: f64) -> Vec<(f64, f64)> {
     let mut ranges = vec![(usd * 0.969, usd / 0.969)];
+    if recalls_rounded(a) {
+        ranges.push((usd * 0.899, usd / 0.899));
+    }
     if a.currency == "USD"
         && a.max.is_none()
         && let Some(lo) = a.min.filter(|lo| lo.is_finite() && *lo > 0.0)
@@ -92,6 +95,23 @@ fn value_ranges(a: &Amount, usd: f64) -> Vec<(f64, f64)> {
         ranges.push((lo * 0.999, lo * 1.101));
     }
     ranges
+}
+
+/// A later article recalling a theft in passing rounds it ("their $50 million October heist"
+/// for $53M): a figure stated with no victim, dated only by its publication, whose leading two
+/// digits are a multiple of five, matches a theft within 10%.
+fn recalls_rounded(a: &Amount) -> bool {
+    a.victim.is_none() && a.event_date_inferred && round_figure(a.value)
+}
+
+/// The figure's two leading digits are a multiple of five (50, 15, 600 …).
+fn round_figure(v: f64) -> bool {
+    if !(v.is_finite() && v >= 10.0) {
+        return false;
+    }
+    let scale = 10f64.powf(v.log10().floor() - 1.0);
+    let lead = v / scale;
+    (lead - lead.round()).abs() < 1e-6 && (lead.round() as u64).is_multiple_of(5)
 }
 
 /// Event dates of one theft: the same year (reports of one theft differ by a day or a month,
@@ -166,11 +186,15 @@ impl Group<'_> {
                 // only the publication date, after the theft's).
                 _ => {
                     let (ad, md) = (a.event_date, m.event_date);
-                    (value_matches(a, usd, mu, 0.03) && dates_agree(ad, md))
-                        || (value_matches(a, usd, mu, 0.03)
+                    let recalled = |tolerance| {
+                        value_matches(a, usd, mu, tolerance)
                             && a.event_date_inferred
                             && matches!((ad, md), (Some(ad), Some(md))
-                                if md < ad || (md == ad && !m.event_date_inferred)))
+                                if md < ad || (md == ad && !m.event_date_inferred))
+                    };
+                    (value_matches(a, usd, mu, 0.03) && dates_agree(ad, md))
+                        || recalled(0.03)
+                        || (recalls_rounded(a) && recalled(0.10))
                 }
             }
         })
@@ -412,6 +436,7 @@ mod tests {
             actor: None,
             cue: None,
             main: false,
+            probability: None,
         }
     }
 
@@ -510,5 +535,29 @@ mod tests {
         amounts.reverse();
         assert_eq!(first, merge(&amounts));
         assert_eq!(first[0].victim.as_deref(), Some("Y"));
+    }
+
+    #[test]
+    fn a_later_article_recalling_a_theft_rounds_it() {
+        let s = AmountKind::Stolen;
+        let mut recalled = amount("b", 50e6, s, "2024-12-24", None);
+        recalled.event_date_inferred = true;
+        let merged = merge(&[
+            amount("a", 53e6, s, "2024-10-17", Some("Quillon Capital")),
+            recalled.clone(),
+        ]);
+        assert_eq!(merged.len(), 1, "{merged:#?}");
+        // Not a round figure, or not a recall (its own date): two thefts.
+        let mut precise = recalled.clone();
+        precise.value = 50.4e6;
+        precise.usd = Some(50.4e6);
+        let dated = amount("b", 50e6, s, "2024-12-24", None);
+        for other in [precise, dated] {
+            let merged = merge(&[
+                amount("a", 53e6, s, "2024-10-17", Some("Quillon Capital")),
+                other,
+            ]);
+            assert_eq!(merged.len(), 2, "{merged:#?}");
+        }
     }
 }
