@@ -55,6 +55,7 @@ fn amount(
         actor: None,
         cue: None,
         main: false,
+        probability: None,
     }
 }
 

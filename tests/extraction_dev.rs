@@ -2,7 +2,8 @@
 //!
 //! - rekt-dev: the main theft of each article found (a stolen or attempted figure within 10% of
 //!   the site's own figure) and its event month, as `../shared/tools/score_main.py` counts them;
-//! - the whole BBC set: at most five figures reported as thefts;
+//! - the whole BBC set: at most five figures in the theft family that are no thefts (the real
+//!   frauds the amount labels read as thefts are listed apart);
 //! - the DPRK corpus: no theft of $20M or more drawn twice, no person as a victim.
 //!
 //! They read data outside the repository, so they are `#[ignore]`d in a plain `cargo test` and
@@ -16,6 +17,9 @@ use dossier::analysis::Analysis;
 use dossier::corpus;
 use dossier::extract::{Amount, AmountKind};
 use serde_json::Value;
+
+#[path = "common/theft_reading.rs"]
+mod theft_reading;
 
 /// `../shared/<rel>`, which must exist: these tests never pass without their data.
 fn shared(rel: &str) -> PathBuf {
@@ -110,30 +114,24 @@ fn rekt_dev_main_theft_and_its_month() {
 
 #[test]
 #[ignore = "reads ../shared/corpus/bbc; .ci/run runs it with --ignored"]
-fn bbc_stories_report_at_most_five_thefts() {
+fn bbc_stories_report_at_most_five_figures_as_thefts_that_are_none() {
     let analysis = analyse("corpus/bbc");
     let amounts = &analysis.extraction.amounts;
-    // Thefts as the timeline draws them and `score_main.py` counts them: stolen or attempted
-    // (a cumulative total, such as a year's card fraud, is drawn apart and listed here).
-    let thefts: Vec<&Amount> = amounts
-        .iter()
-        .filter(|a| matches!(a.kind, AmountKind::Stolen | AmountKind::Attempted))
-        .collect();
-    for t in amounts.iter().filter(|a| a.kind.is_theft()) {
-        println!(
-            "{:?} in BBC news: {} {} {:?}",
-            t.kind, t.article, t.text, t.cue
-        );
-    }
+    // Business news is full of figures that are no thefts; the set also holds a few real ones
+    // (card-fraud totals, an embezzlement, scam victims' losses), which the hand labels read as
+    // thefts. Those are listed; any other figure in the theft family is a false theft.
+    let false_thefts = theft_reading::theft_family("bbc", amounts)
+        .into_iter()
+        .filter(|(_, real)| !real)
+        .count();
     assert!(
         amounts.len() > 2_000,
         "only {} figures found",
         amounts.len()
     );
     assert!(
-        thefts.len() <= 5,
-        "{} of {} figures reported as thefts",
-        thefts.len(),
+        false_thefts <= 5,
+        "{false_thefts} of {} figures reported as thefts that are none",
         amounts.len()
     );
 }

@@ -3,7 +3,7 @@
 //! compiled into the binary so the extractor needs no files at run time; [`Lexicon::parse`]
 //! builds one from other lists (tests, experiments).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -57,6 +57,25 @@ impl Cue {
     }
 }
 
+/// What a word says about the clause it is in (see `assets/lexicon/clause-words.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ClauseWord {
+    Negation,
+    Modal,
+    Boundary,
+}
+
+impl ClauseWord {
+    fn from_kind(kind: &str) -> Option<Self> {
+        Some(match kind {
+            "negation" => Self::Negation,
+            "modal" => Self::Modal,
+            "boundary" => Self::Boundary,
+            _ => return None,
+        })
+    }
+}
+
 /// A word list that could not be read: which file, which line, what is wrong.
 #[derive(Debug, thiserror::Error)]
 #[error("{file} line {line}: {problem}")]
@@ -76,6 +95,8 @@ pub struct Lexicon {
     pub organisation_words: HashSet<String>,
     /// Chains and assets: "X's Ethereum bridge" names X.
     pub chains: HashSet<String>,
+    /// Negators, modal words and clause boundaries, by lower-case word.
+    pub clause_words: HashMap<String, ClauseWord>,
 }
 
 /// The lists shipped in `assets/lexicon`, as (file name, text).
@@ -103,6 +124,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     (
         "chains.txt",
         include_str!("../../assets/lexicon/chains.txt"),
+    ),
+    (
+        "clause-words.tsv",
+        include_str!("../../assets/lexicon/clause-words.tsv"),
     ),
 ];
 
@@ -159,6 +184,20 @@ impl Lexicon {
                 line: 0,
                 problem: e.to_string(),
             })?;
+        let mut clause_words = HashMap::new();
+        for (line, l) in entries(file("clause-words.tsv")) {
+            let kind = l
+                .split_once('\t')
+                .and_then(|(w, k)| {
+                    Some((w.trim().to_lowercase(), ClauseWord::from_kind(k.trim())?))
+                })
+                .ok_or_else(|| LexiconError {
+                    file: "clause-words.tsv".into(),
+                    line,
+                    problem: format!("expected `word<TAB>negation|modal|boundary`, got {l:?}"),
+                })?;
+            clause_words.insert(kind.0, kind.1);
+        }
         let mut not_victim_words = words("not-victim-words.txt");
         not_victim_words.extend(words("months.txt"));
         not_victim_words.extend(words("weekdays.txt"));
@@ -168,6 +207,7 @@ impl Lexicon {
             not_victim_words,
             organisation_words: words("organisation-words.txt"),
             chains: words("chains.txt"),
+            clause_words,
         })
     }
 

@@ -123,6 +123,10 @@ pub struct Amount {
     /// The theft the article is about (at most one per article).
     #[serde(default)]
     pub main: bool,
+    /// The amount model's probability for `kind` (a review ranks the least sure first); none
+    /// when the hand rules decided alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probability: Option<f32>,
 }
 
 /// Everything extracted from a corpus.
@@ -142,9 +146,23 @@ pub struct ArticleExtraction {
 
 /// Extracts one article.
 pub fn extract_article(article: &Article) -> ArticleExtraction {
+    extract_article_with(article, &money::model::SHIPPED)
+}
+
+/// [`extract_article`] with another amount model (cross-validation trains one per fold).
+pub fn extract_article_with(
+    article: &Article,
+    model: &money::model::AmountModel,
+) -> ArticleExtraction {
     let entities = entities::find(article);
     let dates = dates::find(article);
-    let amounts = money::find(article, &dates, &entities);
+    let amounts = money::find_with_model(
+        lexicon::Lexicon::builtin(),
+        model,
+        article,
+        &dates,
+        &entities,
+    );
     ArticleExtraction {
         entities,
         dates,

@@ -1,3 +1,6 @@
+//! The hand rules alone (an empty amount model): they are the model's features, and what
+//! decides when no model is shipped.
+
 use super::*;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -11,9 +14,20 @@ fn run(text: &str) -> Vec<Amount> {
         source: None,
         text: format!("News\n\n{text}"),
     };
-    let dates = crate::extract::dates::find(&a);
-    let entities = crate::extract::entities::find(&a);
-    find(&a, &dates, &entities)
+    rules_alone(&a)
+}
+
+/// The amounts of `a` as the hand rules alone decide them.
+fn rules_alone(a: &Article) -> Vec<Amount> {
+    let dates = crate::extract::dates::find(a);
+    let entities = crate::extract::entities::find(a);
+    find_with_model(
+        Lexicon::builtin(),
+        &AmountModel::default(),
+        a,
+        &dates,
+        &entities,
+    )
 }
 
 fn only(text: &str) -> Amount {
@@ -157,9 +171,7 @@ fn story(title: &str, body: &str) -> Vec<Amount> {
         source: None,
         text: format!("{title}\n\n{body}"),
     };
-    let dates = crate::extract::dates::find(&a);
-    let entities = crate::extract::entities::find(&a);
-    find(&a, &dates, &entities)
+    rules_alone(&a)
 }
 
 fn main_of(amounts: &[Amount]) -> Option<&Amount> {

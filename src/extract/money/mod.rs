@@ -5,7 +5,9 @@
 //! with the text, not with figures × text.
 
 mod classify;
+pub mod features;
 mod fx;
+pub mod model;
 mod parse;
 mod parts;
 mod story;
@@ -20,6 +22,8 @@ use crate::partial_date::PartialDate;
 
 use super::lexicon::Lexicon;
 use super::{Amount, AmountKind, EntityMention, dates::DateMention};
+use crate::learn::Features;
+use model::{AmountModel, ROLES};
 use parts::mark_components;
 use story::Story;
 
@@ -72,6 +76,7 @@ struct ByteDate<'a> {
 }
 
 /// A figure on its way to becoming an [`Amount`].
+#[derive(Clone)]
 struct Work {
     parsed: parse::Parsed,
     sentence: usize,
@@ -87,6 +92,8 @@ struct Work {
     role: Option<classify::Cue>,
     /// The theft the article is about.
     main: bool,
+    /// The role model's probability for `kind`; none when the rules alone decided.
+    probability: Option<f32>,
 }
 
 /// Finds every money amount of an article, classified and dated, with the built-in lexicon.
@@ -95,9 +102,21 @@ pub fn find(article: &Article, dates: &[DateMention], entities: &[EntityMention]
 }
 
 /// Finds every money amount of an article, classified and dated, reading the word lists of
-/// `lex`.
+/// `lex`, with the shipped amount model.
 pub fn find_with(
     lex: &Lexicon,
+    article: &Article,
+    dates: &[DateMention],
+    entities: &[EntityMention],
+) -> Vec<Amount> {
+    find_with_model(lex, &model::SHIPPED, article, dates, entities)
+}
+
+/// [`find_with`] deciding roles and the headline theft with `model` (an empty model leaves the
+/// hand rules' decisions).
+pub fn find_with_model(
+    lex: &Lexicon,
+    model: &AmountModel,
     article: &Article,
     dates: &[DateMention],
     entities: &[EntityMention],
@@ -105,14 +124,181 @@ pub fn find_with(
     let Some(story) = Story::read(lex, article, dates, entities) else {
         return Vec::new();
     };
+    let mut read = read_figures(lex, &story);
+    if !model.is_empty() {
+        decide(model, &mut read);
+    }
+    mark_components(&mut read.work, read.main_victim.as_deref(), story.text);
+    story.amounts(read.work, read.main_victim)
+}
+
+/// What the amount model sees of an article, for the training command: each figure's text as
+/// written (the amount's `text`), its dollar value (only figures with one can be the
+/// headline), and its features, in text order; and the headline ranking's "none" candidate.
+pub struct ArticleFigures {
+    pub figures: Vec<FigureFeatures>,
+    pub none: Features,
+}
+
+/// One figure of [`ArticleFigures`].
+pub struct FigureFeatures {
+    pub text: String,
+    pub usd: Option<f64>,
+    pub features: features::Figure,
+}
+
+/// The [`ArticleFigures`] of an article.
+pub fn figure_features(
+    article: &Article,
+    dates: &[DateMention],
+    entities: &[EntityMention],
+) -> ArticleFigures {
+    let lex = Lexicon::builtin();
+    let Some(story) = Story::read(lex, article, dates, entities) else {
+        return ArticleFigures {
+            figures: Vec::new(),
+            none: Features::new(),
+        };
+    };
+    let read = read_figures(lex, &story);
+    let figures = read
+        .work
+        .iter()
+        .zip(read.features)
+        .map(|(w, features)| FigureFeatures {
+            text: story.text[w.parsed.start..w.parsed.end].to_string(),
+            usd: w.usd,
+            features,
+        })
+        .collect();
+    ArticleFigures {
+        figures,
+        none: read.none,
+    }
+}
+
+/// The headline ranking's candidates, "none" first, as the extractor builds them: `none` and
+/// each dollar figure's structural features (its dollar value, features, theft probability),
+/// with where it stands among the article's likely thefts; and the figure index of each
+/// candidate after "none".
+pub fn headline_candidates(
+    none: &Features,
+    figures: &[(Option<f64>, &Features, f32)],
+) -> (Vec<Features>, Vec<usize>) {
+    let max_p = figures.iter().map(|f| f.2).fold(0.0, f32::max);
+    // The likely thefts' values, sorted, so that each candidate's relations are two binary
+    // searches (a dense article stays near-linear).
+    let mut likely: Vec<f64> = figures
+        .iter()
+        .filter(|f| f.2 >= 0.5)
+        .filter_map(|f| f.0)
+        .collect();
+    likely.sort_by(f64::total_cmp);
+    let mut candidates = vec![features::for_none(none, max_p)];
+    let mut index = Vec::new();
+    let mut earlier = 0;
+    for (i, (usd, f, p)) in figures.iter().enumerate() {
+        let likely_here = *p >= 0.5;
+        if let Some(v) = usd {
+            let upto = likely.partition_point(|x| *x <= v * 1.05);
+            let from = likely.partition_point(|x| *x < v * 0.95);
+            let larger = likely.len() - upto;
+            let within = upto.saturating_sub(from);
+            let same = within.saturating_sub(usize::from(likely_here));
+            candidates.push(features::for_headline(f, *p, larger, same, earlier));
+            index.push(i);
+        }
+        if likely_here && usd.is_some() {
+            earlier += 1;
+        }
+    }
+    (candidates, index)
+}
+
+/// An article's figures as the hand rules decided them (the main theft chosen, parts not yet
+/// marked), with what the model needs.
+struct Read {
+    work: Vec<Work>,
+    main_victim: Option<String>,
+    features: Vec<features::Figure>,
+    none: Features,
+}
+
+fn read_figures(lex: &Lexicon, story: &Story) -> Read {
     let lede_date = story.lede_date();
     let mut work: Vec<Work> = (0..story.figures.len())
         .map(|i| story.figure(i, lede_date))
         .collect();
     let main_victim = story.main_victim(&work);
+    let separate: Vec<bool> = work.iter().map(|w| w.separate).collect();
     story.choose_main(&mut work);
-    mark_components(&mut work, main_victim.as_deref(), story.text);
-    story.amounts(work, main_victim)
+    let mut probe = work.clone();
+    mark_components(&mut probe, main_victim.as_deref(), story.text);
+    let parts = work
+        .iter()
+        .zip(&probe)
+        .map(|(w, p)| w.kind != p.kind)
+        .collect();
+    let signals = features::ArticleSignals::of(story, &work, parts);
+    let features = (0..work.len())
+        .map(|i| features::of_figure(lex, story, &work, &signals, i))
+        .collect();
+    let none = features::none_candidate(story, &signals);
+    // The rules' main theft is a feature; only a decision once the model is not there.
+    for (w, s) in work.iter_mut().zip(separate) {
+        w.separate |= s;
+    }
+    Read {
+        work,
+        main_victim,
+        features,
+        none,
+    }
+}
+
+/// The model's roles and headline theft in place of the rules'.
+fn decide(model: &AmountModel, read: &mut Read) {
+    let mut theft = Vec::with_capacity(read.work.len());
+    for (w, f) in read.work.iter_mut().zip(&read.features) {
+        let p = model.roles(&f.all);
+        let best = (0..ROLES.len())
+            .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+            .unwrap_or(4);
+        if ROLES[best] != w.kind {
+            w.cue = None;
+        }
+        w.kind = ROLES[best];
+        w.probability = Some(p[best]);
+        w.main = false;
+        theft.push(p[0] + p[1]);
+    }
+    let figures: Vec<(Option<f64>, &Features, f32)> = read
+        .work
+        .iter()
+        .zip(&read.features)
+        .zip(&theft)
+        .map(|((w, f), t)| (w.usd, &f.structure, *t))
+        .collect();
+    let (candidates, index) = headline_candidates(&read.none, &figures);
+    let p = model.headline(&candidates);
+    // The ranking is trained to put its mass on every statement of the headline value: the
+    // article has a headline when the figures together outweigh "none".
+    // Only a figure the role model takes for a theft can be the headline: the ranking picks
+    // among thefts, it does not make one out of a price.
+    let best = (1..p.len())
+        .filter(|&c| theft[index[c - 1]] >= 0.5)
+        .max_by(|&a, &b| p[a].total_cmp(&p[b]));
+    if let Some(c) = best
+        && p[0] < 0.5
+    {
+        let w = &mut read.work[index[c - 1]];
+        if !matches!(w.kind, AmountKind::Stolen | AmountKind::Attempted) {
+            w.kind = AmountKind::Stolen;
+            w.cue = None;
+        }
+        w.main = true;
+        w.separate = true;
+    }
 }
 
 /// Bytes of its sentence read on each side of a figure.

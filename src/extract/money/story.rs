@@ -25,13 +25,17 @@ pub(super) struct Story<'a> {
     victims: Victims<'a>,
     /// The money figures, in text order.
     pub(super) figures: Vec<parse::Parsed>,
-    sents: Vec<(usize, usize)>,
+    pub(super) sents: Vec<(usize, usize)>,
     /// Paragraph number of each sentence.
-    paras: Vec<usize>,
+    pub(super) paras: Vec<usize>,
     /// Cue words, in text order.
-    hits: Vec<classify::CueHit>,
+    pub(super) hits: Vec<classify::CueHit>,
     /// Theft words across the article: a story about theft.
-    theft_article: bool,
+    pub(super) theft_article: bool,
+    /// Crypto words across the article.
+    pub(super) crypto: bool,
+    /// The text opens with the title line (a corpus file does; an invented text may not).
+    pub(super) title_line: bool,
     dates: Vec<ByteDate<'a>>,
     /// Entity mentions by start.
     entities: Vec<(usize, usize, &'a EntityMention)>,
@@ -79,6 +83,8 @@ impl<'a> Story<'a> {
             paras,
             hits,
             theft_article,
+            crypto,
+            title_line: text.lines().next().map(str::trim) == Some(article.title.trim()),
             dates,
             entities,
         })
@@ -90,10 +96,20 @@ impl<'a> Story<'a> {
             .min(self.sents.len() - 1)
     }
 
-    fn cues_in(&self, (s, e): (usize, usize)) -> &[classify::CueHit] {
+    pub(super) fn cues_in(&self, (s, e): (usize, usize)) -> &[classify::CueHit] {
         let a = self.hits.partition_point(|h| h.start < s);
         let b = self.hits.partition_point(|h| h.start < e);
         &self.hits[a..b]
+    }
+
+    /// Entity mentions starting in `(s, e)` (byte offsets), with their byte spans.
+    pub(super) fn entities_in(
+        &self,
+        (s, e): (usize, usize),
+    ) -> impl Iterator<Item = (usize, usize, &'a EntityMention)> + '_ {
+        let a = self.entities.partition_point(|m| m.0 < s);
+        let b = self.entities.partition_point(|m| m.0 < e);
+        self.entities[a..b].iter().copied()
     }
 
     fn dates_in(&self, (s, e): (usize, usize)) -> &[ByteDate<'a>] {
@@ -198,6 +214,7 @@ impl<'a> Story<'a> {
                 || states_a_total(&text[..p.start], &text[p.end..]),
             role: decision.role,
             main: false,
+            probability: None,
         }
     }
 
@@ -431,6 +448,7 @@ impl<'a> Story<'a> {
                 actor,
                 cue: w.cue,
                 main: w.main,
+                probability: w.probability,
             });
         }
         out

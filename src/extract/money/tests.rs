@@ -17,7 +17,7 @@ fn article(text: &str, published: Option<NaiveDate>) -> Article {
 fn run(text: &str, published: Option<NaiveDate>) -> Vec<Amount> {
     let a = article(text, published);
     let dates = crate::extract::dates::find(&a);
-    find(&a, &dates, &[])
+    find_with_model(Lexicon::builtin(), &AmountModel::default(), &a, &dates, &[])
 }
 
 #[test]

@@ -1,0 +1,532 @@
+//! What the amount-role model sees of a figure: the words of its clause (lightly stemmed), the
+//! cue words around it and their roles, negation and modal words, the names near it, where it
+//! stands in the article, how its value compares with the article's other figures, whether the
+//! article reads as an incident report, and what the hand rules decided. The rules are features
+//! here, not decisions: the model learns how far to trust each of them.
+
+use super::story::Story;
+use super::{SHARE_OF, SHARE_REACH, Work};
+use crate::extract::lexicon::{ClauseWord, Cue, Lexicon};
+use crate::extract::{AmountKind, EntityKind};
+use crate::learn::{Features, hash};
+
+/// Words read on each side of a figure within its clause.
+const CLAUSE_WORDS: usize = 10;
+
+/// Words of the figure's sentence read on each side for its bag of words.
+const SENTENCE_WORDS: usize = 30;
+
+/// Values within this share of each other are the same figure stated again.
+const SAME_VALUE: f64 = 0.05;
+
+/// Prefixes of the features also given conjoined with the article's kind.
+const SCOPED: [&str; 17] = [
+    "bias",
+    "rule",
+    "sent=",
+    "para=",
+    "rank=",
+    "recur=",
+    "first_of_value",
+    "restated",
+    "value_in_",
+    "mag=",
+    "cur=",
+    "title_has_figure",
+    "crypto_article",
+    "no_cue",
+    "victim_named",
+    "dated",
+    "vs_main=",
+];
+
+/// Prefixes of the features left out of the headline ranking's: the words (the ranking sees
+/// them through the role model's theft probability) and the absolute size (which figure of an
+/// article is the headline depends on the others, not on how large thefts usually are).
+const NOT_RANKED: [&str; 9] = ["l=", "r=", "l0=", "l1=", "r0=", "r1=", "s=", "cue=", "mag="];
+
+/// What the article as a whole says, computed once for all its figures.
+pub(super) struct ArticleSignals {
+    /// Distinct US-dollar values, largest first.
+    values: Vec<f64>,
+    /// Each figure's index in `values` (none without a dollar value).
+    group: Vec<Option<usize>>,
+    groups: Vec<ValueGroup>,
+    /// Theft-word cues in the whole article.
+    theft_cues: usize,
+    /// Damage cues (ransom, fine, cost) in the whole article.
+    damage_cues: usize,
+    /// Figures the rules took for parts of a larger theft.
+    rule_parts: Vec<bool>,
+    /// The figure the rules took for the article's main theft.
+    rule_main: Option<usize>,
+    /// The title line states a figure.
+    title_figure: bool,
+}
+
+impl ArticleSignals {
+    pub(super) fn of(story: &Story, rule_work: &[Work], rule_parts: Vec<bool>) -> Self {
+        // Figures grouped by value (largest first; a group holds the values within
+        // `SAME_VALUE` of its largest), in one sort: a dense article stays near-linear.
+        let mut by_value: Vec<(usize, f64)> = rule_work
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| Some((i, w.usd?)))
+            .collect();
+        by_value.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut values: Vec<f64> = Vec::new();
+        let mut group = vec![None; rule_work.len()];
+        let mut groups: Vec<ValueGroup> = Vec::new();
+        for (i, v) in by_value {
+            if values.last().is_none_or(|l| !same_value(*l, v)) {
+                values.push(v);
+                groups.push(ValueGroup {
+                    count: 0,
+                    first: i,
+                    in_title: false,
+                    in_lede: false,
+                });
+            }
+            let g = groups.len() - 1;
+            group[i] = Some(g);
+            let w = &rule_work[i];
+            let entry = &mut groups[g];
+            entry.count += 1;
+            entry.first = entry.first.min(i);
+            entry.in_title |= in_title(story, w);
+            entry.in_lede |= lede_index(story, w).is_none_or(|k| k <= 2);
+        }
+        let count = |f: &dyn Fn(Cue) -> bool| story.hits.iter().filter(|h| f(h.cue)).count();
+        Self {
+            values,
+            group,
+            groups,
+            theft_cues: count(&|c| c == Cue::Stolen),
+            damage_cues: count(&|c| c == Cue::Damage),
+            rule_parts,
+            rule_main: rule_work.iter().position(|w| w.main),
+            title_figure: rule_work.iter().any(|w| in_title(story, w)),
+        }
+    }
+}
+
+/// The figures of an article that state one value.
+struct ValueGroup {
+    count: usize,
+    /// The first figure (text order) stating it.
+    first: usize,
+    in_title: bool,
+    /// Stated in the title or the first three sentences of the lede.
+    in_lede: bool,
+}
+
+/// The figure is on the article's title line.
+fn in_title(story: &Story, w: &Work) -> bool {
+    story.title_line && w.sentence == 0
+}
+
+/// The figure's sentence counted from the lede's first (the title line, when the text has one,
+/// is the title, not the lede).
+fn lede_index(story: &Story, w: &Work) -> Option<usize> {
+    if story.title_line {
+        w.sentence.checked_sub(1)
+    } else {
+        Some(w.sentence)
+    }
+}
+
+fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= SAME_VALUE * a.abs().max(b.abs())
+}
+
+/// A word lower-cased and lightly stemmed: plural and past-tense endings off, so "drained",
+/// "drains" and "drain" share their weight.
+fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let n = w.chars().count();
+    for (suffix, min) in [("ing", 6), ("ed", 5), ("es", 5), ("s", 4)] {
+        if n >= min && w.ends_with(suffix) && !w.ends_with("ss") {
+            return w[..w.len() - suffix.len()].to_string();
+        }
+    }
+    w
+}
+
+/// Bucket of a count: 0, 1, 2, 3-5, 6+.
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        _ => "6+",
+    }
+}
+
+/// The words of `text` with their byte starts (letters, digits and apostrophes).
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// Punctuation that ends a clause.
+fn clause_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '—' | '–' | '.' | '!' | '?' | '\n'
+    )
+}
+
+/// Byte offset just after the last clause break of `s` (0 when there is none).
+fn after_last_break(s: &str) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| clause_break(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// The feature vector of figure `idx`.
+pub(super) fn of_figure(
+    lex: &Lexicon,
+    story: &Story,
+    work: &[Work],
+    signals: &ArticleSignals,
+    idx: usize,
+) -> Figure {
+    let mut f = Features::new();
+    let mut structure = Features::new();
+    // Structural features (position, size, what the rules said) mean different things in an
+    // incident report and in general news: each is also given conjoined with the article's kind.
+    let scope = if story.theft_article { "T:" } else { "N:" };
+    let mut add = |name: &str, v: f32| {
+        let ranked = !NOT_RANKED.iter().any(|p| name.starts_with(p));
+
+        let mut put = |h: u32| {
+            f.push((h, v));
+            if ranked {
+                structure.push((h, v));
+            }
+        };
+        put(hash(name));
+        if SCOPED.iter().any(|p| name.starts_with(p)) {
+            put(hash(&format!("{scope}{name}")));
+        }
+    };
+    let text = story.text;
+    let w = &work[idx];
+    let p = &w.parsed;
+    let (ss, se) = super::clamp_window(text, story.sents[w.sentence], (p.start, p.end));
+    let (ss, se) = (ss.min(p.start), se.max(p.end));
+    add("bias", 1.0);
+
+    // What the hand rules decided.
+    add(&format!("rule={}", w.kind.as_str()), 1.0);
+    if let Some(role) = w.role {
+        add(&format!("rule_cue={role:?}"), 1.0);
+    }
+    if let Some(cue) = &w.cue {
+        add(&format!("cue={}", cue.to_lowercase()), 1.0);
+    }
+    if signals.rule_main == Some(idx) {
+        add("rule_main", 1.0);
+    }
+    if signals.rule_parts.get(idx).copied().unwrap_or(false) {
+        add("rule_part", 1.0);
+    }
+
+    // The clause: words back to the nearest break or conjunction, and forward likewise.
+    let before = &text[ss..p.start];
+    let after = &text[p.end..se];
+    let left: Vec<&str> = {
+        let cut = after_last_break(before);
+        let mut ws: Vec<&str> = words(&before[cut..]).map(|(_, w)| w).collect();
+        if let Some(b) = ws
+            .iter()
+            .rposition(|w| lex.clause_words.get(&w.to_lowercase()) == Some(&ClauseWord::Boundary))
+        {
+            ws.drain(..b);
+        }
+        ws.into_iter().rev().take(CLAUSE_WORDS).collect()
+    };
+    let right: Vec<&str> = {
+        let cut = after.find(clause_break).unwrap_or(after.len());
+        let mut ws: Vec<&str> = Vec::new();
+        for (_, w) in words(&after[..cut]) {
+            if !ws.is_empty()
+                && lex.clause_words.get(&w.to_lowercase()) == Some(&ClauseWord::Boundary)
+            {
+                break;
+            }
+            ws.push(w);
+            if ws.len() == CLAUSE_WORDS {
+                break;
+            }
+        }
+        ws
+    };
+    for (i, word) in left.iter().enumerate() {
+        let s = stem(word);
+        add(&format!("l={s}"), 1.0);
+        if i < 2 {
+            add(&format!("l{i}={s}"), 1.0);
+        }
+    }
+    for (i, word) in right.iter().enumerate() {
+        let s = stem(word);
+        add(&format!("r={s}"), 1.0);
+        if i < 2 {
+            add(&format!("r{i}={s}"), 1.0);
+        }
+    }
+    let clause: Vec<&&str> = left.iter().chain(right.iter()).collect();
+    for word in &clause {
+        match lex.clause_words.get(&word.to_lowercase()) {
+            Some(ClauseWord::Negation) => add("neg", 1.0),
+            Some(ClauseWord::Modal) => add("modal", 1.0),
+            _ => {}
+        }
+    }
+    // The sentence's other words, lighter (at most `SENTENCE_WORDS` on each side: a text with
+    // no full stop has sentences of pages).
+    let before_words: Vec<&str> = words(before)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take(SENTENCE_WORDS)
+        .map(|(_, w)| w)
+        .collect();
+    for word in before_words
+        .into_iter()
+        .chain(words(after).take(SENTENCE_WORDS).map(|(_, w)| w))
+    {
+        add(&format!("s={}", stem(word)), 0.3);
+    }
+
+    // Cue words of the sentence, by role, side and whether they share the figure's clause.
+    let clause_start = ss + after_last_break(before);
+    let clause_end = p.end + after.find(clause_break).unwrap_or(after.len());
+    for h in story.cues_in((ss, se)) {
+        let side = if h.end <= p.start { "l" } else { "r" };
+        add(&format!("sc={:?}", h.cue), 1.0);
+        if h.start >= clause_start && h.end <= clause_end {
+            add(&format!("cc{side}={:?}", h.cue), 1.0);
+        }
+    }
+    let theft_sentence = story
+        .cues_in((ss, se))
+        .iter()
+        .any(|h| matches!(h.cue, Cue::Stolen | Cue::Context));
+
+    // Names near the figure.
+    for (s, e, m) in story.entities_in((ss, se)) {
+        let side = if e <= p.start { "l" } else { "r" };
+        let kind = match m.kind {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "org",
+            EntityKind::Location => "place",
+            EntityKind::ThreatActor => "actor",
+            _ => continue,
+        };
+        add(&format!("ent{side}={kind}"), 1.0);
+        if s >= clause_start && e <= clause_end {
+            add(&format!("entc={kind}"), 1.0);
+        }
+    }
+
+    // Where it stands.
+    add(
+        match lede_index(story, w) {
+            None => "sent=title",
+            Some(0..=1) => "sent=lede",
+            Some(2..=6) => "sent=early",
+            Some(7..=19) => "sent=middle",
+            _ => "sent=late",
+        },
+        1.0,
+    );
+    add(&format!("para={}", bucket(story.paras[w.sentence])), 1.0);
+    if story.sents.len() <= 3 {
+        add("short_article", 1.0);
+    }
+
+    // Its value among the article's figures.
+    match (w.usd, signals.group[idx]) {
+        (Some(v), Some(rank)) => {
+            let g = &signals.groups[rank];
+            add(&format!("rank={}", bucket(rank)), 1.0);
+            add(&format!("recur={}", bucket(g.count - 1)), 1.0);
+            add(
+                if g.first == idx {
+                    "first_of_value"
+                } else {
+                    "restated"
+                },
+                1.0,
+            );
+            if g.in_title {
+                add("value_in_title", 1.0);
+            }
+            if g.in_lede {
+                add("value_in_lede", 1.0);
+            }
+            // Against the theft the rules take for the article's own: a restatement, a part,
+            // or a larger sum (deposits, a market value) beside it.
+            let main = signals.rule_main.and_then(|m| work[m].usd.map(|u| (m, u)));
+            add(
+                match main {
+                    None => "vs_main=none",
+                    Some((m, _)) if m == idx => "vs_main=self",
+                    Some((_, u)) if same_value(u, v) => "vs_main=same",
+                    Some((_, u)) if v > u => "vs_main=larger",
+                    Some(_) => "vs_main=smaller",
+                },
+                1.0,
+            );
+            let mag = v.max(1.0).log10().floor() as i32;
+            add(&format!("mag={}", mag.clamp(2, 10)), 1.0);
+        }
+        _ => add("no_usd", 1.0),
+    }
+    if signals.title_figure {
+        add("title_has_figure", 1.0);
+    }
+    let currency = match p.currency.as_str() {
+        "USD" => "usd",
+        c if c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()) && p.usd.is_none() => "fiat",
+        _ => "crypto",
+    };
+    add(&format!("cur={currency}"), 1.0);
+    if p.min.is_some() || p.max.is_some() {
+        add("range", 1.0);
+    }
+
+    // The article.
+    if story.theft_article {
+        add("theft_article", 1.0);
+        add(&format!("theft_article&rule={}", w.kind.as_str()), 1.0);
+    }
+    if story.crypto {
+        add("crypto_article", 1.0);
+    }
+    add(&format!("theft_cues={}", bucket(signals.theft_cues)), 1.0);
+    add(&format!("damage_cues={}", bucket(signals.damage_cues)), 1.0);
+    if theft_sentence {
+        add("theft_sentence", 1.0);
+    }
+
+    // What the figure's work already knows.
+    if w.victim.is_some() {
+        add("victim_named", 1.0);
+    }
+    if w.separate {
+        add("separate", 1.0);
+    }
+    if !w.inferred {
+        add("dated", 1.0);
+    }
+    let share_start = ss.max(p.start.saturating_sub(SHARE_REACH));
+    if let Some(from) = (share_start..p.start).find(|&b| text.is_char_boundary(b))
+        && SHARE_OF.is_match(&text[from..p.start])
+    {
+        add("share_of", 1.0);
+    }
+    if w.kind == AmountKind::Other && w.role.is_none() {
+        add("no_cue", 1.0);
+    }
+    Figure { all: f, structure }
+}
+
+/// A figure's features: all of them for its role; its structure alone (no words) for the
+/// headline ranking, which sees the words through the role model's theft probability.
+pub struct Figure {
+    pub all: Features,
+    pub structure: Features,
+}
+
+/// The headline ranking's features of a figure: its own, with its theft probability (from the
+/// role model) so that the ranking sees how sure that model is, and where it stands among the
+/// article's likely thefts: how many are larger, restate its value, come before it.
+pub(super) fn for_headline(
+    base: &Features,
+    theft_probability: f32,
+    larger: usize,
+    same: usize,
+    earlier: usize,
+) -> Features {
+    let mut f = base.clone();
+    let mut add = |name: String, v: f32| f.push((hash(&name), v));
+    add(format!("p_theft={}", fifth(theft_probability)), 1.0);
+    add("p_theft".into(), theft_probability);
+    add(format!("larger_thefts={}", bucket(larger)), 1.0);
+    add(format!("same_thefts={}", bucket(same)), 1.0);
+    add(format!("earlier_thefts={}", bucket(earlier)), 1.0);
+    if larger == 0 && theft_probability >= 0.5 {
+        add("largest_theft".into(), 1.0);
+    }
+    if earlier == 0 && theft_probability >= 0.5 {
+        add("first_theft".into(), 1.0);
+    }
+    f
+}
+
+/// The "none" candidate of the headline ranking: what the article as a whole says, and the
+/// highest theft probability of its figures.
+pub(super) fn none_candidate(story: &Story, signals: &ArticleSignals) -> Features {
+    let mut f = Features::new();
+    let mut add = |name: &str| f.push((hash(&format!("none:{name}")), 1.0));
+    add("bias");
+    if story.theft_article {
+        add("theft_article");
+    }
+    if story.crypto {
+        add("crypto_article");
+    }
+    add(&format!("theft_cues={}", bucket(signals.theft_cues)));
+    add(&format!("damage_cues={}", bucket(signals.damage_cues)));
+    if signals.title_figure {
+        add("title_has_figure");
+    }
+    add(&format!("figures={}", bucket(signals.values.len())));
+    f
+}
+
+/// [`none_candidate`] with the article's highest theft probability.
+pub(super) fn for_none(base: &Features, max_theft_probability: f32) -> Features {
+    let mut f = base.clone();
+    f.push((
+        hash(&format!(
+            "none:max_p_theft={}",
+            fifth(max_theft_probability)
+        )),
+        1.0,
+    ));
+    f.push((hash("none:max_p_theft"), max_theft_probability));
+    f
+}
+
+/// A probability's fifth: 0 to 4.
+fn fifth(p: f32) -> u32 {
+    (p * 5.0).floor().clamp(0.0, 4.0) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_share_inflections() {
+        assert_eq!(stem("Drained"), "drain");
+        assert_eq!(stem("drains"), "drain");
+        assert_eq!(stem("draining"), "drain");
+        assert_eq!(stem("loss"), "loss");
+        assert_eq!(stem("was"), "was");
+    }
+
+    #[test]
+    fn words_carry_their_byte_offsets() {
+        let t = "so, 5 dlrs: it’s";
+        let got: Vec<(usize, &str)> = words(t).collect();
+        assert_eq!(got, vec![(0, "so"), (4, "5"), (6, "dlrs"), (12, "it’s")]);
+    }
+}
