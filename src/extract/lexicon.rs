@@ -37,6 +37,25 @@ pub enum Cue {
 }
 
 impl Cue {
+    /// The variant's name, as `{:?}` writes it (feature names are built from it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Stolen => "Stolen",
+            Self::WeakStolen => "WeakStolen",
+            Self::Gain => "Gain",
+            Self::Attempted => "Attempted",
+            Self::Cumulative => "Cumulative",
+            Self::Damage => "Damage",
+            Self::Other => "Other",
+            Self::Measure => "Measure",
+            Self::Conversion => "Conversion",
+            Self::Context => "Context",
+            Self::Superlative => "Superlative",
+            Self::Hypothetical => "Hypothetical",
+            Self::Total => "Total",
+        }
+    }
+
     fn from_role(role: &str) -> Option<Self> {
         Some(match role {
             "stolen" => Self::Stolen,
@@ -237,6 +256,13 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cue_name_is_its_debug_name() {
+        for c in [Cue::Stolen, Cue::WeakStolen, Cue::Hypothetical, Cue::Total] {
+            assert_eq!(c.name(), format!("{c:?}"));
+        }
+    }
 
     #[test]
     fn the_builtin_lists_parse_and_carry_every_role() {

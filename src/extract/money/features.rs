@@ -8,7 +8,7 @@ use super::story::Story;
 use super::{SHARE_OF, SHARE_REACH, Work};
 use crate::extract::lexicon::{ClauseWord, Cue, Lexicon};
 use crate::extract::{AmountKind, EntityKind};
-use crate::learn::{Features, hash};
+use crate::learn::{Features, hash, hash_parts};
 
 /// Words read on each side of a figure within its clause.
 const CLAUSE_WORDS: usize = 10;
@@ -170,6 +170,22 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
+/// The words of `text` from its end backwards, read lazily (a figure looks at its nearest words
+/// only, however long its sentence).
+fn words_rev(text: &str) -> impl Iterator<Item = &str> {
+    text.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+}
+
+/// What a word says about its clause (negation, modal, boundary), if anything.
+fn clause_word(lex: &Lexicon, word: &str) -> Option<ClauseWord> {
+    if word.chars().any(char::is_uppercase) {
+        lex.clause_words.get(&word.to_lowercase()).copied()
+    } else {
+        lex.clause_words.get(word).copied()
+    }
+}
+
 /// Punctuation that ends a clause.
 fn clause_break(c: char) -> bool {
     matches!(
@@ -199,18 +215,20 @@ pub(super) fn of_figure(
     // Structural features (position, size, what the rules said) mean different things in an
     // incident report and in general news: each is also given conjoined with the article's kind.
     let scope = if story.theft_article { "T:" } else { "N:" };
-    let mut add = |name: &str, v: f32| {
-        let ranked = !NOT_RANKED.iter().any(|p| name.starts_with(p));
-
+    // A feature is a prefix and a value ("l=" and a word), hashed without building its name.
+    let mut add_parts = |prefix: &str, value: &str, v: f32| {
+        // Word features (most of them) are neither ranked nor scoped: no prefix scan for them.
+        let word = matches!(prefix, "s=" | "l=" | "r=");
+        let ranked = !word && !NOT_RANKED.iter().any(|p| prefix.starts_with(p));
         let mut put = |h: u32| {
             f.push((h, v));
             if ranked {
                 structure.push((h, v));
             }
         };
-        put(hash(name));
-        if SCOPED.iter().any(|p| name.starts_with(p)) {
-            put(hash(&format!("{scope}{name}")));
+        put(hash_parts(&[prefix, value]));
+        if !word && SCOPED.iter().any(|p| prefix.starts_with(p)) {
+            put(hash_parts(&[scope, prefix, value]));
         }
     };
     let text = story.text;
@@ -218,44 +236,44 @@ pub(super) fn of_figure(
     let p = &w.parsed;
     let (ss, se) = super::clamp_window(text, story.sents[w.sentence], (p.start, p.end));
     let (ss, se) = (ss.min(p.start), se.max(p.end));
-    add("bias", 1.0);
+    add_parts("bias", "", 1.0);
 
     // What the hand rules decided.
-    add(&format!("rule={}", w.kind.as_str()), 1.0);
+    add_parts("rule=", w.kind.as_str(), 1.0);
     if let Some(role) = w.role {
-        add(&format!("rule_cue={role:?}"), 1.0);
+        add_parts("rule_cue=", role.name(), 1.0);
     }
     if let Some(cue) = &w.cue {
-        add(&format!("cue={}", cue.to_lowercase()), 1.0);
+        add_parts("cue=", &cue.to_lowercase(), 1.0);
     }
     if signals.rule_main == Some(idx) {
-        add("rule_main", 1.0);
+        add_parts("rule_main", "", 1.0);
     }
     if signals.rule_parts.get(idx).copied().unwrap_or(false) {
-        add("rule_part", 1.0);
+        add_parts("rule_part", "", 1.0);
     }
 
     // The clause: words back to the nearest break or conjunction, and forward likewise.
     let before = &text[ss..p.start];
     let after = &text[p.end..se];
+    // Read backwards from the figure: the nearest words first, up to and with the clause word
+    // that opens the clause.
+    let cut = after_last_break(before);
     let left: Vec<&str> = {
-        let cut = after_last_break(before);
-        let mut ws: Vec<&str> = words(&before[cut..]).map(|(_, w)| w).collect();
-        if let Some(b) = ws
-            .iter()
-            .rposition(|w| lex.clause_words.get(&w.to_lowercase()) == Some(&ClauseWord::Boundary))
-        {
-            ws.drain(..b);
+        let mut ws: Vec<&str> = Vec::new();
+        for w in words_rev(&before[cut..]) {
+            ws.push(w);
+            if ws.len() == CLAUSE_WORDS || clause_word(lex, w) == Some(ClauseWord::Boundary) {
+                break;
+            }
         }
-        ws.into_iter().rev().take(CLAUSE_WORDS).collect()
+        ws
     };
     let right: Vec<&str> = {
         let cut = after.find(clause_break).unwrap_or(after.len());
         let mut ws: Vec<&str> = Vec::new();
         for (_, w) in words(&after[..cut]) {
-            if !ws.is_empty()
-                && lex.clause_words.get(&w.to_lowercase()) == Some(&ClauseWord::Boundary)
-            {
+            if !ws.is_empty() && clause_word(lex, w) == Some(ClauseWord::Boundary) {
                 break;
             }
             ws.push(w);
@@ -267,50 +285,43 @@ pub(super) fn of_figure(
     };
     for (i, word) in left.iter().enumerate() {
         let s = stem(word);
-        add(&format!("l={s}"), 1.0);
+        add_parts("l=", &s, 1.0);
         if i < 2 {
-            add(&format!("l{i}={s}"), 1.0);
+            add_parts(["l0=", "l1="][i], &s, 1.0);
         }
     }
     for (i, word) in right.iter().enumerate() {
         let s = stem(word);
-        add(&format!("r={s}"), 1.0);
+        add_parts("r=", &s, 1.0);
         if i < 2 {
-            add(&format!("r{i}={s}"), 1.0);
+            add_parts(["r0=", "r1="][i], &s, 1.0);
         }
     }
     let clause: Vec<&&str> = left.iter().chain(right.iter()).collect();
     for word in &clause {
-        match lex.clause_words.get(&word.to_lowercase()) {
-            Some(ClauseWord::Negation) => add("neg", 1.0),
-            Some(ClauseWord::Modal) => add("modal", 1.0),
+        match clause_word(lex, word) {
+            Some(ClauseWord::Negation) => add_parts("neg", "", 1.0),
+            Some(ClauseWord::Modal) => add_parts("modal", "", 1.0),
             _ => {}
         }
     }
     // The sentence's other words, lighter (at most `SENTENCE_WORDS` on each side: a text with
     // no full stop has sentences of pages).
-    let before_words: Vec<&str> = words(before)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
+    for word in words_rev(before)
         .take(SENTENCE_WORDS)
-        .map(|(_, w)| w)
-        .collect();
-    for word in before_words
-        .into_iter()
         .chain(words(after).take(SENTENCE_WORDS).map(|(_, w)| w))
     {
-        add(&format!("s={}", stem(word)), 0.3);
+        add_parts("s=", &stem(word), 0.3);
     }
 
     // Cue words of the sentence, by role, side and whether they share the figure's clause.
-    let clause_start = ss + after_last_break(before);
+    let clause_start = ss + cut;
     let clause_end = p.end + after.find(clause_break).unwrap_or(after.len());
     for h in story.cues_in((ss, se)) {
-        let side = if h.end <= p.start { "l" } else { "r" };
-        add(&format!("sc={:?}", h.cue), 1.0);
+        let side = usize::from(h.end > p.start);
+        add_parts("sc=", h.cue.name(), 1.0);
         if h.start >= clause_start && h.end <= clause_end {
-            add(&format!("cc{side}={:?}", h.cue), 1.0);
+            add_parts(["ccl=", "ccr="][side], h.cue.name(), 1.0);
         }
     }
     let theft_sentence = story
@@ -320,7 +331,7 @@ pub(super) fn of_figure(
 
     // Names near the figure.
     for (s, e, m) in story.entities_in((ss, se)) {
-        let side = if e <= p.start { "l" } else { "r" };
+        let side = usize::from(e > p.start);
         let kind = match m.kind {
             EntityKind::Person => "person",
             EntityKind::Organization => "org",
@@ -328,14 +339,14 @@ pub(super) fn of_figure(
             EntityKind::ThreatActor => "actor",
             _ => continue,
         };
-        add(&format!("ent{side}={kind}"), 1.0);
+        add_parts(["entl=", "entr="][side], kind, 1.0);
         if s >= clause_start && e <= clause_end {
-            add(&format!("entc={kind}"), 1.0);
+            add_parts("entc=", kind, 1.0);
         }
     }
 
     // Where it stands.
-    add(
+    add_parts(
         match lede_index(story, w) {
             None => "sent=title",
             Some(0..=1) => "sent=lede",
@@ -343,37 +354,39 @@ pub(super) fn of_figure(
             Some(7..=19) => "sent=middle",
             _ => "sent=late",
         },
+        "",
         1.0,
     );
-    add(&format!("para={}", bucket(story.paras[w.sentence])), 1.0);
+    add_parts("para=", bucket(story.paras[w.sentence]), 1.0);
     if story.sents.len() <= 3 {
-        add("short_article", 1.0);
+        add_parts("short_article", "", 1.0);
     }
 
     // Its value among the article's figures.
     match (w.usd, signals.group[idx]) {
         (Some(v), Some(rank)) => {
             let g = &signals.groups[rank];
-            add(&format!("rank={}", bucket(rank)), 1.0);
-            add(&format!("recur={}", bucket(g.count - 1)), 1.0);
-            add(
+            add_parts("rank=", bucket(rank), 1.0);
+            add_parts("recur=", bucket(g.count - 1), 1.0);
+            add_parts(
                 if g.first == idx {
                     "first_of_value"
                 } else {
                     "restated"
                 },
+                "",
                 1.0,
             );
             if g.in_title {
-                add("value_in_title", 1.0);
+                add_parts("value_in_title", "", 1.0);
             }
             if g.in_lede {
-                add("value_in_lede", 1.0);
+                add_parts("value_in_lede", "", 1.0);
             }
             // Against the theft the rules take for the article's own: a restatement, a part,
             // or a larger sum (deposits, a market value) beside it.
             let main = signals.rule_main.and_then(|m| work[m].usd.map(|u| (m, u)));
-            add(
+            add_parts(
                 match main {
                     None => "vs_main=none",
                     Some((m, _)) if m == idx => "vs_main=self",
@@ -381,58 +394,59 @@ pub(super) fn of_figure(
                     Some((_, u)) if v > u => "vs_main=larger",
                     Some(_) => "vs_main=smaller",
                 },
+                "",
                 1.0,
             );
             let mag = v.max(1.0).log10().floor() as i32;
-            add(&format!("mag={}", mag.clamp(2, 10)), 1.0);
+            add_parts("mag=", &mag.clamp(2, 10).to_string(), 1.0);
         }
-        _ => add("no_usd", 1.0),
+        _ => add_parts("no_usd", "", 1.0),
     }
     if signals.title_figure {
-        add("title_has_figure", 1.0);
+        add_parts("title_has_figure", "", 1.0);
     }
     let currency = match p.currency.as_str() {
         "USD" => "usd",
         c if c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()) && p.usd.is_none() => "fiat",
         _ => "crypto",
     };
-    add(&format!("cur={currency}"), 1.0);
+    add_parts("cur=", currency, 1.0);
     if p.min.is_some() || p.max.is_some() {
-        add("range", 1.0);
+        add_parts("range", "", 1.0);
     }
 
     // The article.
     if story.theft_article {
-        add("theft_article", 1.0);
-        add(&format!("theft_article&rule={}", w.kind.as_str()), 1.0);
+        add_parts("theft_article", "", 1.0);
+        add_parts("theft_article&rule=", w.kind.as_str(), 1.0);
     }
     if story.crypto {
-        add("crypto_article", 1.0);
+        add_parts("crypto_article", "", 1.0);
     }
-    add(&format!("theft_cues={}", bucket(signals.theft_cues)), 1.0);
-    add(&format!("damage_cues={}", bucket(signals.damage_cues)), 1.0);
+    add_parts("theft_cues=", bucket(signals.theft_cues), 1.0);
+    add_parts("damage_cues=", bucket(signals.damage_cues), 1.0);
     if theft_sentence {
-        add("theft_sentence", 1.0);
+        add_parts("theft_sentence", "", 1.0);
     }
 
     // What the figure's work already knows.
     if w.victim.is_some() {
-        add("victim_named", 1.0);
+        add_parts("victim_named", "", 1.0);
     }
     if w.separate {
-        add("separate", 1.0);
+        add_parts("separate", "", 1.0);
     }
     if !w.inferred {
-        add("dated", 1.0);
+        add_parts("dated", "", 1.0);
     }
     let share_start = ss.max(p.start.saturating_sub(SHARE_REACH));
     if let Some(from) = (share_start..p.start).find(|&b| text.is_char_boundary(b))
         && SHARE_OF.is_match(&text[from..p.start])
     {
-        add("share_of", 1.0);
+        add_parts("share_of", "", 1.0);
     }
     if w.kind == AmountKind::Other && w.role.is_none() {
-        add("no_cue", 1.0);
+        add_parts("no_cue", "", 1.0);
     }
     Figure { all: f, structure }
 }
