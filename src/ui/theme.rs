@@ -3,10 +3,16 @@
 
 use eframe::egui::{self, Color32, Rect, Response, Ui};
 
+use crate::chart;
 use crate::extract::{AmountKind, EntityKind};
 
-/// The one "theft" red: theft badges, stolen incidents on the timeline, theft figures in the text.
-pub const THEFT_RED: Color32 = Color32::from_rgb(210, 55, 40);
+/// The one "theft" red: theft badges, stolen incidents on the timeline and in the exported chart
+/// (the core's `chart::STOLEN`), theft figures in the text.
+pub const THEFT_RED: Color32 = rgb(chart::STOLEN);
+
+const fn rgb((r, g, b): (u8, u8, u8)) -> Color32 {
+    Color32::from_rgb(r, g, b)
+}
 /// Search hits: badge and the highlighted passage.
 pub const HIT_BADGE: Color32 = Color32::from_rgb(170, 130, 0);
 pub const HIT_BACKGROUND: Color32 = Color32::from_rgb(255, 225, 0);
@@ -15,13 +21,14 @@ pub const FLASH_BACKGROUND: Color32 = Color32::from_rgb(255, 150, 30);
 /// Annotation count badge.
 pub const NOTE_BADGE: Color32 = Color32::from_rgb(60, 120, 200);
 
-/// Colour of an amount by how it relates to theft (timeline series, legend).
+/// Colour of an amount by how it relates to theft: the timeline's series and incident list, the
+/// same as the exported chart's (`chart`).
 pub const fn amount_color(kind: AmountKind) -> Color32 {
     match kind {
         AmountKind::Stolen => THEFT_RED,
-        AmountKind::Attempted => Color32::from_rgb(230, 150, 20),
-        AmountKind::Cumulative => Color32::from_rgb(120, 120, 200),
-        AmountKind::Damage | AmountKind::Other => Color32::from_rgb(150, 110, 40),
+        AmountKind::Attempted => rgb(chart::ATTEMPTED),
+        AmountKind::Cumulative => rgb(chart::CUMULATIVE),
+        AmountKind::Damage | AmountKind::Other => Color32::GRAY,
     }
 }
 
@@ -144,8 +151,7 @@ mod tests {
     }
 
     #[test]
-    fn stolen_amounts_and_theft_text_share_the_one_theft_red() {
-        assert_eq!(amount_color(AmountKind::Stolen), THEFT_RED);
+    fn theft_text_is_the_theft_red_lightened_on_dark_backgrounds() {
         assert_eq!(theft_text(false), THEFT_RED);
         assert_ne!(theft_text(true), THEFT_RED);
     }

@@ -14,6 +14,7 @@ use crate::extract::AmountKind;
 use crate::incidents::Incident;
 use crate::ui::commands::Command;
 use crate::ui::format;
+use crate::ui::theme;
 use crate::workbench::Loaded;
 
 /// "$81 million — Bangladesh Bank — 2016-02": how an incident is named in the table (and found
@@ -24,14 +25,15 @@ fn color((r, g, b): (u8, u8, u8)) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-const STOLEN: Color32 = Color32::from_rgb(chart::STOLEN.0, chart::STOLEN.1, chart::STOLEN.2);
-const ATTEMPTED: Color32 =
-    Color32::from_rgb(chart::ATTEMPTED.0, chart::ATTEMPTED.1, chart::ATTEMPTED.2);
-const CUMULATIVE: Color32 = Color32::from_rgb(
-    chart::CUMULATIVE.0,
-    chart::CUMULATIVE.1,
-    chart::CUMULATIVE.2,
-);
+/// How the plot draws the incidents of a kind: legend name, colour, filled, marker.
+fn series_style(kind: AmountKind) -> (&'static str, Color32, bool, MarkerShape) {
+    let color = theme::amount_color(kind);
+    match kind {
+        AmountKind::Attempted => ("Attempted", color, false, MarkerShape::Circle),
+        AmountKind::Cumulative => ("Cumulative totals", color, true, MarkerShape::Diamond),
+        _ => ("Stolen", color, true, MarkerShape::Circle),
+    }
+}
 
 /// Timeline options persisted with the session.
 #[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -268,11 +270,11 @@ fn plot_ui(ui: &mut Ui, options: &mut TimelineOptions, input: &TimelineInput<'_>
                 .push([m.x, m.y]);
         }
         for ((kind, radius), points) in series {
-            let (name, color, filled, shape) = match kind {
-                1 => ("Attempted", ATTEMPTED, false, MarkerShape::Circle),
-                2 => ("Cumulative totals", CUMULATIVE, true, MarkerShape::Diamond),
-                _ => ("Stolen", STOLEN, true, MarkerShape::Circle),
-            };
+            let (name, color, filled, shape) = series_style(match kind {
+                1 => AmountKind::Attempted,
+                2 => AmountKind::Cumulative,
+                _ => AmountKind::Stolen,
+            });
             plot_ui.points(
                 Points::new(name, points)
                     .id(("incidents", kind, radius))
@@ -391,13 +393,7 @@ fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize
                     if copy.clicked() {
                         commands.push(Command::CopyFigure(i));
                     }
-                    let (kind_color, kind) = match inc.kind {
-                        AmountKind::Attempted => (ATTEMPTED, "attempted"),
-                        AmountKind::Cumulative => (CUMULATIVE, "cumulative"),
-                        AmountKind::Stolen => (STOLEN, "stolen"),
-                        other => (Color32::GRAY, other.as_str()),
-                    };
-                    ui.colored_label(kind_color, kind);
+                    ui.colored_label(theme::amount_color(inc.kind), inc.kind.as_str());
                     let mut label = egui::RichText::new(incident_label(inc));
                     let mut hover = format::incident_summary(inc);
                     if inc.is_main() {
@@ -419,4 +415,29 @@ fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize
             }
         });
     commands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plot_draws_stolen_incidents_in_the_one_theft_red_of_the_exported_chart() {
+        let (name, color, filled, _) = series_style(AmountKind::Stolen);
+        assert_eq!((name, filled), ("Stolen", true));
+        assert_eq!(color, theme::THEFT_RED);
+        assert_eq!(color, color_of(chart::STOLEN));
+        assert_eq!(
+            series_style(AmountKind::Attempted).1,
+            color_of(chart::ATTEMPTED)
+        );
+        assert_eq!(
+            series_style(AmountKind::Cumulative).1,
+            color_of(chart::CUMULATIVE)
+        );
+    }
+
+    fn color_of((r, g, b): (u8, u8, u8)) -> Color32 {
+        Color32::from_rgb(r, g, b)
+    }
 }
