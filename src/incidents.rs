@@ -97,11 +97,22 @@ fn value_ranges(a: &Amount, usd: f64) -> Vec<(f64, f64)> {
     ranges
 }
 
-/// A later article recalling a theft in passing rounds it ("their $50 million October heist"
-/// for $53M): a figure stated with no victim, dated only by its publication, whose leading two
-/// digits are a multiple of five, matches a theft within 10%.
+/// A later article recalling a theft in passing rounds it ("the $20 million heist last spring"
+/// for a theft of $21.4M): a figure stated with no victim, dated only by its publication, whose
+/// leading two digits are a multiple of five, matches a theft within 10% of the year before.
 fn recalls_rounded(a: &Amount) -> bool {
     a.victim.is_none() && a.event_date_inferred && round_figure(a.value)
+}
+
+/// `theft` at most a year before `recall` (both known).
+fn within_a_year_before(recall: Option<PartialDate>, theft: Option<PartialDate>) -> bool {
+    match (recall.and_then(|d| d.as_day()), theft) {
+        (Some(r), Some(t)) => {
+            let t = t.as_day().unwrap_or_else(|| t.first_day());
+            (r - t).num_days() <= 366
+        }
+        _ => false,
+    }
 }
 
 /// The figure's two leading digits are a multiple of five (50, 15, 600 …).
@@ -194,7 +205,7 @@ impl Group<'_> {
                     };
                     (value_matches(a, usd, mu, 0.03) && dates_agree(ad, md))
                         || recalled(0.03)
-                        || (recalls_rounded(a) && recalled(0.10))
+                        || (recalls_rounded(a) && recalled(0.10) && within_a_year_before(ad, md))
                 }
             }
         })
@@ -540,23 +551,20 @@ mod tests {
     #[test]
     fn a_later_article_recalling_a_theft_rounds_it() {
         let s = AmountKind::Stolen;
-        let mut recalled = amount("b", 50e6, s, "2024-12-24", None);
+        let theft = || amount("a", 21.4e6, s, "2021-04-12", Some("Quillon Finance"));
+        let mut recalled = amount("b", 20e6, s, "2021-11-02", None);
         recalled.event_date_inferred = true;
-        let merged = merge(&[
-            amount("a", 53e6, s, "2024-10-17", Some("Quillon Capital")),
-            recalled.clone(),
-        ]);
+        let merged = merge(&[theft(), recalled.clone()]);
         assert_eq!(merged.len(), 1, "{merged:#?}");
-        // Not a round figure, or not a recall (its own date): two thefts.
+        // Not a round figure, not a recall (its own date), or years later: two thefts.
         let mut precise = recalled.clone();
-        precise.value = 50.4e6;
-        precise.usd = Some(50.4e6);
-        let dated = amount("b", 50e6, s, "2024-12-24", None);
-        for other in [precise, dated] {
-            let merged = merge(&[
-                amount("a", 53e6, s, "2024-10-17", Some("Quillon Capital")),
-                other,
-            ]);
+        precise.value = 20.3e6;
+        precise.usd = Some(20.3e6);
+        let dated = amount("b", 20e6, s, "2021-11-02", None);
+        let mut late = recalled.clone();
+        late.event_date = "2023-11-02".parse().ok();
+        for other in [precise, dated, late] {
+            let merged = merge(&[theft(), other]);
             assert_eq!(merged.len(), 2, "{merged:#?}");
         }
     }

@@ -211,11 +211,17 @@ impl<const K: usize> Linear<K> {
 const ORDERS: usize = 4;
 
 /// The example visited `k`-th in `epoch` of the fit numbered `order`: a fixed permutation per
-/// epoch (a stride coprime with the length), so fits are reproducible.
+/// epoch (a stride coprime with the length, or 1), so fits are reproducible.
 fn visit(k: usize, n: usize, epoch: usize, order: usize) -> usize {
-    let stride = [7919usize, 104_729, 1_299_709, 15_485_863][(epoch + order) % 4];
-    let shift = order * n / 4 + epoch;
-    (k * stride + shift) % n
+    let stride = [7919u64, 104_729, 1_299_709, 15_485_863][(epoch + order) % 4];
+    let n64 = n as u64;
+    let stride = if gcd(stride, n64) == 1 { stride } else { 1 };
+    let shift = (order * n / 4 + epoch) as u64;
+    ((k as u64 * stride + shift) % n64) as usize
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 { a } else { gcd(b, a % b) }
 }
 
 /// A listwise ranker: one score per candidate (a linear function of its features), trained so
@@ -369,6 +375,17 @@ mod tests {
         }
         assert_eq!(back.probabilities(&list(1).0).len(), 3);
         assert!(back.probabilities(&list(1).0)[1] > 0.5);
+    }
+
+    #[test]
+    fn every_example_is_visited_once_an_epoch() {
+        for n in [1usize, 7, 7919, 2 * 7919, 1000] {
+            for epoch in 0..4 {
+                let mut seen: Vec<usize> = (0..n).map(|k| visit(k, n, epoch, 1)).collect();
+                seen.sort_unstable();
+                assert_eq!(seen, (0..n).collect::<Vec<_>>(), "n = {n}");
+            }
+        }
     }
 
     #[test]

@@ -259,7 +259,21 @@ mod tests {
 
     #[test]
     fn a_cue_name_is_its_debug_name() {
-        for c in [Cue::Stolen, Cue::WeakStolen, Cue::Hypothetical, Cue::Total] {
+        for c in [
+            Cue::Stolen,
+            Cue::WeakStolen,
+            Cue::Gain,
+            Cue::Attempted,
+            Cue::Cumulative,
+            Cue::Damage,
+            Cue::Other,
+            Cue::Measure,
+            Cue::Conversion,
+            Cue::Context,
+            Cue::Superlative,
+            Cue::Hypothetical,
+            Cue::Total,
+        ] {
             assert_eq!(c.name(), format!("{c:?}"));
         }
     }

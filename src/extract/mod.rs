@@ -123,8 +123,9 @@ pub struct Amount {
     /// The theft the article is about (at most one per article).
     #[serde(default)]
     pub main: bool,
-    /// The amount model's probability for `kind` (a review ranks the least sure first); none
-    /// when the hand rules decided alone.
+    /// The amount model's probability for `kind` (a review ranks the least sure first); for a
+    /// headline it made a theft, its theft probability; none when a hand rule decided (no model,
+    /// or a part of a larger theft).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probability: Option<f32>,
 }

@@ -405,9 +405,10 @@ pub(super) fn of_figure(
     if signals.title_figure {
         add_parts("title_has_figure", "", 1.0);
     }
+    // Dollars, another fiat currency (one the exchange-rate table knows), or a crypto asset.
     let currency = match p.currency.as_str() {
         "USD" => "usd",
-        c if c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()) && p.usd.is_none() => "fiat",
+        c if super::fx::to_usd(1.0, c, 2020).is_some() => "fiat",
         _ => "crypto",
     };
     add_parts("cur=", currency, 1.0);

@@ -29,9 +29,9 @@ use story::Story;
 
 pub use victim::normalized as normalized_victim;
 
-/// The theft probability (role model) a figure needs to be the headline; the headline is then
-/// stolen whatever its role. Chosen on the cross-validated reports (README): 0.5 lost headlines
-/// stated in unusual words, 0.1 gained nothing more.
+/// The theft probability (role model) a figure needs to be the headline; the headline is then a
+/// theft whatever its role. Chosen on the cross-validated reports (README): 0.5 lost headlines
+/// stated in unusual words.
 const HEADLINE_MIN_THEFT: f32 = 0.25;
 
 /// Sentences of the lede in which a dated theft statement dates the whole story.
@@ -227,6 +227,9 @@ struct Read {
     main_victim: Option<String>,
     features: Vec<features::Figure>,
     none: Features,
+    /// Each figure's `separate` before the rules chose their main theft: the model's headline,
+    /// not the rules', is the figure never taken for a part.
+    separate: Vec<bool>,
 }
 
 fn read_figures(lex: &Lexicon, story: &Story) -> Read {
@@ -249,15 +252,12 @@ fn read_figures(lex: &Lexicon, story: &Story) -> Read {
         .map(|i| features::of_figure(lex, story, &work, &signals, i))
         .collect();
     let none = features::none_candidate(story, &signals);
-    // The rules' main theft is a feature; only a decision once the model is not there.
-    for (w, s) in work.iter_mut().zip(separate) {
-        w.separate |= s;
-    }
     Read {
         work,
         main_victim,
         features,
         none,
+        separate,
     }
 }
 
@@ -277,6 +277,10 @@ fn decide(model: &AmountModel, read: &mut Read) {
         w.main = false;
         theft.push(p[0] + p[1]);
     }
+    // The rules' main theft is a feature, not a decision, once the model decides.
+    for (w, s) in read.work.iter_mut().zip(&read.separate) {
+        w.separate = *s;
+    }
     let figures: Vec<(Option<f64>, &Features, f32)> = read
         .work
         .iter()
@@ -290,16 +294,24 @@ fn decide(model: &AmountModel, read: &mut Read) {
     // article has a headline when the figures together outweigh "none".
     // Only a figure the role model gives a fair chance of being a theft can be the headline:
     // the ranking picks among thefts, it does not make one out of a price.
-    let best = (1..p.len())
+    let eligible: Vec<usize> = (1..p.len())
         .filter(|&c| theft[index[c - 1]] >= HEADLINE_MIN_THEFT)
+        .collect();
+    let mass: f32 = eligible.iter().map(|&c| p[c]).sum();
+    let best = eligible
+        .iter()
+        .copied()
         .max_by(|&a, &b| p[a].total_cmp(&p[b]));
+    // The eligible figures together must outweigh "none" (the others' mass does not count).
     if let Some(c) = best
-        && p[0] < 0.5
+        && mass > p[0]
     {
-        let w = &mut read.work[index[c - 1]];
+        let i = index[c - 1];
+        let w = &mut read.work[i];
         if !matches!(w.kind, AmountKind::Stolen | AmountKind::Attempted) {
             w.kind = AmountKind::Stolen;
             w.cue = None;
+            w.probability = Some(theft[i]);
         }
         w.main = true;
         w.separate = true;

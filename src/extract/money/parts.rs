@@ -131,5 +131,7 @@ pub(super) fn mark_components(work: &mut [Work], main_victim: Option<&str>, text
         let total = &work[j].parsed;
         work[i].kind = AmountKind::Other;
         work[i].cue = Some(format!("part of {}", &text[total.start..total.end]));
+        // The rule decided this kind, not the model: no probability to show for it.
+        work[i].probability = None;
     }
 }
