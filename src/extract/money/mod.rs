@@ -290,10 +290,10 @@ fn decide(model: &AmountModel, read: &mut Read) {
         .collect();
     let (candidates, index) = headline_candidates(&read.none, &figures);
     let p = model.headline(&candidates);
-    // The ranking is trained to put its mass on every statement of the headline value: the
-    // article has a headline when the figures together outweigh "none".
-    // Only a figure the role model gives a fair chance of being a theft can be the headline:
-    // the ranking picks among thefts, it does not make one out of a price.
+    // The ranking is trained to put its mass on every statement of the headline value. Only a
+    // figure the role model gives a fair chance of being a theft can be the headline (the
+    // ranking picks among thefts, it does not make one out of a price), and those figures
+    // together must outweigh "none".
     let eligible: Vec<usize> = (1..p.len())
         .filter(|&c| theft[index[c - 1]] >= HEADLINE_MIN_THEFT)
         .collect();
@@ -302,7 +302,6 @@ fn decide(model: &AmountModel, read: &mut Read) {
         .iter()
         .copied()
         .max_by(|&a, &b| p[a].total_cmp(&p[b]));
-    // The eligible figures together must outweigh "none" (the others' mass does not count).
     if let Some(c) = best
         && mass > p[0]
     {
