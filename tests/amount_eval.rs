@@ -1,12 +1,12 @@
 //! Amount roles and the headline theft, learned from hand labels and measured cross-validated.
 //!
-//! Labels: `tests/data/amount-labels.json`, the role of every figure the extractor finds in 703
+//! Labels: `tests/data/amount-labels.json`, the role of every figure the extractor finds in 782
 //! dev articles of `../shared/corpus` (rekt-dev, dprk, casie-dev, bbc, wire-dev) and the sample
 //! corpus (`seeds/`), and whether it states the article's headline theft; figures are named by their text and occurrence, no
 //! article text is stored. Reading conventions: README, "Amount roles".
 //!
 //! Score (what `.ci/run` runs): `cargo test --release --test amount_eval -- --ignored --nocapture score`.
-//! Articles are split into 5 folds by a hash of their id; each fold's articles are extracted by a
+//! Articles are split into 5 folds by a min-hash of their text (copies of one story share a fold); each fold's articles are extracted by a
 //! model trained on the other folds only (articles without labels by any fold's model: none saw
 //! them). The joined report of each corpus is written to `target/amount-cv/<corpus>.json`, scored
 //! by `../shared/tools/score_main.py`, `score.py` and `score_casie.py`, and checked against the
@@ -48,9 +48,11 @@ fn fit() -> Fit {
         l2: env("DOSSIER_AMOUNT_L2")
             .and_then(|v| v.parse().ok())
             .unwrap_or(3e-3),
+        // The ranking learns from one example per article (about 180), ten times fewer than the
+        // roles: it needs the stronger prior (1e-2 to 6e-2 gave the same cross-validated figures).
         rank_l2: env("DOSSIER_RANK_L2")
             .and_then(|v| v.parse().ok())
-            .unwrap_or(3e-3),
+            .unwrap_or(3e-2),
     }
 }
 const CORPORA: [&str; 6] = ["rekt-dev", "dprk", "casie-dev", "bbc", "wire-dev", "seeds"];
@@ -494,10 +496,10 @@ fn score() {
     // fraud totals, an embezzlement, scam victims' losses): at most five figures that are no
     // theft, and not many more in all.
     assert!(accuracy >= 0.88, "role accuracy {accuracy:.3}");
-    assert!(headline >= 0.84, "headline top-1 {headline:.3}");
-    assert!(field(&main, "recall") >= 0.93, "{main}");
+    assert!(headline >= 0.87, "headline top-1 {headline:.3}");
+    assert!(field(&main, "recall") >= 0.95, "{main}");
     assert!(field(&main, "date_month_acc") >= 0.88, "{main}");
-    assert!(field(&main, "main_top1") >= 0.86, "{main}");
+    assert!(field(&main, "main_top1") >= 0.89, "{main}");
     assert!(field(&dprk, "F1") >= 0.90, "{dprk}");
     assert!(field(&dprk, "kind_acc") >= 0.90, "{dprk}");
     assert!(field(&dprk, "false_theft") == 0.0, "{dprk}");

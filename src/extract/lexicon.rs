@@ -82,6 +82,12 @@ pub enum ClauseWord {
     Negation,
     Modal,
     Boundary,
+    /// A sum of several ("overall", "in total").
+    Total,
+    /// An earlier event than the one reported ("ago", "previous").
+    Earlier,
+    /// The event reported now ("another", "again").
+    Latest,
 }
 
 impl ClauseWord {
@@ -90,6 +96,9 @@ impl ClauseWord {
             "negation" => Self::Negation,
             "modal" => Self::Modal,
             "boundary" => Self::Boundary,
+            "total" => Self::Total,
+            "earlier" => Self::Earlier,
+            "latest" => Self::Latest,
             _ => return None,
         })
     }

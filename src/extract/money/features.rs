@@ -309,6 +309,40 @@ pub(super) fn of_figure(
             _ => {}
         }
     }
+    // Words of sum and of time, in the clause and in the sentence: the headline is the loss
+    // overall, of the event reported now, not one of an earlier event.
+    for (scope, ws) in [
+        ("clause", clause.iter().map(|w| **w).collect::<Vec<&str>>()),
+        (
+            "sentence",
+            words_rev(before)
+                .take(SENTENCE_WORDS)
+                .chain(words(after).take(SENTENCE_WORDS))
+                .collect(),
+        ),
+    ] {
+        let mut seen = [false; 3];
+        for word in ws {
+            let (i, name) = match clause_word(lex, word) {
+                Some(ClauseWord::Total) => (0, "total"),
+                Some(ClauseWord::Earlier) => (1, "earlier"),
+                Some(ClauseWord::Latest) => (2, "latest"),
+                _ => continue,
+            };
+            if !seen[i] {
+                seen[i] = true;
+                add_parts(
+                    if scope == "clause" {
+                        "time_c="
+                    } else {
+                        "time_s="
+                    },
+                    name,
+                    1.0,
+                );
+            }
+        }
+    }
     // The sentence's other words, lighter (at most `SENTENCE_WORDS` on each side: a text with
     // no full stop has sentences of pages).
     for word in words_rev(before)
