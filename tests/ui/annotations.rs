@@ -378,21 +378,24 @@ fn copy_figure_and_copy_table_put_citations_on_the_clipboard() {
         tsv.starts_with("Event date\tKind\tVictim\tAttributed to\tAmount\tUSD"),
         "{tsv}"
     );
-    assert!(tsv.contains("2016-02\tstolen\tBangladesh Bank\t"), "{tsv}");
+    assert!(
+        tsv.contains("2016-02\tstolen\tBangladesh central bank\t"),
+        "{tsv}"
+    );
     assert_eq!(tsv.lines().count(), analysis.incidents.len() + 1);
-    assert!(html.starts_with("<table>") && html.contains("<td>Bangladesh Bank</td>"));
+    assert!(html.starts_with("<table>") && html.contains("<td>Bangladesh central bank</td>"));
 
     let i = analysis
         .incidents
         .iter()
-        .position(|inc| inc.victim.as_deref() == Some("Bangladesh Bank"))
+        .position(|inc| inc.victim.as_deref() == Some("Bangladesh central bank"))
         .unwrap();
     harness.state_mut().send(Command::CopyFigure(i));
     harness.run_steps(2);
     let (figure, html) = clip.last().unwrap();
     assert_eq!(html, None);
     assert!(
-        figure.starts_with("$81 million stolen from Bangladesh Bank (2016-02)"),
+        figure.starts_with("$81 million stolen from Bangladesh central bank (2016-02)"),
         "{figure}"
     );
     assert!(figure.contains("$81 million (€72 million) from the account of the Bangladesh"));

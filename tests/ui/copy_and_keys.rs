@@ -22,11 +22,11 @@ fn copy_incidents_table_puts_tsv_and_html_on_the_clipboard() {
     let (tsv, html) = clip.last().expect("a copy");
     let html = html.expect("an HTML table");
     assert!(
-        tsv.contains('\t') && tsv.contains("Bangladesh Bank"),
+        tsv.contains('\t') && tsv.contains("Bangladesh central bank"),
         "{tsv}"
     );
     assert!(
-        html.contains("<table") && html.contains("Bangladesh Bank"),
+        html.contains("<table") && html.contains("Bangladesh central bank"),
         "{html}"
     );
 }
@@ -61,7 +61,7 @@ fn clicking_an_incident_opens_its_source_passage() {
     let first = harness.state().selected_article().map(|a| a.id.clone());
     assert_eq!(first.as_deref(), Some("000_b300ff2006829ba1"));
     harness
-        .get_by_label("$81 million — Bangladesh Bank — 2016-02")
+        .get_by_label("$81 million — Bangladesh central bank — 2016-02")
         .click();
     harness.run();
     let shown = harness.state().selected_article().map(|a| a.id.clone());

@@ -51,7 +51,7 @@ fn clicking_an_article_shows_its_text_in_the_reader() {
 fn incidents_table_lists_the_thefts_and_not_the_sony_damage() {
     let clip = RecordingClipboard::default();
     let harness = open(fresh(vec![], &clip));
-    harness.get_by_label("$81 million — Bangladesh Bank — 2016-02");
+    harness.get_by_label("$81 million — Bangladesh central bank — 2016-02");
     let sixty: Vec<String> = harness
         .query_all_by(|n| n.label().is_some_and(|l| l.starts_with("$60 million — ")))
         .filter_map(|n| n.accesskit_node().label())

@@ -20,6 +20,30 @@ pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The canonical name of a gazetteer organisation written `name` in any case ("Far Eastern
+/// bank" for "Far Eastern Bank"): the identity a victim named in running text takes, so that a
+/// theft's victim and the sidebar's organisation are one name.
+pub fn canonical_of(name: &str) -> Option<&'static str> {
+    static BY_LOWER: LazyLock<std::collections::HashMap<String, &'static str>> =
+        LazyLock::new(|| {
+            let mut map = std::collections::HashMap::new();
+            for (canon, aliases) in KNOWN {
+                for n in std::iter::once(canon).chain(aliases.iter()) {
+                    map.entry(n.to_lowercase()).or_insert(*canon);
+                }
+            }
+            for names in GAZETTEERS.iter() {
+                if let Some(canon) = names.first() {
+                    for n in names {
+                        map.entry(n.to_lowercase()).or_insert(canon.as_str());
+                    }
+                }
+            }
+            map
+        });
+    BY_LOWER.get(&name.to_lowercase()).copied()
+}
+
 /// Canonical name, then the other ways articles write it (all case-sensitive).
 pub const KNOWN: &[(&str, &[&str])] = &[
     (

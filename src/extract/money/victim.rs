@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::entities::gazetteer::{THREAT_ACTORS, is_matchable};
+use crate::extract::entities::organizations;
+use crate::extract::entities::words::COMMON;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{EntityKind, EntityMention};
 
@@ -15,7 +17,6 @@ use super::pattern as re;
 /// Compiles every static pattern of this module (see `every_static_pattern_compiles`).
 #[cfg(test)]
 pub(super) fn force_patterns() {
-    LazyLock::force(&ALIASES);
     LazyLock::force(&TITLE);
     for p in [
         &FROM_AFTER,
@@ -27,25 +28,6 @@ pub(super) fn force_patterns() {
         LazyLock::force(p);
     }
 }
-
-/// Institutions the press names many ways ("Bangladesh's central bank", "Central Bank of
-/// Bangladesh") whose official name differs from every short form: canonical names only, never
-/// a source of amounts. Platforms named consistently need no entry: [`normalized`] merges their
-/// spellings (case, punctuation, "Bridge"/"Network" suffixes).
-static ALIASES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
-    vec![
-        (
-            re(
-                r"(?i)(?-u:\b)bangladesh(?:'s|’s)?\s+(?:central\s+)?bank|central\s+bank\s+of\s+bangladesh|(?-u:\b)bangladesh\s+bank",
-            ),
-            "Bangladesh Bank",
-        ),
-        (
-            re(r"(?i)(?-u:\b)far\s+eastern(?:\s+international)?(?:\s+bank)?(?-u:\b)"),
-            "Far Eastern International Bank",
-        ),
-    ]
-});
 
 /// Threat-actor names of the gazetteer (and their synonyms), lower-case: a name containing one
 /// ("Lazarus hackers", "the TraderTraitor group") is the thief, never the victim.
@@ -109,6 +91,20 @@ impl<'a> Victims<'a> {
         self.lex.is_chain(w)
     }
 
+    /// An organisation word run together with a short common word after it, a typo of the
+    /// press ("central bankat the Fed"): the organisation word alone. A word of its own
+    /// ("banking", "banker") is not split.
+    fn glued_org_word<'t>(&self, token: &'t str) -> Option<&'t str> {
+        if COMMON.contains(token) {
+            return None;
+        }
+        (1..=3).find_map(|tail| {
+            let cut = token.len().checked_sub(tail)?;
+            let (head, rest) = (token.get(..cut)?, token.get(cut..)?);
+            (self.org_word(head) && COMMON.contains(rest)).then_some(head)
+        })
+    }
+
     /// The name whose tokens end right before the end of `pre` (a run of capitalised tokens and
     /// organisation words). `None` when the text there is not a name.
     fn name_ending(&self, pre: &str) -> Option<String> {
@@ -166,6 +162,11 @@ impl<'a> Victims<'a> {
             if is_name_token(c) || (!taken.is_empty() && self.org_word(c)) {
                 taken.push(c);
             } else {
+                if !taken.is_empty()
+                    && let Some(word) = self.glued_org_word(c)
+                {
+                    taken.push(word);
+                }
                 break;
             }
             if t.ends_with([',', ';', ':', ')', '.', '”', '"']) {
@@ -194,18 +195,10 @@ impl<'a> Victims<'a> {
         (!name.is_empty() && !self.not_name(taken[0])).then_some(name)
     }
 
-    /// The victim named at the start of `post`: a known alias first (it may be written with a typo
-    /// after it, as in a run-together typo: "Bangladesh central bankin"), else the name there.
+    /// The victim named at the start of `post`.
     fn named_at(&self, post: &str) -> Option<String> {
-        let post = post.trim_start();
-        let head_end = post.char_indices().nth(60).map_or(post.len(), |(i, _)| i);
-        let head = &post[..head_end];
-        for (re, canon) in ALIASES.iter() {
-            if re.find(head).is_some_and(|m| m.start() == 0) {
-                return Some((*canon).to_string());
-            }
-        }
-        self.name_starting(post).and_then(|n| self.canonical(&n))
+        self.name_starting(post.trim_start())
+            .and_then(|n| self.canonical(&n))
     }
 
     /// "X's Y" names X when Y is only a chain or a kind of thing, else Y ("Norway's Fjord
@@ -229,11 +222,6 @@ impl<'a> Victims<'a> {
     /// The canonical form of a victim name.
     pub fn canonical(&self, name: &str) -> Option<String> {
         let name = self.possessor(name.trim());
-        for (re, canon) in ALIASES.iter() {
-            if re.is_match(&name) {
-                return Some((*canon).to_string());
-            }
-        }
         let first = name.split_whitespace().next()?;
         // A chain's or a token's own bridge or wallet ("the BUSD Bridge", "the ETH hot wallet") is a
         // part of the platform robbed, not its name.
@@ -246,7 +234,7 @@ impl<'a> Victims<'a> {
         {
             return None;
         }
-        Some(name)
+        Some(organizations::canonical_of(&name).map_or(name, str::to_string))
     }
 
     /// The victim named in `sentence` for the figure at `amount` (byte offsets into the sentence).
@@ -436,6 +424,7 @@ pub fn normalized(name: &str) -> String {
         "labs",
         "international",
         "central",
+        "of",
         "platform",
         "vault",
         "eth",
