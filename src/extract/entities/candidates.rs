@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::model::{Features, hash};
-use super::people::{GIVEN_NAMES, is_modifier};
+use super::people::GIVEN_NAMES;
+use super::words::is_modifier;
 use super::words::{
     COMMON, COMPOUND_SUFFIXES, CRYPTO, OPENERS, SURNAMES, TRAILING_NOUNS, is_job_title,
 };
@@ -19,6 +20,13 @@ use super::words::{
 /// ordinary word has: an ENS name (`nick.eth`), with an underscore (`officer_cia`) or ending in
 /// digits (`jiecut42`). Leading boundaries are checked in code
 /// (accented capitals have no ASCII word boundary before them).
+mod neighbours;
+
+use neighbours::*;
+pub(super) use neighbours::{
+    employer_of_a_role, exemplified_noun, list_anchor, sentence_start, word_before,
+};
+
 static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::compile(
         r"@[A-Za-z0-9_]{2,30}|[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9_À-ÖØ-öø-ÿĀ-ž]*(?:[-.'’&][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]+)*|[a-zß-öø-ÿĀ-ž]+[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]*|[0-9]+[A-Za-z]{3,}[A-Za-z0-9]*|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.eth|_?[a-z][a-z0-9]*(?:_[a-z0-9]+)+_?|[a-z]{3,}[0-9]+[a-z0-9]*",
@@ -231,139 +239,6 @@ fn shape(word: &str) -> String {
     s
 }
 
-/// The word (or punctuation mark) right before `at` on the same line, lower-cased, and where
-/// it starts ("^" at a line start).
-fn token_before(text: &str, at: usize) -> (String, usize) {
-    let before = text[..at].trim_end_matches([' ', '\t']);
-    match before.chars().next_back() {
-        None | Some('\n') | Some('\r') => ("^".to_string(), before.len()),
-        Some(c) if is_word_char(c) => {
-            let start = before
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| is_word_char(c) || c == '-')
-                .last()
-                .map_or(before.len(), |(i, _)| i);
-            (before[start..].to_lowercase(), start)
-        }
-        Some(c) => (c.to_string(), before.len() - c.len_utf8()),
-    }
-}
-
-/// The word (or punctuation mark) right after `at` on the same line, lower-cased, and where it
-/// ends ("$" at a line end).
-fn token_after(text: &str, at: usize) -> (String, usize) {
-    let skipped = text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
-    let from = at + skipped;
-    let after = &text[from..];
-    match after.chars().next() {
-        None | Some('\n') | Some('\r') => ("$".to_string(), from),
-        Some(c) if is_word_char(c) => {
-            let len = after
-                .char_indices()
-                .take_while(|&(_, c)| is_word_char(c) || c == '-')
-                .last()
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            (after[..len].to_lowercase(), from + len)
-        }
-        Some(c) => (c.to_string(), from + c.len_utf8()),
-    }
-}
-
-pub(super) fn word_before(text: &str, at: usize) -> String {
-    token_before(text, at).0
-}
-
-/// The word that governs a list the name stands in ("credit" for each of "Credit: A, B and C"):
-/// the first lower-case word or sentence mark to the left, skipping names, commas and "and".
-pub(super) fn list_anchor(text: &str, start: usize) -> String {
-    list_anchor_at(text, start).0
-}
-
-/// [`list_anchor`] and where it starts (`usize::MAX` when the walk found none).
-fn list_anchor_at(text: &str, start: usize) -> (String, usize) {
-    let mut at = start;
-    for _ in 0..24 {
-        let (w, from) = token_before(text, at);
-        let name_word = text[from..at]
-            .trim_start()
-            .starts_with(|c: char| c.is_uppercase() || c == '@');
-        let skip = w == "," || w == "and" || w == "&" || name_word;
-        if !skip || from >= at || from == 0 {
-            return (w, from);
-        }
-        at = from;
-    }
-    (String::new(), usize::MAX)
-}
-
-/// The noun a list of examples hangs from ("firms such as A, B and C", "platforms like A"):
-/// the word before "such as", "like" or "including", lower-cased; empty when there is none.
-pub(super) fn exemplified_noun(text: &str, start: usize) -> String {
-    let (anchor, from) = list_anchor_at(text, start);
-    if !matches!(anchor.as_str(), "like" | "including" | "as") {
-        return String::new();
-    }
-    let (noun, noun_at) = token_before(text, from);
-    match anchor.as_str() {
-        "as" if noun == "such" => token_before(text, noun_at).0,
-        "as" => String::new(),
-        _ => noun,
-    }
-}
-
-/// Whether a role and "of" or "at" come right before the name ("the community manager of
-/// Acme", "an analyst at Zorb", "CEO of the Quindar Foundation"): the name is the employer.
-pub(super) fn employer_of_a_role(text: &str, start: usize) -> bool {
-    let (mut word, mut at) = token_before(text, start);
-    if word == "the" {
-        (word, at) = token_before(text, at);
-    }
-    if !matches!(word.as_str(), "of" | "at") {
-        return false;
-    }
-    let role = token_before(text, at).0;
-    super::words::JOB_TITLES_LOWER.contains(&role) || role == "member"
-}
-
-/// Bytes either side of a name within which its context words are read.
-const WINDOW_REACH: usize = 160;
-
-/// Lower-case words within a few words of the name, on the same line.
-fn window_words(text: &str, start: usize, end: usize) -> Vec<String> {
-    // Four words either side lie within a short reach: looking no further keeps a long line
-    // (a table, a dump) from costing a scan per name.
-    let mut from = start.saturating_sub(WINDOW_REACH);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (end + WINDOW_REACH).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    let line_start = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
-    let line_end = text[end..to].find('\n').map_or(to, |i| end + i);
-    let left = text[line_start..start]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .rev()
-        .take(4);
-    let right = text[end..line_end]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .take(4);
-    left.chain(right).map(str::to_lowercase).collect()
-}
-
-/// Whether `at` opens a sentence, a line or a caption.
-pub(super) fn sentence_start(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '[', '*', '•']);
-    matches!(
-        before.chars().next_back(),
-        None | Some('\n' | '\r' | '.' | '!' | '?' | ':' | '…' | '-' | '–' | '—')
-    )
-}
-
 /// Article-wide facts the features read.
 struct Doc<'a> {
     lower_words: HashSet<&'a str>,
@@ -573,156 +448,4 @@ pub fn propose(
 }
 
 #[cfg(test)]
-mod tests {
-
-    #[test]
-    fn the_noun_a_list_hangs_from_is_its_anchor_and_may_name_organisations() {
-        let text =
-            "Technology companies Dell, Samsung and Matsushita joined; oil company Rosneft fell.";
-        for (name, anchor) in [
-            ("Dell", "companies"),
-            ("Samsung", "companies"),
-            ("Matsushita", "companies"),
-            ("Rosneft", "company"),
-        ] {
-            let at = text.find(name).unwrap_or(0);
-            assert_eq!(list_anchor(text, at), anchor, "{name}");
-            assert!(super::super::words::ORG_NOUNS.contains(anchor));
-        }
-    }
-    use super::*;
-
-    #[test]
-    fn lower_case_handles_by_shape() {
-        let n = names("As officer_cia and jiecut42 noted, nick.eth agreed. The fee was paid.");
-        for want in ["officer_cia", "jiecut42", "nick.eth"] {
-            assert!(n.iter().any(|x| x == want), "{want} missing from {n:?}");
-        }
-        // Ordinary lower-case words are never proposed, nor joined to a handle.
-        for not in ["fee", "paid", "noted", "agreed", "As officer_cia"] {
-            assert!(!n.iter().any(|x| x == not), "{not} proposed: {n:?}");
-        }
-    }
-
-    #[test]
-    fn a_crypto_story_needs_three_different_crypto_words() {
-        assert!(is_crypto_story(
-            "The protocol's liquidity pool lost USDC after the exploit."
-        ));
-        // One word three times is not enough; nor is a story about a bridge and a token alone.
-        assert!(!is_crypto_story("Token token TOKEN."));
-        assert!(!is_crypto_story(
-            "The bridge was closed and a token fee charged."
-        ));
-    }
-
-    fn names(text: &str) -> Vec<String> {
-        propose(text, &[], &HashSet::new())
-            .into_iter()
-            .map(|p| p.name)
-            .collect()
-    }
-
-    #[test]
-    fn shapes_openers_titles_and_lines() {
-        let n = names(
-            "Acme Rekt II\nSo Zorblax lost funds. Meet Ana Ruiz, CEO Bo Tan and @sleuth_x. \
-             Blorp’s 1inch and dYdX; 0xdeadbeefcafe is an address.",
-        );
-        for want in [
-            "Acme Rekt II",
-            "Zorblax",
-            "Ana Ruiz",
-            "Bo Tan",
-            "@sleuth_x",
-            "Blorp",
-            "1inch",
-            "dYdX",
-        ] {
-            assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
-        }
-        for bad in [
-            "So Zorblax",
-            "Meet Ana Ruiz",
-            "CEO Bo Tan",
-            "0xdeadbeefcafe",
-        ] {
-            assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
-        }
-    }
-
-    #[test]
-    fn a_firms_officer_or_a_thing_it_owns_ends_no_name() {
-        let n = names(
-            "Donate to our Zorbcoin Grant. Quindar CEO said so on the Tolvan Discord Server. \
-             The Pensions Secretary agreed.",
-        );
-        for want in [
-            "Zorbcoin",
-            "Quindar",
-            "Tolvan Discord",
-            "Pensions Secretary",
-        ] {
-            assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
-        }
-        for bad in [
-            "Zorbcoin Grant",
-            "Quindar CEO",
-            "Pensions",
-            "Marvex-backed",
-            "Blorpa-clone",
-        ] {
-            assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
-        }
-    }
-
-    #[test]
-    fn the_noun_a_list_of_examples_hangs_from_is_found_past_such_as_like_and_including() {
-        let text = "firms such as Zorb, Quin and Blorp; platforms like Tolv; bands including \
-                    Marv. It felt like Xan.";
-        let at = |w: &str| text.find(w).unwrap_or(0);
-        assert_eq!(exemplified_noun(text, at("Blorp")), "firms");
-        assert_eq!(exemplified_noun(text, at("Tolv")), "platforms");
-        assert_eq!(exemplified_noun(text, at("Marv")), "bands");
-        assert_eq!(exemplified_noun(text, at("Xan")), "felt");
-    }
-
-    #[test]
-    fn a_slash_parts_two_capitalised_names_but_not_a_path() {
-        let n = names("He led security at Zorb/QuinCrypto. See github.com/Blorp and /Users/Tolv.");
-        for want in ["Zorb", "QuinCrypto"] {
-            assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
-        }
-        for bad in ["Blorp", "Users", "Tolv"] {
-            assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
-        }
-    }
-
-    #[test]
-    fn pronouns_and_sentence_opening_adverbs_and_gerunds_are_not_names() {
-        let n = names("I'm sure I saw it. Reportedly, Zorbex lost. Claiming Quindar failed.");
-        for want in ["Zorbex", "Quindar"] {
-            assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
-        }
-        for bad in ["I'm", "I", "Reportedly", "Claiming Quindar", "Claiming"] {
-            assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
-        }
-    }
-
-    #[test]
-    fn multi_byte_spaces_and_letters_never_split_a_character() {
-        let text =
-            "Zorblax\u{a0}x Acme, İstanbul\u{a0}Qux said — “Blorp” …\u{2009}Vex ﬁnance Ωmega Acme.";
-        for i in 0..text.len() {
-            if text.is_char_boundary(i) {
-                let _ = propose(&text[i..], &[], &HashSet::new());
-            }
-        }
-    }
-
-    #[test]
-    fn accented_names_stay_whole() {
-        let n = names("The talk by Ángel Núñez-Péña ended.");
-        assert!(n.contains(&"Ángel Núñez-Péña".to_string()), "{n:?}");
-    }
-}
+mod tests;

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::words::is_modifier;
+
 /// Canonical name, then other spellings.
 pub const KNOWN: &[(&str, &[&str])] = &[
     (
@@ -590,66 +592,5 @@ pub fn title_words() -> impl Iterator<Item = &'static str> {
         .chain(ROLES.split('|'))
         .filter(|w| !w.contains(' ') && !w.contains('\\') && !w.contains('?'))
         .map(|w| w.trim_end_matches('.'))
-        .chain(EXTRA_TITLES.iter().copied())
-}
-
-/// Titles that only appear capitalised at the head of a name in news captions.
-const EXTRA_TITLES: &[&str] = &[
-    "Conductor",
-    "Fly-half",
-    "Scrum-half",
-    "Striker",
-    "Midfielder",
-    "Defender",
-    "Goalkeeper",
-    "Coach",
-    "Manager",
-    "Captain",
-    "Skipper",
-    "Singer",
-    "Actor",
-    "Actress",
-    "Director",
-    "Producer",
-    "Writer",
-    "Author",
-    "Speaker",
-    "Commons",
-    "Lords",
-    "Election",
-    "Tory",
-    "Labour",
-    "Liberal",
-    "Democrat",
-    "Democrats",
-    "Republican",
-    "Republicans",
-    "Conservative",
-    "Conservatives",
-    "Chairman",
-    "Chairwoman",
-    "Chief",
-    "Deputy",
-    "Former",
-    "Ex",
-    "Boss",
-    "Veteran",
-    "Rival",
-    "Shadow",
-    "Home",
-    "Culture",
-    "Health",
-    "Education",
-    "Trade",
-    "Industry",
-    "Treasury",
-];
-
-/// "Hong Kong-based", "Pyongyang-linked": a compound adjective, not a name word.
-pub fn is_modifier(word: &str) -> bool {
-    [
-        "-based", "-linked", "-backed", "-born", "-owned", "-led", "-run", "-made", "-style",
-    ]
-    .iter()
-    .any(|s| word.ends_with(s))
+        .chain(super::words::CAPTION_TITLES.iter().copied())
 }

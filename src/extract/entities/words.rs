@@ -10,6 +10,14 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Words capitalised before a name only in captions (`assets/entity-words/caption-titles.txt`).
+pub static CAPTION_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../../../assets/entity-words/caption-titles.txt"
+    ))
+    .collect()
+});
+
 /// Capitalised words that open a sentence and never start a name ("So", "Meet", "Today").
 pub static OPENERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/openers.txt")).collect());
@@ -188,4 +196,11 @@ pub fn is_actor_cue(lower: &str) -> bool {
 /// Whether a capitalised word is a title or honorific rather than a name word.
 pub fn is_job_title(word: &str) -> bool {
     JOB_TITLES.contains(word) || JOB_TITLES.contains(word.trim_end_matches('.'))
+}
+
+/// "Hong Kong-based", "Pyongyang-linked": a compound adjective, not a name word (the words
+/// after the hyphen: `assets/entity-words/compound-suffixes.txt`).
+pub fn is_modifier(word: &str) -> bool {
+    word.rsplit_once('-')
+        .is_some_and(|(head, tail)| !head.is_empty() && COMPOUND_SUFFIXES.contains(tail))
 }

@@ -1,0 +1,150 @@
+#[test]
+fn the_noun_a_list_hangs_from_is_its_anchor_and_may_name_organisations() {
+    let text =
+        "Technology companies Dell, Samsung and Matsushita joined; oil company Rosneft fell.";
+    for (name, anchor) in [
+        ("Dell", "companies"),
+        ("Samsung", "companies"),
+        ("Matsushita", "companies"),
+        ("Rosneft", "company"),
+    ] {
+        let at = text.find(name).unwrap_or(0);
+        assert_eq!(list_anchor(text, at), anchor, "{name}");
+        assert!(super::super::words::ORG_NOUNS.contains(anchor));
+    }
+}
+use super::*;
+
+#[test]
+fn lower_case_handles_by_shape() {
+    let n = names("As officer_cia and jiecut42 noted, nick.eth agreed. The fee was paid.");
+    for want in ["officer_cia", "jiecut42", "nick.eth"] {
+        assert!(n.iter().any(|x| x == want), "{want} missing from {n:?}");
+    }
+    // Ordinary lower-case words are never proposed, nor joined to a handle.
+    for not in ["fee", "paid", "noted", "agreed", "As officer_cia"] {
+        assert!(!n.iter().any(|x| x == not), "{not} proposed: {n:?}");
+    }
+}
+
+#[test]
+fn a_crypto_story_needs_three_different_crypto_words() {
+    assert!(is_crypto_story(
+        "The protocol's liquidity pool lost USDC after the exploit."
+    ));
+    // One word three times is not enough; nor is a story about a bridge and a token alone.
+    assert!(!is_crypto_story("Token token TOKEN."));
+    assert!(!is_crypto_story(
+        "The bridge was closed and a token fee charged."
+    ));
+}
+
+fn names(text: &str) -> Vec<String> {
+    propose(text, &[], &HashSet::new())
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
+#[test]
+fn shapes_openers_titles_and_lines() {
+    let n = names(
+        "Acme Rekt II\nSo Zorblax lost funds. Meet Ana Ruiz, CEO Bo Tan and @sleuth_x. \
+         Blorp’s 1inch and dYdX; 0xdeadbeefcafe is an address.",
+    );
+    for want in [
+        "Acme Rekt II",
+        "Zorblax",
+        "Ana Ruiz",
+        "Bo Tan",
+        "@sleuth_x",
+        "Blorp",
+        "1inch",
+        "dYdX",
+    ] {
+        assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
+    }
+    for bad in [
+        "So Zorblax",
+        "Meet Ana Ruiz",
+        "CEO Bo Tan",
+        "0xdeadbeefcafe",
+    ] {
+        assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
+    }
+}
+
+#[test]
+fn a_firms_officer_or_a_thing_it_owns_ends_no_name() {
+    let n = names(
+        "Donate to our Zorbcoin Grant. Quindar CEO said so on the Tolvan Discord Server. \
+         The Pensions Secretary agreed.",
+    );
+    for want in [
+        "Zorbcoin",
+        "Quindar",
+        "Tolvan Discord",
+        "Pensions Secretary",
+    ] {
+        assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
+    }
+    for bad in [
+        "Zorbcoin Grant",
+        "Quindar CEO",
+        "Pensions",
+        "Marvex-backed",
+        "Blorpa-clone",
+    ] {
+        assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
+    }
+}
+
+#[test]
+fn the_noun_a_list_of_examples_hangs_from_is_found_past_such_as_like_and_including() {
+    let text = "firms such as Zorb, Quin and Blorp; platforms like Tolv; bands including \
+                Marv. It felt like Xan.";
+    let at = |w: &str| text.find(w).unwrap_or(0);
+    assert_eq!(exemplified_noun(text, at("Blorp")), "firms");
+    assert_eq!(exemplified_noun(text, at("Tolv")), "platforms");
+    assert_eq!(exemplified_noun(text, at("Marv")), "bands");
+    assert_eq!(exemplified_noun(text, at("Xan")), "felt");
+}
+
+#[test]
+fn a_slash_parts_two_capitalised_names_but_not_a_path() {
+    let n = names("He led security at Zorb/QuinCrypto. See github.com/Blorp and /Users/Tolv.");
+    for want in ["Zorb", "QuinCrypto"] {
+        assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
+    }
+    for bad in ["Blorp", "Users", "Tolv"] {
+        assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
+    }
+}
+
+#[test]
+fn pronouns_and_sentence_opening_adverbs_and_gerunds_are_not_names() {
+    let n = names("I'm sure I saw it. Reportedly, Zorbex lost. Claiming Quindar failed.");
+    for want in ["Zorbex", "Quindar"] {
+        assert!(n.contains(&want.to_string()), "{want} not in {n:?}");
+    }
+    for bad in ["I'm", "I", "Reportedly", "Claiming Quindar", "Claiming"] {
+        assert!(!n.contains(&bad.to_string()), "{bad} in {n:?}");
+    }
+}
+
+#[test]
+fn multi_byte_spaces_and_letters_never_split_a_character() {
+    let text =
+        "Zorblax\u{a0}x Acme, İstanbul\u{a0}Qux said — “Blorp” …\u{2009}Vex ﬁnance Ωmega Acme.";
+    for i in 0..text.len() {
+        if text.is_char_boundary(i) {
+            let _ = propose(&text[i..], &[], &HashSet::new());
+        }
+    }
+}
+
+#[test]
+fn accented_names_stay_whole() {
+    let n = names("The talk by Ángel Núñez-Péña ended.");
+    assert!(n.contains(&"Ángel Núñez-Péña".to_string()), "{n:?}");
+}

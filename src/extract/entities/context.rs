@@ -1,0 +1,370 @@
+//! What the words around a name say about it: whole words or part of a longer name, a product,
+//! a victim or an amount line rather than the name itself, and the context a threat actor's
+//! alias needs. Read by the gazetteer pass and the organisation rules of the parent module.
+
+use super::*;
+
+pub(super) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Whether `text[start..end]` stands as whole words (and is not part of a URL or handle).
+pub(super) fn bounded(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..].chars().next();
+    let last = text[..end].chars().next_back();
+    if before.is_some_and(is_word_char) && first.is_some_and(is_word_char) {
+        return false;
+    }
+    // "U.S." ends on a dot: the next character may be anything but a word character.
+    if after.is_some_and(is_word_char) && last.is_some_and(is_word_char) {
+        return false;
+    }
+    if matches!(before, Some('@' | '/' | '#')) {
+        return false;
+    }
+    // "p.dw.com", "Crypto.com": a dot glued to a word before is a domain, not a sentence end.
+    let glued_dot = before == Some('.') && text[..start - 1].ends_with(char::is_alphanumeric);
+    !glued_dot
+}
+
+/// The word right before and right after the span, when separated by one space only.
+pub(super) fn neighbours(text: &str, start: usize, end: usize) -> (&str, &str) {
+    let prev = text[..start]
+        .strip_suffix(' ')
+        .map(|b| {
+            b.rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+        })
+        .unwrap_or("");
+    let next = text[end..]
+        .strip_prefix(' ')
+        .map(|a| a.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""))
+        .unwrap_or("");
+    (prev, next)
+}
+
+/// Whether a capitalised word touches the span (then "Jordan" is someone's name); a sentence
+/// opener before it does not count ("As Washington dismantles…").
+pub(super) fn next_to_capitalised(text: &str, start: usize, end: usize) -> bool {
+    let (prev, next) = neighbours(text, start, end);
+    prev.starts_with(char::is_uppercase) && !words::OPENERS.contains(prev)
+        || next.starts_with(char::is_uppercase)
+}
+
+/// Whether a capitalised word that is no opener, title, organisation word or version follows:
+/// the name goes on ("Google Drive"), where "Binance CEO", "Coinbase Exchange" and "Uniswap V3"
+/// do not. Not on the title line, where every word is capitalised ("Google Unveils…").
+pub(super) fn names_a_product(text: &str, end: usize) -> bool {
+    let (_, next) = neighbours(text, end, end);
+    let title_line = !text[..end].contains('\n');
+    !title_line
+        && next.starts_with(char::is_uppercase)
+        && !words::is_job_title(next)
+        && !words::OPENERS.contains(next)
+        && !words::ORG_GENERIC.contains(next)
+        && !ORG_SUFFIX_WORDS.contains(next)
+        && !is_version(next)
+}
+
+/// Whether a capitalised word that is no opener or title touches the span, or the span goes
+/// on as a domain ("Amazon.com"): the span is then a piece of a longer name.
+pub(super) fn part_of_longer_name(text: &str, start: usize, end: usize) -> bool {
+    let (prev, next) = neighbours(text, start, end);
+    let name_word = |w: &str| w.starts_with(char::is_uppercase) && !words::is_job_title(w);
+    let dotted = text[end..]
+        .strip_prefix('.')
+        .is_some_and(|r| r.starts_with(char::is_alphanumeric));
+    dotted || name_word(next) || name_word(prev) && !words::OPENERS.contains(prev) && prev != "The"
+}
+
+/// Whether the next word is an acronym that ends the run there ("US TV network"), not a
+/// name's part; a crypto word is ("Ukraine DAO").
+pub(super) fn before_acronym(text: &str, end: usize) -> bool {
+    let (_, next) = neighbours(text, end, end);
+    if next.len() < 2
+        || !next.chars().all(|c| c.is_ascii_uppercase())
+        || words::CRYPTO.contains(next.to_lowercase().as_str())
+    {
+        return false;
+    }
+    let rest = &text[end + 1 + next.len()..];
+    !rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+}
+
+pub(super) fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
+    let Some(ac) = &g.automaton else { return };
+    let first = out.len();
+    let mut clubs: HashSet<&str> = HashSet::new();
+    for m in ac.find_overlapping_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if !bounded(text, start, end) {
+            continue;
+        }
+        let (ti, source) = g.patterns[m.pattern().as_usize()];
+        let t = &g.targets[ti];
+        if t.name_like && next_to_capitalised(text, start, end) {
+            continue;
+        }
+        if t.listed && part_of_longer_name(text, start, end) {
+            continue;
+        }
+        // "Google Drive", "Binance Smart Chain": a product named after a known firm is not
+        // the firm. (A known acronym is kept: the words after it name a part of the firm,
+        // "BBC Radio 4", see `extend_acronym_organisations`.)
+        if t.kind == EntityKind::Organization
+            && source == Source::Organization
+            && !text[start..end].contains(' ')
+            && text[start..end].chars().any(char::is_lowercase)
+            && names_a_product(text, end)
+        {
+            continue;
+        }
+        // "Real Madrid", "Inner Mongolia Yili", "MTV Europe Awards": a one-word place inside a
+        // longer name is no mention of the place ("Spanish Rafael Nadal" still is, and so is
+        // a place before an acronym: "US TV network", "the Brussels IAAF race").
+        if t.kind == EntityKind::Location
+            && !text[start..end].contains(' ')
+            && !g.demonyms.contains(&text[start..end])
+            && part_of_longer_name(text, start, end)
+            && !before_acronym(text, end)
+        {
+            continue;
+        }
+        // "Cairo contracts": a programming language or product named after a place.
+        if t.kind == EntityKind::Location
+            && !text[start..end].contains(' ')
+            && not_place_here(text, start, end)
+        {
+            continue;
+        }
+        // A capital standing for its state is the country; used as a place, it is the city
+        // under its country.
+        let (canonical, parent) = match &t.metonym_of {
+            Some(country) if !places::used_as_place(text, start, end) => (country.clone(), None),
+            _ => (t.canonical.clone(), t.parent.clone()),
+        };
+        // "Newcastle have joined the race", "Chelsea winger": the town's club.
+        let (before, after) = neighbours(text, start, end);
+        let club = t.kind == EntityKind::Location
+            && t.parent.is_some()
+            && t.metonym_of.is_none()
+            && (words::CLUB_CUES.contains(after) || words::CLUB_OPPONENT_CUES.contains(before));
+        if club {
+            clubs.insert(&text[start..end]);
+        }
+        out.push(Candidate {
+            start,
+            end,
+            kind: t.kind,
+            canonical,
+            parent,
+            source,
+        });
+    }
+    // A town the article writes as its club once is the club on every mention there.
+    if !clubs.is_empty() {
+        for c in out.iter_mut().skip(first) {
+            if c.kind == EntityKind::Location && clubs.contains(&text[c.start..c.end]) {
+                c.kind = EntityKind::Organization;
+                c.canonical = text[c.start..c.end].to_string();
+                c.parent = None;
+            }
+        }
+    }
+    actors_need_context(text, out);
+}
+
+/// Whether the word after a place name makes it a language or product ("Cairo code").
+pub(super) fn not_place_here(text: &str, start: usize, end: usize) -> bool {
+    let (_, next) = neighbours(text, start, end);
+    words::NOT_PLACE_AFTER.contains(next.to_lowercase().as_str())
+}
+
+/// Whether an actor alias is one that ordinary text also uses: one word without a digit
+/// ("Lazarus", or an alias that is also a protocol's or product's name), unlike "APT38".
+pub(super) fn ordinary_alias(surface: &str) -> bool {
+    !surface.contains(char::is_whitespace) && !surface.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether the words around `start..end` (about a sentence either side) speak of attackers,
+/// hackers, a group or attribution.
+pub(super) fn actor_cue_near(text: &str, start: usize, end: usize) -> bool {
+    const REACH: usize = 160;
+    let mut from = start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    [&text[from..start], &text[end..to]].iter().any(|side| {
+        side.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| !w.is_empty() && words::is_actor_cue(&w.to_lowercase()))
+    })
+}
+
+/// The word a text opens with, hyphens kept ("co-founder").
+pub(super) fn leading_word(text: &str) -> &str {
+    let len = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(text.len());
+    &text[..len]
+}
+
+/// Whether a job title and a capitalised name follow the span, possibly after a possessive
+/// ("Acme CEO Ana Ruiz", "Acme’s co-founder, Ana"): the span is who employs them.
+pub(super) fn heads_a_titled_person(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = ["'s ", "’s ", " "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or("");
+    let title_len = leading_word(rest).len();
+    let title = rest[..title_len].to_lowercase();
+    if title.is_empty() || !(words::JOB_TITLES_LOWER.contains(&title) || title == "leader") {
+        return false;
+    }
+    let after = rest[title_len..].trim_start_matches(',');
+    after
+        .strip_prefix(' ')
+        .is_some_and(|a| a.starts_with(char::is_uppercase))
+}
+
+/// Whether the word after a name makes it an incident's victim ("Slerf - Rekt", "the Zorb
+/// exploit", "Quindar was drained"): in a crypto story, a protocol, exchange or firm.
+pub(super) fn names_a_victim(text: &str, end: usize) -> bool {
+    let rest = text[end..]
+        .trim_start_matches(['\'', '’'])
+        .trim_start_matches('s')
+        .trim_start_matches([' ', '-', '–', '—']);
+    let mut word = leading_word(rest).to_lowercase();
+    if matches!(word.as_str(), "was" | "has" | "got" | "is" | "been" | "had") {
+        let after = rest[word.len()..].trim_start_matches(' ');
+        word = leading_word(after).to_lowercase();
+        if word == "been" {
+            word = leading_word(after[4..].trim_start_matches(' ')).to_lowercase();
+        }
+    }
+    words::VICTIM_CUES.contains(word.as_str())
+}
+
+/// Whether a name heads a line item with an amount ("- Velo ~$76 million", "Ternoa: 13.5M CAPS
+/// for…", "Balancer ($11.9M of bbeUSD)"): in a crypto story, the projects a list of losses names.
+pub(super) fn heads_an_amount_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = text[line_start..start].trim_matches([' ', '\t']);
+    let bullet = lead.is_empty()
+        || matches!(lead, "-" | "*" | "•" | "–")
+        || lead
+            .strip_suffix('.')
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()));
+    if !bullet {
+        return false;
+    }
+    let rest = text[end..]
+        .trim_start_matches([' ', '\t'])
+        .trim_start_matches([':', '-', '–', '—', '('])
+        .trim_start_matches([' ', '\t', '~', '≈']);
+    rest.starts_with(|c: char| c == '$' || c.is_ascii_digit())
+}
+
+/// Whether a line item's head can name a project: no digits, no ordinary or crypto word but
+/// an organisation word ("Attacker Address", "USDC Vault", "Tx1" are fields, not projects;
+/// "Ocean Protocol" is one).
+pub(super) fn project_shaped(name: &str, not_name: &HashSet<String>) -> bool {
+    !name.contains(|c: char| c.is_ascii_digit())
+        && name.split(' ').all(|w| {
+            let lower = w.to_lowercase();
+            not_name.contains(w)
+                || !words::COMMON.contains(lower.as_str())
+                    && !words::CRYPTO.contains(lower.as_str())
+        })
+        && name.split(' ').any(|w| !not_name.contains(w))
+}
+
+/// A name the rules took for a person or a city, right after a noun saying what kind of
+/// organisation follows, is that organisation: "accountancy firm Grant Thornton", "brokerage
+/// Merrill Lynch", "milk firm Yili". Only the word right before counts: through a title
+/// ("bank CEO Ana Ruiz") the noun speaks of someone's employer.
+pub(super) fn organisations_named_by_their_noun(text: &str, found: &mut [Candidate]) {
+    for c in found.iter_mut() {
+        let retype = match c.kind {
+            EntityKind::Person => true,
+            EntityKind::Location => c.parent.is_some(),
+            _ => false,
+        };
+        // Written in lower case: "Child Support Agency Doug Smith" ends a name, not a noun.
+        let noun = text[..c.start]
+            .strip_suffix(' ')
+            .and_then(|b| b.rsplit(' ').next())
+            .unwrap_or("");
+        if retype && noun.starts_with(char::is_lowercase) && words::ORG_NOUNS.contains(noun) {
+            c.kind = EntityKind::Organization;
+            c.canonical = text[c.start..c.end].to_string();
+            c.parent = None;
+        }
+    }
+}
+
+/// Whether a lower-case organisation noun follows the name on its line ("the TV Guide
+/// magazine", "his F4 label", "the Acme exchange").
+pub(super) fn followed_by_org_noun(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let noun = leading_word(rest);
+    noun.starts_with(char::is_lowercase) && words::ORG_NOUNS.contains(noun)
+}
+
+/// Whether a name is specific enough for the noun after it to type it: not an ordinary or
+/// crypto word at all ("Decentralised platform", "NFT marketplace"), not a short acronym ("IT
+/// firm"), not a compound ("Cross-chain bridge"), not a demonym ("Asian bank").
+pub(super) fn specific_name(name: &str, demonyms: &HashSet<String>) -> bool {
+    victim_shaped(name)
+        && name.starts_with(char::is_uppercase)
+        && !demonyms.contains(name)
+        && !name.contains('-')
+        && name.split(' ').any(|w| {
+            let lower = w.to_lowercase();
+            !words::COMMON.contains(lower.as_str()) && !words::CRYPTO.contains(lower.as_str())
+        })
+}
+
+/// Whether a name can be a victim firm's: not a short acronym ("DEX", "PC"), a contraction
+/// ("We’ve") or a thing named by a crypto word ("Banksy NFT", "Bancor LP").
+pub(super) fn victim_shaped(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    let short_acronym = name.len() <= 3 && name.chars().all(|c| c.is_ascii_uppercase());
+    let contraction = name.contains(['\'', '’']);
+    let crypto_thing = name.contains(' ') && words::CRYPTO.contains(last.as_str());
+    !(short_acronym || contraction || crypto_thing)
+}
+
+/// Whether a capitalised word that is not all capitals follows right after `end` ("Morpho
+/// MEVCapital"; not "Lazarus APT").
+pub(super) fn opens_longer_name(text: &str, end: usize) -> bool {
+    let (_, next) = neighbours(text, end, end);
+    next.starts_with(char::is_uppercase) && next.chars().any(char::is_lowercase)
+}
+
+/// Drops an ordinary-looking actor alias unless, somewhere in the article, the text around one
+/// of its mentions speaks of attackers (then every mention of it is the actor).
+pub(super) fn actors_need_context(text: &str, cands: &mut Vec<Candidate>) {
+    let ordinary =
+        |c: &Candidate| c.kind == EntityKind::ThreatActor && ordinary_alias(&text[c.start..c.end]);
+    let confirmed: HashSet<String> = cands
+        .iter()
+        // "Morpho MEVCapital Vault": an alias that opens a longer name confirms nothing.
+        .filter(|c| {
+            ordinary(c) && actor_cue_near(text, c.start, c.end) && !opens_longer_name(text, c.end)
+        })
+        .map(|c| text[c.start..c.end].to_string())
+        .collect();
+    cands.retain(|c| !ordinary(c) || confirmed.contains(&text[c.start..c.end]));
+}

@@ -1,0 +1,143 @@
+//! Mentions of one name made one: generational suffixes kept, given names tied to the full
+//! name, abbreviations defined in the text, and spelling variants merged.
+
+use super::*;
+
+/// A full name followed by a generational suffix ("John J. Ray III", "Ana Ruiz, Jr.") keeps
+/// it: the suffix tells father from son.
+pub(super) fn generational_suffixes(text: &str, found: &mut [Candidate]) {
+    for c in found.iter_mut() {
+        if c.kind != EntityKind::Person || !c.canonical.contains(' ') {
+            continue;
+        }
+        let rest = &text[c.end..];
+        let gap = if rest.starts_with(", ") { 2 } else { 1 };
+        if !rest.starts_with([' ', ',']) {
+            continue;
+        }
+        let Some(suffix) = words::NAME_SUFFIXES.iter().find(|s| {
+            rest[gap..].starts_with(**s)
+                && !rest[gap + s.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        }) else {
+            continue;
+        };
+        c.end += gap + suffix.len();
+        c.canonical = format!("{} {suffix}", c.canonical);
+    }
+}
+
+/// A person written by the given name alone ("Steve said") after the full name ("Steve
+/// Weinstein") is that person: the nearest full name before it that starts with the word.
+/// Only mentions already typed as people change; a given name is never proposed on its own.
+pub(super) fn given_names_to_full_names(found: &mut [Candidate]) {
+    // Given name -> the latest full name starting with it (mentions are in text order), so
+    // each mention is one look-up, however many people the article names.
+    // A first name the model typed otherwise is that person too ("Sandeep Nailwal …
+    // Sandeep's vision"): the article has said who it is.
+    // Unless the word also opens a firm's name there ("Huione International Payments").
+    let opens_other: HashSet<String> = found
+        .iter()
+        .filter(|c| c.kind != EntityKind::Person)
+        .filter_map(|c| {
+            c.canonical
+                .split_once(' ')
+                .map(|(first, _)| first.to_string())
+        })
+        .collect();
+    let mut latest: HashMap<String, String> = HashMap::new();
+    for c in found.iter_mut() {
+        if c.kind != EntityKind::Person && c.source != Source::Model {
+            continue;
+        }
+        if let Some((first, _)) = c.canonical.split_once(' ') {
+            if c.kind == EntityKind::Person {
+                latest.insert(first.to_string(), c.canonical.clone());
+            }
+        } else if let Some(full) = latest.get(&c.canonical)
+            && (c.kind == EntityKind::Person || !opens_other.contains(&c.canonical))
+        {
+            c.canonical = full.clone();
+            c.kind = EntityKind::Person;
+        }
+    }
+}
+
+pub(super) static ABBREVIATION: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(r"[ \t]\(([A-Z][A-Za-z0-9&]{1,9})\)"));
+
+/// Whether `abbr`'s capitals are, in order, among the capitals of `name` ("ARV" for "Ana
+/// Ruiz-Vega", "KISA" for "Korea Internet & Security Agency").
+pub(super) fn abbreviates(abbr: &str, name: &str) -> bool {
+    let mut caps = name.chars().filter(|c| c.is_uppercase());
+    let wanted: Vec<char> = abbr.chars().filter(|c| c.is_uppercase()).collect();
+    wanted.len() >= 2 && wanted.iter().all(|w| caps.any(|c| c == *w))
+}
+
+/// "Ana Ruiz-Vega (ARV)": the abbreviation the text defines stands for the name everywhere in
+/// the article.
+pub(super) fn defined_abbreviations(text: &str, found: &mut Vec<Candidate>) {
+    let Some(re) = ABBREVIATION.as_ref() else {
+        return;
+    };
+    let mut defined: Vec<(&str, Candidate)> = Vec::new();
+    for caps in re.captures_iter(text) {
+        let (Some(all), Some(abbr)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let owner = found.iter().find(|c| {
+            c.end == all.start()
+                && c.kind != EntityKind::Location
+                && abbreviates(abbr.as_str(), &c.canonical)
+        });
+        if let Some(o) = owner {
+            defined.push((abbr.as_str(), o.clone()));
+        }
+    }
+    for (abbr, owner) in defined {
+        for (i, _) in text.match_indices(abbr) {
+            let end = i + abbr.len();
+            if !bounded(text, i, end) {
+                continue;
+            }
+            if let Some(c) = found.iter_mut().find(|c| c.start == i && c.end == end) {
+                if c.source < Source::KnownPerson {
+                    c.kind = owner.kind;
+                    c.canonical = owner.canonical.clone();
+                    c.parent = owner.parent.clone();
+                }
+            } else if !found.iter().any(|c| i < c.end && c.start < end) {
+                found.push(Candidate {
+                    start: i,
+                    end,
+                    source: Source::Model,
+                    ..owner.clone()
+                });
+            }
+        }
+    }
+    found.sort_by_key(|c| c.start);
+}
+
+/// How a person's or organisation's name is compared when merging variants: case, hyphens
+/// and dots aside ("Ana Ruiz-Vega", "Ana Ruiz Vega", "ANA RUIZ-VEGA").
+pub fn variant_key(name: &str) -> String {
+    name.to_lowercase()
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '.'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Variants of one name in an article take the first spelling's canonical name.
+pub(super) fn merge_variants(found: &mut [Candidate]) {
+    let mut first: HashMap<(EntityKind, String), String> = HashMap::new();
+    for c in found.iter_mut() {
+        if !matches!(c.kind, EntityKind::Person | EntityKind::Organization) {
+            continue;
+        }
+        let canon = first
+            .entry((c.kind, variant_key(&c.canonical)))
+            .or_insert_with(|| c.canonical.clone());
+        c.canonical = canon.clone();
+    }
+}
