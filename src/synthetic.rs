@@ -126,13 +126,8 @@ const ROLES: &[&str] = &[
 ];
 
 /// Given names from Dossier's own list (the one people extraction uses).
-static GIVEN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../assets/given-names.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static GIVEN: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::text::entries(include_str!("../assets/given-names.txt")).collect());
 
 /// Threat-actor names from the gazetteer, so that actor matching has real work.
 static ACTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {

@@ -5,15 +5,31 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// The entries of a list or table file of `assets/`, with their line numbers (from 1): lines
+/// trimmed, blank lines and `#` comments (each file's header) left out. The one reader of
+/// Dossier's word lists, tables and model files.
+pub fn numbered_entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// [`numbered_entries`] without the line numbers.
+pub fn entries(text: &str) -> impl Iterator<Item = &str> {
+    numbered_entries(text).map(|(_, l)| l)
+}
+
+/// A character of a word for whole-word matching (letters, digits, `_`): the one convention of
+/// the cue, gazetteer and candidate readers.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 /// Lower-case abbreviations after which a full stop does not end a sentence
 /// (`assets/lexicon/abbreviations.txt`).
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../assets/lexicon/abbreviations.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../assets/lexicon/abbreviations.txt")).collect());
 
 /// Sentence spans (byte offsets): a newline always ends one; `.`, `!`, `?` or `…` end one when
 /// a capital, digit, quote or currency sign follows after a space, unless an abbreviation or an

@@ -164,13 +164,7 @@ static BUILTIN: LazyLock<Lexicon> = LazyLock::new(|| {
         .unwrap_or_else(|e| panic!("built-in lexicon (checked by a unit test): {e}"))
 });
 
-/// Lines of a list that carry an entry: trimmed, without blank lines and `#` comments.
-fn entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
-}
+use crate::text::numbered_entries as entries;
 
 impl Lexicon {
     /// The lexicon compiled into the program.

@@ -4,6 +4,7 @@
 //! suffix, and how the article writes it elsewhere. A name's mentions in one article are typed
 //! together, so one clear context ("Acme exchange") types every "Acme".
 
+use crate::text::is_word_char;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -55,10 +56,6 @@ pub struct Proposal {
     pub name: String,
     pub spans: Vec<(usize, usize)>,
     pub features: Features,
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
 }
 
 /// Whether a matched word stands alone (not inside a word, a URL, a ticker or an address).

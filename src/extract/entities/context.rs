@@ -3,10 +3,7 @@
 //! alias needs. Read by the gazetteer pass and the organisation rules of the parent module.
 
 use super::*;
-
-pub(super) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
+use crate::text::is_word_char;
 
 /// Whether `text[start..end]` stands as whole words (and is not part of a URL or handle).
 pub(super) fn bounded(text: &str, start: usize, end: usize) -> bool {

@@ -8,9 +8,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::Candidate;
 use super::automaton::Source;
-use super::{Candidate, is_word_char};
 use crate::extract::EntityKind;
+use crate::text::is_word_char;
 
 /// A line opening with a credit word, the list after it captured.
 static CREDIT_LINE: LazyLock<Option<Regex>> = LazyLock::new(|| {

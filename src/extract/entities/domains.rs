@@ -6,9 +6,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::Candidate;
 use super::automaton::Source;
-use super::{Candidate, is_word_char};
 use crate::extract::EntityKind;
+use crate::text::is_word_char;
 
 static DOMAIN: LazyLock<Option<Regex>> =
     LazyLock::new(|| super::compile(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,8}"));

@@ -7,9 +7,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::Candidate;
 use super::automaton::Source;
-use super::{Candidate, is_word_char};
 use crate::extract::EntityKind;
+use crate::text::is_word_char;
 
 static HANDLE: LazyLock<Option<Regex>> = LazyLock::new(|| super::compile(r"@[A-Za-z0-9_]{3,30}"));
 

@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::corpus::Article;
-use crate::text::ByteToChar;
+use crate::text::{ByteToChar, is_word_char};
 
 use super::{EntityKind, EntityMention};
 

@@ -38,7 +38,7 @@ impl Model {
             threshold: 0.5,
             ..Model::default()
         };
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
+        for line in crate::text::entries(text) {
             if let Some(t) = line.strip_prefix("threshold\t") {
                 m.threshold = t.trim().parse().unwrap_or(0.5);
             } else if let Some(row) = Linear::parse_row(line) {

@@ -14,8 +14,7 @@ pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
         include_str!("../../../assets/organisations/political-parties.tsv"),
     ]
     .iter()
-    .flat_map(|t| t.lines())
-    .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    .flat_map(|t| crate::text::entries(t))
     .map(|l| l.split('\t').map(str::to_string).collect())
     .collect()
 });

@@ -60,9 +60,7 @@ pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         include_str!("../../../assets/given-names-world.txt"),
     ]
     .into_iter()
-    .flat_map(str::lines)
-    .map(str::trim)
-    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    .flat_map(crate::text::entries)
     .collect()
 });
 

@@ -51,10 +51,7 @@ fn column(cols: &[&str], i: usize) -> Option<String> {
 /// Parses the table; malformed rows are skipped (the shipped table is checked by tests).
 pub fn parse(tsv: &str) -> Vec<Place> {
     let mut out = Vec::new();
-    for line in tsv.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
+    for line in crate::text::entries(tsv) {
         let cols: Vec<&str> = line.split('\t').collect();
         let kind = match cols.first().copied() {
             Some("country") => PlaceKind::Country,

@@ -5,9 +5,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::text::entries(text)
 }
 
 /// Words capitalised before a name only in captions (`assets/entity-words/caption-titles.txt`).

@@ -4,6 +4,7 @@
 
 use crate::extract::AmountKind;
 use crate::extract::lexicon::Lexicon;
+use crate::text::is_word_char;
 
 pub use crate::extract::lexicon::Cue;
 
@@ -15,10 +16,6 @@ pub struct CueHit {
     pub cue: Cue,
 }
 
-fn word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 /// Every cue in `text`, in order, whole words only.
 pub fn cues(text: &str, lex: &Lexicon) -> Vec<CueHit> {
     lex.matcher()
@@ -26,7 +23,7 @@ pub fn cues(text: &str, lex: &Lexicon) -> Vec<CueHit> {
         .filter(|m| {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
-            !before.is_some_and(word_char) && !after.is_some_and(word_char)
+            !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
         })
         .map(|m| CueHit {
             start: m.start(),

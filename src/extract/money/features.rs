@@ -163,7 +163,8 @@ fn bucket(n: usize) -> &'static str {
     }
 }
 
-/// A character of a word: letters, digits and apostrophes.
+/// A character of a feature word: letters, digits and apostrophes ("didn't" stays one word,
+/// where [`crate::text::is_word_char`] would split it).
 fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’'
 }

@@ -13,10 +13,7 @@ static TABLE: LazyLock<Table> =
 /// Parses the table: `#` comment lines, a `year,CUR,CUR…` header, then one row per year. Bad
 /// cells are skipped (the table is ours and tested, so this only guards against typos).
 fn parse(csv: &str) -> Table {
-    let mut lines = csv
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let mut lines = crate::text::entries(csv);
     let Some(header) = lines.next() else {
         return Table::new();
     };

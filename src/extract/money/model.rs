@@ -43,7 +43,7 @@ impl AmountModel {
     /// [`Linear::parse_row`] and [`Ranker::parse_row`] read them).
     pub fn parse(text: &str) -> Self {
         let mut m = Self::default();
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
+        for line in crate::text::entries(text) {
             if let Some(t) = line.strip_prefix("trained_on\t") {
                 m.trained_on = t.trim().to_string();
             } else if let Some(row) = line.strip_prefix("role\t").and_then(Linear::parse_row) {
