@@ -16,10 +16,11 @@ use eframe::egui::{self, Context, ViewportCommand};
 
 use crate::ui::annotations::AnnotationsUi;
 use crate::ui::article_list::{self, ListInput};
-use crate::ui::chart_export::{self, Exports};
+use crate::ui::chart_export::{self, ExportInput, Exports};
 use crate::ui::clipboard::{Clipboard, EguiClipboard};
 use crate::ui::commands::{Command, DialogKind};
 use crate::ui::empty_state;
+use crate::ui::file_dialog::{self, Chosen, Target};
 use crate::ui::menu::{self, Picked};
 use crate::ui::open_path::OpenPathField;
 use crate::ui::reader::{self, Reader, ReaderInput};
@@ -30,7 +31,6 @@ use crate::ui::sidebar::{self, Sidebar};
 use crate::ui::status_bar::{self, Note, StatusInput};
 use crate::ui::timeline::{self, TimelineInput};
 use crate::ui::ui_command::UICommand;
-use crate::ui::worker::{self, Picked as DialogPicked};
 use crate::workbench::jobs::{Task, drop_off_thread};
 use crate::workbench::navigation;
 use crate::workbench::search::SearchResult;
@@ -39,6 +39,22 @@ use frame_timing::{FrameLog, FrameTimer};
 
 pub use crate::ui::state::{RightTab, Startup, State};
 pub use crate::workbench::session::MAX_RECENT;
+
+/// What the window shows, for a copy or an export: borrowed field by field, so that the app's
+/// clipboard and exports stay free to change.
+macro_rules! export_input {
+    ($app:expr) => {
+        ExportInput {
+            loaded: &$app.loaded,
+            view: &$app.view,
+            timeline: &$app.state.timeline,
+            entity_filter: $app.state.entity_filter.as_ref(),
+            search: &$app.state.search,
+            selected_incident: $app.selected_incident,
+            annotations: $app.annotations.session().annotations(),
+        }
+    };
+}
 
 pub struct DossierApp {
     state: State,
@@ -51,7 +67,8 @@ pub struct DossierApp {
     restore_pending: bool,
     search_task: Option<Task<SearchResult>>,
     search: Option<SearchResult>,
-    dialog: Option<Task<DialogPicked>>,
+    /// The native file dialog being shown, and what it asks a path for.
+    dialog: Option<(Target, Task<Chosen>)>,
     /// Why no file dialog can open, when the starter said so (tests); else it is found out.
     dialog_missing: Option<String>,
     /// The in-window path field, when open.
@@ -165,7 +182,11 @@ impl DossierApp {
             UICommand::ZoomIn => Command::ZoomReader(1.0),
             UICommand::ZoomOut => Command::ZoomReader(-1.0),
             UICommand::OpenPath => {
-                self.open_path = Some(OpenPathField::new(&self.state.recent));
+                let target = Target::Corpus(DialogKind::Folder);
+                self.open_path = Some(OpenPathField::new(
+                    target,
+                    self.dialog_dir(target).as_deref(),
+                ));
                 return;
             }
             UICommand::Settings => {
@@ -203,15 +224,7 @@ impl DossierApp {
                 self.restore_pending = false;
                 self.start_load(CorpusSource::Sample);
             }
-            Command::OpenDialog(kind) => {
-                if self.dialog.is_none() {
-                    let missing = self.dialog_missing.clone();
-                    self.dialog =
-                        Task::spawn(&self.wake, "dossier-dialog", "the file dialog", move || {
-                            worker::pick_paths(kind, missing)
-                        });
-                }
-            }
+            Command::OpenDialog(kind) => self.ask_path(Target::Corpus(kind)),
             Command::CancelLoad => {
                 if let Some(l) = &self.loading {
                     l.cancel();
@@ -281,21 +294,23 @@ impl DossierApp {
             Command::CopyFigure(i) => self.copy_figure(ctx, i),
             Command::CopyIncidentsTable => self.copy_incidents_table(ctx),
             Command::CopyEntitiesTable => self.copy_entities_table(ctx),
-            command @ (Command::CopyChart | Command::SaveChart(_) | Command::ExportReport(_)) => {
-                let input = chart_export::ExportInput {
-                    loaded: &self.loaded,
-                    view: &self.view,
-                    timeline: &self.state.timeline,
-                    entity_filter: self.state.entity_filter.as_ref(),
-                    search: &self.state.search,
-                    selected_incident: self.selected_incident,
-                    annotations: self.annotations.session().annotations(),
-                };
-                let note =
-                    self.exports
-                        .apply(ctx, &self.wake, command, &input, self.clipboard.as_mut());
-                if let Some(note) = note {
-                    self.copied(ctx, note);
+            Command::CopyChart => {
+                let input = export_input!(self);
+                let note = chart_export::copy_chart(&input, ctx, self.clipboard.as_mut());
+                self.copied(ctx, note);
+            }
+            Command::SaveChart(None) => self.ask_path(Target::Chart),
+            Command::SaveChart(Some(path)) => {
+                let input = export_input!(self);
+                if let Some(note) = self.exports.save_chart(ctx, &self.wake, &input, path) {
+                    self.note(ctx, note);
+                }
+            }
+            Command::ExportReport(None) => self.ask_path(Target::Report),
+            Command::ExportReport(Some(path)) => {
+                let input = export_input!(self);
+                if let Some(note) = self.exports.export_report(&self.wake, &input, path) {
+                    self.note(ctx, note);
                 }
             }
             Command::SetSort(sort) => {
@@ -307,7 +322,60 @@ impl DossierApp {
             Command::Redo => self.annotations.session_mut().redo(),
             Command::EditAnnotation(id) => self.annotations.edit(id),
             Command::DeleteAnnotation(id) => self.annotations.session_mut().delete(id),
-            Command::AnnotationFile(action) => self.annotations.start_dialog(action),
+            Command::AnnotationFile(action, None) => self.ask_path(Target::Annotations(action)),
+            Command::AnnotationFile(action, Some(path)) => {
+                self.annotations.file_chosen(action, &path);
+            }
+            Command::ClosePathField => self.open_path = None,
+        }
+    }
+
+    /// Asks where to open or save for `target`: the native dialog on a worker, or (when none
+    /// can open) the typed-path field, through [`Self::dialog_chosen`]. One dialog at a time.
+    fn ask_path(&mut self, target: Target) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let missing = self.dialog_missing.clone();
+        let dir = match target {
+            Target::Annotations(_) => self.annotations.dialog_dir(),
+            _ => None,
+        };
+        let task = Task::spawn(&self.wake, "dossier-dialog", "the file dialog", move || {
+            file_dialog::ask(target, dir, missing)
+        });
+        self.dialog = task.map(|task| (target, task));
+    }
+
+    /// Where a dialog or the typed-path field for `target` starts.
+    fn dialog_dir(&self, target: Target) -> Option<std::path::PathBuf> {
+        match target {
+            Target::Annotations(_) => self.annotations.dialog_dir(),
+            _ => self
+                .state
+                .recent
+                .first()
+                .and_then(|paths| paths.first())
+                .and_then(|p| p.parent())
+                .map(std::path::Path::to_path_buf),
+        }
+    }
+
+    /// What a dialog for `target` gave: the command for the chosen path, the note for a
+    /// cancelled one, or (no dialog could open) why, and the typed-path field in its place.
+    pub(super) fn dialog_chosen(&mut self, ctx: &Context, target: Target, chosen: Chosen) {
+        match chosen {
+            Chosen::Paths(paths) => self.pending.extend(target.command(paths)),
+            Chosen::Cancelled => {
+                if let Some(note) = target.cancelled() {
+                    self.note(ctx, note);
+                }
+            }
+            Chosen::Unavailable(why) => {
+                self.note(ctx, format!("{why}: type the path instead"));
+                let dir = self.dialog_dir(target);
+                self.open_path = Some(OpenPathField::new(target, dir.as_deref()));
+            }
         }
     }
 
@@ -513,11 +581,8 @@ impl eframe::App for DossierApp {
             shortcuts::sheet_ui(&ctx, &mut self.show_shortcuts);
         }
         if let Some(field) = &mut self.open_path {
-            let (command, keep) = field.ui(&ctx, &self.wake);
-            self.pending.extend(command);
-            if !keep {
-                self.open_path = None;
-            }
+            let cmds = field.ui(&ctx, &self.wake);
+            self.pending.extend(cmds);
         }
         self.annotations.editor_ui(&ctx);
 

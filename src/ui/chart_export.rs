@@ -13,7 +13,6 @@ use crate::annotations::Annotation;
 use crate::chart::{self, ChartOptions, Period};
 use crate::report_doc::{self, Format, ReportInput};
 use crate::ui::clipboard::Clipboard;
-use crate::ui::commands::Command;
 use crate::ui::timeline::{self, TimelineOptions};
 use crate::workbench::Loaded;
 use crate::workbench::Wake;
@@ -138,76 +137,60 @@ impl Exports {
         Some(done.unwrap_or_else(|failure| failure.message()))
     }
 
-    /// Applies [`Command::CopyChart`], [`Command::SaveChart`] or [`Command::ExportReport`];
-    /// returns a note for a copy (saves and exports report through [`Self::poll`]).
-    pub fn apply(
+    /// One file at a time: the note to show when another is still being written.
+    fn busy_note(&self) -> Option<String> {
+        self.is_busy()
+            .then(|| "An export is still being written".to_owned())
+    }
+
+    /// Writes the chart, as the timeline shows it, to `path` (PNG) and beside it (SVG) on a
+    /// worker; returns a note when it cannot start (the result comes through [`Self::poll`]).
+    pub fn save_chart(
         &mut self,
         ctx: &Context,
         wake: &Wake,
-        command: Command,
         input: &ExportInput<'_>,
-        clipboard: &mut dyn Clipboard,
+        path: PathBuf,
     ) -> Option<String> {
-        if self.is_busy() && !matches!(command, Command::CopyChart) {
-            return Some("An export is still being written".to_owned());
+        if let Some(note) = self.busy_note() {
+            return Some(note);
         }
-        match command {
-            Command::CopyChart => return Some(copy_chart(input, ctx, clipboard)),
-            Command::SaveChart(path) => {
-                let svg = match input.chart_svg(timeline::plot_size(ctx).unwrap_or(DEFAULT_SIZE)) {
-                    Ok(svg) => svg,
-                    Err(e) => return Some(e.to_string()),
-                };
-                self.task = Task::spawn(
-                    wake,
-                    "dossier-save-chart",
-                    "saving the chart",
-                    move || match path
-                        .or_else(|| ask_path("Save the chart", "timeline.png", CHART_TYPES))
-                    {
-                        Some(path) => chart::save(&svg, &path),
-                        None => "Chart not saved".to_owned(),
-                    },
-                );
-            }
-            Command::ExportReport(path) => {
-                let job = ReportJob {
-                    analysis: Arc::clone(&input.loaded.analysis),
-                    incidents: input.incidents(),
-                    annotations: input.annotations(),
-                    filters: input.filters(),
-                    chart: input.chart(DEFAULT_SIZE),
-                };
-                self.task = Task::spawn(
-                    wake,
-                    "dossier-export-report",
-                    "exporting the report",
-                    move || match path
-                        .or_else(|| ask_path("Export a report", "report.html", REPORT_TYPES))
-                    {
-                        Some(path) => job.write(&path),
-                        None => "Report not exported".to_owned(),
-                    },
-                );
-            }
-            _ => {}
-        }
+        let svg = match input.chart_svg(timeline::plot_size(ctx).unwrap_or(DEFAULT_SIZE)) {
+            Ok(svg) => svg,
+            Err(e) => return Some(e.to_string()),
+        };
+        self.task = Task::spawn(wake, "dossier-save-chart", "saving the chart", move || {
+            chart::save(&svg, &path)
+        });
         None
     }
-}
 
-const CHART_TYPES: &[(&str, &[&str])] = &[("PNG image (an SVG is written beside it)", &["png"])];
-const REPORT_TYPES: &[(&str, &[&str])] = &[("HTML", &["html", "htm"]), ("Markdown", &["md"])];
-
-/// The save dialog (on the worker thread: it blocks until the user answers).
-fn ask_path(title: &str, name: &str, types: &[(&str, &[&str])]) -> Option<PathBuf> {
-    let mut dialog = rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .set_file_name(name);
-    for (label, extensions) in types {
-        dialog = dialog.add_filter(*label, extensions);
+    /// Writes the report (HTML or Markdown, by the extension of `path`) on a worker; returns a
+    /// note when it cannot start (the result comes through [`Self::poll`]).
+    pub fn export_report(
+        &mut self,
+        wake: &Wake,
+        input: &ExportInput<'_>,
+        path: PathBuf,
+    ) -> Option<String> {
+        if let Some(note) = self.busy_note() {
+            return Some(note);
+        }
+        let job = ReportJob {
+            analysis: Arc::clone(&input.loaded.analysis),
+            incidents: input.incidents(),
+            annotations: input.annotations(),
+            filters: input.filters(),
+            chart: input.chart(DEFAULT_SIZE),
+        };
+        self.task = Task::spawn(
+            wake,
+            "dossier-export-report",
+            "exporting the report",
+            move || job.write(&path),
+        );
+        None
     }
-    pollster::block_on(dialog.save_file()).map(|h| h.path().to_path_buf())
 }
 
 /// A report to write on the worker: owned copies of what the window shows.

@@ -76,6 +76,8 @@ pub enum Command {
     EditAnnotation(crate::annotations::AnnotationId),
     /// Delete an annotation (undoable).
     DeleteAnnotation(crate::annotations::AnnotationId),
-    /// Open, save as or export the annotations through a file dialog.
-    AnnotationFile(AnnotationFileAction),
+    /// Open, save as or export the annotations: to this path, or ask where (file dialog).
+    AnnotationFile(AnnotationFileAction, Option<PathBuf>),
+    /// Close the typed-path field.
+    ClosePathField,
 }

@@ -13,3 +13,4 @@ mod annotations;
 mod chart;
 mod copy_and_keys;
 mod corpus_and_list;
+mod dialogs;
