@@ -153,26 +153,28 @@ impl AnnotationsUi {
         }
     }
 
-    fn commit_editor(&mut self) {
-        let Some(editor) = self.editor.take() else {
-            return;
-        };
-        match editor.target {
+    /// Closes the editor; returns the command that saves what it holds.
+    fn commit_editor(&mut self) -> Option<Command> {
+        let editor = self.editor.take()?;
+        Some(match editor.target {
             EditTarget::New {
                 article,
                 start,
                 end,
-            } => {
-                self.session.create(
-                    &article,
-                    (start, end),
-                    &editor.quote,
-                    &editor.tag,
-                    &editor.note,
-                );
-            }
-            EditTarget::Existing(id) => self.session.edit(id, &editor.tag, &editor.note),
-        }
+            } => Command::CreateAnnotation {
+                article,
+                start,
+                end,
+                quote: editor.quote,
+                tag: editor.tag,
+                note: editor.note,
+            },
+            EditTarget::Existing(id) => Command::UpdateAnnotation {
+                id,
+                tag: editor.tag,
+                note: editor.note,
+            },
+        })
     }
 
     /// Where the annotation dialogs start: the folder of the current annotation file.
@@ -330,10 +332,10 @@ impl AnnotationsUi {
     }
 
     /// The editor window, when one is open. Enter saves (Shift+Enter: new line in the note), Esc
-    /// cancels.
-    pub fn editor_ui(&mut self, ctx: &Context) {
+    /// cancels. Saving and deleting are returned as commands for the app to apply.
+    pub fn editor_ui(&mut self, ctx: &Context) -> Vec<Command> {
         if self.editor.is_none() {
-            return;
+            return Vec::new();
         }
         let (enter, escape) = ctx.input_mut(|i| {
             let enter = !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter);
@@ -341,18 +343,17 @@ impl AnnotationsUi {
         });
         if escape {
             self.editor = None;
-            return;
+            return Vec::new();
         }
         if enter {
-            self.commit_editor();
-            return;
+            return self.commit_editor().into_iter().collect();
         }
         let tags = self.session.known_tags();
         let mut save = false;
         let mut cancel = false;
         let mut delete = None;
         let Some(editor) = self.editor.as_mut() else {
-            return;
+            return Vec::new();
         };
         let title = match editor.target {
             EditTarget::New { .. } => "New annotation",
@@ -413,13 +414,12 @@ impl AnnotationsUi {
                 });
             });
         if save {
-            self.commit_editor();
-        } else if cancel {
-            self.editor = None;
-        } else if let Some(id) = delete {
-            self.editor = None;
-            self.session.delete(id);
+            return self.commit_editor().into_iter().collect();
         }
+        if cancel || delete.is_some() {
+            self.editor = None;
+        }
+        delete.map(Command::DeleteAnnotation).into_iter().collect()
     }
 
     /// True while the editor has the keyboard: the app must not treat keys as shortcuts then.

@@ -1,16 +1,16 @@
 //! The timeline leaving the window: "Copy chart" (an image on the clipboard), "Save chart…" (PNG
 //! and SVG) and File → Export report…, all drawn by the core ([`crate::chart`],
-//! [`crate::report_doc`]) from the incidents, scale, selection and period the timeline shows; and
-//! the two date fields that set that period. Files are written on a worker thread.
+//! [`crate::report_doc`]) from the incidents, scale, selection and period the timeline shows.
+//! Files are written on a worker thread.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use eframe::egui::{self, Context, Id, Ui};
+use eframe::egui::Context;
 
 use crate::analysis::Analysis;
 use crate::annotations::Annotation;
-use crate::chart::{self, ChartOptions, Period};
+use crate::chart::{self, ChartOptions};
 use crate::report_doc::{self, Format, ReportInput};
 use crate::ui::clipboard::Clipboard;
 use crate::ui::timeline::{self, TimelineOptions};
@@ -224,67 +224,4 @@ impl ReportJob {
             Err(e) => format!("Cannot export the report: {e}"),
         }
     }
-}
-
-/// What the date fields hold while typed, kept in egui's memory.
-#[derive(Clone, Default)]
-struct PeriodFields {
-    from: String,
-    to: String,
-    /// The period the fields were last filled from.
-    shown: Period,
-    error: Option<String>,
-}
-
-/// "From [____] To [____] [All dates]": typed ends apply on Enter or when the field loses focus;
-/// a period dragged on the plot fills them.
-pub fn period_fields_ui(ui: &mut Ui, period: &mut Period) {
-    let id = Id::unique("dossier_timeline_period_fields");
-    let mut fields: PeriodFields = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-    let fill = |p: &Period| {
-        (
-            p.from.map(|d| d.to_string()).unwrap_or_default(),
-            p.to.map(|d| d.to_string()).unwrap_or_default(),
-        )
-    };
-    if fields.shown != *period {
-        (fields.from, fields.to) = fill(period);
-        fields.shown = *period;
-    }
-    let mut commit = false;
-    for (label, text) in [("From", &mut fields.from), ("To", &mut fields.to)] {
-        let l = ui.label(label);
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(text)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(82.0),
-            )
-            .labelled_by(l.id)
-            .on_hover_text("Event dates: YYYY, YYYY-MM or YYYY-MM-DD; drag on the plot to pick");
-        commit |= edit.lost_focus();
-    }
-    if commit {
-        match Period::parse(&fields.from, &fields.to) {
-            Ok(p) => {
-                *period = p;
-                fields.shown = p;
-                fields.error = None;
-            }
-            Err(e) => fields.error = Some(e),
-        }
-    }
-    if !period.is_all()
-        && ui
-            .button("All dates")
-            .on_hover_text("Show every date again")
-            .clicked()
-    {
-        *period = Period::default();
-        fields = PeriodFields::default();
-    }
-    if let Some(e) = &fields.error {
-        ui.colored_label(ui.visuals().error_fg_color, e);
-    }
-    ui.data_mut(|d| d.insert_temp(id, fields));
 }

@@ -3,6 +3,8 @@
 use eframe::egui::{self, Context, ThemePreference};
 use serde::{Deserialize, Serialize};
 
+use crate::ui::commands::Command;
+
 pub const MIN_FONT: f32 = 9.0;
 pub const MAX_FONT: f32 = 32.0;
 
@@ -65,10 +67,15 @@ impl Settings {
     }
 }
 
-/// The Settings window. The app applies the settings every frame, so edits show at once.
-pub fn settings_ui(ctx: &Context, open: &mut bool, settings: &mut Settings) {
+/// The Settings window over `current`. Returns [`Command::SetSettings`] for an edit (the app
+/// applies the settings every frame, so edits show at once) and [`Command::ShowSettings`] when
+/// the window is closed.
+pub fn settings_ui(ctx: &Context, current: &Settings) -> Vec<Command> {
+    let mut open = true;
+    let mut edited = current.clone();
+    let settings = &mut edited;
     egui::Window::new("Settings")
-        .open(open)
+        .open(&mut open)
         .resizable(false)
         .collapsible(false)
         .show(ctx, |ui| {
@@ -106,4 +113,12 @@ pub fn settings_ui(ctx: &Context, open: &mut bool, settings: &mut Settings) {
                 });
             ui.weak("Ctrl + / Ctrl − also change the reader font size.");
         });
+    let mut commands = Vec::new();
+    if edited != *current {
+        commands.push(Command::SetSettings(edited));
+    }
+    if !open {
+        commands.push(Command::ShowSettings(false));
+    }
+    commands
 }

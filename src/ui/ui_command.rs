@@ -4,6 +4,8 @@
 
 use eframe::egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
 
+use crate::ui::commands::{Command, DialogKind};
+
 /// When a shortcut applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
@@ -135,6 +137,41 @@ impl UICommand {
                 "Write a Markdown or HTML report with every source cited",
             ),
             Self::ShortcutSheet => ("Show all keyboard shortcuts", "The sheet of every key"),
+        }
+    }
+
+    /// What the app does for this command: every menu entry, key and button from the table
+    /// reaches [`crate::ui::app::DossierApp::apply`] as this [`Command`].
+    pub fn command(self) -> Command {
+        match self {
+            Self::OpenFolder => Command::OpenDialog(DialogKind::Folder),
+            Self::OpenFiles => Command::OpenDialog(DialogKind::Files),
+            Self::OpenSample => Command::OpenSample,
+            Self::OpenPath => Command::OpenPathField,
+            Self::Settings => Command::ShowSettings(true),
+            Self::Quit => Command::Quit,
+            Self::FocusSearch => Command::FocusSearch,
+            Self::NextHit => Command::NextHit,
+            Self::NextArticle => Command::StepArticle(1),
+            Self::PreviousArticle => Command::StepArticle(-1),
+            Self::ClearFilters => Command::ClearFilters,
+            Self::Annotate => Command::Annotate,
+            Self::Redo => Command::Redo,
+            Self::Undo => Command::Undo,
+            Self::ZoomIn => Command::ZoomReader(1.0),
+            Self::ZoomOut => Command::ZoomReader(-1.0),
+            Self::CopyChart => Command::CopyChart,
+            Self::SaveChart => Command::SaveChart(None),
+            Self::ExportReport => Command::ExportReport(None),
+            Self::ShortcutSheet => Command::ToggleShortcutSheet,
+        }
+    }
+
+    /// A hover text naming this command's keys from the table: "`text` (Ctrl+Shift+C)".
+    pub fn hover_text(self, text: &str) -> String {
+        match self.keys_text() {
+            Some(keys) => format!("{text} ({keys})"),
+            None => text.to_owned(),
         }
     }
 
