@@ -152,6 +152,9 @@ pub fn timeline_ui(
     commands
 }
 
+/// A point of the plot, as egui_plot takes it.
+type PlotXy = [f64; 2];
+
 /// The index in `all` of the incident a mark plots (marks borrow their incident).
 fn index_of(all: &[Incident], rows: &[usize], mark: &Mark<'_>) -> Option<usize> {
     rows.iter().copied().find(|&i| {
@@ -169,6 +172,7 @@ fn plot_ui(
     let all = &input.loaded.analysis.incidents;
     let log = options.log_scale;
     let shown: Vec<&Incident> = input.incidents.iter().filter_map(|&i| all.get(i)).collect();
+    // The options' size is an export's; the marks do not depend on it.
     let markers = chart::marks(&shown, &options.chart_options(None, (0, 0)));
     if markers.is_empty() {
         ui.centered_and_justified(|ui| {
@@ -265,29 +269,27 @@ fn plot_ui(
     let selected = input.selected.and_then(|s| all.get(s));
     let ui_selection = ui.visuals().selection.stroke.color;
     let response = plot.show(ui, |plot_ui| {
-        // One series per kind and marker size: thousands of incidents stay a handful of items.
-        let mut series: BTreeMap<(u8, u32), Vec<[f64; 2]>> = BTreeMap::new();
+        // One item per core series (`chart::series_of`) and marker size: thousands of incidents
+        // stay a handful of items. Stolen is drawn first, under the others, as in the export.
+        let mut series: BTreeMap<(u8, u32), (AmountKind, Vec<PlotXy>)> = BTreeMap::new();
         for m in &markers {
             let inc = m.incident;
-            let kind = match inc.kind {
+            let order = match inc.kind {
                 AmountKind::Attempted => 1,
                 AmountKind::Cumulative => 2,
                 _ => 0,
             };
             series
-                .entry((kind, marker_radius(inc.sources.len()).to_bits()))
-                .or_default()
+                .entry((order, marker_radius(inc.sources.len()).to_bits()))
+                .or_insert_with(|| (inc.kind, Vec::new()))
+                .1
                 .push([m.x, m.y]);
         }
-        for ((kind, radius), points) in series {
-            let (name, color, filled, shape) = series_style(match kind {
-                1 => AmountKind::Attempted,
-                2 => AmountKind::Cumulative,
-                _ => AmountKind::Stolen,
-            });
+        for ((order, radius), (kind, points)) in series {
+            let (name, color, filled, shape) = series_style(kind);
             plot_ui.points(
                 Points::new(name, points)
-                    .id(("incidents", kind, radius))
+                    .id(("incidents", order, radius))
                     .color(color)
                     .filled(filled)
                     .shape(shape)
