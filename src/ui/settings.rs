@@ -4,6 +4,7 @@ use eframe::egui::{self, Context, ThemePreference};
 use serde::{Deserialize, Serialize};
 
 use crate::ui::commands::Command;
+use crate::ui::ui_command::UICommand;
 
 pub const MIN_FONT: f32 = 9.0;
 pub const MAX_FONT: f32 = 32.0;
@@ -111,7 +112,12 @@ pub fn settings_ui(ctx: &Context, current: &Settings) -> Vec<Command> {
                     });
                     ui.end_row();
                 });
-            ui.weak("Ctrl + / Ctrl − also change the reader font size.");
+            let keys = [UICommand::ZoomIn, UICommand::ZoomOut]
+                .map(|c| c.menu_shortcut().unwrap_or_default());
+            ui.weak(format!(
+                "{} / {} also change the reader font size.",
+                keys[0], keys[1]
+            ));
         });
     let mut commands = Vec::new();
     if edited != *current {

@@ -299,4 +299,21 @@ mod tests {
         assert_eq!(UICommand::NextHit.menu_shortcut().as_deref(), Some("F3"));
         assert_eq!(UICommand::Quit.keys_text(), None);
     }
+
+    #[test]
+    fn hover_texts_name_the_keys_of_the_table() {
+        assert_eq!(
+            UICommand::CopyChart.hover_text("Copy the timeline as an image"),
+            "Copy the timeline as an image (Ctrl+Shift+C)"
+        );
+        assert_eq!(
+            UICommand::NextHit.hover_text("Next search hit"),
+            "Next search hit (Enter or F3)"
+        );
+        assert_eq!(UICommand::Quit.hover_text("Close"), "Close");
+        assert_eq!(
+            [UICommand::ZoomIn, UICommand::ZoomOut].map(|c| c.menu_shortcut()),
+            [Some("Ctrl+Plus".to_owned()), Some("Ctrl+Minus".to_owned())]
+        );
+    }
 }
