@@ -1,10 +1,11 @@
 //! The workbench window: [`DossierApp`] holds the runtime state around the saved [`State`], lays
 //! the panels out, and applies the [`Command`]s they return in one place ([`DossierApp::apply`]).
-//! Background work, copying, overlays, frame timing and what headless drivers (tests) call are
-//! in the child modules.
+//! Background work, file dialogs, copying, overlays, frame timing and what headless drivers
+//! (tests) call are in the child modules.
 
 mod background;
 mod copying;
+mod dialogs;
 mod frame_timing;
 mod headless;
 mod overlays;
@@ -20,7 +21,7 @@ use crate::ui::chart_export::{self, ExportInput, Exports};
 use crate::ui::clipboard::{Clipboard, EguiClipboard};
 use crate::ui::commands::{Command, DialogKind};
 use crate::ui::empty_state;
-use crate::ui::file_dialog::{self, Chosen, Target};
+use crate::ui::file_dialog::{Chosen, Target};
 use crate::ui::menu;
 use crate::ui::open_path::OpenPathField;
 use crate::ui::reader::{self, Reader, ReaderInput};
@@ -316,55 +317,6 @@ impl DossierApp {
             Command::ToggleShortcutSheet => self.show_shortcuts = !self.show_shortcuts,
             Command::FocusSearch => self.focus_search = true,
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
-        }
-    }
-
-    /// Asks where to open or save for `target`: the native dialog on a worker, or (when none
-    /// can open) the typed-path field, through [`Self::dialog_chosen`]. One dialog at a time.
-    fn ask_path(&mut self, target: Target) {
-        if self.dialog.is_some() {
-            return;
-        }
-        let missing = self.dialog_missing.clone();
-        let dir = match target {
-            Target::Annotations(_) => self.annotations.dialog_dir(),
-            _ => None,
-        };
-        let task = Task::spawn(&self.wake, "dossier-dialog", "the file dialog", move || {
-            file_dialog::ask(target, dir, missing)
-        });
-        self.dialog = task.map(|task| (target, task));
-    }
-
-    /// Where a dialog or the typed-path field for `target` starts.
-    fn dialog_dir(&self, target: Target) -> Option<std::path::PathBuf> {
-        match target {
-            Target::Annotations(_) => self.annotations.dialog_dir(),
-            _ => self
-                .state
-                .recent
-                .first()
-                .and_then(|paths| paths.first())
-                .and_then(|p| p.parent())
-                .map(std::path::Path::to_path_buf),
-        }
-    }
-
-    /// What a dialog for `target` gave: the command for the chosen path, the note for a
-    /// cancelled one, or (no dialog could open) why, and the typed-path field in its place.
-    pub(super) fn dialog_chosen(&mut self, ctx: &Context, target: Target, chosen: Chosen) {
-        match chosen {
-            Chosen::Paths(paths) => self.pending.extend(target.command(paths)),
-            Chosen::Cancelled => {
-                if let Some(note) = target.cancelled() {
-                    self.note(ctx, note);
-                }
-            }
-            Chosen::Unavailable(why) => {
-                self.note(ctx, format!("{why}: type the path instead"));
-                let dir = self.dialog_dir(target);
-                self.open_path = Some(OpenPathField::new(target, dir.as_deref()));
-            }
         }
     }
 
