@@ -9,13 +9,11 @@ use eframe::egui::{self, Color32, Context, Key, Modifiers, RichText, Ui};
 
 use crate::analysis::Analysis;
 use crate::annotations::autosave::{self, AnnotationSession};
-use crate::annotations::store;
 use crate::annotations::{AnchorStatus, Annotation, AnnotationId};
 use crate::ui::commands::{AnnotationFileAction, Command};
 use crate::ui::format;
 use crate::ui::theme::tag_color;
 use crate::workbench::Wake;
-use crate::workbench::jobs::Task;
 
 pub use crate::annotations::autosave::DEFAULT_TAGS;
 
@@ -49,11 +47,9 @@ enum EditTarget {
 /// The panel's and editor's state around the session.
 pub struct AnnotationsUi {
     session: AnnotationSession,
-    wake: Wake,
     editor: Option<Editor>,
     whole_corpus: bool,
     tag_filter: Option<String>,
-    dialog: Option<(AnnotationFileAction, Task<Option<PathBuf>>)>,
 }
 
 impl Default for AnnotationsUi {
@@ -63,15 +59,13 @@ impl Default for AnnotationsUi {
 }
 
 impl AnnotationsUi {
-    /// `wake` tells the window that the worker or a file dialog reported.
+    /// `wake` tells the window that the autosave worker reported.
     pub fn new(wake: &Wake) -> Self {
         Self {
             session: AnnotationSession::new(wake.callback()),
-            wake: wake.clone(),
             editor: None,
             whole_corpus: false,
             tag_filter: None,
-            dialog: None,
         }
     }
 
@@ -85,28 +79,19 @@ impl AnnotationsUi {
     }
 
     /// A new corpus was analysed: its annotation file is read in the background; an open
-    /// editor or dialog belonged to the previous corpus.
+    /// editor belonged to the previous corpus.
     pub fn corpus_opened(&mut self, analysis: Arc<Analysis>) {
         self.editor = None;
-        self.dialog = None;
         self.session.corpus_opened(analysis);
     }
 
-    /// Takes the worker's and the dialogs' reports; called once per frame.
+    /// Takes the worker's reports; called once per frame.
     pub fn poll(&mut self) {
-        if let Some((action, task)) = &self.dialog
-            && let Some(choice) = task.poll()
-        {
-            let action = *action;
-            self.dialog = None;
-            if let Ok(Some(path)) = choice {
-                self.file_chosen(action, &path);
-            }
-        }
         self.session.poll();
     }
 
-    fn file_chosen(&mut self, action: AnnotationFileAction, path: &Path) {
+    /// Opens, saves as or exports to `path`, chosen in a dialog or typed.
+    pub fn file_chosen(&mut self, action: AnnotationFileAction, path: &Path) {
         match action {
             AnnotationFileAction::Open => {
                 self.editor = None;
@@ -168,66 +153,36 @@ impl AnnotationsUi {
         }
     }
 
-    fn commit_editor(&mut self) {
-        let Some(editor) = self.editor.take() else {
-            return;
-        };
-        match editor.target {
+    /// Closes the editor; returns the command that saves what it holds.
+    fn commit_editor(&mut self) -> Option<Command> {
+        let editor = self.editor.take()?;
+        Some(match editor.target {
             EditTarget::New {
                 article,
                 start,
                 end,
-            } => {
-                self.session.create(
-                    &article,
-                    (start, end),
-                    &editor.quote,
-                    &editor.tag,
-                    &editor.note,
-                );
-            }
-            EditTarget::Existing(id) => self.session.edit(id, &editor.tag, &editor.note),
-        }
+            } => Command::CreateAnnotation {
+                article,
+                start,
+                end,
+                quote: editor.quote,
+                tag: editor.tag,
+                note: editor.note,
+            },
+            EditTarget::Existing(id) => Command::UpdateAnnotation {
+                id,
+                tag: editor.tag,
+                note: editor.note,
+            },
+        })
     }
 
-    /// Shows a file dialog for `action` on its own thread ("Open annotations…", "Save
-    /// annotations as…", "Export W3C JSON-LD…").
-    pub fn start_dialog(&mut self, action: AnnotationFileAction) {
-        if self.dialog.is_some() {
-            return;
-        }
-        let dir = self
-            .session
+    /// Where the annotation dialogs start: the folder of the current annotation file.
+    pub fn dialog_dir(&self) -> Option<PathBuf> {
+        self.session
             .file()
             .and_then(Path::parent)
-            .map(Path::to_path_buf);
-        let (title, name, save) = match action {
-            AnnotationFileAction::Open => ("Open annotations", "", false),
-            AnnotationFileAction::SaveAs => ("Save annotations as", store::FILE_NAME, true),
-            AnnotationFileAction::Export => ("Export W3C JSON-LD", "annotations.jsonld", true),
-        };
-        let task = Task::spawn(
-            &self.wake,
-            "annotations dialog",
-            "the file dialog",
-            move || {
-                let mut dialog = rfd::AsyncFileDialog::new()
-                    .set_title(title)
-                    .add_filter("JSON", &["json", "jsonld"]);
-                if let Some(dir) = dir {
-                    dialog = dialog.set_directory(dir);
-                }
-                let picked = if save {
-                    pollster::block_on(dialog.set_file_name(name).save_file())
-                } else {
-                    pollster::block_on(dialog.pick_file())
-                };
-                picked.map(|h| h.path().to_path_buf())
-            },
-        );
-        if let Some(task) = task {
-            self.dialog = Some((action, task));
-        }
+            .map(Path::to_path_buf)
     }
 
     /// The annotations panel: this article or the whole corpus, filterable by tag.
@@ -242,7 +197,7 @@ impl AnnotationsUi {
                 .on_hover_text("Keep the annotations in another file")
                 .clicked()
             {
-                commands.push(Command::AnnotationFile(AnnotationFileAction::SaveAs));
+                commands.push(Command::AnnotationFile(AnnotationFileAction::SaveAs, None));
             }
         }
         for note in session.notes() {
@@ -366,7 +321,7 @@ impl AnnotationsUi {
                 ("Export W3C JSON-LD…", AnnotationFileAction::Export),
             ] {
                 if ui.button(label).clicked() {
-                    commands.push(Command::AnnotationFile(action));
+                    commands.push(Command::AnnotationFile(action, None));
                 }
             }
         });
@@ -377,10 +332,10 @@ impl AnnotationsUi {
     }
 
     /// The editor window, when one is open. Enter saves (Shift+Enter: new line in the note), Esc
-    /// cancels.
-    pub fn editor_ui(&mut self, ctx: &Context) {
+    /// cancels. Saving and deleting are returned as commands for the app to apply.
+    pub fn editor_ui(&mut self, ctx: &Context) -> Vec<Command> {
         if self.editor.is_none() {
-            return;
+            return Vec::new();
         }
         let (enter, escape) = ctx.input_mut(|i| {
             let enter = !i.modifiers.shift && i.consume_key(Modifiers::NONE, Key::Enter);
@@ -388,18 +343,17 @@ impl AnnotationsUi {
         });
         if escape {
             self.editor = None;
-            return;
+            return Vec::new();
         }
         if enter {
-            self.commit_editor();
-            return;
+            return self.commit_editor().into_iter().collect();
         }
         let tags = self.session.known_tags();
         let mut save = false;
         let mut cancel = false;
         let mut delete = None;
         let Some(editor) = self.editor.as_mut() else {
-            return;
+            return Vec::new();
         };
         let title = match editor.target {
             EditTarget::New { .. } => "New annotation",
@@ -460,13 +414,12 @@ impl AnnotationsUi {
                 });
             });
         if save {
-            self.commit_editor();
-        } else if cancel {
-            self.editor = None;
-        } else if let Some(id) = delete {
-            self.editor = None;
-            self.session.delete(id);
+            return self.commit_editor().into_iter().collect();
         }
+        if cancel || delete.is_some() {
+            self.editor = None;
+        }
+        delete.map(Command::DeleteAnnotation).into_iter().collect()
     }
 
     /// True while the editor has the keyboard: the app must not treat keys as shortcuts then.

@@ -1,10 +1,11 @@
 //! The workbench window: [`DossierApp`] holds the runtime state around the saved [`State`], lays
 //! the panels out, and applies the [`Command`]s they return in one place ([`DossierApp::apply`]).
-//! Background work, copying, overlays, frame timing and what headless drivers (tests) call are
-//! in the child modules.
+//! Background work, file dialogs, copying, overlays, frame timing and what headless drivers
+//! (tests) call are in the child modules.
 
 mod background;
 mod copying;
+mod dialogs;
 mod frame_timing;
 mod headless;
 mod overlays;
@@ -16,11 +17,12 @@ use eframe::egui::{self, Context, ViewportCommand};
 
 use crate::ui::annotations::AnnotationsUi;
 use crate::ui::article_list::{self, ListInput};
-use crate::ui::chart_export::{self, Exports};
+use crate::ui::chart_export::{self, ExportInput, Exports};
 use crate::ui::clipboard::{Clipboard, EguiClipboard};
 use crate::ui::commands::{Command, DialogKind};
 use crate::ui::empty_state;
-use crate::ui::menu::{self, Picked};
+use crate::ui::file_dialog::{Chosen, Target};
+use crate::ui::menu;
 use crate::ui::open_path::OpenPathField;
 use crate::ui::reader::{self, Reader, ReaderInput};
 use crate::ui::search_bar;
@@ -29,8 +31,6 @@ use crate::ui::shortcuts;
 use crate::ui::sidebar::{self, Sidebar};
 use crate::ui::status_bar::{self, Note, StatusInput};
 use crate::ui::timeline::{self, TimelineInput};
-use crate::ui::ui_command::UICommand;
-use crate::ui::worker::{self, Picked as DialogPicked};
 use crate::workbench::jobs::{Task, drop_off_thread};
 use crate::workbench::navigation;
 use crate::workbench::search::SearchResult;
@@ -39,6 +39,22 @@ use frame_timing::{FrameLog, FrameTimer};
 
 pub use crate::ui::state::{RightTab, Startup, State};
 pub use crate::workbench::session::MAX_RECENT;
+
+/// What the window shows, for a copy or an export: borrowed field by field, so that the app's
+/// clipboard and exports stay free to change.
+macro_rules! export_input {
+    ($app:expr) => {
+        ExportInput {
+            loaded: &$app.loaded,
+            view: &$app.view,
+            timeline: &$app.state.timeline,
+            entity_filter: $app.state.entity_filter.as_ref(),
+            search: &$app.state.search,
+            selected_incident: $app.selected_incident,
+            annotations: $app.annotations.session().annotations(),
+        }
+    };
+}
 
 pub struct DossierApp {
     state: State,
@@ -51,7 +67,8 @@ pub struct DossierApp {
     restore_pending: bool,
     search_task: Option<Task<SearchResult>>,
     search: Option<SearchResult>,
-    dialog: Option<Task<DialogPicked>>,
+    /// The native file dialog being shown, and what it asks a path for.
+    dialog: Option<(Target, Task<Chosen>)>,
     /// Why no file dialog can open, when the starter said so (tests); else it is found out.
     dialog_missing: Option<String>,
     /// The in-window path field, when open.
@@ -68,6 +85,9 @@ pub struct DossierApp {
     show_settings: bool,
     show_shortcuts: bool,
     pending: Vec<Command>,
+    /// The commands the last frame applied, in order: what headless drivers check reached
+    /// [`Self::apply`].
+    applied: Vec<Command>,
     focus_search: bool,
     reveal_selected: bool,
     title: String,
@@ -125,6 +145,7 @@ impl DossierApp {
             show_settings: false,
             show_shortcuts: false,
             pending: Vec::new(),
+            applied: Vec::new(),
             focus_search: false,
             reveal_selected: false,
             title: String::new(),
@@ -146,54 +167,14 @@ impl DossierApp {
         ctx.request_repaint_after(Duration::from_secs(6));
     }
 
-    /// Runs a menu or keyboard command from the [`UICommand`] table.
-    fn run(&mut self, ctx: &Context, command: UICommand) {
-        let queued = match command {
-            UICommand::OpenFolder => Command::OpenDialog(DialogKind::Folder),
-            UICommand::OpenFiles => Command::OpenDialog(DialogKind::Files),
-            UICommand::OpenSample => Command::OpenSample,
-            UICommand::NextHit => Command::NextHit,
-            UICommand::NextArticle => Command::StepArticle(1),
-            UICommand::PreviousArticle => Command::StepArticle(-1),
-            UICommand::ClearFilters => Command::ClearFilters,
-            UICommand::Annotate => Command::Annotate,
-            UICommand::CopyChart => Command::CopyChart,
-            UICommand::SaveChart => Command::SaveChart(None),
-            UICommand::ExportReport => Command::ExportReport(None),
-            UICommand::Undo => Command::Undo,
-            UICommand::Redo => Command::Redo,
-            UICommand::ZoomIn => Command::ZoomReader(1.0),
-            UICommand::ZoomOut => Command::ZoomReader(-1.0),
-            UICommand::OpenPath => {
-                self.open_path = Some(OpenPathField::new(&self.state.recent));
-                return;
-            }
-            UICommand::Settings => {
-                self.show_settings = true;
-                return;
-            }
-            UICommand::Quit => {
-                ctx.send_viewport_cmd(ViewportCommand::Close);
-                return;
-            }
-            UICommand::FocusSearch => {
-                self.focus_search = true;
-                return;
-            }
-            UICommand::ShortcutSheet => {
-                self.show_shortcuts = !self.show_shortcuts;
-                return;
-            }
-        };
-        self.pending.push(queued);
-    }
-
     // ---------------------------------------------------------------------------------------
     // Commands
 
-    /// Applies one command: the only place where user actions change the app.
+    /// Applies one command: the only place where user actions change the app. Every variant has
+    /// its arm here (no catch-all), so a new one cannot be dropped silently.
     pub fn apply(&mut self, ctx: &Context, command: Command) {
         let now = ctx.input(|i| i.time);
+        self.applied.push(command.clone());
         match command {
             Command::OpenPaths(paths) => {
                 self.restore_pending = false;
@@ -203,15 +184,13 @@ impl DossierApp {
                 self.restore_pending = false;
                 self.start_load(CorpusSource::Sample);
             }
-            Command::OpenDialog(kind) => {
-                if self.dialog.is_none() {
-                    let missing = self.dialog_missing.clone();
-                    self.dialog =
-                        Task::spawn(&self.wake, "dossier-dialog", "the file dialog", move || {
-                            worker::pick_paths(kind, missing)
-                        });
-                }
+            Command::OpenDialog(kind) => self.ask_path(Target::Corpus(kind)),
+            Command::OpenPathField => {
+                let target = Target::Corpus(DialogKind::Folder);
+                let dir = self.dialog_dir(target);
+                self.open_path = Some(OpenPathField::new(target, dir.as_deref()));
             }
+            Command::ClosePathField => self.open_path = None,
             Command::CancelLoad => {
                 if let Some(l) = &self.loading {
                     l.cancel();
@@ -281,21 +260,23 @@ impl DossierApp {
             Command::CopyFigure(i) => self.copy_figure(ctx, i),
             Command::CopyIncidentsTable => self.copy_incidents_table(ctx),
             Command::CopyEntitiesTable => self.copy_entities_table(ctx),
-            command @ (Command::CopyChart | Command::SaveChart(_) | Command::ExportReport(_)) => {
-                let input = chart_export::ExportInput {
-                    loaded: &self.loaded,
-                    view: &self.view,
-                    timeline: &self.state.timeline,
-                    entity_filter: self.state.entity_filter.as_ref(),
-                    search: &self.state.search,
-                    selected_incident: self.selected_incident,
-                    annotations: self.annotations.session().annotations(),
-                };
-                let note =
-                    self.exports
-                        .apply(ctx, &self.wake, command, &input, self.clipboard.as_mut());
-                if let Some(note) = note {
-                    self.copied(ctx, note);
+            Command::CopyChart => {
+                let input = export_input!(self);
+                let note = chart_export::copy_chart(&input, ctx, self.clipboard.as_mut());
+                self.copied(ctx, note);
+            }
+            Command::SaveChart(None) => self.ask_path(Target::Chart),
+            Command::SaveChart(Some(path)) => {
+                let input = export_input!(self);
+                if let Some(note) = self.exports.save_chart(ctx, &self.wake, &input, path) {
+                    self.note(ctx, note);
+                }
+            }
+            Command::ExportReport(None) => self.ask_path(Target::Report),
+            Command::ExportReport(Some(path)) => {
+                let input = export_input!(self);
+                if let Some(note) = self.exports.export_report(&self.wake, &input, path) {
+                    self.note(ctx, note);
                 }
             }
             Command::SetSort(sort) => {
@@ -306,8 +287,36 @@ impl DossierApp {
             Command::Undo => self.annotations.session_mut().undo(),
             Command::Redo => self.annotations.session_mut().redo(),
             Command::EditAnnotation(id) => self.annotations.edit(id),
+            Command::CreateAnnotation {
+                article,
+                start,
+                end,
+                quote,
+                tag,
+                note,
+            } => {
+                self.annotations
+                    .session_mut()
+                    .create(&article, (start, end), &quote, &tag, &note);
+            }
+            Command::UpdateAnnotation { id, tag, note } => {
+                self.annotations.session_mut().edit(id, &tag, &note);
+            }
             Command::DeleteAnnotation(id) => self.annotations.session_mut().delete(id),
-            Command::AnnotationFile(action) => self.annotations.start_dialog(action),
+            Command::AnnotationFile(action, None) => self.ask_path(Target::Annotations(action)),
+            Command::AnnotationFile(action, Some(path)) => {
+                self.annotations.file_chosen(action, &path);
+            }
+            Command::SetSettings(settings) => self.state.settings = settings,
+            Command::SetTimeline(options) => self.state.timeline = options,
+            Command::ShowTimeline(shown) => self.state.show_timeline = shown,
+            Command::SetRightTab(tab) => self.state.right_tab = tab,
+            Command::ClearRecent => self.state.recent.clear(),
+            Command::ShowSettings(shown) => self.show_settings = shown,
+            Command::ShowErrors(shown) => self.show_errors = shown,
+            Command::ToggleShortcutSheet => self.show_shortcuts = !self.show_shortcuts,
+            Command::FocusSearch => self.focus_search = true,
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
     }
 
@@ -315,14 +324,14 @@ impl DossierApp {
     // Layout
 
     fn right_panel_ui(&mut self, ui: &mut egui::Ui) {
+        let mut tab = self.state.right_tab;
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.state.right_tab, RightTab::Entities, "Entities");
-            ui.selectable_value(
-                &mut self.state.right_tab,
-                RightTab::Annotations,
-                "Annotations",
-            );
+            ui.selectable_value(&mut tab, RightTab::Entities, "Entities");
+            ui.selectable_value(&mut tab, RightTab::Annotations, "Annotations");
         });
+        if tab != self.state.right_tab {
+            self.pending.push(Command::SetRightTab(tab));
+        }
         ui.separator();
         match self.state.right_tab {
             RightTab::Entities => {
@@ -373,22 +382,16 @@ impl eframe::App for DossierApp {
         self.dropped_files(&ctx);
         let keys =
             shortcuts::read_keys(&ctx, reader::reader_id(), self.annotations.wants_keyboard());
-        for command in keys {
-            self.run(&ctx, command);
-        }
+        self.pending.extend(keys);
 
         timer.mark("top");
         egui::Panel::top("menu_and_search").show(ui, |ui| {
-            for picked in menu::menu_ui(ui, &mut self.state) {
-                match picked {
-                    Picked::Ui(command) => self.run(ui.ctx(), command),
-                    Picked::Command(command) => self.pending.push(command),
-                }
-            }
+            let cmds = menu::menu_ui(ui, &self.state);
+            self.pending.extend(cmds);
             let summary = self.search_summary();
             let cmds = search_bar::search_bar_ui(
                 ui,
-                &mut self.state.search,
+                &self.state.search,
                 std::mem::take(&mut self.focus_search),
                 summary.as_deref(),
                 self.state.entity_filter.as_ref(),
@@ -398,7 +401,7 @@ impl eframe::App for DossierApp {
         timer.mark("status");
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             let note = self.note.as_ref().map(|(n, _)| n.text.as_str());
-            let (cmds, open_errors) = status_bar::status_bar_ui(
+            let cmds = status_bar::status_bar_ui(
                 ui,
                 StatusInput {
                     loaded: &self.loaded,
@@ -409,7 +412,6 @@ impl eframe::App for DossierApp {
                 },
             );
             self.pending.extend(cmds);
-            self.show_errors |= open_errors;
         });
         let has_corpus = !self.loaded.analysis.corpus.articles.is_empty();
         if has_corpus && self.state.show_timeline {
@@ -421,7 +423,7 @@ impl eframe::App for DossierApp {
                 .show(ui, |ui| {
                     let cmds = timeline::timeline_ui(
                         ui,
-                        &mut self.state.timeline,
+                        &self.state.timeline,
                         TimelineInput {
                             loaded: &self.loaded,
                             incidents: &self.view.incidents,
@@ -462,10 +464,8 @@ impl eframe::App for DossierApp {
         timer.mark("reader");
         egui::CentralPanel::default().show(ui, |ui| {
             if !has_corpus {
-                let picked = empty_state::empty_state_ui(ui, self.loading.as_ref(), &self.loaded);
-                for command in picked {
-                    self.run(ui.ctx(), command);
-                }
+                let cmds = empty_state::empty_state_ui(ui, self.loading.as_ref(), &self.loaded);
+                self.pending.extend(cmds);
                 return;
             }
             let Some(article) = self.selected else {
@@ -499,29 +499,27 @@ impl eframe::App for DossierApp {
 
         timer.mark("windows");
         if self.show_errors {
-            status_bar::errors_window_ui(
-                &ctx,
-                &mut self.show_errors,
-                &self.loaded.analysis.corpus.errors,
-            );
+            let cmds = status_bar::errors_window_ui(&ctx, &self.loaded.analysis.corpus.errors);
+            self.pending.extend(cmds);
         }
         self.toast_ui(&ctx);
         if self.show_settings {
-            settings::settings_ui(&ctx, &mut self.show_settings, &mut self.state.settings);
+            let cmds = settings::settings_ui(&ctx, &self.state.settings);
+            self.pending.extend(cmds);
         }
         if self.show_shortcuts {
-            shortcuts::sheet_ui(&ctx, &mut self.show_shortcuts);
+            let cmds = shortcuts::sheet_ui(&ctx);
+            self.pending.extend(cmds);
         }
         if let Some(field) = &mut self.open_path {
-            let (command, keep) = field.ui(&ctx, &self.wake);
-            self.pending.extend(command);
-            if !keep {
-                self.open_path = None;
-            }
+            let cmds = field.ui(&ctx, &self.wake);
+            self.pending.extend(cmds);
         }
-        self.annotations.editor_ui(&ctx);
+        let cmds = self.annotations.editor_ui(&ctx);
+        self.pending.extend(cmds);
 
         let commands = std::mem::take(&mut self.pending);
+        self.applied.clear();
         if !commands.is_empty() {
             ctx.request_repaint();
         }

@@ -1,19 +1,18 @@
 //! The timeline leaving the window: "Copy chart" (an image on the clipboard), "Save chart…" (PNG
 //! and SVG) and File → Export report…, all drawn by the core ([`crate::chart`],
-//! [`crate::report_doc`]) from the incidents, scale, selection and period the timeline shows; and
-//! the two date fields that set that period. Files are written on a worker thread.
+//! [`crate::report_doc`]) from the incidents, scale, selection and period the timeline shows.
+//! Files are written on a worker thread.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use eframe::egui::{self, Context, Id, Ui};
+use eframe::egui::Context;
 
 use crate::analysis::Analysis;
 use crate::annotations::Annotation;
-use crate::chart::{self, ChartOptions, Period};
+use crate::chart::{self, ChartOptions};
 use crate::report_doc::{self, Format, ReportInput};
 use crate::ui::clipboard::Clipboard;
-use crate::ui::commands::Command;
 use crate::ui::timeline::{self, TimelineOptions};
 use crate::workbench::Loaded;
 use crate::workbench::Wake;
@@ -138,76 +137,60 @@ impl Exports {
         Some(done.unwrap_or_else(|failure| failure.message()))
     }
 
-    /// Applies [`Command::CopyChart`], [`Command::SaveChart`] or [`Command::ExportReport`];
-    /// returns a note for a copy (saves and exports report through [`Self::poll`]).
-    pub fn apply(
+    /// One file at a time: the note to show when another is still being written.
+    fn busy_note(&self) -> Option<String> {
+        self.is_busy()
+            .then(|| "An export is still being written".to_owned())
+    }
+
+    /// Writes the chart, as the timeline shows it, to `path` (PNG) and beside it (SVG) on a
+    /// worker; returns a note when it cannot start (the result comes through [`Self::poll`]).
+    pub fn save_chart(
         &mut self,
         ctx: &Context,
         wake: &Wake,
-        command: Command,
         input: &ExportInput<'_>,
-        clipboard: &mut dyn Clipboard,
+        path: PathBuf,
     ) -> Option<String> {
-        if self.is_busy() && !matches!(command, Command::CopyChart) {
-            return Some("An export is still being written".to_owned());
+        if let Some(note) = self.busy_note() {
+            return Some(note);
         }
-        match command {
-            Command::CopyChart => return Some(copy_chart(input, ctx, clipboard)),
-            Command::SaveChart(path) => {
-                let svg = match input.chart_svg(timeline::plot_size(ctx).unwrap_or(DEFAULT_SIZE)) {
-                    Ok(svg) => svg,
-                    Err(e) => return Some(e.to_string()),
-                };
-                self.task = Task::spawn(
-                    wake,
-                    "dossier-save-chart",
-                    "saving the chart",
-                    move || match path
-                        .or_else(|| ask_path("Save the chart", "timeline.png", CHART_TYPES))
-                    {
-                        Some(path) => chart::save(&svg, &path),
-                        None => "Chart not saved".to_owned(),
-                    },
-                );
-            }
-            Command::ExportReport(path) => {
-                let job = ReportJob {
-                    analysis: Arc::clone(&input.loaded.analysis),
-                    incidents: input.incidents(),
-                    annotations: input.annotations(),
-                    filters: input.filters(),
-                    chart: input.chart(DEFAULT_SIZE),
-                };
-                self.task = Task::spawn(
-                    wake,
-                    "dossier-export-report",
-                    "exporting the report",
-                    move || match path
-                        .or_else(|| ask_path("Export a report", "report.html", REPORT_TYPES))
-                    {
-                        Some(path) => job.write(&path),
-                        None => "Report not exported".to_owned(),
-                    },
-                );
-            }
-            _ => {}
-        }
+        let svg = match input.chart_svg(timeline::plot_size(ctx).unwrap_or(DEFAULT_SIZE)) {
+            Ok(svg) => svg,
+            Err(e) => return Some(e.to_string()),
+        };
+        self.task = Task::spawn(wake, "dossier-save-chart", "saving the chart", move || {
+            chart::save(&svg, &path)
+        });
         None
     }
-}
 
-const CHART_TYPES: &[(&str, &[&str])] = &[("PNG image (an SVG is written beside it)", &["png"])];
-const REPORT_TYPES: &[(&str, &[&str])] = &[("HTML", &["html", "htm"]), ("Markdown", &["md"])];
-
-/// The save dialog (on the worker thread: it blocks until the user answers).
-fn ask_path(title: &str, name: &str, types: &[(&str, &[&str])]) -> Option<PathBuf> {
-    let mut dialog = rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .set_file_name(name);
-    for (label, extensions) in types {
-        dialog = dialog.add_filter(*label, extensions);
+    /// Writes the report (HTML or Markdown, by the extension of `path`) on a worker; returns a
+    /// note when it cannot start (the result comes through [`Self::poll`]).
+    pub fn export_report(
+        &mut self,
+        wake: &Wake,
+        input: &ExportInput<'_>,
+        path: PathBuf,
+    ) -> Option<String> {
+        if let Some(note) = self.busy_note() {
+            return Some(note);
+        }
+        let job = ReportJob {
+            analysis: Arc::clone(&input.loaded.analysis),
+            incidents: input.incidents(),
+            annotations: input.annotations(),
+            filters: input.filters(),
+            chart: input.chart(DEFAULT_SIZE),
+        };
+        self.task = Task::spawn(
+            wake,
+            "dossier-export-report",
+            "exporting the report",
+            move || job.write(&path),
+        );
+        None
     }
-    pollster::block_on(dialog.save_file()).map(|h| h.path().to_path_buf())
 }
 
 /// A report to write on the worker: owned copies of what the window shows.
@@ -241,67 +224,4 @@ impl ReportJob {
             Err(e) => format!("Cannot export the report: {e}"),
         }
     }
-}
-
-/// What the date fields hold while typed, kept in egui's memory.
-#[derive(Clone, Default)]
-struct PeriodFields {
-    from: String,
-    to: String,
-    /// The period the fields were last filled from.
-    shown: Period,
-    error: Option<String>,
-}
-
-/// "From [____] To [____] [All dates]": typed ends apply on Enter or when the field loses focus;
-/// a period dragged on the plot fills them.
-pub fn period_fields_ui(ui: &mut Ui, period: &mut Period) {
-    let id = Id::unique("dossier_timeline_period_fields");
-    let mut fields: PeriodFields = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-    let fill = |p: &Period| {
-        (
-            p.from.map(|d| d.to_string()).unwrap_or_default(),
-            p.to.map(|d| d.to_string()).unwrap_or_default(),
-        )
-    };
-    if fields.shown != *period {
-        (fields.from, fields.to) = fill(period);
-        fields.shown = *period;
-    }
-    let mut commit = false;
-    for (label, text) in [("From", &mut fields.from), ("To", &mut fields.to)] {
-        let l = ui.label(label);
-        let edit = ui
-            .add(
-                egui::TextEdit::singleline(text)
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(82.0),
-            )
-            .labelled_by(l.id)
-            .on_hover_text("Event dates: YYYY, YYYY-MM or YYYY-MM-DD; drag on the plot to pick");
-        commit |= edit.lost_focus();
-    }
-    if commit {
-        match Period::parse(&fields.from, &fields.to) {
-            Ok(p) => {
-                *period = p;
-                fields.shown = p;
-                fields.error = None;
-            }
-            Err(e) => fields.error = Some(e),
-        }
-    }
-    if !period.is_all()
-        && ui
-            .button("All dates")
-            .on_hover_text("Show every date again")
-            .clicked()
-    {
-        *period = Period::default();
-        fields = PeriodFields::default();
-    }
-    if let Some(e) = &fields.error {
-        ui.colored_label(ui.visuals().error_fg_color, e);
-    }
-    ui.data_mut(|d| d.insert_temp(id, fields));
 }

@@ -1,9 +1,14 @@
 //! Everything a widget can ask the app to do. Widgets return commands instead of changing the app
-//! so that side effects (loading, clipboard, selection changes) happen in one place:
-//! [`crate::ui::app::DossierApp::apply`].
+//! so that every change the user makes (loading, settings, annotations, exports, navigation)
+//! happens in one place: [`crate::ui::app::DossierApp::apply`]. A new action is a variant here
+//! and an arm there; the compiler then lists every place that must handle it.
 
 use std::path::PathBuf;
 
+use crate::annotations::AnnotationId;
+use crate::ui::settings::Settings;
+use crate::ui::state::RightTab;
+use crate::ui::timeline::TimelineOptions;
 use crate::workbench::filter::{EntityFilter, SortBy};
 
 /// Which file dialog to show.
@@ -29,6 +34,10 @@ pub enum Command {
     OpenSample,
     /// Ask the user for paths (file dialog on its own thread), then open them.
     OpenDialog(DialogKind),
+    /// Show the typed-path field for opening a corpus.
+    OpenPathField,
+    /// Close the typed-path field.
+    ClosePathField,
     CancelLoad,
     /// Select an article by its index in the corpus.
     SelectArticle(usize),
@@ -71,11 +80,48 @@ pub enum Command {
     ZoomReader(f32),
     Undo,
     Redo,
-    // Annotations panel.
+    // Annotations.
     /// Open the editor on an annotation.
-    EditAnnotation(crate::annotations::AnnotationId),
+    EditAnnotation(AnnotationId),
+    /// Create an annotation on a passage (the editor's Save on a new one; undoable).
+    CreateAnnotation {
+        article: String,
+        start: usize,
+        end: usize,
+        quote: String,
+        tag: String,
+        note: String,
+    },
+    /// Change an annotation's tag and note (the editor's Save; undoable).
+    UpdateAnnotation {
+        id: AnnotationId,
+        tag: String,
+        note: String,
+    },
     /// Delete an annotation (undoable).
-    DeleteAnnotation(crate::annotations::AnnotationId),
-    /// Open, save as or export the annotations through a file dialog.
-    AnnotationFile(AnnotationFileAction),
+    DeleteAnnotation(AnnotationId),
+    /// Open, save as or export the annotations: to this path, or ask where (file dialog).
+    AnnotationFile(AnnotationFileAction, Option<PathBuf>),
+    // Persisted settings and view state.
+    /// The Settings window's values (author, reader font size, theme).
+    SetSettings(Settings),
+    /// The timeline's scale, running total and period.
+    SetTimeline(TimelineOptions),
+    /// Show or hide the timeline panel.
+    ShowTimeline(bool),
+    /// The right-hand panel's tab.
+    SetRightTab(RightTab),
+    /// Forget the recent corpora.
+    ClearRecent,
+    // Windows and the keyboard.
+    /// Open or close the Settings window.
+    ShowSettings(bool),
+    /// Open or close the list of files that failed to load.
+    ShowErrors(bool),
+    /// Show or hide the keyboard shortcut sheet.
+    ToggleShortcutSheet,
+    /// Put the cursor in the search field.
+    FocusSearch,
+    /// Close the window (annotations are saved first).
+    Quit,
 }

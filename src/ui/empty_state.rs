@@ -3,11 +3,12 @@
 
 use eframe::egui::{self, Ui};
 
+use crate::ui::commands::Command;
 use crate::ui::format;
 use crate::ui::ui_command::UICommand;
 use crate::workbench::{Loaded, Loading};
 
-pub fn empty_state_ui(ui: &mut Ui, loading: Option<&Loading>, loaded: &Loaded) -> Vec<UICommand> {
+pub fn empty_state_ui(ui: &mut Ui, loading: Option<&Loading>, loaded: &Loaded) -> Vec<Command> {
     let mut out = Vec::new();
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 4.0);
@@ -52,7 +53,7 @@ pub fn empty_state_ui(ui: &mut Ui, loading: Option<&Loading>, loaded: &Loaded) -
                 None => command.label().to_owned(),
             };
             if ui.button(label).on_hover_text(command.tooltip()).clicked() {
-                out.push(command);
+                out.push(command.command());
             }
         }
     });

@@ -1,5 +1,6 @@
 //! The menu bar. Entries come from the [`UICommand`] table (label, tooltip, shortcut); the recent
-//! corpora and the view toggles are the only entries of their own.
+//! corpora and the view toggles are the only entries of their own. Every entry returns a
+//! [`Command`]; the menu changes nothing itself.
 
 use eframe::egui::{self, Ui};
 
@@ -8,26 +9,19 @@ use crate::ui::state::State;
 use crate::ui::ui_command::UICommand;
 use crate::workbench::CorpusSource;
 
-/// What a menu click asks for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Picked {
-    Ui(UICommand),
-    Command(Command),
-}
-
 /// One menu entry drawn from the table.
-fn entry(ui: &mut Ui, command: UICommand, out: &mut Vec<Picked>) {
+fn entry(ui: &mut Ui, command: UICommand, out: &mut Vec<Command>) {
     let mut button = egui::Button::new(command.label());
     if let Some(keys) = command.menu_shortcut() {
         button = button.shortcut_text(keys);
     }
     if ui.add(button).on_hover_text(command.tooltip()).clicked() {
-        out.push(Picked::Ui(command));
+        out.push(command.command());
     }
 }
 
-/// Draws the menu bar; the recent list and the view toggles change `state` directly.
-pub fn menu_ui(ui: &mut Ui, state: &mut State) -> Vec<Picked> {
+/// Draws the menu bar over the session `state`; returns what was picked.
+pub fn menu_ui(ui: &mut Ui, state: &State) -> Vec<Command> {
     let mut out = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -50,8 +44,17 @@ pub fn menu_ui(ui: &mut Ui, state: &mut State) -> Vec<Picked> {
             entry(ui, UICommand::Redo, &mut out);
         });
         ui.menu_button("View", |ui| {
-            ui.checkbox(&mut state.show_timeline, "Timeline");
-            ui.checkbox(&mut state.timeline.log_scale, "Log scale (timeline)");
+            let mut shown = state.show_timeline;
+            if ui.checkbox(&mut shown, "Timeline").changed() {
+                out.push(Command::ShowTimeline(shown));
+            }
+            let mut timeline = state.timeline;
+            if ui
+                .checkbox(&mut timeline.log_scale, "Log scale (timeline)")
+                .changed()
+            {
+                out.push(Command::SetTimeline(timeline));
+            }
             entry(ui, UICommand::ZoomIn, &mut out);
             entry(ui, UICommand::ZoomOut, &mut out);
         });
@@ -69,7 +72,7 @@ pub fn menu_ui(ui: &mut Ui, state: &mut State) -> Vec<Picked> {
     out
 }
 
-fn recent_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Picked>) {
+fn recent_ui(ui: &mut Ui, state: &State, out: &mut Vec<Command>) {
     if state.recent.is_empty() {
         ui.weak("None yet");
         return;
@@ -82,11 +85,11 @@ fn recent_ui(ui: &mut Ui, state: &mut State, out: &mut Vec<Picked>) {
             .collect::<Vec<_>>()
             .join("\n");
         if ui.button(label).on_hover_text(full).clicked() {
-            out.push(Picked::Command(Command::OpenPaths(paths.clone())));
+            out.push(Command::OpenPaths(paths.clone()));
         }
     }
     ui.separator();
     if ui.button("Clear the list").clicked() {
-        state.recent.clear();
+        out.push(Command::ClearRecent);
     }
 }

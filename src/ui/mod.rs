@@ -2,7 +2,8 @@
 //!
 //! [`app::DossierApp`] owns the state; the panels (`*_ui` functions in the modules below) draw it
 //! and return [`commands::Command`]s, which the app applies in one place. Loading, extraction and
-//! corpus-wide search run on worker threads ([`worker`]); the UI thread never touches the disk.
+//! corpus-wide search run on worker threads ([`crate::workbench`]), file dialogs too
+//! ([`file_dialog`]); the UI thread never touches the disk.
 
 pub mod annotations;
 pub mod app;
@@ -11,6 +12,7 @@ pub mod chart_export;
 pub mod clipboard;
 pub mod commands;
 pub mod empty_state;
+pub mod file_dialog;
 pub mod menu;
 pub mod open_path;
 pub mod reader;
@@ -23,7 +25,6 @@ pub mod status_bar;
 pub mod theme;
 pub mod timeline;
 pub mod ui_command;
-pub mod worker;
 
 use std::path::PathBuf;
 

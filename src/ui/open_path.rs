@@ -1,11 +1,13 @@
-//! The in-window path field: how a corpus is opened where no native file dialog can open (a
-//! minimal window manager without a desktop portal or zenity). Completions come from a worker.
+//! The in-window path field: what takes a file dialog's place where no native dialog can open (a
+//! minimal window manager without a desktop portal or zenity), for every [`Target`]: a corpus to
+//! open, a chart or report to write, an annotation file. Completions come from a worker.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, Context, Key, Modifiers};
 
 use crate::ui::commands::Command;
+use crate::ui::file_dialog::Target;
 use crate::workbench::Wake;
 use crate::workbench::jobs::Task;
 use crate::workbench::path_completion;
@@ -15,6 +17,7 @@ const SHOWN: usize = 12;
 
 /// The field's state while its window is open.
 pub struct OpenPathField {
+    target: Target,
     text: String,
     completions: Vec<String>,
     /// The text the shown completions (or the running job) are for.
@@ -24,15 +27,14 @@ pub struct OpenPathField {
 }
 
 impl OpenPathField {
-    /// Starts in the folder of the last corpus, else in the home folder.
-    pub fn new(recent: &[Vec<PathBuf>]) -> Self {
-        let start = recent
-            .first()
-            .and_then(|paths| paths.first())
-            .and_then(|p| p.parent())
+    /// Starts in `dir`, else in the home folder; a save starts on its suggested file name.
+    pub fn new(target: Target, dir: Option<&Path>) -> Self {
+        let mut start = dir
             .map(|dir| format!("{}/", dir.display()))
             .unwrap_or_else(|| "~/".to_owned());
+        start.push_str(target.file_name().unwrap_or_default());
         Self {
+            target,
             text: start,
             completions: Vec::new(),
             asked: None,
@@ -69,9 +71,27 @@ impl OpenPathField {
         }
     }
 
-    /// Draws the window. Returns the command to open what was typed, and whether the window
-    /// stays open.
-    pub fn ui(&mut self, ctx: &Context, wake: &Wake) -> (Option<Command>, bool) {
+    /// What the field is for.
+    pub fn target(&self) -> Target {
+        self.target
+    }
+
+    /// The typed paths: one for a save, a `;`-separated list for a corpus.
+    fn paths(&self) -> Vec<PathBuf> {
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        if !self.target.saves() {
+            return path_completion::paths_of(&self.text, home.as_deref());
+        }
+        let typed = self.text.trim();
+        if typed.is_empty() || typed.ends_with('/') {
+            return Vec::new();
+        }
+        vec![path_completion::expand(typed, home.as_deref())]
+    }
+
+    /// Draws the window. Returns the command for what was typed, and [`Command::ClosePathField`]
+    /// once it is given or the field is cancelled.
+    pub fn ui(&mut self, ctx: &Context, wake: &Wake) -> Vec<Command> {
         self.refresh(wake);
         let mut open = true;
         let mut command = None;
@@ -87,18 +107,28 @@ impl OpenPathField {
             cursor_to_end(ctx, field_id, &self.text);
         }
         let mut picked = None;
-        egui::Window::new("Open a path")
+        let (title, button) = match self.target {
+            Target::Corpus(_) => ("Open a path", "Open"),
+            target if target.saves() => (target.title(), "Save"),
+            target => (target.title(), "Open"),
+        };
+        let hint = match self.target.file_name() {
+            Some(name) => format!("~/Documents/{name}"),
+            None => "~/news or /data/a.txt; /data/b.csv".to_owned(),
+        };
+        let label_text = self.target.field_label();
+        egui::Window::new(title)
             .collapsible(false)
             .default_width(520.0)
             .show(ctx, |ui| {
-                let label = ui.label("Path of a corpus folder or file (Tab completes)");
+                let label = ui.label(label_text);
                 let field = ui
                     .add(
                         egui::TextEdit::singleline(&mut self.text)
                             .id(field_id)
                             // Tab completes (above) instead of moving the focus.
                             .lock_focus(true)
-                            .hint_text("~/news or /data/a.txt; /data/b.csv")
+                            .hint_text(hint)
                             .desired_width(f32::INFINITY),
                     )
                     .labelled_by(label.id);
@@ -112,12 +142,8 @@ impl OpenPathField {
                     }
                 }
                 ui.horizontal(|ui| {
-                    if ui.button("Open").clicked() || enter {
-                        let home = std::env::var_os("HOME").map(PathBuf::from);
-                        let paths = path_completion::paths_of(&self.text, home.as_deref());
-                        if !paths.is_empty() {
-                            command = Some(Command::OpenPaths(paths));
-                        }
+                    if ui.button(button).clicked() || enter {
+                        command = self.target.command(self.paths());
                     }
                     if ui.button("Cancel").clicked() {
                         open = false;
@@ -132,8 +158,11 @@ impl OpenPathField {
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
             open = false;
         }
-        let keep = open && command.is_none();
-        (command, keep)
+        let mut commands: Vec<Command> = command.into_iter().collect();
+        if !open || !commands.is_empty() {
+            commands.push(Command::ClosePathField);
+        }
+        commands
     }
 }
 

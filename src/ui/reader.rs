@@ -17,6 +17,7 @@ use crate::ui::annotations::Highlight;
 use crate::ui::commands::Command;
 use crate::ui::format;
 use crate::ui::theme::{self, kind_color};
+use crate::ui::ui_command::UICommand;
 use crate::workbench::Loaded;
 
 pub fn reader_id() -> Id {
@@ -124,7 +125,7 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
             .is_some_and(|s| s.article == input.article && s.end > s.start);
         let annotate = ui
             .add_enabled(has_selection, egui::Button::new("Annotate"))
-            .on_hover_text("Annotate the selected passage (a)")
+            .on_hover_text(UICommand::Annotate.hover_text("Annotate the selected passage"))
             .on_disabled_hover_text("Select a passage first");
         if annotate.clicked() {
             commands.push(Command::Annotate);
@@ -144,7 +145,7 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
             ui.label(format!("Hit {at}/{}", input.hits.len()));
             if ui
                 .button("Next hit")
-                .on_hover_text("Next search hit (Enter or F3)")
+                .on_hover_text(UICommand::NextHit.hover_text("Next search hit"))
                 .clicked()
             {
                 commands.push(Command::NextHit);

@@ -3,26 +3,30 @@
 use eframe::egui::{self, Id, Key, RichText, Ui};
 
 use crate::ui::commands::Command;
+use crate::ui::ui_command::UICommand;
 use crate::workbench::filter::EntityFilter;
 
 pub fn search_id() -> Id {
     Id::unique("dossier_search_field")
 }
 
-/// Draws the search field (searching as the user types), the hit summary and the filter chips.
+/// Draws the search field over the session's `search` (searching as the user types), the hit
+/// summary and the filter chips.
 pub fn search_bar_ui(
     ui: &mut Ui,
-    text: &mut String,
+    search: &str,
     focus: bool,
     summary: Option<&str>,
     filter: Option<&EntityFilter>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
+    let mut text = search.to_owned();
+    let hint = UICommand::FocusSearch.hover_text("Search articles");
     ui.horizontal(|ui| {
         let response = ui.add(
-            egui::TextEdit::singleline(text)
+            egui::TextEdit::singleline(&mut text)
                 .id(search_id())
-                .hint_text("Search articles (Ctrl+F)")
+                .hint_text(hint)
                 .desired_width(320.0),
         );
         if focus {
@@ -46,7 +50,8 @@ pub fn search_bar_ui(
                 .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.5));
             if ui
                 .add(chip)
-                .on_hover_text("Remove the entity filter (Esc)")
+                // Esc clears the filters (and the search), which removes the chip too.
+                .on_hover_text(UICommand::ClearFilters.hover_text("Remove the entity filter"))
                 .clicked()
             {
                 commands.push(Command::ClearEntityFilter);

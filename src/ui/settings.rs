@@ -3,6 +3,9 @@
 use eframe::egui::{self, Context, ThemePreference};
 use serde::{Deserialize, Serialize};
 
+use crate::ui::commands::Command;
+use crate::ui::ui_command::UICommand;
+
 pub const MIN_FONT: f32 = 9.0;
 pub const MAX_FONT: f32 = 32.0;
 
@@ -65,10 +68,15 @@ impl Settings {
     }
 }
 
-/// The Settings window. The app applies the settings every frame, so edits show at once.
-pub fn settings_ui(ctx: &Context, open: &mut bool, settings: &mut Settings) {
+/// The Settings window over `current`. Returns [`Command::SetSettings`] for an edit (the app
+/// applies the settings every frame, so edits show at once) and [`Command::ShowSettings`] when
+/// the window is closed.
+pub fn settings_ui(ctx: &Context, current: &Settings) -> Vec<Command> {
+    let mut open = true;
+    let mut edited = current.clone();
+    let settings = &mut edited;
     egui::Window::new("Settings")
-        .open(open)
+        .open(&mut open)
         .resizable(false)
         .collapsible(false)
         .show(ctx, |ui| {
@@ -104,6 +112,19 @@ pub fn settings_ui(ctx: &Context, open: &mut bool, settings: &mut Settings) {
                     });
                     ui.end_row();
                 });
-            ui.weak("Ctrl + / Ctrl − also change the reader font size.");
+            let keys = [UICommand::ZoomIn, UICommand::ZoomOut]
+                .map(|c| c.menu_shortcut().unwrap_or_default());
+            ui.weak(format!(
+                "{} / {} also change the reader font size.",
+                keys[0], keys[1]
+            ));
         });
+    let mut commands = Vec::new();
+    if edited != *current {
+        commands.push(Command::SetSettings(edited));
+    }
+    if !open {
+        commands.push(Command::ShowSettings(false));
+    }
+    commands
 }

@@ -2,13 +2,14 @@
 
 use eframe::egui::{self, Context, Event, Id, KeyboardShortcut};
 
+use crate::ui::commands::Command;
 use crate::ui::ui_command::{UICommand, When};
 
-/// Reads this frame's keys into the commands they ask for. `editor_has_keyboard` is true while
+/// Reads this frame's keys into the commands they ask for (from the table: [`UICommand::command`]). `editor_has_keyboard` is true while
 /// the annotation editor is open; single-key shortcuts are then left to it, as they are while an
 /// editable text field has focus. `reader` is the read-only reader, which may keep focus after a
 /// selection without the user typing anywhere.
-pub fn read_keys(ctx: &Context, reader: Id, editor_has_keyboard: bool) -> Vec<UICommand> {
+pub fn read_keys(ctx: &Context, reader: Id, editor_has_keyboard: bool) -> Vec<Command> {
     let focused = ctx.memory(|m| m.focused());
     let in_reader = focused == Some(reader);
     let typing =
@@ -40,13 +41,14 @@ pub fn read_keys(ctx: &Context, reader: Id, editor_has_keyboard: bool) -> Vec<UI
             out.retain(|c| *c != UICommand::FocusSearch || i.modifiers.command);
         }
     });
-    out
+    out.into_iter().map(UICommand::command).collect()
 }
 
-/// The shortcut sheet window.
-pub fn sheet_ui(ctx: &Context, open: &mut bool) {
+/// The shortcut sheet window; returns [`Command::ToggleShortcutSheet`] when it is closed.
+pub fn sheet_ui(ctx: &Context) -> Vec<Command> {
+    let mut open = true;
     egui::Window::new("Keyboard shortcuts")
-        .open(open)
+        .open(&mut open)
         .resizable(false)
         .collapsible(false)
         .show(ctx, |ui| {
@@ -63,4 +65,9 @@ pub fn sheet_ui(ctx: &Context, open: &mut bool) {
                     }
                 });
         });
+    if open {
+        Vec::new()
+    } else {
+        vec![Command::ToggleShortcutSheet]
+    }
 }

@@ -55,10 +55,9 @@ pub struct StatusInput<'a> {
     pub note: Option<&'a str>,
 }
 
-/// Returns the commands and whether the error list should open.
-pub fn status_bar_ui(ui: &mut Ui, input: StatusInput<'_>) -> (Vec<Command>, bool) {
+/// Draws the status bar; returns what was clicked (cancel the load, list the errors).
+pub fn status_bar_ui(ui: &mut Ui, input: StatusInput<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
-    let mut open_errors = false;
     ui.horizontal(|ui| {
         let corpus = &input.loaded.analysis.corpus;
         if corpus.articles.is_empty() && corpus.errors.is_empty() {
@@ -87,7 +86,7 @@ pub fn status_bar_ui(ui: &mut Ui, input: StatusInput<'_>) -> (Vec<Command>, bool
                 .on_hover_text("Files that could not be loaded")
                 .clicked()
             {
-                open_errors = true;
+                commands.push(Command::ShowErrors(true));
             }
         }
         if let Some(loading) = input.loading {
@@ -120,13 +119,15 @@ pub fn status_bar_ui(ui: &mut Ui, input: StatusInput<'_>) -> (Vec<Command>, bool
             }
         });
     });
-    (commands, open_errors)
+    commands
 }
 
-/// The list of files that failed to load, each with its error.
-pub fn errors_window_ui(ctx: &Context, open: &mut bool, errors: &[LoadError]) {
+/// The list of files that failed to load, each with its error; returns
+/// [`Command::ShowErrors`] when it is closed.
+pub fn errors_window_ui(ctx: &Context, errors: &[LoadError]) -> Vec<Command> {
+    let mut open = true;
     egui::Window::new("Load errors")
-        .open(open)
+        .open(&mut open)
         .default_size([640.0, 320.0])
         .show(ctx, |ui| {
             ui.label(format!(
@@ -147,4 +148,9 @@ pub fn errors_window_ui(ctx: &Context, open: &mut bool, errors: &[LoadError]) {
                     });
             });
         });
+    if open {
+        Vec::new()
+    } else {
+        vec![Command::ShowErrors(false)]
+    }
 }

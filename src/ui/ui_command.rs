@@ -4,6 +4,8 @@
 
 use eframe::egui::{Key, KeyboardShortcut, ModifierNames, Modifiers};
 
+use crate::ui::commands::{Command, DialogKind};
+
 /// When a shortcut applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum When {
@@ -138,6 +140,41 @@ impl UICommand {
         }
     }
 
+    /// What the app does for this command: every menu entry, key and button from the table
+    /// reaches [`crate::ui::app::DossierApp::apply`] as this [`Command`].
+    pub fn command(self) -> Command {
+        match self {
+            Self::OpenFolder => Command::OpenDialog(DialogKind::Folder),
+            Self::OpenFiles => Command::OpenDialog(DialogKind::Files),
+            Self::OpenSample => Command::OpenSample,
+            Self::OpenPath => Command::OpenPathField,
+            Self::Settings => Command::ShowSettings(true),
+            Self::Quit => Command::Quit,
+            Self::FocusSearch => Command::FocusSearch,
+            Self::NextHit => Command::NextHit,
+            Self::NextArticle => Command::StepArticle(1),
+            Self::PreviousArticle => Command::StepArticle(-1),
+            Self::ClearFilters => Command::ClearFilters,
+            Self::Annotate => Command::Annotate,
+            Self::Redo => Command::Redo,
+            Self::Undo => Command::Undo,
+            Self::ZoomIn => Command::ZoomReader(1.0),
+            Self::ZoomOut => Command::ZoomReader(-1.0),
+            Self::CopyChart => Command::CopyChart,
+            Self::SaveChart => Command::SaveChart(None),
+            Self::ExportReport => Command::ExportReport(None),
+            Self::ShortcutSheet => Command::ToggleShortcutSheet,
+        }
+    }
+
+    /// A hover text naming this command's keys from the table: "`text` (Ctrl+Shift+C)".
+    pub fn hover_text(self, text: &str) -> String {
+        match self.keys_text() {
+            Some(keys) => format!("{text} ({keys})"),
+            None => text.to_owned(),
+        }
+    }
+
     pub fn label(self) -> &'static str {
         self.text().0
     }
@@ -261,5 +298,22 @@ mod tests {
         );
         assert_eq!(UICommand::NextHit.menu_shortcut().as_deref(), Some("F3"));
         assert_eq!(UICommand::Quit.keys_text(), None);
+    }
+
+    #[test]
+    fn hover_texts_name_the_keys_of_the_table() {
+        assert_eq!(
+            UICommand::CopyChart.hover_text("Copy the timeline as an image"),
+            "Copy the timeline as an image (Ctrl+Shift+C)"
+        );
+        assert_eq!(
+            UICommand::NextHit.hover_text("Next search hit"),
+            "Next search hit (Enter or F3)"
+        );
+        assert_eq!(UICommand::Quit.hover_text("Close"), "Close");
+        assert_eq!(
+            [UICommand::ZoomIn, UICommand::ZoomOut].map(|c| c.menu_shortcut()),
+            [Some("Ctrl+Plus".to_owned()), Some("Ctrl+Minus".to_owned())]
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 use dossier::annotations::model::AnnotationFile;
 use dossier::annotations::store::FILE_NAME;
+use dossier::ui::commands::Command;
 use eframe::egui::{self, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -55,7 +56,23 @@ fn save_as_open_and_w3c_export_from_the_panel_component() {
             b.ui.poll();
             // The panel's commands are the app's to apply; this test calls the session itself.
             let _ = b.ui.panel_ui(ui, Some(ARTICLE));
-            b.ui.editor_ui(&ctx);
+            // The editor's commands, applied as the app does.
+            for command in b.ui.editor_ui(&ctx) {
+                match command {
+                    Command::CreateAnnotation {
+                        article,
+                        start,
+                        end,
+                        quote,
+                        tag,
+                        note,
+                    } => {
+                        b.ui.session_mut()
+                            .create(&article, (start, end), &quote, &tag, &note);
+                    }
+                    other => panic!("the editor asked for {other:?}"),
+                }
+            }
         },
         bench,
     );

@@ -11,5 +11,7 @@ mod window;
 mod annotation_panel;
 mod annotations;
 mod chart;
+mod commands;
 mod copy_and_keys;
 mod corpus_and_list;
+mod dialogs;

@@ -6,11 +6,9 @@ use std::time::Instant;
 use eframe::egui::Context;
 
 use super::DossierApp;
-use crate::ui::commands::Command;
+use crate::ui::file_dialog::Target;
 use crate::ui::format;
-use crate::ui::open_path::OpenPathField;
 use crate::ui::reader::Reader;
-use crate::ui::worker::Picked;
 use crate::workbench::jobs::{Task, drop_off_thread};
 use crate::workbench::search;
 use crate::workbench::session::{self, Place};
@@ -84,16 +82,13 @@ impl DossierApp {
                 }
             }
         }
-        if let Some(picked) = self.dialog.as_ref().and_then(Task::poll) {
+        if let Some((target, task)) = &self.dialog
+            && let Some(chosen) = task.poll()
+        {
+            let target = *target;
             self.dialog = None;
-            match picked {
-                Ok(Picked::Paths(paths)) => self.pending.push(Command::OpenPaths(paths)),
-                Ok(Picked::Cancelled) => {}
-                // No dialog could open here: say why and offer the path field instead.
-                Ok(Picked::Unavailable(why)) => {
-                    self.note(ctx, format!("{why}: type the path instead"));
-                    self.open_path = Some(OpenPathField::new(&self.state.recent));
-                }
+            match chosen {
+                Ok(chosen) => self.dialog_chosen(ctx, target, chosen),
                 Err(failure) => self.note(ctx, failure.message()),
             }
         }
@@ -104,6 +99,17 @@ impl DossierApp {
             session::remember(&mut self.state.recent, paths);
         }
         self.state.corpus = loaded.source.clone();
+        // An annotation dialog or path field was for the previous corpus's annotations.
+        if matches!(self.dialog, Some((Target::Annotations(_), _))) {
+            self.dialog = None;
+        }
+        if self
+            .open_path
+            .as_ref()
+            .is_some_and(|f| matches!(f.target(), Target::Annotations(_)))
+        {
+            self.open_path = None;
+        }
         let opened = Instant::now();
         self.annotations
             .corpus_opened(std::sync::Arc::clone(&loaded.analysis));

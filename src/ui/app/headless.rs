@@ -65,6 +65,11 @@ impl DossierApp {
         &self.annotations
     }
 
+    /// The commands the last frame applied, in order.
+    pub fn applied(&self) -> &[Command] {
+        &self.applied
+    }
+
     /// The status-bar note on screen, if any.
     pub fn note_text(&self) -> Option<&str> {
         self.note.as_ref().map(|(n, _)| n.text.as_str())

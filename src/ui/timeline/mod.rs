@@ -1,5 +1,9 @@
 //! The timeline (bottom panel): every stolen or attempted incident at its event date, with USD on
 //! the y axis, cumulative totals in their own series, and the incidents table beside the plot.
+//! The plot draws the marks, series and running total the core computes ([`crate::chart`]), so
+//! it shows what a copy or an export draws.
+
+mod period_fields;
 
 use std::collections::BTreeMap;
 
@@ -9,12 +13,13 @@ use egui_plot::{
     PlotPoint, Points, Span,
 };
 
-use crate::chart::{self, ChartOptions, Period, marker_radius, y_of};
+use crate::chart::{self, ChartOptions, Mark, Period, marker_radius};
 use crate::extract::AmountKind;
 use crate::incidents::Incident;
 use crate::ui::commands::Command;
 use crate::ui::format;
 use crate::ui::theme;
+use crate::ui::ui_command::UICommand;
 use crate::workbench::Loaded;
 
 /// "$81 million — Bangladesh Bank — 2016-02": how an incident is named in the table (and found
@@ -25,14 +30,15 @@ fn color((r, g, b): (u8, u8, u8)) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// How the plot draws the incidents of a kind: legend name, colour, filled, marker.
+/// How the plot draws the incidents of a kind: the core's series (legend name, colour, filled)
+/// and the marker shape, which only the window has.
 fn series_style(kind: AmountKind) -> (&'static str, Color32, bool, MarkerShape) {
-    let color = theme::amount_color(kind);
-    match kind {
-        AmountKind::Attempted => ("Attempted", color, false, MarkerShape::Circle),
-        AmountKind::Cumulative => ("Cumulative totals", color, true, MarkerShape::Diamond),
-        _ => ("Stolen", color, true, MarkerShape::Circle),
-    }
+    let (name, rgb, filled) = chart::series_of(kind);
+    let shape = match kind {
+        AmountKind::Cumulative => MarkerShape::Diamond,
+        _ => MarkerShape::Circle,
+    };
+    (name, color(rgb), filled, shape)
 }
 
 /// Timeline options persisted with the session.
@@ -85,12 +91,15 @@ pub struct TimelineInput<'a> {
     pub selected: Option<usize>,
 }
 
+/// Draws the timeline over `options` (persisted with the session); a changed scale, running
+/// total or period comes back as [`Command::SetTimeline`].
 pub fn timeline_ui(
     ui: &mut Ui,
-    options: &mut TimelineOptions,
+    options: &TimelineOptions,
     input: TimelineInput<'_>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
+    let mut edited = *options;
     let all = &input.loaded.analysis.incidents;
     let rows = chart::period::in_period(all, input.incidents, &options.period);
     let input = TimelineInput {
@@ -101,24 +110,26 @@ pub fn timeline_ui(
         ui.strong("Timeline");
         ui.weak(format!("{} of {} incidents", rows.len(), all.len()));
         ui.separator();
-        ui.checkbox(&mut options.log_scale, "Log scale");
-        ui.checkbox(&mut options.running_total, "Running total");
+        ui.checkbox(&mut edited.log_scale, "Log scale");
+        ui.checkbox(&mut edited.running_total, "Running total");
         ui.separator();
-        crate::ui::chart_export::period_fields_ui(ui, &mut options.period);
+        if let Some(period) = period_fields::period_fields_ui(ui, &options.period) {
+            edited.period = period;
+        }
         ui.separator();
         if ui
             .button("Copy chart")
-            .on_hover_text("Copy the timeline as an image (Ctrl+Shift+C)")
+            .on_hover_text(UICommand::CopyChart.hover_text("Copy the timeline as an image"))
             .clicked()
         {
-            commands.push(Command::CopyChart);
+            commands.push(UICommand::CopyChart.command());
         }
         if ui
             .button("Save chart…")
-            .on_hover_text("Save the timeline as PNG and SVG")
+            .on_hover_text(UICommand::SaveChart.hover_text(UICommand::SaveChart.tooltip()))
             .clicked()
         {
-            commands.push(Command::SaveChart(None));
+            commands.push(UICommand::SaveChart.command());
         }
     });
     egui::Panel::right("incidents_table")
@@ -129,37 +140,40 @@ pub fn timeline_ui(
             commands.extend(table_ui(ui, input.loaded, input.incidents, input.selected));
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        commands.extend(plot_ui(ui, options, &input));
+        let (picked, period) = plot_ui(ui, options, &input);
+        commands.extend(picked);
+        if let Some(period) = period {
+            edited.period = period;
+        }
     });
+    if edited != *options {
+        commands.push(Command::SetTimeline(edited));
+    }
     commands
 }
 
-struct Marker {
-    incident: usize,
-    x: f64,
-    y: f64,
+/// A point of the plot, as egui_plot takes it.
+type PlotXy = [f64; 2];
+
+/// The index in `all` of the incident a mark plots (marks borrow their incident).
+fn index_of(all: &[Incident], rows: &[usize], mark: &Mark<'_>) -> Option<usize> {
+    rows.iter().copied().find(|&i| {
+        all.get(i)
+            .is_some_and(|inc| std::ptr::eq(inc, mark.incident))
+    })
 }
 
-fn plot_ui(ui: &mut Ui, options: &mut TimelineOptions, input: &TimelineInput<'_>) -> Vec<Command> {
-    let mut commands = Vec::new();
+/// Draws the plot; returns the incident clicked and the period dragged, if any.
+fn plot_ui(
+    ui: &mut Ui,
+    options: &TimelineOptions,
+    input: &TimelineInput<'_>,
+) -> (Option<Command>, Option<Period>) {
     let all = &input.loaded.analysis.incidents;
-    let days = &input.loaded.index.incident_days;
     let log = options.log_scale;
-    let markers: Vec<Marker> = input
-        .incidents
-        .iter()
-        .filter_map(|&i| {
-            let inc = all.get(i)?;
-            if !inc.kind.is_theft() {
-                return None;
-            }
-            Some(Marker {
-                incident: i,
-                x: days.get(i).copied().flatten()?,
-                y: y_of(inc.usd, log),
-            })
-        })
-        .collect();
+    let shown: Vec<&Incident> = input.incidents.iter().filter_map(|&i| all.get(i)).collect();
+    // The options' size is an export's; the marks do not depend on it.
+    let markers = chart::marks(&shown, &options.chart_options(None, (0, 0)));
     if markers.is_empty() {
         ui.centered_and_justified(|ui| {
             ui.weak(if all.is_empty() {
@@ -170,13 +184,13 @@ fn plot_ui(ui: &mut Ui, options: &mut TimelineOptions, input: &TimelineInput<'_>
                 "None of these thefts has an event date to plot: see the table."
             });
         });
-        return commands;
+        return (None, None);
     }
     let lookup = |pos: &PlotPoint| -> Option<&Incident> {
         markers
             .iter()
             .find(|m| (m.x - pos.x).abs() < 1e-6 && (m.y - pos.y).abs() < 1e-9 * m.y.abs().max(1.0))
-            .and_then(|m| all.get(m.incident))
+            .map(|m| m.incident)
     };
     let label = move |pos: &HoverPosition<'_>| -> Option<String> {
         match pos {
@@ -252,61 +266,52 @@ fn plot_ui(ui: &mut Ui, options: &mut TimelineOptions, input: &TimelineInput<'_>
         plot
     };
     let drag_from = Id::unique("dossier_timeline_drag_from");
-    let selected = input.selected;
+    let selected = input.selected.and_then(|s| all.get(s));
     let ui_selection = ui.visuals().selection.stroke.color;
     let response = plot.show(ui, |plot_ui| {
-        // One series per kind and marker size: thousands of incidents stay a handful of items.
-        let mut series: BTreeMap<(u8, u32), Vec<[f64; 2]>> = BTreeMap::new();
+        // One item per core series (`chart::series_of`) and marker size: thousands of incidents
+        // stay a handful of items. Stolen is drawn first, under the others, as in the export.
+        let mut series: BTreeMap<(u8, u32), (AmountKind, Vec<PlotXy>)> = BTreeMap::new();
         for m in &markers {
-            let inc = &all[m.incident];
-            let kind = match inc.kind {
+            let inc = m.incident;
+            let order = match inc.kind {
                 AmountKind::Attempted => 1,
                 AmountKind::Cumulative => 2,
                 _ => 0,
             };
             series
-                .entry((kind, marker_radius(inc.sources.len()).to_bits()))
-                .or_default()
+                .entry((order, marker_radius(inc.sources.len()).to_bits()))
+                .or_insert_with(|| (inc.kind, Vec::new()))
+                .1
                 .push([m.x, m.y]);
         }
-        for ((kind, radius), points) in series {
-            let (name, color, filled, shape) = series_style(match kind {
-                1 => AmountKind::Attempted,
-                2 => AmountKind::Cumulative,
-                _ => AmountKind::Stolen,
-            });
+        for ((order, radius), (kind, points)) in series {
+            let (name, color, filled, shape) = series_style(kind);
             plot_ui.points(
                 Points::new(name, points)
-                    .id(("incidents", kind, radius))
+                    .id(("incidents", order, radius))
                     .color(color)
                     .filled(filled)
                     .shape(shape)
                     .radius(f32::from_bits(radius)),
             );
         }
-        if let Some(m) = selected.and_then(|s| markers.iter().find(|m| m.incident == s)) {
+        if let Some(m) = selected.and_then(|s| markers.iter().find(|m| std::ptr::eq(m.incident, s)))
+        {
             plot_ui.points(
                 Points::new("Selected", vec![[m.x, m.y]])
                     .id("selected_incident")
                     .color(ui_selection)
                     .filled(false)
-                    .radius(marker_radius(all[m.incident].sources.len()) + 4.0)
+                    .radius(marker_radius(m.incident.sources.len()) + 4.0)
                     .allow_hover(false),
             );
         }
         if options.running_total {
-            let mut total = 0.0;
-            let mut line: Vec<[f64; 2]> = Vec::new();
-            for m in markers
-                .iter()
-                .filter(|m| all[m.incident].kind == AmountKind::Stolen)
-            {
-                if let Some(&[_, y]) = line.last() {
-                    line.push([m.x, y]);
-                }
-                total += all[m.incident].usd;
-                line.push([m.x, y_of(total, log)]);
-            }
+            let line: Vec<[f64; 2]> = chart::running_total(&markers, log)
+                .into_iter()
+                .map(|(x, y)| [x, y])
+                .collect();
             plot_ui.line(
                 Line::new("Running total (stolen)", line)
                     .color(color(chart::RUNNING_TOTAL))
@@ -343,13 +348,13 @@ fn plot_ui(ui: &mut Ui, options: &mut TimelineOptions, input: &TimelineInput<'_>
                 .iter()
                 .map(|m| {
                     let p = plot_ui.screen_from_plot(PlotPoint::new(m.x, m.y));
-                    (p.distance(at), m.incident)
+                    (p.distance(at), m)
                 })
                 .min_by(|a, b| a.0.total_cmp(&b.0));
-            if let Some((distance, incident)) = nearest
+            if let Some((distance, mark)) = nearest
                 && distance < 16.0
             {
-                return Some(Ok(incident));
+                return Some(Ok(mark));
             }
         }
         None
@@ -357,11 +362,13 @@ fn plot_ui(ui: &mut Ui, options: &mut TimelineOptions, input: &TimelineInput<'_>
     let rect = response.response.rect;
     ui.ctx().data_mut(|d| d.insert_temp(plot_rect_id(), rect));
     match response.inner {
-        Some(Ok(incident)) => commands.push(Command::SelectIncident(incident)),
-        Some(Err(period)) => options.period = period,
-        None => {}
+        Some(Ok(mark)) => (
+            index_of(all, input.incidents, mark).map(Command::SelectIncident),
+            None,
+        ),
+        Some(Err(period)) => (None, Some(period)),
+        None => (None, None),
     }
-    commands
 }
 
 fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize>) -> Vec<Command> {
