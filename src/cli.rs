@@ -12,6 +12,8 @@ use dossier::extract::Amount;
 use dossier::report::{self, Report};
 use dossier::{stream, synthetic};
 
+mod documents;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "dossier",
@@ -107,6 +109,25 @@ enum Command {
         #[arg(long)]
         log_scale: bool,
     },
+    /// Export the incidents, their actors, victims, sources and annotations for a
+    /// threat-intelligence platform: a STIX 2.1 bundle (MISP, OpenCTI).
+    Export {
+        /// Files or folders (searched recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// A STIX 2.1 bundle (the one format for now).
+        #[arg(long, required = true)]
+        stix: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Only incidents with an event date from this day (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, default_value = "")]
+        from: String,
+        /// Only incidents with an event date until this day (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, default_value = "")]
+        to: String,
+    },
     /// Install the desktop entry and icons into the user's XDG data directory.
     InstallDesktop,
     /// Remove what `install-desktop` installed.
@@ -155,7 +176,14 @@ pub fn run() -> ExitCode {
             from,
             to,
             log_scale,
-        }) => report_doc(&paths, format, out, (&from, &to), log_scale),
+        }) => documents::report_doc(&paths, format, out, (&from, &to), log_scale),
+        Some(Command::Export {
+            paths,
+            stix: _,
+            out,
+            from,
+            to,
+        }) => documents::stix_export(&paths, out.as_deref(), (&from, &to)),
         Some(Command::InstallDesktop) => install_desktop(true),
         Some(Command::UninstallDesktop) => install_desktop(false),
         None => open_window(cli.paths),
@@ -382,91 +410,6 @@ fn annotations(path: &std::path::Path, json: bool) -> ExitCode {
         println!("{line}");
     }
     ExitCode::SUCCESS
-}
-
-/// `dossier report`: the document an analyst hands over, from the same core as File → Export
-/// report… in the window.
-fn report_doc(
-    paths: &[PathBuf],
-    format: ReportFormat,
-    out: Option<PathBuf>,
-    (from, to): (&str, &str),
-    log_scale: bool,
-) -> ExitCode {
-    use dossier::annotations::{AnchorStatus, reanchor, store};
-    use dossier::chart::{ChartOptions, Period};
-    use dossier::report_doc::{self, Format, ReportInput};
-    let period = match Period::parse(from, to) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("dossier: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let cancel = AtomicBool::new(false);
-    let analysis = Analysis::load(paths, &|_| {}, &cancel);
-    for e in &analysis.corpus.errors {
-        eprintln!("dossier: {}: {}", e.path.display(), e.message);
-    }
-    if analysis.corpus.articles.is_empty() {
-        eprintln!("dossier: no article could be loaded");
-        return ExitCode::from(1);
-    }
-    let mut annotations = match store::default_path(paths, None).map(|f| store::read(&f)) {
-        Some(Ok(Some((file, _)))) => file.annotations,
-        Some(Ok(None)) | None => Vec::new(),
-        Some(Err(e)) => {
-            eprintln!("dossier: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let texts: std::collections::HashMap<&str, &str> = analysis
-        .corpus
-        .articles
-        .iter()
-        .map(|a| (a.id.as_str(), a.text.as_str()))
-        .collect();
-    annotations.retain_mut(|a| {
-        let status = reanchor(a, texts.get(a.article.as_str()).copied());
-        if status == AnchorStatus::Orphan {
-            eprintln!(
-                "dossier: annotation {} left out: its quote is no longer in {}",
-                a.id, a.article
-            );
-        }
-        status != AnchorStatus::Orphan
-    });
-    let chart = ChartOptions {
-        log_scale,
-        period,
-        ..ChartOptions::default()
-    };
-    let input = ReportInput::whole(&analysis, &annotations, chart);
-    let format = match format {
-        ReportFormat::Md => Format::Markdown,
-        ReportFormat::Html => Format::Html,
-    };
-    let result = match (&out, format) {
-        (Some(path), _) => report_doc::write(&input, format, path).map(|files| {
-            for f in files {
-                eprintln!("dossier: wrote {}", f.display());
-            }
-        }),
-        (None, Format::Markdown) => {
-            println!("{}", report_doc::markdown(&input, None));
-            Ok(())
-        }
-        (None, Format::Html) => report_doc::html(&input)
-            .map(|h| println!("{h}"))
-            .map_err(Into::into),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("dossier: {e}");
-            ExitCode::from(1)
-        }
-    }
 }
 
 /// `dossier install-desktop` / `uninstall-desktop`: the menu entry and icons for this user.

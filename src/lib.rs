@@ -18,6 +18,7 @@ pub mod partial_date;
 pub mod report;
 pub mod report_doc;
 pub mod search;
+pub mod stix;
 pub mod stream;
 pub mod synthetic;
 pub mod text;

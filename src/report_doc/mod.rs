@@ -87,7 +87,8 @@ impl<'a> ReportInput<'a> {
         }
     }
 
-    fn incidents(&self) -> Vec<&'a Incident> {
+    /// The incidents the filters select, in table order.
+    pub fn incidents(&self) -> Vec<&'a Incident> {
         self.incidents
             .iter()
             .filter_map(|&i| self.analysis.incidents.get(i))
@@ -187,7 +188,8 @@ pub(crate) struct Document<'a> {
     pub tags: Vec<TagGroup>,
 }
 
-fn corpus_name(analysis: &Analysis) -> String {
+/// The corpus's name as documents title it: its folders' names, or "Sample corpus".
+pub fn corpus_name(analysis: &Analysis) -> String {
     let corpus = &analysis.corpus;
     if corpus.embedded {
         return "Sample corpus".to_owned();

@@ -279,6 +279,13 @@ impl DossierApp {
                     self.note(ctx, note);
                 }
             }
+            Command::ExportStix(None) => self.ask_path(Target::Stix),
+            Command::ExportStix(Some(path)) => {
+                let input = export_input!(self);
+                if let Some(note) = self.exports.export_stix(&self.wake, &input, path) {
+                    self.note(ctx, note);
+                }
+            }
             Command::SetSort(sort) => {
                 self.state.sort = sort;
                 self.refresh_view(ctx);

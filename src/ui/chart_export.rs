@@ -193,6 +193,35 @@ impl Exports {
     }
 }
 
+impl Exports {
+    /// Starts writing what the filters select as a STIX 2.1 bundle to `path` on the worker;
+    /// the note says why it cannot start.
+    pub fn export_stix(
+        &mut self,
+        wake: &Wake,
+        input: &ExportInput<'_>,
+        path: PathBuf,
+    ) -> Option<String> {
+        if let Some(note) = self.busy_note() {
+            return Some(note);
+        }
+        let job = ReportJob {
+            analysis: Arc::clone(&input.loaded.analysis),
+            incidents: input.incidents(),
+            annotations: input.annotations(),
+            filters: input.filters(),
+            chart: input.chart(DEFAULT_SIZE),
+        };
+        self.task = Task::spawn(
+            wake,
+            "dossier-export-stix",
+            "exporting the STIX bundle",
+            move || job.write_stix(&path),
+        );
+        None
+    }
+}
+
 /// A report to write on the worker: owned copies of what the window shows.
 struct ReportJob {
     analysis: Arc<Analysis>,
@@ -203,6 +232,26 @@ struct ReportJob {
 }
 
 impl ReportJob {
+    /// The bundle of what the report would cover, written whole (serialised before the file
+    /// is opened, so a failure leaves no half bundle).
+    fn write_stix(self, path: &Path) -> String {
+        let input = ReportInput {
+            analysis: &self.analysis,
+            incidents: self.incidents,
+            annotations: self.annotations.iter().collect(),
+            filters: self.filters,
+            chart: self.chart,
+        };
+        let bundle = crate::stix::bundle(&crate::stix::Export::of(&input), chrono::Utc::now());
+        match serde_json::to_string_pretty(&bundle)
+            .map_err(|e| e.to_string())
+            .and_then(|text| std::fs::write(path, text + "\n").map_err(|e| e.to_string()))
+        {
+            Ok(()) => format!("Exported the STIX bundle to {}", path.display()),
+            Err(e) => format!("STIX bundle not exported: {}: {e}", path.display()),
+        }
+    }
+
     fn write(self, path: &Path) -> String {
         let format = Format::for_path(path);
         let input = ReportInput {

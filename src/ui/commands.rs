@@ -75,6 +75,8 @@ pub enum Command {
     SaveChart(Option<PathBuf>),
     /// Write the report (HTML or Markdown, by extension) to this path, or ask where.
     ExportReport(Option<PathBuf>),
+    /// Write what the filters select as a STIX 2.1 bundle (`None`: ask where first).
+    ExportStix(Option<PathBuf>),
     SetSort(SortBy),
     /// Change the reader font size by this many points.
     ZoomReader(f32),

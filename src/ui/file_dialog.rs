@@ -22,6 +22,7 @@ const ARTICLE_TYPES: &[(&str, &[&str])] = &[
 const CHART_TYPES: &[(&str, &[&str])] = &[("PNG image (an SVG is written beside it)", &["png"])];
 const REPORT_TYPES: &[(&str, &[&str])] = &[("HTML", &["html", "htm"]), ("Markdown", &["md"])];
 const ANNOTATION_TYPES: &[(&str, &[&str])] = &[("JSON", &["json", "jsonld"])];
+const STIX_TYPES: &[(&str, &[&str])] = &[("STIX 2.1 bundle (JSON)", &["json"])];
 
 /// What a dialog asks a path for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub enum Target {
     Chart,
     /// Where File → Export report… writes.
     Report,
+    /// Where File → Export STIX bundle… writes.
+    Stix,
     /// The annotation file to open, save as or export to.
     Annotations(AnnotationFileAction),
 }
@@ -44,6 +47,7 @@ impl Target {
             Self::Corpus(DialogKind::Files) => "Open corpus files",
             Self::Chart => "Save the chart",
             Self::Report => "Export a report",
+            Self::Stix => "Export a STIX bundle",
             Self::Annotations(AnnotationFileAction::Open) => "Open annotations",
             Self::Annotations(AnnotationFileAction::SaveAs) => "Save annotations as",
             Self::Annotations(AnnotationFileAction::Export) => "Export W3C JSON-LD",
@@ -56,6 +60,7 @@ impl Target {
             Self::Corpus(_) | Self::Annotations(AnnotationFileAction::Open) => None,
             Self::Chart => Some("timeline.png"),
             Self::Report => Some("report.html"),
+            Self::Stix => Some("dossier-stix.json"),
             Self::Annotations(AnnotationFileAction::SaveAs) => {
                 Some(crate::annotations::store::FILE_NAME)
             }
@@ -74,6 +79,7 @@ impl Target {
             Self::Corpus(DialogKind::Files) => ARTICLE_TYPES,
             Self::Chart => CHART_TYPES,
             Self::Report => REPORT_TYPES,
+            Self::Stix => STIX_TYPES,
             Self::Annotations(_) => ANNOTATION_TYPES,
         }
     }
@@ -84,6 +90,7 @@ impl Target {
             Self::Corpus(_) => "Path of a corpus folder or file (Tab completes)",
             Self::Chart => "Path of the PNG to write (Tab completes)",
             Self::Report => "Path of the HTML or Markdown report to write (Tab completes)",
+            Self::Stix => "Path of the STIX bundle to write (Tab completes)",
             Self::Annotations(AnnotationFileAction::Open) => {
                 "Path of the annotation file to open (Tab completes)"
             }
@@ -101,6 +108,7 @@ impl Target {
             Self::Corpus(_) => Command::OpenPaths(vec![path]),
             Self::Chart => Command::SaveChart(Some(path)),
             Self::Report => Command::ExportReport(Some(path)),
+            Self::Stix => Command::ExportStix(Some(path)),
             Self::Annotations(action) => Command::AnnotationFile(action, Some(path)),
         })
     }
@@ -110,6 +118,7 @@ impl Target {
         match self {
             Self::Chart => Some("Chart not saved"),
             Self::Report => Some("Report not exported"),
+            Self::Stix => Some("STIX bundle not exported"),
             Self::Corpus(_) | Self::Annotations(_) => None,
         }
     }

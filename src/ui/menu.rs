@@ -32,6 +32,7 @@ pub fn menu_ui(ui: &mut Ui, state: &State) -> Vec<Command> {
             entry(ui, UICommand::OpenSample, &mut out);
             ui.separator();
             entry(ui, UICommand::ExportReport, &mut out);
+            entry(ui, UICommand::ExportStix, &mut out);
             entry(ui, UICommand::SaveChart, &mut out);
             entry(ui, UICommand::CopyChart, &mut out);
             ui.separator();

@@ -64,13 +64,14 @@ pub enum UICommand {
     CopyChart,
     SaveChart,
     ExportReport,
+    ExportStix,
     ShortcutSheet,
 }
 
 impl UICommand {
     /// Every command, in the order keys are matched: a combination with Shift comes before the
     /// same one without (egui matches Ctrl+O while Shift is held too).
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 21] = [
         Self::OpenFolder,
         Self::OpenFiles,
         Self::OpenSample,
@@ -90,6 +91,7 @@ impl UICommand {
         Self::CopyChart,
         Self::SaveChart,
         Self::ExportReport,
+        Self::ExportStix,
         Self::ShortcutSheet,
     ];
 
@@ -136,6 +138,11 @@ impl UICommand {
                 "Export report…",
                 "Write a Markdown or HTML report with every source cited",
             ),
+            Self::ExportStix => (
+                "Export STIX bundle…",
+                "Write the incidents, actors, victims, sources and notes the filters select as \
+                 STIX 2.1, for MISP or OpenCTI",
+            ),
             Self::ShortcutSheet => ("Show all keyboard shortcuts", "The sheet of every key"),
         }
     }
@@ -163,6 +170,7 @@ impl UICommand {
             Self::CopyChart => Command::CopyChart,
             Self::SaveChart => Command::SaveChart(None),
             Self::ExportReport => Command::ExportReport(None),
+            Self::ExportStix => Command::ExportStix(None),
             Self::ShortcutSheet => Command::ToggleShortcutSheet,
         }
     }
@@ -226,7 +234,7 @@ impl UICommand {
             }
             Self::ZoomOut => const { &[key(CTRL, Key::Minus, Always)] },
             Self::CopyChart => const { &[key(CTRL_SHIFT, Key::C, Always)] },
-            Self::SaveChart | Self::ExportReport => &[],
+            Self::SaveChart | Self::ExportReport | Self::ExportStix => &[],
             Self::ShortcutSheet => const { &[key(NONE, Key::Questionmark, NotTyping)] },
         }
     }

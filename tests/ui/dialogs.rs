@@ -138,3 +138,53 @@ fn without_a_dialog_save_annotations_as_writes_the_typed_path() {
                 .is_some_and(|f| f.annotations.len() == shown)
     });
 }
+
+#[test]
+fn export_stix_writes_what_the_filters_select_through_the_typed_path() {
+    let dir = fixture();
+    let mut state = State::default();
+    state.timeline.period = dossier::chart::Period::parse("2021", "").expect("period");
+    let mut opened = window::open(
+        Startup::new(vec![dir.path().to_owned()])
+            .with_clipboard(Box::new(RecordingClipboard::default()))
+            .with_state(state)
+            .without_file_dialog(WHY),
+    );
+    ui_support::run_until(&mut opened, "the annotations to load", |h| {
+        h.state().annotations().session().is_loaded()
+    });
+    opened.get_by_label("File").click();
+    opened.run();
+    opened.get_by_label("Export STIX bundle…").click();
+    let out = dir.path().join("for-opencti.json");
+    type_path(
+        &mut opened,
+        "Path of the STIX bundle to write (Tab completes)",
+        &out,
+    );
+    ui_support::run_until(&mut opened, "the bundle", |h| {
+        h.state()
+            .note_text()
+            .is_some_and(|n| n.starts_with("Exported the STIX bundle"))
+    });
+    let bundle: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&out).expect("written where typed")).expect("JSON");
+    assert_eq!(bundle["type"], "bundle");
+    let incidents: Vec<&str> = bundle["objects"]
+        .as_array()
+        .expect("objects")
+        .iter()
+        .filter(|o| o["type"] == "incident")
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    // The period in force keeps the 2021 theft; the 2019 ones stay out, as from the report.
+    assert!(
+        incidents.iter().any(|n| n.contains("Vesper Exchange")),
+        "{incidents:?}"
+    );
+    assert_eq!(incidents.len(), 1, "{incidents:?}");
+    assert!(
+        !incidents.iter().any(|n| n.contains("Marlow")),
+        "{incidents:?}"
+    );
+}

@@ -21,6 +21,10 @@ pub struct ThreatActor {
     /// The umbrella group, e.g. "Lazarus Group" for "APT38".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The UUIDs of the MISP galaxy clusters this entry comes from (none for a sub-group MISP
+    /// keeps only as a synonym): what links an exported actor to the platforms' own records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub misp_uuids: Vec<String>,
 }
 
 /// The shipped gazetteer (see `tests/entities.rs` for how it is kept equal to the derivation).
@@ -345,6 +349,7 @@ pub fn derive_gazetteer(misp_json: &str) -> Result<Vec<ThreatActor>, serde_json:
             .or_insert_with(|| Draft::new(&canon));
         d.country = d.country.take().or_else(|| c.meta.country.clone());
         d.parent = d.parent.take().or_else(|| parent[i].map(canonical));
+        push_unique(&mut d.misp_uuids, &c.uuid);
         for n in &names[i] {
             push_unique(&mut d.names, n);
         }
@@ -371,6 +376,9 @@ pub fn derive_gazetteer(misp_json: &str) -> Result<Vec<ThreatActor>, serde_json:
             if let Some(merged) = entries.remove(t) {
                 for n in merged.names {
                     push_unique(&mut d.names, &n);
+                }
+                for u in merged.misp_uuids {
+                    push_unique(&mut d.misp_uuids, &u);
                 }
             }
             push_unique(&mut d.names, t);
@@ -458,6 +466,7 @@ pub fn derive_gazetteer(misp_json: &str) -> Result<Vec<ThreatActor>, serde_json:
             synonyms,
             country: d.country.clone(),
             parent: d.parent.clone(),
+            misp_uuids: d.misp_uuids.clone(),
         });
     }
     Ok(out)
@@ -467,6 +476,7 @@ struct Draft {
     names: Vec<String>,
     country: Option<String>,
     parent: Option<String>,
+    misp_uuids: Vec<String>,
 }
 
 impl Draft {
@@ -475,6 +485,7 @@ impl Draft {
             names: vec![name.to_string()],
             country: None,
             parent: None,
+            misp_uuids: Vec::new(),
         }
     }
 }
