@@ -99,12 +99,8 @@ enum Command {
         /// output.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Only incidents with an event date from this day (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long, default_value = "")]
-        from: String,
-        /// Only incidents with an event date until this day (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long, default_value = "")]
-        to: String,
+        #[command(flatten)]
+        period: PeriodArgs,
         /// Dollar axis on a log scale.
         #[arg(long)]
         log_scale: bool,
@@ -121,17 +117,24 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Only incidents with an event date from this day (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long, default_value = "")]
-        from: String,
-        /// Only incidents with an event date until this day (YYYY, YYYY-MM or YYYY-MM-DD).
-        #[arg(long, default_value = "")]
-        to: String,
+        #[command(flatten)]
+        period: PeriodArgs,
     },
     /// Install the desktop entry and icons into the user's XDG data directory.
     InstallDesktop,
     /// Remove what `install-desktop` installed.
     UninstallDesktop,
+}
+
+/// `--from`/`--to` of the documents made from a corpus.
+#[derive(clap::Args, Debug)]
+struct PeriodArgs {
+    /// Only incidents with an event date from this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, default_value = "")]
+    from: String,
+    /// Only incidents with an event date until this day (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, default_value = "")]
+    to: String,
 }
 
 /// `dossier report --format`.
@@ -173,17 +176,15 @@ pub fn run() -> ExitCode {
             paths,
             format,
             out,
-            from,
-            to,
+            period,
             log_scale,
-        }) => documents::report_doc(&paths, format, out, (&from, &to), log_scale),
+        }) => documents::report_doc(&paths, format, out, &period, log_scale),
         Some(Command::Export {
             paths,
             stix: _,
             out,
-            from,
-            to,
-        }) => documents::stix_export(&paths, out.as_deref(), (&from, &to)),
+            period,
+        }) => documents::stix_export(&paths, out.as_deref(), &period),
         Some(Command::InstallDesktop) => install_desktop(true),
         Some(Command::UninstallDesktop) => install_desktop(false),
         None => open_window(cli.paths),

@@ -10,7 +10,21 @@ use dossier::annotations::{AnchorStatus, Annotation, reanchor, store};
 use dossier::chart::{ChartOptions, Period};
 use dossier::report_doc::ReportInput;
 
-use super::ReportFormat;
+use super::{PeriodArgs, ReportFormat};
+
+/// The period of `--from`/`--to` (a usage error, exit 2, when it does not parse), then the
+/// corpus at `paths` and its annotations.
+fn load_for_period(
+    paths: &[PathBuf],
+    period: &PeriodArgs,
+) -> Result<(Period, Analysis, Vec<Annotation>), ExitCode> {
+    let parsed = Period::parse(&period.from, &period.to).map_err(|e| {
+        eprintln!("dossier: {e}");
+        ExitCode::from(2)
+    })?;
+    let (analysis, annotations) = load_with_annotations(paths)?;
+    Ok((parsed, analysis, annotations))
+}
 
 /// The corpus at `paths` and its annotations (the file beside it), re-anchored; an annotation
 /// whose quote is gone is named on standard error and left out.
@@ -57,19 +71,11 @@ pub(super) fn report_doc(
     paths: &[PathBuf],
     format: ReportFormat,
     out: Option<PathBuf>,
-    (from, to): (&str, &str),
+    period: &PeriodArgs,
     log_scale: bool,
 ) -> ExitCode {
-    use dossier::chart::{ChartOptions, Period};
-    use dossier::report_doc::{self, Format, ReportInput};
-    let period = match Period::parse(from, to) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("dossier: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let (analysis, annotations) = match load_with_annotations(paths) {
+    use dossier::report_doc::{self, Format};
+    let (period, analysis, annotations) = match load_for_period(paths, period) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -108,19 +114,8 @@ pub(super) fn report_doc(
 
 /// `dossier export --stix`: the incidents inside the period, their actors, victims, sources and
 /// annotations as one STIX 2.1 bundle.
-pub(super) fn stix_export(
-    paths: &[PathBuf],
-    out: Option<&Path>,
-    (from, to): (&str, &str),
-) -> ExitCode {
-    let period = match Period::parse(from, to) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("dossier: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let (analysis, annotations) = match load_with_annotations(paths) {
+pub(super) fn stix_export(paths: &[PathBuf], out: Option<&Path>, period: &PeriodArgs) -> ExitCode {
+    let (period, analysis, annotations) = match load_for_period(paths, period) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

@@ -173,34 +173,37 @@ impl Exports {
         input: &ExportInput<'_>,
         path: PathBuf,
     ) -> Option<String> {
-        if let Some(note) = self.busy_note() {
-            return Some(note);
-        }
-        let job = ReportJob {
-            analysis: Arc::clone(&input.loaded.analysis),
-            incidents: input.incidents(),
-            annotations: input.annotations(),
-            filters: input.filters(),
-            chart: input.chart(DEFAULT_SIZE),
-        };
-        self.task = Task::spawn(
+        self.spawn_report_job(
             wake,
-            "dossier-export-report",
-            "exporting the report",
-            move || job.write(&path),
-        );
-        None
+            input,
+            ("dossier-export-report", "exporting the report"),
+            move |job: ReportJob| job.write(&path),
+        )
     }
-}
 
-impl Exports {
-    /// Starts writing what the filters select as a STIX 2.1 bundle to `path` on the worker;
-    /// the note says why it cannot start.
+    /// Writes what the filters select as a STIX 2.1 bundle to `path` on a worker, as
+    /// [`Self::export_report`] does the report.
     pub fn export_stix(
         &mut self,
         wake: &Wake,
         input: &ExportInput<'_>,
         path: PathBuf,
+    ) -> Option<String> {
+        self.spawn_report_job(
+            wake,
+            input,
+            ("dossier-export-stix", "exporting the STIX bundle"),
+            move |job: ReportJob| job.write_stix(&path),
+        )
+    }
+
+    /// Runs `write` on a worker over owned copies of what the window shows (a note when busy).
+    fn spawn_report_job(
+        &mut self,
+        wake: &Wake,
+        input: &ExportInput<'_>,
+        (thread, doing): (&'static str, &'static str),
+        write: impl FnOnce(ReportJob) -> String + Send + 'static,
     ) -> Option<String> {
         if let Some(note) = self.busy_note() {
             return Some(note);
@@ -212,12 +215,7 @@ impl Exports {
             filters: input.filters(),
             chart: input.chart(DEFAULT_SIZE),
         };
-        self.task = Task::spawn(
-            wake,
-            "dossier-export-stix",
-            "exporting the STIX bundle",
-            move || job.write_stix(&path),
-        );
+        self.task = Task::spawn(wake, thread, doing, move || write(job));
         None
     }
 }
