@@ -114,7 +114,6 @@ const PLACES: &[&str] = &[
     "Sydney",
     "Lagos",
 ];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 const ROLES: &[&str] = &[
     "chief executive",
     "finance minister",
@@ -196,7 +195,7 @@ fn date_phrase(rng: &mut Rng, published: NaiveDate) -> String {
     match rng.below(7) {
         0 => format!("on {month} {}, {year}", 1 + rng.below(28)),
         1 => format!("in {month} {year}"),
-        2 => format!("on {}", rng.pick(WEEKDAYS)),
+        2 => format!("on {}", rng.pick(&crate::extract::calendar::WEEKDAYS[..5])),
         3 => "last year".to_owned(),
         4 => format!("in {year}"),
         5 => format!("{} days ago", 2 + rng.below(9)),
