@@ -10,48 +10,15 @@ use regex::Regex;
 use super::words::is_modifier;
 use crate::extract::calendar;
 
-/// Canonical name, then other spellings.
-pub const KNOWN: &[(&str, &[&str])] = &[
-    (
-        "Kim Jong Un",
-        &["Kim Jong-un", "Kim Jong-Un", "Kim Jong-eun"],
-    ),
-    ("Kim Jong Nam", &["Kim Jong-nam"]),
-    ("Kim Yo Jong", &["Kim Yo-jong"]),
-    ("Kim Jong Il", &["Kim Jong-il"]),
-    ("Kim Il Sung", &["Kim Il-sung"]),
-    ("Ri Yong Ho", &["Ri Yong-ho"]),
-    ("Choe Son Hui", &["Choe Son-hui"]),
-    ("Park Jin Hyok", &["Park Jin-hyok"]),
-    ("Jon Chang Hyok", &[]),
-    ("Kim Il", &[]),
-    ("Moon Jae-in", &["Moon Jae In"]),
-    ("Yoon Suk Yeol", &["Yoon Suk-yeol"]),
-    ("Park Geun-hye", &[]),
-    ("Lee Jae-myung", &[]),
-    ("Donald Trump", &["Donald J. Trump"]),
-    ("Joe Biden", &["Joseph Biden"]),
-    ("Barack Obama", &[]),
-    ("George W. Bush", &["George W Bush"]),
-    ("Bill Clinton", &[]),
-    ("Hillary Clinton", &[]),
-    ("Mike Pompeo", &[]),
-    ("Antony Blinken", &[]),
-    ("Xi Jinping", &[]),
-    ("Vladimir Putin", &[]),
-    ("Shinzo Abe", &[]),
-    ("Fumio Kishida", &[]),
-    ("Tony Blair", &[]),
-    ("Gordon Brown", &[]),
-    ("Boris Johnson", &[]),
-    ("Theresa May", &[]),
-    ("Emmanuel Macron", &[]),
-    ("Angela Merkel", &[]),
-    ("Changpeng Zhao", &[]),
-    ("Vitalik Buterin", &[]),
-    ("Sam Bankman-Fried", &[]),
-    ("Ben Zhou", &[]),
-];
+/// People who recur in this news (`assets/people.tsv`): canonical name, then other spellings.
+pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/people.tsv"))
+        .filter_map(|l| {
+            let mut names = l.split('\t').map(str::trim);
+            Some((names.next()?, names.collect()))
+        })
+        .collect()
+});
 
 /// Given names, for "<given name> <Surname>": the US Census 1990 lists and, since analysts
 /// read about people of every country, other countries' lists (see each asset's header).
