@@ -16,9 +16,14 @@ pub static CAPTION_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Capitalised words that open a sentence and never start a name ("So", "Meet", "Today").
-pub static OPENERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/openers.txt")).collect());
+/// Capitalised words that open a sentence and never start a name ("So", "Meet", "Today"), with
+/// every month and weekday name.
+pub static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!("../../../assets/entity-words/openers.txt"))
+        .chain(crate::extract::calendar::month_words())
+        .chain(crate::extract::calendar::WEEKDAYS.iter().copied())
+        .collect()
+});
 
 /// Nouns that say a name right after them is an organisation ("oil company Rosneft").
 pub static ORG_NOUNS: LazyLock<HashSet<&'static str>> =
