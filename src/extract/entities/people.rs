@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::words::is_modifier;
+use super::words::{alternation, is_modifier};
 use crate::extract::calendar;
 
 /// People who recur in this news (`assets/people.tsv`): canonical name, then other spellings.
@@ -169,44 +169,65 @@ fn name(min_words: usize) -> String {
 }
 
 /// Titles written capitalised before a name; one word after them is enough ("President Trump").
-const TITLES: &str = r"Secretary of State|President|Vice President|Prime Minister|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Judge|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Chairman|Director|Commissioner|Attorney General|Lt\.?|Col\.?|Gen\.?|General|Admiral|Lord|Lady|King|Queen|Prince|Princess|Pope";
+static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/person-titles.txt"
+    ))
+    .collect()
+});
 
 /// Roles written in lower case before a name; these need a full name ("analyst Jane Doe").
-const ROLES: &str = r"Sir|leader|founder|co-founder|CEO|director|analyst|spokesperson|spokesman|spokeswoman|attorney general|researcher|economist|chief executive|executive|lawyer|professor|investigator|official|expert|head|chief|chairman|minister|secretary|president|ambassador|commissioner|adviser|advisor|defector|dictator|hacker|developer|engineer|manager|partner|prosecutor|judge|agent|reporter|correspondent|author|editor|fellow|officer|member|scientist|consultant";
+static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/entity-words/name-roles.txt")).collect()
+});
 
 /// Roles only a person holds: one name word after them is enough ("Helius CEO Mert did…").
-const PERSON_ROLES: &str = r"founder|co-founder|cofounder|CEO|CTO|COO|CFO|CISO|analyst|researcher|investigator|spokesperson|spokesman|spokeswoman|lawyer|economist|engineer";
+static PERSON_ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/person-only-roles.txt"
+    ))
+    .collect()
+});
 
 /// Verbs of saying that follow or precede a speaker.
-const SAYS: &str = r"said|says|told|explained|added|noted|wrote|warned|argued|stated|tweeted|commented|claimed|believes|confirmed|admitted|insisted|asked|replied|recalled|testified|acknowledged";
+static SAYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/speech-verbs.txt"
+    ))
+    .collect()
+});
 
 /// The person patterns; each has a `name` group. The bool: a single word is enough.
 pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     let month = &*calendar::MONTH_PATTERN;
+    let titles = alternation(&TITLES);
+    let roles = alternation(&ROLES);
+    let person_roles = alternation(&PERSON_ROLES);
+    let says = alternation(&SAYS);
     let one = name(1);
     let two = name(2);
     let specs = [
-        (format!(r"(?-u:\b)(?:{TITLES})[ \t]+{one}"), true),
+        (format!(r"(?-u:\b)(?:{titles})[ \t]+{one}"), true),
         (
-            format!(r"(?-u:\b)(?:{ROLES})(?:[ \t]+|[ \t]*[-–—:][ \t]*){two}"),
+            format!(r"(?-u:\b)(?:{roles})(?:[ \t]+|[ \t]*[-–—:][ \t]*){two}"),
             false,
         ),
         // One word that a lower-case word or a mark follows: "founder Alon's defence".
         (
             format!(
-                r"(?-u:\b)(?i:{PERSON_ROLES})[ \t]+(?P<name>{WORD})(?:['’]s)?(?:[ \t]+[a-z(]|[ \t]*[,.;:!?)]|$)"
+                r"(?-u:\b)(?i:{person_roles})[ \t]+(?P<name>{WORD})(?:['’]s)?(?:[ \t]+[a-z(]|[ \t]*[,.;:!?)]|$)"
             ),
             true,
         ),
         // The same role in apposition before one word: "Multichain's CEO, Zhaojun, has…".
         (
-            format!(r"(?-u:\b)(?i:{PERSON_ROLES})[ \t]*,[ \t]+(?P<name>{WORD})[ \t]*,"),
+            format!(r"(?-u:\b)(?i:{person_roles})[ \t]*,[ \t]+(?P<name>{WORD})[ \t]*,"),
             true,
         ),
         // …or in brackets after it: "Rox (our CTO) and Anatol (our security expert)".
         (
             format!(
-                r"(?-u:\b)(?P<name>{WORD})[ \t]+\((?:our|the|their|its|his|her|a|an)?[ \t]*(?:[a-z-]+[ \t]+)?(?i:{PERSON_ROLES}|expert)\)"
+                r"(?-u:\b)(?P<name>{WORD})[ \t]+\((?:our|the|their|its|his|her|a|an)?[ \t]*(?:[a-z-]+[ \t]+)?(?i:{person_roles}|expert)\)"
             ),
             true,
         ),
@@ -222,8 +243,8 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
             format!(r"(?P<name>{WORD})[ \t]+and[ \t]+(?:I|me)(?-u:\b)"),
             true,
         ),
-        (format!(r"{two}[ \t]+(?:{SAYS})(?-u:\b)"), false),
-        (format!(r"{two}[ \t]*,[ \t]*(?:{SAYS})(?-u:\b)"), false),
+        (format!(r"{two}[ \t]+(?:{says})(?-u:\b)"), false),
+        (format!(r"{two}[ \t]*,[ \t]*(?:{says})(?-u:\b)"), false),
         (
             format!(r"(?-u:\b)(?:said|says|according to)[ \t]+{two}"),
             false,
@@ -232,7 +253,7 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (format!(r"(?m)^By[ \t]+{two}[ \t]*(?:$|[/|,])"), false),
         (
             format!(
-                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?i:{ROLES})(?-u:\b)"
+                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?i:{roles})(?-u:\b)"
             ),
             false,
         ),
@@ -302,10 +323,35 @@ pub fn clean_name(name: &str, not_name: &HashSet<String>) -> Option<(usize, usiz
 
 /// Capitalised title and role words ("Chancellor", "Conductor"), never part of the name itself.
 pub fn title_words() -> impl Iterator<Item = &'static str> {
+    // Single words only, and no abbreviation, with or without its full stop ("Sen.", "Prof."
+    // and "Prof"): the words a name may hold elsewhere.
+    let abbreviation =
+        |w: &str| w.ends_with('.') || TITLES.iter().any(|t| t.strip_suffix('.') == Some(w));
     TITLES
-        .split('|')
-        .chain(ROLES.split('|'))
-        .filter(|w| !w.contains(' ') && !w.contains('\\') && !w.contains('?'))
-        .map(|w| w.trim_end_matches('.'))
+        .iter()
+        .chain(ROLES.iter())
+        .copied()
+        .filter(move |w| !w.contains(' ') && !abbreviation(w))
         .chain(super::words::CAPTION_TITLES.iter().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviated_titles_are_not_title_words() {
+        let words: HashSet<&str> = title_words().collect();
+        assert!(words.contains("Chancellor") && words.contains("analyst"));
+        for abbreviation in ["Prof", "Prof.", "Gen", "Sen.", "Sen", "Mr"] {
+            assert!(!words.contains(abbreviation), "{abbreviation}");
+        }
+    }
+
+    #[test]
+    fn the_title_pattern_takes_an_abbreviation_with_or_without_its_stop() {
+        let re = Regex::new(&format!("^(?:{})$", alternation(&TITLES))).expect("titles");
+        assert!(re.is_match("Prof") && re.is_match("Prof.") && re.is_match("Sen."));
+        assert!(!re.is_match("Sen") && !re.is_match("Pro"));
+    }
 }

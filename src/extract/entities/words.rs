@@ -207,3 +207,13 @@ pub fn is_modifier(word: &str) -> bool {
     word.rsplit_once('-')
         .is_some_and(|(head, tail)| !head.is_empty() && COMPOUND_SUFFIXES.contains(tail))
 }
+
+/// A list's entries joined as a regex alternation, each matched literally: the patterns' word
+/// groups are data, and a list entry never carries regex syntax.
+pub fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
