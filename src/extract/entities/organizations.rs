@@ -55,36 +55,53 @@ pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::n
 });
 
 /// Words that end an organisation's name.
-const SUFFIXES: &str = "Committee|Union|Guild|Studios|Films|Pictures|Records|Networks|Club|Society|Trust|Fund|Board|Court|Bank|Group|Inc|Inc\\.|Ltd|Ltd\\.|Corp|Corp\\.|Corporation|Company|Consulting|Council|Department|Agency|Bureau|Ministry|University|Institute|Exchange|Network|Protocol|Foundation|Labs|Capital|Finance|Commission|Association|Authority|Party|Police|Service|Services|Systems|Technologies|Securities|Holdings|Partners|Airways|Airlines|Motors|Telecom|Times|News|Post|Journal";
+static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-suffixes.txt"
+    ))
+    .collect()
+});
 
 /// Words that end a public body's name, which may join two fields with "and" ("Securities
 /// and Exchange Commission", "Finance and Economy Ministry"); in other names "and" joins a list
 /// ("Acme and Zorb Finance").
-const PUBLIC_SUFFIXES: &str =
-    "Department|Ministry|Commission|Committee|Union|Council|Agency|Authority|Board";
+static PUBLIC_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-public-suffixes.txt"
+    ))
+    .collect()
+});
 
 /// Words that open an organisation's name "of ..." or "for ...": "Bank of England", "Ministry
 /// of Defence", "Department for Work and Pensions", "House of Lords".
-const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Office|Council|Commission|Federation|Association|Board|Central Bank|National Bank|Reserve Bank|House|Guild|Union|Academy|Society|League|Chamber|Committee";
+static OF_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-of-heads.txt"
+    ))
+    .collect()
+});
 
 /// "FTI Consulting", "Bangladesh Bank", "Bank of England". The name's words are capitalised and
 /// on one line (a title never joins the first line of the body);
 /// the surrounding code trims sentence words ("The", "Read") from its front.
 pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let word = r"(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Z]{2,}|&)";
+    let of_heads = super::words::alternation(&OF_HEADS);
+    let public_suffixes = super::words::alternation(&PUBLIC_SUFFIXES);
+    let suffixes = super::words::alternation(&SUFFIXES);
     // "Writers Guild of America", "European Court of Human Rights".
     let of = format!(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}})?");
     super::compile(&format!(
-        r"(?-u:\b)(?:The[ \t]+)?(?:{OF_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{OF_HEADS})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{PUBLIC_SUFFIXES}){of}(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{SUFFIXES}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
 
 /// The words that end organisation names, for telling people from organisations.
 pub fn suffix_words() -> impl Iterator<Item = &'static str> {
-    SUFFIXES.split('|').filter(|w| !w.contains('\\')).chain([
-        "Association",
-        "Motors",
-        "Airways",
-        "Film",
-    ])
+    // No abbreviation with its full stop ("Inc.").
+    SUFFIXES
+        .iter()
+        .copied()
+        .filter(|w| !w.contains('.'))
+        .chain(["Association", "Motors", "Airways", "Film"])
 }
