@@ -62,7 +62,9 @@ const KNOWN_SUBGROUPS: &[(&str, &str, &[&str])] = &[(
 
 /// Words after which a group name's head is still a name on its own ("Lazarus" for "Lazarus
 /// Group").
-const GROUP_WORDS: &[&str] = &["Group", "group", "Team", "team", "Gang", "gang"];
+static GROUP_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/entity-words/group-words.txt")).collect()
+});
 
 /// Whether a name is safe to look for in running text: not an English word, not a short token
 /// (≤ 4 letters) unless it carries a digit like "APT38" or "TA404".
