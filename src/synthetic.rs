@@ -54,76 +54,27 @@ impl Rng {
     }
 }
 
-const SYLLABLES: &[&str] = &[
-    "al", "bar", "cor", "dun", "el", "fen", "gal", "har", "is", "jor", "kel", "lun", "mar", "nor",
-    "or", "pel", "quin", "ros", "sel", "tor", "ul", "van", "wen", "xan", "yor", "zel", "bri",
-    "cas", "dre", "fal", "gri", "hol", "kin", "lem", "mor", "nev", "par", "ren", "sta", "tre",
-    "vel", "wyn",
-];
-const ORG_KINDS: &[&str] = &[
-    "Bank",
-    "Exchange",
-    "Finance",
-    "Protocol",
-    "Capital",
-    "Holdings",
-    "Markets",
-    "Network",
-    "Savings Bank",
-    "Swap",
-    "Wallet",
-];
-const THEFT_VERBS: &[&str] = &[
-    "stole",
-    "made off with",
-    "drained",
-    "siphoned",
-    "took",
-    "looted",
-];
-const TITLE_WORDS: &[&str] = &[
-    "Hackers drain",
-    "Heist hits",
-    "Breach at",
-    "Attack on",
-    "Exploit drains",
-];
-const NEWS_TOPICS: &[&str] = &[
-    "profits",
-    "sales",
-    "the merger",
-    "the budget",
-    "the transfer",
-    "the election",
-    "the final",
-    "the tour",
-    "the album",
-    "the launch",
-];
-const PLACES: &[&str] = &[
-    "London",
-    "Seoul",
-    "Singapore",
-    "New York",
-    "Tokyo",
-    "Hong Kong",
-    "Berlin",
-    "Paris",
-    "Manila",
-    "Dubai",
-    "Sydney",
-    "Lagos",
-];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
-const ROLES: &[&str] = &[
-    "chief executive",
-    "finance minister",
-    "spokesperson",
-    "analyst",
-    "coach",
-    "chairman",
-    "researcher",
-];
+/// The generator's vocabulary, one list per kind of word (`assets/synthetic/`).
+static SYLLABLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../assets/synthetic/syllables.txt")).collect()
+});
+static ORG_KINDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../assets/synthetic/organisation-kinds.txt")).collect()
+});
+static THEFT_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../assets/synthetic/theft-verbs.txt")).collect()
+});
+static TITLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../assets/synthetic/title-openers.txt")).collect()
+});
+static NEWS_TOPICS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../assets/synthetic/news-topics.txt")).collect()
+});
+static PLACES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../assets/synthetic/places.txt")).collect()
+});
+static ROLES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| crate::text::entries(include_str!("../assets/synthetic/roles.txt")).collect());
 
 /// Given names from Dossier's own list (the one people extraction uses).
 static GIVEN: LazyLock<Vec<&'static str>> =
@@ -160,7 +111,7 @@ fn capitalised(s: &str) -> String {
 /// An invented word of two or three syllables, capitalised ("Norvelan").
 fn invented(rng: &mut Rng) -> String {
     let n = 2 + rng.below(2);
-    let word: String = (0..n).map(|_| rng.pick(SYLLABLES)).collect();
+    let word: String = (0..n).map(|_| rng.pick(&SYLLABLES)).collect();
     capitalised(&word)
 }
 
@@ -169,7 +120,7 @@ fn person(rng: &mut Rng) -> String {
 }
 
 fn organisation(rng: &mut Rng) -> String {
-    format!("{} {}", invented(rng), rng.pick(ORG_KINDS))
+    format!("{} {}", invented(rng), rng.pick(&ORG_KINDS))
 }
 
 /// A money figure in one of the forms news write ("$81 million", "€1.7bn", "4,502 BTC").
@@ -196,7 +147,7 @@ fn date_phrase(rng: &mut Rng, published: NaiveDate) -> String {
     match rng.below(7) {
         0 => format!("on {month} {}, {year}", 1 + rng.below(28)),
         1 => format!("in {month} {year}"),
-        2 => format!("on {}", rng.pick(WEEKDAYS)),
+        2 => format!("on {}", rng.pick(&crate::extract::calendar::WEEKDAYS[..5])),
         3 => "last year".to_owned(),
         4 => format!("in {year}"),
         5 => format!("{} days ago", 2 + rng.below(9)),
@@ -210,7 +161,7 @@ fn date_phrase(rng: &mut Rng, published: NaiveDate) -> String {
 fn theft_paragraph(rng: &mut Rng, victim: &str, actor: &str, published: NaiveDate) -> String {
     let figure = amount(rng);
     let when = date_phrase(rng, published);
-    let verb = rng.pick(THEFT_VERBS);
+    let verb = rng.pick(&THEFT_VERBS);
     match rng.below(4) {
         0 => format!(
             "Hackers linked to {actor} {verb} {figure} from {victim} {when}, investigators said."
@@ -235,10 +186,10 @@ fn theft_paragraph(rng: &mut Rng, victim: &str, actor: &str, published: NaiveDat
 
 fn news_paragraph(rng: &mut Rng, published: NaiveDate) -> String {
     let who = person(rng);
-    let role = rng.pick(ROLES);
+    let role = rng.pick(&ROLES);
     let org = organisation(rng);
-    let place = rng.pick(PLACES);
-    let topic = rng.pick(NEWS_TOPICS);
+    let place = rng.pick(&PLACES);
+    let topic = rng.pick(&NEWS_TOPICS);
     match rng.below(5) {
         0 => format!(
             "{org} reported a profit of {} for the year to {}, against {} a year \
@@ -287,7 +238,7 @@ pub fn article(seed: u64, index: u64) -> SyntheticArticle {
     if theft {
         let victim = organisation(&mut rng);
         let actor = rng.pick(&ACTORS);
-        title = format!("{} {victim}", rng.pick(TITLE_WORDS));
+        title = format!("{} {victim}", rng.pick(&TITLE_WORDS));
         for _ in 0..1 + rng.below(3) {
             text.push_str(&theft_paragraph(&mut rng, &victim, actor, published));
             text.push_str("\n\n");
@@ -297,7 +248,7 @@ pub fn article(seed: u64, index: u64) -> SyntheticArticle {
             "{} {} as {}",
             invented(&mut rng),
             rng.pick(&["update", "deal", "talks", "result"]),
-            rng.pick(NEWS_TOPICS)
+            rng.pick(&NEWS_TOPICS)
         );
     }
     for _ in 0..paragraphs {

@@ -18,6 +18,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 use serde::{Deserialize, Serialize};
 
+use super::calendar::{self, MONTH_PATTERN, WEEKDAY_PATTERN, month_number};
 use crate::corpus::Article;
 use crate::partial_date::PartialDate;
 use crate::text::ByteToChar;
@@ -33,10 +34,7 @@ pub struct DateMention {
     pub relative: bool,
 }
 
-/// A month, written out or abbreviated (also read by the person patterns: a post's date).
-pub(crate) const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)";
 const YEAR: &str = r"(199\d|20[0-3]\d)";
-const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const SMALL: &str =
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})";
 
@@ -64,18 +62,19 @@ enum Form {
 
 static PATTERNS: LazyLock<Vec<(Regex, Form)>> = LazyLock::new(|| {
     let p = |s: String, f: Form| (Regex::new(&s).unwrap_or_else(|e| panic!("{e}")), f);
+    let (month, weekday) = (&*MONTH_PATTERN, &*WEEKDAY_PATTERN);
     vec![
         p(format!(r"(?-u:\b){YEAR}-(\d{{1,2}})-(\d{{1,2}})(?-u:\b)"), Form::Iso),
         p(
-            format!(r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}(?-u:\b)"),
+            format!(r"(?-u:\b){month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{YEAR}(?-u:\b)"),
             Form::MonthDayYear,
         ),
         p(
-            format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+{YEAR}(?-u:\b)"),
+            format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month},?\s+{YEAR}(?-u:\b)"),
             Form::DayMonthYear,
         ),
         p(
-            format!(r"(?-u:\b){MONTH},?\s+(?:of\s+)?{YEAR}(?-u:\b)"),
+            format!(r"(?-u:\b){month},?\s+(?:of\s+)?{YEAR}(?-u:\b)"),
             Form::MonthYear,
         ),
         p(
@@ -97,16 +96,16 @@ static PATTERNS: LazyLock<Vec<(Regex, Form)>> = LazyLock::new(|| {
             Form::Year,
         ),
         p(
-            format!(r"(?-u:\b){MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"),
+            format!(r"(?-u:\b){month}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)"),
             Form::MonthDay,
         ),
         p(
-            format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}"),
+            format!(r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{month}"),
             Form::DayMonth,
         ),
         p(
             format!(
-                r"(?-u:\b)((?i:in|since|during|by|until|early|late|mid-?|last|this|throughout|from|of|through))\s+{MONTH}"
+                r"(?-u:\b)((?i:in|since|during|by|until|early|late|mid-?|last|this|throughout|from|of|through))\s+{month}"
             ),
             Form::PrepMonth,
         ),
@@ -127,7 +126,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Form)>> = LazyLock::new(|| {
             Form::Ago,
         ),
         p(
-            format!(r"(?-u:\b)(?:(?i:on|last|this|since|by|until|late|early|past)\s+)?{WEEKDAY}(?-u:\b)"),
+            format!(r"(?-u:\b)(?:(?i:on|last|this|since|by|until|late|early|past)\s+)?{weekday}(?-u:\b)"),
             Form::Weekday,
         ),
         p(
@@ -148,30 +147,20 @@ static PATTERNS: LazyLock<Vec<(Regex, Form)>> = LazyLock::new(|| {
 /// Words one of which each pattern needs, found in one ASCII case-insensitive pass so that a
 /// pattern whose words are all absent is not run at all (most articles lack most of them).
 /// The bit of each word group, in the order of [`ANCHOR_WORDS`].
-const ANCHOR_WORDS: [(&str, u8); 22] = [
-    ("199", HAS_YEAR),
-    ("200", HAS_YEAR),
-    ("201", HAS_YEAR),
-    ("202", HAS_YEAR),
-    ("203", HAS_YEAR),
-    ("jan", HAS_MONTH),
-    ("feb", HAS_MONTH),
-    ("mar", HAS_MONTH),
-    ("apr", HAS_MONTH),
-    ("may", HAS_MONTH),
-    ("jun", HAS_MONTH),
-    ("jul", HAS_MONTH),
-    ("aug", HAS_MONTH),
-    ("sep", HAS_MONTH),
-    ("oct", HAS_MONTH),
-    ("nov", HAS_MONTH),
-    ("dec", HAS_MONTH),
-    ("year", HAS_YEAR_WORD),
-    ("month", HAS_MONTH_WORD),
-    ("ago", HAS_AGO),
-    ("day", HAS_DAY),
-    ("week", HAS_WEEK),
-];
+/// The months are anchored by their first three letters, which every spelling starts with.
+static ANCHOR_WORDS: LazyLock<Vec<(String, u8)>> = LazyLock::new(|| {
+    let years = ["199", "200", "201", "202", "203"].map(|y| (y.to_string(), HAS_YEAR));
+    let months = calendar::month_names().map(|m| (m[..3].to_ascii_lowercase(), HAS_MONTH));
+    let words = [
+        ("year", HAS_YEAR_WORD),
+        ("month", HAS_MONTH_WORD),
+        ("ago", HAS_AGO),
+        ("day", HAS_DAY),
+        ("week", HAS_WEEK),
+    ]
+    .map(|(w, b)| (w.to_string(), b));
+    years.into_iter().chain(months).chain(words).collect()
+});
 const HAS_YEAR: u8 = 1;
 const HAS_MONTH: u8 = 2;
 const HAS_YEAR_WORD: u8 = 4;
@@ -184,7 +173,7 @@ const HAS_ALL: u8 = 127;
 static ANCHORS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(ANCHOR_WORDS.map(|(w, _)| w))
+        .build(ANCHOR_WORDS.iter().map(|(w, _)| w))
         .ok()
 });
 
@@ -281,26 +270,6 @@ fn find_with_anchors(text: &str, published: Option<NaiveDate>, present: u8) -> V
             relative,
         })
         .collect()
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    let m = match n.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
 }
 
 fn small_number(word: &str) -> Option<i64> {

@@ -138,14 +138,6 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../assets/lexicon/not-victim-words.txt"),
     ),
     (
-        "months.txt",
-        include_str!("../../assets/lexicon/months.txt"),
-    ),
-    (
-        "weekdays.txt",
-        include_str!("../../assets/lexicon/weekdays.txt"),
-    ),
-    (
         "organisation-words.txt",
         include_str!("../../assets/lexicon/organisation-words.txt"),
     ),
@@ -221,8 +213,9 @@ impl Lexicon {
             clause_words.insert(kind.0, kind.1);
         }
         let mut not_victim_words = words("not-victim-words.txt");
-        not_victim_words.extend(words("months.txt"));
-        not_victim_words.extend(words("weekdays.txt"));
+        // Month and weekday names (full names only) from the one calendar lists.
+        not_victim_words.extend(super::calendar::month_names().map(String::from));
+        not_victim_words.extend(super::calendar::WEEKDAYS.iter().map(|w| w.to_string()));
         Ok(Lexicon {
             cues,
             matcher,
@@ -302,7 +295,7 @@ mod tests {
         }
         assert!(
             lex.is_not_victim_word("March"),
-            "months come from months.txt"
+            "months come from months.tsv"
         );
         assert!(lex.is_organisation_word("bank"));
     }

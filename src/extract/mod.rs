@@ -2,6 +2,7 @@
 //! gathered across the corpus.
 
 pub mod actors;
+pub mod calendar;
 pub mod dates;
 pub mod entities;
 pub mod lexicon;

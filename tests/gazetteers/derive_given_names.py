@@ -49,10 +49,11 @@ def main():
     for path in (
         "assets/entity-words/common-words.txt",
         "assets/entity-words/crypto-words.txt",
-        "assets/lexicon/months.txt",
+        "assets/lexicon/months.tsv",
         "assets/lexicon/weekdays.txt",
     ):
-        blocked.update(w.strip().lower() for w in lines(path))
+        # months.tsv: the full name is the first column.
+        blocked.update(w.split("\t")[0].strip().lower() for w in lines(path))
     for path in ("assets/places.tsv", "assets/places-geonames.tsv"):
         for row in lines(path):
             for col in row.split("\t")[1:4]:

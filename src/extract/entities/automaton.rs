@@ -96,7 +96,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             }
         }
     }
-    for (canon, aliases) in organizations::KNOWN {
+    for (canon, aliases) in organizations::KNOWN.iter() {
         let t = targets.len();
         targets.push(Target {
             kind: EntityKind::Organization,
@@ -130,7 +130,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             add(&mut names, n, t, Source::Organization);
         }
     }
-    for (canon, aliases) in people::KNOWN {
+    for (canon, aliases) in people::KNOWN.iter() {
         let t = targets.len();
         targets.push(Target {
             kind: EntityKind::Person,
@@ -178,7 +178,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
                 .any(|(k, _)| k.split(' ').any(|x| x == w))
         })
         .collect();
-    for (canon, aliases) in organizations::KNOWN {
+    for (canon, aliases) in organizations::KNOWN.iter() {
         for n in std::iter::once(canon).chain(aliases.iter()) {
             if !n.contains(' ') {
                 extra.push(n.to_string());

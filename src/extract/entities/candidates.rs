@@ -35,12 +35,20 @@ static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Small words that may join two name words ("Bank of Korea", "Department for Education").
-const CONNECTORS: &[&str] = &[
-    " of ", " for ", " & ", " de ", " du ", " van ", " von ", " der ",
-];
+static CONNECTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/name-connectors.txt"
+    ))
+    .collect()
+});
 
 /// What follows the apostrophe of a contraction ("I'm", "We’ve").
-const CONTRACTIONS: &[&str] = &["m", "re", "ve", "ll", "d", "t"];
+static CONTRACTIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/contraction-endings.txt"
+    ))
+    .collect()
+});
 
 /// An ordinary adverb or gerund opening a sentence ("Curiously, …", "Contacting the team…"),
 /// which the capital makes look like a name.
@@ -137,7 +145,7 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
                 && word
                     .split(['\'', '’'])
                     .nth(1)
-                    .is_some_and(|t| CONTRACTIONS.contains(&t))
+                    .is_some_and(|t| CONTRACTIONS.contains(t))
         {
             closed = true;
             continue;
@@ -155,7 +163,12 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
             && !handle
             && run.last().is_some_and(|&(_, e)| {
                 let gap = &text[e..start];
-                gap == " " || CONNECTORS.contains(&gap) && !OPENERS.contains(word)
+                gap == " "
+                    || gap
+                        .strip_prefix(' ')
+                        .and_then(|g| g.strip_suffix(' '))
+                        .is_some_and(|g| CONNECTORS.contains(g))
+                        && !OPENERS.contains(word)
             });
         if !joins && !run.is_empty() {
             out.push(std::mem::take(&mut run));

@@ -4,7 +4,7 @@
 //! The derivation keeps MISP's umbrella/sub-group structure instead of flattening it, so the
 //! sidebar can show "Lazarus Group (all)" and each sub-group under it.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -44,120 +44,15 @@ pub fn to_asset_json(actors: &[ThreatActor]) -> Result<String, serde_json::Error
     Ok(out)
 }
 
-/// Single words among MISP names that are ordinary English words or common proper nouns (from
-/// the system dictionary): matching them would flood business and sports news with false hits.
-const COMMON_WORDS: &[&str] = &[
-    "actinium",
-    "aluminum",
-    "amoeba",
-    "axiom",
-    "barium",
-    "basin",
-    "bismuth",
-    "bitter",
-    "blackjack",
-    "bluebottle",
-    "boron",
-    "bromine",
-    "buckeye",
-    "butterfly",
-    "calcium",
-    "callisto",
-    "calypso",
-    "cardinal",
-    "castle",
-    "chimborazo",
-    "chromium",
-    "cicada",
-    "cleaver",
-    "cobalt",
-    "copper",
-    "dogfish",
-    "dragonfly",
-    "dune",
-    "elbrus",
-    "elfin",
-    "gallium",
-    "ghostwriter",
-    "gop",
-    "gorilla",
-    "hafnium",
-    "helium",
-    "honeybee",
-    "hoodoo",
-    "icecap",
-    "indra",
-    "iridium",
-    "krypton",
-    "lawrencium",
-    "lead",
-    "leviathan",
-    "lexus",
-    "longhorn",
-    "lurid",
-    "lyceum",
-    "machete",
-    "magnesium",
-    "manganese",
-    "mask",
-    "mercury",
-    "mirage",
-    "monsoon",
-    "moonlight",
-    "neodymium",
-    "neptunium",
-    "newscaster",
-    "nickel",
-    "oxygen",
-    "patchwork",
-    "phosphorus",
-    "pickaxe",
-    "pioneer",
-    "platinum",
-    "plutonium",
-    "polaris",
-    "polonium",
-    "popeye",
-    "potassium",
-    "pupa",
-    "radium",
-    "rancor",
-    "rattlesnake",
-    "reaper",
-    "scarab",
-    "scimitar",
-    "sea",
-    "siesta",
-    "silence",
-    "silicon",
-    "silverfish",
-    "slingshot",
-    "snake",
-    "sodium",
-    "strontium",
-    "sulphur",
-    "summit",
-    "superman",
-    "swallowtail",
-    "taskmasters",
-    "thallium",
-    "tick",
-    "tortoiseshell",
-    "trident",
-    "ups",
-    "venom",
-    "vermin",
-    "voyeur",
-    "watchdog",
-    "webmasters",
-    "wraith",
-    "yttrium",
-    "zinc",
-    "zirconium",
-];
-
-/// Multi-word MISP names that are also titles of books, games or films that news mentions.
-const COMMON_PHRASES: &[&str] = &["akira", "cloud atlas", "prince of persia"];
+/// MISP names that are ordinary words or titles of books, games or films
+/// (`assets/entity-words/common-actor-names.txt`): matching them would flood business and
+/// sports news with false hits.
+static COMMON_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/common-actor-names.txt"
+    ))
+    .collect()
+});
 
 /// Sub-groups that MISP records only as plain synonyms of their umbrella but that public
 /// attribution (MITRE ATT&CK G0082, the US Treasury's 2019 designation) treats as one distinct
@@ -171,7 +66,9 @@ const KNOWN_SUBGROUPS: &[(&str, &str, &[&str])] = &[(
 
 /// Words after which a group name's head is still a name on its own ("Lazarus" for "Lazarus
 /// Group").
-const GROUP_WORDS: &[&str] = &["Group", "group", "Team", "team", "Gang", "gang"];
+static GROUP_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/entity-words/group-words.txt")).collect()
+});
 
 /// Whether a name is safe to look for in running text: not an English word, not a short token
 /// (≤ 4 letters) unless it carries a digit like "APT38" or "TA404".
@@ -181,11 +78,8 @@ pub fn is_matchable(name: &str) -> bool {
         return false;
     }
     let lower = name.to_lowercase();
-    if !name.contains(' ') && COMMON_WORDS.contains(&lower.as_str()) {
-        return false;
-    }
     // "The Dukes", "The Mask": an article plus a word is too often something else.
-    if lower.starts_with("the ") || COMMON_PHRASES.contains(&lower.as_str()) {
+    if lower.starts_with("the ") || COMMON_NAMES.contains(lower.as_str()) {
         return false;
     }
     name.chars().any(|c| c.is_alphabetic())

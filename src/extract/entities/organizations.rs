@@ -26,7 +26,7 @@ pub fn canonical_of(name: &str) -> Option<&'static str> {
     static BY_LOWER: LazyLock<std::collections::HashMap<String, &'static str>> =
         LazyLock::new(|| {
             let mut map = std::collections::HashMap::new();
-            for (canon, aliases) in KNOWN {
+            for (canon, aliases) in KNOWN.iter() {
                 for n in std::iter::once(canon).chain(aliases.iter()) {
                     map.entry(n.to_lowercase()).or_insert(*canon);
                 }
@@ -43,212 +43,65 @@ pub fn canonical_of(name: &str) -> Option<&'static str> {
     BY_LOWER.get(&name.to_lowercase()).copied()
 }
 
-/// Canonical name, then the other ways articles write it (all case-sensitive).
-pub const KNOWN: &[(&str, &[&str])] = &[
-    (
-        "FBI",
-        &[
-            "Federal Bureau of Investigation",
-            "US Federal Bureau of Investigation",
-            "U.S. Federal Bureau of Investigation",
-        ],
-    ),
-    ("CIA", &["Central Intelligence Agency"]),
-    ("NSA", &["National Security Agency"]),
-    (
-        "CISA",
-        &["Cybersecurity and Infrastructure Security Agency"],
-    ),
-    ("NCSC", &["National Cyber Security Centre"]),
-    ("GCHQ", &[]),
-    ("National Intelligence Service", &["NIS"]),
-    (
-        "Justice Department",
-        &[
-            "US Justice Department",
-            "U.S. Justice Department",
-            "Department of Justice",
-            "US Department of Justice",
-            "U.S. Department of Justice",
-            "DOJ",
-            "DoJ",
-        ],
-    ),
-    (
-        "US Treasury",
-        &[
-            "U.S. Treasury",
-            "Treasury Department",
-            "US Treasury Department",
-            "U.S. Treasury Department",
-            "Department of the Treasury",
-        ],
-    ),
-    // Without a country it may be any finance ministry (the UK's, in British news).
-    ("Treasury", &[]),
-    ("OFAC", &["Office of Foreign Assets Control"]),
-    (
-        "State Department",
-        &[
-            "US State Department",
-            "U.S. State Department",
-            "Department of State",
-        ],
-    ),
-    ("Pentagon", &["Department of Defense"]),
-    ("White House", &[]),
-    ("Congress", &["US Congress", "U.S. Congress"]),
-    ("Securities and Exchange Commission", &["SEC"]),
-    ("Europol", &[]),
-    ("European Parliament", &[]),
-    ("European Commission", &[]),
-    ("Interpol", &[]),
-    ("European Union", &["EU"]),
-    ("NATO", &["Nato"]),
-    ("United Nations", &["UN", "U.N."]),
-    (
-        "UN Security Council",
-        &[
-            "United Nations Security Council",
-            "U.N. Security Council",
-            "UN security council",
-            "Security Council",
-        ],
-    ),
-    (
-        "SWIFT",
-        &[
-            "Society for Worldwide Interbank Financial Telecommunication",
-            "Swift",
-        ],
-    ),
-    (
-        "Federal Reserve Bank of New York",
-        &[
-            "New York Fed",
-            "New York Federal Reserve",
-            "Federal Reserve Bank in New York",
-        ],
-    ),
-    ("Federal Reserve", &["US Federal Reserve", "the Fed"]),
-    ("Bangladesh Bank", &[]),
-    (
-        "Far Eastern International Bank",
-        &["Far Eastern Bank", "FEIB"],
-    ),
-    ("Bank of England", &[]),
-    ("Deutsche Bank", &[]),
-    ("Deutsche Boerse", &["Deutsche Börse"]),
-    ("Standard Chartered", &[]),
-    ("Fannie Mae", &[]),
-    ("Freddie Mac", &[]),
-    ("William Hill", &[]),
-    ("Ask Jeeves", &[]),
-    ("European Central Bank", &["ECB"]),
-    ("IMF", &["International Monetary Fund"]),
-    ("World Bank", &[]),
-    ("Reuters", &[]),
-    ("AFP", &["Agence France-Presse"]),
-    ("Associated Press", &["AP"]),
-    ("Bloomberg", &[]),
-    ("CNN", &[]),
-    ("BBC", &[]),
-    ("DW", &["Deutsche Welle"]),
-    ("Yonhap", &["Yonhap News Agency"]),
-    ("KCNA", &["Korean Central News Agency"]),
-    ("Sputnik", &[]),
-    ("The New York Times", &["New York Times"]),
-    ("The Wall Street Journal", &["Wall Street Journal", "WSJ"]),
-    ("Financial Times", &[]),
-    ("The Washington Post", &["Washington Post"]),
-    ("Chainalysis", &[]),
-    ("Elliptic", &[]),
-    ("TRM Labs", &[]),
-    ("Kaspersky", &["Kaspersky Lab", "Kaspersky Labs"]),
-    ("Symantec", &[]),
-    ("Mandiant", &[]),
-    ("FireEye", &[]),
-    ("CrowdStrike", &[]),
-    ("Recorded Future", &[]),
-    ("Palo Alto Networks", &[]),
-    ("Check Point", &[]),
-    ("ESET", &[]),
-    ("Group-IB", &[]),
-    ("BAE Systems", &[]),
-    ("Microsoft", &[]),
-    ("Google", &[]),
-    ("Apple", &["Apple Inc"]),
-    ("Amazon", &[]),
-    ("Facebook", &[]),
-    ("Meta Platforms", &[]),
-    ("LinkedIn", &[]),
-    ("Twitter", &[]),
-    ("Telegram", &[]),
-    ("GitHub", &[]),
-    ("Sony Pictures", &["Sony Pictures Entertainment"]),
-    ("Sony", &[]),
-    ("Binance", &[]),
-    ("Coinbase", &[]),
-    ("Bybit", &[]),
-    ("Bithumb", &[]),
-    ("Upbit", &[]),
-    ("Coincheck", &[]),
-    ("KuCoin", &[]),
-    ("Kraken", &[]),
-    ("Bitfinex", &[]),
-    ("Huobi", &["HTX"]),
-    ("OKX", &["OKEx"]),
-    ("Crypto.com", &[]),
-    ("Mt. Gox", &["Mt Gox", "MtGox"]),
-    ("Poloniex", &[]),
-    ("Tether", &[]),
-    ("Ronin Network", &["Ronin Bridge", "Ronin bridge"]),
-    ("Sky Mavis", &[]),
-    ("Axie Infinity", &[]),
-    ("Harmony", &["Harmony Horizon Bridge", "Horizon Bridge"]),
-    ("Atomic Wallet", &[]),
-    ("Tornado Cash", &[]),
-    ("Blender.io", &[]),
-    ("Stake.com", &[]),
-    ("CoinEx", &[]),
-    ("Alphapo", &["AlphaPo"]),
-    ("Ethereum Foundation", &[]),
-    ("Center for Strategic and International Studies", &["CSIS"]),
-    ("38 North", &[]),
-    ("Korea Internet & Security Agency", &["KISA"]),
-];
+/// Organisations that recur in this news (`assets/organisations/recurring.tsv`): canonical
+/// name, then the other ways articles write it (all case-sensitive).
+pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/organisations/recurring.tsv"))
+        .filter_map(|l| {
+            let mut names = l.split('\t').map(str::trim);
+            Some((names.next()?, names.collect()))
+        })
+        .collect()
+});
 
 /// Words that end an organisation's name.
-const SUFFIXES: &str = "Committee|Union|Guild|Studios|Films|Pictures|Records|Networks|Club|Society|Trust|Fund|Board|Court|Bank|Group|Inc|Inc\\.|Ltd|Ltd\\.|Corp|Corp\\.|Corporation|Company|Consulting|Council|Department|Agency|Bureau|Ministry|University|Institute|Exchange|Network|Protocol|Foundation|Labs|Capital|Finance|Commission|Association|Authority|Party|Police|Service|Services|Systems|Technologies|Securities|Holdings|Partners|Airways|Airlines|Motors|Telecom|Times|News|Post|Journal";
+static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-suffixes.txt"
+    ))
+    .collect()
+});
 
 /// Words that end a public body's name, which may join two fields with "and" ("Securities
 /// and Exchange Commission", "Finance and Economy Ministry"); in other names "and" joins a list
 /// ("Acme and Zorb Finance").
-const PUBLIC_SUFFIXES: &str =
-    "Department|Ministry|Commission|Committee|Union|Council|Agency|Authority|Board";
+static PUBLIC_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-public-suffixes.txt"
+    ))
+    .collect()
+});
 
 /// Words that open an organisation's name "of ..." or "for ...": "Bank of England", "Ministry
 /// of Defence", "Department for Work and Pensions", "House of Lords".
-const OF_HEADS: &str = "Bank|Ministry|Department|University|Institute|Bureau|Office|Council|Commission|Federation|Association|Board|Central Bank|National Bank|Reserve Bank|House|Guild|Union|Academy|Society|League|Chamber|Committee";
+static OF_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-of-heads.txt"
+    ))
+    .collect()
+});
 
 /// "FTI Consulting", "Bangladesh Bank", "Bank of England". The name's words are capitalised and
 /// on one line (a title never joins the first line of the body);
 /// the surrounding code trims sentence words ("The", "Read") from its front.
 pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let word = r"(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Z]{2,}|&)";
+    let of_heads = super::words::alternation(&OF_HEADS);
+    let public_suffixes = super::words::alternation(&PUBLIC_SUFFIXES);
+    let suffixes = super::words::alternation(&SUFFIXES);
     // "Writers Guild of America", "European Court of Human Rights".
     let of = format!(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}})?");
     super::compile(&format!(
-        r"(?-u:\b)(?:The[ \t]+)?(?:{OF_HEADS})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{OF_HEADS})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{PUBLIC_SUFFIXES}){of}(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{SUFFIXES}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
 
 /// The words that end organisation names, for telling people from organisations.
 pub fn suffix_words() -> impl Iterator<Item = &'static str> {
-    SUFFIXES.split('|').filter(|w| !w.contains('\\')).chain([
-        "Association",
-        "Motors",
-        "Airways",
-        "Film",
-    ])
+    // No abbreviation with its full stop ("Inc.").
+    SUFFIXES
+        .iter()
+        .copied()
+        .filter(|w| !w.contains('.'))
+        .chain(["Association", "Motors", "Airways", "Film"])
 }

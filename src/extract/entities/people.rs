@@ -7,50 +7,18 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::words::is_modifier;
+use super::words::{alternation, is_modifier};
+use crate::extract::calendar;
 
-/// Canonical name, then other spellings.
-pub const KNOWN: &[(&str, &[&str])] = &[
-    (
-        "Kim Jong Un",
-        &["Kim Jong-un", "Kim Jong-Un", "Kim Jong-eun"],
-    ),
-    ("Kim Jong Nam", &["Kim Jong-nam"]),
-    ("Kim Yo Jong", &["Kim Yo-jong"]),
-    ("Kim Jong Il", &["Kim Jong-il"]),
-    ("Kim Il Sung", &["Kim Il-sung"]),
-    ("Ri Yong Ho", &["Ri Yong-ho"]),
-    ("Choe Son Hui", &["Choe Son-hui"]),
-    ("Park Jin Hyok", &["Park Jin-hyok"]),
-    ("Jon Chang Hyok", &[]),
-    ("Kim Il", &[]),
-    ("Moon Jae-in", &["Moon Jae In"]),
-    ("Yoon Suk Yeol", &["Yoon Suk-yeol"]),
-    ("Park Geun-hye", &[]),
-    ("Lee Jae-myung", &[]),
-    ("Donald Trump", &["Donald J. Trump"]),
-    ("Joe Biden", &["Joseph Biden"]),
-    ("Barack Obama", &[]),
-    ("George W. Bush", &["George W Bush"]),
-    ("Bill Clinton", &[]),
-    ("Hillary Clinton", &[]),
-    ("Mike Pompeo", &[]),
-    ("Antony Blinken", &[]),
-    ("Xi Jinping", &[]),
-    ("Vladimir Putin", &[]),
-    ("Shinzo Abe", &[]),
-    ("Fumio Kishida", &[]),
-    ("Tony Blair", &[]),
-    ("Gordon Brown", &[]),
-    ("Boris Johnson", &[]),
-    ("Theresa May", &[]),
-    ("Emmanuel Macron", &[]),
-    ("Angela Merkel", &[]),
-    ("Changpeng Zhao", &[]),
-    ("Vitalik Buterin", &[]),
-    ("Sam Bankman-Fried", &[]),
-    ("Ben Zhou", &[]),
-];
+/// People who recur in this news (`assets/people.tsv`): canonical name, then other spellings.
+pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/people.tsv"))
+        .filter_map(|l| {
+            let mut names = l.split('\t').map(str::trim);
+            Some((names.next()?, names.collect()))
+        })
+        .collect()
+});
 
 /// Given names, for "<given name> <Surname>": the US Census 1990 lists and, since analysts
 /// read about people of every country, other countries' lists (see each asset's header).
@@ -201,51 +169,72 @@ fn name(min_words: usize) -> String {
 }
 
 /// Titles written capitalised before a name; one word after them is enough ("President Trump").
-const TITLES: &str = r"Secretary of State|President|Vice President|Prime Minister|Minister|Secretary|Chancellor|Senator|Sen\.|Rep\.|Representative|Governor|Gov\.|Judge|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Chairman|Director|Commissioner|Attorney General|Lt\.?|Col\.?|Gen\.?|General|Admiral|Lord|Lady|King|Queen|Prince|Princess|Pope";
+static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/person-titles.txt"
+    ))
+    .collect()
+});
 
 /// Roles written in lower case before a name; these need a full name ("analyst Jane Doe").
-const ROLES: &str = r"Sir|leader|founder|co-founder|CEO|director|analyst|spokesperson|spokesman|spokeswoman|attorney general|researcher|economist|chief executive|executive|lawyer|professor|investigator|official|expert|head|chief|chairman|minister|secretary|president|ambassador|commissioner|adviser|advisor|defector|dictator|hacker|developer|engineer|manager|partner|prosecutor|judge|agent|reporter|correspondent|author|editor|fellow|officer|member|scientist|consultant";
+static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/entity-words/name-roles.txt")).collect()
+});
 
 /// Roles only a person holds: one name word after them is enough ("Helius CEO Mert did…").
-const PERSON_ROLES: &str = r"founder|co-founder|cofounder|CEO|CTO|COO|CFO|CISO|analyst|researcher|investigator|spokesperson|spokesman|spokeswoman|lawyer|economist|engineer";
+static PERSON_ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/person-only-roles.txt"
+    ))
+    .collect()
+});
 
 /// Verbs of saying that follow or precede a speaker.
-const SAYS: &str = r"said|says|told|explained|added|noted|wrote|warned|argued|stated|tweeted|commented|claimed|believes|confirmed|admitted|insisted|asked|replied|recalled|testified|acknowledged";
+static SAYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/speech-verbs.txt"
+    ))
+    .collect()
+});
 
 /// The person patterns; each has a `name` group. The bool: a single word is enough.
 pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
-    use crate::extract::dates::MONTH;
+    let month = &*calendar::MONTH_PATTERN;
+    let titles = alternation(&TITLES);
+    let roles = alternation(&ROLES);
+    let person_roles = alternation(&PERSON_ROLES);
+    let says = alternation(&SAYS);
     let one = name(1);
     let two = name(2);
     let specs = [
-        (format!(r"(?-u:\b)(?:{TITLES})[ \t]+{one}"), true),
+        (format!(r"(?-u:\b)(?:{titles})[ \t]+{one}"), true),
         (
-            format!(r"(?-u:\b)(?:{ROLES})(?:[ \t]+|[ \t]*[-–—:][ \t]*){two}"),
+            format!(r"(?-u:\b)(?:{roles})(?:[ \t]+|[ \t]*[-–—:][ \t]*){two}"),
             false,
         ),
         // One word that a lower-case word or a mark follows: "founder Alon's defence".
         (
             format!(
-                r"(?-u:\b)(?i:{PERSON_ROLES})[ \t]+(?P<name>{WORD})(?:['’]s)?(?:[ \t]+[a-z(]|[ \t]*[,.;:!?)]|$)"
+                r"(?-u:\b)(?i:{person_roles})[ \t]+(?P<name>{WORD})(?:['’]s)?(?:[ \t]+[a-z(]|[ \t]*[,.;:!?)]|$)"
             ),
             true,
         ),
         // The same role in apposition before one word: "Multichain's CEO, Zhaojun, has…".
         (
-            format!(r"(?-u:\b)(?i:{PERSON_ROLES})[ \t]*,[ \t]+(?P<name>{WORD})[ \t]*,"),
+            format!(r"(?-u:\b)(?i:{person_roles})[ \t]*,[ \t]+(?P<name>{WORD})[ \t]*,"),
             true,
         ),
         // …or in brackets after it: "Rox (our CTO) and Anatol (our security expert)".
         (
             format!(
-                r"(?-u:\b)(?P<name>{WORD})[ \t]+\((?:our|the|their|its|his|her|a|an)?[ \t]*(?:[a-z-]+[ \t]+)?(?i:{PERSON_ROLES}|expert)\)"
+                r"(?-u:\b)(?P<name>{WORD})[ \t]+\((?:our|the|their|its|his|her|a|an)?[ \t]*(?:[a-z-]+[ \t]+)?(?i:{person_roles}|expert)\)"
             ),
             true,
         ),
         // The signature of an embedded post: "— Kiyo (@IslandKiyo) September 28, 2020".
         (
             format!(
-                r"(?:&mdash;|—)[ \t]*(?P<name>{WORD}(?:[ \t]+{WORD}){{0,2}})[ \t]+\(@\w+\)[ \t]+{MONTH}[ \t]+\d"
+                r"(?:&mdash;|—)[ \t]*(?P<name>{WORD}(?:[ \t]+{WORD}){{0,2}})[ \t]+\(@\w+\)[ \t]+{month}[ \t]+\d"
             ),
             true,
         ),
@@ -254,8 +243,8 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
             format!(r"(?P<name>{WORD})[ \t]+and[ \t]+(?:I|me)(?-u:\b)"),
             true,
         ),
-        (format!(r"{two}[ \t]+(?:{SAYS})(?-u:\b)"), false),
-        (format!(r"{two}[ \t]*,[ \t]*(?:{SAYS})(?-u:\b)"), false),
+        (format!(r"{two}[ \t]+(?:{says})(?-u:\b)"), false),
+        (format!(r"{two}[ \t]*,[ \t]*(?:{says})(?-u:\b)"), false),
         (
             format!(r"(?-u:\b)(?:said|says|according to)[ \t]+{two}"),
             false,
@@ -264,7 +253,7 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         (format!(r"(?m)^By[ \t]+{two}[ \t]*(?:$|[/|,])"), false),
         (
             format!(
-                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?i:{ROLES})(?-u:\b)"
+                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?i:{roles})(?-u:\b)"
             ),
             false,
         ),
@@ -275,265 +264,14 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Capitalised words that are never part of a person's name in news text.
-pub(super) const NOT_NAME: &[&str] = &[
-    "Chain",
-    "Protocol",
-    "Wallet",
-    "Bridge",
-    "Alert",
-    "Token",
-    "Coin",
-    "Swap",
-    "Deutsche",
-    "Standard",
-    "Ask",
-    "Mini",
-    "Community",
-    "Team",
-    "Labs",
-    "Dao",
-    "DAO",
-    "The",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "But",
-    "And",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "As",
-    "By",
-    "With",
-    "From",
-    "To",
-    "Of",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "Its",
-    "Read",
-    "Watch",
-    "More",
-    "Share",
-    "Permalink",
-    "Handshake",
-    "Author",
-    "Photo",
-    "Video",
-    "Image",
-    "Images",
-    "Copyright",
-    "Getty",
-    "Sign",
-    "Send",
-    "Click",
-    "Here",
-    "Facebook",
-    "Twitter",
-    "Whatsapp",
-    "WhatsApp",
-    "Digg",
-    "Tumblr",
-    "Newsvine",
-    "Reddit",
-    "Linkedin",
-    "President",
-    "Minister",
-    "Secretary",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prime",
-    "Foreign",
-    "Defense",
-    "Defence",
-    "Finance",
-    "General",
-    "Chief",
-    "Executive",
-    "Officer",
-    "Director",
-    "Senator",
-    "Governor",
-    "Court",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "New",
-    "Old",
-    "Peninsula",
-    "Street",
-    "Road",
-    "Bridge",
-    "Security",
-    "National",
-    "International",
-    "Federal",
-    "State",
-    "States",
-    "United",
-    "Republic",
-    "Democratic",
-    "People",
-    "Korean",
-    "Kingdom",
-    "Council",
-    "Committee",
-    "Party",
-    "Bank",
-    "Group",
-    "Ministry",
-    "Department",
-    "Agency",
-    "Bureau",
-    "Office",
-    "House",
-    "White",
-    "Senate",
-    "Congress",
-    "Parliament",
-    "Government",
-    "Police",
-    "Army",
-    "Navy",
-    "Force",
-    "Forces",
-    "Intelligence",
-    "Service",
-    "News",
-    "Times",
-    "Post",
-    "Daily",
-    "Journal",
-    "Exchange",
-    "Network",
-    "Protocol",
-    "Foundation",
-    "Labs",
-    "Capital",
-    "Finance",
-    "Crypto",
-    "Bitcoin",
-    "Ethereum",
-    "Blockchain",
-    "Hacking",
-    "Hackers",
-    "Cyber",
-    "Internet",
-    "Online",
-    "Digital",
-    "Global",
-    "World",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "Also",
-    "However",
-    "Meanwhile",
-    "According",
-    "Some",
-    "Many",
-    "Most",
-    "All",
-    "Both",
-    "Other",
-    "Experts",
-    "Officials",
-    "Analysts",
-    "Researchers",
-    "Lazarus",
-    "Group",
-    "Inc",
-    "Ltd",
-    "Corp",
-    "Co",
-    "Company",
-    "University",
-    "Institute",
-    "Center",
-    "Centre",
-    "Club",
-    "League",
-    "Cup",
-    "Championship",
-    "Olympic",
-    "Olympics",
-    "Award",
-    "Awards",
-    "Oscar",
-    "Oscars",
-    "Festival",
-    "Christmas",
-    "Easter",
-    "God",
-    "Internet",
-    "Web",
-    "Windows",
-    "Android",
-    "Summit",
-    "Day",
-    "Week",
-    "Year",
-    "Chairman",
-    "Commissioner",
-];
+/// Capitalised words that are never part of a person's name in news text
+/// (`assets/entity-words/not-name.txt`), with every month and weekday name.
+pub(super) static NOT_NAME: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/entity-words/not-name.txt"))
+        .chain(calendar::month_words())
+        .chain(calendar::WEEKDAYS.iter().copied())
+        .collect()
+});
 
 /// Every word that is never a person's name word: [`NOT_NAME`] plus place, demonym and
 /// organisation words, filled by the entity module.
@@ -585,10 +323,35 @@ pub fn clean_name(name: &str, not_name: &HashSet<String>) -> Option<(usize, usiz
 
 /// Capitalised title and role words ("Chancellor", "Conductor"), never part of the name itself.
 pub fn title_words() -> impl Iterator<Item = &'static str> {
+    // Single words only, and no abbreviation, with or without its full stop ("Sen.", "Prof."
+    // and "Prof"): the words a name may hold elsewhere.
+    let abbreviation =
+        |w: &str| w.ends_with('.') || TITLES.iter().any(|t| t.strip_suffix('.') == Some(w));
     TITLES
-        .split('|')
-        .chain(ROLES.split('|'))
-        .filter(|w| !w.contains(' ') && !w.contains('\\') && !w.contains('?'))
-        .map(|w| w.trim_end_matches('.'))
+        .iter()
+        .chain(ROLES.iter())
+        .copied()
+        .filter(move |w| !w.contains(' ') && !abbreviation(w))
         .chain(super::words::CAPTION_TITLES.iter().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviated_titles_are_not_title_words() {
+        let words: HashSet<&str> = title_words().collect();
+        assert!(words.contains("Chancellor") && words.contains("analyst"));
+        for abbreviation in ["Prof", "Prof.", "Gen", "Sen.", "Sen", "Mr"] {
+            assert!(!words.contains(abbreviation), "{abbreviation}");
+        }
+    }
+
+    #[test]
+    fn the_title_pattern_takes_an_abbreviation_with_or_without_its_stop() {
+        let re = Regex::new(&format!("^(?:{})$", alternation(&TITLES))).expect("titles");
+        assert!(re.is_match("Prof") && re.is_match("Prof.") && re.is_match("Sen."));
+        assert!(!re.is_match("Sen") && !re.is_match("Pro"));
+    }
 }

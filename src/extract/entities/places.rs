@@ -1,6 +1,7 @@
 //! Countries (with their common variants and demonyms), major cities and regions, read once
 //! from the shipped table `assets/places.tsv` (ISO 3166 names via the keshvar crate's data).
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What a place row is; cities may stand for their country's state ("Pyongyang's demand").
@@ -84,9 +85,12 @@ pub fn parse(tsv: &str) -> Vec<Place> {
 }
 
 /// Words that, right before a capital city, make it the place rather than the state.
-const LOCATIVE: &[&str] = &[
-    "in", "at", "from", "near", "into", "outside", "around", "visit", "visited", "across",
-];
+static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/locative-words.txt"
+    ))
+    .collect()
+});
 
 /// Whether a metonym city at byte `start` of `text` is used as a place ("in Seoul") rather than
 /// as its state ("Seoul said", "Pyongyang's demand").
@@ -100,5 +104,5 @@ pub fn used_as_place(text: &str, start: usize, end: usize) -> bool {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    LOCATIVE.contains(&prev)
+    LOCATIVE.contains(prev)
 }

@@ -16,9 +16,14 @@ pub static CAPTION_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Capitalised words that open a sentence and never start a name ("So", "Meet", "Today").
-pub static OPENERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../../../assets/entity-words/openers.txt")).collect());
+/// Capitalised words that open a sentence and never start a name ("So", "Meet", "Today"), with
+/// every month and weekday name.
+pub static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lines(include_str!("../../../assets/entity-words/openers.txt"))
+        .chain(crate::extract::calendar::month_words())
+        .chain(crate::extract::calendar::WEEKDAYS.iter().copied())
+        .collect()
+});
 
 /// Nouns that say a name right after them is an organisation ("oil company Rosneft").
 pub static ORG_NOUNS: LazyLock<HashSet<&'static str>> =
@@ -201,4 +206,14 @@ pub fn is_job_title(word: &str) -> bool {
 pub fn is_modifier(word: &str) -> bool {
     word.rsplit_once('-')
         .is_some_and(|(head, tail)| !head.is_empty() && COMPOUND_SUFFIXES.contains(tail))
+}
+
+/// A list's entries joined as a regex alternation, each matched literally: the patterns' word
+/// groups are data, and a list entry never carries regex syntax.
+pub fn alternation(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
 }

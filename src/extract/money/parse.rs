@@ -1,6 +1,7 @@
 //! Finding money figures in text: currency, number, magnitude, qualifier, range and conversion,
 //! without any judgement of what the figure is for.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -20,26 +21,19 @@ pub struct Parsed {
 }
 
 /// Dollar stablecoins: US dollars at par.
-const STABLECOINS: &[&str] = &[
-    "USDT", "USDC", "DAI", "BUSD", "TUSD", "USDP", "FDUSD", "PYUSD", "GUSD", "USDD", "LUSD", "FRAX",
-];
+static STABLECOINS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/lexicon/stablecoins.txt")).collect()
+});
 
 /// Well-known crypto tickers, accepted anywhere; other all-caps tickers need a crypto article.
-const CRYPTO: &[&str] = &[
-    "BTC", "ETH", "XRP", "SOL", "BNB", "TRX", "MATIC", "POL", "WBTC", "WETH", "stETH", "wstETH",
-    "SHIB", "AVAX", "DOT", "ADA", "DOGE", "LTC", "BCH", "XMR", "ZEC", "ATOM", "FTM", "ARB", "OP",
-    "NEAR", "LINK", "UNI", "AAVE", "EOS", "XLM", "ETC", "TON", "APT", "SUI", "HT", "OKB", "CRO",
-];
+static CRYPTO: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/lexicon/crypto-tickers.txt")).collect()
+});
 
 /// All-caps words that follow numbers without being currencies.
-const NOT_TICKERS: &[&str] = &[
-    "UTC", "GMT", "AM", "PM", "GB", "MB", "KB", "TB", "PB", "GW", "MW", "KW", "GHZ", "MHZ", "BST",
-    "EST", "PST", "CET", "ET", "PT", "CEO", "CTO", "CFO", "US", "UK", "EU", "UN", "PDF", "IP",
-    "ID", "ATM", "ATMS", "SWIFT", "NFT", "NFTS", "API", "BC", "AD", "TPS", "FBI", "DPRK", "IT",
-    "PC", "PCS", "CPU", "GPU", "RAM", "TV", "HD", "DVD", "CD", "CDS", "MPH", "KM", "KG", "MM",
-    "CM", "OK", "PII", "KYC", "AML", "CEX", "DEX", "DAO", "VPN", "DNS", "SMS", "OTP", "MFA", "AND",
-    "OR", "OF", "THE", "IN", "ON", "TO", "A", "I", "X", "BBC", "CNN", "USA", "NATO",
-];
+static NOT_TICKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/lexicon/not-tickers.txt")).collect()
+});
 
 /// Fiat written before the number.
 const PREFIX: &str = r"(?P<pre>US\$|U\.S\.\s?\$|AU?\$|CA?\$|HK\$|NT\$|S\$|NZ\$|R\$|\$|€|£|¥|₩|₹|(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)(?-u:\b)|Rs\.?)";
@@ -238,12 +232,12 @@ fn word_currency(w: &str) -> &'static str {
 
 /// Whether `word` is a stablecoin or well-known crypto ticker.
 pub fn is_known_ticker(word: &str) -> bool {
-    STABLECOINS.contains(&word) || CRYPTO.contains(&word)
+    STABLECOINS.contains(word) || CRYPTO.contains(word)
 }
 
 /// Whether `tick` is a currency ticker here; `crypto_article` admits unknown all-caps tickers.
 fn ticker(tick: &str, crypto_article: bool) -> Option<String> {
-    if STABLECOINS.contains(&tick) || CRYPTO.contains(&tick) {
+    if STABLECOINS.contains(tick) || CRYPTO.contains(tick) {
         return Some(tick.to_string());
     }
     // "cmETH", "stETH": a wrapped or staked form of a ticker.
@@ -288,7 +282,7 @@ struct Atom {
 
 impl Atom {
     fn usd(&self) -> Option<f64> {
-        (self.currency == "USD" || STABLECOINS.contains(&self.currency.as_str()))
+        (self.currency == "USD" || STABLECOINS.contains(self.currency.as_str()))
             .then_some((self.lo + self.hi) / 2.0)
     }
 }

@@ -401,35 +401,17 @@ pub fn actor(span: (usize, usize), entities: &[(usize, usize, &EntityMention)]) 
         .map(|(_, _, m)| m.parent.clone().unwrap_or_else(|| m.canonical.clone()))
 }
 
+/// Words dropped when victims' names are compared (`assets/lexicon/victim-name-noise.txt`).
+static KIND_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/lexicon/victim-name-noise.txt"
+    ))
+    .collect()
+});
+
 /// A victim name reduced for comparison: case, punctuation, and the words that say what kind of
 /// organisation it is ("Pylon Chain" = "Pylon Bridge" = "pylon").
 pub fn normalized(name: &str) -> String {
-    const SUFFIXES: &[&str] = &[
-        "bank",
-        "exchange",
-        "network",
-        "protocol",
-        "bridge",
-        "chain",
-        "finance",
-        "wallet",
-        "the",
-        "inc",
-        "ltd",
-        "corp",
-        "co",
-        "group",
-        "cex",
-        "dex",
-        "labs",
-        "international",
-        "central",
-        "of",
-        "platform",
-        "vault",
-        "eth",
-        "ethereum",
-    ];
     let lower: String = name
         .to_lowercase()
         .chars()
@@ -437,7 +419,7 @@ pub fn normalized(name: &str) -> String {
         .collect();
     let kept: Vec<&str> = lower
         .split_whitespace()
-        .filter(|w| !SUFFIXES.contains(w))
+        .filter(|w| !KIND_WORDS.contains(w))
         .collect();
     if kept.is_empty() {
         lower.split_whitespace().collect::<Vec<_>>().join(" ")
