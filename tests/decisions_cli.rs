@@ -282,3 +282,19 @@ fn merge_applies_a_decisions_file_to_record_files() {
     let plain: Value = serde_json::from_str(&ok(&["merge", records.to_str().unwrap()])).unwrap();
     assert_eq!(figure(&plain, "quillon", "$45 million")["kind"], "stolen");
 }
+
+#[test]
+fn the_report_applies_the_decisions_and_marks_the_corrected_figure() {
+    let dir = corpus();
+    decide(
+        dir.path(),
+        &with(&["set-date"], &with(&QUILLON, &["--date", "2019-02"])),
+    );
+    let md = ok(&["report", dir.path().to_str().unwrap(), "--format", "md"]);
+    let md = md.replace('\\', "");
+    assert!(
+        md.contains("corrected by the analyst (machine: stolen"),
+        "{md}"
+    );
+    assert!(md.contains("2019-02"), "{md}");
+}

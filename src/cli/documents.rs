@@ -8,15 +8,25 @@ use std::sync::atomic::AtomicBool;
 use dossier::analysis::Analysis;
 use dossier::annotations::{AnchorStatus, Annotation, reanchor, store};
 use dossier::chart::{ChartOptions, Period};
+use dossier::decisions::ReplayReport;
 use dossier::report_doc::ReportInput;
 
 use super::ReportFormat;
 
-/// The corpus at `paths` and its annotations (the file beside it), re-anchored; an annotation
-/// whose quote is gone is named on standard error and left out.
-fn load_with_annotations(paths: &[PathBuf]) -> Result<(Analysis, Vec<Annotation>), ExitCode> {
+/// The corpus at `paths` with the analyst's decisions (the file beside it) applied, and its
+/// annotations (the file beside it), re-anchored; an annotation whose quote is gone and an
+/// orphaned decision are named on standard error.
+fn load_with_annotations(
+    paths: &[PathBuf],
+) -> Result<(Analysis, Vec<Annotation>, ReplayReport), ExitCode> {
+    let decisions = super::decide::load_for(paths, None).map_err(|e| {
+        eprintln!("dossier: {e}");
+        ExitCode::from(1)
+    })?;
     let cancel = AtomicBool::new(false);
-    let analysis = Analysis::load(paths, &|_| {}, &cancel);
+    let mut analysis = Analysis::load(paths, &|_| {}, &cancel);
+    let decided = dossier::decisions::replay(&mut analysis, &decisions);
+    super::decide::warn_orphans(&decided);
     for e in &analysis.corpus.errors {
         eprintln!("dossier: {}: {}", e.path.display(), e.message);
     }
@@ -48,7 +58,7 @@ fn load_with_annotations(paths: &[PathBuf]) -> Result<(Analysis, Vec<Annotation>
         }
         status != AnchorStatus::Orphan
     });
-    Ok((analysis, annotations))
+    Ok((analysis, annotations, decided))
 }
 
 /// `dossier report`: the document an analyst hands over, from the same core as File → Export
@@ -69,7 +79,7 @@ pub(super) fn report_doc(
             return ExitCode::from(2);
         }
     };
-    let (analysis, annotations) = match load_with_annotations(paths) {
+    let (analysis, annotations, decided) = match load_with_annotations(paths) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -78,7 +88,8 @@ pub(super) fn report_doc(
         period,
         ..ChartOptions::default()
     };
-    let input = ReportInput::whole(&analysis, &annotations, chart);
+    let mut input = ReportInput::whole(&analysis, &annotations, chart);
+    input.decisions = Some(&decided);
     let format = match format {
         ReportFormat::Md => Format::Markdown,
         ReportFormat::Html => Format::Html,
@@ -120,7 +131,7 @@ pub(super) fn stix_export(
             return ExitCode::from(2);
         }
     };
-    let (analysis, annotations) = match load_with_annotations(paths) {
+    let (analysis, annotations, _) = match load_with_annotations(paths) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };

@@ -241,6 +241,7 @@ impl ReportJob {
             annotations: self.annotations.iter().collect(),
             filters: self.filters,
             chart: self.chart,
+            decisions: None,
         };
         let bundle = crate::stix::bundle(&crate::stix::Export::of(&input), chrono::Utc::now());
         match serde_json::to_string_pretty(&bundle)
@@ -260,6 +261,7 @@ impl ReportJob {
             annotations: self.annotations.iter().collect(),
             filters: self.filters,
             chart: self.chart,
+            decisions: None,
         };
         match report_doc::write(&input, format, path) {
             Ok(files) => format!(
