@@ -88,6 +88,10 @@ enum Command {
         /// Another decisions file than the one beside the corpus.
         #[arg(long)]
         decisions: Option<PathBuf>,
+        /// Write the figure and name decisions as training labels into DIR
+        /// (`amount-labels.json`, `entity-labels.json`, in the project's label formats).
+        #[arg(long, value_name = "DIR", conflicts_with = "json")]
+        as_training: Option<PathBuf>,
     },
     /// Write a reproducible synthetic corpus (JSON Lines) for benchmarks.
     #[command(hide = true)]
@@ -201,7 +205,8 @@ pub fn run() -> ExitCode {
             corpus,
             json,
             decisions,
-        }) => decide::list(&corpus, json, decisions.as_deref()),
+            as_training,
+        }) => decide::list(&corpus, json, decisions.as_deref(), as_training.as_deref()),
         Some(Command::GenCorpus {
             articles,
             seed,

@@ -298,3 +298,37 @@ fn the_report_applies_the_decisions_and_marks_the_corrected_figure() {
     );
     assert!(md.contains("2019-02"), "{md}");
 }
+
+#[test]
+fn as_training_writes_figure_and_name_decisions_in_the_label_formats() {
+    let dir = corpus();
+    decide(
+        dir.path(),
+        &with(&["set-kind"], &with(&QUILLON, &["--kind", "damage"])),
+    );
+    decide(
+        dir.path(),
+        &["rename-entity", "Marlow Credit Union", "Marlow CU"],
+    );
+    let out = dir.path().join("labels");
+    ok(&[
+        "decisions",
+        dir.path().to_str().unwrap(),
+        "--as-training",
+        out.to_str().unwrap(),
+    ]);
+    let name = dir.path().file_name().unwrap().to_str().unwrap();
+    let amounts: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("amount-labels.json")).unwrap())
+            .unwrap();
+    let labels = &amounts["articles"][format!("{name}/quillon")];
+    assert_eq!(labels[0]["text"], "$45 million");
+    assert_eq!(labels[0]["occurrence"], 1);
+    assert_eq!(labels[0]["role"], "damage");
+    assert!(labels[0]["headline"].is_boolean());
+    let names: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("entity-labels.json")).unwrap())
+            .unwrap();
+    let org = names[format!("{name}/marlow")]["org"][0].as_str().unwrap();
+    assert!(org.starts_with("Marlow CU|Marlow Credit Union"), "{names}");
+}

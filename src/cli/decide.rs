@@ -249,7 +249,7 @@ pub fn warn_orphans(report: &ReplayReport) {
 }
 
 /// `dossier decisions`: the decisions of a corpus and whether each still finds its target.
-pub fn list(corpus: &Path, json: bool, file: Option<&Path>) -> ExitCode {
+pub fn list(corpus: &Path, json: bool, file: Option<&Path>, training: Option<&Path>) -> ExitCode {
     let Some(path) = decisions_path(corpus, file) else {
         eprintln!("dossier: no decisions file for {}", corpus.display());
         return ExitCode::from(1);
@@ -263,7 +263,11 @@ pub fn list(corpus: &Path, json: bool, file: Option<&Path>) -> ExitCode {
     };
     let cancel = AtomicBool::new(false);
     let mut analysis = Analysis::load(&[corpus.to_owned()], &|_| {}, &cancel);
+    let machine = training.map(|_| analysis.clone());
     let report = replay(&mut analysis, &decisions);
+    if let (Some(dir), Some(machine)) = (training, machine) {
+        return write_training(dir, corpus, &machine, &analysis, &decisions, &report);
+    }
     let orphans: HashMap<&str, &str> = report
         .orphans
         .iter()
@@ -325,6 +329,50 @@ pub fn list(corpus: &Path, json: bool, file: Option<&Path>) -> ExitCode {
             line.push_str(&d.note);
         }
         println!("{line}");
+    }
+    ExitCode::SUCCESS
+}
+
+/// `dossier decisions --as-training DIR`: the figure and name decisions as label files.
+fn write_training(
+    dir: &Path,
+    corpus: &Path,
+    machine: &Analysis,
+    corrected: &Analysis,
+    decisions: &[Decision],
+    report: &ReplayReport,
+) -> ExitCode {
+    use dossier::decisions::training;
+    let name = corpus
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "corpus".to_owned());
+    let files = [
+        (
+            "amount-labels.json",
+            training::amount_labels(corrected, report, &name),
+        ),
+        (
+            "entity-labels.json",
+            training::entity_labels(machine, corrected, decisions, report, &name),
+        ),
+    ];
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        eprintln!("dossier: cannot create {}: {e}", dir.display());
+        return ExitCode::from(1);
+    }
+    for (file, value) in files {
+        let path = dir.join(file);
+        let written = serde_json::to_string_pretty(&value)
+            .map_err(|e| e.to_string())
+            .and_then(|t| std::fs::write(&path, t + "\n").map_err(|e| e.to_string()));
+        match written {
+            Ok(()) => println!("wrote {}", path.display()),
+            Err(e) => {
+                eprintln!("dossier: cannot write {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        }
     }
     ExitCode::SUCCESS
 }

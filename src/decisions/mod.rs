@@ -9,6 +9,7 @@
 pub mod model;
 pub mod replay;
 pub mod store;
+pub mod training;
 
 pub use model::{Change, Decision, DecisionFile, FigureAnchor, FigureEdit};
 pub use replay::{ReplayReport, replay};
