@@ -332,3 +332,56 @@ fn as_training_writes_figure_and_name_decisions_in_the_label_formats() {
     let org = names[format!("{name}/marlow")]["org"][0].as_str().unwrap();
     assert!(org.starts_with("Marlow CU|Marlow Credit Union"), "{names}");
 }
+
+#[test]
+fn incident_forms_split_merge_and_confirm() {
+    let dir = corpus();
+    let count = |r: &Value| r["incidents"].as_array().unwrap().len();
+    let sources_of = |r: &Value, article: &str| {
+        r["incidents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| {
+                i["sources"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|s| s["article"] == article)
+            })
+            .map(|i| i["sources"].as_array().unwrap().len())
+            .unwrap()
+    };
+    let machine = extract(dir.path(), &[]);
+    // Quillon's $45 million is reported by two articles: one incident of two sources.
+    assert_eq!(sources_of(&machine, "quillon"), 2);
+    let vesper45 = ["--article", "vesper", "--figure", "$45 million"];
+    decide(dir.path(), &with(&["split-source"], &vesper45));
+    let split = extract(dir.path(), &[]);
+    assert_eq!(count(&split), count(&machine) + 1);
+    assert_eq!(sources_of(&split, "quillon"), 1);
+    decide(
+        dir.path(),
+        &with(
+            &["merge-incidents"],
+            &with(
+                &QUILLON,
+                &["--other-article", "marlow", "--other-figure", "$9 million"],
+            ),
+        ),
+    );
+    decide(dir.path(), &with(&["confirm-incident"], &QUILLON));
+    let merged = extract(dir.path(), &[]);
+    assert_eq!(count(&merged), count(&split) - 1);
+    assert_eq!(sources_of(&merged, "marlow"), 2);
+    let listing: Value =
+        serde_json::from_str(&ok(&["decisions", dir.path().to_str().unwrap(), "--json"])).unwrap();
+    assert!(
+        listing["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["status"] == "applied"),
+        "{listing}"
+    );
+}

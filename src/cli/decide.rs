@@ -90,6 +90,23 @@ enum Action {
     },
     /// The figure is right as extracted.
     Confirm(FigureArgs),
+    /// The incidents holding the two figures are one.
+    MergeIncidents {
+        #[command(flatten)]
+        at: FigureArgs,
+        /// The other figure's article.
+        #[arg(long)]
+        other_article: String,
+        /// The other figure's text.
+        #[arg(long)]
+        other_figure: String,
+        #[arg(long, default_value_t = 1)]
+        other_occurrence: usize,
+    },
+    /// The figure reports a theft of its own: out of its incident into a new one.
+    SplitSource(FigureArgs),
+    /// The incident holding the figure is right as merged.
+    ConfirmIncident(FigureArgs),
     /// One entity: OTHER's mentions join NAME and OTHER becomes its alias.
     MergeEntities { name: String, other: String },
     /// Undo a merge: ALIAS's mentions become an entity of their own.
@@ -190,6 +207,28 @@ fn change_of(corpus: &Path, action: Action) -> Result<Change, String> {
         Action::SetDate { at, date } => figure(at, FigureEdit::SetDate { date }),
         Action::SetVictim { at, victim } => figure(at, FigureEdit::SetVictim { victim }),
         Action::SetActor { at, actor } => figure(at, FigureEdit::SetActor { actor }),
+        Action::MergeIncidents {
+            at,
+            other_article,
+            other_figure,
+            other_occurrence,
+        } => {
+            let other = FigureArgs {
+                article: other_article,
+                figure: other_figure,
+                occurrence: other_occurrence,
+            };
+            Ok(Change::MergeIncidents {
+                figure: anchor(corpus, &at)?,
+                other: anchor(corpus, &other)?,
+            })
+        }
+        Action::SplitSource(at) => Ok(Change::SplitSource {
+            figure: anchor(corpus, &at)?,
+        }),
+        Action::ConfirmIncident(at) => Ok(Change::ConfirmIncident {
+            figure: anchor(corpus, &at)?,
+        }),
         Action::MergeEntities { name, other } => Ok(Change::MergeEntities { name, other }),
         Action::UnmergeEntity { name, alias } => Ok(Change::UnmergeEntity { name, alias }),
         Action::RenameEntity { name, to } => Ok(Change::RenameEntity { name, to }),
