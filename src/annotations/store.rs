@@ -367,6 +367,30 @@ fn parent_dir(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// Temporary files of `path` left by saves that never reached their rename (a crash), old
+/// enough not to be another window's save in progress.
+pub fn stray_temp_files(path: &Path) -> Vec<PathBuf> {
+    let prefix = temp_prefix(path);
+    fs::read_dir(parent_dir(path))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(&prefix))
+        })
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| SystemTime::now().duration_since(m).ok())
+                .is_some_and(|age| age >= TEMP_GRACE)
+        })
+        .map(|e| e.path())
+        .collect()
+}
+
 fn temp_prefix(path: &Path) -> String {
     let name = path
         .file_name()

@@ -16,7 +16,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use super::model::{Decision, DecisionFile, FORMAT, VERSION};
-use crate::annotations::store::{Fingerprint, Record, StoreError, merge_records, write_atomic};
+use crate::annotations::store::{
+    Fingerprint, Record, StoreError, merge_records, stray_temp_files, write_atomic,
+};
 
 /// The decisions file's name inside a corpus folder.
 pub const FILE_NAME: &str = "dossier-decisions.json";
@@ -110,6 +112,8 @@ pub struct DecisionStore {
     base: Vec<Decision>,
     /// Fields of the file this version does not know, written back.
     extra: serde_json::Map<String, serde_json::Value>,
+    /// Temporary files of interrupted saves merged at open, removed after the next save.
+    stray: Vec<PathBuf>,
 }
 
 impl DecisionStore {
@@ -121,8 +125,9 @@ impl DecisionStore {
             seen: None,
             base: Vec::new(),
             extra: Default::default(),
+            stray: Vec::new(),
         };
-        let decisions = match read(path)? {
+        let mut decisions = match read(path)? {
             Some((file, fp)) => {
                 store.seen = Some(fp);
                 store.extra = file.extra;
@@ -131,6 +136,19 @@ impl DecisionStore {
             }
             None => Vec::new(),
         };
+        // A readable stray file is a save cut short before its rename: its decisions are kept.
+        // An unreadable one was cut short while written; the file itself is intact.
+        for temp in stray_temp_files(path) {
+            match fs::read(&temp).map(|b| parse(&temp, &b)) {
+                Ok(Ok(file)) => {
+                    decisions = merge_records(&[], &decisions, &file.decisions);
+                    store.stray.push(temp);
+                }
+                _ => {
+                    let _ = fs::remove_file(&temp);
+                }
+            }
+        }
         Ok((store, decisions))
     }
 
@@ -159,6 +177,9 @@ impl DecisionStore {
         write_atomic(&self.path, &bytes)?;
         self.seen = Some(Fingerprint::of(&bytes));
         self.base = file.decisions.clone();
+        for temp in std::mem::take(&mut self.stray) {
+            let _ = fs::remove_file(temp);
+        }
         Ok(file.decisions)
     }
 }
@@ -220,6 +241,39 @@ mod tests {
         assert!(on_disk.iter().any(|d| d.id == added_here.id));
         let s = on_disk.iter().find(|d| d.id == shared.id).unwrap();
         assert_eq!(s.note, "edited elsewhere");
+    }
+
+    #[test]
+    fn an_interrupted_save_is_recovered_and_its_stray_file_removed_after_the_next_save() {
+        use crate::annotations::store::write_temp;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let kept = decision("kept");
+        let (mut store, _) = DecisionStore::open(&path, "c").unwrap();
+        store.save(std::slice::from_ref(&kept)).unwrap();
+        // A save that wrote its temporary file, then crashed before the rename; and a temporary
+        // file cut short.
+        let lost = decision("lost");
+        let bytes =
+            serde_json::to_vec(&DecisionFile::new("c", vec![kept.clone(), lost.clone()])).unwrap();
+        let whole = write_temp(&path, &bytes).unwrap();
+        let cut = write_temp(&path, &bytes[..bytes.len() / 2]).unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(120);
+        for t in [&whole, &cut] {
+            fs::File::options()
+                .write(true)
+                .open(t)
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
+        let (mut store, found) = DecisionStore::open(&path, "c").unwrap();
+        assert!(found.iter().any(|d| d.id == lost.id));
+        assert!(!cut.exists());
+        assert!(whole.exists());
+        store.save(&found).unwrap();
+        assert!(!whole.exists());
+        assert_eq!(load(&path).unwrap().len(), 2);
     }
 
     #[test]
