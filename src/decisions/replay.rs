@@ -199,6 +199,7 @@ fn apply_figure(a: &mut Amount, edit: &FigureEdit, id: &str, report: &mut Replay
         FigureEdit::Reject => a.kind = AmountKind::Other,
         FigureEdit::SetKind { kind } => a.kind = *kind,
         FigureEdit::SetValue { value, currency } => {
+            // Converted at the event year's rate, as the extractor does; undated: this year's.
             let year = a
                 .event_date
                 .map(|d| d.year())
