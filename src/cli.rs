@@ -12,6 +12,7 @@ use dossier::extract::Amount;
 use dossier::report::{self, Report};
 use dossier::{stream, synthetic};
 
+mod decide;
 mod documents;
 
 #[derive(Parser, Debug)]
@@ -48,6 +49,12 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Apply this decisions file instead of the one beside the corpus.
+        #[arg(long, conflicts_with = "no_decisions")]
+        decisions: Option<PathBuf>,
+        /// The machine's extraction alone, without the analyst's decisions.
+        #[arg(long)]
+        no_decisions: bool,
     },
     /// Build the report of `dossier extract` from `dossier extract --jsonl` record files (`-` is
     /// standard input), without extracting again.
@@ -63,6 +70,28 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Apply this decisions file (figures are found by their text: records hold no article
+        /// text).
+        #[arg(long)]
+        decisions: Option<PathBuf>,
+    },
+    /// Record an analyst's decision about a figure or a name (kept in dossier-decisions.json
+    /// beside the corpus and applied by every extraction).
+    Decide(decide::DecideArgs),
+    /// List a corpus's decisions, each applied or orphaned.
+    Decisions {
+        /// The corpus folder or file the decisions belong to.
+        corpus: PathBuf,
+        /// JSON instead of a readable table.
+        #[arg(long)]
+        json: bool,
+        /// Another decisions file than the one beside the corpus.
+        #[arg(long)]
+        decisions: Option<PathBuf>,
+        /// Write the figure and name decisions as training labels into DIR
+        /// (`amount-labels.json`, `entity-labels.json`, in the project's label formats).
+        #[arg(long, value_name = "DIR", conflicts_with = "json")]
+        as_training: Option<PathBuf>,
     },
     /// Write a reproducible synthetic corpus (JSON Lines) for benchmarks.
     #[command(hide = true)]
@@ -160,11 +189,27 @@ pub fn run() -> ExitCode {
             ..
         }) => extract_jsonl(&input, out),
         Some(Command::Extract {
-            paths, csv, out, ..
-        }) => extract(&paths, csv, out),
+            paths,
+            csv,
+            out,
+            decisions,
+            no_decisions,
+            ..
+        }) => extract(&paths, csv, out, (decisions.as_deref(), no_decisions)),
         Some(Command::Merge {
-            records, csv, out, ..
-        }) => merge(&records, csv, out),
+            records,
+            csv,
+            out,
+            decisions,
+            ..
+        }) => merge(&records, csv, out, decisions.as_deref()),
+        Some(Command::Decide(args)) => decide::decide(args),
+        Some(Command::Decisions {
+            corpus,
+            json,
+            decisions,
+            as_training,
+        }) => decide::list(&corpus, json, decisions.as_deref(), as_training.as_deref()),
         Some(Command::GenCorpus {
             articles,
             seed,
@@ -191,9 +236,29 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn extract(paths: &[PathBuf], csv: bool, out: Option<PathBuf>) -> ExitCode {
+/// `dossier extract`: the analysis with the decisions (`decisions`: another file, or none at
+/// all) applied.
+fn extract(
+    paths: &[PathBuf],
+    csv: bool,
+    out: Option<PathBuf>,
+    decisions: (Option<&Path>, bool),
+) -> ExitCode {
+    let applied = match decisions {
+        (_, true) => Vec::new(),
+        (file, false) => match decide::load_for(paths, file) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("dossier: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
     let cancel = AtomicBool::new(false);
-    let analysis = Analysis::load(paths, &|_| {}, &cancel);
+    let mut analysis = Analysis::load(paths, &|_| {}, &cancel);
+    if !applied.is_empty() {
+        decide::warn_orphans(&dossier::decisions::replay(&mut analysis, &applied));
+    }
     let written = write_report(
         &Report::new(&analysis),
         &analysis.extraction.amounts,
@@ -289,8 +354,34 @@ fn extract_jsonl(input: &Path, out: Option<PathBuf>) -> ExitCode {
 }
 
 /// `dossier merge`: the report of `dossier extract` from record files.
-fn merge(records: &[PathBuf], csv: bool, out: Option<PathBuf>) -> ExitCode {
-    let merged = stream::merge(records);
+fn merge(
+    records: &[PathBuf],
+    csv: bool,
+    out: Option<PathBuf>,
+    decisions: Option<&Path>,
+) -> ExitCode {
+    let applied = match decide::load_for(&[], decisions) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("dossier: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut merged = stream::merge(records);
+    if !applied.is_empty() {
+        let stream::Merged {
+            extraction,
+            incidents,
+            ..
+        } = &mut merged;
+        let report = dossier::decisions::replay::replay_parts(
+            &Default::default(),
+            extraction,
+            incidents,
+            &applied,
+        );
+        decide::warn_orphans(&report);
+    }
     let written = write_report(&merged.report(), &merged.extraction.amounts, csv, out);
     for e in &merged.errors {
         eprintln!("dossier: {}: {}", e.path.display(), e.message);

@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod annotations;
 pub mod chart;
 pub mod corpus;
+pub mod decisions;
 pub mod desktop;
 pub mod export;
 pub mod extract;

@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use crate::annotations::Annotation;
 use crate::corpus::Article;
+use crate::decisions::ReplayReport;
 use crate::extract::Amount;
 use crate::extract::entities::gazetteer::THREAT_ACTORS;
 use crate::extract::money::normalized_victim;
@@ -41,6 +42,8 @@ pub struct Export<'a> {
     pub annotations: Vec<&'a Annotation>,
     /// The corpus's name, for the report's title.
     pub corpus_name: String,
+    /// What the analyst's decisions did: confirmed and corrected figures are marked.
+    pub decisions: Option<&'a ReplayReport>,
 }
 
 impl<'a> Export<'a> {
@@ -52,6 +55,7 @@ impl<'a> Export<'a> {
             articles: &input.analysis.corpus.articles,
             annotations: input.annotations.clone(),
             corpus_name: crate::report_doc::corpus_name(input.analysis),
+            decisions: input.decisions,
         }
     }
 }
@@ -228,7 +232,7 @@ pub fn bundle(export: &Export, now: DateTime<Utc>) -> Value {
             "created_by_ref": dossier,
             "name": "Dossier figures",
             "description": "The money figures Dossier extracted for an incident.",
-            "schema": "Properties: kind (stolen, attempted, cumulative, damage or other); usd, usd_min, usd_max (US dollars); event_date (YYYY, YYYY-MM or YYYY-MM-DD) and event_date_precision (year, month or day); figures: each source's figure as written (text, value, currency, usd, article, main).",
+            "schema": "Properties: kind (stolen, attempted, cumulative, damage or other); usd, usd_min, usd_max (US dollars); event_date (YYYY, YYYY-MM or YYYY-MM-DD) and event_date_precision (year, month or day); figures: each source's figure as written (text, value, currency, usd, article, main), and where an analyst decided it, confirmed and corrected (booleans) and machine: the figure as extracted before the correction (text, kind, value, currency, usd, event_date, victim).",
             "version": "1.0.0",
             "extension_types": ["property-extension"],
         }),
@@ -273,6 +277,33 @@ pub fn bundle(export: &Export, now: DateTime<Utc>) -> Value {
                 if let Some(a) = amounts.get(&(&*s.mention.article, s.mention.start)) {
                     figure["value"] = json!(a.value);
                     figure["currency"] = json!(a.currency);
+                }
+                // The analyst's word, with what the machine had said.
+                if let Some(d) = export
+                    .decisions
+                    .and_then(|d| d.figure(&s.mention.article, s.mention.start))
+                {
+                    figure["confirmed"] = json!(d.confirmed);
+                    figure["corrected"] = json!(d.corrected);
+                    if d.corrected {
+                        let m = &d.original;
+                        let mut machine = json!({
+                            "text": m.text,
+                            "kind": m.kind.as_str(),
+                            "value": m.value,
+                            "currency": m.currency,
+                        });
+                        if let Some(usd) = m.usd {
+                            machine["usd"] = json!(usd);
+                        }
+                        if let Some(date) = m.event_date {
+                            machine["event_date"] = json!(date.to_string());
+                        }
+                        if let Some(v) = &m.victim {
+                            machine["victim"] = json!(v);
+                        }
+                        figure["machine"] = machine;
+                    }
                 }
                 figure
             })

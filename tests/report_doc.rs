@@ -199,3 +199,57 @@ fn the_command_line_writes_the_same_report() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));
 }
+
+#[test]
+fn a_corrected_figure_is_marked_with_the_machines_original_and_a_confirmed_one_as_confirmed() {
+    use dossier::decisions::{Change, Decision, FigureAnchor, FigureEdit, replay};
+    let (_dir, mut analysis) = fixture();
+    let anchor = |article: &str, figure: &str| {
+        let text = &analysis
+            .corpus
+            .articles
+            .iter()
+            .find(|a| a.id == article)
+            .unwrap()
+            .text;
+        let start = text[..text.find(figure).unwrap()].chars().count();
+        FigureAnchor::at(article, text, start, start + figure.chars().count())
+    };
+    let set_date = Decision::new(
+        Change::Figure {
+            figure: anchor("quillon", "$45 million"),
+            edit: FigureEdit::SetDate {
+                date: "2019-02".parse().unwrap(),
+            },
+        },
+        "the bank's filing dates it in February",
+        "ana",
+    );
+    let confirm = Decision::new(
+        Change::Figure {
+            figure: anchor("marlow", "$9 million"),
+            edit: FigureEdit::Confirm,
+        },
+        "",
+        "ana",
+    );
+    let decided = replay(&mut analysis, &[set_date, confirm]);
+    assert!(decided.orphans.is_empty(), "{:?}", decided.orphans);
+    let mut input = ReportInput::whole(&analysis, &[], ChartOptions::default());
+    let plain = report_doc::markdown(&input, None);
+    assert!(!plain.contains("by the analyst"));
+    input.decisions = Some(&decided);
+    let md = unescape_md(&report_doc::markdown(&input, None));
+    assert!(
+        md.contains(
+            "corrected by the analyst (machine: stolen, $45 million, 2019-03-12, Quillon Bank)"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("confirmed by the analyst"), "{md}");
+    let html = report_doc::html(&input).unwrap();
+    assert!(
+        html.contains("<em class=\"decided\">corrected by the analyst (machine: stolen, $45 million, 2019-03-12"),
+        "{html}"
+    );
+}

@@ -187,3 +187,37 @@ fn the_bundle_passes_the_oasis_validator_and_loads_in_stix2() {
         b["objects"].as_array().map(|o| o.len() as u64)
     );
 }
+
+#[test]
+fn an_analysts_correction_is_exported_and_marked_with_the_machines_figure() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    report_fixture::write(dir.path());
+    let decided = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("decide")
+        .arg(dir.path())
+        .args([
+            "set-date",
+            "--article",
+            "vesper",
+            "--figure",
+            "$120 million",
+            "--date",
+            "2021-04",
+        ])
+        .status()
+        .expect("dossier runs");
+    assert!(decided.success());
+    let b = export(dir.path(), &[]);
+    let vesper = of_type(&b, "incident")
+        .into_iter()
+        .find(|i| i["name"].as_str().is_some_and(|n| n.contains("Vesper")))
+        .expect("Vesper incident");
+    let ext = vesper["extensions"]
+        .as_object()
+        .and_then(|e| e.values().next())
+        .expect("figures extension");
+    // The corrected world is exported; the figure says so and keeps the machine's date.
+    assert_eq!(ext["event_date"], "2021-04", "{ext:#}");
+    assert_eq!(ext["figures"][0]["corrected"], true, "{ext:#}");
+    assert_eq!(ext["figures"][0]["machine"]["event_date"], "2021-05-30");
+}

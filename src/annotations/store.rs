@@ -25,7 +25,6 @@
 //! the three sets are merged by id: for an id on both sides the newer `modified` wins; an id that
 //! one side removed since the base is removed unless the other side edited it after the base.
 
-use std::collections::{BTreeMap, HashMap};
 use std::fs::{self, File};
 use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
@@ -35,7 +34,10 @@ use std::time::{Duration, SystemTime};
 use chrono::{DateTime, Local};
 use uuid::Uuid;
 
-use super::model::{Annotation, AnnotationFile, AnnotationId, FORMAT, VERSION};
+use super::model::{Annotation, AnnotationFile, FORMAT, VERSION};
+
+mod merge;
+pub use merge::{Record, merge, merge_records};
 
 /// The annotation file's name inside a corpus folder.
 pub const FILE_NAME: &str = "dossier-annotations.json";
@@ -87,7 +89,7 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
-    fn of(bytes: &[u8]) -> Self {
+    pub fn of(bytes: &[u8]) -> Self {
         let mut h = std::hash::DefaultHasher::new();
         bytes.hash(&mut h);
         Self {
@@ -331,40 +333,6 @@ impl Store {
     }
 }
 
-/// Three-way merge by id (see the module doc). The result is ordered by article and position.
-pub fn merge(base: &[Annotation], ours: &[Annotation], theirs: &[Annotation]) -> Vec<Annotation> {
-    let base: HashMap<&AnnotationId, &Annotation> = base.iter().map(|a| (&a.id, a)).collect();
-    let ours_map: HashMap<&AnnotationId, &Annotation> = ours.iter().map(|a| (&a.id, a)).collect();
-    let theirs_map: HashMap<&AnnotationId, &Annotation> =
-        theirs.iter().map(|a| (&a.id, a)).collect();
-    let mut out: BTreeMap<&AnnotationId, Annotation> = BTreeMap::new();
-    let edited_since_base =
-        |a: &Annotation| base.get(&a.id).is_none_or(|b| a.modified > b.modified);
-    for a in ours {
-        match theirs_map.get(&a.id) {
-            Some(t) => {
-                let winner = if t.modified > a.modified { *t } else { a };
-                out.insert(&a.id, winner.clone());
-            }
-            // Theirs removed it (it was in the base) unless we edited it since.
-            None if edited_since_base(a) => {
-                out.insert(&a.id, a.clone());
-            }
-            None => {}
-        }
-    }
-    for t in theirs {
-        if !ours_map.contains_key(&t.id) && edited_since_base(t) {
-            out.insert(&t.id, t.clone());
-        }
-    }
-    let mut merged: Vec<Annotation> = out.into_values().collect();
-    merged.sort_by(|a, b| {
-        (&a.article, a.position.start, a.created).cmp(&(&b.article, b.position.start, b.created))
-    });
-    merged
-}
-
 /// `STEM.recovered-TIMESTAMP.json` beside `path`, or the newest readable one already there.
 fn recovery_path(path: &Path) -> PathBuf {
     let dir = parent_dir(path);
@@ -397,6 +365,30 @@ fn parent_dir(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
+}
+
+/// Temporary files of `path` left by saves that never reached their rename (a crash), old
+/// enough not to be another window's save in progress.
+pub fn stray_temp_files(path: &Path) -> Vec<PathBuf> {
+    let prefix = temp_prefix(path);
+    fs::read_dir(parent_dir(path))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(&prefix))
+        })
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|m| SystemTime::now().duration_since(m).ok())
+                .is_some_and(|age| age >= TEMP_GRACE)
+        })
+        .map(|e| e.path())
+        .collect()
 }
 
 fn temp_prefix(path: &Path) -> String {
@@ -529,7 +521,7 @@ fn sync_dir(_dir: &Path) {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotations::model::now;
+    use crate::annotations::model::{AnnotationId, now};
 
     fn ann(article: &str, tag: &str) -> Annotation {
         Annotation::new(

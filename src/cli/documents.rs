@@ -8,29 +8,39 @@ use std::sync::atomic::AtomicBool;
 use dossier::analysis::Analysis;
 use dossier::annotations::{AnchorStatus, Annotation, reanchor, store};
 use dossier::chart::{ChartOptions, Period};
+use dossier::decisions::ReplayReport;
 use dossier::report_doc::ReportInput;
 
 use super::{PeriodArgs, ReportFormat};
 
 /// The period of `--from`/`--to` (a usage error, exit 2, when it does not parse), then the
-/// corpus at `paths` and its annotations.
+/// corpus at `paths` with its decisions applied, and its annotations.
 fn load_for_period(
     paths: &[PathBuf],
     period: &PeriodArgs,
-) -> Result<(Period, Analysis, Vec<Annotation>), ExitCode> {
+) -> Result<(Period, Analysis, Vec<Annotation>, ReplayReport), ExitCode> {
     let parsed = Period::parse(&period.from, &period.to).map_err(|e| {
         eprintln!("dossier: {e}");
         ExitCode::from(2)
     })?;
-    let (analysis, annotations) = load_with_annotations(paths)?;
-    Ok((parsed, analysis, annotations))
+    let (analysis, annotations, decided) = load_with_annotations(paths)?;
+    Ok((parsed, analysis, annotations, decided))
 }
 
-/// The corpus at `paths` and its annotations (the file beside it), re-anchored; an annotation
-/// whose quote is gone is named on standard error and left out.
-fn load_with_annotations(paths: &[PathBuf]) -> Result<(Analysis, Vec<Annotation>), ExitCode> {
+/// The corpus at `paths` with the analyst's decisions (the file beside it) applied, and its
+/// annotations (the file beside it), re-anchored; an annotation whose quote is gone and an
+/// orphaned decision are named on standard error.
+fn load_with_annotations(
+    paths: &[PathBuf],
+) -> Result<(Analysis, Vec<Annotation>, ReplayReport), ExitCode> {
+    let decisions = super::decide::load_for(paths, None).map_err(|e| {
+        eprintln!("dossier: {e}");
+        ExitCode::from(1)
+    })?;
     let cancel = AtomicBool::new(false);
-    let analysis = Analysis::load(paths, &|_| {}, &cancel);
+    let mut analysis = Analysis::load(paths, &|_| {}, &cancel);
+    let decided = dossier::decisions::replay(&mut analysis, &decisions);
+    super::decide::warn_orphans(&decided);
     for e in &analysis.corpus.errors {
         eprintln!("dossier: {}: {}", e.path.display(), e.message);
     }
@@ -62,7 +72,7 @@ fn load_with_annotations(paths: &[PathBuf]) -> Result<(Analysis, Vec<Annotation>
         }
         status != AnchorStatus::Orphan
     });
-    Ok((analysis, annotations))
+    Ok((analysis, annotations, decided))
 }
 
 /// `dossier report`: the document an analyst hands over, from the same core as File → Export
@@ -75,7 +85,7 @@ pub(super) fn report_doc(
     log_scale: bool,
 ) -> ExitCode {
     use dossier::report_doc::{self, Format};
-    let (period, analysis, annotations) = match load_for_period(paths, period) {
+    let (period, analysis, annotations, decided) = match load_for_period(paths, period) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -84,7 +94,8 @@ pub(super) fn report_doc(
         period,
         ..ChartOptions::default()
     };
-    let input = ReportInput::whole(&analysis, &annotations, chart);
+    let mut input = ReportInput::whole(&analysis, &annotations, chart);
+    input.decisions = Some(&decided);
     let format = match format {
         ReportFormat::Md => Format::Markdown,
         ReportFormat::Html => Format::Html,
@@ -115,7 +126,7 @@ pub(super) fn report_doc(
 /// `dossier export --stix`: the incidents inside the period, their actors, victims, sources and
 /// annotations as one STIX 2.1 bundle.
 pub(super) fn stix_export(paths: &[PathBuf], out: Option<&Path>, period: &PeriodArgs) -> ExitCode {
-    let (period, analysis, annotations) = match load_for_period(paths, period) {
+    let (period, analysis, annotations, decided) = match load_for_period(paths, period) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -123,7 +134,8 @@ pub(super) fn stix_export(paths: &[PathBuf], out: Option<&Path>, period: &Period
         period,
         ..ChartOptions::default()
     };
-    let input = ReportInput::whole(&analysis, &annotations, chart);
+    let mut input = ReportInput::whole(&analysis, &annotations, chart);
+    input.decisions = Some(&decided);
     let bundle = dossier::stix::bundle(&dossier::stix::Export::of(&input), chrono::Utc::now());
     let text = match serde_json::to_string_pretty(&bundle) {
         Ok(t) => t + "\n",

@@ -108,7 +108,10 @@ pub(super) fn render(doc: &Document<'_>, svg: &str) -> String {
                 esc(&e.label)
             );
             for c in &e.sources {
-                let _ = writeln!(h, "<li>{}: <q>{}</q></li>", cite(c), esc(&c.sentence));
+                let mark = c.decided.as_deref().map_or_else(String::new, |d| {
+                    format!(" <em class=\"decided\">{}</em>", esc(d))
+                });
+                let _ = writeln!(h, "<li>{}: <q>{}</q>{mark}</li>", cite(c), esc(&c.sentence));
             }
             let _ = writeln!(h, "</ol>");
         }

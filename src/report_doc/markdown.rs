@@ -88,7 +88,13 @@ pub(super) fn render(doc: &Document<'_>, chart_png: Option<&str>) -> String {
         for (n, e) in doc.incidents.iter().enumerate() {
             let _ = writeln!(md, "#### {}. {}\n", n + 1, text(&e.label));
             for c in &e.sources {
-                let _ = writeln!(md, "- {}: “{}”", cite(c), text(&c.sentence));
+                let _ = write!(md, "- {}: “{}”", cite(c), text(&c.sentence));
+                match &c.decided {
+                    Some(d) => {
+                        let _ = writeln!(md, " — *{}*", text(d));
+                    }
+                    None => md.push('\n'),
+                }
             }
             md.push('\n');
         }

@@ -14,6 +14,8 @@ use crate::analysis::Analysis;
 use crate::annotations::Annotation;
 use crate::chart::{self, ChartError, ChartOptions};
 use crate::corpus::Article;
+use crate::decisions::ReplayReport;
+use crate::decisions::replay::DecidedFigure;
 use crate::export::{figure_passage, format_money};
 use crate::incidents::Incident;
 
@@ -55,6 +57,8 @@ pub struct ReportInput<'a> {
     pub filters: Vec<String>,
     /// How the chart is drawn (scale, running total, selection, period).
     pub chart: ChartOptions,
+    /// What the analyst's decisions did, for marking confirmed and corrected figures.
+    pub decisions: Option<&'a ReplayReport>,
 }
 
 impl<'a> ReportInput<'a> {
@@ -84,6 +88,7 @@ impl<'a> ReportInput<'a> {
             annotations: annotations.iter().collect(),
             filters,
             chart,
+            decisions: None,
         }
     }
 
@@ -123,6 +128,8 @@ pub(crate) struct Citation {
     pub is_url: bool,
     /// The sentence (or quote) cited.
     pub sentence: String,
+    /// "corrected by the analyst (machine: …)" or "confirmed by the analyst".
+    pub decided: Option<String>,
 }
 
 fn is_url(s: &str) -> bool {
@@ -137,6 +144,7 @@ fn citation(article: Option<&Article>, article_id: &str, sentence: String) -> Ci
             location: format!("article {article_id} (not in the corpus)"),
             is_url: false,
             sentence,
+            decided: None,
         };
     };
     let url = a.source.as_deref().filter(|s| is_url(s));
@@ -151,6 +159,24 @@ fn citation(article: Option<&Article>, article_id: &str, sentence: String) -> Ci
         location: url.map_or_else(|| a.path.display().to_string(), str::to_owned),
         is_url: url.is_some(),
         sentence,
+        decided: None,
+    }
+}
+
+/// How the report marks a figure an analyst decided on, with the machine's original.
+fn decided_mark(f: &DecidedFigure) -> Option<String> {
+    if f.corrected {
+        let o = &f.original;
+        let mut machine = vec![o.kind.as_str().to_owned(), o.text.clone()];
+        machine.extend(o.event_date.map(|d| d.to_string()));
+        machine.extend(o.victim.clone());
+        machine.extend(o.actor.clone().map(|a| format!("by {a}")));
+        Some(format!(
+            "corrected by the analyst (machine: {})",
+            machine.join(", ")
+        ))
+    } else {
+        f.confirmed.then(|| "confirmed by the analyst".to_owned())
     }
 }
 
@@ -247,7 +273,12 @@ impl<'a> Document<'a> {
                             || s.text.clone(),
                             |a| figure_passage(&a.text, s.mention.start, s.mention.end),
                         );
-                        citation(article, &s.mention.article, sentence)
+                        let mut c = citation(article, &s.mention.article, sentence);
+                        c.decided = input
+                            .decisions
+                            .and_then(|d| d.figure(&s.mention.article, s.mention.start))
+                            .and_then(decided_mark);
+                        c
                     })
                     .collect(),
             })

@@ -64,6 +64,7 @@ fn export<'a>(
             articles,
             annotations: annotations.iter().collect(),
             corpus_name: "test".into(),
+            decisions: None,
         },
         at(9),
     )
@@ -198,6 +199,7 @@ fn a_re_export_keeps_every_object_id() {
                 articles: &articles,
                 annotations: Vec::new(),
                 corpus_name: "test".into(),
+                decisions: None,
             },
             at(hour),
         )

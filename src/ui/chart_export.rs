@@ -239,6 +239,7 @@ impl ReportJob {
             annotations: self.annotations.iter().collect(),
             filters: self.filters,
             chart: self.chart,
+            decisions: None,
         };
         let bundle = crate::stix::bundle(&crate::stix::Export::of(&input), chrono::Utc::now());
         match serde_json::to_string_pretty(&bundle)
@@ -258,6 +259,7 @@ impl ReportJob {
             annotations: self.annotations.iter().collect(),
             filters: self.filters,
             chart: self.chart,
+            decisions: None,
         };
         match report_doc::write(&input, format, path) {
             Ok(files) => format!(

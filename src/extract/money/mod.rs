@@ -6,7 +6,7 @@
 
 mod classify;
 pub mod features;
-mod fx;
+pub(crate) mod fx;
 pub mod model;
 mod parse;
 mod parts;
