@@ -14,3 +14,21 @@ pub mod training;
 pub use model::{Change, Decision, DecisionFile, FigureAnchor, FigureEdit};
 pub use replay::{ReplayReport, replay};
 pub use store::{DecisionStore, DecisionsError};
+
+use std::path::PathBuf;
+
+use crate::analysis::Analysis;
+
+/// Replays the decisions file beside `roots` (if any) on `analysis`: what the window does after
+/// every load, as `dossier extract` does. A file that cannot be read is an error naming it; the
+/// analysis is then the machine's alone.
+pub fn replay_beside(
+    roots: &[PathBuf],
+    analysis: &mut Analysis,
+) -> Result<ReplayReport, DecisionsError> {
+    let Some(path) = store::default_path(roots) else {
+        return Ok(ReplayReport::default());
+    };
+    let decisions = store::load(&path)?;
+    Ok(replay(analysis, &decisions))
+}

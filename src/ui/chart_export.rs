@@ -210,6 +210,7 @@ impl Exports {
         }
         let job = ReportJob {
             analysis: Arc::clone(&input.loaded.analysis),
+            decisions: Arc::clone(&input.loaded.decisions),
             incidents: input.incidents(),
             annotations: input.annotations(),
             filters: input.filters(),
@@ -223,6 +224,8 @@ impl Exports {
 /// A report to write on the worker: owned copies of what the window shows.
 struct ReportJob {
     analysis: Arc<Analysis>,
+    /// What the analyst's decisions did, so corrected figures are marked as such.
+    decisions: Arc<crate::decisions::ReplayReport>,
     incidents: Vec<usize>,
     annotations: Vec<Annotation>,
     filters: Vec<String>,
@@ -239,7 +242,7 @@ impl ReportJob {
             annotations: self.annotations.iter().collect(),
             filters: self.filters,
             chart: self.chart,
-            decisions: None,
+            decisions: Some(&self.decisions),
         };
         let bundle = crate::stix::bundle(&crate::stix::Export::of(&input), chrono::Utc::now());
         match serde_json::to_string_pretty(&bundle)
@@ -259,7 +262,7 @@ impl ReportJob {
             annotations: self.annotations.iter().collect(),
             filters: self.filters,
             chart: self.chart,
-            decisions: None,
+            decisions: Some(&self.decisions),
         };
         match report_doc::write(&input, format, path) {
             Ok(files) => format!(

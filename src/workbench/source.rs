@@ -1,6 +1,7 @@
 //! Where a corpus comes from and how it is loaded: [`CorpusSource`], the analysed [`Loaded`]
 //! corpus, and [`Loading`], the load running on its own thread.
 
+use crate::decisions::ReplayReport;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -50,6 +51,10 @@ pub struct Loaded {
     pub source: CorpusSource,
     pub analysis: Arc<Analysis>,
     pub index: Arc<CorpusIndex>,
+    /// What the analyst's decisions (the file beside the corpus) did to `analysis`.
+    pub decisions: Arc<ReplayReport>,
+    /// The decisions file could not be read (the analysis is then the machine's alone).
+    pub decisions_error: Option<String>,
 }
 
 impl Loaded {
@@ -60,6 +65,8 @@ impl Loaded {
             source,
             analysis: Arc::new(analysis),
             index: Arc::new(index),
+            decisions: Arc::new(ReplayReport::default()),
+            decisions_error: None,
         }
     }
 }
@@ -197,7 +204,18 @@ pub fn run_load(
             if existing.is_empty() {
                 return Outcome::Missing(paths.clone());
             }
-            Analysis::load(&existing, progress, cancel)
+            let mut analysis = Analysis::load(&existing, progress, cancel);
+            // The analyst has the last word: their decisions are replayed on every load.
+            let decided = crate::decisions::replay_beside(&existing, &mut analysis);
+            if cancel.load(Ordering::Relaxed) {
+                return Outcome::Cancelled;
+            }
+            let mut loaded = Loaded::of(source, analysis);
+            match decided {
+                Ok(report) => loaded.decisions = Arc::new(report),
+                Err(e) => loaded.decisions_error = Some(e.to_string()),
+            }
+            return Outcome::Done(loaded);
         }
     };
     if cancel.load(Ordering::Relaxed) {

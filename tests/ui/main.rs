@@ -14,4 +14,5 @@ mod chart;
 mod commands;
 mod copy_and_keys;
 mod corpus_and_list;
+mod decisions;
 mod dialogs;

@@ -149,6 +149,23 @@ impl DossierApp {
                 format!("{} could not be loaded", format::count(errors, "file")),
             );
         }
+        if let Some(e) = &self.loaded.decisions_error {
+            self.note(ctx, format!("Decisions not applied: {e}"));
+        } else if !self.loaded.decisions.orphans.is_empty() {
+            self.note(
+                ctx,
+                format!(
+                    "{} no longer find{} their figure or name (kept in the decisions file; \
+                     `dossier decisions` lists them)",
+                    format::count(self.loaded.decisions.orphans.len(), "analyst decision"),
+                    if self.loaded.decisions.orphans.len() == 1 {
+                        "s"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+        }
     }
 
     /// The saved place in the corpus, taken out of the session.
