@@ -199,6 +199,19 @@ fn clause_break(c: char) -> bool {
     )
 }
 
+/// The kinds of words of sum and of time, as features name them.
+const TIME_WORDS: [&str; 3] = ["total", "earlier", "latest"];
+
+/// Which of [`TIME_WORDS`] `word` is, if any.
+fn time_word(lex: &Lexicon, word: &str) -> Option<usize> {
+    match clause_word(lex, word)? {
+        ClauseWord::Total => Some(0),
+        ClauseWord::Earlier => Some(1),
+        ClauseWord::Latest => Some(2),
+        _ => None,
+    }
+}
+
 /// Byte offset just after the last clause break of `s` (0 when there is none).
 fn after_last_break(s: &str) -> usize {
     s.char_indices()
@@ -312,45 +325,30 @@ pub(super) fn of_figure(
     }
     // Words of sum and of time, in the clause and in the sentence: the headline is the loss
     // overall, of the event reported now, not one of an earlier event.
-    for (scope, ws) in [
-        ("clause", clause.iter().map(|w| **w).collect::<Vec<&str>>()),
-        (
-            "sentence",
-            words_rev(before)
-                .take(SENTENCE_WORDS)
-                .chain(words(after).take(SENTENCE_WORDS))
-                .collect(),
-        ),
-    ] {
-        let mut seen = [false; 3];
-        for word in ws {
-            let (i, name) = match clause_word(lex, word) {
-                Some(ClauseWord::Total) => (0, "total"),
-                Some(ClauseWord::Earlier) => (1, "earlier"),
-                Some(ClauseWord::Latest) => (2, "latest"),
-                _ => continue,
-            };
-            if !seen[i] {
-                seen[i] = true;
-                add_parts(
-                    if scope == "clause" {
-                        "time_c="
-                    } else {
-                        "time_s="
-                    },
-                    name,
-                    1.0,
-                );
-            }
+    let mut in_clause = [false; 3];
+    for word in &clause {
+        if let Some(i) = time_word(lex, word) {
+            in_clause[i] = true;
         }
     }
     // The sentence's other words, lighter (at most `SENTENCE_WORDS` on each side: a text with
-    // no full stop has sentences of pages).
+    // no full stop has sentences of pages), read once for their stems and their words of time.
+    let mut in_sentence = [false; 3];
     for word in words_rev(before)
         .take(SENTENCE_WORDS)
         .chain(words(after).take(SENTENCE_WORDS))
     {
         add_parts("s=", &stem(word), 0.3);
+        if let Some(i) = time_word(lex, word) {
+            in_sentence[i] = true;
+        }
+    }
+    for (prefix, seen) in [("time_c=", in_clause), ("time_s=", in_sentence)] {
+        for (i, name) in TIME_WORDS.iter().enumerate() {
+            if seen[i] {
+                add_parts(prefix, name, 1.0);
+            }
+        }
     }
 
     // Cue words of the sentence, by role, side and whether they share the figure's clause.
