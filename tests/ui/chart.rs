@@ -30,7 +30,7 @@ fn wait_idle(harness: &mut Harness<'static, DossierApp>) {
 }
 
 /// The app on the fixture corpus in `dir`, with a recording clipboard.
-fn open(dir: &Path, clip: &RecordingClipboard) -> Harness<'static, DossierApp> {
+pub(super) fn open(dir: &Path, clip: &RecordingClipboard) -> Harness<'static, DossierApp> {
     let startup = Startup::new(vec![dir.to_owned()])
         .with_clipboard(Box::new(clip.clone()))
         .with_state(State::default())

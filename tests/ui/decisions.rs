@@ -2,27 +2,18 @@
 //! so the incidents table, the chart and the exports show the corrected world.
 
 use super::report_fixture;
-use super::window::wait_idle;
 
 use std::path::Path;
 use std::process::Command;
 
-use dossier::ui::Startup;
-use dossier::ui::app::{DossierApp, State};
+use dossier::ui::app::DossierApp;
 use dossier::ui::clipboard::RecordingClipboard;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+/// The window on `dir`, as the chart tests open it.
 fn open(dir: &Path) -> Harness<'static, DossierApp> {
-    let startup = Startup::new(vec![dir.to_owned()])
-        .with_clipboard(Box::new(RecordingClipboard::default()))
-        .with_state(State::default())
-        .with_data_home(dir.join("data-home"));
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 950.0])
-        .build_eframe(move |cc| DossierApp::new(cc, startup));
-    wait_idle(&mut harness);
-    harness
+    super::chart::open(dir, &RecordingClipboard::default())
 }
 
 /// `dossier decide DIR args…`, as an analyst scripts it.
