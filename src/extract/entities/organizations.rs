@@ -46,12 +46,7 @@ pub fn canonical_of(name: &str) -> Option<&'static str> {
 /// Organisations that recur in this news (`assets/organisations/recurring.tsv`): canonical
 /// name, then the other ways articles write it (all case-sensitive).
 pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-    crate::text::entries(include_str!("../../../assets/organisations/recurring.tsv"))
-        .filter_map(|l| {
-            let mut names = l.split('\t').map(str::trim);
-            Some((names.next()?, names.collect()))
-        })
-        .collect()
+    super::words::name_table(include_str!("../../../assets/organisations/recurring.tsv"))
 });
 
 /// Words that end an organisation's name.

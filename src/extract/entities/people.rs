@@ -11,14 +11,8 @@ use super::words::{alternation, is_modifier};
 use crate::extract::calendar;
 
 /// People who recur in this news (`assets/people.tsv`): canonical name, then other spellings.
-pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-    crate::text::entries(include_str!("../../../assets/people.tsv"))
-        .filter_map(|l| {
-            let mut names = l.split('\t').map(str::trim);
-            Some((names.next()?, names.collect()))
-        })
-        .collect()
-});
+pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
+    LazyLock::new(|| super::words::name_table(include_str!("../../../assets/people.tsv")));
 
 /// Given names, for "<given name> <Surname>": the US Census 1990 lists and, since analysts
 /// read about people of every country, other countries' lists (see each asset's header).

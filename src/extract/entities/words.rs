@@ -217,3 +217,14 @@ pub fn alternation(words: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join("|")
 }
+
+/// A table of names (`assets/people.tsv`, `assets/organisations/recurring.tsv`): each row the
+/// canonical name, then the other spellings, tab-separated.
+pub fn name_table(text: &'static str) -> Vec<(&'static str, Vec<&'static str>)> {
+    crate::text::entries(text)
+        .filter_map(|l| {
+            let mut names = l.split('\t').map(str::trim);
+            Some((names.next()?, names.collect()))
+        })
+        .collect()
+}
