@@ -162,6 +162,7 @@ mod tests {
             usd_max: usd,
             victim: Some("Quillon Bank".into()),
             actor: None,
+            sub_group: None,
             sources: vec![Source {
                 mention: crate::extract::Mention {
                     article: "a".into(),
