@@ -10,7 +10,7 @@ use super::graph::{Graph, NodeKind};
 /// The chart's width in layout units (points on screen, CSS pixels in the SVG).
 pub const WIDTH: f32 = 1000.0;
 /// Height of one row of the tallest column.
-pub const ROW: f32 = 30.0;
+pub const ROW: f32 = 40.0;
 /// Room above the rows for the column headings, and below them for the "+ N more" line.
 pub const TOP: f32 = 50.0;
 pub const BOTTOM: f32 = 40.0;

@@ -82,14 +82,15 @@ pub fn svg(g: &Graph, layout: &Layout, title: Option<&str>) -> String {
              stroke-width=\"1\"/>",
             hex(node_color(node))
         );
-        let (lx, anchor) = match node.kind {
-            NodeKind::Actor | NodeKind::SubGroup => (x - r - 4.0, "end"),
-            NodeKind::Incident | NodeKind::Victim => (x + r + 4.0, "start"),
+        // Incidents are labelled above, leaving their links' amounts clear on both sides.
+        let (lx, ly, anchor) = match node.kind {
+            NodeKind::Actor | NodeKind::SubGroup => (x - r - 4.0, y + 4.0, "end"),
+            NodeKind::Incident => (x, y - r - 4.0, "middle"),
+            NodeKind::Victim => (x + r + 4.0, y + 4.0, "start"),
         };
         let _ = writeln!(
             s,
-            "<text x=\"{lx:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" fill=\"{TEXT}\">{}</text>",
-            y + 4.0,
+            "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" fill=\"{TEXT}\">{}</text>",
             esc(&node.label)
         );
     }
