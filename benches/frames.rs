@@ -194,6 +194,40 @@ fn main() {
         }
     }
 
+    // The link chart of every incident (the largest drawn, "+ N more"): shown, hovered across
+    // and a node dragged; then the timeline again.
+    let mut links = Frames::default();
+    h.state_mut()
+        .send(Command::Links(dossier::ui::links::LinksCommand::Show));
+    settle(&mut h, &mut links);
+    let canvas = dossier::ui::links::canvas_rect(&h.ctx);
+    if let Some(rect) = canvas {
+        let panel = rect.intersect(h.ctx.content_rect());
+        for i in 0..o.frames {
+            let y = panel.top() + panel.height() * (i as f32 + 0.5) / o.frames as f32;
+            h.hover_at(egui::pos2(rect.left() + 540.0, y));
+            links.step(&mut h);
+        }
+        let node = h
+            .query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Incident ")))
+            .next()
+            .map(|n| n.rect().center());
+        if let Some(at) = node {
+            h.drag_at(at);
+            links.step(&mut h);
+            for i in 0..o.frames {
+                h.hover_at(at + egui::vec2(i as f32 * 0.5, 0.0));
+                links.step(&mut h);
+            }
+            h.drop_at(at + egui::vec2(o.frames as f32 * 0.5, 0.0));
+            links.step(&mut h);
+        }
+    }
+    h.state_mut().send(Command::Links(
+        dossier::ui::links::LinksCommand::ShowTimeline,
+    ));
+    settle(&mut h, &mut Frames::default());
+
     let mut reader = Frames::default();
     let long_index = h
         .state()
@@ -226,6 +260,12 @@ fn main() {
     println!("{}", scrolling.row("scrolling the list (wheel)"));
     println!("{}", typing.row("typing a search (`exchange`)"));
     println!("{}", filtering.row("filter by an entity and clear it, ×5"));
+    if canvas.is_some() {
+        println!(
+            "{}",
+            links.row("link chart: shown, hovered, a node dragged")
+        );
+    }
     if long_index.is_some() {
         println!(
             "{}",

@@ -30,6 +30,9 @@ pub struct Incident {
     pub usd_max: f64,
     pub victim: Option<String>,
     pub actor: Option<String>,
+    /// The sub-group of `actor` its sources name most ("APT38" under "Lazarus Group").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_group: Option<String>,
     pub sources: Vec<Source>,
 }
 
@@ -379,6 +382,14 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
             } else {
                 most_common(members.iter().filter_map(|m| m.victim.clone()))
             };
+            let actor = most_common(members.iter().filter_map(|m| m.actor.clone()));
+            // Only a sub-group of the chosen umbrella: two groups' figures may have merged.
+            let sub_group = most_common(
+                members
+                    .iter()
+                    .filter(|m| m.actor.is_some() && m.actor == actor)
+                    .filter_map(|m| m.sub_group.clone()),
+            );
             Incident {
                 id: String::new(),
                 kind: g.kind,
@@ -387,7 +398,8 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                 usd_min,
                 usd_max,
                 victim,
-                actor: most_common(members.iter().filter_map(|m| m.actor.clone())),
+                actor,
+                sub_group,
                 sources: members
                     .iter()
                     .map(|m| Source {
@@ -445,6 +457,7 @@ mod tests {
             event_date_suspicious: false,
             victim: victim.map(String::from),
             actor: None,
+            sub_group: None,
             cue: None,
             main: false,
             probability: None,

@@ -15,6 +15,7 @@ pub mod export;
 pub mod extract;
 pub mod incidents;
 pub mod learn;
+pub mod link_chart;
 pub mod partial_date;
 pub mod report;
 pub mod report_doc;

@@ -53,6 +53,7 @@ fn amount(
         event_date_suspicious: false,
         victim: None,
         actor: None,
+        sub_group: None,
         cue: None,
         main: false,
         probability: None,
@@ -160,6 +161,7 @@ fn incident(date: &str, usd: f64, victim: &str, sources: &[(&str, &str)]) -> Inc
         usd_max: usd,
         victim: Some(victim.into()),
         actor: Some("Lazarus Group".into()),
+        sub_group: None,
         sources: sources
             .iter()
             .map(|(article, text)| Source {

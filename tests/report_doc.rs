@@ -112,7 +112,15 @@ fn the_html_is_self_contained() {
     let input = ReportInput::whole(&analysis, &annotations, ChartOptions::default());
     let html = report_doc::html(&input).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert_eq!(html.matches("<svg").count(), 1, "the chart is inline");
+    assert_eq!(
+        html.matches("<svg").count(),
+        2,
+        "the timeline and the link chart are inline"
+    );
+    // The link chart follows the timeline, with who stole from whom.
+    let links = html.find("<figure id=\"links\">").expect("the link chart");
+    assert!(html.find("<figure id=\"chart\">").unwrap() < links);
+    assert!(html[links..].contains("Lazarus Group"));
     for external in ["<script", "<link", "src=", "@import", "url(", "<iframe"] {
         assert!(!html.contains(external), "{external} in the HTML");
     }
@@ -141,18 +149,22 @@ fn a_period_restricts_the_incidents_and_is_stated_at_the_top() {
 }
 
 #[test]
-fn write_puts_the_chart_png_beside_the_markdown() {
+fn write_puts_the_chart_and_link_chart_pngs_beside_the_markdown() {
     let (dir, analysis) = fixture();
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("brief.md");
     let input = ReportInput::whole(&analysis, &[], ChartOptions::default());
     let files = report_doc::write(&input, Format::Markdown, &path).unwrap();
     let png = out.path().join("brief-chart.png");
-    assert_eq!(files, vec![path.clone(), png.clone()]);
-    let bytes = std::fs::read(&png).unwrap();
-    assert!(bytes.starts_with(b"\x89PNG"));
+    let links = out.path().join("brief-links.png");
+    assert_eq!(files, vec![path.clone(), png.clone(), links.clone()]);
+    for image in [&png, &links] {
+        let bytes = std::fs::read(image).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG"));
+    }
     let md = std::fs::read_to_string(&path).unwrap();
     assert!(md.contains("](brief-chart.png)"));
+    assert!(md.contains("](brief-links.png)"));
     assert!(md.contains("No annotation."));
     drop(dir);
 }

@@ -4,6 +4,7 @@
 //! what the analyst sees.
 
 pub mod axis;
+pub mod kinds;
 pub mod period;
 mod raster;
 mod svg;
@@ -11,6 +12,7 @@ mod svg;
 use crate::extract::AmountKind;
 use crate::incidents::Incident;
 
+pub use kinds::Kinds;
 pub use period::Period;
 pub use raster::{Image, png, rasterize};
 pub use svg::svg;
@@ -162,6 +164,7 @@ mod tests {
             usd_max: usd,
             victim: Some("Quillon Bank".into()),
             actor: None,
+            sub_group: None,
             sources: vec![Source {
                 mention: crate::extract::Mention {
                     article: "a".into(),

@@ -216,7 +216,11 @@ fn apply_figure(a: &mut Amount, edit: &FigureEdit, id: &str, report: &mut Replay
             a.event_date_suspicious = false;
         }
         FigureEdit::SetVictim { victim } => a.victim = Some(victim.clone()),
-        FigureEdit::SetActor { actor } => a.actor = Some(actor.clone()),
+        FigureEdit::SetActor { actor } => {
+            // The analyst's actor replaces the machine's, sub-group and all.
+            a.actor = Some(actor.clone());
+            a.sub_group = None;
+        }
         FigureEdit::Confirm => {}
     }
     let corrected = *a != original;
@@ -413,7 +417,10 @@ fn apply_incident(
                     let i = if j < i { i - 1 } else { i };
                     let inc = &mut incidents[i];
                     inc.victim = inc.victim.take().or(gone.victim);
-                    inc.actor = inc.actor.take().or(gone.actor);
+                    if inc.actor.is_none() {
+                        inc.actor = gone.actor;
+                        inc.sub_group = gone.sub_group;
+                    }
                     inc.event_date = inc.event_date.or(gone.event_date);
                     inc.sources.extend(gone.sources);
                     refresh_range(inc);

@@ -118,7 +118,12 @@ pub struct Amount {
     /// True when the event date falls after the publication date.
     pub event_date_suspicious: bool,
     pub victim: Option<String>,
+    /// The threat actor's umbrella group ("Lazarus Group"), or the actor itself when it has none.
     pub actor: Option<String>,
+    /// The sub-group named ("APT38") when `actor` is its umbrella: kept so the link chart can
+    /// show who within the group did it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_group: Option<String>,
     /// The words that decided `kind` ("stolen", "netted", "cost it").
     pub cue: Option<String>,
     /// The theft the article is about (at most one per article).

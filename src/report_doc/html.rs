@@ -47,7 +47,7 @@ fn inline_svg(svg: &str) -> &str {
     svg.find("<svg").map_or(svg, |i| &svg[i..])
 }
 
-pub(super) fn render(doc: &Document<'_>, svg: &str) -> String {
+pub(super) fn render(doc: &Document<'_>, svg: &str, links_svg: &str) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -71,6 +71,13 @@ pub(super) fn render(doc: &Document<'_>, svg: &str) -> String {
         "<h2>Timeline</h2>\n<figure id=\"chart\">\n{}\n<figcaption>Incidents by event date; \
          marker size grows with the number of sources.</figcaption>\n</figure>",
         inline_svg(svg).trim()
+    );
+    let _ = writeln!(
+        h,
+        "<h2>Links</h2>\n<figure id=\"links\">\n{}\n<figcaption>Who stole from whom: threat \
+         actors, incidents by event date, victims; node size grows with the dollars stolen.\
+         </figcaption>\n</figure>",
+        inline_svg(links_svg).trim()
     );
     let _ = writeln!(h, "<h2>Incidents</h2>");
     if doc.incidents.is_empty() {

@@ -34,7 +34,11 @@ fn cite(c: &Citation) -> String {
     s
 }
 
-pub(super) fn render(doc: &Document<'_>, chart_png: Option<&str>) -> String {
+pub(super) fn render(
+    doc: &Document<'_>,
+    chart_png: Option<&str>,
+    links_png: Option<&str>,
+) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", text(&doc.title));
     let _ = writeln!(md, "**{}**\n", text(&doc.filters_line()));
@@ -55,6 +59,22 @@ pub(super) fn render(doc: &Document<'_>, chart_png: Option<&str>) -> String {
             let _ = writeln!(
                 md,
                 "*(The chart is written beside the report with `--out FILE`.)*\n"
+            );
+        }
+    }
+    let _ = writeln!(md, "## Links\n");
+    match links_png {
+        Some(name) => {
+            let _ = writeln!(
+                md,
+                "![Who stole from whom: threat actors, incidents and victims]({})\n",
+                name.replace(' ', "%20")
+            );
+        }
+        None => {
+            let _ = writeln!(
+                md,
+                "*(The link chart is written beside the report with `--out FILE`.)*\n"
             );
         }
     }

@@ -18,6 +18,7 @@ use crate::decisions::ReplayReport;
 use crate::decisions::replay::DecidedFigure;
 use crate::export::{figure_passage, format_money};
 use crate::incidents::Incident;
+use crate::link_chart;
 
 /// The document's format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +60,8 @@ pub struct ReportInput<'a> {
     pub chart: ChartOptions,
     /// What the analyst's decisions did, for marking confirmed and corrected figures.
     pub decisions: Option<&'a ReplayReport>,
+    /// The link chart's nodes the analyst placed by hand (empty: the automatic layout).
+    pub links: link_chart::Moved,
 }
 
 impl<'a> ReportInput<'a> {
@@ -89,6 +92,7 @@ impl<'a> ReportInput<'a> {
             filters,
             chart,
             decisions: None,
+            links: link_chart::Moved::new(),
         }
     }
 
@@ -103,6 +107,16 @@ impl<'a> ReportInput<'a> {
     /// The chart as SVG.
     pub fn chart_svg(&self) -> Result<String, ChartError> {
         chart::svg(&self.incidents(), &self.chart)
+    }
+
+    /// The link chart of the reported incidents as SVG, arranged as in the window.
+    pub fn links_svg(&self) -> String {
+        let graph = link_chart::build(
+            &self.analysis.incidents,
+            &self.incidents,
+            link_chart::MAX_INCIDENTS,
+        );
+        link_chart::svg(&graph, &link_chart::arranged(&graph, &self.links), None)
     }
 }
 
@@ -367,13 +381,25 @@ impl<'a> Document<'a> {
 /// The report as Markdown; `chart_png` is the chart image's file name beside the document (none:
 /// no chart, e.g. when printing to standard output).
 pub fn markdown(input: &ReportInput<'_>, chart_png: Option<&str>) -> String {
-    markdown::render(&Document::new(input), chart_png)
+    let links_png = links_png_name(chart_png);
+    markdown::render(&Document::new(input), chart_png, links_png.as_deref())
+}
+
+/// The link chart's image beside a Markdown report whose chart image is `chart_png`.
+fn links_png_name(chart_png: Option<&str>) -> Option<String> {
+    chart_png
+        .and_then(|c| c.strip_suffix("-chart.png"))
+        .map(|stem| format!("{stem}-links.png"))
 }
 
 /// The report as one HTML file: styles and the chart (SVG) inline, nothing fetched.
 pub fn html(input: &ReportInput<'_>) -> Result<String, ChartError> {
     let svg = input.chart_svg()?;
-    Ok(html::render(&Document::new(input), &svg))
+    Ok(html::render(
+        &Document::new(input),
+        &svg,
+        &input.links_svg(),
+    ))
 }
 
 /// The chart image written beside a Markdown report `out`: `NAME-chart.png`.
@@ -382,6 +408,14 @@ pub fn chart_png_path(out: &Path) -> PathBuf {
         .file_stem()
         .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
     out.with_file_name(format!("{stem}-chart.png"))
+}
+
+/// The link chart image written beside a Markdown report `out`: `NAME-links.png`.
+pub fn links_png_path(out: &Path) -> PathBuf {
+    let stem = out
+        .file_stem()
+        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    out.with_file_name(format!("{stem}-links.png"))
 }
 
 /// Writes the report to `out` (and, for Markdown, the chart PNG beside it); returns the files
@@ -406,11 +440,13 @@ pub fn write(
             let png_path = chart_png_path(out);
             let png = chart::png(&input.chart_svg()?, 2.0)?;
             write(&png_path, &png)?;
+            let links_path = links_png_path(out);
+            write(&links_path, &chart::png(&input.links_svg(), 2.0)?)?;
             let name = png_path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned());
             write(out, markdown(input, name.as_deref()).as_bytes())?;
-            Ok(vec![out.to_owned(), png_path])
+            Ok(vec![out.to_owned(), png_path, links_path])
         }
     }
 }

@@ -33,6 +33,7 @@ fn incident(figure: &str, usd: f64, victim: Option<&str>, actor: Option<&str>) -
         usd_max: usd,
         victim: victim.map(str::to_owned),
         actor: actor.map(str::to_owned),
+        sub_group: None,
         sources: vec![Source {
             mention: Mention {
                 article: Arc::from("a1"),

@@ -52,9 +52,13 @@ macro_rules! export_input {
             search: &$app.state.search,
             selected_incident: $app.selected_incident,
             annotations: $app.annotations.session().annotations(),
+            links: crate::ui::links::moved_of(&$app.state.link_positions, &$app.loaded.source),
         }
     };
 }
+
+// After the macro, which it uses.
+mod links_view;
 
 pub struct DossierApp {
     state: State,
@@ -319,6 +323,7 @@ impl DossierApp {
             Command::ShowTimeline(shown) => self.state.show_timeline = shown,
             Command::SetRightTab(tab) => self.state.right_tab = tab,
             Command::ClearRecent => self.state.recent.clear(),
+            Command::Links(command) => self.apply_links(ctx, command),
             Command::ShowSettings(shown) => self.show_settings = shown,
             Command::ShowErrors(shown) => self.show_errors = shown,
             Command::ToggleShortcutSheet => self.show_shortcuts = !self.show_shortcuts,
@@ -428,6 +433,9 @@ impl eframe::App for DossierApp {
                 .default_size(280.0)
                 .min_size(120.0)
                 .show(ui, |ui| {
+                    if self.bottom_tabs_ui(ui) {
+                        return;
+                    }
                     let cmds = timeline::timeline_ui(
                         ui,
                         &self.state.timeline,

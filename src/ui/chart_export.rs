@@ -32,15 +32,18 @@ pub struct ExportInput<'a> {
     pub search: &'a str,
     pub selected_incident: Option<usize>,
     pub annotations: &'a [Annotation],
+    /// The link chart's hand-placed nodes for this corpus.
+    pub links: &'a crate::link_chart::Moved,
 }
 
 impl ExportInput<'_> {
-    /// The incidents the timeline shows: the filters' and the period's.
+    /// The incidents the timeline shows: the filters', the period's and the kinds'.
     fn incidents(&self) -> Vec<usize> {
-        chart::period::in_period(
+        chart::kinds::shown(
             &self.loaded.analysis.incidents,
             &self.view.incidents,
             &self.timeline.period,
+            &self.timeline.kinds,
         )
     }
 
@@ -62,6 +65,9 @@ impl ExportInput<'_> {
         }
         if !self.timeline.period.is_all() {
             out.push(format!("event dates: {}", self.timeline.period.label()));
+        }
+        if !self.timeline.kinds.is_all() {
+            out.push(format!("kinds: {}", self.timeline.kinds.label()));
         }
         out
     }
@@ -165,6 +171,27 @@ impl Exports {
         None
     }
 
+    /// Writes the link chart, as the Links view shows it, to `path` (PNG) and beside it (SVG) on
+    /// a worker, as [`Self::save_chart`] does the timeline.
+    pub fn save_links(
+        &mut self,
+        wake: &Wake,
+        input: &ExportInput<'_>,
+        path: PathBuf,
+    ) -> Option<String> {
+        if let Some(note) = self.busy_note() {
+            return Some(note);
+        }
+        let (svg, _) = crate::ui::links::export::links_svg(input);
+        self.task = Task::spawn(
+            wake,
+            "dossier-save-links",
+            "saving the link chart",
+            move || chart::save(&svg, &path).replacen("the chart", "the link chart", 1),
+        );
+        None
+    }
+
     /// Writes the report (HTML or Markdown, by the extension of `path`) on a worker; returns a
     /// note when it cannot start (the result comes through [`Self::poll`]).
     pub fn export_report(
@@ -215,6 +242,7 @@ impl Exports {
             annotations: input.annotations(),
             filters: input.filters(),
             chart: input.chart(DEFAULT_SIZE),
+            links: input.links.clone(),
         };
         self.task = Task::spawn(wake, thread, doing, move || write(job));
         None
@@ -230,6 +258,7 @@ struct ReportJob {
     annotations: Vec<Annotation>,
     filters: Vec<String>,
     chart: ChartOptions,
+    links: crate::link_chart::Moved,
 }
 
 impl ReportJob {
@@ -243,6 +272,7 @@ impl ReportJob {
             filters: self.filters,
             chart: self.chart,
             decisions: Some(&self.decisions),
+            links: self.links.clone(),
         };
         let bundle = crate::stix::bundle(&crate::stix::Export::of(&input), chrono::Utc::now());
         match serde_json::to_string_pretty(&bundle)
@@ -263,6 +293,7 @@ impl ReportJob {
             filters: self.filters,
             chart: self.chart,
             decisions: Some(&self.decisions),
+            links: self.links.clone(),
         };
         match report_doc::write(&input, format, path) {
             Ok(files) => format!(

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::annotations::AnnotationId;
+use crate::ui::links::LinksCommand;
 use crate::ui::settings::Settings;
 use crate::ui::state::RightTab;
 use crate::ui::timeline::TimelineOptions;
@@ -115,6 +116,8 @@ pub enum Command {
     SetRightTab(RightTab),
     /// Forget the recent corpora.
     ClearRecent,
+    /// The Links view: show it, move a node, re-layout, copy or save it.
+    Links(LinksCommand),
     // Windows and the keyboard.
     /// Open or close the Settings window.
     ShowSettings(bool),

@@ -31,6 +31,8 @@ pub enum Target {
     Corpus(DialogKind),
     /// Where "Save chart…" writes the PNG (and the SVG beside it).
     Chart,
+    /// Where the Links view's "Save links…" writes the PNG (and the SVG beside it).
+    LinkChart,
     /// Where File → Export report… writes.
     Report,
     /// Where File → Export STIX bundle… writes.
@@ -46,6 +48,7 @@ impl Target {
             Self::Corpus(DialogKind::Folder) => "Open a corpus folder",
             Self::Corpus(DialogKind::Files) => "Open corpus files",
             Self::Chart => "Save the chart",
+            Self::LinkChart => "Save the link chart",
             Self::Report => "Export a report",
             Self::Stix => "Export a STIX bundle",
             Self::Annotations(AnnotationFileAction::Open) => "Open annotations",
@@ -59,6 +62,7 @@ impl Target {
         match self {
             Self::Corpus(_) | Self::Annotations(AnnotationFileAction::Open) => None,
             Self::Chart => Some("timeline.png"),
+            Self::LinkChart => Some("links.png"),
             Self::Report => Some("report.html"),
             Self::Stix => Some("dossier-stix.json"),
             Self::Annotations(AnnotationFileAction::SaveAs) => {
@@ -77,7 +81,7 @@ impl Target {
         match self {
             Self::Corpus(DialogKind::Folder) => &[],
             Self::Corpus(DialogKind::Files) => ARTICLE_TYPES,
-            Self::Chart => CHART_TYPES,
+            Self::Chart | Self::LinkChart => CHART_TYPES,
             Self::Report => REPORT_TYPES,
             Self::Stix => STIX_TYPES,
             Self::Annotations(_) => ANNOTATION_TYPES,
@@ -88,7 +92,7 @@ impl Target {
     pub fn field_label(self) -> &'static str {
         match self {
             Self::Corpus(_) => "Path of a corpus folder or file (Tab completes)",
-            Self::Chart => "Path of the PNG to write (Tab completes)",
+            Self::Chart | Self::LinkChart => "Path of the PNG to write (Tab completes)",
             Self::Report => "Path of the HTML or Markdown report to write (Tab completes)",
             Self::Stix => "Path of the STIX bundle to write (Tab completes)",
             Self::Annotations(AnnotationFileAction::Open) => {
@@ -107,6 +111,7 @@ impl Target {
         Some(match self {
             Self::Corpus(_) => Command::OpenPaths(vec![path]),
             Self::Chart => Command::SaveChart(Some(path)),
+            Self::LinkChart => Command::Links(crate::ui::links::LinksCommand::Save(Some(path))),
             Self::Report => Command::ExportReport(Some(path)),
             Self::Stix => Command::ExportStix(Some(path)),
             Self::Annotations(action) => Command::AnnotationFile(action, Some(path)),
@@ -117,6 +122,7 @@ impl Target {
     pub fn cancelled(self) -> Option<&'static str> {
         match self {
             Self::Chart => Some("Chart not saved"),
+            Self::LinkChart => Some("Link chart not saved"),
             Self::Report => Some("Report not exported"),
             Self::Stix => Some("STIX bundle not exported"),
             Self::Corpus(_) | Self::Annotations(_) => None,

@@ -56,6 +56,7 @@ pub fn menu_ui(ui: &mut Ui, state: &State) -> Vec<Command> {
             {
                 out.push(Command::SetTimeline(timeline));
             }
+            entry(ui, UICommand::ShowLinks, &mut out);
             entry(ui, UICommand::ZoomIn, &mut out);
             entry(ui, UICommand::ZoomOut, &mut out);
         });

@@ -13,6 +13,8 @@ pub mod clipboard;
 pub mod commands;
 pub mod empty_state;
 pub mod file_dialog;
+pub mod kind_filter;
+pub mod links;
 pub mod menu;
 pub mod open_path;
 pub mod reader;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::ui::clipboard::Clipboard;
+use crate::ui::links::LinkPositions;
 use crate::ui::settings::Settings;
 use crate::ui::timeline::TimelineOptions;
 use crate::workbench::{CorpusSource, EntityFilter, SortBy};
@@ -15,6 +16,14 @@ pub enum RightTab {
     #[default]
     Entities,
     Annotations,
+}
+
+/// What the bottom panel shows: the timeline or the link chart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BottomTab {
+    #[default]
+    Timeline,
+    Links,
 }
 
 /// The session, saved on exit and restored on the next start (issue 6). Window geometry and panel
@@ -37,6 +46,9 @@ pub struct State {
     pub show_timeline: bool,
     pub right_tab: RightTab,
     pub settings: Settings,
+    pub bottom_tab: BottomTab,
+    /// The link chart's hand-placed nodes, per corpus.
+    pub link_positions: LinkPositions,
 }
 
 impl Default for State {
@@ -53,6 +65,8 @@ impl Default for State {
             show_timeline: true,
             right_tab: RightTab::Entities,
             settings: Settings::default(),
+            bottom_tab: BottomTab::Timeline,
+            link_positions: LinkPositions::default(),
         }
     }
 }

@@ -65,13 +65,14 @@ pub enum UICommand {
     SaveChart,
     ExportReport,
     ExportStix,
+    ShowLinks,
     ShortcutSheet,
 }
 
 impl UICommand {
     /// Every command, in the order keys are matched: a combination with Shift comes before the
     /// same one without (egui matches Ctrl+O while Shift is held too).
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::OpenFolder,
         Self::OpenFiles,
         Self::OpenSample,
@@ -92,6 +93,7 @@ impl UICommand {
         Self::SaveChart,
         Self::ExportReport,
         Self::ExportStix,
+        Self::ShowLinks,
         Self::ShortcutSheet,
     ];
 
@@ -143,6 +145,10 @@ impl UICommand {
                 "Write the incidents, actors, victims, sources and notes the filters select as \
                  STIX 2.1, for MISP or OpenCTI",
             ),
+            Self::ShowLinks => (
+                "Link chart",
+                "Who stole from whom: threat actors, incidents and victims, beside the timeline",
+            ),
             Self::ShortcutSheet => ("Show all keyboard shortcuts", "The sheet of every key"),
         }
     }
@@ -171,6 +177,7 @@ impl UICommand {
             Self::SaveChart => Command::SaveChart(None),
             Self::ExportReport => Command::ExportReport(None),
             Self::ExportStix => Command::ExportStix(None),
+            Self::ShowLinks => Command::Links(crate::ui::links::LinksCommand::Show),
             Self::ShortcutSheet => Command::ToggleShortcutSheet,
         }
     }
@@ -235,6 +242,7 @@ impl UICommand {
             Self::ZoomOut => const { &[key(CTRL, Key::Minus, Always)] },
             Self::CopyChart => const { &[key(CTRL_SHIFT, Key::C, Always)] },
             Self::SaveChart | Self::ExportReport | Self::ExportStix => &[],
+            Self::ShowLinks => const { &[key(CTRL, Key::L, Always)] },
             Self::ShortcutSheet => const { &[key(NONE, Key::Questionmark, NotTyping)] },
         }
     }

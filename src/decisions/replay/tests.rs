@@ -29,6 +29,7 @@ fn amount(text: &str, needle: &str, usd: f64, victim: &str) -> Amount {
         event_date_suspicious: false,
         victim: Some(victim.into()),
         actor: None,
+        sub_group: None,
         cue: None,
         main: false,
         probability: None,

@@ -414,7 +414,7 @@ impl<'a> Story<'a> {
             // The actor the text blames for this theft: one named in the figure's sentence; for
             // the article's main theft, also one named in a sentence of attribution ("attributed
             // to", "behind"). An actor named elsewhere about something else is not this theft's.
-            let actor = if w.kind.is_theft() {
+            let (actor, sub_group) = if w.kind.is_theft() {
                 let window = clamp_window(text, self.sents[w.sentence], (p.start, p.end));
                 victim::actor(window, &self.entities).or_else(|| {
                     if w.main {
@@ -425,7 +425,8 @@ impl<'a> Story<'a> {
                 })
             } else {
                 None
-            };
+            }
+            .map_or((None, None), |(actor, sub_group)| (Some(actor), sub_group));
             let suspicious = match (w.event_date, published) {
                 (Some(d), Some(p)) => d > p.truncated(d.precision()),
                 _ => false,
@@ -446,6 +447,7 @@ impl<'a> Story<'a> {
                 event_date_suspicious: suspicious,
                 victim,
                 actor,
+                sub_group,
                 cue: w.cue,
                 main: w.main,
                 probability: w.probability,

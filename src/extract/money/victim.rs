@@ -388,9 +388,12 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The threat actor the entity extractor found in `span` (byte offsets), first in the text;
-/// its umbrella group when it has one ("Lazarus Group" for "APT38").
-pub fn actor(span: (usize, usize), entities: &[(usize, usize, &EntityMention)]) -> Option<String> {
+/// The threat actor the entity extractor found in `span` (byte offsets), first in the text, as
+/// (umbrella group, sub-group): ("Lazarus Group", Some("APT38")) for "APT38".
+pub fn actor(
+    span: (usize, usize),
+    entities: &[(usize, usize, &EntityMention)],
+) -> Option<(String, Option<String>)> {
     // Entities are in text order: the span's are one slice of them.
     let from = entities.partition_point(|(s, _, _)| *s < span.0);
     entities[from..]
@@ -398,7 +401,10 @@ pub fn actor(span: (usize, usize), entities: &[(usize, usize, &EntityMention)]) 
         .take_while(|(s, _, _)| *s < span.1)
         .filter(|(_, e, m)| *e <= span.1 && m.kind == EntityKind::ThreatActor)
         .min_by_key(|(s, _, _)| *s)
-        .map(|(_, _, m)| m.parent.clone().unwrap_or_else(|| m.canonical.clone()))
+        .map(|(_, _, m)| match &m.parent {
+            Some(parent) => (parent.clone(), Some(m.canonical.clone())),
+            None => (m.canonical.clone(), None),
+        })
 }
 
 /// Words dropped when victims' names are compared (`assets/lexicon/victim-name-noise.txt`).

@@ -41,11 +41,12 @@ impl DossierApp {
     }
 
     pub(super) fn copy_incidents_table(&mut self, ctx: &Context) {
-        // The period chosen on the timeline applies to the copy too.
-        let incidents: Vec<_> = crate::chart::period::in_period(
+        // The period and kinds chosen on the timeline apply to the copy too.
+        let incidents: Vec<_> = crate::chart::kinds::shown(
             &self.loaded.analysis.incidents,
             &self.view.incidents,
             &self.state.timeline.period,
+            &self.state.timeline.kinds,
         )
         .iter()
         .filter_map(|&i| self.loaded.analysis.incidents.get(i).cloned())

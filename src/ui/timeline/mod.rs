@@ -3,7 +3,7 @@
 //! The plot draws the marks, series and running total the core computes ([`crate::chart`]), so
 //! it shows what a copy or an export draws.
 
-mod period_fields;
+pub mod period_fields;
 
 use std::collections::BTreeMap;
 
@@ -49,6 +49,8 @@ pub struct TimelineOptions {
     pub running_total: bool,
     /// The period the view, the incidents table, the copies and the report are restricted to.
     pub period: Period,
+    /// The kinds shown, here and in the link chart, the copies and the report.
+    pub kinds: chart::Kinds,
 }
 
 impl TimelineOptions {
@@ -101,7 +103,7 @@ pub fn timeline_ui(
     let mut commands = Vec::new();
     let mut edited = *options;
     let all = &input.loaded.analysis.incidents;
-    let rows = chart::period::in_period(all, input.incidents, &options.period);
+    let rows = chart::kinds::shown(all, input.incidents, &options.period, &options.kinds);
     let input = TimelineInput {
         incidents: &rows,
         ..input
@@ -112,6 +114,10 @@ pub fn timeline_ui(
         ui.separator();
         ui.checkbox(&mut edited.log_scale, "Log scale");
         ui.checkbox(&mut edited.running_total, "Running total");
+        ui.separator();
+        if let Some(kinds) = crate::ui::kind_filter::kinds_ui(ui, &options.kinds) {
+            edited.kinds = kinds;
+        }
         ui.separator();
         if let Some(period) = period_fields::period_fields_ui(ui, &options.period) {
             edited.period = period;

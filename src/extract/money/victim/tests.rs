@@ -144,11 +144,11 @@ fn actors_come_from_threat_actor_mentions_in_the_span() {
     let org = mention(EntityKind::Organization, "FBI", None);
     let spans = [(5, 8, &org), (10, 15, &apt), (40, 47, &kim)];
     assert_eq!(
-        actor((0, 30), &spans).as_deref(),
-        Some("Lazarus Group"),
-        "the umbrella group of the first actor in the span"
+        actor((0, 30), &spans),
+        Some(("Lazarus Group".to_owned(), Some("APT38".to_owned()))),
+        "the umbrella group of the first actor in the span, and the sub-group named"
     );
-    assert_eq!(actor((20, 50), &spans).as_deref(), Some("Kimsuky"));
+    assert_eq!(actor((20, 50), &spans), Some(("Kimsuky".to_owned(), None)));
     assert_eq!(actor((0, 9), &spans), None, "organisations are not actors");
 }
 
