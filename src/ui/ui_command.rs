@@ -65,13 +65,14 @@ pub enum UICommand {
     SaveChart,
     ExportReport,
     ExportStix,
+    ClearCache,
     ShortcutSheet,
 }
 
 impl UICommand {
     /// Every command, in the order keys are matched: a combination with Shift comes before the
     /// same one without (egui matches Ctrl+O while Shift is held too).
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::OpenFolder,
         Self::OpenFiles,
         Self::OpenSample,
@@ -92,6 +93,7 @@ impl UICommand {
         Self::SaveChart,
         Self::ExportReport,
         Self::ExportStix,
+        Self::ClearCache,
         Self::ShortcutSheet,
     ];
 
@@ -138,6 +140,11 @@ impl UICommand {
                 "Export report…",
                 "Write a Markdown or HTML report with every source cited",
             ),
+            Self::ClearCache => (
+                "Clear cache",
+                "Forget every kept extraction result: the next open of any corpus extracts \
+                 it again",
+            ),
             Self::ExportStix => (
                 "Export STIX bundle…",
                 "Write the incidents, actors, victims, sources and notes the filters select as \
@@ -171,6 +178,7 @@ impl UICommand {
             Self::SaveChart => Command::SaveChart(None),
             Self::ExportReport => Command::ExportReport(None),
             Self::ExportStix => Command::ExportStix(None),
+            Self::ClearCache => Command::ClearCache,
             Self::ShortcutSheet => Command::ToggleShortcutSheet,
         }
     }
@@ -234,7 +242,7 @@ impl UICommand {
             }
             Self::ZoomOut => const { &[key(CTRL, Key::Minus, Always)] },
             Self::CopyChart => const { &[key(CTRL_SHIFT, Key::C, Always)] },
-            Self::SaveChart | Self::ExportReport | Self::ExportStix => &[],
+            Self::SaveChart | Self::ExportReport | Self::ExportStix | Self::ClearCache => &[],
             Self::ShortcutSheet => const { &[key(NONE, Key::Questionmark, NotTyping)] },
         }
     }
