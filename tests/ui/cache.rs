@@ -1,7 +1,7 @@
-//! The result cache in the window: a reopened corpus comes from the cache (the loaded corpus says so, in the words of the
-//! status bar), a changed or added file is extracted alone, damaged entries are extracted again
-//! with a note naming them, another extractor uses none of them, the analyst's decisions are
-//! replayed on the cached results, and File → Clear cache empties it.
+//! The result cache in the window: a reopened corpus comes from the cache (the loaded corpus
+//! says so, in the status bar's words), a changed or added file is extracted alone, damaged
+//! entries are extracted again with a note naming them, another extractor uses none of them, the
+//! analyst's decisions are replayed on the cached results, and File → Clear cache empties it.
 
 use super::commands::click_menu_entry;
 use super::report_fixture;
