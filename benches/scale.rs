@@ -7,7 +7,8 @@
 //! `../shared/corpus/bbc` (skipped with a note when absent) and a generated corpus of 100,000
 //! articles (`dossier::synthetic`, seed 1, written once to the temp folder). Options after `--`:
 //! `--set bbc|gen`, `--articles N`, `--runs N` (best of N, default 3), `--only PARTS` (a comma
-//! list of `extract,stages,incidents,memory,search`).
+//! list of `extract,stages,incidents,memory,search,cache`; `cache`: a cold open through an empty
+//! result cache against the reopen of the unchanged corpus from it).
 //!
 //! Criterion's ten samples of a ten-second run would take minutes per figure on the two shared
 //! cores this is developed on, so this bench times best-of-N runs itself; `benches/extract.rs`
@@ -32,7 +33,7 @@ struct Options {
     set: Option<String>,
     articles: u64,
     runs: usize,
-    /// Parts to run (`extract,stages,incidents,memory,search`); all when empty.
+    /// Parts to run (`extract,stages,incidents,memory,search,cache`); all when empty.
     only: Vec<String>,
 }
 
@@ -189,6 +190,9 @@ fn run_set(name: &str, roots: &[PathBuf], raw: &RawScan, o: &Options) {
             mb_s(bytes, cpu)
         );
     };
+    if o.runs("cache") {
+        cache_reopen(roots, o.runs);
+    }
     if o.runs("extract") {
         let mut ratio = Vec::new();
         for threads in [1, 2] {
@@ -378,6 +382,45 @@ fn peak_child(roots: Vec<PathBuf>) {
         "secs={secs:.3} peak_kb={peak_kb} articles={} incidents={}",
         analysis.corpus.articles.len(),
         analysis.incidents.len()
+    );
+}
+
+/// Opening through an empty result cache (load, extract, merge, write the entries), then
+/// reopening the unchanged corpus from it: to the analysis, and to the window's corpus index
+/// built on it (what the window needs before it shows the corpus). Drops are not timed.
+fn cache_reopen(roots: &[PathBuf], runs: usize) {
+    let never = AtomicBool::new(false);
+    let dir = tempfile::tempdir().expect("a temporary cache folder");
+    let cache = dossier::cache::ResultCache::at(dir.path());
+    let t = Instant::now();
+    let (cold, used) = Analysis::open(roots, &|_| {}, &never, Some(&cache));
+    let cold_wall = t.elapsed();
+    assert!(!used.corpus_hit && used.write_error.is_none(), "{used:?}");
+    drop(cold);
+    let usage = cache.usage();
+    let (mut reopen, mut shown) = (Duration::MAX, Duration::MAX);
+    for _ in 0..runs.max(1) {
+        let t = Instant::now();
+        let (warm, used) = Analysis::open(roots, &|_| {}, &never, Some(&cache));
+        let opened = t.elapsed();
+        let index = dossier::workbench::corpus_index::CorpusIndex::build(&warm);
+        let indexed = t.elapsed();
+        assert!(used.corpus_hit, "{used:?}");
+        reopen = reopen.min(opened);
+        shown = shown.min(indexed);
+        drop((warm, index));
+    }
+    println!(
+        "result cache: cold open {:.2} s (load, extract, merge, write {:.0} MB in {} entries); \
+         reopen {:.3} s ({:.1} % of cold), with the window's corpus index {:.3} s ({:.1} %), \
+         best of {runs}\n",
+        cold_wall.as_secs_f64(),
+        usage.bytes as f64 / 1e6,
+        usage.entries,
+        reopen.as_secs_f64(),
+        100.0 * reopen.as_secs_f64() / cold_wall.as_secs_f64(),
+        shown.as_secs_f64(),
+        100.0 * shown.as_secs_f64() / cold_wall.as_secs_f64(),
     );
 }
 

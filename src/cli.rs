@@ -7,13 +7,13 @@ use std::sync::atomic::AtomicBool;
 
 use clap::{Parser, Subcommand};
 
-use dossier::analysis::Analysis;
 use dossier::extract::Amount;
 use dossier::report::{self, Report};
 use dossier::{stream, synthetic};
 
 mod decide;
 mod documents;
+mod open;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -55,6 +55,9 @@ enum Command {
         /// The machine's extraction alone, without the analyst's decisions.
         #[arg(long)]
         no_decisions: bool,
+        /// Extract everything again, neither reading nor writing the result cache.
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Build the report of `dossier extract` from `dossier extract --jsonl` record files (`-` is
     /// standard input), without extracting again.
@@ -194,8 +197,15 @@ pub fn run() -> ExitCode {
             out,
             decisions,
             no_decisions,
+            no_cache,
             ..
-        }) => extract(&paths, csv, out, (decisions.as_deref(), no_decisions)),
+        }) => extract(
+            &paths,
+            csv,
+            out,
+            (decisions.as_deref(), no_decisions),
+            !no_cache,
+        ),
         Some(Command::Merge {
             records,
             csv,
@@ -237,12 +247,13 @@ pub fn run() -> ExitCode {
 }
 
 /// `dossier extract`: the analysis with the decisions (`decisions`: another file, or none at
-/// all) applied.
+/// all) applied on top of the machine's (from the result cache when `use_cache`).
 fn extract(
     paths: &[PathBuf],
     csv: bool,
     out: Option<PathBuf>,
     decisions: (Option<&Path>, bool),
+    use_cache: bool,
 ) -> ExitCode {
     let applied = match decisions {
         (_, true) => Vec::new(),
@@ -254,8 +265,7 @@ fn extract(
             }
         },
     };
-    let cancel = AtomicBool::new(false);
-    let mut analysis = Analysis::load(paths, &|_| {}, &cancel);
+    let mut analysis = open::analyse(paths, use_cache);
     if !applied.is_empty() {
         decide::warn_orphans(&dossier::decisions::replay(&mut analysis, &applied));
     }

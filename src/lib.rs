@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod annotations;
+pub mod cache;
 pub mod chart;
 pub mod corpus;
 pub mod decisions;

@@ -300,8 +300,7 @@ pub fn list(corpus: &Path, json: bool, file: Option<&Path>, training: Option<&Pa
             return ExitCode::from(1);
         }
     };
-    let cancel = AtomicBool::new(false);
-    let mut analysis = Analysis::load(&[corpus.to_owned()], &|_| {}, &cancel);
+    let mut analysis = super::open::analyse(&[corpus.to_owned()], true);
     let machine = training.map(|_| analysis.clone());
     let report = replay(&mut analysis, &decisions);
     if let (Some(dir), Some(machine)) = (training, machine) {

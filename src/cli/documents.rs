@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::AtomicBool;
 
 use dossier::analysis::Analysis;
 use dossier::annotations::{AnchorStatus, Annotation, reanchor, store};
@@ -37,8 +36,7 @@ fn load_with_annotations(
         eprintln!("dossier: {e}");
         ExitCode::from(1)
     })?;
-    let cancel = AtomicBool::new(false);
-    let mut analysis = Analysis::load(paths, &|_| {}, &cancel);
+    let mut analysis = super::open::analyse(paths, true);
     let decided = dossier::decisions::replay(&mut analysis, &decisions);
     super::decide::warn_orphans(&decided);
     for e in &analysis.corpus.errors {

@@ -70,6 +70,8 @@ const NOT_ARTICLE_NAMES: &[&str] = &["thumbs.db", "desktop.ini"];
 /// Dossier's own annotation files (`dossier-annotations.json`, its `.bak` and `.recovered-…`
 /// copies) start with this.
 const ANNOTATIONS_PREFIX: &str = "dossier-annotations";
+/// The analyst's decisions file (`dossier-decisions.json`) and its copies start with this.
+const DECISIONS_PREFIX: &str = "dossier-decisions";
 
 /// The files to read for `paths`, in order, and the paths that could not be walked.
 pub fn files_to_load(paths: &[PathBuf]) -> (Vec<FileToLoad>, Vec<LoadError>) {
@@ -137,6 +139,7 @@ pub fn is_not_an_article(path: &Path) -> bool {
     DOC_STEMS.contains(&stem)
         || NOT_ARTICLE_NAMES.contains(&name.as_str())
         || name.starts_with(ANNOTATIONS_PREFIX)
+        || name.starts_with(DECISIONS_PREFIX)
         || NOT_ARTICLES.contains(&extension.as_str())
         || name.ends_with('~')
 }
@@ -154,6 +157,7 @@ mod tests {
             "LICENSE",
             "dossier-annotations.json",
             "dossier-annotations.recovered-20260101-120000.json",
+            "dossier-decisions.json",
             "annotations.jsonld",
             "notes.txt.bak",
             "draft.md~",

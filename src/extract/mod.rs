@@ -143,8 +143,8 @@ pub struct Extraction {
     pub amounts: Vec<Amount>,
 }
 
-/// What one article yields before the corpus-wide gathering.
-#[derive(Clone, Debug, Default)]
+/// What one article yields before the corpus-wide gathering (what the result cache keeps per file).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleExtraction {
     pub entities: Vec<EntityMention>,
     pub dates: Vec<dates::DateMention>,
@@ -185,7 +185,7 @@ pub fn extract_corpus(articles: &[Article]) -> Extraction {
 /// Articles extracted between two gatherings: the per-article results of one chunk are gathered
 /// (on one thread) while the next chunk is extracted (on the others), so they never pile up for
 /// the whole corpus: at 100,000 articles they would outweigh the texts.
-const GATHER_CHUNK: usize = 2048;
+pub(crate) const GATHER_CHUNK: usize = 2048;
 
 /// [`extract_corpus`], calling `progress(done)` as articles complete (from worker threads, about
 /// 200 times per corpus so that a progress bar moves without flooding its channel).

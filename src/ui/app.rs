@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use eframe::egui::{self, Context, ViewportCommand};
 
+use crate::cache::{self, ResultCache};
 use crate::ui::annotations::AnnotationsUi;
 use crate::ui::article_list::{self, ListInput};
 use crate::ui::chart_export::{self, ExportInput, Exports};
@@ -101,6 +102,10 @@ pub struct DossierApp {
     last_frame: Duration,
     /// Background jobs wake the window through this (a repaint; tests wait on its count).
     wake: Wake,
+    /// Where loads keep and find their results (none without a home folder).
+    cache: Option<ResultCache>,
+    /// "Clear cache" running on its worker.
+    clearing: Option<Task<Result<cache::Usage, String>>>,
 }
 
 impl DossierApp {
@@ -157,6 +162,8 @@ impl DossierApp {
             frame_log: FrameLog::from_env(),
             last_frame: Duration::ZERO,
             wake,
+            cache: startup.cache.or_else(ResultCache::from_env),
+            clearing: None,
         };
         if let Some(dir) = startup.data_home {
             app.annotations.session_mut().set_data_home(dir);
@@ -188,6 +195,7 @@ impl DossierApp {
                 self.restore_pending = false;
                 self.start_load(CorpusSource::Sample);
             }
+            Command::ClearCache => self.start_clearing_cache(ctx),
             Command::OpenDialog(kind) => self.ask_path(Target::Corpus(kind)),
             Command::OpenPathField => {
                 let target = Target::Corpus(DialogKind::Folder);

@@ -33,6 +33,8 @@ pub enum Command {
     OpenPaths(Vec<PathBuf>),
     /// Load the embedded sample corpus.
     OpenSample,
+    /// Remove every entry of the result cache (on a worker); the next open extracts again.
+    ClearCache,
     /// Ask the user for paths (file dialog on its own thread), then open them.
     OpenDialog(DialogKind),
     /// Show the typed-path field for opening a corpus.

@@ -36,6 +36,7 @@ pub fn menu_ui(ui: &mut Ui, state: &State) -> Vec<Command> {
             entry(ui, UICommand::SaveChart, &mut out);
             entry(ui, UICommand::CopyChart, &mut out);
             ui.separator();
+            entry(ui, UICommand::ClearCache, &mut out);
             entry(ui, UICommand::Settings, &mut out);
             entry(ui, UICommand::Quit, &mut out);
         });

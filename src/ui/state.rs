@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::cache::ResultCache;
 use crate::ui::clipboard::Clipboard;
 use crate::ui::links::LinkPositions;
 use crate::ui::settings::Settings;
@@ -84,6 +85,9 @@ pub struct Startup {
     pub data_home: Option<PathBuf>,
     /// Why no native file dialog can open, to stand for such a desktop (tests); `None`: find out.
     pub no_file_dialog: Option<String>,
+    /// The result cache; `None`: the user's ([`ResultCache::from_env`]). Tests give one in a
+    /// temporary folder.
+    pub cache: Option<ResultCache>,
 }
 
 impl Startup {
@@ -94,6 +98,7 @@ impl Startup {
             state: None,
             data_home: None,
             no_file_dialog: None,
+            cache: None,
         }
     }
 
@@ -109,6 +114,11 @@ impl Startup {
 
     pub fn with_data_home(mut self, dir: PathBuf) -> Self {
         self.data_home = Some(dir);
+        self
+    }
+
+    pub fn with_cache(mut self, cache: ResultCache) -> Self {
+        self.cache = Some(cache);
         self
     }
 

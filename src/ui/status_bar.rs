@@ -76,6 +76,12 @@ pub fn status_bar_ui(ui: &mut Ui, input: StatusInput<'_>) -> Vec<Command> {
                 input.loaded.analysis.incidents.len(),
                 "incident",
             ));
+            if let Some(cached) = input.loaded.cache.summary() {
+                ui.separator();
+                ui.weak(cached).on_hover_text(
+                    "Kept from an earlier open of the same files; File → Clear cache forgets it",
+                );
+            }
         }
         if !corpus.errors.is_empty() {
             ui.separator();

@@ -66,6 +66,7 @@ pub enum UICommand {
     ExportReport,
     ExportStix,
     ShowLinks,
+    ClearCache,
     ShortcutSheet,
 }
 
@@ -94,6 +95,7 @@ impl UICommand {
         Self::ExportReport,
         Self::ExportStix,
         Self::ShowLinks,
+        Self::ClearCache,
         Self::ShortcutSheet,
     ];
 
@@ -140,6 +142,11 @@ impl UICommand {
                 "Export report…",
                 "Write a Markdown or HTML report with every source cited",
             ),
+            Self::ClearCache => (
+                "Clear cache",
+                "Forget every kept extraction result: the next open of any corpus extracts \
+                 it again",
+            ),
             Self::ExportStix => (
                 "Export STIX bundle…",
                 "Write the incidents, actors, victims, sources and notes the filters select as \
@@ -178,6 +185,7 @@ impl UICommand {
             Self::ExportReport => Command::ExportReport(None),
             Self::ExportStix => Command::ExportStix(None),
             Self::ShowLinks => Command::Links(crate::ui::links::LinksCommand::Show),
+            Self::ClearCache => Command::ClearCache,
             Self::ShortcutSheet => Command::ToggleShortcutSheet,
         }
     }
@@ -241,7 +249,7 @@ impl UICommand {
             }
             Self::ZoomOut => const { &[key(CTRL, Key::Minus, Always)] },
             Self::CopyChart => const { &[key(CTRL_SHIFT, Key::C, Always)] },
-            Self::SaveChart | Self::ExportReport | Self::ExportStix => &[],
+            Self::SaveChart | Self::ExportReport | Self::ExportStix | Self::ClearCache => &[],
             Self::ShowLinks => const { &[key(CTRL, Key::L, Always)] },
             Self::ShortcutSheet => const { &[key(NONE, Key::Questionmark, NotTyping)] },
         }

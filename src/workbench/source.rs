@@ -11,6 +11,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Stage};
+use crate::cache::{CacheUse, ResultCache};
 use crate::workbench::corpus_index::CorpusIndex;
 use crate::workbench::jobs::{self, JobFailure};
 use crate::workbench::wake::Wake;
@@ -55,6 +56,8 @@ pub struct Loaded {
     pub decisions: Arc<ReplayReport>,
     /// The decisions file could not be read (the analysis is then the machine's alone).
     pub decisions_error: Option<String>,
+    /// What came from the result cache (nothing for the sample).
+    pub cache: CacheUse,
 }
 
 impl Loaded {
@@ -67,6 +70,7 @@ impl Loaded {
             index: Arc::new(index),
             decisions: Arc::new(ReplayReport::default()),
             decisions_error: None,
+            cache: CacheUse::default(),
         }
     }
 }
@@ -96,8 +100,9 @@ pub struct Loading {
 }
 
 impl Loading {
-    /// Starts loading `source` on a new thread; `wake` is called after every report.
-    pub fn start(wake: &Wake, source: CorpusSource) -> Self {
+    /// Starts loading `source` on a new thread, through `cache` when there is one; `wake` is
+    /// called after every report.
+    pub fn start(wake: &Wake, source: CorpusSource, cache: Option<ResultCache>) -> Self {
         let (tx, rx) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let job_source = source.clone();
@@ -114,8 +119,10 @@ impl Loading {
                     }
                     wake.wake();
                 };
-                let outcome = jobs::catch(&what, || run_load(job_source, &progress, &job_cancel))
-                    .unwrap_or_else(Outcome::Failed);
+                let outcome = jobs::catch(&what, || {
+                    run_load(job_source, &progress, &job_cancel, cache.as_ref())
+                })
+                .unwrap_or_else(Outcome::Failed);
                 let _ = tx.send(LoadMsg::Finished(outcome));
                 wake.wake();
             });
@@ -191,11 +198,13 @@ impl Loading {
     }
 }
 
-/// Loads and analyses `source` on the calling thread (the loading thread's body).
+/// Loads and analyses `source` on the calling thread (the loading thread's body), the
+/// analyst's decisions replayed on what the analysis (or the result cache) gave.
 pub fn run_load(
     source: CorpusSource,
     progress: &(dyn Fn(Stage) + Sync),
     cancel: &AtomicBool,
+    cache: Option<&ResultCache>,
 ) -> Outcome {
     let analysis = match &source {
         CorpusSource::Sample => Analysis::sample(),
@@ -204,13 +213,14 @@ pub fn run_load(
             if existing.is_empty() {
                 return Outcome::Missing(paths.clone());
             }
-            let mut analysis = Analysis::load(&existing, progress, cancel);
+            let (mut analysis, used) = Analysis::open(&existing, progress, cancel, cache);
             // The analyst has the last word: their decisions are replayed on every load.
             let decided = crate::decisions::replay_beside(&existing, &mut analysis);
             if cancel.load(Ordering::Relaxed) {
                 return Outcome::Cancelled;
             }
             let mut loaded = Loaded::of(source, analysis);
+            loaded.cache = used;
             match decided {
                 Ok(report) => loaded.decisions = Arc::new(report),
                 Err(e) => loaded.decisions_error = Some(e.to_string()),
@@ -254,6 +264,7 @@ mod tests {
             CorpusSource::Paths(gone.clone()),
             &|_| {},
             &AtomicBool::new(false),
+            None,
         );
         assert!(matches!(outcome, Outcome::Missing(p) if p == gone));
     }
@@ -267,7 +278,11 @@ mod tests {
         )
         .unwrap();
         let wake = Wake::default();
-        let mut loading = Loading::start(&wake, CorpusSource::Paths(vec![dir.path().to_owned()]));
+        let mut loading = Loading::start(
+            &wake,
+            CorpusSource::Paths(vec![dir.path().to_owned()]),
+            None,
+        );
         let outcome = loading.wait(Duration::from_secs(60));
         let Some(Outcome::Done(loaded)) = outcome else {
             panic!("the load did not finish");

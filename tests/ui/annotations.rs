@@ -39,7 +39,8 @@ fn open(dir: &Path, clip: &RecordingClipboard) -> Harness<'static, DossierApp> {
     };
     let startup = Startup::new(vec![dir.to_owned()])
         .with_clipboard(Box::new(clip.clone()))
-        .with_state(state);
+        .with_state(state)
+        .with_cache(super::window::shared_test_cache());
     let mut harness = Harness::builder()
         .with_size([1500.0, 950.0])
         .build_eframe(move |cc| DossierApp::new(cc, startup));

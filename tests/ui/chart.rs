@@ -34,7 +34,8 @@ pub(super) fn open(dir: &Path, clip: &RecordingClipboard) -> Harness<'static, Do
     let startup = Startup::new(vec![dir.to_owned()])
         .with_clipboard(Box::new(clip.clone()))
         .with_state(State::default())
-        .with_data_home(dir.join("data-home"));
+        .with_data_home(dir.join("data-home"))
+        .with_cache(super::window::shared_test_cache());
     let mut harness = Harness::builder()
         .with_size([1500.0, 950.0])
         .build_eframe(move |cc| DossierApp::new(cc, startup));

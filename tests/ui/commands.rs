@@ -15,7 +15,10 @@ const MENUS: [&str; 5] = ["File", "Annotation", "View", "Go", "Help"];
 
 /// Opens the top menus one after the other until one lists `label`, and clicks that entry.
 /// Returns the commands the app applied meanwhile.
-fn click_menu_entry(harness: &mut Harness<'static, DossierApp>, label: &str) -> Vec<Command> {
+pub(super) fn click_menu_entry(
+    harness: &mut Harness<'static, DossierApp>,
+    label: &str,
+) -> Vec<Command> {
     let mut applied = Vec::new();
     let is_entry = |l: &str| l == label || l.starts_with(&format!("{label} "));
     // A button of the same name outside the menu ("Save chart…" on the timeline) is not it.

@@ -10,6 +10,7 @@ mod window;
 
 mod annotation_panel;
 mod annotations;
+mod cache;
 mod chart;
 mod commands;
 mod copy_and_keys;

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use dossier::cache::ResultCache;
 use dossier::ui::app::State;
 use dossier::ui::clipboard::RecordingClipboard;
 use dossier::ui::{DossierApp, Startup};
@@ -52,6 +53,11 @@ impl Opened {
 pub fn open(startup: Startup) -> Opened {
     let data_home = tempfile::tempdir().unwrap();
     let startup = startup.with_data_home(data_home.path().to_owned());
+    // Nor the real result cache, unless the test brings its own.
+    let startup = match startup.cache {
+        Some(_) => startup,
+        None => startup.with_cache(ResultCache::at(data_home.path().join("cache"))),
+    };
     let mut harness = Harness::builder()
         .with_size([1500.0, 950.0])
         // Small steps, so that status notes (shown for 6 s) outlast the frames a load takes.
@@ -59,6 +65,12 @@ pub fn open(startup: Startup) -> Opened {
         .build_eframe(move |cc| DossierApp::new(cc, startup));
     wait_idle(&mut harness);
     Opened { harness, data_home }
+}
+
+/// A result cache outside the user's, shared by the tests that keep their corpus folder (entries
+/// are keyed by content, so sharing is sound; the cache tests bring their own).
+pub fn shared_test_cache() -> ResultCache {
+    ResultCache::at(std::env::temp_dir().join("dossier-ui-tests-cache"))
 }
 
 /// Runs frames until the background work (load, search) is over, then lets the UI settle.

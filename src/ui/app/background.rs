@@ -19,7 +19,26 @@ impl DossierApp {
         if let Some(old) = self.loading.take() {
             old.cancel();
         }
-        self.loading = Some(Loading::start(&self.wake, source));
+        self.loading = Some(Loading::start(&self.wake, source, self.cache.clone()));
+    }
+
+    /// Clears the result cache on a worker (a large cache is thousands of files).
+    pub(super) fn start_clearing_cache(&mut self, ctx: &Context) {
+        let Some(cache) = self.cache.clone() else {
+            self.note(
+                ctx,
+                "No result cache: neither HOME nor XDG_CACHE_HOME is set",
+            );
+            return;
+        };
+        if self.clearing.is_none() {
+            self.clearing = Task::spawn(
+                &self.wake,
+                "dossier-clear-cache",
+                "clearing the result cache",
+                move || cache.clear(),
+            );
+        }
     }
 
     pub(super) fn poll_background(&mut self, ctx: &Context) {
@@ -55,6 +74,21 @@ impl DossierApp {
                     self.note(ctx, format!("Loading {} cancelled", source.label()));
                 }
             }
+        }
+        if let Some(result) = self.clearing.as_ref().and_then(Task::poll) {
+            self.clearing = None;
+            let note = match (result, &self.cache) {
+                (Ok(Ok(usage)), Some(cache)) => format!(
+                    "Cleared the result cache: {} ({}) in {}",
+                    format::count(usage.entries, "entry"),
+                    format::megabytes(usage.bytes),
+                    cache.dir().display()
+                ),
+                (Ok(Err(e)), _) => format!("Result cache not cleared: {e}"),
+                (Err(failure), _) => failure.message(),
+                (Ok(Ok(_)), None) => "No result cache to clear".to_owned(),
+            };
+            self.note(ctx, note);
         }
         if let Some(result) = self.search_task.as_ref().and_then(Task::poll) {
             self.search_task = None;
@@ -148,6 +182,9 @@ impl DossierApp {
                 ctx,
                 format!("{} could not be loaded", format::count(errors, "file")),
             );
+        }
+        if let Some(problem) = self.loaded.cache.problems().first() {
+            self.note(ctx, format!("Result cache: {problem}"));
         }
         if let Some(e) = &self.loaded.decisions_error {
             self.note(ctx, format!("Decisions not applied: {e}"));

@@ -18,6 +18,7 @@ impl DossierApp {
     pub fn is_idle(&self) -> bool {
         self.loading.is_none()
             && self.search_task.is_none()
+            && self.clearing.is_none()
             && self.dialog.is_none()
             && self.pending.is_empty()
             && !self.exports.is_busy()
