@@ -73,7 +73,7 @@ pub enum UICommand {
 impl UICommand {
     /// Every command, in the order keys are matched: a combination with Shift comes before the
     /// same one without (egui matches Ctrl+O while Shift is held too).
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::OpenFolder,
         Self::OpenFiles,
         Self::OpenSample,
