@@ -16,6 +16,7 @@ pub mod extract;
 pub mod incidents;
 pub mod learn;
 pub mod partial_date;
+pub mod query;
 pub mod report;
 pub mod report_doc;
 pub mod search;

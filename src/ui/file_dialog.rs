@@ -23,6 +23,10 @@ const CHART_TYPES: &[(&str, &[&str])] = &[("PNG image (an SVG is written beside 
 const REPORT_TYPES: &[(&str, &[&str])] = &[("HTML", &["html", "htm"]), ("Markdown", &["md"])];
 const ANNOTATION_TYPES: &[(&str, &[&str])] = &[("JSON", &["json", "jsonld"])];
 const STIX_TYPES: &[(&str, &[&str])] = &[("STIX 2.1 bundle (JSON)", &["json"])];
+const WATCHLIST_TYPES: &[(&str, &[&str])] = &[
+    ("Names (text or CSV)", &["txt", "csv", "tsv"]),
+    ("All files", &["*"]),
+];
 
 /// What a dialog asks a path for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +41,8 @@ pub enum Target {
     Stix,
     /// The annotation file to open, save as or export to.
     Annotations(AnnotationFileAction),
+    /// A watchlist (names, one per line, or a CSV) to search.
+    Watchlist,
 }
 
 impl Target {
@@ -51,13 +57,16 @@ impl Target {
             Self::Annotations(AnnotationFileAction::Open) => "Open annotations",
             Self::Annotations(AnnotationFileAction::SaveAs) => "Save annotations as",
             Self::Annotations(AnnotationFileAction::Export) => "Export W3C JSON-LD",
+            Self::Watchlist => "Search a watchlist",
         }
     }
 
     /// The suggested file name of a save dialog; `None` for the dialogs that open.
     pub fn file_name(self) -> Option<&'static str> {
         match self {
-            Self::Corpus(_) | Self::Annotations(AnnotationFileAction::Open) => None,
+            Self::Corpus(_) | Self::Annotations(AnnotationFileAction::Open) | Self::Watchlist => {
+                None
+            }
             Self::Chart => Some("timeline.png"),
             Self::Report => Some("report.html"),
             Self::Stix => Some("dossier-stix.json"),
@@ -81,6 +90,7 @@ impl Target {
             Self::Report => REPORT_TYPES,
             Self::Stix => STIX_TYPES,
             Self::Annotations(_) => ANNOTATION_TYPES,
+            Self::Watchlist => WATCHLIST_TYPES,
         }
     }
 
@@ -95,6 +105,7 @@ impl Target {
                 "Path of the annotation file to open (Tab completes)"
             }
             Self::Annotations(_) => "Path of the annotation file to write (Tab completes)",
+            Self::Watchlist => "Path of the watchlist (names, text or CSV) (Tab completes)",
         }
     }
 
@@ -110,6 +121,7 @@ impl Target {
             Self::Report => Command::ExportReport(Some(path)),
             Self::Stix => Command::ExportStix(Some(path)),
             Self::Annotations(action) => Command::AnnotationFile(action, Some(path)),
+            Self::Watchlist => Command::SearchWatchlist(Some(path)),
         })
     }
 
@@ -119,7 +131,7 @@ impl Target {
             Self::Chart => Some("Chart not saved"),
             Self::Report => Some("Report not exported"),
             Self::Stix => Some("STIX bundle not exported"),
-            Self::Corpus(_) | Self::Annotations(_) => None,
+            Self::Corpus(_) | Self::Annotations(_) | Self::Watchlist => None,
         }
     }
 }

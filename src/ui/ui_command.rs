@@ -66,12 +66,13 @@ pub enum UICommand {
     ExportReport,
     ExportStix,
     ShortcutSheet,
+    SearchWatchlist,
 }
 
 impl UICommand {
     /// Every command, in the order keys are matched: a combination with Shift comes before the
     /// same one without (egui matches Ctrl+O while Shift is held too).
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::OpenFolder,
         Self::OpenFiles,
         Self::OpenSample,
@@ -93,6 +94,7 @@ impl UICommand {
         Self::ExportReport,
         Self::ExportStix,
         Self::ShortcutSheet,
+        Self::SearchWatchlist,
     ];
 
     /// (label, tooltip): the menu entry and the sheet's description.
@@ -144,6 +146,10 @@ impl UICommand {
                  STIX 2.1, for MISP or OpenCTI",
             ),
             Self::ShortcutSheet => ("Show all keyboard shortcuts", "The sheet of every key"),
+            Self::SearchWatchlist => (
+                "Search a watchlist…",
+                "Count the articles naming each name of a list (text, one per line, or CSV)",
+            ),
         }
     }
 
@@ -172,6 +178,7 @@ impl UICommand {
             Self::ExportReport => Command::ExportReport(None),
             Self::ExportStix => Command::ExportStix(None),
             Self::ShortcutSheet => Command::ToggleShortcutSheet,
+            Self::SearchWatchlist => Command::SearchWatchlist(None),
         }
     }
 
@@ -234,7 +241,7 @@ impl UICommand {
             }
             Self::ZoomOut => const { &[key(CTRL, Key::Minus, Always)] },
             Self::CopyChart => const { &[key(CTRL_SHIFT, Key::C, Always)] },
-            Self::SaveChart | Self::ExportReport | Self::ExportStix => &[],
+            Self::SaveChart | Self::ExportReport | Self::ExportStix | Self::SearchWatchlist => &[],
             Self::ShortcutSheet => const { &[key(NONE, Key::Questionmark, NotTyping)] },
         }
     }

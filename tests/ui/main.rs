@@ -16,3 +16,4 @@ mod copy_and_keys;
 mod corpus_and_list;
 mod decisions;
 mod dialogs;
+mod search_language;
