@@ -25,7 +25,7 @@ pub fn watchlist_ui(ctx: &Context, view: &WatchlistView) -> Vec<Command> {
         |n| n.to_string_lossy().into_owned(),
     );
     egui::Window::new(format!("Watchlist: {name}"))
-        .id(egui::Id::new("dossier_watchlist"))
+        .id(egui::Id::unique("dossier_watchlist"))
         .open(&mut open)
         .default_width(320.0)
         .show(ctx, |ui| {
