@@ -7,7 +7,7 @@
 //! `../shared/corpus/bbc` (skipped with a note when absent) and a generated corpus of 100,000
 //! articles (`dossier::synthetic`, seed 1, written once to the temp folder). Options after `--`:
 //! `--set bbc|gen`, `--articles N`, `--runs N` (best of N, default 3), `--only PARTS` (a comma
-//! list of `extract,stages,incidents,memory,search,cache`; `cache`: a cold open through an empty
+//! list of `extract,stages,incidents,memory,search,index,cache`; `cache`: a cold open through an empty
 //! result cache against the reopen of the unchanged corpus from it).
 //!
 //! Criterion's ten samples of a ten-second run would take minutes per figure on the two shared
@@ -357,6 +357,61 @@ fn run_set(name: &str, roots: &[PathBuf], raw: &RawScan, o: &Options) {
                 cpu.as_secs_f64() * 1e3
             );
         }
+    }
+    if o.runs("index") {
+        index_queries(&corpus, o);
+    }
+}
+
+/// The query language through the index (issue 28): build time, then each query form and the
+/// prefixes typed key by key, as the window runs them (parse, fields from the analysis, index,
+/// highlight spans of every hit).
+fn index_queries(corpus: &dossier::corpus::Corpus, o: &Options) {
+    use dossier::query::SearchIndex;
+    use dossier::workbench::search::search;
+    let p2 = pool(2);
+    let analysis = p2.install(|| Analysis::of(corpus.clone()));
+    let t = Instant::now();
+    let index = p2
+        .install(|| SearchIndex::build(&analysis.corpus.articles))
+        .expect("index");
+    println!(
+        "\nsearch index built in {:.2} s (2 threads)\n\n| query (index, 2 threads) | articles | hits | best of {} | its CPU |\n|---|---|---|---|---|",
+        t.elapsed().as_secs_f64(),
+        o.runs
+    );
+    let queries = [
+        "bank",
+        "\"banks\"",
+        "\"central bank\"",
+        "\"bank hackers\"~5",
+        "bank AND hackers",
+        "bank OR exchange",
+        "bank -hackers",
+        "bang*",
+        "heist~1",
+        "heist~2",
+        "title:bank",
+        "kind:stolen",
+        "date:[2016 TO 2018]",
+        "actor:lazarus",
+        "bank kind:stolen date:[2016 TO 2018]",
+        "b*",
+        "ba*",
+        "ban*",
+        "bank*",
+    ];
+    for q in queries {
+        let result = p2.install(|| search(&analysis, Some(&index), q));
+        assert!(result.error.is_none(), "{q}: {:?}", result.error);
+        let (wall, cpu) = p2.install(|| best(o.runs, || search(&analysis, Some(&index), q)));
+        println!(
+            "| `{q}` | {} | {} | {:.1} ms | {:.0} ms |",
+            result.hits.len(),
+            result.total,
+            wall.as_secs_f64() * 1e3,
+            cpu.as_secs_f64() * 1e3
+        );
     }
 }
 

@@ -14,6 +14,7 @@ use dossier::{stream, synthetic};
 mod decide;
 mod documents;
 mod open;
+mod search;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -152,6 +153,9 @@ enum Command {
         #[command(flatten)]
         period: PeriodArgs,
     },
+    /// Search a corpus with the query language, or count the articles naming each name of a
+    /// watchlist.
+    Search(search::SearchArgs),
     /// Install the desktop entry and icons into the user's XDG data directory.
     InstallDesktop,
     /// Remove what `install-desktop` installed.
@@ -240,6 +244,7 @@ pub fn run() -> ExitCode {
             out,
             period,
         }) => documents::stix_export(&paths, out.as_deref(), &period),
+        Some(Command::Search(args)) => search::search(args),
         Some(Command::InstallDesktop) => install_desktop(true),
         Some(Command::UninstallDesktop) => install_desktop(false),
         None => open_window(cli.paths),

@@ -18,6 +18,7 @@ pub mod incidents;
 pub mod learn;
 pub mod link_chart;
 pub mod partial_date;
+pub mod query;
 pub mod report;
 pub mod report_doc;
 pub mod search;

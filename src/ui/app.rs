@@ -10,6 +10,7 @@ mod frame_timing;
 mod headless;
 mod overlays;
 mod selection;
+mod watchlist;
 
 use std::time::Duration;
 
@@ -72,6 +73,12 @@ pub struct DossierApp {
     restore_pending: bool,
     search_task: Option<Task<SearchResult>>,
     search: Option<SearchResult>,
+    /// The search index of the loaded corpus, once built; and its build.
+    search_index: Option<std::sync::Arc<crate::query::SearchIndex>>,
+    index_task: Option<Task<Result<std::sync::Arc<crate::query::SearchIndex>, String>>>,
+    /// The watchlist window and the count of its names.
+    watchlist: Option<crate::ui::watchlist::WatchlistView>,
+    watchlist_task: Option<Task<Result<Vec<crate::query::WatchRow>, String>>>,
     /// The native file dialog being shown, and what it asks a path for.
     dialog: Option<(Target, Task<Chosen>)>,
     /// Why no file dialog can open, when the starter said so (tests); else it is found out.
@@ -141,6 +148,10 @@ impl DossierApp {
             restore_pending: restore,
             search_task: None,
             search: None,
+            search_index: None,
+            index_task: None,
+            watchlist: None,
+            watchlist_task: None,
             dialog: None,
             dialog_missing: startup.no_file_dialog,
             open_path: None,
@@ -337,6 +348,9 @@ impl DossierApp {
             Command::ToggleShortcutSheet => self.show_shortcuts = !self.show_shortcuts,
             Command::FocusSearch => self.focus_search = true,
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            watch @ (Command::SearchWatchlist(_)
+            | Command::CopyWatchlist
+            | Command::CloseWatchlist) => self.watchlist_command(ctx, watch),
         }
     }
 
@@ -414,6 +428,7 @@ impl eframe::App for DossierApp {
                 &self.state.search,
                 std::mem::take(&mut self.focus_search),
                 summary.as_deref(),
+                self.search.as_ref().and_then(|s| s.error.as_deref()),
                 self.state.entity_filter.as_ref(),
             );
             self.pending.extend(cmds);
@@ -532,6 +547,10 @@ impl eframe::App for DossierApp {
         }
         if self.show_shortcuts {
             let cmds = shortcuts::sheet_ui(&ctx);
+            self.pending.extend(cmds);
+        }
+        if let Some(view) = &self.watchlist {
+            let cmds = crate::ui::watchlist::watchlist_ui(&ctx, view);
             self.pending.extend(cmds);
         }
         if let Some(field) = &mut self.open_path {

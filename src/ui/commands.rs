@@ -131,4 +131,11 @@ pub enum Command {
     FocusSearch,
     /// Close the window (annotations are saved first).
     Quit,
+    // Watchlists.
+    /// Count the articles naming each name of this list (`None`: ask which file first).
+    SearchWatchlist(Option<PathBuf>),
+    /// Copy the watchlist table (TSV).
+    CopyWatchlist,
+    /// Close the watchlist window.
+    CloseWatchlist,
 }

@@ -23,6 +23,10 @@ const CHART_TYPES: &[(&str, &[&str])] = &[("PNG image (an SVG is written beside 
 const REPORT_TYPES: &[(&str, &[&str])] = &[("HTML", &["html", "htm"]), ("Markdown", &["md"])];
 const ANNOTATION_TYPES: &[(&str, &[&str])] = &[("JSON", &["json", "jsonld"])];
 const STIX_TYPES: &[(&str, &[&str])] = &[("STIX 2.1 bundle (JSON)", &["json"])];
+const WATCHLIST_TYPES: &[(&str, &[&str])] = &[
+    ("Names (text or CSV)", &["txt", "csv", "tsv"]),
+    ("All files", &["*"]),
+];
 
 /// What a dialog asks a path for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,6 +43,8 @@ pub enum Target {
     Stix,
     /// The annotation file to open, save as or export to.
     Annotations(AnnotationFileAction),
+    /// A watchlist (names, one per line, or a CSV) to search.
+    Watchlist,
 }
 
 impl Target {
@@ -54,13 +60,16 @@ impl Target {
             Self::Annotations(AnnotationFileAction::Open) => "Open annotations",
             Self::Annotations(AnnotationFileAction::SaveAs) => "Save annotations as",
             Self::Annotations(AnnotationFileAction::Export) => "Export W3C JSON-LD",
+            Self::Watchlist => "Search a watchlist",
         }
     }
 
     /// The suggested file name of a save dialog; `None` for the dialogs that open.
     pub fn file_name(self) -> Option<&'static str> {
         match self {
-            Self::Corpus(_) | Self::Annotations(AnnotationFileAction::Open) => None,
+            Self::Corpus(_) | Self::Annotations(AnnotationFileAction::Open) | Self::Watchlist => {
+                None
+            }
             Self::Chart => Some("timeline.png"),
             Self::LinkChart => Some("links.png"),
             Self::Report => Some("report.html"),
@@ -85,6 +94,7 @@ impl Target {
             Self::Report => REPORT_TYPES,
             Self::Stix => STIX_TYPES,
             Self::Annotations(_) => ANNOTATION_TYPES,
+            Self::Watchlist => WATCHLIST_TYPES,
         }
     }
 
@@ -99,6 +109,7 @@ impl Target {
                 "Path of the annotation file to open (Tab completes)"
             }
             Self::Annotations(_) => "Path of the annotation file to write (Tab completes)",
+            Self::Watchlist => "Path of the watchlist (names, text or CSV) (Tab completes)",
         }
     }
 
@@ -115,6 +126,7 @@ impl Target {
             Self::Report => Command::ExportReport(Some(path)),
             Self::Stix => Command::ExportStix(Some(path)),
             Self::Annotations(action) => Command::AnnotationFile(action, Some(path)),
+            Self::Watchlist => Command::SearchWatchlist(Some(path)),
         })
     }
 
@@ -125,7 +137,7 @@ impl Target {
             Self::LinkChart => Some("Link chart not saved"),
             Self::Report => Some("Report not exported"),
             Self::Stix => Some("STIX bundle not exported"),
-            Self::Corpus(_) | Self::Annotations(_) => None,
+            Self::Corpus(_) | Self::Annotations(_) | Self::Watchlist => None,
         }
     }
 }

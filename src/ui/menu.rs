@@ -31,6 +31,8 @@ pub fn menu_ui(ui: &mut Ui, state: &State) -> Vec<Command> {
             ui.menu_button("Recent corpora", |ui| recent_ui(ui, state, &mut out));
             entry(ui, UICommand::OpenSample, &mut out);
             ui.separator();
+            entry(ui, UICommand::SearchWatchlist, &mut out);
+            ui.separator();
             entry(ui, UICommand::ExportReport, &mut out);
             entry(ui, UICommand::ExportStix, &mut out);
             entry(ui, UICommand::SaveChart, &mut out);

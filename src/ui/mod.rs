@@ -27,6 +27,7 @@ pub mod status_bar;
 pub mod theme;
 pub mod timeline;
 pub mod ui_command;
+pub mod watchlist;
 
 use std::path::PathBuf;
 

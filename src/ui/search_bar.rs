@@ -11,12 +11,13 @@ pub fn search_id() -> Id {
 }
 
 /// Draws the search field over the session's `search` (searching as the user types), the hit
-/// summary and the filter chips.
+/// summary and the filter chips; under the field, why the query does not parse.
 pub fn search_bar_ui(
     ui: &mut Ui,
     search: &str,
     focus: bool,
     summary: Option<&str>,
+    error: Option<&str>,
     filter: Option<&EntityFilter>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -39,7 +40,7 @@ pub fn search_bar_ui(
             commands.push(Command::NextHit);
             response.request_focus();
         }
-        if let Some(summary) = summary {
+        if let Some(summary) = summary.filter(|_| error.is_none()) {
             ui.weak(summary);
         }
         if let Some(filter) = filter {
@@ -58,5 +59,8 @@ pub fn search_bar_ui(
             }
         }
     });
+    if let Some(error) = error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
     commands
 }

@@ -68,12 +68,13 @@ pub enum UICommand {
     ShowLinks,
     ClearCache,
     ShortcutSheet,
+    SearchWatchlist,
 }
 
 impl UICommand {
     /// Every command, in the order keys are matched: a combination with Shift comes before the
     /// same one without (egui matches Ctrl+O while Shift is held too).
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::OpenFolder,
         Self::OpenFiles,
         Self::OpenSample,
@@ -97,6 +98,7 @@ impl UICommand {
         Self::ShowLinks,
         Self::ClearCache,
         Self::ShortcutSheet,
+        Self::SearchWatchlist,
     ];
 
     /// (label, tooltip): the menu entry and the sheet's description.
@@ -157,6 +159,10 @@ impl UICommand {
                 "Who stole from whom: threat actors, incidents and victims, beside the timeline",
             ),
             Self::ShortcutSheet => ("Show all keyboard shortcuts", "The sheet of every key"),
+            Self::SearchWatchlist => (
+                "Search a watchlist…",
+                "Count the articles naming each name of a list (text, one per line, or CSV)",
+            ),
         }
     }
 
@@ -187,6 +193,7 @@ impl UICommand {
             Self::ShowLinks => Command::Links(crate::ui::links::LinksCommand::Show),
             Self::ClearCache => Command::ClearCache,
             Self::ShortcutSheet => Command::ToggleShortcutSheet,
+            Self::SearchWatchlist => Command::SearchWatchlist(None),
         }
     }
 
@@ -249,7 +256,11 @@ impl UICommand {
             }
             Self::ZoomOut => const { &[key(CTRL, Key::Minus, Always)] },
             Self::CopyChart => const { &[key(CTRL_SHIFT, Key::C, Always)] },
-            Self::SaveChart | Self::ExportReport | Self::ExportStix | Self::ClearCache => &[],
+            Self::SaveChart
+            | Self::ExportReport
+            | Self::ExportStix
+            | Self::SearchWatchlist
+            | Self::ClearCache => &[],
             Self::ShowLinks => const { &[key(CTRL, Key::L, Always)] },
             Self::ShortcutSheet => const { &[key(NONE, Key::Questionmark, NotTyping)] },
         }

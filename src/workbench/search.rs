@@ -4,13 +4,17 @@
 use std::collections::HashMap;
 
 use crate::analysis::Analysis;
-use crate::search::Query;
+use crate::query::{self, Fields, SearchIndex};
 
-/// Search hits per article index (only articles that match every term).
+/// Search hits per article index (only articles that match the query).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchResult {
     pub query: String,
     pub hits: HashMap<usize, Vec<(usize, usize)>>,
+    /// The matching articles, best first.
+    pub ranked: Vec<usize>,
+    /// Why the query does not parse (shown under the search box); then there are no hits.
+    pub error: Option<String>,
     /// Hits over all articles.
     pub total: usize,
     /// How long the search took (logged with `DOSSIER_FRAME_LOG=1`).
@@ -23,9 +27,16 @@ impl SearchResult {
         self.hits.get(&article).map_or(&[], Vec::as_slice)
     }
 
-    /// "3 hits in 1 article".
+    /// "3 hits in 1 article", or why the query does not parse.
     pub fn summary(&self) -> String {
         use crate::workbench::format::count;
+        if let Some(e) = &self.error {
+            return e.clone();
+        }
+        // Only field clauses (`kind:stolen`): articles, no words to highlight.
+        if self.total == 0 && !self.hits.is_empty() {
+            return count(self.hits.len(), "article");
+        }
         format!(
             "{} in {}",
             count(self.total, "hit"),
@@ -34,17 +45,31 @@ impl SearchResult {
     }
 }
 
-/// Searches every article (in parallel). Runs on a worker: 100,000 articles take seconds.
-pub fn search(analysis: &Analysis, query: &str) -> SearchResult {
+/// Searches every article with the query language ([`crate::query`]): through `index` when it
+/// is built for this corpus, else by scanning (in parallel). Field clauses read `analysis`, the
+/// one the views show. Runs on a worker.
+pub fn search(analysis: &Analysis, index: Option<&SearchIndex>, text: &str) -> SearchResult {
     let started = std::time::Instant::now();
-    let parsed = Query::parse(query);
-    let hits = crate::search::corpus_hits(&analysis.corpus.articles, &parsed);
-    SearchResult {
-        query: query.to_owned(),
-        total: hits.values().map(Vec::len).sum(),
-        hits,
-        took: started.elapsed(),
+    let mut result = SearchResult {
+        query: text.to_owned(),
+        ..SearchResult::default()
+    };
+    let found = query::parse(text)
+        .map_err(|e| format!("Query not understood: {e}"))
+        .and_then(|expr| match expr {
+            Some(expr) => query::search(analysis, &Fields::of(analysis), index, &expr),
+            None => Ok(Vec::new()),
+        });
+    match found {
+        Ok(hits) => {
+            result.ranked = hits.iter().map(|h| h.article).collect();
+            result.total = hits.iter().map(|h| h.spans.len()).sum();
+            result.hits = hits.into_iter().map(|h| (h.article, h.spans)).collect();
+        }
+        Err(e) => result.error = Some(e),
     }
+    result.took = started.elapsed();
+    result
 }
 
 #[cfg(test)]
@@ -55,11 +80,11 @@ mod tests {
     #[test]
     fn hits_are_counted_per_article_and_summarised_in_words() {
         let loaded = fixture::loaded();
-        let result = search(&loaded.analysis, "Northwind");
+        let result = search(&loaded.analysis, None, "Northwind");
         assert_eq!(result.hits.len(), 2);
         assert_eq!(result.total, 3);
         assert_eq!(result.summary(), "3 hits in 2 articles");
-        let one = search(&loaded.analysis, "sandwiches");
+        let one = search(&loaded.analysis, None, "sandwiches");
         assert_eq!(one.summary(), "1 hit in 1 article");
         assert!(one.hits_in(99).is_empty());
     }

@@ -98,7 +98,7 @@ mod tests {
         let filtered = View::compute(&loaded, Some(&lazarus), None, SortBy::Date);
         assert_eq!(ids(&loaded, &filtered.rows), ["follow-up", "theft"]);
         assert!(!filtered.filter_entities.is_empty());
-        let bakery = search(&loaded.analysis, "sandwiches");
+        let bakery = search(&loaded.analysis, None, "sandwiches");
         let searched = View::compute(&loaded, None, Some(&bakery), SortBy::Date);
         assert_eq!(ids(&loaded, &searched.rows), ["other"]);
         assert!(

@@ -18,3 +18,4 @@ mod corpus_and_list;
 mod decisions;
 mod dialogs;
 mod links;
+mod search_language;

@@ -1,11 +1,13 @@
 //! The app's background work: starting a load or a search, taking their results once per frame,
 //! and applying the session rules when a corpus arrives.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use eframe::egui::Context;
 
 use super::DossierApp;
+use crate::query::SearchIndex;
 use crate::ui::file_dialog::Target;
 use crate::ui::format;
 use crate::ui::reader::Reader;
@@ -116,6 +118,8 @@ impl DossierApp {
                 }
             }
         }
+        self.poll_index(ctx);
+        self.poll_watchlist(ctx);
         if let Some((target, task)) = &self.dialog
             && let Some(chosen) = task.poll()
         {
@@ -160,6 +164,10 @@ impl DossierApp {
         drop_off_thread(self.search.take());
         // A search still running was over the previous corpus: its article indices are stale.
         self.search_task = None;
+        // A watchlist's counts were of the previous corpus too.
+        self.watchlist = None;
+        self.watchlist_task = None;
+        self.start_index();
         self.reader = Reader::default();
         let restoring = std::mem::take(&mut self.restore_pending);
         let place = self.take_place().carried_into(&self.loaded, restoring);
@@ -222,6 +230,36 @@ impl DossierApp {
         self.state.search.clone_from(&place.search);
     }
 
+    /// Builds the search index on a worker once the corpus is shown; searches scan until then.
+    fn start_index(&mut self) {
+        drop_off_thread(self.search_index.take());
+        let analysis = self.loaded.analysis.clone();
+        self.index_task = Task::spawn(&self.wake, "dossier-index", "indexing", move || {
+            SearchIndex::build(&analysis.corpus.articles)
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        });
+    }
+
+    fn poll_index(&mut self, ctx: &Context) {
+        let Some(result) = self.index_task.as_ref().and_then(Task::poll) else {
+            return;
+        };
+        self.index_task = None;
+        match result {
+            Ok(Ok(index)) if index.len() == self.loaded.analysis.corpus.articles.len() => {
+                self.search_index = Some(index);
+            }
+            // Built for a corpus since replaced: the new one's index is on its way.
+            Ok(Ok(stale)) => drop_off_thread(stale),
+            Ok(Err(e)) => self.note(
+                ctx,
+                format!("Search index not built ({e}); searches scan every article"),
+            ),
+            Err(failure) => self.note(ctx, failure.message()),
+        }
+    }
+
     pub(super) fn start_search(&mut self, ctx: &Context) {
         let query = self.state.search.clone();
         if query.trim().is_empty() {
@@ -234,8 +272,9 @@ impl DossierApp {
             return;
         }
         let analysis = self.loaded.analysis.clone();
+        let index = self.search_index.clone();
         self.search_task = Task::spawn(&self.wake, "dossier-search", "searching", move || {
-            search::search(&analysis, &query)
+            search::search(&analysis, index.as_deref(), &query)
         });
     }
 }

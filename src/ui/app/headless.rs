@@ -19,9 +19,16 @@ impl DossierApp {
         self.loading.is_none()
             && self.search_task.is_none()
             && self.clearing.is_none()
+            && self.index_task.is_none()
+            && self.watchlist_task.is_none()
             && self.dialog.is_none()
             && self.pending.is_empty()
             && !self.exports.is_busy()
+    }
+
+    /// True once the search index of the loaded corpus is built (searches scan until then).
+    pub fn has_search_index(&self) -> bool {
+        self.search_index.is_some()
     }
 
     /// Wakes from background jobs so far: with [`Self::wait_for_work`], lets a test block until
