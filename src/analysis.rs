@@ -68,6 +68,16 @@ impl Analysis {
         cache: Option<&ResultCache>,
     ) -> (Self, CacheUse) {
         let corpus = corpus::load(paths, &|p| progress(Stage::Loading(p)), cancel);
+        if cancel.load(Ordering::Relaxed) {
+            // A cancelled load is thrown away: extracting (or caching) part of a corpus is waste.
+            return (
+                Self {
+                    corpus,
+                    ..Self::default()
+                },
+                CacheUse::default(),
+            );
+        }
         match cache {
             Some(cache) => Self::of_cached(corpus, progress, cache),
             None => (
