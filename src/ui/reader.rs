@@ -139,6 +139,15 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
         if copy.clicked() {
             commands.push(Command::CopyPassage);
         }
+        let decide = ui
+            .add_enabled(has_selection, egui::Button::new("Correct…"))
+            .on_hover_text(
+                UICommand::Decide.hover_text("Correct the figure or name selected in the passage"),
+            )
+            .on_disabled_hover_text("Select a figure or a name first");
+        if decide.clicked() {
+            commands.push(Command::DecideSelection);
+        }
         if !input.hits.is_empty() {
             ui.separator();
             let at = reader.hit_cursor.map(|h| h + 1).unwrap_or(0);
@@ -259,6 +268,10 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
                     }
                     if let Some(amount) = amount {
                         amount_tooltip_ui(ui, amount);
+                        let decided = input.loaded.decisions.figure(&amount.article, amount.start);
+                        if let Some(d) = decided {
+                            ui.label(crate::ui::decision_form::machine_note(d));
+                        }
                     }
                     for note in &notes {
                         if amount.is_some() {

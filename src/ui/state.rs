@@ -15,6 +15,10 @@ pub enum RightTab {
     #[default]
     Entities,
     Annotations,
+    /// The analyst's decisions (issue 26).
+    Decisions,
+    /// The review queue (issue 26).
+    Review,
 }
 
 /// The session, saved on exit and restored on the next start (issue 6). Window geometry and panel

@@ -66,12 +66,16 @@ pub enum UICommand {
     ExportReport,
     ExportStix,
     ShortcutSheet,
+    // Decisions (issue 26).
+    Decide,
+    ShowDecisions,
+    ShowReview,
 }
 
 impl UICommand {
     /// Every command, in the order keys are matched: a combination with Shift comes before the
     /// same one without (egui matches Ctrl+O while Shift is held too).
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 24] = [
         Self::OpenFolder,
         Self::OpenFiles,
         Self::OpenSample,
@@ -93,6 +97,9 @@ impl UICommand {
         Self::ExportReport,
         Self::ExportStix,
         Self::ShortcutSheet,
+        Self::Decide,
+        Self::ShowDecisions,
+        Self::ShowReview,
     ];
 
     /// (label, tooltip): the menu entry and the sheet's description.
@@ -125,8 +132,14 @@ impl UICommand {
                 "Annotate the selected passage",
                 "Tag and note the passage selected in the reader",
             ),
-            Self::Redo => ("Redo an annotation change", "Redo"),
-            Self::Undo => ("Undo an annotation change", "Undo"),
+            Self::Redo => (
+                "Redo",
+                "Redo the last change undone (annotations and decisions, one history)",
+            ),
+            Self::Undo => (
+                "Undo",
+                "Undo the last annotation or decision, in the order they were made",
+            ),
             Self::ZoomIn => ("Larger reader text", "Make the reader's text larger"),
             Self::ZoomOut => ("Smaller reader text", "Make the reader's text smaller"),
             Self::CopyChart => (
@@ -144,6 +157,19 @@ impl UICommand {
                  STIX 2.1, for MISP or OpenCTI",
             ),
             Self::ShortcutSheet => ("Show all keyboard shortcuts", "The sheet of every key"),
+            Self::Decide => (
+                "Correct a figure, incident or name…",
+                "Decide on the figure or name selected in the reader, else on the selected \
+                 incident: not a theft, kind, value, date, victim, actor, confirm, merge…",
+            ),
+            Self::ShowDecisions => (
+                "Decisions",
+                "Every decision taken on this corpus, with its note; orphans apart",
+            ),
+            Self::ShowReview => (
+                "To review",
+                "Figures and incidents the machine is least sure of",
+            ),
         }
     }
 
@@ -172,6 +198,9 @@ impl UICommand {
             Self::ExportReport => Command::ExportReport(None),
             Self::ExportStix => Command::ExportStix(None),
             Self::ShortcutSheet => Command::ToggleShortcutSheet,
+            Self::Decide => Command::DecideSelection,
+            Self::ShowDecisions => Command::SetRightTab(crate::ui::state::RightTab::Decisions),
+            Self::ShowReview => Command::SetRightTab(crate::ui::state::RightTab::Review),
         }
     }
 
@@ -236,6 +265,8 @@ impl UICommand {
             Self::CopyChart => const { &[key(CTRL_SHIFT, Key::C, Always)] },
             Self::SaveChart | Self::ExportReport | Self::ExportStix => &[],
             Self::ShortcutSheet => const { &[key(NONE, Key::Questionmark, NotTyping)] },
+            Self::Decide => const { &[key(NONE, Key::D, NotTyping)] },
+            Self::ShowDecisions | Self::ShowReview => &[],
         }
     }
 
