@@ -20,6 +20,9 @@ const AMOUNT_KINDS: [AmountKind; 5] = [
     AmountKind::Other,
 ];
 
+/// How many incidents, nearest in value, the form offers to merge with.
+const MERGE_CANDIDATES: usize = 6;
+
 const ENTITY_KINDS: [(EntityKind, &str); 4] = [
     (EntityKind::Person, "person"),
     (EntityKind::Organization, "organization"),
@@ -49,8 +52,6 @@ pub struct DecisionForm {
     date: String,
     victim: String,
     actor: String,
-    /// Incident to merge with, by index.
-    merge_with: Option<usize>,
     /// Source of the incident to split off, by index.
     split: usize,
     rename: String,
@@ -106,7 +107,6 @@ impl DecisionForm {
             date: String::new(),
             victim: String::new(),
             actor: String::new(),
-            merge_with: None,
             split: 0,
             rename: String::new(),
             merge_into: String::new(),
@@ -320,28 +320,24 @@ impl DecisionForm {
                 }
             });
         }
-        ui.horizontal(|ui| {
-            let shown = |k: Option<usize>| {
-                k.and_then(|k| all.get(k))
-                    .map(|o| format!("with: {}", crate::ui::timeline::incident_label(o)))
-                    .unwrap_or_else(|| "with…".to_owned())
-            };
-            egui::ComboBox::from_id_salt("merge_with")
-                .selected_text(shown(self.merge_with))
-                .show_ui(ui, |ui| {
-                    for k in (0..all.len()).filter(|&k| k != i) {
-                        ui.selectable_value(&mut self.merge_with, Some(k), shown(Some(k)));
-                    }
-                });
-            let other = self
-                .merge_with
-                .and_then(|k| all.get(k))
-                .and_then(|o| o.sources.first())
+        // The incidents nearest in value are the likely doubles: one click merges.
+        let mut near: Vec<usize> = (0..all.len()).filter(|&k| k != i).collect();
+        let distance = |k: &usize| (all[*k].usd.max(1.0) / inc.usd.max(1.0)).ln().abs();
+        near.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+        near.truncate(MERGE_CANDIDATES);
+        if !near.is_empty() {
+            ui.label("Same theft as:");
+        }
+        for k in near {
+            let other = all[k]
+                .sources
+                .first()
                 .and_then(|s| anchor_of(loaded, &s.mention.article, s.mention.start));
-            if ui
-                .add_enabled(other.is_some(), egui::Button::new("Merge incidents"))
-                .on_disabled_hover_text("Choose the incident it is the same theft as")
-                .clicked()
+            let label = format!(
+                "Merge with: {}",
+                crate::ui::timeline::incident_label(&all[k])
+            );
+            if ui.small_button(label).clicked()
                 && let Some(other) = other
             {
                 out.push(Change::MergeIncidents {
@@ -349,7 +345,7 @@ impl DecisionForm {
                     other,
                 });
             }
-        });
+        }
         out
     }
 
