@@ -305,7 +305,7 @@ impl DecisionForm {
                         .map(|s| format!("source: {} ({})", s.text, s.mention.article))
                         .unwrap_or_default()
                 };
-                egui::ComboBox::from_id_salt("split_source")
+                egui::ComboBox::new("split_source", "Source")
                     .selected_text(shown(self.split))
                     .show_ui(ui, |ui| {
                         for k in 0..inc.sources.len() {

@@ -49,7 +49,7 @@ pub fn decisions_panel_ui(
     kinds.dedup();
     ui.horizontal(|ui| {
         ui.strong(format::count(items.len(), "decision"));
-        egui::ComboBox::from_id_salt("decision_kind")
+        egui::ComboBox::new("decision_kind", "Filter")
             .selected_text(panel.kind.as_deref().unwrap_or("every kind"))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut panel.kind, None, "every kind");

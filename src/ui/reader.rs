@@ -408,6 +408,8 @@ struct Style {
     hit: bool,
     annotation: Option<Color32>,
     flash: bool,
+    /// An analyst confirmed or corrected the figure here (drawn in italics).
+    decided: bool,
 }
 
 /// `start..end` cut to a text of `n` characters; empty (not a panic) when reversed.
@@ -442,6 +444,7 @@ fn build_job(
         hit: false,
         annotation: None,
         flash: false,
+        decided: false,
     };
     let mut styles = vec![plain; n];
     // Spans come from files too (annotations): clamp, so a reversed or overlong one paints nothing.
@@ -467,9 +470,11 @@ fn build_job(
             .filter_map(|&i| analysis.extraction.amounts.get(i))
         {
             let theft = a.kind.is_theft();
+            let decided = input.loaded.decisions.figure(&a.article, a.start).is_some();
             paint(a.start, a.end, &mut |s| {
                 s.theft |= theft;
                 s.other_amount |= !theft;
+                s.decided |= decided;
             });
         }
     }
@@ -499,6 +504,9 @@ fn build_job(
             let red = theme::theft_text(dark);
             f.color = red;
             f.underline = Stroke::new(2.0, red);
+        }
+        if s.decided {
+            f.italics = true;
         }
         if s.filtered {
             f.background = visuals.selection.bg_fill.gamma_multiply(0.6);

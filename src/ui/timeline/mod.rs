@@ -204,7 +204,14 @@ fn plot_ui(
     let label = move |pos: &HoverPosition<'_>| -> Option<String> {
         match pos {
             HoverPosition::NearDataPoint { position, .. } => match lookup(position) {
-                Some(inc) => Some(format::incident_summary(inc)),
+                Some(inc) => {
+                    let mut text = format::incident_summary(inc);
+                    if let Some((_, why)) = analyst_mark(input.loaded, inc) {
+                        text.push('\n');
+                        text.push_str(&why);
+                    }
+                    Some(text)
+                }
                 // The running-total line.
                 None => Some(format!(
                     "{}\nrunning total {}",
@@ -447,6 +454,10 @@ fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize
                     ui.colored_label(theme::amount_color(inc.kind), inc.kind.as_str());
                     let mut label = egui::RichText::new(incident_label(inc));
                     let mut hover = format::incident_summary(inc);
+                    if let Some((_, why)) = analyst_mark(loaded, inc) {
+                        hover.push('\n');
+                        hover.push_str(&why);
+                    }
                     if inc.is_main() {
                         // Headline thefts come first (see `View`) and stand out from figures
                         // mentioned in passing.
