@@ -375,6 +375,7 @@ fn names_are_corrected_from_the_sidebar() {
     h.get_by_label("Not a name").click();
     settle(&mut h);
     assert!(!entity(&h, "Vesper Exchange"));
+    assert!(h.state().loaded().decisions.orphans.is_empty());
     assert_eq!(
         on_disk(dir.path()),
         [
@@ -523,4 +524,155 @@ fn a_decision_taken_from_the_review_queue_removes_the_entry_and_changes_the_char
         assert!(has(&h, &format!("{after} to review")));
     }
     assert_eq!(timeline::point_positions(&h.ctx).len(), points - 1);
+}
+
+/// Takes every figure decision on Marlow's attempt in turn, opening the form with `open_form`
+/// each time (a place where the figure is seen); checks the file and the corrected figure.
+fn every_figure_decision(h: &mut App, dir: &Path, open_form: impl Fn(&mut App)) {
+    let steps: [(&str, &[(&str, &str)]); 7] = [
+        ("Confirm figure", &[]),
+        ("Kind: stolen", &[]),
+        ("Set victim", &[("Victim", "Marlow CU")]),
+        ("Set actor", &[("Actor", "APT38")]),
+        ("Set date", &[("Event date", "2019-11")]),
+        ("Set value", &[("Value", "9500000"), ("Currency", "USD")]),
+        ("Not a theft", &[]),
+    ];
+    for (button, fields) in steps {
+        open_form(h);
+        assert!(has(h, "Correct a figure"), "the form opened for {button}");
+        for (label, text) in fields {
+            fill(h, label, text);
+        }
+        h.get_by_label(button).click();
+        settle(h);
+    }
+    assert_eq!(
+        on_disk(dir),
+        [
+            "confirm",
+            "set_kind",
+            "set_victim",
+            "set_actor",
+            "set_date",
+            "set_value",
+            "reject"
+        ]
+    );
+    let a = h
+        .state()
+        .loaded()
+        .analysis
+        .extraction
+        .amounts
+        .iter()
+        .find(|a| a.article == "marlow" && a.text.contains("$9 million"))
+        .expect("a rejected figure is kept");
+    assert_eq!(a.kind.as_str(), "other");
+    assert_eq!(
+        (a.victim.as_deref(), a.actor.as_deref(), a.value),
+        (Some("Marlow CU"), Some("APT38"), 9_500_000.0)
+    );
+    assert_eq!(
+        a.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2019-11")
+    );
+    assert!(h.state().loaded().decisions.orphans.is_empty());
+}
+
+#[test]
+fn every_figure_decision_is_offered_from_the_reader() {
+    let dir = fixture();
+    let mut h = open(dir.path());
+    every_figure_decision(&mut h, dir.path(), |h| {
+        select_in_reader(h, "marlow", "$9 million");
+        h.key_press(Key::D);
+        h.run_steps(4);
+    });
+}
+
+/// Right-clicks the timeline point of the incident holding Marlow's figure.
+fn right_click_marlow_point(h: &mut App) {
+    let marlow = h
+        .state()
+        .loaded()
+        .analysis
+        .incidents
+        .iter()
+        .position(|i| i.sources.iter().any(|s| &*s.mention.article == "marlow"))
+        .expect("Marlow's figure is in an incident");
+    let (_, at) = *timeline::point_positions(&h.ctx)
+        .iter()
+        .find(|(i, _)| *i == marlow)
+        .expect("Marlow's incident is plotted");
+    h.hover_at(at);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(4);
+}
+
+#[test]
+fn every_figure_decision_is_offered_from_a_timeline_point() {
+    let dir = fixture();
+    let mut h = open(dir.path());
+    every_figure_decision(&mut h, dir.path(), right_click_marlow_point);
+}
+
+#[test]
+fn every_name_decision_is_offered_from_the_reader() {
+    let dir = fixture();
+    let mut h = open(dir.path());
+    let open_on = |h: &mut App, needle: &str| {
+        select_in_reader(h, "quillon", needle);
+        h.key_press(Key::D);
+        h.run_steps(4);
+        assert!(has(h, "Correct a name"), "the form opened on {needle}");
+    };
+    open_on(&mut h, "Quillon Bank");
+    fill(&mut h, "New name", "Quillon");
+    h.get_by_label("Rename").click();
+    settle(&mut h);
+    open_on(&mut h, "Quillon Bank");
+    h.get_by_label("Name kind: location").click();
+    settle(&mut h);
+    open_on(&mut h, "Quillon Bank");
+    fill(&mut h, "Same as", "Vesper Exchange");
+    h.get_by_label("Merge into it").click();
+    settle(&mut h);
+    open_on(&mut h, "Quillon Bank");
+    h.get_by_label("Split off Quillon Bank").click();
+    settle(&mut h);
+    open_on(&mut h, "Quillon Bank");
+    h.get_by_label("Not a name").click();
+    settle(&mut h);
+    assert_eq!(
+        on_disk(dir.path()),
+        [
+            "rename_entity",
+            "set_entity_kind",
+            "merge_entities",
+            "unmerge_entity",
+            "not_a_name"
+        ]
+    );
+    let names: Vec<&str> = h
+        .state()
+        .loaded()
+        .analysis
+        .extraction
+        .entities
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(names.contains(&"Vesper Exchange"), "{names:?}");
+    assert!(!names.contains(&"Quillon Bank"), "{names:?}");
+    assert!(h.state().loaded().decisions.orphans.is_empty());
 }
