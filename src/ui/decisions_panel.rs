@@ -36,6 +36,11 @@ pub fn target(change: &Change) -> String {
     }
 }
 
+/// "set victim only": a kind in the filter.
+fn only(label: &str) -> String {
+    format!("{} only", label.replace('_', " "))
+}
+
 /// Draws the list of `items` (the window's decisions) over what the last replay did.
 pub fn decisions_panel_ui(
     ui: &mut Ui,
@@ -50,11 +55,11 @@ pub fn decisions_panel_ui(
     ui.horizontal(|ui| {
         ui.strong(format::count(items.len(), "decision"));
         egui::ComboBox::new("decision_kind", "Filter")
-            .selected_text(panel.kind.as_deref().unwrap_or("every kind"))
+            .selected_text(panel.kind.as_deref().map_or("every kind".to_owned(), only))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut panel.kind, None, "every kind");
                 for k in &kinds {
-                    ui.selectable_value(&mut panel.kind, Some(k.clone()), k);
+                    ui.selectable_value(&mut panel.kind, Some(k.clone()), only(k));
                 }
             });
     });
@@ -99,7 +104,7 @@ pub fn decisions_panel_ui(
 
 fn row_ui(ui: &mut Ui, d: &Decision, orphan: Option<String>, out: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
-        ui.strong(d.change.label());
+        ui.strong(d.change.label().replace('_', " "));
         ui.label(target(&d.change));
         if !d.change.figures().is_empty()
             && ui

@@ -184,6 +184,25 @@ fn every_figure_decision_from_the_incidents_table_is_saved_and_shown() {
         .find(|i| i.victim.as_deref() == Some("Vesper Exchange Ltd"))
         .expect("the corrected incident");
     assert_eq!(vesper.actor.as_deref(), Some("APT38"));
+    // The Decisions panel lists them, filters by kind and jumps to the figure.
+    h.get_by_label("Decisions").click();
+    h.run_steps(4);
+    assert_eq!(h.query_all_by_label("Take back").count(), 7);
+    assert!(has(&h, "Note: its legal name"));
+    h.get_by_label("Filter").click();
+    h.run_steps(4);
+    h.get_by_label("set victim only").click();
+    h.run_steps(4);
+    assert_eq!(h.query_all_by_label("Take back").count(), 1);
+    let quillon = h.state().loaded().index.by_id["quillon"];
+    h.state_mut().send(AppCommand::SelectArticle(quillon));
+    h.run_steps(2);
+    h.get_by_label("Go to").click();
+    h.run_steps(4);
+    assert_eq!(
+        h.state().selected_article().map(|a| a.id.as_str()),
+        Some("vesper")
+    );
 }
 
 #[test]
@@ -393,7 +412,11 @@ fn undo_and_redo_walk_annotations_and_decisions_in_the_order_made() {
     let dir = fixture();
     let mut h = open(dir.path());
     let notes = |h: &App| h.state().annotations().session().annotations().len();
+    ui_support::run_until(&mut h, "the annotations to be read", |h| {
+        h.state().annotations().session().is_loaded()
+    });
     let start_notes = notes(&h);
+    assert_eq!(start_notes, report_fixture::NOTES.len());
     // An annotation (what the editor's Save sends), then a decision.
     h.state_mut().send(AppCommand::CreateAnnotation {
         article: "vesper".into(),
