@@ -73,12 +73,24 @@ pub fn queue(amounts: &[Amount], incidents: &[Incident], report: &ReplayReport) 
         .collect();
     let open = |i: usize| !confirmed.contains(incidents[i].id.as_str());
     let mut entries = Vec::new();
-    for i in (0..incidents.len()).filter(|&i| open(i)) {
-        for j in (i + 1..incidents.len()).filter(|&j| open(j)) {
-            if counted_twice(&incidents[i], &incidents[j]) {
-                entries.extend(entry_of(incidents, i, Reason::CountedTwice { other: j }));
+    // By value, so each incident is compared only with those within 10 % above it.
+    let mut by_value: Vec<usize> = (0..incidents.len()).filter(|&i| open(i)).collect();
+    by_value.sort_by(|&a, &b| incidents[a].usd.total_cmp(&incidents[b].usd));
+    let mut pairs = Vec::new();
+    for (k, &a) in by_value.iter().enumerate() {
+        let ceiling = incidents[a].usd / (1.0 - SAME_VALUE);
+        for &b in by_value[k + 1..]
+            .iter()
+            .take_while(|&&b| incidents[b].usd <= ceiling)
+        {
+            if counted_twice(&incidents[a], &incidents[b]) {
+                pairs.push((a.min(b), a.max(b)));
             }
         }
+    }
+    pairs.sort_unstable();
+    for (i, j) in pairs {
+        entries.extend(entry_of(incidents, i, Reason::CountedTwice { other: j }));
     }
     for (i, inc) in incidents.iter().enumerate() {
         if inc.kind != AmountKind::Stolen || !open(i) {

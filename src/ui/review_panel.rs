@@ -32,7 +32,12 @@ impl ReviewPanel {
             &a.incidents,
             &loaded.decisions,
         ));
-        self.cache = Some((loaded.analysis.clone(), entries.clone()));
+        // The previous analysis may be the last reference to a large corpus: freed off the UI
+        // thread.
+        crate::workbench::jobs::drop_off_thread(
+            self.cache
+                .replace((loaded.analysis.clone(), entries.clone())),
+        );
         entries
     }
 }
