@@ -17,7 +17,7 @@ use dossier::ui::commands::Command as AppCommand;
 use dossier::ui::timeline;
 use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 type App = Harness<'static, DossierApp>;
 
@@ -698,4 +698,50 @@ fn every_name_decision_is_offered_from_the_reader() {
     assert!(names.contains(&"Vesper Exchange"), "{names:?}");
     assert!(!names.contains(&"Quillon Bank"), "{names:?}");
     assert!(h.state().loaded().decisions.orphans.is_empty());
+}
+
+#[test]
+fn one_heist_counted_twice_is_merged_from_the_review_queue() {
+    let dir = fixture();
+    // The Quillon theft again, under another victim's name and a few days off.
+    std::fs::write(
+        dir.path().join("orion.md"),
+        "---\ntitle: Orion Bank hit\ndate: 2019-03-25\n---\n\
+         Hackers stole $48 million from Orion Bank on March 15, 2019, the bank said.\n",
+    )
+    .unwrap();
+    let mut h = open(dir.path());
+    let points = timeline::point_positions(&h.ctx).len();
+    h.get_by_label("To review").click();
+    h.run_steps(4);
+    let entry = "counted twice?: $45 million — Quillon Bank";
+    let listed: Vec<String> = h
+        .query_all_by_label_contains("counted twice?")
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    let incidents: Vec<String> = h
+        .state()
+        .loaded()
+        .analysis
+        .incidents
+        .iter()
+        .map(timeline::incident_label)
+        .collect();
+    assert!(
+        has(&h, entry),
+        "the pair is listed: {listed:?} {incidents:?}"
+    );
+    h.get_by_label_contains(entry).click();
+    h.run_steps(4);
+    assert!(has(&h, "Correct a figure"));
+    h.get_by_label_contains("Merge with: $48 million — Orion Bank")
+        .click();
+    settle(&mut h);
+    assert!(!has(&h, entry), "deciding removes the entry");
+    assert_eq!(on_disk(dir.path()), ["merge_incidents"]);
+    assert_eq!(
+        timeline::point_positions(&h.ctx).len(),
+        points - 1,
+        "the chart plots one theft where it plotted two"
+    );
 }
