@@ -15,4 +15,5 @@ mod commands;
 mod copy_and_keys;
 mod corpus_and_list;
 mod decisions;
+mod decisions_panels;
 mod dialogs;
