@@ -443,6 +443,11 @@ impl AnnotationSession {
         }
     }
 
+    /// How many annotation changes can be undone (see [`Annotations::undo_depth`]).
+    pub fn undo_depth(&self) -> usize {
+        self.set.undo_depth()
+    }
+
     pub fn undo(&mut self) {
         if self.set.undo() {
             self.request_save();

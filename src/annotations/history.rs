@@ -89,6 +89,11 @@ impl Annotations {
         !self.undo.is_empty()
     }
 
+    /// How many changes can be undone: the window's one history of edits counts on it.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }

@@ -67,11 +67,9 @@ const NOT_ARTICLES: &[&str] = &[
 ];
 /// File names that are never articles.
 const NOT_ARTICLE_NAMES: &[&str] = &["thumbs.db", "desktop.ini"];
-/// Dossier's own annotation files (`dossier-annotations.json`, its `.bak` and `.recovered-…`
-/// copies) start with this.
-const ANNOTATIONS_PREFIX: &str = "dossier-annotations";
-/// The analyst's decisions file (`dossier-decisions.json`) and its copies start with this.
-const DECISIONS_PREFIX: &str = "dossier-decisions";
+/// Dossier's own annotation and decision files (`dossier-annotations.json`,
+/// `dossier-decisions.json`, their `.bak`, temporary and `.recovered-…` copies) start with these.
+const OWN_FILE_PREFIXES: [&str; 2] = ["dossier-annotations", "dossier-decisions"];
 
 /// The files to read for `paths`, in order, and the paths that could not be walked.
 pub fn files_to_load(paths: &[PathBuf]) -> (Vec<FileToLoad>, Vec<LoadError>) {
@@ -138,8 +136,7 @@ pub fn is_not_an_article(path: &Path) -> bool {
         .unwrap_or_default();
     DOC_STEMS.contains(&stem)
         || NOT_ARTICLE_NAMES.contains(&name.as_str())
-        || name.starts_with(ANNOTATIONS_PREFIX)
-        || name.starts_with(DECISIONS_PREFIX)
+        || OWN_FILE_PREFIXES.iter().any(|p| name.starts_with(p))
         || NOT_ARTICLES.contains(&extension.as_str())
         || name.ends_with('~')
 }
@@ -158,6 +155,7 @@ mod tests {
             "dossier-annotations.json",
             "dossier-annotations.recovered-20260101-120000.json",
             "dossier-decisions.json",
+            "dossier-decisions.json.bak",
             "annotations.jsonld",
             "notes.txt.bak",
             "draft.md~",

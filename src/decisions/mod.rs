@@ -4,10 +4,14 @@
 //!
 //! - [`model`]: the record and the file format (`dossier-decisions`, version 1);
 //! - [`replay`]: applying decisions to an analysis, reporting orphans and the machine's originals;
-//! - [`store`]: reading and writing the file with the annotation file's guarantees.
+//! - [`store`]: reading and writing the file with the annotation file's guarantees;
+//! - [`history`]: undo and redo of the decisions taken in a window;
+//! - [`review`]: the review queue, where the machine is least sure.
 
+pub mod history;
 pub mod model;
 pub mod replay;
+pub mod review;
 pub mod store;
 pub mod training;
 

@@ -5,10 +5,12 @@
 
 mod background;
 mod copying;
+mod deciding;
 mod dialogs;
 mod frame_timing;
 mod headless;
 mod overlays;
+mod right_panel;
 mod selection;
 mod watchlist;
 
@@ -30,7 +32,7 @@ use crate::ui::reader::{self, Reader, ReaderInput};
 use crate::ui::search_bar;
 use crate::ui::settings;
 use crate::ui::shortcuts;
-use crate::ui::sidebar::{self, Sidebar};
+use crate::ui::sidebar::Sidebar;
 use crate::ui::status_bar::{self, Note, StatusInput};
 use crate::ui::timeline::{self, TimelineInput};
 use crate::workbench::jobs::{Task, drop_off_thread};
@@ -113,6 +115,8 @@ pub struct DossierApp {
     cache: Option<ResultCache>,
     /// "Clear cache" running on its worker.
     clearing: Option<Task<Result<cache::Usage, String>>>,
+    /// The analyst's decisions: form, history, panels (issue 26).
+    deciding: deciding::Deciding,
 }
 
 impl DossierApp {
@@ -175,6 +179,7 @@ impl DossierApp {
             wake,
             cache: startup.cache.or_else(ResultCache::from_env),
             clearing: None,
+            deciding: Default::default(),
         };
         if let Some(dir) = startup.data_home {
             app.annotations.session_mut().set_data_home(dir);
@@ -314,8 +319,8 @@ impl DossierApp {
                 self.refresh_view(ctx);
             }
             Command::ZoomReader(delta) => self.state.settings.zoom(delta),
-            Command::Undo => self.annotations.session_mut().undo(),
-            Command::Redo => self.annotations.session_mut().redo(),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
             Command::EditAnnotation(id) => self.annotations.edit(id),
             Command::CreateAnnotation {
                 article,
@@ -325,18 +330,30 @@ impl DossierApp {
                 tag,
                 note,
             } => {
-                self.annotations
-                    .session_mut()
-                    .create(&article, (start, end), &quote, &tag, &note);
+                self.annotation_edit(|s| {
+                    s.create(&article, (start, end), &quote, &tag, &note);
+                });
             }
             Command::UpdateAnnotation { id, tag, note } => {
-                self.annotations.session_mut().edit(id, &tag, &note);
+                self.annotation_edit(|s| s.edit(id, &tag, &note));
             }
-            Command::DeleteAnnotation(id) => self.annotations.session_mut().delete(id),
+            Command::DeleteAnnotation(id) => self.annotation_edit(|s| s.delete(id)),
             Command::AnnotationFile(action, None) => self.ask_path(Target::Annotations(action)),
             Command::AnnotationFile(action, Some(path)) => {
                 self.annotations.file_chosen(action, &path);
             }
+            Command::DecideFigure { article, start } => {
+                self.open_figure_form(ctx, &article, start);
+            }
+            Command::DecideIncident(i) => self.open_incident_form(ctx, i),
+            Command::DecideName(name) => {
+                self.deciding.form = Some(crate::ui::decision_form::DecisionForm::name(&name));
+            }
+            Command::DecideSelection => self.decide_selection(ctx),
+            Command::CloseDecisionForm => self.deciding.form = None,
+            Command::Decide { change, note } => self.decide(change, note),
+            Command::DeleteDecision(id) => self.take_back(ctx, &id),
+            Command::ShowDecision(id) => self.show_decision(ctx, &id),
             Command::SetSettings(settings) => self.state.settings = settings,
             Command::SetTimeline(options) => self.state.timeline = options,
             Command::ShowTimeline(shown) => self.state.show_timeline = shown,
@@ -357,34 +374,6 @@ impl DossierApp {
     // ---------------------------------------------------------------------------------------
     // Layout
 
-    fn right_panel_ui(&mut self, ui: &mut egui::Ui) {
-        let mut tab = self.state.right_tab;
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut tab, RightTab::Entities, "Entities");
-            ui.selectable_value(&mut tab, RightTab::Annotations, "Annotations");
-        });
-        if tab != self.state.right_tab {
-            self.pending.push(Command::SetRightTab(tab));
-        }
-        ui.separator();
-        match self.state.right_tab {
-            RightTab::Entities => {
-                let cmds = sidebar::sidebar_ui(
-                    ui,
-                    &mut self.sidebar,
-                    &self.loaded,
-                    self.state.entity_filter.as_ref(),
-                );
-                self.pending.extend(cmds);
-            }
-            RightTab::Annotations => {
-                let current = self.selected_article().map(|a| a.id.clone());
-                let cmds = self.annotations.panel_ui(ui, current.as_deref());
-                self.pending.extend(cmds);
-            }
-        }
-    }
-
     fn search_summary(&self) -> Option<String> {
         if self.search_task.is_some() {
             return Some("searching…".to_owned());
@@ -399,6 +388,7 @@ impl eframe::App for DossierApp {
         let ctx = ui.ctx().clone();
         let was_loading = self.loading.is_some();
         self.poll_background(&ctx);
+        self.poll_decisions(&ctx);
         timer.mark("results taken");
         let corpus_arrived = was_loading && self.loading.is_none();
         self.annotations.poll();
@@ -414,8 +404,7 @@ impl eframe::App for DossierApp {
             self.author_sent = Some(author.clone());
         }
         self.dropped_files(&ctx);
-        let keys =
-            shortcuts::read_keys(&ctx, reader::reader_id(), self.annotations.wants_keyboard());
+        let keys = shortcuts::read_keys(&ctx, reader::reader_id(), self.wants_keyboard());
         self.pending.extend(keys);
 
         timer.mark("top");
@@ -435,6 +424,7 @@ impl eframe::App for DossierApp {
         });
         timer.mark("status");
         egui::Panel::bottom("status_bar").show(ui, |ui| {
+            let to_review = self.deciding.review.entries(&self.loaded).len();
             let note = self.note.as_ref().map(|(n, _)| n.text.as_str());
             let cmds = status_bar::status_bar_ui(
                 ui,
@@ -444,6 +434,7 @@ impl eframe::App for DossierApp {
                     searching: self.search_task.is_some(),
                     annotations: self.annotations.session().status(),
                     note,
+                    to_review,
                 },
             );
             self.pending.extend(cmds);
@@ -559,6 +550,10 @@ impl eframe::App for DossierApp {
         }
         let cmds = self.annotations.editor_ui(&ctx);
         self.pending.extend(cmds);
+        if let Some(form) = &mut self.deciding.form {
+            let cmds = form.ui(&ctx, &self.loaded);
+            self.pending.extend(cmds);
+        }
 
         let commands = std::mem::take(&mut self.pending);
         self.applied.clear();

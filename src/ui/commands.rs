@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::annotations::AnnotationId;
+use crate::decisions::Change;
 use crate::ui::links::LinksCommand;
 use crate::ui::settings::Settings;
 use crate::ui::state::RightTab;
@@ -107,6 +108,30 @@ pub enum Command {
     DeleteAnnotation(AnnotationId),
     /// Open, save as or export the annotations: to this path, or ask where (file dialog).
     AnnotationFile(AnnotationFileAction, Option<PathBuf>),
+    // Decisions: the analyst's corrections (issue 26).
+    /// Open the decision form on the figure at `start` in `article` (reader, review queue).
+    DecideFigure {
+        article: String,
+        start: usize,
+    },
+    /// Open the decision form on an incident by its index (incidents table, timeline point): its
+    /// figure's decisions and the incident's own.
+    DecideIncident(usize),
+    /// Open the decision form on a name (sidebar, reader).
+    DecideName(String),
+    /// The form for the figure or name under the reader's selection, else for the selected
+    /// incident (key D).
+    DecideSelection,
+    CloseDecisionForm,
+    /// Take a decision (undoable): saved beside the corpus, replayed in every view.
+    Decide {
+        change: Change,
+        note: String,
+    },
+    /// Take a decision back by its id (undoable).
+    DeleteDecision(String),
+    /// Jump to the figure a decision is about.
+    ShowDecision(String),
     // Persisted settings and view state.
     /// The Settings window's values (author, reader font size, theme).
     SetSettings(Settings),

@@ -47,6 +47,11 @@ pub fn menu_ui(ui: &mut Ui, state: &State) -> Vec<Command> {
             entry(ui, UICommand::Undo, &mut out);
             entry(ui, UICommand::Redo, &mut out);
         });
+        ui.menu_button("Decision", |ui| {
+            entry(ui, UICommand::Decide, &mut out);
+            entry(ui, UICommand::ShowDecisions, &mut out);
+            entry(ui, UICommand::ShowReview, &mut out);
+        });
         ui.menu_button("View", |ui| {
             let mut shown = state.show_timeline;
             if ui.checkbox(&mut shown, "Timeline").changed() {

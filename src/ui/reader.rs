@@ -139,6 +139,15 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
         if copy.clicked() {
             commands.push(Command::CopyPassage);
         }
+        let decide = ui
+            .add_enabled(has_selection, egui::Button::new("Correct…"))
+            .on_hover_text(
+                UICommand::Decide.hover_text("Correct the figure or name selected in the passage"),
+            )
+            .on_disabled_hover_text("Select a figure or a name first");
+        if decide.clicked() {
+            commands.push(Command::DecideSelection);
+        }
         if !input.hits.is_empty() {
             ui.separator();
             let at = reader.hit_cursor.map(|h| h + 1).unwrap_or(0);
@@ -259,6 +268,10 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
                     }
                     if let Some(amount) = amount {
                         amount_tooltip_ui(ui, amount);
+                        let decided = input.loaded.decisions.figure(&amount.article, amount.start);
+                        if let Some(d) = decided {
+                            ui.label(crate::ui::decision_form::machine_note(d));
+                        }
                     }
                     for note in &notes {
                         if amount.is_some() {
@@ -395,6 +408,8 @@ struct Style {
     hit: bool,
     annotation: Option<Color32>,
     flash: bool,
+    /// An analyst confirmed or corrected the figure here (drawn in italics).
+    decided: bool,
 }
 
 /// `start..end` cut to a text of `n` characters; empty (not a panic) when reversed.
@@ -429,6 +444,7 @@ fn build_job(
         hit: false,
         annotation: None,
         flash: false,
+        decided: false,
     };
     let mut styles = vec![plain; n];
     // Spans come from files too (annotations): clamp, so a reversed or overlong one paints nothing.
@@ -454,9 +470,11 @@ fn build_job(
             .filter_map(|&i| analysis.extraction.amounts.get(i))
         {
             let theft = a.kind.is_theft();
+            let decided = input.loaded.decisions.figure(&a.article, a.start).is_some();
             paint(a.start, a.end, &mut |s| {
                 s.theft |= theft;
                 s.other_amount |= !theft;
+                s.decided |= decided;
             });
         }
     }
@@ -486,6 +504,9 @@ fn build_job(
             let red = theme::theft_text(dark);
             f.color = red;
             f.underline = Stroke::new(2.0, red);
+        }
+        if s.decided {
+            f.italics = true;
         }
         if s.filtered {
             f.background = visuals.selection.bg_fill.gamma_multiply(0.6);

@@ -319,7 +319,16 @@ pub fn sidebar_ui(
                         if response.clicked() {
                             commands.push(Command::FilterEntity(filter));
                         }
-                        let _ = response.clone().on_hover_text(format::entity_tooltip(e));
+                        // A right-click corrects the name (rename, kind, merge, not a name).
+                        if response.secondary_clicked() {
+                            commands.push(Command::DecideName(e.name.clone()));
+                        }
+                        let mut hover = format::entity_tooltip(e);
+                        if let Some(how) = decided_name(&loaded.decision_list, &e.name) {
+                            hover.push_str(&format!("\n{how}"));
+                        }
+                        hover.push_str("\nRight-click to correct this name");
+                        let _ = response.clone().on_hover_text(hover);
                         (
                             e.name.clone(),
                             format!("{} · {}", e.mention_count, e.article_count),
@@ -392,4 +401,25 @@ pub fn sidebar_ui(
         });
     ui.weak("mentions · articles");
     commands
+}
+
+/// How an analyst changed the entity now called `name`, with the machine's name, if they did.
+fn decided_name(decisions: &[crate::decisions::Decision], name: &str) -> Option<String> {
+    use crate::decisions::Change;
+    let same = |n: &str| n.trim().eq_ignore_ascii_case(name.trim());
+    decisions.iter().rev().find_map(|d| match &d.change {
+        Change::RenameEntity { name: from, to } if same(to) => {
+            Some(format!("Renamed by the analyst (machine: {from})"))
+        }
+        Change::SetEntityKind { name: n, .. } if same(n) => {
+            Some("Kind set by the analyst".to_owned())
+        }
+        Change::MergeEntities { name: n, other } if same(n) => {
+            Some(format!("{other} merged into it by the analyst"))
+        }
+        Change::UnmergeEntity { alias, name: from } if same(alias) => {
+            Some(format!("Split off {from} by the analyst"))
+        }
+        _ => None,
+    })
 }

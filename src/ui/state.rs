@@ -17,6 +17,10 @@ pub enum RightTab {
     #[default]
     Entities,
     Annotations,
+    /// The analyst's decisions (issue 26).
+    Decisions,
+    /// The review queue (issue 26).
+    Review,
 }
 
 /// What the bottom panel shows: the timeline or the link chart.

@@ -53,6 +53,8 @@ pub struct StatusInput<'a> {
     pub searching: bool,
     pub annotations: Option<String>,
     pub note: Option<&'a str>,
+    /// Entries left in the review queue (issue 26).
+    pub to_review: usize,
 }
 
 /// Draws the status bar; returns what was clicked (cancel the load, list the errors).
@@ -114,6 +116,17 @@ pub fn status_bar_ui(ui: &mut Ui, input: StatusInput<'_>) -> Vec<Command> {
         if input.searching {
             ui.separator();
             ui.weak("Searching…");
+        }
+        if input.to_review > 0 {
+            ui.separator();
+            let review = crate::ui::ui_command::UICommand::ShowReview;
+            if ui
+                .button(format!("{} to review", input.to_review))
+                .on_hover_text(review.tooltip())
+                .clicked()
+            {
+                commands.push(review.command());
+            }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(status) = &input.annotations {

@@ -69,12 +69,16 @@ pub enum UICommand {
     ClearCache,
     ShortcutSheet,
     SearchWatchlist,
+    // Decisions (issue 26).
+    Decide,
+    ShowDecisions,
+    ShowReview,
 }
 
 impl UICommand {
     /// Every command, in the order keys are matched: a combination with Shift comes before the
     /// same one without (egui matches Ctrl+O while Shift is held too).
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 27] = [
         Self::OpenFolder,
         Self::OpenFiles,
         Self::OpenSample,
@@ -99,6 +103,9 @@ impl UICommand {
         Self::ClearCache,
         Self::ShortcutSheet,
         Self::SearchWatchlist,
+        Self::Decide,
+        Self::ShowDecisions,
+        Self::ShowReview,
     ];
 
     /// (label, tooltip): the menu entry and the sheet's description.
@@ -131,8 +138,14 @@ impl UICommand {
                 "Annotate the selected passage",
                 "Tag and note the passage selected in the reader",
             ),
-            Self::Redo => ("Redo an annotation change", "Redo"),
-            Self::Undo => ("Undo an annotation change", "Undo"),
+            Self::Redo => (
+                "Redo",
+                "Redo the last change undone (annotations and decisions, one history)",
+            ),
+            Self::Undo => (
+                "Undo",
+                "Undo the last annotation or decision, in the order they were made",
+            ),
             Self::ZoomIn => ("Larger reader text", "Make the reader's text larger"),
             Self::ZoomOut => ("Smaller reader text", "Make the reader's text smaller"),
             Self::CopyChart => (
@@ -162,6 +175,19 @@ impl UICommand {
             Self::SearchWatchlist => (
                 "Search a watchlist…",
                 "Count the articles naming each name of a list (text, one per line, or CSV)",
+            ),
+            Self::Decide => (
+                "Correct a figure, incident or name…",
+                "Decide on the figure or name selected in the reader, else on the selected \
+                 incident: not a theft, kind, value, date, victim, actor, confirm, merge…",
+            ),
+            Self::ShowDecisions => (
+                "Decisions",
+                "Every decision taken on this corpus, with its note; orphans apart",
+            ),
+            Self::ShowReview => (
+                "To review",
+                "Figures and incidents the machine is least sure of",
             ),
         }
     }
@@ -194,6 +220,9 @@ impl UICommand {
             Self::ClearCache => Command::ClearCache,
             Self::ShortcutSheet => Command::ToggleShortcutSheet,
             Self::SearchWatchlist => Command::SearchWatchlist(None),
+            Self::Decide => Command::DecideSelection,
+            Self::ShowDecisions => Command::SetRightTab(crate::ui::state::RightTab::Decisions),
+            Self::ShowReview => Command::SetRightTab(crate::ui::state::RightTab::Review),
         }
     }
 
@@ -263,6 +292,8 @@ impl UICommand {
             | Self::ClearCache => &[],
             Self::ShowLinks => const { &[key(CTRL, Key::L, Always)] },
             Self::ShortcutSheet => const { &[key(NONE, Key::Questionmark, NotTyping)] },
+            Self::Decide => const { &[key(NONE, Key::D, NotTyping)] },
+            Self::ShowDecisions | Self::ShowReview => &[],
         }
     }
 

@@ -4,6 +4,7 @@
 //!
 //! - [`source`]: where a corpus comes from, the loaded corpus, the load on its own thread;
 //! - [`corpus_index`]: per-corpus lookups built once on the loading thread;
+//! - [`decided`]: decisions taken in the window, saved and replayed on the machine's extraction;
 //! - [`search`]: corpus-wide search hits per article;
 //! - [`filter`] and [`view`]: the entity filter, the list order, and what they leave visible;
 //! - [`navigation`]: next/previous article, next search hit, the passage to show first;
@@ -14,6 +15,7 @@
 //! - [`format`]: how figures, dates and counts read on screen.
 
 pub mod corpus_index;
+pub mod decided;
 pub mod filter;
 pub mod format;
 pub mod jobs;

@@ -1,7 +1,8 @@
 //! Where a corpus comes from and how it is loaded: [`CorpusSource`], the analysed [`Loaded`]
 //! corpus, and [`Loading`], the load running on its own thread.
 
-use crate::decisions::ReplayReport;
+use crate::decisions::{Decision, DecisionStore, ReplayReport};
+use crate::workbench::decided::{Machine, SharedStore};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -58,6 +59,13 @@ pub struct Loaded {
     pub decisions_error: Option<String>,
     /// What came from the result cache (nothing for the sample).
     pub cache: CacheUse,
+    /// The decisions replayed on `analysis`, as last read or saved.
+    pub decision_list: Arc<Vec<Decision>>,
+    /// The decisions file, for decisions taken in the window (`None`: no folder to keep it in,
+    /// or the file cannot be read and must not be overwritten).
+    pub decision_store: Option<SharedStore>,
+    /// The machine's extraction before the decisions (`None`: `analysis` is the machine's).
+    pub machine: Option<Arc<Machine>>,
 }
 
 impl Loaded {
@@ -71,6 +79,9 @@ impl Loaded {
             decisions: Arc::new(ReplayReport::default()),
             decisions_error: None,
             cache: CacheUse::default(),
+            decision_list: Arc::default(),
+            decision_store: None,
+            machine: None,
         }
     }
 }
@@ -215,16 +226,26 @@ pub fn run_load(
             }
             let (mut analysis, used) = Analysis::open(&existing, progress, cancel, cache);
             // The analyst has the last word: their decisions are replayed on every load.
-            let decided = crate::decisions::replay_beside(&existing, &mut analysis);
+            let opened = crate::decisions::store::default_path(&existing)
+                .map(|path| DecisionStore::open(&path, &source.label()))
+                .transpose();
             if cancel.load(Ordering::Relaxed) {
                 return Outcome::Cancelled;
             }
+            let (store, decisions, error) = match opened {
+                Ok(Some((store, decisions))) => (Some(store), decisions, None),
+                Ok(None) => (None, Vec::new(), None),
+                Err(e) => (None, Vec::new(), Some(e.to_string())),
+            };
+            let machine = (!decisions.is_empty()).then(|| Arc::new(Machine::of(&analysis)));
+            let report = crate::decisions::replay(&mut analysis, &decisions);
             let mut loaded = Loaded::of(source, analysis);
             loaded.cache = used;
-            match decided {
-                Ok(report) => loaded.decisions = Arc::new(report),
-                Err(e) => loaded.decisions_error = Some(e.to_string()),
-            }
+            loaded.decisions = Arc::new(report);
+            loaded.decisions_error = error;
+            loaded.decision_list = Arc::new(decisions);
+            loaded.decision_store = store.map(|s| Arc::new(Mutex::new(s)));
+            loaded.machine = machine;
             return Outcome::Done(loaded);
         }
     };

@@ -11,7 +11,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
 use super::window::*;
 
-const MENUS: [&str; 5] = ["File", "Annotation", "View", "Go", "Help"];
+const MENUS: [&str; 6] = ["File", "Annotation", "Decision", "View", "Go", "Help"];
 
 /// Opens the top menus one after the other until one lists `label`, and clicks that entry.
 /// Returns the commands the app applied meanwhile.

@@ -16,6 +16,7 @@ mod commands;
 mod copy_and_keys;
 mod corpus_and_list;
 mod decisions;
+mod decisions_panels;
 mod dialogs;
 mod links;
 mod search_language;

@@ -73,9 +73,15 @@ pub fn shared_test_cache() -> ResultCache {
     ResultCache::at(std::env::temp_dir().join("dossier-ui-tests-cache"))
 }
 
-/// Runs frames until the background work (load, search) is over, then lets the UI settle.
+/// Runs frames until the background work (load, search, reading the annotations of an opened
+/// corpus) is over, then lets the UI settle.
 pub fn wait_idle(harness: &mut Harness<'static, DossierApp>) {
-    ui_support::run_until(harness, "the background work", |h| h.state().is_idle());
+    ui_support::run_until(harness, "the background work", |h| {
+        let app = h.state();
+        app.is_idle()
+            && (app.loaded().analysis.corpus.articles.is_empty()
+                || app.annotations().session().is_loaded())
+    });
     harness.run();
 }
 

@@ -158,6 +158,7 @@ impl DossierApp {
             );
         }
         drop_off_thread(std::mem::replace(&mut self.loaded, loaded));
+        self.decisions_loaded();
         self.sidebar.corpus_changed();
         self.selected = None;
         self.selected_incident = None;

@@ -24,6 +24,7 @@ impl DossierApp {
             && self.dialog.is_none()
             && self.pending.is_empty()
             && !self.exports.is_busy()
+            && self.deciding.task.is_none()
     }
 
     /// True once the search index of the loaded corpus is built (searches scan until then).
@@ -81,6 +82,11 @@ impl DossierApp {
     /// The status-bar note on screen, if any.
     pub fn note_text(&self) -> Option<&str> {
         self.note.as_ref().map(|(n, _)| n.text.as_str())
+    }
+
+    /// The decisions of the open corpus, as the window keeps them (saved or being saved).
+    pub fn decision_items(&self) -> &[crate::decisions::Decision] {
+        self.deciding.history.items()
     }
 
     /// How long the last frame's `App::ui` took on the UI thread.

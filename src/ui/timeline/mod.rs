@@ -67,6 +67,15 @@ impl TimelineOptions {
     }
 }
 
+fn points_id() -> Id {
+    Id::unique("timeline_points")
+}
+
+/// Where the last frame drew each incident's point (incident index, screen position).
+pub fn point_positions(ctx: &egui::Context) -> Vec<(usize, egui::Pos2)> {
+    ctx.data(|d| d.get_temp(points_id())).unwrap_or_default()
+}
+
 fn plot_rect_id() -> Id {
     Id::unique("dossier_timeline_plot_rect")
 }
@@ -201,7 +210,14 @@ fn plot_ui(
     let label = move |pos: &HoverPosition<'_>| -> Option<String> {
         match pos {
             HoverPosition::NearDataPoint { position, .. } => match lookup(position) {
-                Some(inc) => Some(format::incident_summary(inc)),
+                Some(inc) => {
+                    let mut text = format::incident_summary(inc);
+                    if let Some((_, why)) = analyst_mark(input.loaded, inc) {
+                        text.push('\n');
+                        text.push_str(&why);
+                    }
+                    Some(text)
+                }
                 // The running-total line.
                 None => Some(format!(
                     "{}\nrunning total {}",
@@ -346,7 +362,25 @@ fn plot_ui(
                 return Some(Err(Period::between_days(a, b)));
             }
         }
-        if plot_ui.response().clicked()
+        // Where each point is drawn, for tests and screen readers to find a point by its incident.
+        let index: std::collections::HashMap<*const Incident, usize> = input
+            .incidents
+            .iter()
+            .filter_map(|&i| all.get(i).map(|inc| (inc as *const Incident, i)))
+            .collect();
+        let points: Vec<(usize, egui::Pos2)> = markers
+            .iter()
+            .filter_map(|m| {
+                let i = *index.get(&(m.incident as *const Incident))?;
+                Some((i, plot_ui.screen_from_plot(PlotPoint::new(m.x, m.y))))
+            })
+            .collect();
+        plot_ui
+            .ctx()
+            .data_mut(|d| d.insert_temp(points_id(), points));
+        // A right-click on a point opens the decision form on its incident.
+        let secondary = plot_ui.response().secondary_clicked();
+        if (plot_ui.response().clicked() || secondary)
             && let Some(pointer) = plot_ui.pointer_coordinate()
         {
             let at = plot_ui.screen_from_plot(pointer);
@@ -360,7 +394,7 @@ fn plot_ui(
             if let Some((distance, mark)) = nearest
                 && distance < 16.0
             {
-                return Some(Ok(mark));
+                return Some(Ok((mark, secondary)));
             }
         }
         None
@@ -368,8 +402,12 @@ fn plot_ui(
     let rect = response.response.rect;
     ui.ctx().data_mut(|d| d.insert_temp(plot_rect_id(), rect));
     match response.inner {
-        Some(Ok(mark)) => (
-            index_of(all, input.incidents, mark).map(Command::SelectIncident),
+        Some(Ok((mark, secondary))) => (
+            index_of(all, input.incidents, mark).map(if secondary {
+                Command::DecideIncident
+            } else {
+                Command::SelectIncident
+            }),
             None,
         ),
         Some(Err(period)) => (None, Some(period)),
@@ -387,6 +425,19 @@ fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize
             .clicked()
         {
             commands.push(Command::CopyIncidentsTable);
+        }
+        let decide = UICommand::Decide;
+        if ui
+            .add_enabled(selected.is_some(), egui::Button::new("Decide…"))
+            .on_hover_text(decide.hover_text(
+                "Correct the selected incident: not a theft, kind, value, date, victim, actor, \
+                 confirm, merge with another, split a source off",
+            ))
+            .on_disabled_hover_text("Select an incident first (or right-click a point)")
+            .clicked()
+            && let Some(i) = selected
+        {
+            commands.push(Command::DecideIncident(i));
         }
     });
     ui.separator();
@@ -409,6 +460,10 @@ fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize
                     ui.colored_label(theme::amount_color(inc.kind), inc.kind.as_str());
                     let mut label = egui::RichText::new(incident_label(inc));
                     let mut hover = format::incident_summary(inc);
+                    if let Some((_, why)) = analyst_mark(loaded, inc) {
+                        hover.push('\n');
+                        hover.push_str(&why);
+                    }
                     if inc.is_main() {
                         // Headline thefts come first (see `View`) and stand out from figures
                         // mentioned in passing.
@@ -424,10 +479,29 @@ fn table_ui(ui: &mut Ui, loaded: &Loaded, rows: &[usize], selected: Option<usize
                     if let Some(actor) = &inc.actor {
                         ui.weak(actor);
                     }
+                    if let Some((mark, why)) = analyst_mark(loaded, inc) {
+                        ui.weak(mark).on_hover_text(why);
+                    }
                 });
             }
         });
     commands
+}
+
+/// "corrected" or "confirmed" when an analyst decided on the incident or one of its figures,
+/// with the machine's original for the hover.
+fn analyst_mark(loaded: &Loaded, inc: &Incident) -> Option<(&'static str, String)> {
+    let report = &loaded.decisions;
+    let decided: Vec<_> = inc
+        .sources
+        .iter()
+        .filter_map(|s| report.figure(&s.mention.article, s.mention.start))
+        .collect();
+    if let Some(d) = decided.iter().find(|d| d.corrected) {
+        return Some(("corrected", crate::ui::decision_form::machine_note(d)));
+    }
+    let confirmed = report.confirmed_incidents.contains(&inc.id) || !decided.is_empty();
+    confirmed.then(|| ("confirmed", "Confirmed by the analyst".to_owned()))
 }
 
 #[cfg(test)]
