@@ -14,7 +14,7 @@ use xxhash_rust::xxh3::xxh3_64;
 /// The first bytes of every entry.
 const MAGIC: &[u8; 8] = b"DOSSIERC";
 /// Bumped when the layout or the payload types change shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// magic, format, kind, key, payload length, checksum.
 const HEADER: usize = 8 + 4 + 1 + 16 + 8 + 8;
 
@@ -107,7 +107,9 @@ pub fn write<T: Serialize + ?Sized>(
     key: u128,
     value: &T,
 ) -> std::io::Result<()> {
-    let payload = rmp_serde::to_vec(value).map_err(std::io::Error::other)?;
+    // Field names, not positions: the report types skip empty optional fields anywhere in a
+    // struct, which would shift every later field of a positional encoding.
+    let payload = rmp_serde::to_vec_named(value).map_err(std::io::Error::other)?;
     let mut bytes = Vec::with_capacity(HEADER + payload.len());
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&FORMAT.to_le_bytes());
