@@ -50,6 +50,9 @@ pub fn more_label(more: usize) -> String {
     )
 }
 
+/// Sources named per incident when a node is hovered (a much-reported theft has hundreds).
+const SOURCES_SHOWN: usize = 3;
+
 /// What hovering a node shows: its stolen total, its figures and their sources (`title` names
 /// an article by its id).
 pub fn describe<'a>(
@@ -79,13 +82,20 @@ pub fn describe<'a>(
                 let _ = write!(s, " ({sub})");
             }
         }
-        for src in &inc.sources {
+        for src in inc.sources.iter().take(SOURCES_SHOWN) {
             let article = &*src.mention.article;
             let _ = write!(
                 s,
                 "\n    {}: “{}”",
                 title(article).unwrap_or(article),
                 src.text
+            );
+        }
+        if inc.sources.len() > SOURCES_SHOWN {
+            let _ = write!(
+                s,
+                "\n    and {} more sources",
+                inc.sources.len() - SOURCES_SHOWN
             );
         }
     }

@@ -82,6 +82,25 @@ fn the_sample_corpus_shows_actors_incidents_and_victims() {
 }
 
 #[test]
+fn hovering_a_node_shows_its_figures_and_sources() {
+    let dir = fixture();
+    let clip = RecordingClipboard::default();
+    let mut harness = links(dir.path(), &clip);
+    harness.get_by_label("Victim Vesper Exchange").hover();
+    harness.run_steps(40);
+    let tip = harness
+        .query_all_by_label_contains("stolen in 1 incident")
+        .next()
+        .and_then(|n| n.accesskit_node().label().or_else(|| n.value()))
+        .expect("the hover text");
+    assert!(tip.contains("$120 million stolen"), "{tip}");
+    assert!(
+        tip.contains("Vesper Exchange drained: “$120 million”"),
+        "the source's title and figure: {tip}"
+    );
+}
+
+#[test]
 fn the_kind_and_period_filters_are_the_timelines() {
     let dir = fixture();
     let clip = RecordingClipboard::default();

@@ -190,7 +190,7 @@ pub fn links_ui(ui: &mut Ui, options: &TimelineOptions, input: LinksInput<'_>) -
     commands
 }
 
-/// Where the canvas was last drawn (what "Copy links" sizes nothing by; tests find nodes in it).
+/// Where the chart was last drawn, in points (the frame-time bench hovers across it).
 pub fn canvas_rect(ctx: &egui::Context) -> Option<Rect> {
     ctx.data(|d| d.get_temp::<Rect>(canvas_id()))
 }
