@@ -132,7 +132,9 @@ fn a_watchlist_counts_names_filters_on_a_click_and_copies_as_tsv() {
         text,
         "name\tarticles\nQuillon Bank\t2\nLazarus Group\t1\nNobody Here\t0\n"
     );
-    opened.get_by_label("Lazarus Group").click();
+    opened
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Lazarus Group")
+        .click();
     opened.run();
     wait_idle(&mut opened);
     assert_eq!(opened.state().save_state().search, "\"lazarus group\"");
