@@ -33,6 +33,18 @@ pub enum Expr {
     Field(FieldClause),
 }
 
+impl Expr {
+    /// True when a field clause is anywhere in the query (only then are the fields read).
+    pub fn has_fields(&self) -> bool {
+        match self {
+            Self::And(parts) | Self::Or(parts) => parts.iter().any(Self::has_fields),
+            Self::Not(inner) => inner.has_fields(),
+            Self::Field(_) => true,
+            _ => false,
+        }
+    }
+}
+
 /// `title:`, `actor:`, `victim:`, `kind:` and `date:` clauses.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldClause {

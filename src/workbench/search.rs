@@ -57,7 +57,15 @@ pub fn search(analysis: &Analysis, index: Option<&SearchIndex>, text: &str) -> S
     let found = query::parse(text)
         .map_err(|e| format!("Query not understood: {e}"))
         .and_then(|expr| match expr {
-            Some(expr) => query::search(analysis, &Fields::of(analysis), index, &expr),
+            Some(expr) => {
+                // Reading every article's fields costs more than most queries: only when asked.
+                let fields = if expr.has_fields() {
+                    Fields::of(analysis)
+                } else {
+                    Fields::default()
+                };
+                query::search(analysis, &fields, index, &expr)
+            }
             None => Ok(Vec::new()),
         });
     match found {

@@ -111,7 +111,8 @@ fn a_watchlist_counts_names_filters_on_a_click_and_copies_as_tsv() {
     opened.get_by_label("File").click();
     opened.run();
     opened.get_by_label("Search a watchlist…").click();
-    opened.run();
+    // The dialog is asked on a worker: no settling run here, the wait below steps the frames.
+    opened.step();
     let label = "Path of the watchlist (names, text or CSV) (Tab completes)";
     super::ui_support::run_until(&mut opened, "the typed-path field", |h| {
         h.query_by_label(label).is_some()
@@ -123,17 +124,21 @@ fn a_watchlist_counts_names_filters_on_a_click_and_copies_as_tsv() {
         .type_text(&list.display().to_string());
     opened.run_steps(1);
     opened.key_press(egui::Key::Enter);
-    wait_idle(&mut opened);
+    super::ui_support::run_until(&mut opened, "the watchlist's counts", |h| {
+        h.query_by_label("Copy table").is_some()
+    });
     opened.get_by_label_contains("Watchlist: names.txt");
     opened.get_by_label("Copy table").click();
-    opened.run();
+    opened.run_steps(2);
     let (text, _) = clip.last().unwrap();
     assert_eq!(
         text,
         "name\tarticles\nQuillon Bank\t2\nLazarus Group\t1\nNobody Here\t0\n"
     );
-    opened.get_by_label("Lazarus Group").click();
-    opened.run();
+    opened
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Lazarus Group")
+        .click();
+    opened.step();
     wait_idle(&mut opened);
     assert_eq!(opened.state().save_state().search, "\"lazarus group\"");
     assert_eq!(rows(&opened), ["Vesper Exchange drained"]);
