@@ -293,6 +293,7 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     domains::domain_candidates(text, &mut cands);
     speakers::speaker_candidates(text, &mut cands);
     text_shape::dateline_places(text, g, &mut cands);
+    text_shape::headline_names(text, g, &mut cands);
     text_shape::symbol_organisations(text, &mut cands);
     name_orders::family_name_first(text, &g.not_name, &mut cands);
     let mut found = resolve(cands);
@@ -459,10 +460,17 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
                     .rsplit(' ')
                     .next()
                     .is_some_and(|w| text_shape::PLACE_SUFFIXES.contains(w));
+            // "the first Trump-Kim summit": two names the article has found, joined; "in
+            // Feruary": a misspelt month.
+            if text_shape::joins_found_names(&p.name, text, &found)
+                || text_shape::misspelt_month(&p.name)
+            {
+                continue;
+            }
             let kind = match model.predict(&p.features) {
                 _ if named_org => EntityKind::Organization,
+                _ if place_word => EntityKind::Location,
                 Some(EntityKind::Location) => EntityKind::Location,
-                Some(_) if place_word => EntityKind::Location,
                 _ if employer => EntityKind::Organization,
                 Some(kind) => kind,
                 None if items.iter().any(Option::is_some) => {

@@ -307,3 +307,68 @@ pub(super) fn dateline_places(text: &str, g: &Gazetteer, out: &mut Vec<Candidate
         }
     }
 }
+
+/// Places and known organisations of an all-caps headline ("PARIS SUGAR OPEN POSITION",
+/// "SIOUX CITY HOGS STEADY"): the gazetteer's names found in its title-cased form, at the same
+/// offsets.
+pub(super) fn headline_names(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
+    let (Some(end), Some(ac)) = (all_caps_title_end(text), &g.automaton) else {
+        return;
+    };
+    let written = title_cased(&text[..end]);
+    if written.len() != end {
+        return;
+    }
+    for m in ac.find_iter(&written) {
+        let (s, e) = (m.start(), m.end());
+        let bounded = !written[..s].ends_with(char::is_alphanumeric)
+            && !written[e..].starts_with(char::is_alphanumeric);
+        let (ti, source) = g.patterns[m.pattern().as_usize()];
+        let t = &g.targets[ti];
+        // A name already written in capitals ("U.S.") is the gazetteer's own match.
+        // "SPANISH RAILWAY WORKERS": an adjective, not the place named.
+        if !bounded
+            || written[s..e] == text[s..e]
+            || t.kind == EntityKind::ThreatActor
+            || g.demonyms.contains(&written[s..e])
+        {
+            continue;
+        }
+        out.push(Candidate {
+            start: s,
+            end: e,
+            kind: t.kind,
+            canonical: t.canonical.clone(),
+            parent: t.parent.clone(),
+            source,
+        });
+    }
+}
+
+/// Whether a one-word name is two words of names the article has already found, hyphened
+/// ("Trump-Kim" after "Donald Trump" and "Kim Jong Un").
+pub(super) fn joins_found_names(name: &str, text: &str, found: &[Candidate]) -> bool {
+    let mut parts = name.split('-');
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let found_as = |w: &str| {
+        found
+            .iter()
+            .any(|c| text[c.start..c.end].split(' ').any(|x| x == w))
+    };
+    !name.contains(' ') && found_as(a) && found_as(b)
+}
+
+/// A month's name with one letter dropped ("Feruary", "Septmber"): a typo, not a name.
+pub(super) fn misspelt_month(name: &str) -> bool {
+    crate::extract::calendar::month_words().any(|m| {
+        m.len() >= 5
+            && m.len() == name.len() + 1
+            && (0..m.len()).any(|i| {
+                m.is_char_boundary(i)
+                    && m.is_char_boundary(i + 1)
+                    && m[..i].to_string() + &m[i + 1..] == name
+            })
+    })
+}
