@@ -147,6 +147,16 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
             rest = &rest[i + 5..];
         }
         let start = m.end() - rest.len();
+        // "Ozaki Trading Co Ltd of Osaka": after a legal form, "of" names the firm's town.
+        if let Some(i) = rest.find(" of ").filter(|&i| {
+            rest[..i]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| organizations::LEGAL_SUFFIXES.contains(&w))
+        }) {
+            rest = &rest[..i];
+        }
+        let end = start + rest.len();
         let words: Vec<&str> = rest.split_whitespace().collect();
         if words.len() < 2
             || words[..words.len() - 1]
@@ -157,7 +167,7 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             start,
-            end: m.end(),
+            end,
             kind: EntityKind::Organization,
             canonical: rest.split_whitespace().collect::<Vec<_>>().join(" "),
             parent: None,

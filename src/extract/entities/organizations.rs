@@ -58,7 +58,7 @@ static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Legal forms after which "and" joins one firm's words ("Carolina Power and Light Co").
-static LEGAL_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+pub(super) static LEGAL_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/org-legal-suffixes.txt"
     ))
