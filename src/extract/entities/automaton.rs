@@ -162,7 +162,14 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             .chain(&p.demonyms)
         {
             add(&mut names, n, t, Source::Place);
-            place_words.extend(n.split(' ').map(String::from));
+            // A given name inside a longer place's name ("Saint Paul", "San Jose") still opens
+            // people's names ("Paul J. Richards").
+            let several = n.contains(' ');
+            place_words.extend(
+                n.split(' ')
+                    .filter(|w| !(several && people::GIVEN_NAMES.contains(w)))
+                    .map(String::from),
+            );
         }
         // The country behind a capital's metonym needs its own target.
         if let Some(country) = &p.metonym_of {

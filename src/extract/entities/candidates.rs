@@ -131,9 +131,21 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut run: Vec<(usize, usize)> = Vec::new();
     let mut closed = true;
+    // An all-caps headline's capitals mark no name; a share bar's buttons are no names.
+    let caps_title = super::text_shape::all_caps_title_end(text).unwrap_or(0);
+    let mut chrome: Option<(usize, bool)> = None;
     for m in re.find_iter(text) {
         let (start, word) = (m.start(), m.as_str());
-        if !standalone(text, start, m.end(), word) || is_covered(start, m.end()) {
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if chrome.is_none_or(|(end, _)| end != line_end) {
+            chrome = Some((line_end, super::text_shape::page_chrome_line(text, start)));
+        }
+        if !standalone(text, start, m.end(), word)
+            || is_covered(start, m.end())
+            || start < caps_title
+            || chrome.is_some_and(|(_, c)| c)
+            || super::text_shape::WIRE_ABBREVIATIONS.contains(word)
+        {
             closed = true;
             continue;
         }

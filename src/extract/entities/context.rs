@@ -129,6 +129,7 @@ pub(super) fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Cand
             && !g.demonyms.contains(&text[start..end])
             && part_of_longer_name(text, start, end)
             && !before_acronym(text, end)
+            && !super::text_shape::title_case_line(text, start)
         {
             continue;
         }
@@ -182,10 +183,11 @@ pub(super) fn not_place_here(text: &str, start: usize, end: usize) -> bool {
     words::NOT_PLACE_AFTER.contains(next.to_lowercase().as_str())
 }
 
-/// Whether an actor alias is one that ordinary text also uses: one word without a digit
-/// ("Lazarus", or an alias that is also a protocol's or product's name), unlike "APT38".
+/// Whether an actor alias is one that ordinary text also uses: any alias without a digit
+/// ("Lazarus", a protocol's or product's name, or words of ordinary phrases such as "Flying
+/// Kitten"), unlike "APT38" or "TA505".
 pub(super) fn ordinary_alias(surface: &str) -> bool {
-    !surface.contains(char::is_whitespace) && !surface.chars().any(|c| c.is_ascii_digit())
+    !surface.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether the words around `start..end` (about a sentence either side) speak of attackers,

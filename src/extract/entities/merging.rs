@@ -73,6 +73,24 @@ pub(super) fn abbreviates(abbr: &str, name: &str) -> bool {
     wanted.len() >= 2 && wanted.iter().all(|w| caps.any(|c| c == *w))
 }
 
+/// Whether each word of a place's name gives, in order, letters of `abbr` starting with its
+/// initial ("DMZ" for "Demilitarized Zone").
+fn abbreviates_letters(abbr: &str, name: &str) -> bool {
+    let mut wanted = abbr.chars().map(|c| c.to_ascii_lowercase()).peekable();
+    for word in name.split(' ') {
+        let mut letters = word.chars().map(|c| c.to_ascii_lowercase());
+        if letters.next() != wanted.next() {
+            return false;
+        }
+        for l in letters {
+            if wanted.peek() == Some(&l) && wanted.clone().count() > 1 {
+                wanted.next();
+            }
+        }
+    }
+    abbr.len() >= 2 && wanted.next().is_none()
+}
+
 /// "Ana Ruiz-Vega (ARV)": the abbreviation the text defines stands for the name everywhere in
 /// the article.
 pub(super) fn defined_abbreviations(text: &str, found: &mut Vec<Candidate>) {
@@ -86,8 +104,13 @@ pub(super) fn defined_abbreviations(text: &str, found: &mut Vec<Candidate>) {
         };
         let owner = found.iter().find(|c| {
             c.end == all.start()
-                && c.kind != EntityKind::Location
-                && abbreviates(abbr.as_str(), &c.canonical)
+                // A place of several words defines its abbreviation too ("the Demilitarized
+                // Zone (DMZ)"); a one-word one before brackets is another name's ("Singapore
+                // (MAS)").
+                && (c.kind != EntityKind::Location || c.canonical.contains(' '))
+                && (abbreviates(abbr.as_str(), &c.canonical)
+                    || c.kind == EntityKind::Location
+                        && abbreviates_letters(abbr.as_str(), &c.canonical))
         });
         if let Some(o) = owner {
             defined.push((abbr.as_str(), o.clone()));

@@ -15,11 +15,13 @@ pub mod gazetteer;
 mod handles;
 mod merging;
 pub mod model;
+mod name_orders;
 pub mod organizations;
 pub mod people;
 pub mod places;
 pub mod roles;
 mod speakers;
+mod text_shape;
 pub mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -145,6 +147,16 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
             rest = &rest[i + 5..];
         }
         let start = m.end() - rest.len();
+        // "Ozaki Trading Co Ltd of Osaka": after a legal form, "of" names the firm's town.
+        if let Some(i) = rest.find(" of ").filter(|&i| {
+            rest[..i]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| organizations::LEGAL_SUFFIXES.contains(&w))
+        }) {
+            rest = &rest[..i];
+        }
+        let end = start + rest.len();
         let words: Vec<&str> = rest.split_whitespace().collect();
         if words.len() < 2
             || words[..words.len() - 1]
@@ -155,7 +167,7 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
         }
         out.push(Candidate {
             start,
-            end: m.end(),
+            end,
             kind: EntityKind::Organization,
             canonical: rest.split_whitespace().collect::<Vec<_>>().join(" "),
             parent: None,
@@ -290,6 +302,10 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     handles::organisation_handles(text, &g.folded_organisations, &mut cands);
     domains::domain_candidates(text, &mut cands);
     speakers::speaker_candidates(text, &mut cands);
+    text_shape::dateline_places(text, g, &mut cands);
+    text_shape::headline_names(text, g, &mut cands);
+    text_shape::symbol_organisations(text, &mut cands);
+    name_orders::family_name_first(text, &g.not_name, &mut cands);
     let mut found = resolve(cands);
     extend_acronym_organisations(text, &mut found);
     found
@@ -336,7 +352,20 @@ fn extend_acronym_organisations(text: &str, found: &mut [Candidate]) {
 /// the model (see `tests/entity_eval.rs`). Training sees every name, also those the rules find
 /// (they teach the contexts of people and places); at run time only the rest is proposed.
 pub fn proposals(article: &Article) -> Vec<candidates::Proposal> {
-    candidates::propose(&article.text, &[], &GAZETTEER.not_name)
+    candidates::propose(
+        &text_shape::unwrapped(&article.text),
+        &[],
+        &GAZETTEER.not_name,
+    )
+}
+
+/// "Taiwan's Far Eastern bank": ordinary words, but several of them capitalised inside a
+/// sentence, make a name that the noun after it types.
+fn several_capitalised_words_in_prose(text: &str, name: &str, start: usize) -> bool {
+    name.contains(' ')
+        && name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+        && !candidates::sentence_start(text, start)
+        && !text_shape::title_case_line(text, start)
 }
 
 /// A name without its trailing version ("Uniswap" of "Uniswap V3").
@@ -377,7 +406,9 @@ pub fn find(article: &Article) -> Vec<EntityMention> {
 
 /// [`find`] with a given model for the names the rules leave unfound.
 pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> {
-    let text = article.text.as_str();
+    // A hard-wrapped story's names run on over its line breaks; offsets stay the text's.
+    let unwrapped = text_shape::unwrapped(&article.text);
+    let text = unwrapped.as_ref();
     let g = &*GAZETTEER;
     let mut found = rule_mentions(text, g);
     organisations_named_by_their_noun(text, &mut found);
@@ -397,7 +428,9 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             let named_org = p.spans.iter().any(|&(s, e)| {
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
                     || words::ORG_NOUNS.contains(candidates::exemplified_noun(text, s).as_str())
-                    || followed_by_org_noun(text, e) && specific_name(&p.name, &g.demonyms)
+                    || followed_by_org_noun(text, e)
+                        && (specific_name(&p.name, &g.demonyms)
+                            || several_capitalised_words_in_prose(text, &p.name, s))
                     || heads_a_titled_person(text, e)
                         && !words::COMMON.contains(p.name.to_lowercase().as_str())
                         && !g.demonyms.contains(&p.name)
@@ -431,8 +464,22 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             {
                 continue;
             }
+            // "Korean Peninsula", "Demilitarized Zone": a place's last word.
+            let place_word = p.name.contains(' ')
+                && p.name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| text_shape::PLACE_SUFFIXES.contains(w));
+            // "the first Trump-Kim summit": two names the article has found, joined; "in
+            // Feruary": a misspelt month.
+            if text_shape::joins_found_names(&p.name, text, &found)
+                || text_shape::misspelt_month(&p.name)
+            {
+                continue;
+            }
             let kind = match model.predict(&p.features) {
                 _ if named_org => EntityKind::Organization,
+                _ if place_word => EntityKind::Location,
                 Some(EntityKind::Location) => EntityKind::Location,
                 _ if employer => EntityKind::Organization,
                 Some(kind) => kind,

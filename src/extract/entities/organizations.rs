@@ -57,6 +57,14 @@ static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Legal forms after which "and" joins one firm's words ("Carolina Power and Light Co").
+pub(super) static LEGAL_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-legal-suffixes.txt"
+    ))
+    .collect()
+});
+
 /// Words that end a public body's name, which may join two fields with "and" ("Securities
 /// and Exchange Commission", "Finance and Economy Ministry"); in other names "and" joins a list
 /// ("Acme and Zorb Finance").
@@ -84,10 +92,11 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let of_heads = super::words::alternation(&OF_HEADS);
     let public_suffixes = super::words::alternation(&PUBLIC_SUFFIXES);
     let suffixes = super::words::alternation(&SUFFIXES);
+    let legal = super::words::alternation(&LEGAL_SUFFIXES);
     // "Writers Guild of America", "European Court of Human Rights".
     let of = format!(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}})?");
     super::compile(&format!(
-        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
 

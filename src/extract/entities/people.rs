@@ -245,6 +245,13 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
         ),
         // A byline: "By Ana Ruiz" alone on its line, or before "/", "|" or a comma.
         (format!(r"(?m)^By[ \t]+{two}[ \t]*(?:$|[/|,])"), false),
+        // An author's line, also run on after the last sentence: "… pledge. Author: Ana Ruiz".
+        (
+            format!(
+                r"(?m)(?:^|[.!?][ \t]+)(?:Author|Authors|Written by|Reporting by):[ \t]+{two}[ \t]*(?:$|[/|,])"
+            ),
+            false,
+        ),
         (
             format!(
                 r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?i:{roles})(?-u:\b)"
