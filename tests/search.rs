@@ -120,6 +120,32 @@ fn an_index_kept_in_a_folder_is_reused_and_rebuilt_when_the_corpus_changes() {
     assert!(other.join("mine.txt").exists());
 }
 
+#[test]
+fn a_damaged_kept_index_is_never_trusted_but_rebuilt() {
+    let (dir, analysis) = corpus();
+    let kept = dir.path().join("index");
+    let articles = &analysis.corpus.articles;
+    let (first, problem) = SearchIndex::kept_in(&kept, articles).unwrap();
+    assert_eq!(problem, None);
+    drop(first);
+    // Every file of the index cut in half; the fingerprint still says "built from these".
+    for e in std::fs::read_dir(&kept).unwrap().flatten() {
+        let path = e.path();
+        if path.is_file() && !path.ends_with("dossier-corpus.fingerprint") {
+            let bytes = std::fs::read(&path).unwrap();
+            std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        }
+    }
+    let (rebuilt, problem) = SearchIndex::kept_in(&kept, articles).unwrap();
+    let problem = problem.expect("the refused index is reported");
+    assert!(problem.contains("rebuilt"), "{problem}");
+    assert_eq!(found(&analysis, &rebuilt, "lazarus"), ["vesper"]);
+    drop(rebuilt);
+    let (again, problem) = SearchIndex::kept_in(&kept, articles).unwrap();
+    assert_eq!(problem, None, "the rebuilt index is kept and reopened");
+    assert_eq!(found(&analysis, &again, "lazarus"), ["vesper"]);
+}
+
 fn dossier(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(args)

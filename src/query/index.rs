@@ -71,6 +71,30 @@ impl SearchIndex {
         Self::open_or_build(None, articles)
     }
 
+    /// The index kept in `dir`, a folder Dossier owns (the result cache's folder of the corpus):
+    /// reopened when it was built from these articles, else built there. An index there that
+    /// cannot be opened (truncated, another version, locked by another window) is never trusted:
+    /// the folder is emptied and the index built again, and if that fails too it is built in
+    /// memory. The second value says what went wrong, for the status bar.
+    pub fn kept_in(dir: &Path, articles: &[Article]) -> tantivy::Result<(Self, Option<String>)> {
+        match Self::open_or_build(Some(dir), articles) {
+            Ok(index) => Ok((index, None)),
+            Err(first) => {
+                let _ = std::fs::remove_dir_all(dir);
+                match Self::open_or_build(Some(dir), articles) {
+                    Ok(index) => Ok((
+                        index,
+                        Some(format!("kept index refused ({first}); rebuilt")),
+                    )),
+                    Err(second) => Ok((
+                        Self::build(articles)?,
+                        Some(format!("index not kept in {} ({second})", dir.display())),
+                    )),
+                }
+            }
+        }
+    }
+
     /// With `dir`, reopens the index kept there when it was built from these articles, else
     /// builds it there; without, builds it in memory.
     pub fn open_or_build(dir: Option<&Path>, articles: &[Article]) -> tantivy::Result<Self> {

@@ -41,6 +41,9 @@ use crate::workbench::search::SearchResult;
 use crate::workbench::{CorpusSource, Loaded, Loading, View, Wake, links};
 use frame_timing::{FrameLog, FrameTimer};
 
+/// A search index ready for the window, and why it could not be kept in the cache, if so.
+type IndexBuilt = (std::sync::Arc<crate::query::SearchIndex>, Option<String>);
+
 pub use crate::ui::state::{RightTab, Startup, State};
 pub use crate::workbench::session::MAX_RECENT;
 
@@ -77,7 +80,8 @@ pub struct DossierApp {
     search: Option<SearchResult>,
     /// The search index of the loaded corpus, once built; and its build.
     search_index: Option<std::sync::Arc<crate::query::SearchIndex>>,
-    index_task: Option<Task<Result<std::sync::Arc<crate::query::SearchIndex>, String>>>,
+    /// The search index being built or reopened, and what went wrong keeping it.
+    index_task: Option<Task<Result<IndexBuilt, String>>>,
     /// The watchlist window and the count of its names.
     watchlist: Option<crate::ui::watchlist::WatchlistView>,
     watchlist_task: Option<Task<Result<Vec<crate::query::WatchRow>, String>>>,

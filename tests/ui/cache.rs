@@ -5,6 +5,7 @@
 
 use super::commands::click_menu_entry;
 use super::report_fixture;
+use super::search_language::search;
 use super::window::*;
 
 use std::path::Path;
@@ -173,4 +174,37 @@ fn decisions_are_replayed_on_the_cached_corpus_and_clear_cache_empties_it() {
             .query_by_label_contains("— Marlow Credit Union —")
             .is_none()
     );
+}
+
+#[test]
+fn the_search_index_is_kept_with_the_corpus_in_the_cache_and_reused_on_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    report_fixture::write(dir.path());
+    let cache_dir = tempfile::tempdir().unwrap();
+    let cache = ResultCache::at(cache_dir.path());
+    let index_meta = || {
+        walkdir::WalkDir::new(cache_dir.path())
+            .into_iter()
+            .flatten()
+            .find(|e| e.file_name() == "meta.json")
+            .map(|e| e.into_path())
+    };
+
+    let cold = open_with(dir.path(), &cache);
+    assert!(cold.state().has_search_index());
+    let meta = index_meta().expect("the index is written into the cache");
+    assert!(meta.parent().unwrap().ends_with("search-index"));
+    let written = std::fs::metadata(&meta).unwrap().modified().unwrap();
+    cold.close();
+
+    let mut warm = open_with(dir.path(), &cache);
+    assert!(warm.state().has_search_index());
+    assert_eq!(
+        std::fs::metadata(&meta).unwrap().modified().unwrap(),
+        written,
+        "the kept index is reopened, not built again"
+    );
+    assert_eq!(warm.state().note_text(), None);
+    search(&mut warm, "marlow");
+    assert_eq!(article_rows(&warm).len(), 1, "the reopened index answers");
 }

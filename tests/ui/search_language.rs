@@ -25,7 +25,7 @@ fn open(dir: &Path, clip: &RecordingClipboard) -> Opened {
 }
 
 /// Replaces the search box's text with `query`, as typed, and waits for the result.
-fn search(opened: &mut Opened, query: &str) {
+pub(super) fn search(opened: &mut Opened, query: &str) {
     let is_field = |n: &egui_kittest::kittest::AccessKitNode<'_>| {
         n.data()
             .placeholder()

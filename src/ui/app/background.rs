@@ -16,6 +16,9 @@ use crate::workbench::search;
 use crate::workbench::session::{self, Place};
 use crate::workbench::{CorpusSource, Loaded, Loading, Outcome};
 
+/// The search index's folder inside the result cache's folder of a corpus.
+const INDEX_DIR: &str = "search-index";
+
 impl DossierApp {
     pub(super) fn start_load(&mut self, source: CorpusSource) {
         if let Some(old) = self.loading.take() {
@@ -235,9 +238,20 @@ impl DossierApp {
     fn start_index(&mut self) {
         drop_off_thread(self.search_index.take());
         let analysis = self.loaded.analysis.clone();
+        // Kept with the corpus's results in the result cache, so a reopen does not index again.
+        let kept = self
+            .cache
+            .as_ref()
+            .zip(self.loaded.cache.corpus_key)
+            .map(|(cache, key)| cache.corpus_dir(key).join(INDEX_DIR));
         self.index_task = Task::spawn(&self.wake, "dossier-index", "indexing", move || {
-            SearchIndex::build(&analysis.corpus.articles)
-                .map(Arc::new)
+            let articles = &analysis.corpus.articles;
+            let built = match &kept {
+                Some(dir) => SearchIndex::kept_in(dir, articles),
+                None => SearchIndex::build(articles).map(|index| (index, None)),
+            };
+            built
+                .map(|(index, problem)| (Arc::new(index), problem))
                 .map_err(|e| e.to_string())
         });
     }
@@ -248,11 +262,16 @@ impl DossierApp {
         };
         self.index_task = None;
         match result {
-            Ok(Ok(index)) if index.len() == self.loaded.analysis.corpus.articles.len() => {
+            Ok(Ok((index, problem)))
+                if index.len() == self.loaded.analysis.corpus.articles.len() =>
+            {
                 self.search_index = Some(index);
+                if let Some(problem) = problem {
+                    self.note(ctx, format!("Search index: {problem}"));
+                }
             }
             // Built for a corpus since replaced: the new one's index is on its way.
-            Ok(Ok(stale)) => drop_off_thread(stale),
+            Ok(Ok((stale, _))) => drop_off_thread(stale),
             Ok(Err(e)) => self.note(
                 ctx,
                 format!("Search index not built ({e}); searches scan every article"),
