@@ -12,7 +12,8 @@ use crate::ui::commands::Command;
 use crate::ui::decision_form::amount_at;
 use crate::workbench::Loaded;
 
-/// The queue of the analysis on screen, computed once per analysis.
+/// The queue of the analysis on screen: the one the worker made with it, else (a corpus built
+/// in place) computed once per analysis.
 #[derive(Default)]
 pub struct ReviewPanel {
     cache: Option<(Arc<Analysis>, Arc<Vec<Entry>>)>,
@@ -21,6 +22,9 @@ pub struct ReviewPanel {
 impl ReviewPanel {
     /// The entries for `loaded` (recomputed when the analysis changed).
     pub fn entries(&mut self, loaded: &Loaded) -> Arc<Vec<Entry>> {
+        if let Some(made) = &loaded.review {
+            return made.clone();
+        }
         if let Some((analysis, entries)) = &self.cache
             && Arc::ptr_eq(analysis, &loaded.analysis)
         {

@@ -48,7 +48,7 @@ pub fn replay_on(loaded: &Loaded, decisions: Vec<Decision>) -> Loaded {
     out.decisions = Arc::new(report);
     out.decision_store = loaded.decision_store.clone();
     out.decision_list = Arc::new(decisions);
-    out
+    out.with_review()
 }
 
 /// Writes `decisions` to the corpus's decisions file (merging what another window saved) and
