@@ -22,6 +22,9 @@
 //! spellings (case, apostrophes and a leading `@` aside). Names listed under `ignore` (tokens,
 //! chains, events, titles of works) count neither way.
 
+#[path = "common/python_venv.rs"]
+mod python_venv;
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -283,7 +286,7 @@ fn spacy_baseline(data: &[(String, Article, Labels)]) -> BTreeMap<(String, &'sta
     for (id, _, labels) in data {
         let found = json.get(id).unwrap_or_else(|| {
             panic!(
-                "{} has no entry for {id}: run DOSSIER_SPACY=1 cargo test --release --test \
+                "{} has no entry for {id}: run cargo test --release --test \
                  entity_eval -- --ignored spacy",
                 path.display()
             )
@@ -652,32 +655,13 @@ fn train_entity_model() {
 /// Runs spaCy over the labelled articles and rewrites `tests/data/spacy-entities.json`, in a
 /// virtual environment under `target/` with the pinned `tests/spacy/requirements.txt`.
 #[test]
-#[ignore = "needs python3 and PyPI; rewrites tests/data/spacy-entities.json when DOSSIER_SPACY=1"]
+#[ignore = "needs python3 and PyPI, and rewrites tests/data/spacy-entities.json: run by hand"]
 fn spacy_names_on_the_labelled_sample() {
-    if !std::env::var("DOSSIER_SPACY").is_ok_and(|v| v == "1") {
-        return;
-    }
     use std::process::Command;
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/spacy-venv");
-    let python = dir.join("bin/python");
-    if !python.exists() {
-        let made = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&dir)
-            .status()
-            .expect("python3 -m venv");
-        assert!(made.success(), "cannot create {}", dir.display());
-    }
-    let installed = Command::new(&python)
-        .args(["-m", "pip", "install", "--quiet", "-r"])
-        .arg(root.join("tests/spacy/requirements.txt"))
-        .status()
-        .expect("pip");
-    assert!(
-        installed.success(),
-        "pip install -r tests/spacy/requirements.txt"
-    );
+    let requirements = root.join("tests/spacy/requirements.txt");
+    let requirements = requirements.to_str().expect("a UTF-8 path");
+    let python = python_venv::venv("spacy-venv", &["-r", requirements]).join("bin/python");
     let ran = Command::new(&python)
         .arg(root.join("tests/spacy/compare.py"))
         .arg(shared_corpus())

@@ -3,6 +3,9 @@
 //! machine) with the `dossier` binary shipped by `--files`, and `dossier merge` of what it wrote
 //! must equal `dossier extract` of the same articles.
 
+#[path = "common/python_venv.rs"]
+mod python_venv;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -23,22 +26,7 @@ fn readme_recipe() -> String {
 
 /// A virtual environment under `target/` with PySpark (created once).
 fn venv() -> PathBuf {
-    let dir = manifest().join("target/spark-venv");
-    let python = dir.join("bin/python");
-    if !python.exists() {
-        let made = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&dir)
-            .status()
-            .expect("python3 -m venv");
-        assert!(made.success(), "cannot create {}", dir.display());
-    }
-    let installed = Command::new(&python)
-        .args(["-m", "pip", "install", "--quiet", "pyspark==4.3.0"])
-        .status()
-        .expect("pip");
-    assert!(installed.success(), "pip install pyspark");
-    dir
+    python_venv::venv("spark-venv", &["pyspark==4.3.0"])
 }
 
 fn dossier(args: &[&str]) -> String {

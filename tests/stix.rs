@@ -4,6 +4,9 @@
 
 mod report_fixture;
 
+#[path = "common/python_venv.rs"]
+mod python_venv;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -117,23 +120,7 @@ fn a_period_selects_the_incidents_as_the_report_does() {
 
 /// A virtual environment under `target/` with the reference tools (created once).
 fn venv() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/stix-venv");
-    let python = dir.join("bin/python");
-    if !python.exists() {
-        let made = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&dir)
-            .status()
-            .expect("python3 -m venv");
-        assert!(made.success(), "cannot create {}", dir.display());
-    }
-    let installed = Command::new(&python)
-        .args(["-m", "pip", "install", "--quiet"])
-        .args(["stix2-validator==3.3.2", "stix2==3.0.2"])
-        .status()
-        .expect("pip");
-    assert!(installed.success(), "pip install stix2-validator stix2");
-    python
+    python_venv::venv("stix-venv", &["stix2-validator==3.3.2", "stix2==3.0.2"]).join("bin/python")
 }
 
 /// Validates the bundle at `path`: no error; each warning's code printed with its count.

@@ -11,7 +11,7 @@ exactly as it matches Dossier's. No article text is written.
 One merge is done, as Dossier merges a name's mentions: a one-word PERSON that is the last word
 of a longer PERSON of the same article is that person ("Clausen" after "A.W. Clausen").
 
-Made by `DOSSIER_SPACY=1 cargo test --release --test entity_eval -- --ignored spacy`, which
+Made by `cargo test --release --test entity_eval -- --ignored spacy`, which
 creates the virtual environment `target/spacy-venv` and runs:
 
     target/spacy-venv/bin/python tests/spacy/compare.py ../shared/corpus
@@ -67,7 +67,7 @@ def main():
     out = {
         "_note": f"spaCy {spacy.__version__}, {nlp.meta['name']} {nlp.meta['version']}: "
         "names per labelled article (PERSON, ORG, GPE/LOC), no text. Made by "
-        "DOSSIER_SPACY=1 cargo test --release --test entity_eval -- --ignored spacy "
+        "cargo test --release --test entity_eval -- --ignored spacy "
         "(tests/spacy/compare.py)."
     }
     for ident in sorted(ids):
