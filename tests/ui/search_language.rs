@@ -81,6 +81,56 @@ fn a_query_that_does_not_parse_says_why_under_the_search_box() {
 }
 
 #[test]
+fn every_query_form_typed_in_the_search_box_lists_what_it_finds() {
+    const MARLOW: &str = "Transfer blocked at Marlow Credit Union";
+    const QUILLON: &str = "Quillon Bank loses $45 million";
+    const VESPER: &str = "Vesper Exchange drained";
+    let dir = fixture();
+    let mut opened = open(dir.path(), &RecordingClipboard::default());
+    assert!(opened.state().has_search_index());
+    // The same forms as the core's test (tests/search.rs), as an analyst types them.
+    let cases: &[(&str, &[&str])] = &[
+        ("transfer", &[MARLOW]),
+        ("banks", &[QUILLON, VESPER]),
+        ("\"transfer\"", &[]),
+        ("\"Transfers\"", &[MARLOW]),
+        ("\"quillon bank\"", &[QUILLON, VESPER]),
+        ("hackers AND lazarus", &[VESPER]),
+        ("lazarus OR marlow", &[MARLOW, VESPER]),
+        ("hackers NOT lazarus", &[QUILLON, MARLOW]),
+        ("NOT bank", &[MARLOW]),
+        ("(lazarus OR marlow) AND blocked", &[MARLOW]),
+        ("quil*", &[QUILLON, VESPER]),
+        ("lazxxus~2", &[VESPER]),
+        ("\"hackers bank\"~5", &[QUILLON, VESPER]),
+        ("\"hackers bank\"~4", &[]),
+        ("title:drained", &[VESPER]),
+        ("date:[2021 TO 2022]", &[VESPER]),
+        ("hackers date:2021", &[VESPER]),
+    ];
+    for (query, expected) in cases {
+        search(&mut opened, query);
+        let mut expected: Vec<&str> = expected.to_vec();
+        expected.sort();
+        assert_eq!(rows(&opened), expected, "the list for {query}");
+    }
+    // Each error names what is wrong under the box; the list keeps no stale rows.
+    for (query, why) in [
+        ("lazarus AND", "AND needs a term on both sides"),
+        ("(lazarus", "this ( is never closed"),
+        ("*ank", "a wildcard may only end a word"),
+        ("kind:borrowed", "is not a kind"),
+        ("date:[2018 TO 2016]", "ends before it starts"),
+    ] {
+        search(&mut opened, query);
+        assert!(
+            opened.query_by_label_contains(why).is_some(),
+            "{query}: no message containing {why:?}"
+        );
+    }
+}
+
+#[test]
 fn field_queries_show_the_world_after_the_analysts_decision() {
     let dir = fixture();
     let before = open(dir.path(), &RecordingClipboard::default());
