@@ -509,12 +509,8 @@ impl eframe::App for DossierApp {
             };
             let id = self.loaded.analysis.corpus.articles[article].id.clone();
             let highlights = self.annotations.highlights(&id);
-            let hits = self
-                .search
-                .as_ref()
-                .and_then(|s| s.hits.get(&article))
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
+            let hits = self.search.as_ref().map(|s| s.hits_in(article));
+            let hits = hits.as_deref().unwrap_or(&[]);
             let cmds = reader::reader_ui(
                 ui,
                 &mut self.reader,

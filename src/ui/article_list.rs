@@ -107,7 +107,11 @@ pub fn article_list_ui(ui: &mut Ui, input: ListInput<'_>) -> Vec<Command> {
 
             // Badges on the right of the second line.
             let mut badges: Vec<(String, Color32, String)> = Vec::new();
-            if let Some(hits) = input.search.and_then(|s| s.hits.get(&index)) {
+            if let Some(hits) = input
+                .search
+                .filter(|s| s.matches(index))
+                .map(|s| s.hits_in(index))
+            {
                 badges.push((
                     format::count(hits.len(), "hit"),
                     theme::HIT_BADGE,

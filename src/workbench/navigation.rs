@@ -98,7 +98,10 @@ pub fn first_passage(
     search: Option<&SearchResult>,
     article: usize,
 ) -> Option<Passage> {
-    if let Some(&(start, end)) = search.and_then(|s| s.hits_in(article).first()) {
+    if let Some(&(start, end)) = search
+        .and_then(|s| s.hits_in(article).first().copied())
+        .as_ref()
+    {
         return Some(Passage::Hit { start, end });
     }
     let mentions = loaded.index.mentions.get(article)?;
@@ -146,7 +149,7 @@ mod tests {
     #[test]
     fn next_hit_walks_the_article_then_the_next_articles_and_wraps() {
         let loaded = fixture::loaded();
-        let result = search(&loaded.analysis, None, "Northwind");
+        let result = search(&loaded.analysis, &loaded.fields, None, "Northwind");
         let view = View::compute(&loaded, None, Some(&result), SortBy::Date);
         let follow_up = fixture::index(&loaded, "follow-up");
         let theft = fixture::index(&loaded, "theft");
@@ -183,7 +186,7 @@ mod tests {
         };
         let text = &loaded.analysis.corpus.articles[theft].text;
         assert!(crate::text::slice_chars(text, start, end).contains("Lazarus"));
-        let result = search(&loaded.analysis, None, "hackers");
+        let result = search(&loaded.analysis, &loaded.fields, None, "hackers");
         assert!(matches!(
             first_passage(&loaded, &view, Some(&result), theft),
             Some(Passage::Hit { start: 0, .. })

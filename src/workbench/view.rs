@@ -32,8 +32,7 @@ impl View {
             .as_deref()
             .map(|e| loaded.index.articles_of(articles.len(), e));
         let visible = |i: usize| {
-            by_entity.as_ref().is_none_or(|m| m[i])
-                && search.is_none_or(|s| s.hits.contains_key(&i))
+            by_entity.as_ref().is_none_or(|m| m[i]) && search.is_none_or(|s| s.matches(i))
         };
         let order = match sort {
             SortBy::Date => &loaded.index.by_date,
@@ -98,7 +97,7 @@ mod tests {
         let filtered = View::compute(&loaded, Some(&lazarus), None, SortBy::Date);
         assert_eq!(ids(&loaded, &filtered.rows), ["follow-up", "theft"]);
         assert!(!filtered.filter_entities.is_empty());
-        let bakery = search(&loaded.analysis, None, "sandwiches");
+        let bakery = search(&loaded.analysis, &loaded.fields, None, "sandwiches");
         let searched = View::compute(&loaded, None, Some(&bakery), SortBy::Date);
         assert_eq!(ids(&loaded, &searched.rows), ["other"]);
         assert!(

@@ -292,9 +292,10 @@ impl DossierApp {
             return;
         }
         let analysis = self.loaded.analysis.clone();
+        let fields = self.loaded.fields.clone();
         let index = self.search_index.clone();
         self.search_task = Task::spawn(&self.wake, "dossier-search", "searching", move || {
-            search::search(&analysis, index.as_deref(), &query)
+            search::search(&analysis, &fields, index.as_deref(), &query)
         });
     }
 }

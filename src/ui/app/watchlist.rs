@@ -47,6 +47,7 @@ impl DossierApp {
             }
         };
         let analysis = self.loaded.analysis.clone();
+        let fields = self.loaded.fields.clone();
         let index = self.search_index.clone();
         self.watchlist = Some(WatchlistView { path, rows: None });
         self.watchlist_task = Task::spawn(
@@ -54,8 +55,8 @@ impl DossierApp {
             "dossier-watchlist",
             "the watchlist",
             move || {
-                let fields = Fields::of(&analysis);
-                query::watch(&analysis, &fields, index.as_deref(), &names)
+                let fields = fields.get_or_init(|| Fields::of(&analysis));
+                query::watch(&analysis, fields, index.as_deref(), &names)
             },
         );
     }
