@@ -559,7 +559,8 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             kind: c.kind,
             canonical: c.canonical,
             parent: c.parent,
-            surface: text[c.start..c.end].to_string(),
+            // As written: a name run on over a line break keeps its break (the same bytes).
+            surface: article.text[c.start..c.end].to_string(),
             start: to_char.get(c.start),
             end: to_char.get(c.end),
         })
