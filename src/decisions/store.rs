@@ -166,7 +166,9 @@ impl DecisionStore {
             merged = merge_records(&self.base, decisions, &theirs.decisions);
             self.extra.extend(theirs.extra);
         }
-        merged.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+        // In the order made: a stable sort keeps decisions taken in the same millisecond in the
+        // order given (a tie broken by their random ids shuffled them).
+        merged.sort_by_key(|d| d.created);
         let mut file = DecisionFile::new(&self.corpus, merged);
         file.extra = self.extra.clone();
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::Write {
