@@ -4,6 +4,8 @@
 use eframe::egui::Ui;
 
 use crate::chart::Kinds;
+use crate::ui::timeline::TimelineOptions;
+use crate::ui::timeline::period_fields;
 
 /// Draws the three checkboxes; returns the kinds when the user changed one.
 pub fn kinds_ui(ui: &mut Ui, kinds: &Kinds) -> Option<Kinds> {
@@ -18,4 +20,16 @@ pub fn kinds_ui(ui: &mut Ui, kinds: &Kinds) -> Option<Kinds> {
             "Show cumulative totals (here, in the other view, the copies and the report)",
         );
     (edited != *kinds).then_some(edited)
+}
+
+/// The filters the timeline and the link chart share, drawn the same in both: the kinds, then
+/// the period; changes go into `edited`.
+pub fn shared_filters_ui(ui: &mut Ui, options: &TimelineOptions, edited: &mut TimelineOptions) {
+    if let Some(kinds) = kinds_ui(ui, &options.kinds) {
+        edited.kinds = kinds;
+    }
+    ui.separator();
+    if let Some(period) = period_fields::period_fields_ui(ui, &options.period) {
+        edited.period = period;
+    }
 }

@@ -51,6 +51,23 @@ struct Candidate {
     source: Source,
 }
 
+impl Candidate {
+    /// A person a pattern found at `start..end`, named as written with its spaces made single.
+    fn person(text: &str, start: usize, end: usize) -> Self {
+        Self {
+            start,
+            end,
+            kind: EntityKind::Person,
+            canonical: text[start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            parent: None,
+            source: Source::PersonPattern,
+        }
+    }
+}
+
 fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
     if let Some(re) = people::NAME_RUN.as_ref() {
         let mut at = 0;
@@ -70,18 +87,7 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             let person = people::given_name_person(m.as_str(), &g.not_name, &g.demonyms)
                 .or_else(|| people::after_demonym(m.as_str(), &g.not_name, &g.demonyms));
             if let Some((s, e)) = person {
-                let (start, end) = (m.start() + s, m.start() + e);
-                out.push(Candidate {
-                    start,
-                    end,
-                    kind: EntityKind::Person,
-                    canonical: text[start..end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    parent: None,
-                    source: Source::PersonPattern,
-                });
+                out.push(Candidate::person(text, m.start() + s, m.start() + e));
             }
         }
     }
@@ -96,14 +102,7 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
                 .name("place")
                 .is_none_or(|p| people::is_country(p.as_str()));
             if country && people::possessed_name(m.as_str(), &g.not_name) {
-                out.push(Candidate {
-                    start: m.start(),
-                    end: m.end(),
-                    kind: EntityKind::Person,
-                    canonical: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
-                    parent: None,
-                    source: Source::PersonPattern,
-                });
+                out.push(Candidate::person(text, m.start(), m.end()));
             }
         }
     }
@@ -118,14 +117,7 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             if !*single && !name.contains(' ') {
                 continue;
             }
-            out.push(Candidate {
-                start,
-                end,
-                kind: EntityKind::Person,
-                canonical: name.split_whitespace().collect::<Vec<_>>().join(" "),
-                parent: None,
-                source: Source::PersonPattern,
-            });
+            out.push(Candidate::person(text, start, end));
         }
     }
 }

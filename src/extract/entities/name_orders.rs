@@ -5,9 +5,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::automaton::Source;
 use super::{Candidate, words};
-use crate::extract::EntityKind;
 
 /// Korean and Chinese family names (`assets/entity-words/surnames-east-asian.txt`).
 static FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -86,16 +84,6 @@ pub(super) fn family_name_first(text: &str, not_name: &HashSet<String>, out: &mu
         if !ends_there && next(given.len() + 1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
             continue;
         }
-        out.push(Candidate {
-            start,
-            end,
-            kind: EntityKind::Person,
-            canonical: text[start..end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            parent: None,
-            source: Source::PersonPattern,
-        });
+        out.push(Candidate::person(text, start, end));
     }
 }

@@ -16,8 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::extract::EntityKind;
 use crate::link_chart::{self, Graph, Layout, Moved, NodeKind};
 use crate::ui::commands::Command;
-use crate::ui::kind_filter;
-use crate::ui::timeline::{TimelineOptions, period_fields};
+use crate::ui::timeline::TimelineOptions;
 use crate::workbench::filter::EntityFilter;
 use crate::workbench::{CorpusSource, Loaded};
 
@@ -138,13 +137,7 @@ pub fn links_ui(ui: &mut Ui, options: &TimelineOptions, input: LinksInput<'_>) -
         let drawn = rows.len() - graph.more;
         ui.weak(format!("{drawn} of {} incidents", rows.len()));
         ui.separator();
-        if let Some(kinds) = kind_filter::kinds_ui(ui, &options.kinds) {
-            edited.kinds = kinds;
-        }
-        ui.separator();
-        if let Some(period) = period_fields::period_fields_ui(ui, &options.period) {
-            edited.period = period;
-        }
+        crate::ui::kind_filter::shared_filters_ui(ui, options, &mut edited);
         ui.separator();
         if ui
             .button("Re-layout")

@@ -124,13 +124,7 @@ pub fn timeline_ui(
         ui.checkbox(&mut edited.log_scale, "Log scale");
         ui.checkbox(&mut edited.running_total, "Running total");
         ui.separator();
-        if let Some(kinds) = crate::ui::kind_filter::kinds_ui(ui, &options.kinds) {
-            edited.kinds = kinds;
-        }
-        ui.separator();
-        if let Some(period) = period_fields::period_fields_ui(ui, &options.period) {
-            edited.period = period;
-        }
+        crate::ui::kind_filter::shared_filters_ui(ui, options, &mut edited);
         ui.separator();
         if ui
             .button("Copy chart")
