@@ -196,7 +196,7 @@ fn a_jump_deep_into_a_2_mb_article_shows_the_passage_and_it_stays_put() {
     let (start, end) = (gap + 2, gap + 2 + 60);
     let passage = slice_chars(&text, start, end).to_owned();
     assert!(
-        !reader_text(&h).contains(&passage),
+        h.state().reader_char_pos(start).is_none(),
         "not on screen before the jump"
     );
 
@@ -216,4 +216,72 @@ fn a_jump_deep_into_a_2_mb_article_shows_the_passage_and_it_stays_put() {
     // As the blocks around it are measured, what is on screen does not move.
     h.run_steps(20);
     assert_eq!(h.state().reader_char_pos(start), Some(at));
+}
+
+/// One key press with `modifiers`, in a frame of its own.
+fn press(h: &mut Harness<'static, DossierApp>, key: egui::Key, modifiers: egui::Modifiers) {
+    h.event(egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    });
+    h.step();
+}
+
+#[test]
+fn shift_and_the_arrows_extend_a_selection_into_the_next_paragraph_and_zooming_keeps_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, text) = open_long(dir.path(), &long_text());
+    let start = paragraph_break(&text, 0.5) - 30;
+    h.state_mut().send(Command::ShowPassage {
+        article: "long-filing".to_owned(),
+        start,
+        end: start + 1,
+    });
+    h.run_steps(4);
+    let from = h.state().reader_char_pos(start).expect("on screen");
+    h.drag_at(from);
+    h.step();
+    h.hover_at(from + egui::vec2(40.0, 0.0));
+    h.step();
+    h.drop_at(from + egui::vec2(40.0, 0.0));
+    h.run_steps(2);
+    for _ in 0..3 {
+        press(&mut h, egui::Key::ArrowDown, egui::Modifiers::SHIFT);
+    }
+    press(&mut h, egui::Key::ArrowRight, egui::Modifiers::SHIFT);
+    h.event(egui::Event::Copy);
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("the selection is copied");
+    let n = copied.chars().count();
+    assert!(
+        copied == slice_chars(&text, start, start + n),
+        "the copy is the text from where the drag began: {copied:?}"
+    );
+    assert!(
+        copied.contains("\n\n") && !copied.ends_with('\n'),
+        "three rows down and one character right end inside the next paragraph: {copied:?}"
+    );
+
+    // A larger font lays everything out again; the reader stays on the same lines.
+    for _ in 0..4 {
+        h.state_mut().send(Command::ZoomReader(1.0));
+        h.run_steps(2);
+    }
+    h.run_steps(3);
+    assert!(
+        h.state().reader_char_pos(start).is_some(),
+        "where the drag began is still on screen after zooming"
+    );
 }

@@ -68,8 +68,17 @@ impl BlockLayout {
         self.metrics = None;
     }
 
-    /// Starts a frame at `width` and `font_size` with the look `style_key`.
-    pub fn prepare(&mut self, ui: &Ui, width: f32, font_size: f32, style_key: u64) {
+    /// Starts a frame at `width` and `font_size` with the look `style_key`. When the width or the
+    /// font changed, every height is estimated again; then returns the block that was at `top`
+    /// and how far down it (a share of its height), so the caller can keep the reader there.
+    pub fn prepare(
+        &mut self,
+        ui: &Ui,
+        width: f32,
+        font_size: f32,
+        style_key: u64,
+        top: f32,
+    ) -> Option<(usize, f32)> {
         self.frame += 1;
         let metrics = Metrics {
             width,
@@ -83,8 +92,13 @@ impl BlockLayout {
         self.atlas_fill = fill;
         self.style_key = style_key;
         if self.metrics == Some(metrics) {
-            return;
+            return None;
         }
+        let anchor = self.metrics.is_some().then(|| {
+            let k = self.block_at(top);
+            let height = self.heights.get(k).copied().unwrap_or(0.0).max(1.0);
+            (k, ((top - self.top(k)) / height).clamp(0.0, 1.0))
+        });
         if self.metrics.is_none_or(|m| {
             m.font_size != font_size || m.pixels_per_point != metrics.pixels_per_point
         }) {
@@ -108,6 +122,7 @@ impl BlockLayout {
             .collect();
         self.measured = vec![false; self.blocks.len()];
         self.tops_stale = true;
+        anchor
     }
 
     /// The height of a block before it is laid out: each line's characters at an average width.

@@ -62,8 +62,15 @@ pub fn text_view(
     let scrolled = area.show_viewport(ui, |ui, viewport| {
         let layout = &mut reader.layout;
         let width = (ui.available_width() - 2.0 * MARGIN.x).max(40.0);
-        layout.prepare(ui, width, input.font_size, style_key);
+        let reanchor = layout.prepare(ui, width, input.font_size, style_key, viewport.top());
         layout.lay_out_if_short(ui, input, text, flash);
+        // A new width or font size: stay on the line that was at the top.
+        let mut moved = 0.0;
+        if let Some((k, share)) = reanchor {
+            layout.galley(ui, k, input, text, flash);
+            let y = layout.top(k) + share * (layout.top(k + 1) - layout.top(k));
+            moved = y - viewport.top();
+        }
         if let Some((start, _)) = pending {
             // The passage may be far from anything laid out: lay out its block and the screen
             // around it, then scroll there (next frame) with the passage in the middle.
@@ -74,8 +81,9 @@ pub fn text_view(
             next_offset = Some((y - half).max(0.0));
             ui.ctx().request_repaint();
         }
-        let (shift, visible) =
-            layout.lay_out_window(ui, (viewport.top(), viewport.bottom()), input, text, flash);
+        let window = (viewport.top() + moved, viewport.bottom() + moved);
+        let (shift, visible) = layout.lay_out_window(ui, window, input, text, flash);
+        let shift = shift + moved;
         if shift != 0.0 && next_offset.is_none() {
             next_offset = Some(viewport.top() + shift);
             ui.ctx().request_repaint();
