@@ -16,7 +16,7 @@ const KEPT_GALLEYS: usize = 400;
 
 /// An article up to this many characters is laid out whole: its heights are then exact from the
 /// first frame (a restored scroll position lands where it was) and it costs a few milliseconds.
-const WHOLE_CHARS: usize = 60_000;
+const WHOLE_CHARS: usize = 30_000;
 
 /// What the heights were measured for: a change means measuring again.
 #[derive(Clone, Copy, PartialEq)]
