@@ -1,6 +1,6 @@
-//! The reader (centre): one article, selectable, with entities coloured by kind, theft amounts
-//! emphasised (hover for what was extracted), search hits, annotations and the filtered entity's
-//! mentions highlighted.
+//! The reader (centre): one article of any length, selectable across paragraphs, with entities
+//! coloured by kind, theft amounts emphasised (hover for what was extracted), search hits,
+//! annotations and the filtered entity's mentions highlighted.
 
 mod blocks;
 mod layout;
@@ -34,7 +34,8 @@ pub struct Selection {
 /// Reader state kept between frames (not persisted, except `offset` through the app state).
 #[derive(Default)]
 pub struct Reader {
-    /// The last non-empty selection: clicking a button clears egui's, so keep it.
+    /// The last non-empty selection: what the buttons and keys act on, even after a click in the
+    /// text collapsed the selection or focus went elsewhere.
     pub last_selection: Option<Selection>,
     /// Current vertical scroll offset, saved with the session.
     pub offset: f32,
