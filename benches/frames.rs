@@ -228,7 +228,12 @@ fn main() {
     ));
     settle(&mut h, &mut Frames::default());
 
-    let mut reader = Frames::default();
+    // The 2 MB article: opened, scrolled down and back up with the wheel, and jumped about in
+    // (a passage deep in it shown, as a search hit or a timeline point does): the frame of each
+    // jump and the frame after it, when the reader is on the passage.
+    let mut opening = Frames::default();
+    let mut reading = Frames::default();
+    let mut jumping = Frames::default();
     let long_index = h
         .state()
         .loaded()
@@ -239,11 +244,25 @@ fn main() {
         .position(|a| a.title == "One long filing");
     if let Some(i) = long_index {
         h.state_mut().send(Command::SelectArticle(i));
-        settle(&mut h, &mut reader);
+        settle(&mut h, &mut opening);
         let centre = egui::pos2(750.0, 400.0);
-        for _ in 0..o.frames {
-            wheel(&mut h, centre, -240.0);
-            reader.step(&mut h);
+        for k in 0..o.frames {
+            let dy = if k < o.frames * 2 / 3 { -240.0 } else { 240.0 };
+            wheel(&mut h, centre, dy);
+            reading.step(&mut h);
+        }
+        let article = &h.state().loaded().analysis.corpus.articles[i];
+        let (id, chars) = (article.id.clone(), article.text.chars().count());
+        for k in 0..o.frames / 2 {
+            // Spread over the article, in an order that jumps far each time.
+            let at = chars * ((k * 7) % 20 * 50 + 25) / 1_000;
+            h.state_mut().send(Command::ShowPassage {
+                article: id.clone(),
+                start: at,
+                end: at + 20,
+            });
+            jumping.step(&mut h);
+            jumping.step(&mut h);
         }
     }
 
@@ -267,9 +286,14 @@ fn main() {
         );
     }
     if long_index.is_some() {
+        println!("{}", opening.row("reader, 2 MB article: opening it"));
         println!(
             "{}",
-            reader.row("reader: open a 2 MB article and scroll it")
+            reading.row("reader, 2 MB article: scrolling (wheel, down then up)")
+        );
+        println!(
+            "{}",
+            jumping.row("reader, 2 MB article: a jump deep in it, and the frame after")
         );
     }
     if plot.is_some() {

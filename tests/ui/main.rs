@@ -19,4 +19,5 @@ mod decisions;
 mod decisions_panels;
 mod dialogs;
 mod links;
+mod long_article;
 mod search_language;

@@ -54,6 +54,12 @@ impl DossierApp {
         state
     }
 
+    /// Where the reader drew character `at` of its article in the last frame (the middle of the
+    /// character's left edge), if it is on screen: for pointing at text.
+    pub fn reader_char_pos(&self, at: usize) -> Option<eframe::egui::Pos2> {
+        self.reader.char_pos(at)
+    }
+
     /// The corpus on screen.
     pub fn loaded(&self) -> &Loaded {
         &self.loaded
