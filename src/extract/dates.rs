@@ -20,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use super::calendar::{self, MONTH_PATTERN, WEEKDAY_PATTERN, month_number};
 use crate::corpus::Article;
+use crate::extract::document::Document;
 use crate::partial_date::PartialDate;
-use crate::text::ByteToChar;
 
 /// A date expression in an article, resolved to a calendar date at the precision the text gives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -170,24 +170,24 @@ const HAS_DAY: u8 = 32;
 const HAS_WEEK: u8 = 64;
 const HAS_ALL: u8 = 127;
 
-static ANCHORS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(ANCHOR_WORDS.iter().map(|(w, _)| w))
-        .ok()
-});
+/// The anchor words are lower case and matched in the document's lower-case form, which is
+/// the text's ASCII case folding.
+static ANCHORS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(ANCHOR_WORDS.iter().map(|(w, _)| w)).ok());
 
-/// Which anchor words `text` holds. Under Unicode case folding the Kelvin sign and the long s
-/// match `k` and `s` of the case-insensitive patterns, so a text with either runs them all.
-fn anchors(text: &str) -> u8 {
+/// Which anchor words the document holds. Under Unicode case folding the Kelvin sign and the
+/// long s match `k` and `s` of the case-insensitive patterns, so a text with either runs them
+/// all.
+fn anchors(doc: &Document) -> u8 {
     let Some(ac) = ANCHORS.as_ref() else {
         return HAS_ALL;
     };
+    let text = doc.text();
     if !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']) {
         return HAS_ALL;
     }
     let mut found = 0;
-    for m in ac.find_overlapping_iter(text) {
+    for m in ac.find_overlapping_iter(doc.lower()) {
         found |= ANCHOR_WORDS[m.pattern().as_usize()].1;
         if found == HAS_ALL {
             break;
@@ -222,11 +222,22 @@ pub fn find(article: &Article) -> Vec<DateMention> {
 
 /// [`find`] on a bare text: the resolver behind it, usable without an [`Article`].
 pub fn find_in(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    find_with_anchors(text, published, anchors(text))
+    find_in_document(&Document::new(text), published)
 }
 
-/// [`find_in`], running only the patterns that `present` anchor words allow.
-fn find_with_anchors(text: &str, published: Option<NaiveDate>, present: u8) -> Vec<DateMention> {
+/// [`find`] on the article's [`Document`], as extraction calls it; runs only the patterns
+/// that the document's anchor words allow.
+pub fn find_in_document(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMention> {
+    find_with_anchors(doc, published, anchors(doc))
+}
+
+/// [`find_in_document`], running only the patterns that `present` anchor words allow.
+fn find_with_anchors(
+    doc: &Document,
+    published: Option<NaiveDate>,
+    present: u8,
+) -> Vec<DateMention> {
+    let text = doc.text();
     // (byte start, byte end, value, relative); earlier patterns win overlaps of equal length.
     let mut found: Vec<(usize, usize, PartialDate, bool, usize)> = Vec::new();
     for (rank, (re, form)) in PATTERNS.iter().enumerate() {
@@ -260,11 +271,10 @@ fn find_with_anchors(text: &str, published: Option<NaiveDate>, present: u8) -> V
             kept.insert(start, (end, value, relative));
         }
     }
-    let mut conv = ByteToChar::new(text);
     kept.into_iter()
         .map(|(s, (e, value, relative))| DateMention {
-            start: conv.get(s),
-            end: conv.get(e),
+            start: doc.char_of(s),
+            end: doc.char_of(e),
             text: text[s..e].to_string(),
             value,
             relative,
@@ -515,10 +525,14 @@ mod tests {
         for t in &texts {
             assert_eq!(
                 find_in(t, pubd()),
-                find_with_anchors(t, pubd(), HAS_ALL),
+                find_with_anchors(&Document::new(t), pubd(), HAS_ALL),
                 "{t}"
             );
-            assert_eq!(find_in(t, None), find_with_anchors(t, None, HAS_ALL), "{t}");
+            assert_eq!(
+                find_in(t, None),
+                find_with_anchors(&Document::new(t), None, HAS_ALL),
+                "{t}"
+            );
         }
     }
 
