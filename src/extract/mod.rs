@@ -3,6 +3,7 @@
 
 pub mod actors;
 pub mod calendar;
+mod date_stretches;
 pub mod dates;
 pub mod document;
 pub mod entities;
