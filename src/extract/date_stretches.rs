@@ -33,19 +33,31 @@ fn closes_abbreviation(text: &str, at: usize) -> bool {
         .any(|a| head.ends_with(a))
 }
 
-/// The text's stretches, in order, with no anchors marked yet.
+/// The text's stretches, in order, with no anchors marked yet. ASCII is read a byte at a time
+/// (this reads every byte of every text); other characters are decoded.
 pub(super) fn stretches(text: &str) -> Vec<Stretch> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut dash = false;
-    for (i, c) in text.char_indices() {
-        let inside = holds(c) || c == '.' && closes_abbreviation(text, i);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (inside, len) = if b.is_ascii() {
+            let inside = b.is_ascii_alphanumeric()
+                || matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b',' | b'-')
+                || b == b'.' && closes_abbreviation(text, i);
+            (inside, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (holds(c), c.len_utf8())
+        };
         match (inside, start) {
             (true, None) => {
                 start = Some(i);
-                dash = c == '-';
+                dash = b == b'-';
             }
-            (true, Some(_)) => dash |= c == '-',
+            (true, Some(_)) => dash |= b == b'-',
             (false, Some(s)) => {
                 out.push(Stretch {
                     span: Span::new(s, i),
@@ -56,6 +68,7 @@ pub(super) fn stretches(text: &str) -> Vec<Stretch> {
             }
             (false, None) => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Stretch {
@@ -97,6 +110,16 @@ mod tests {
                 "last week"
             ]
         );
+    }
+
+    #[test]
+    fn the_byte_reader_agrees_with_the_character_rule() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            let t = format!("a{c}b");
+            let whole = stretches(&t).len() == 1;
+            assert_eq!(whole, holds(c), "{c:?}");
+        }
     }
 
     #[test]

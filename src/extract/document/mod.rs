@@ -28,7 +28,8 @@ pub struct Document<'a> {
     lower: OnceCell<String>,
     unwrapped: OnceCell<Cow<'a, str>>,
     offsets: OnceCell<CharOffsets>,
-    signals: OnceCell<Signals>,
+    crypto_words: OnceCell<bool>,
+    crypto_story: OnceCell<bool>,
 }
 
 impl<'a> Document<'a> {
@@ -40,7 +41,8 @@ impl<'a> Document<'a> {
             lower: OnceCell::new(),
             unwrapped: OnceCell::new(),
             offsets: OnceCell::new(),
-            signals: OnceCell::new(),
+            crypto_words: OnceCell::new(),
+            crypto_story: OnceCell::new(),
         }
     }
 
@@ -99,9 +101,26 @@ impl<'a> Document<'a> {
         self.offsets().byte_of(char)
     }
 
-    /// What the article says of its domain.
+    /// What the article says of its domain (each reading decided on first use, once).
     pub fn signals(&self) -> Signals {
-        *self.signals.get_or_init(|| Signals::of(self.text))
+        Signals {
+            crypto_words: self.crypto_words(),
+            crypto_story: self.crypto_story(),
+        }
+    }
+
+    /// [`Signals::crypto_words`]: the money stages' reading.
+    pub fn crypto_words(&self) -> bool {
+        *self
+            .crypto_words
+            .get_or_init(|| signals::crypto_words(self.text))
+    }
+
+    /// [`Signals::crypto_story`]: the entity stage's reading.
+    pub fn crypto_story(&self) -> bool {
+        *self
+            .crypto_story
+            .get_or_init(|| signals::crypto_story(self.text))
     }
 
     /// Whether some token starts with a character `can_start` accepts: a cheap gate before a

@@ -29,10 +29,20 @@ pub struct Signals {
 impl Signals {
     pub fn of(text: &str) -> Self {
         Self {
-            crypto_words: CRYPTO_WORDS.as_ref().is_some_and(|re| re.is_match(text)),
-            crypto_story: crate::extract::entities::candidates::is_crypto_story(text),
+            crypto_words: crypto_words(text),
+            crypto_story: crypto_story(text),
         }
     }
+}
+
+/// [`Signals::crypto_words`] of `text`.
+pub fn crypto_words(text: &str) -> bool {
+    CRYPTO_WORDS.as_ref().is_some_and(|re| re.is_match(text))
+}
+
+/// [`Signals::crypto_story`] of `text`.
+pub fn crypto_story(text: &str) -> bool {
+    crate::extract::entities::candidates::is_crypto_story(text)
 }
 
 #[cfg(test)]

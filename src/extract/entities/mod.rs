@@ -351,7 +351,7 @@ pub fn proposals(article: &Article) -> Vec<candidates::Proposal> {
         doc.unwrapped(),
         &[],
         &GAZETTEER.not_name,
-        doc.signals().crypto_story,
+        doc.crypto_story(),
     )
 }
 
@@ -415,7 +415,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
         let credited = credits::credit_items(text);
-        let crypto = doc.signals().crypto_story;
+        let crypto = doc.crypto_story();
         for mut p in candidates::propose(text, &covered, &g.not_name, crypto) {
             // An item of a credit line is a name by construction: the model only types it.
             let items: Vec<Option<(usize, usize)>> = p

@@ -54,7 +54,7 @@ impl<'a> Story<'a> {
         entities: &'a [EntityMention],
     ) -> Option<Self> {
         let text = doc.text();
-        let crypto = doc.signals().crypto_words;
+        let crypto = doc.crypto_words();
         let figures = parse::parse(text, crypto);
         if figures.is_empty() {
             return None;
