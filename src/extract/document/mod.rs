@@ -122,12 +122,6 @@ impl<'a> Document<'a> {
             .crypto_story
             .get_or_init(|| signals::crypto_story(self.text))
     }
-
-    /// Whether some token starts with a character `can_start` accepts: a cheap gate before a
-    /// pattern that needs such a token.
-    pub fn any_token(&self, can_start: impl Fn(Token, &str) -> bool) -> bool {
-        self.tokens().iter().any(|&t| can_start(t, self.text))
-    }
 }
 
 #[cfg(test)]
@@ -147,6 +141,6 @@ mod tests {
         let b = t.find("bank").unwrap_or(0);
         assert_eq!(d.char_of(b), crate::text::byte_to_char(t, b));
         assert_eq!(d.byte_of(d.char_of(b)), b);
-        assert!(d.any_token(|tok, text| tok.span.of(text) == "FBI"));
+        assert!(d.tokens().iter().any(|tok| tok.span.of(t) == "FBI"));
     }
 }
