@@ -18,9 +18,10 @@ pub(super) struct Stretch {
 
 /// Whether a date pattern can hold `c`: letters and digits of any script (case folding and
 /// `\d` reach beyond ASCII), white space (`\s`), commas and dashes. A full stop is decided
-/// apart ([`closes_abbreviation`]).
+/// apart ([`closes_abbreviation`]). `_` holds none, but it is a word character: a stretch
+/// ending before it would make a word boundary there that the text does not have.
 fn holds(c: char) -> bool {
-    c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '-')
+    c.is_alphanumeric() || c.is_whitespace() || matches!(c, ',' | '-' | '_')
 }
 
 /// A full stop at byte `at` that may close a month's abbreviation ("Sept."), the only full stop
@@ -45,7 +46,10 @@ pub(super) fn stretches(text: &str) -> Vec<Stretch> {
         let b = bytes[i];
         let (inside, len) = if b.is_ascii() {
             let inside = b.is_ascii_alphanumeric()
-                || matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b',' | b'-')
+                || matches!(
+                    b,
+                    b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b',' | b'-' | b'_'
+                )
                 || b == b'.' && closes_abbreviation(text, i);
             (inside, 1)
         } else {

@@ -535,6 +535,7 @@ mod tests {
                 "It happened in Q3 2018 and early 2017; yesterday; over the weekend.",
                 "(June 30, 2019) \"last week\": mid-2019, Dec. 2022 and Jan.\n5, 2020!",
                 "x2019-06-30y, é2019 in\u{a0}2018 – on\nMonday; 3rd of Sept., 2021?",
+                "in 2019_x, on Monday_, last week_; (in 2018)_",
             ]
             .map(String::from),
         );
