@@ -239,6 +239,23 @@ fn run_set(name: &str, roots: &[PathBuf], raw: &RawScan, o: &Options) {
             sample_bytes as f64 / 1e6
         );
         println!("| stage | best wall | CPU | MB/s (wall) |\n|---|---|---|---|");
+        // What reading the text once costs: the parts every stage shares (built lazily in
+        // extraction; here all of them, so this is the most the document can cost).
+        stage(
+            "document (sentences, tokens, lower case, offsets, signals)",
+            best(o.runs, || {
+                sample
+                    .iter()
+                    .map(|a| {
+                        let doc = extract::document::Document::new(&a.text);
+                        let n = doc.sentences().len() + doc.tokens().len() + doc.lower().len();
+                        n + doc.unwrapped().len()
+                            + doc.char_of(a.text.len())
+                            + usize::from(doc.signals().crypto_story)
+                    })
+                    .sum::<usize>()
+            }),
+        );
         stage(
             "entities::find",
             best(o.runs, || {

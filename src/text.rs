@@ -31,6 +31,23 @@ pub fn is_word_char(c: char) -> bool {
 static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../assets/lexicon/abbreviations.txt")).collect());
 
+/// Whether a full stop after `word` leaves the sentence open: an abbreviation or an initial.
+/// An ASCII word is lower-cased on the stack (this runs at every full stop of every text).
+fn abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).unwrap_or(word);
+        return ABBREVIATIONS.contains(lower)
+            || lower.len() == 1 && word.as_bytes()[0].is_ascii_alphabetic();
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(lower.as_str())
+        || (lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic))
+}
+
 /// Sentence spans (byte offsets): a newline always ends one; `.`, `!`, `?` or `…` end one when
 /// a capital, digit, quote or currency sign follows after a space, unless an abbreviation or an
 /// initial precedes.
@@ -55,15 +72,15 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                             || n.is_ascii_digit()
                             || matches!(n, '"' | '“' | '‘' | '\'' | '$' | '€' | '£' | '(' | '-')
                     });
-                let word: String = text[start..i]
-                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
-                let abbrev = c == '.'
-                    && (ABBREVIATIONS.contains(word.as_str())
-                        || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)));
-                spaced && next_ok && !abbrev
+                spaced
+                    && next_ok
+                    && !(c == '.'
+                        && abbreviation(
+                            text[start..i]
+                                .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                                .next()
+                                .unwrap_or(""),
+                        ))
             }
             _ => false,
         };
@@ -185,6 +202,16 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_and_abbreviations_keep_the_sentence_open_in_any_script() {
+        let t = "Dr. Smith met J. Doe and É. Zola. Then they left.";
+        let parts: Vec<&str> = sentences(t).iter().map(|&(a, b)| t[a..b].trim()).collect();
+        assert_eq!(
+            parts,
+            ["Dr. Smith met J. Doe and É. Zola.", "Then they left."]
+        );
+    }
 
     #[test]
     fn char_offsets_survive_multibyte_text() {

@@ -19,9 +19,10 @@ use regex::{Captures, Regex};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{self, MONTH_PATTERN, WEEKDAY_PATTERN, month_number};
+use super::date_stretches::{self, Stretch};
 use crate::corpus::Article;
+use crate::extract::document::Document;
 use crate::partial_date::PartialDate;
-use crate::text::ByteToChar;
 
 /// A date expression in an article, resolved to a calendar date at the precision the text gives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -170,38 +171,38 @@ const HAS_DAY: u8 = 32;
 const HAS_WEEK: u8 = 64;
 const HAS_ALL: u8 = 127;
 
-static ANCHORS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(ANCHOR_WORDS.iter().map(|(w, _)| w))
-        .ok()
-});
+/// The anchor words are lower case and matched in the document's lower-case form, which is
+/// the text's ASCII case folding.
+static ANCHORS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(ANCHOR_WORDS.iter().map(|(w, _)| w)).ok());
 
-/// Which anchor words `text` holds. Under Unicode case folding the Kelvin sign and the long s
-/// match `k` and `s` of the case-insensitive patterns, so a text with either runs them all.
-fn anchors(text: &str) -> u8 {
-    let Some(ac) = ANCHORS.as_ref() else {
-        return HAS_ALL;
-    };
-    if !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']) {
-        return HAS_ALL;
-    }
-    let mut found = 0;
-    for m in ac.find_overlapping_iter(text) {
-        found |= ANCHOR_WORDS[m.pattern().as_usize()].1;
-        if found == HAS_ALL {
-            break;
+/// Which anchor words the document holds on each of its stretches where a date can be. Under
+/// Unicode case folding the Kelvin sign and the long s match `k` and `s` of the
+/// case-insensitive patterns, so a text with either runs them all, everywhere.
+fn anchored_stretches(doc: &Document) -> Vec<Stretch> {
+    let text = doc.text();
+    let mut stretches = date_stretches::stretches(text);
+    let folded = !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']);
+    let Some(ac) = ANCHORS.as_ref().filter(|_| !folded) else {
+        for s in &mut stretches {
+            s.anchors = HAS_ALL;
         }
+        return stretches;
+    };
+    for m in ac.find_overlapping_iter(doc.lower()) {
+        let bit = ANCHOR_WORDS[m.pattern().as_usize()].1;
+        date_stretches::mark(&mut stretches, m.start(), m.end(), bit);
     }
-    found
+    stretches
 }
 
 impl Form {
-    /// Whether a text with `anchors` can hold a match of this form's pattern.
-    fn possible(self, anchors: u8, text: &str) -> bool {
+    /// Whether a stretch of text with `anchors`, holding a dash or not, can hold a match of
+    /// this form's pattern.
+    fn possible(self, anchors: u8, dash: bool) -> bool {
         let has = |bits: u8| anchors & bits == bits;
         match self {
-            Self::Iso => has(HAS_YEAR) && text.contains('-'),
+            Self::Iso => has(HAS_YEAR) && dash,
             Self::MonthDayYear | Self::DayMonthYear | Self::MonthYear => has(HAS_YEAR | HAS_MONTH),
             Self::EndOfYear | Self::QuarterYear | Self::Year => has(HAS_YEAR),
             Self::MonthDay | Self::DayMonth | Self::PrepMonth => has(HAS_MONTH),
@@ -222,21 +223,45 @@ pub fn find(article: &Article) -> Vec<DateMention> {
 
 /// [`find`] on a bare text: the resolver behind it, usable without an [`Article`].
 pub fn find_in(text: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    find_with_anchors(text, published, anchors(text))
+    find_in_document(&Document::new(text), published)
 }
 
-/// [`find_in`], running only the patterns that `present` anchor words allow.
-fn find_with_anchors(text: &str, published: Option<NaiveDate>, present: u8) -> Vec<DateMention> {
+/// [`find`] on the article's [`Document`], as extraction calls it.
+pub fn find_in_document(doc: &Document, published: Option<NaiveDate>) -> Vec<DateMention> {
+    find_in_stretches(doc, published, &anchored_stretches(doc))
+}
+
+/// [`find_in_document`], running each pattern only over the stretches whose anchor words
+/// allow it.
+fn find_in_stretches(
+    doc: &Document,
+    published: Option<NaiveDate>,
+    stretches: &[Stretch],
+) -> Vec<DateMention> {
+    let text = doc.text();
     // (byte start, byte end, value, relative); earlier patterns win overlaps of equal length.
     let mut found: Vec<(usize, usize, PartialDate, bool, usize)> = Vec::new();
     for (rank, (re, form)) in PATTERNS.iter().enumerate() {
-        if !form.possible(present, text) {
-            continue;
-        }
-        for caps in re.captures_iter(text) {
-            let Some(m) = caps.get(0) else { continue };
-            if let Some((value, relative)) = resolve(*form, &caps, published) {
-                found.push((m.start(), m.end(), value, relative, rank));
+        for s in stretches
+            .iter()
+            .filter(|s| form.possible(s.anchors, s.dash))
+        {
+            // The stretch's end is the haystack's (no match goes past it); what comes before
+            // its start still counts for a word boundary.
+            let haystack = &text[..s.span.end()];
+            let mut at = s.span.start();
+            while at < haystack.len()
+                && let Some(caps) = re.captures_at(haystack, at)
+            {
+                let Some(m) = caps.get(0) else { break };
+                if let Some((value, relative)) = resolve(*form, &caps, published) {
+                    found.push((m.start(), m.end(), value, relative, rank));
+                }
+                // No pattern matches the empty string; should one, step past it.
+                at = m.end().max(m.start() + 1);
+                while !haystack.is_char_boundary(at) {
+                    at += 1;
+                }
             }
         }
     }
@@ -260,11 +285,10 @@ fn find_with_anchors(text: &str, published: Option<NaiveDate>, present: u8) -> V
             kept.insert(start, (end, value, relative));
         }
     }
-    let mut conv = ByteToChar::new(text);
     kept.into_iter()
         .map(|(s, (e, value, relative))| DateMention {
-            start: conv.get(s),
-            end: conv.get(e),
+            start: doc.char_of(s),
+            end: doc.char_of(e),
             text: text[s..e].to_string(),
             value,
             relative,
@@ -500,7 +524,7 @@ mod tests {
     }
 
     #[test]
-    fn skipping_patterns_without_their_words_changes_nothing() {
+    fn running_patterns_only_where_their_words_are_changes_nothing() {
         let mut texts: Vec<String> = (0..300)
             .map(|i| crate::synthetic::article(5, i).text)
             .collect();
@@ -509,16 +533,27 @@ mod tests {
                 "On 2021-03-04, and last WEEK, two YEARS AGO, TODAY, Sept. 5, 2019.",
                 "the wee\u{212A}end before, \u{17F}ince 2020, in the final days of 2019",
                 "It happened in Q3 2018 and early 2017; yesterday; over the weekend.",
+                "(June 30, 2019) \"last week\": mid-2019, Dec. 2022 and Jan.\n5, 2020!",
+                "x2019-06-30y, é2019 in\u{a0}2018 – on\nMonday; 3rd of Sept., 2021?",
+                "in 2019_x, on Monday_, last week_; (in 2018)_",
             ]
             .map(String::from),
         );
         for t in &texts {
-            assert_eq!(
-                find_in(t, pubd()),
-                find_with_anchors(t, pubd(), HAS_ALL),
-                "{t}"
-            );
-            assert_eq!(find_in(t, None), find_with_anchors(t, None, HAS_ALL), "{t}");
+            let doc = Document::new(t);
+            // One stretch, the whole text, every anchor: every pattern over everything.
+            let everything = [Stretch {
+                span: crate::extract::document::Span::new(0, t.len()),
+                anchors: HAS_ALL,
+                dash: true,
+            }];
+            for published in [pubd(), None] {
+                assert_eq!(
+                    find_in(t, published),
+                    find_in_stretches(&doc, published, &everything),
+                    "{t}"
+                );
+            }
         }
     }
 

@@ -3,7 +3,9 @@
 
 pub mod actors;
 pub mod calendar;
+mod date_stretches;
 pub mod dates;
+pub mod document;
 pub mod entities;
 pub mod lexicon;
 pub mod money;
@@ -161,12 +163,14 @@ pub fn extract_article_with(
     article: &Article,
     model: &money::model::AmountModel,
 ) -> ArticleExtraction {
-    let entities = entities::find(article);
-    let dates = dates::find(article);
-    let amounts = money::find_with_model(
+    let doc = document::Document::new(&article.text);
+    let entities = entities::find_in(&doc, &entities::model::SHIPPED);
+    let dates = dates::find_in_document(&doc, article.published);
+    let amounts = money::find_in_document(
         lexicon::Lexicon::builtin(),
         model,
         article,
+        &doc,
         &dates,
         &entities,
     );

@@ -388,7 +388,7 @@ type Pooled = (Vec<(usize, usize)>, HashMap<u32, f32>);
 
 /// Whether the text uses at least three different words of crypto writing. Words are
 /// lower-cased in a stack buffer (no allocation per word: this reads every word of every text).
-pub(super) fn is_crypto_story(text: &str) -> bool {
+pub(crate) fn is_crypto_story(text: &str) -> bool {
     let mut seen: Vec<&str> = Vec::with_capacity(3);
     let mut buf = [0u8; 16];
     for w in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
@@ -414,10 +414,12 @@ pub(super) fn is_crypto_story(text: &str) -> bool {
 }
 
 /// Proposes the article's unfound names and pools each name's features over its mentions.
+/// `crypto`: the article is a crypto story ([`crate::extract::document::Signals::crypto_story`]).
 pub fn propose(
     text: &str,
     covered: &[(usize, usize)],
     not_name: &HashSet<String>,
+    crypto: bool,
 ) -> Vec<Proposal> {
     let found = runs(text, covered);
     if found.is_empty() {
@@ -429,7 +431,7 @@ pub fn propose(
             .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
             .collect(),
         title_end: text.find('\n').unwrap_or(text.len()),
-        crypto: is_crypto_story(text),
+        crypto,
     };
     let mut by_name: HashMap<String, Pooled> = HashMap::new();
     let mut order: Vec<String> = Vec::new();

@@ -30,7 +30,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::corpus::Article;
-use crate::text::{ByteToChar, is_word_char};
+use crate::extract::document::Document;
+use crate::text::is_word_char;
 
 use super::{EntityKind, EntityMention};
 
@@ -39,6 +40,7 @@ use context::*;
 pub use gazetteer::{ThreatActor, derive_gazetteer};
 pub use merging::variant_key;
 use merging::*;
+pub(crate) use text_shape::unwrapped;
 
 /// A resolved candidate, in byte offsets.
 #[derive(Clone, Debug)]
@@ -344,10 +346,12 @@ fn extend_acronym_organisations(text: &str, found: &mut [Candidate]) {
 /// the model (see `tests/entity_eval.rs`). Training sees every name, also those the rules find
 /// (they teach the contexts of people and places); at run time only the rest is proposed.
 pub fn proposals(article: &Article) -> Vec<candidates::Proposal> {
+    let doc = Document::new(&article.text);
     candidates::propose(
-        &text_shape::unwrapped(&article.text),
+        doc.unwrapped(),
         &[],
         &GAZETTEER.not_name,
+        doc.crypto_story(),
     )
 }
 
@@ -398,17 +402,21 @@ pub fn find(article: &Article) -> Vec<EntityMention> {
 
 /// [`find`] with a given model for the names the rules leave unfound.
 pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> {
+    find_in(&Document::new(&article.text), model)
+}
+
+/// [`find_with`] on the article's [`Document`], as extraction calls it.
+pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     // A hard-wrapped story's names run on over its line breaks; offsets stay the text's.
-    let unwrapped = text_shape::unwrapped(&article.text);
-    let text = unwrapped.as_ref();
+    let text = doc.unwrapped();
     let g = &*GAZETTEER;
     let mut found = rule_mentions(text, g);
     organisations_named_by_their_noun(text, &mut found);
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
         let credited = credits::credit_items(text);
-        let crypto = candidates::is_crypto_story(text);
-        for mut p in candidates::propose(text, &covered, &g.not_name) {
+        let crypto = doc.crypto_story();
+        for mut p in candidates::propose(text, &covered, &g.not_name, crypto) {
             // An item of a credit line is a name by construction: the model only types it.
             let items: Vec<Option<(usize, usize)>> = p
                 .spans
@@ -541,7 +549,6 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
     defined_abbreviations(text, &mut found);
     merge_variants(&mut found);
 
-    let mut to_char = ByteToChar::new(text);
     found
         .into_iter()
         .map(|c| EntityMention {
@@ -552,9 +559,9 @@ pub fn find_with(article: &Article, model: &model::Model) -> Vec<EntityMention> 
             canonical: c.canonical,
             parent: c.parent,
             // As written: a name run on over a line break keeps its break (the same bytes).
-            surface: article.text[c.start..c.end].to_string(),
-            start: to_char.get(c.start),
-            end: to_char.get(c.end),
+            surface: doc.text()[c.start..c.end].to_string(),
+            start: doc.char_of(c.start),
+            end: doc.char_of(c.end),
         })
         .collect()
 }

@@ -45,7 +45,7 @@ pub(super) static PLACE_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::ne
 /// when its body lines are all short (newswire: about 65 characters, paragraphs indented); a
 /// break before an indented line, a blank line or a list item is a paragraph's end, and the
 /// title line never runs on.
-pub(super) fn unwrapped(text: &str) -> Cow<'_, str> {
+pub(crate) fn unwrapped(text: &str) -> Cow<'_, str> {
     let title_end = text.find('\n').unwrap_or(text.len());
     let body: Vec<&str> = text[title_end..]
         .lines()

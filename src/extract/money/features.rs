@@ -6,6 +6,7 @@
 
 use super::story::Story;
 use super::{SHARE_OF, SHARE_REACH, Work};
+use crate::extract::document::Span;
 use crate::extract::lexicon::{ClauseWord, Cue, Lexicon};
 use crate::extract::{AmountKind, EntityKind};
 use crate::learn::{Features, hash, hash_parts};
@@ -354,7 +355,7 @@ pub(super) fn of_figure(
     // Cue words of the sentence, by role, side and whether they share the figure's clause.
     let clause_start = ss + cut;
     let clause_end = p.end + after.find(clause_break).unwrap_or(after.len());
-    for h in story.cues_in((ss, se)) {
+    for h in story.cues_in(Span::new(ss, se)) {
         let side = usize::from(h.end > p.start);
         add_parts("sc=", h.cue.name(), 1.0);
         if h.start >= clause_start && h.end <= clause_end {
@@ -362,12 +363,12 @@ pub(super) fn of_figure(
         }
     }
     let theft_sentence = story
-        .cues_in((ss, se))
+        .cues_in(Span::new(ss, se))
         .iter()
         .any(|h| matches!(h.cue, Cue::Stolen | Cue::Context));
 
     // Names near the figure.
-    for (s, e, m) in story.entities_in((ss, se)) {
+    for (s, e, m) in story.entities_in(Span::new(ss, se)) {
         let side = usize::from(e > p.start);
         let kind = match m.kind {
             EntityKind::Person => "person",

@@ -20,6 +20,7 @@ use regex::Regex;
 use crate::corpus::Article;
 use crate::partial_date::PartialDate;
 
+use super::document::{Document, Span};
 use super::lexicon::Lexicon;
 use super::{Amount, AmountKind, EntityMention, dates::DateMention};
 use crate::learn::Features;
@@ -45,12 +46,6 @@ const MAIN_LEDE_SENTENCES: usize = 8;
 fn pattern(s: &str) -> Regex {
     Regex::new(s).unwrap_or_else(|e| panic!("money extractor pattern {s:?}: {e}"))
 }
-
-static CRYPTO_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)crypto|bitcoin|ethereum|blockchain|stablecoin|(?-u:\b)defi(?-u:\b)|(?-u:\b)tokens?(?-u:\b)|(?-u:\b)wallets?(?-u:\b)",
-    )
-});
 
 /// "14.5% of the …": a share of something named after it.
 static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -126,7 +121,21 @@ pub fn find_with_model(
     dates: &[DateMention],
     entities: &[EntityMention],
 ) -> Vec<Amount> {
-    let Some(story) = Story::read(lex, article, dates, entities) else {
+    let doc = Document::new(&article.text);
+    find_in_document(lex, model, article, &doc, dates, entities)
+}
+
+/// [`find_with_model`] on the article's [`Document`] (its text read once), as extraction
+/// calls it.
+pub fn find_in_document(
+    lex: &Lexicon,
+    model: &AmountModel,
+    article: &Article,
+    doc: &Document,
+    dates: &[DateMention],
+    entities: &[EntityMention],
+) -> Vec<Amount> {
+    let Some(story) = Story::read(lex, article, doc, dates, entities) else {
         return Vec::new();
     };
     let mut read = read_figures(lex, &story);
@@ -159,7 +168,8 @@ pub fn figure_features(
     entities: &[EntityMention],
 ) -> ArticleFigures {
     let lex = Lexicon::builtin();
-    let Some(story) = Story::read(lex, article, dates, entities) else {
+    let doc = Document::new(&article.text);
+    let Some(story) = Story::read(lex, article, &doc, dates, entities) else {
         return ArticleFigures {
             figures: Vec::new(),
             none: Features::new(),
@@ -322,12 +332,17 @@ const SENTENCE_REACH: usize = 600;
 
 /// `sentence` cut to at most [`SENTENCE_REACH`] bytes either side of `figure`, on char
 /// boundaries.
-fn clamp_window(text: &str, sentence: (usize, usize), figure: (usize, usize)) -> (usize, usize) {
-    let mut s = sentence.0.max(figure.0.saturating_sub(SENTENCE_REACH));
+fn clamp_window(text: &str, sentence: Span, figure: (usize, usize)) -> (usize, usize) {
+    let mut s = sentence
+        .start()
+        .max(figure.0.saturating_sub(SENTENCE_REACH));
     while !text.is_char_boundary(s) {
         s += 1;
     }
-    let mut e = sentence.1.min(figure.1 + SENTENCE_REACH).min(text.len());
+    let mut e = sentence
+        .end()
+        .min(figure.1 + SENTENCE_REACH)
+        .min(text.len());
     while !text.is_char_boundary(e) {
         e -= 1;
     }

@@ -7,16 +7,15 @@ use std::collections::HashSet;
 use super::parts::{announces_another, states_a_total};
 use super::victim::{self, Victims};
 use super::{
-    ATTRIBUTION, ByteDate, CRYPTO_ARTICLE, DATE_LABEL, LEDE_SENTENCES, MAIN_LEDE_SENTENCES,
-    SHARE_OF, SHARE_REACH, Work, clamp_window, classify, fx, parse, starts_period,
-    starts_with_word, word_before,
+    ATTRIBUTION, ByteDate, DATE_LABEL, LEDE_SENTENCES, MAIN_LEDE_SENTENCES, SHARE_OF, SHARE_REACH,
+    Work, clamp_window, classify, fx, parse, starts_period, starts_with_word, word_before,
 };
 use crate::corpus::Article;
 use crate::extract::dates::DateMention;
+use crate::extract::document::{CharOffsets, Document, Span};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{Amount, AmountKind, EntityKind, EntityMention};
 use crate::partial_date::{PartialDate, Precision};
-use crate::text::{ByteToChar, char_to_byte_table, paragraphs, sentences};
 
 /// An article's text with everything the stages look up around a figure, in byte offsets.
 pub(super) struct Story<'a> {
@@ -25,9 +24,12 @@ pub(super) struct Story<'a> {
     victims: Victims<'a>,
     /// The money figures, in text order.
     pub(super) figures: Vec<parse::Parsed>,
-    pub(super) sents: Vec<(usize, usize)>,
+    /// The document's sentences.
+    pub(super) sents: &'a [Span],
     /// Paragraph number of each sentence.
-    pub(super) paras: Vec<usize>,
+    pub(super) paras: &'a [usize],
+    /// The document's char offsets, for the amounts' offsets.
+    offsets: &'a CharOffsets,
     /// Cue words, in text order.
     pub(super) hits: Vec<classify::CueHit>,
     /// Theft words across the article: a story about theft.
@@ -42,25 +44,24 @@ pub(super) struct Story<'a> {
 }
 
 impl<'a> Story<'a> {
-    /// The article read for the money stages; `None` when it states no figure.
+    /// The article (its text read as `doc`) for the money stages; `None` when it states no
+    /// figure.
     pub(super) fn read(
         lex: &'a Lexicon,
         article: &'a Article,
+        doc: &'a Document,
         dates: &'a [DateMention],
         entities: &'a [EntityMention],
     ) -> Option<Self> {
-        let text = article.text.as_str();
-        let crypto = CRYPTO_ARTICLE.is_match(text);
+        let text = doc.text();
+        let crypto = doc.crypto_words();
         let figures = parse::parse(text, crypto);
         if figures.is_empty() {
             return None;
         }
-        let sents = sentences(text);
-        let paras = paragraphs(text, &sents);
         let hits = classify::cues(text, lex);
         let theft_article = classify::theft_context(text, &hits);
-        let table = char_to_byte_table(text);
-        let byte = |c: usize| table.get(c).copied().unwrap_or(text.len());
+        let byte = |c: usize| doc.byte_of(c);
         let dates = dates
             .iter()
             .map(|d| ByteDate {
@@ -79,8 +80,9 @@ impl<'a> Story<'a> {
             text,
             victims: Victims::new(lex),
             figures,
-            sents,
-            paras,
+            sents: doc.sentences(),
+            paras: doc.paragraphs(),
+            offsets: doc.offsets(),
             hits,
             theft_article,
             crypto,
@@ -92,27 +94,30 @@ impl<'a> Story<'a> {
 
     fn sentence_of(&self, pos: usize) -> usize {
         self.sents
-            .partition_point(|s| s.1 <= pos)
+            .partition_point(|s| s.end() <= pos)
             .min(self.sents.len() - 1)
     }
 
-    pub(super) fn cues_in(&self, (s, e): (usize, usize)) -> &[classify::CueHit] {
+    pub(super) fn cues_in(&self, span: Span) -> &[classify::CueHit] {
+        let (s, e) = span.into();
         let a = self.hits.partition_point(|h| h.start < s);
         let b = self.hits.partition_point(|h| h.start < e);
         &self.hits[a..b]
     }
 
-    /// Entity mentions starting in `(s, e)` (byte offsets), with their byte spans.
+    /// Entity mentions starting in `span`, with their byte spans.
     pub(super) fn entities_in(
         &self,
-        (s, e): (usize, usize),
+        span: Span,
     ) -> impl Iterator<Item = (usize, usize, &'a EntityMention)> + '_ {
+        let (s, e) = span.into();
         let a = self.entities.partition_point(|m| m.0 < s);
         let b = self.entities.partition_point(|m| m.0 < e);
         self.entities[a..b].iter().copied()
     }
 
-    fn dates_in(&self, (s, e): (usize, usize)) -> &[ByteDate<'a>] {
+    fn dates_in(&self, span: Span) -> &[ByteDate<'a>] {
+        let (s, e) = span.into();
         let a = self.dates.partition_point(|d| d.start < s);
         let b = self.dates.partition_point(|d| d.start < e);
         &self.dates[a..b]
@@ -153,11 +158,10 @@ impl<'a> Story<'a> {
         let text = self.text;
         let p = &self.figures[idx];
         let k = self.sentence_of(p.start);
-        let (ss, se) = self.sents[k];
-        let (ss, se) = (ss.min(p.start), se.max(p.end));
+        let (ss, se) = self.sents[k].cover(Span::new(p.start, p.end)).into();
         // A "sentence" with no full stop for pages (a table, a dump) is read only around the
         // figure, so each figure's work stays bounded and the article's linear.
-        let (ss, se) = clamp_window(text, (ss, se), (p.start, p.end));
+        let (ss, se) = clamp_window(text, Span::new(ss, se), (p.start, p.end));
         let sentence = &text[ss..se];
         let victim = self
             .victims
@@ -175,11 +179,11 @@ impl<'a> Story<'a> {
                 p.usd.unwrap_or(p.value) >= 1e9,
             )
         };
-        let mut decision = decide(self.cues_in((ss, se)));
+        let mut decision = decide(self.cues_in(Span::new(ss, se)));
         // A short fragment ("To the tune of $100M.") continues the sentence before it.
         if decision.cue.is_none() && k > 0 && sentence.split_whitespace().count() <= 8 {
-            let (ps, _) = self.sents[k - 1];
-            let previous = decide(self.cues_in((ps, se)));
+            let ps = self.sents[k - 1].start();
+            let previous = decide(self.cues_in(Span::new(ps, se)));
             if previous.kind != AmountKind::Other {
                 decision = previous;
             }
@@ -232,7 +236,7 @@ impl<'a> Story<'a> {
             .filter(|(j, q)| from + j != idx && q.end <= se)
             .map(|(_, q)| (q.start, q.end))
             .collect();
-        self.dates_in((ss, se))
+        self.dates_in(Span::new(ss, se))
             .iter()
             // A date before the figure governs it even across other figures (an opening
             // "In 2017," or a list after "a year ago,"); a date after it belongs to the figures
@@ -386,7 +390,6 @@ impl<'a> Story<'a> {
     pub(super) fn amounts(&self, work: Vec<Work>, main_victim: Option<String>) -> Vec<Amount> {
         let text = self.text;
         let published = self.article.published.and_then(PartialDate::from_day);
-        let mut conv = ByteToChar::new(text);
         let people: HashSet<&str> = self
             .entities
             .iter()
@@ -396,13 +399,13 @@ impl<'a> Story<'a> {
         let attributed_actor = self
             .sents
             .iter()
-            .filter(|&&(s, e)| ATTRIBUTION.is_match(&text[s..e]))
-            .find_map(|&span| victim::actor(span, &self.entities));
+            .filter(|s| ATTRIBUTION.is_match(s.of(text)))
+            .find_map(|&span| victim::actor(span.into(), &self.entities));
         let mut out = Vec::with_capacity(work.len());
         for w in work {
             let p = &w.parsed;
-            let start = conv.get(p.start);
-            let end = conv.get(p.end);
+            let start = self.offsets.char_of(p.start);
+            let end = self.offsets.char_of(p.end);
             let victim = match w.kind {
                 AmountKind::Stolen | AmountKind::Attempted | AmountKind::Damage => {
                     w.victim.or_else(|| main_victim.clone())

@@ -37,7 +37,6 @@ fn sentence_split_respects_abbreviations_and_decimals() {
 
 #[test]
 fn every_static_pattern_compiles() {
-    LazyLock::force(&CRYPTO_ARTICLE);
     LazyLock::force(&DATE_LABEL);
     LazyLock::force(&ATTRIBUTION);
     LazyLock::force(&SHARE_OF);

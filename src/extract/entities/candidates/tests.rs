@@ -40,7 +40,7 @@ fn a_crypto_story_needs_three_different_crypto_words() {
 }
 
 fn names(text: &str) -> Vec<String> {
-    propose(text, &[], &HashSet::new())
+    propose(text, &[], &HashSet::new(), is_crypto_story(text))
         .into_iter()
         .map(|p| p.name)
         .collect()
@@ -138,7 +138,12 @@ fn multi_byte_spaces_and_letters_never_split_a_character() {
         "Zorblax\u{a0}x Acme, İstanbul\u{a0}Qux said — “Blorp” …\u{2009}Vex ﬁnance Ωmega Acme.";
     for i in 0..text.len() {
         if text.is_char_boundary(i) {
-            let _ = propose(&text[i..], &[], &HashSet::new());
+            let _ = propose(
+                &text[i..],
+                &[],
+                &HashSet::new(),
+                is_crypto_story(&text[i..]),
+            );
         }
     }
 }
