@@ -950,3 +950,29 @@ fn seas_straits_regions_and_former_countries_are_places() {
         triples(&found)
     );
 }
+
+#[test]
+fn a_treasurer_or_archbishop_title_is_no_part_of_the_name() {
+    let found =
+        find_by_rules("Rates will stay, said Treasurer Ana Quorbix. Archbishop Zell spoke.");
+    assert_kinds(&found, &["Ana Quorbix", "Zell"], EntityKind::Person);
+    assert!(
+        found.iter().all(|m| !m.surface.contains("Treasurer")),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_credit_rating_in_a_wire_story_is_no_name() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Moody's cut Quorbix Corp's debt to Ba-3 from Baa-2, affecting 50 mln dlrs.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    for rating in ["Ba-3", "Baa-2"] {
+        assert!(
+            canonical_of(&found, rating).is_none(),
+            "{rating}: {:?}",
+            triples(&found)
+        );
+    }
+}
