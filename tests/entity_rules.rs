@@ -976,3 +976,10 @@ fn a_credit_rating_in_a_wire_story_is_no_name() {
         );
     }
 }
+
+#[test]
+fn a_surname_inside_a_longer_place_name_still_ends_a_persons_name() {
+    // "Khan" and "Lopez" are words of longer places' names in the gazetteer.
+    let found = find_by_rules("Ana Khan met Juan Lopez, who said nothing.");
+    assert_kinds(&found, &["Ana Khan", "Juan Lopez"], EntityKind::Person);
+}
