@@ -845,3 +845,141 @@ fn the_name_after_a_role_and_of_or_at_is_the_employer() {
     let found = entities::find_with(&article("t", text), &place_for_all);
     assert_kinds(&found, &["Quorbix"], EntityKind::Location);
 }
+
+#[test]
+fn several_analysts_from_a_name_name_their_employer() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "It is unusual, wrote analysts from Quorbix Zell in a note to clients.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(&found, &["Quorbix Zell"], EntityKind::Organization);
+}
+
+#[test]
+fn a_firm_written_by_its_first_word_alone_is_that_firm() {
+    // A model that calls every proposed name a person: the article has said what it is.
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Quorbix Homes Corp said it would buy back stock.\n\
+                Quorbix said the purchase will be made from time to time.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_eq!(
+        canonical_of(&found, "Quorbix"),
+        Some((EntityKind::Organization, "Quorbix Homes Corp".to_string())),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_town_written_as_a_place_before_a_plural_verb_is_the_town_not_its_club() {
+    let found = find_by_rules(
+        "By noon shares in London were down a penny, and shops in central London were full.",
+    );
+    assert_kinds(&found, &["London"], EntityKind::Location);
+    // Without a place word before it, the plural verb still makes the town its club.
+    let found = find_by_rules("Newcastle have joined the race for the striker.");
+    assert_kinds(&found, &["Newcastle"], EntityKind::Organization);
+}
+
+#[test]
+fn a_given_name_ending_a_place_opens_no_person_and_a_longer_name_is_not_the_place() {
+    let found =
+        find_by_rules("The charges were raised by New York Attorney General Ana Ruiz last week.");
+    assert_kinds(&found, &["New York"], EntityKind::Location);
+    assert!(
+        found.iter().all(|m| !m.surface.starts_with("York")),
+        "{:?}",
+        triples(&found)
+    );
+    // "New York Jets": the place's words go on into another name; a weekday does not.
+    let found = find_by_rules("A fan of the New York Jets called. He flew to New York Monday.");
+    let places: Vec<&str> = found
+        .iter()
+        .filter(|m| m.kind == EntityKind::Location)
+        .map(|m| m.surface.as_str())
+        .collect();
+    assert_eq!(places, ["New York"], "{:?}", triples(&found));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.surface == "New York" && m.start > 30)
+    );
+}
+
+#[test]
+fn a_town_before_a_comma_and_a_us_state_is_a_place() {
+    let found = find_by_rules(
+        "Quorbix Corp, a Zellport, Fla., maker of plastic spoons, is located in Quent, Okla.\n\
+         Pellmark Inc, Calif., did not comment.",
+    );
+    assert_kinds(&found, &["Zellport", "Quent", "Fla."], EntityKind::Location);
+    assert_eq!(
+        canonical_of(&found, "Fla."),
+        Some((EntityKind::Location, "Florida".to_string()))
+    );
+    // A firm's name before the state is no town.
+    assert!(
+        found
+            .iter()
+            .all(|m| m.kind != EntityKind::Location || !m.surface.contains("Pellmark")),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn seas_straits_regions_and_former_countries_are_places() {
+    let found = find_by_rules(
+        "Tankers crossing the Strait of Hormuz and the South China Sea avoided Siberia. \
+         Trade with the Soviet Union and Yugoslavia grew, and we Brits noticed.",
+    );
+    assert_kinds(
+        &found,
+        &[
+            "Strait of Hormuz",
+            "South China Sea",
+            "Siberia",
+            "Soviet Union",
+            "Yugoslavia",
+        ],
+        EntityKind::Location,
+    );
+    assert_eq!(
+        canonical_of(&found, "Brits"),
+        Some((EntityKind::Location, "United Kingdom".to_string())),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_treasurer_or_archbishop_title_is_no_part_of_the_name() {
+    let found =
+        find_by_rules("Rates will stay, said Treasurer Ana Quorbix. Archbishop Zell spoke.");
+    assert_kinds(&found, &["Ana Quorbix", "Zell"], EntityKind::Person);
+    assert!(
+        found.iter().all(|m| !m.surface.contains("Treasurer")),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_credit_rating_in_a_wire_story_is_no_name() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Moody's cut Quorbix Corp's debt to Ba-3 from Baa-2, affecting 50 mln dlrs.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    for rating in ["Ba-3", "Baa-2"] {
+        assert!(
+            canonical_of(&found, rating).is_none(),
+            "{rating}: {:?}",
+            triples(&found)
+        );
+    }
+}
+
+#[test]
+fn a_surname_inside_a_longer_place_name_still_ends_a_persons_name() {
+    // "Khan" and "Lopez" are words of longer places' names in the gazetteer.
+    let found = find_by_rules("Ana Khan met Juan Lopez, who said nothing.");
+    assert_kinds(&found, &["Ana Khan", "Juan Lopez"], EntityKind::Person);
+}

@@ -163,11 +163,17 @@ pub(super) fn build_gazetteer() -> Gazetteer {
         {
             add(&mut names, n, t, Source::Place);
             // A given name inside a longer place's name ("Saint Paul", "San Jose") still opens
-            // people's names ("Paul J. Richards").
+            // people's names ("Paul J. Richards"), and a surname there that is no ordinary
+            // word still ends them ("Sadiq Khan", "Juan Lopez", "Conrad English").
             let several = n.contains(' ');
             place_words.extend(
                 n.split(' ')
-                    .filter(|w| !(several && people::GIVEN_NAMES.contains(w)))
+                    .filter(|w| {
+                        !(several
+                            && (people::GIVEN_NAMES.contains(w)
+                                || words::SURNAMES.contains(w)
+                                    && !words::COMMON.contains(w.to_lowercase().as_str())))
+                    })
                     .map(String::from),
             );
         }

@@ -14,7 +14,7 @@ use super::model::{Features, hash};
 use super::people::GIVEN_NAMES;
 use super::words::is_modifier;
 use super::words::{
-    COMMON, COMPOUND_SUFFIXES, CRYPTO, OPENERS, SURNAMES, TRAILING_NOUNS, is_job_title,
+    COMMON, COMPOUND_SUFFIXES, CRYPTO, OPENERS, SURNAMES, TOWNS, TRAILING_NOUNS, is_job_title,
 };
 
 /// One name word (Latin letters, accents included), or a lower-case handle of a shape no
@@ -378,6 +378,23 @@ fn mention_features(
     out.push(format!("prev2={prev2} {prev}"));
     out.push(format!("next2={next} {next2}"));
     out.push(format!("prev&n={prev}&{n}"));
+    // "in Carlisle", "Sarasota, Fla.": a town of GeoNames the rules leave to the model.
+    if TOWNS.contains(ws.join(" ").as_str()) {
+        out.push(format!("town&n={n}"));
+        out.push(format!("town&prev={prev}"));
+        out.push(format!("town&next={next}"));
+    }
+    // "David Anders at Merrill Lynch", "James Murren of C.J. Lawrence": a name right after
+    // another name and a preposition is often where that person works.
+    if matches!(prev.as_str(), "at" | "of" | "from")
+        && text[..prev_at]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        out.push(format!("after_name&{prev}"));
+    }
     if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
         out.push("poss".into());
     }

@@ -77,6 +77,15 @@ pub(super) fn part_of_longer_name(text: &str, start: usize, end: usize) -> bool 
     dotted || name_word(next) || name_word(prev) && !words::OPENERS.contains(prev) && prev != "The"
 }
 
+/// Whether a capitalised word that is no title, opener or calendar word ("in New York
+/// Monday") follows the span.
+fn continues_a_name(text: &str, end: usize) -> bool {
+    let (_, next) = neighbours(text, end, end);
+    next.starts_with(char::is_uppercase)
+        && !words::is_job_title(next)
+        && !words::OPENERS.contains(next)
+}
+
 /// Whether the next word is an acronym that ends the run there ("US TV network"), not a
 /// name's part; a crypto word is ("Ukraine DAO").
 pub(super) fn before_acronym(text: &str, end: usize) -> bool {
@@ -133,6 +142,19 @@ pub(super) fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Cand
         {
             continue;
         }
+        // "New York Jets", "West Coast Main Line": a place of several words that a capitalised
+        // word (no title: "New York Attorney General") goes on from names something else,
+        // unless a place word is before it ("crosses into North Korea Regime survival": a
+        // caption run on into the next line).
+        if t.kind == EntityKind::Location
+            && text[start..end].contains(' ')
+            && continues_a_name(text, end)
+            && !places::LOCATIVE.contains(neighbours(text, start, end).0)
+            && !before_acronym(text, end)
+            && !super::text_shape::title_case_line(text, start)
+        {
+            continue;
+        }
         // "Cairo contracts": a programming language or product named after a place.
         if t.kind == EntityKind::Location
             && !text[start..end].contains(' ')
@@ -151,7 +173,8 @@ pub(super) fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Cand
         let club = t.kind == EntityKind::Location
             && t.parent.is_some()
             && t.metonym_of.is_none()
-            && (words::CLUB_CUES.contains(after) || words::CLUB_OPPONENT_CUES.contains(before));
+            && (words::CLUB_CUES.contains(after) && !placed_before(text, start)
+                || words::CLUB_OPPONENT_CUES.contains(before));
         if club {
             clubs.insert(&text[start..end]);
         }
@@ -174,7 +197,67 @@ pub(super) fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Cand
             }
         }
     }
+    towns_before_states(text, out, first);
     actors_need_context(text, out);
+}
+
+/// "a Sarasota, Fla., maker", "located in Woodward, Okla.": the capitalised words right before
+/// a comma and a US state are a town there, whatever else the words may name. They must follow
+/// a lower-case word or open the line, and hold no organisation word ("Acme Corp, Calif.").
+fn towns_before_states(text: &str, out: &mut Vec<Candidate>, first: usize) {
+    let mut towns = Vec::new();
+    for c in &out[first..] {
+        if c.kind != EntityKind::Location
+            || !places::US_STATES.contains(c.canonical.as_str())
+            || text[c.end..].starts_with(['\'', '’'])
+        {
+            continue;
+        }
+        let Some(before) = text[..c.start].strip_suffix(", ") else {
+            continue;
+        };
+        let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+        let words: Vec<&str> = line.split(' ').collect();
+        let run = words
+            .iter()
+            .rev()
+            .take_while(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+            })
+            .count();
+        let opener = words.len().checked_sub(run + 1).map(|i| words[i]);
+        if run == 0
+            || run > 3
+            || opener.is_some_and(|w| !w.starts_with(char::is_lowercase))
+            || words[words.len() - run..].iter().any(|w| {
+                super::organizations::suffix_words().any(|s| s == *w) || words::OPENERS.contains(w)
+            })
+        {
+            continue;
+        }
+        let name = words[words.len() - run..].join(" ");
+        let start = before.len() - name.len();
+        towns.push(Candidate {
+            start,
+            end: before.len(),
+            kind: EntityKind::Location,
+            canonical: name,
+            parent: Some("United States".to_string()),
+            source: Source::Place,
+        });
+    }
+    out.extend(towns);
+}
+
+/// Whether the town is written as a place just before it ("shares in London were", "shops in
+/// central London were"): then a plural verb after it speaks of the place, not of its club.
+fn placed_before(text: &str, start: usize) -> bool {
+    let line = text[..start].rsplit('\n').next().unwrap_or("");
+    let mut before = line.split_whitespace().rev();
+    let (prev, prev2) = (before.next().unwrap_or(""), before.next().unwrap_or(""));
+    places::LOCATIVE.contains(prev)
+        || prev.starts_with(char::is_lowercase) && places::LOCATIVE.contains(prev2)
 }
 
 /// Whether the word after a place name makes it a language or product ("Cairo code").

@@ -1,5 +1,6 @@
 //! Handles that spell a known organisation ("@TornadoCash", "@BlockSecTeam", "@peckshield"):
-//! the organisation, under its own name, whatever the handle's case or suffix. Other handles
+//! the organisation, under its own name, whatever the handle's case or suffix; a handle ending
+//! as only an organisation's does ("@acme_finance") is one, under the handle. Other handles
 //! are left to the model, which types them from their context.
 
 use std::collections::HashMap;
@@ -13,6 +14,14 @@ use crate::extract::EntityKind;
 use crate::text::is_word_char;
 
 static HANDLE: LazyLock<Option<Regex>> = LazyLock::new(|| super::compile(r"@[A-Za-z0-9_]{3,30}"));
+
+/// Endings that make a handle an organisation's (`assets/entity-words/org-handle-endings.txt`).
+static ORG_HANDLE_ENDINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-handle-endings.txt"
+    ))
+    .collect()
+});
 
 /// A name in lower case with only its letters and digits: "Tornado Cash" and "@tornado_cash"
 /// both give "tornadocash".
@@ -51,12 +60,21 @@ pub(super) fn organisation_handles(
         if glued {
             continue;
         }
-        if let Some(org) = organisation_of(&m.as_str()[1..], orgs) {
+        let handle = &m.as_str()[1..];
+        // A handle ending in "Team", "Protocol", "hq"… is an organisation's, known or not.
+        let org = organisation_of(handle, orgs).cloned().or_else(|| {
+            let key = compact(handle);
+            ORG_HANDLE_ENDINGS
+                .iter()
+                .any(|e| key.strip_suffix(e).is_some_and(|k| k.len() >= 3))
+                .then(|| handle.to_string())
+        });
+        if let Some(org) = org {
             out.push(Candidate {
                 start: m.start(),
                 end: m.end(),
                 kind: EntityKind::Organization,
-                canonical: org.clone(),
+                canonical: org,
                 parent: None,
                 source: Source::Organization,
             });
@@ -94,6 +112,15 @@ mod tests {
                 ("@UniswapProtocol", "Uniswap"),
             ]
         );
+    }
+
+    #[test]
+    fn a_handle_ending_as_only_an_organisations_does_is_one_known_or_not() {
+        let text = "Thanks to @QuorbixTeam, @zell_finance and @pellhq; and to @alice_und_bob.";
+        let mut out = Vec::new();
+        organisation_handles(text, &orgs(), &mut out);
+        let found: Vec<&str> = out.iter().map(|c| c.canonical.as_str()).collect();
+        assert_eq!(found, ["QuorbixTeam", "zell_finance", "pellhq"]);
     }
 
     #[test]

@@ -62,6 +62,35 @@ pub(super) fn given_names_to_full_names(found: &mut [Candidate]) {
     }
 }
 
+/// A firm written by its first word alone ("Oakwood Homes Corp … Oakwood said") is that firm,
+/// though the word alone reads like a surname: the article has said what it is. Only a word
+/// the model typed as a firm, or as a person when it is no given name, changes.
+pub(super) fn short_forms_of_organisations(found: &mut [Candidate]) {
+    let firms: HashMap<String, String> = found
+        .iter()
+        .filter(|c| c.kind == EntityKind::Organization)
+        .filter_map(|c| {
+            let (first, _) = c.canonical.split_once(' ')?;
+            Some((first.to_string(), c.canonical.clone()))
+        })
+        .collect();
+    if firms.is_empty() {
+        return;
+    }
+    for c in found.iter_mut() {
+        if c.source == Source::Model
+            && !c.canonical.contains(' ')
+            && (c.kind == EntityKind::Organization
+                || c.kind == EntityKind::Person
+                    && !people::GIVEN_NAMES.contains(c.canonical.as_str()))
+            && let Some(firm) = firms.get(&c.canonical)
+        {
+            c.kind = EntityKind::Organization;
+            c.canonical = firm.clone();
+        }
+    }
+}
+
 pub(super) static ABBREVIATION: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(r"[ \t]\(([A-Z][A-Za-z0-9&]{1,9})\)"));
 

@@ -546,6 +546,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     }
     generational_suffixes(text, &mut found);
     given_names_to_full_names(&mut found);
+    short_forms_of_organisations(&mut found);
     defined_abbreviations(text, &mut found);
     merge_variants(&mut found);
 

@@ -42,6 +42,20 @@ pub static NAME_RUN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     ))
 });
 
+/// Two adjacent words of a place's name ("New York", "Santa Barbara", "Saint Paul").
+static PLACE_PAIRS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    super::places::PLACES
+        .iter()
+        .flat_map(|p| std::iter::once(&p.canonical).chain(&p.aliases))
+        .flat_map(|n| {
+            let w: Vec<&str> = n.split(' ').collect();
+            w.windows(2)
+                .map(|p| format!("{} {}", p[0], p[1]))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+});
+
 /// The person inside a run of capitalised words: from its first given name up to the first
 /// word that cannot be a name, when at least a surname follows. Byte range within `run`.
 /// A demonym ends the name when it directly follows the given name ("Mark Cuban").
@@ -58,9 +72,13 @@ pub fn given_name_person(
         }
         pos += w.len() + 1;
     }
-    let first = words
-        .iter()
-        .position(|(_, w)| GIVEN_NAMES.contains(w) && !not_name.contains(*w))?;
+    // "New York Attorney General", "Santa Barbara police": a given name that ends a place's
+    // two words with the word before it opens no one's name.
+    let first = words.iter().enumerate().position(|(i, (_, w))| {
+        GIVEN_NAMES.contains(w)
+            && !not_name.contains(*w)
+            && !(i > 0 && PLACE_PAIRS.contains(&format!("{} {w}", words[i - 1].1)))
+    })?;
     if words.iter().any(|(_, w)| is_modifier(w)) {
         return None;
     }

@@ -27,11 +27,22 @@ pub struct Place {
 }
 
 /// The hand-kept table, then the cities and US states derived from GeoNames
-/// (`tests/gazetteers/derive_places.py`), which never repeat a name of the first.
+/// (`tests/gazetteers/derive_places.py`), which never repeat a name of the first, then the
+/// hand-kept regions, seas and US state abbreviations (`assets/places-regions.tsv`).
 pub static PLACES: LazyLock<Vec<Place>> = LazyLock::new(|| {
     let mut places = parse(include_str!("../../../assets/places.tsv"));
     places.extend(parse(include_str!("../../../assets/places-geonames.tsv")));
+    places.extend(parse(include_str!("../../../assets/places-regions.tsv")));
     places
+});
+
+/// The US states' names, after which "Town, State" makes the words before the comma a town.
+pub static US_STATES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    PLACES
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Region && p.country.as_deref() == Some("United States"))
+        .map(|p| p.canonical.as_str())
+        .collect()
 });
 
 fn split_list(s: &str) -> Vec<String> {
@@ -85,7 +96,7 @@ pub fn parse(tsv: &str) -> Vec<Place> {
 }
 
 /// Words that, right before a capital city, make it the place rather than the state.
-static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/locative-words.txt"
     ))

@@ -190,6 +190,11 @@ pub static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Towns of GeoNames the rules do not match (often also a surname or a word: "Carlisle"): a
+/// hint the model weighs with the words around the name.
+pub static TOWNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../../assets/places-towns.txt")).collect());
+
 /// Whether a lower-cased word speaks of attackers, a group or attribution.
 pub fn is_actor_cue(lower: &str) -> bool {
     let (exact, prefixes) = &*ACTOR_CUES;

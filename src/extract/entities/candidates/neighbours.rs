@@ -91,11 +91,15 @@ pub(in crate::extract::entities) fn employer_of_a_role(text: &str, start: usize)
     if word == "the" {
         (word, at) = token_before(text, at);
     }
-    if !matches!(word.as_str(), "of" | "at") {
+    if !matches!(word.as_str(), "of" | "at" | "from") {
         return false;
     }
+    // "an analyst at Zorb", "analysts from Zorb": one role or several.
     let role = token_before(text, at).0;
-    super::super::words::JOB_TITLES_LOWER.contains(&role) || role == "member"
+    let titles = &super::super::words::JOB_TITLES_LOWER;
+    titles.contains(&role)
+        || role.strip_suffix('s').is_some_and(|r| titles.contains(r))
+        || matches!(role.as_str(), "member" | "members")
 }
 
 /// Bytes either side of a name within which its context words are read.
