@@ -412,7 +412,7 @@ impl<'a> Story<'a> {
         }
     }
 
-    /// The amounts: victims of thefts and damages (an organisation of the article, chosen by
+    /// The amounts: victims of thefts (an organisation of the article, chosen by
     /// the victim scorer), actors the text blames for each theft, dates after publication
     /// flagged, offsets in characters.
     pub(super) fn amounts(&self, work: Vec<Work>, main_victim: Option<String>) -> Vec<Amount> {
@@ -426,7 +426,11 @@ impl<'a> Story<'a> {
             let start = conv.get(p.start);
             let end = conv.get(p.end);
             let view = self.view(&w, main_victim.as_deref());
-            let victim = (w.kind.is_theft() || w.kind == AmountKind::Damage)
+            // Only thefts: the scorer learned from theft figures, and a fine or a ransom's
+            // "victim" is another question.
+            let victim = w
+                .kind
+                .is_theft()
                 .then(|| scene.victim(&victims::model::SHIPPED, &view))
                 .flatten();
             let actor = w
