@@ -1,9 +1,9 @@
 //! Incidents: the same theft reported by many articles, merged into one.
 //!
-//! Two theft figures are one incident when they have the same kind, the same victim (compared
-//! without case, punctuation or words such as "bank" or "network"), dollar values within 10% and
-//! event dates in the same year; a victim name that extends another word by word ("Banco de Chile
-//! Wiper" beside "Banco de Chile", a headline's capitalised words) is the same victim. Figures
+//! Two theft figures are one incident when they have the same kind, the same victim (the same
+//! identity, `Amount::victim_id`, without the words that say what kind of organisation it is;
+//! an identity whose words extend another's word by word, "ronin network" beside "ronin", is the
+//! same victim), dollar values within 10% and event dates in the same year. Figures
 //! stated for the same day (give or take one) and within 2% are one theft even when the victims
 //! are named differently (a platform and its product). A figure with no victim joins an incident
 //! when its value is within 3% and its event date agrees at the shorter precision, or when it is
@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::money::normalized_victim;
+use crate::extract::victims::{identity, normalized};
 use crate::extract::{Amount, AmountKind, Mention};
 use crate::partial_date::{PartialDate, Precision};
 
@@ -29,6 +29,9 @@ pub struct Incident {
     pub usd_min: f64,
     pub usd_max: f64,
     pub victim: Option<String>,
+    /// The victim's identity (see [`Amount::victim_id`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub victim_id: Option<String>,
     pub actor: Option<String>,
     /// The sub-group of `actor` its sources name most ("APT38" under "Lazarus Group").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -62,8 +65,24 @@ const MEMBERS_COMPARED: usize = 32;
 /// An incident under construction.
 struct Group<'a> {
     kind: AmountKind,
+    /// The victim's identity as incidents compare it (`victim_key_of`).
     victim: Option<String>,
     members: Vec<&'a Amount>,
+}
+
+/// A figure's victim identity: the one extraction gave it, else (a victim an analyst's decision
+/// set, or a report of an older version) its name's.
+fn victim_id(a: &Amount) -> Option<String> {
+    a.victim_id
+        .clone()
+        .or_else(|| a.victim.as_deref().map(identity))
+}
+
+/// The identity incidents compare, made once per figure: without the words that say what kind
+/// of organisation it is ("orbit bridge" and "orbit chain" are one platform, "central bank of
+/// bangladesh" and "bangladesh central" one bank).
+fn victim_key_of(a: &Amount) -> Option<String> {
+    victim_id(a).map(|id| normalized(&id))
 }
 
 fn usd_of(a: &Amount) -> Option<f64> {
@@ -145,7 +164,7 @@ fn same_day(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
     }
 }
 
-/// Normalised victim names of one victim: equal, or one is the other's leading words.
+/// Identities of one victim: equal, or one is the other's leading words.
 fn same_victim(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let mut long_words = long.split_whitespace();
@@ -154,14 +173,10 @@ fn same_victim(a: &str, b: &str) -> bool {
         .all(|w| long_words.next() == Some(w))
 }
 
-/// The key victims are indexed by: the first word of the normalised name, which every name that
+/// The key victims are indexed by: the first word of the identity, which every identity that
 /// [`same_victim`] accepts shares.
-fn victim_key(normalized: &str) -> String {
-    normalized
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_string()
+fn victim_key(id: &str) -> String {
+    id.split_whitespace().next().unwrap_or("").to_string()
 }
 
 /// Both dates are known and equal at the shorter precision ("2018" agrees with "2018-06-19").
@@ -173,11 +188,10 @@ fn dates_agree(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
 }
 
 impl Group<'_> {
-    fn accepts(&self, a: &Amount, usd: f64) -> bool {
+    fn accepts(&self, a: &Amount, victim: Option<&String>, usd: f64) -> bool {
         if a.kind != self.kind {
             return false;
         }
-        let victim = a.victim.as_deref().map(normalized_victim);
         // The first and the latest members stand for the group: a group of thousands of equal
         // figures (a ledger) is not compared member by member.
         let n = self.members.len();
@@ -188,11 +202,15 @@ impl Group<'_> {
         );
         sample.into_iter().any(|m| {
             let Some(mu) = usd_of(m) else { return false };
-            match (&victim, &self.victim) {
+            match (victim, &self.victim) {
                 (Some(v), Some(g)) => {
+                    // A later article recalling the same victim's theft is dated only by its
+                    // publication, after the theft.
+                    let recalled = a.event_date_inferred
+                        && matches!((a.event_date, m.event_date), (Some(ad), Some(md)) if md < ad);
                     (same_victim(v, g)
                         && within(usd, mu, 0.10)
-                        && dates_compatible(a.event_date, m.event_date))
+                        && (dates_compatible(a.event_date, m.event_date) || recalled))
                         || (within(usd, mu, 0.02) && same_day(a.event_date, m.event_date))
                 }
                 // A figure with no victim is the theft of the same value and time: dates that
@@ -300,7 +318,7 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
         let victim = if a.kind == AmountKind::Cumulative {
             None
         } else {
-            a.victim.as_deref().map(normalized_victim)
+            victim_key_of(a)
         };
         let candidates: Vec<usize> = match &victim {
             Some(v) => {
@@ -329,13 +347,9 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                 c
             }
         };
-        let mut a_for_match = a.clone();
-        if a.kind == AmountKind::Cumulative {
-            a_for_match.victim = None;
-        }
         match candidates
             .into_iter()
-            .find(|&g| groups[g].accepts(&a_for_match, usd))
+            .find(|&g| groups[g].accepts(a, victim.as_ref(), usd))
         {
             Some(g) => {
                 groups[g].members.push(a);
@@ -377,10 +391,18 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
             let usd = typical(&values);
             let usd_min = values.iter().copied().fold(f64::INFINITY, f64::min);
             let usd_max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let victim = if g.kind == AmountKind::Cumulative {
-                None
+            // The identity most sources give, shown by the name most of those sources use.
+            let (victim, victim_id) = if g.kind == AmountKind::Cumulative {
+                (None, None)
             } else {
-                most_common(members.iter().filter_map(|m| m.victim.clone()))
+                let id = most_common(members.iter().filter_map(|m| victim_id(m)));
+                let name = most_common(
+                    members
+                        .iter()
+                        .filter(|m| id.is_some() && victim_id(m) == id)
+                        .filter_map(|m| m.victim.clone()),
+                );
+                (name, id)
             };
             let actor = most_common(members.iter().filter_map(|m| m.actor.clone()));
             // Only a sub-group of the chosen umbrella: two groups' figures may have merged.
@@ -398,6 +420,7 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                 usd_min,
                 usd_max,
                 victim,
+                victim_id,
                 actor,
                 sub_group,
                 sources: members
@@ -431,154 +454,4 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn amount(
-        article: &str,
-        usd: f64,
-        kind: AmountKind,
-        date: &str,
-        victim: Option<&str>,
-    ) -> Amount {
-        Amount {
-            article: article.into(),
-            start: 0,
-            end: 3,
-            text: format!("${usd}"),
-            value: usd,
-            min: None,
-            max: None,
-            currency: "USD".into(),
-            usd: Some(usd),
-            kind,
-            event_date: date.parse().ok(),
-            event_date_inferred: false,
-            event_date_suspicious: false,
-            victim: victim.map(String::from),
-            actor: None,
-            sub_group: None,
-            cue: None,
-            main: false,
-            probability: None,
-        }
-    }
-
-    #[test]
-    fn same_theft_in_many_articles_is_one_incident() {
-        let s = AmountKind::Stolen;
-        let amounts = vec![
-            amount("a", 81e6, s, "2016-02", Some("Bangladesh Bank")),
-            amount("b", 81e6, s, "2016", Some("Bangladesh Bank")),
-            amount("c", 80e6, s, "2016-02-05", Some("Bangladesh bank")),
-            amount("d", 60e6, s, "2017", Some("Far Eastern International Bank")),
-            amount(
-                "e",
-                81e6,
-                AmountKind::Attempted,
-                "2016-02",
-                Some("Bangladesh Bank"),
-            ),
-            amount("f", 81e6, s, "2018-05", Some("Bangladesh Bank")),
-            amount(
-                "g",
-                81e6,
-                AmountKind::Other,
-                "2016-02",
-                Some("Bangladesh Bank"),
-            ),
-        ];
-        let inc = merge(&amounts);
-        assert_eq!(inc.len(), 4, "{inc:#?}");
-        let bb = inc
-            .iter()
-            .find(|i| i.kind == s && i.sources.len() == 3)
-            .unwrap();
-        assert_eq!(bb.usd, 81e6);
-        assert_eq!((bb.usd_min, bb.usd_max), (80e6, 81e6));
-        assert_eq!(
-            bb.event_date.map(|d| d.to_string()).as_deref(),
-            Some("2016-02-05")
-        );
-        assert_eq!(inc[0].id, "inc-0001");
-        assert_eq!(
-            inc[0].event_date.map(|d| d.to_string()).as_deref(),
-            Some("2016-02")
-        );
-    }
-
-    #[test]
-    fn unnamed_figures_join_only_close_matches_and_totals_stay_apart() {
-        let s = AmountKind::Stolen;
-        let amounts = vec![
-            amount("a", 100e6, s, "2022-06", Some("Harmony")),
-            amount("b", 100.5e6, s, "2022-06-24", None),
-            amount("c", 95e6, s, "2022-06", None),
-            amount("d", 100e6, AmountKind::Cumulative, "2022-06", None),
-        ];
-        let inc = merge(&amounts);
-        assert_eq!(inc.len(), 3, "{inc:#?}");
-        assert!(
-            inc.iter()
-                .any(|i| i.sources.len() == 2 && i.victim.as_deref() == Some("Harmony"))
-        );
-        assert!(inc.iter().any(|i| i.kind == AmountKind::Cumulative));
-    }
-
-    #[test]
-    fn longer_names_and_next_day_reports_join_the_same_theft() {
-        let s = AmountKind::Stolen;
-        let amounts = vec![
-            amount("a", 12e6, s, "2019-04", Some("Quillon Bank")),
-            amount("b", 12e6, s, "2019-04", Some("Quillon Bank Malware")),
-            amount("c", 12e6, s, "2019-04", Some("Quill")),
-            amount("d", 70e6, s, "2021-03-14", Some("Vesper Bridge")),
-            amount("e", 70.5e6, s, "2021-03-15", Some("Tidal Vesper")),
-            amount("f", 70e6, s, "2021-03-17", Some("Other Swap")),
-        ];
-        let inc = merge(&amounts);
-        let sizes: Vec<(Option<&str>, usize)> = inc
-            .iter()
-            .map(|i| (i.victim.as_deref(), i.sources.len()))
-            .collect();
-        assert_eq!(inc.len(), 4, "{sizes:?}");
-        assert!(sizes.contains(&(Some("Quill"), 1)), "{sizes:?}");
-        assert!(sizes.iter().any(|(_, n)| *n == 2), "{sizes:?}");
-        assert!(sizes.contains(&(Some("Other Swap"), 1)), "{sizes:?}");
-    }
-
-    #[test]
-    fn merge_is_deterministic() {
-        let s = AmountKind::Stolen;
-        let mut amounts = vec![
-            amount("a", 10e6, s, "2020", Some("X")),
-            amount("b", 20e6, s, "2019", Some("Y")),
-            amount("c", 30e6, s, "2021", Some("Z")),
-        ];
-        let first = merge(&amounts);
-        amounts.reverse();
-        assert_eq!(first, merge(&amounts));
-        assert_eq!(first[0].victim.as_deref(), Some("Y"));
-    }
-
-    #[test]
-    fn a_later_article_recalling_a_theft_rounds_it() {
-        let s = AmountKind::Stolen;
-        let theft = || amount("a", 21.4e6, s, "2021-04-12", Some("Quillon Finance"));
-        let mut recalled = amount("b", 20e6, s, "2021-11-02", None);
-        recalled.event_date_inferred = true;
-        let merged = merge(&[theft(), recalled.clone()]);
-        assert_eq!(merged.len(), 1, "{merged:#?}");
-        // Not a round figure, not a recall (its own date), or years later: two thefts.
-        let mut precise = recalled.clone();
-        precise.value = 20.3e6;
-        precise.usd = Some(20.3e6);
-        let dated = amount("b", 20e6, s, "2021-11-02", None);
-        let mut late = recalled.clone();
-        late.event_date = "2023-11-02".parse().ok();
-        for other in [precise, dated, late] {
-            let merged = merge(&[theft(), other]);
-            assert_eq!(merged.len(), 2, "{merged:#?}");
-        }
-    }
-}
+mod tests;

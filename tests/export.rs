@@ -52,6 +52,7 @@ fn amount(
         event_date_inferred: false,
         event_date_suspicious: false,
         victim: None,
+        victim_id: None,
         actor: None,
         sub_group: None,
         cue: None,
@@ -160,6 +161,7 @@ fn incident(date: &str, usd: f64, victim: &str, sources: &[(&str, &str)]) -> Inc
         usd_min: usd,
         usd_max: usd,
         victim: Some(victim.into()),
+        victim_id: None,
         actor: Some("Lazarus Group".into()),
         sub_group: None,
         sources: sources

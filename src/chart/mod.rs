@@ -163,6 +163,7 @@ mod tests {
             usd_min: usd,
             usd_max: usd,
             victim: Some("Quillon Bank".into()),
+            victim_id: None,
             actor: None,
             sub_group: None,
             sources: vec![Source {

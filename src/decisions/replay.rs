@@ -215,7 +215,11 @@ fn apply_figure(a: &mut Amount, edit: &FigureEdit, id: &str, report: &mut Replay
             a.event_date_inferred = false;
             a.event_date_suspicious = false;
         }
-        FigureEdit::SetVictim { victim } => a.victim = Some(victim.clone()),
+        FigureEdit::SetVictim { victim } => {
+            // The analyst's victim replaces the machine's, identity and all.
+            a.victim = Some(victim.clone());
+            a.victim_id = Some(crate::extract::victims::identity(victim));
+        }
         FigureEdit::SetActor { actor } => {
             // The analyst's actor replaces the machine's, sub-group and all.
             a.actor = Some(actor.clone());
@@ -373,10 +377,12 @@ fn distinct_articles(e: &Entity) -> usize {
 /// Victims and actors named `old` become `new` (or none).
 fn rename_in_figures(amounts: &mut [Amount], old: &str, new: Option<&String>) {
     for a in amounts {
-        for field in [&mut a.victim, &mut a.actor] {
-            if field.as_deref() == Some(old) {
-                *field = new.cloned();
-            }
+        if a.victim.as_deref() == Some(old) {
+            a.victim = new.cloned();
+            a.victim_id = new.map(|n| crate::extract::victims::identity(n));
+        }
+        if a.actor.as_deref() == Some(old) {
+            a.actor = new.cloned();
         }
     }
 }
@@ -416,7 +422,10 @@ fn apply_incident(
                     let gone = incidents.remove(j);
                     let i = if j < i { i - 1 } else { i };
                     let inc = &mut incidents[i];
-                    inc.victim = inc.victim.take().or(gone.victim);
+                    if inc.victim.is_none() {
+                        inc.victim = gone.victim;
+                        inc.victim_id = gone.victim_id;
+                    }
                     if inc.actor.is_none() {
                         inc.actor = gone.actor;
                         inc.sub_group = gone.sub_group;

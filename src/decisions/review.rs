@@ -196,6 +196,7 @@ mod tests {
             usd_min: usd,
             usd_max: usd,
             victim: victim.map(Into::into),
+            victim_id: None,
             actor: None,
             sub_group: None,
             sources: vec![Source {
@@ -227,6 +228,7 @@ mod tests {
             event_date_inferred: false,
             event_date_suspicious: false,
             victim: None,
+            victim_id: None,
             actor: None,
             sub_group: None,
             cue: None,

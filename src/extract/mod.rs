@@ -9,6 +9,7 @@ pub mod document;
 pub mod entities;
 pub mod lexicon;
 pub mod money;
+pub mod victims;
 
 use serde::{Deserialize, Serialize};
 
@@ -119,7 +120,12 @@ pub struct Amount {
     pub event_date_inferred: bool,
     /// True when the event date falls after the publication date.
     pub event_date_suspicious: bool,
+    /// The victim's display name: an organisation of the article.
     pub victim: Option<String>,
+    /// The victim's identity (`victims::identity`, the key the corpus gathering merges an
+    /// organisation's spellings by): what incidents compare.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub victim_id: Option<String>,
     /// The threat actor's umbrella group ("Lazarus Group"), or the actor itself when it has none.
     pub actor: Option<String>,
     /// The sub-group named ("APT38") when `actor` is its umbrella: kept so the link chart can

@@ -17,6 +17,7 @@ fn incident(
         usd_min: usd,
         usd_max: usd,
         victim: victim.map(str::to_owned),
+        victim_id: None,
         actor: actor.map(|(a, _)| a.to_owned()),
         sub_group: actor.and_then(|(_, s)| s.map(str::to_owned)),
         sources: vec![Source {

@@ -32,6 +32,7 @@ fn incident(figure: &str, usd: f64, victim: Option<&str>, actor: Option<&str>) -
         usd_min: usd,
         usd_max: usd,
         victim: victim.map(str::to_owned),
+        victim_id: None,
         actor: actor.map(str::to_owned),
         sub_group: None,
         sources: vec![Source {

@@ -28,6 +28,7 @@ fn amount(text: &str, needle: &str, usd: f64, victim: &str) -> Amount {
         event_date_inferred: false,
         event_date_suspicious: false,
         victim: Some(victim.into()),
+        victim_id: None,
         actor: None,
         sub_group: None,
         cue: None,

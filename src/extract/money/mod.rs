@@ -8,10 +8,10 @@ mod classify;
 pub mod features;
 pub(crate) mod fx;
 pub mod model;
-mod parse;
+pub(crate) mod parse;
 mod parts;
 mod story;
-mod victim;
+mod victim_examples;
 
 use std::sync::LazyLock;
 
@@ -28,7 +28,8 @@ use model::{AmountModel, ROLES};
 use parts::mark_components;
 use story::Story;
 
-pub use victim::normalized as normalized_victim;
+pub use crate::extract::victims::normalized as normalized_victim;
+pub use victim_examples::{FigureVictims, victim_examples};
 
 /// The theft probability (role model) a figure needs to be the headline; the headline is then a
 /// theft whatever its role. Chosen on the cross-validated reports (README): 0.5 lost headlines
@@ -54,13 +55,6 @@ static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Bytes before a figure within which a "N% of the" makes it a share.
 const SHARE_REACH: usize = 60;
-
-/// Words that blame a theft on someone.
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
-        r"(?i)(?-u:\b)(?:attribut\w*|behind|blam\w*|linked|responsib\w*|tied|suspected|carried\s+out|perpetrat\w*|orchestrat\w*|culprits?)(?-u:\b)",
-    )
-});
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(

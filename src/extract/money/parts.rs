@@ -1,7 +1,8 @@
 //! Parts and totals: a figure that restates part of another figure of the same theft
 //! (per-asset amounts, waves, an early estimate) is not a theft of its own.
 
-use super::{AmountKind, Work, victim};
+use super::{AmountKind, Work};
+use crate::extract::victims as victim;
 use crate::partial_date::PartialDate;
 
 /// How many of an article's largest stolen figures a smaller one is compared with when deciding

@@ -2,25 +2,24 @@
 //! each figure classified and dated in its sentence, the victim and the theft the article is
 //! about, and the amounts with victim, actor and character offsets.
 
-use std::collections::HashSet;
-
 use super::parts::{announces_another, states_a_total};
-use super::victim::{self, Victims};
 use super::{
-    ATTRIBUTION, ByteDate, DATE_LABEL, LEDE_SENTENCES, MAIN_LEDE_SENTENCES, SHARE_OF, SHARE_REACH,
-    Work, clamp_window, classify, fx, parse, starts_period, starts_with_word, word_before,
+    ByteDate, DATE_LABEL, LEDE_SENTENCES, MAIN_LEDE_SENTENCES, SHARE_OF, SHARE_REACH, Work,
+    clamp_window, classify, fx, parse, starts_period, starts_with_word, word_before,
 };
 use crate::corpus::Article;
 use crate::extract::dates::DateMention;
 use crate::extract::document::{CharOffsets, Document, Span};
 use crate::extract::lexicon::Lexicon;
-use crate::extract::{Amount, AmountKind, EntityKind, EntityMention};
+use crate::extract::victims::{self, rule::Rule as Victims};
+use crate::extract::{Amount, AmountKind, EntityMention};
 use crate::partial_date::{PartialDate, Precision};
 
 /// An article's text with everything the stages look up around a figure, in byte offsets.
 pub(super) struct Story<'a> {
     article: &'a Article,
     pub(super) text: &'a str,
+    lex: &'a Lexicon,
     victims: Victims<'a>,
     /// The money figures, in text order.
     pub(super) figures: Vec<parse::Parsed>,
@@ -78,6 +77,7 @@ impl<'a> Story<'a> {
         Some(Self {
             article,
             text,
+            lex,
             victims: Victims::new(lex),
             figures,
             sents: doc.sentences(),
@@ -385,51 +385,62 @@ impl<'a> Story<'a> {
         work[m].separate = true;
     }
 
-    /// The amounts: victims (never a person), actors the text blames for each theft, dates
-    /// after publication flagged, offsets in characters.
+    /// The victim scorer's view of the article.
+    pub(super) fn scene(&self) -> victims::Scene<'_> {
+        let figures = self.figures.iter().map(|p| (p.start, p.end)).collect();
+        victims::Scene::new(
+            self.lex,
+            self.text,
+            self.title_line,
+            self.sents,
+            figures,
+            &self.entities,
+        )
+    }
+
+    /// What the victim scorer knows of figure `w`.
+    pub(super) fn view<'w>(
+        &self,
+        w: &'w Work,
+        main_victim: Option<&'w str>,
+    ) -> victims::FigureView<'w> {
+        let p = &w.parsed;
+        victims::FigureView {
+            span: (p.start, p.end),
+            window: clamp_window(self.text, self.sents[w.sentence], (p.start, p.end)),
+            sentence: w.sentence,
+            rule_sentence: w.victim.as_deref(),
+            rule_story: main_victim,
+            kind: w.kind,
+            main: w.main,
+        }
+    }
+
+    /// The amounts: victims of thefts (an organisation of the article, chosen by
+    /// the victim scorer), actors the text blames for each theft, dates after publication
+    /// flagged, offsets in characters.
     pub(super) fn amounts(&self, work: Vec<Work>, main_victim: Option<String>) -> Vec<Amount> {
         let text = self.text;
         let published = self.article.published.and_then(PartialDate::from_day);
-        let people: HashSet<&str> = self
-            .entities
-            .iter()
-            .filter(|(_, _, m)| m.kind == EntityKind::Person)
-            .flat_map(|(_, _, m)| [m.canonical.as_str(), m.surface.as_str()])
-            .collect();
-        let attributed_actor = self
-            .sents
-            .iter()
-            .filter(|s| ATTRIBUTION.is_match(s.of(text)))
-            .find_map(|&span| victim::actor(span.into(), &self.entities));
+        let scene = self.scene();
         let mut out = Vec::with_capacity(work.len());
         for w in work {
             let p = &w.parsed;
             let start = self.offsets.char_of(p.start);
             let end = self.offsets.char_of(p.end);
-            let victim = match w.kind {
-                AmountKind::Stolen | AmountKind::Attempted | AmountKind::Damage => {
-                    w.victim.or_else(|| main_victim.clone())
-                }
-                _ => w.victim,
-            }
-            // A victim is an organisation or a platform: a person robbed is left unnamed here.
-            .filter(|v| !people.contains(v.as_str()));
-            // The actor the text blames for this theft: one named in the figure's sentence; for
-            // the article's main theft, also one named in a sentence of attribution ("attributed
-            // to", "behind"). An actor named elsewhere about something else is not this theft's.
-            let (actor, sub_group) = if w.kind.is_theft() {
-                let window = clamp_window(text, self.sents[w.sentence], (p.start, p.end));
-                victim::actor(window, &self.entities).or_else(|| {
-                    if w.main {
-                        attributed_actor.clone()
-                    } else {
-                        None
-                    }
-                })
-            } else {
-                None
-            }
-            .map_or((None, None), |(actor, sub_group)| (Some(actor), sub_group));
+            let view = self.view(&w, main_victim.as_deref());
+            // Only thefts: the scorer learned from theft figures, and a fine or a ransom's
+            // "victim" is another question.
+            let victim = w
+                .kind
+                .is_theft()
+                .then(|| scene.victim(&victims::model::SHIPPED, &view))
+                .flatten();
+            let actor = w
+                .kind
+                .is_theft()
+                .then(|| scene.actor(view.window, w.main))
+                .flatten();
             let suspicious = match (w.event_date, published) {
                 (Some(d), Some(p)) => d > p.truncated(d.precision()),
                 _ => false,
@@ -448,9 +459,10 @@ impl<'a> Story<'a> {
                 event_date: w.event_date,
                 event_date_inferred: w.inferred,
                 event_date_suspicious: suspicious,
-                victim,
-                actor,
-                sub_group,
+                victim_id: victim.as_ref().map(|v| v.id.clone()),
+                victim: victim.map(|v| v.name),
+                sub_group: actor.as_ref().and_then(|a| a.sub_group.clone()),
+                actor: actor.map(|a| a.group),
                 cue: w.cue,
                 main: w.main,
                 probability: w.probability,

@@ -17,7 +17,15 @@ fn article(text: &str, published: Option<NaiveDate>) -> Article {
 fn run(text: &str, published: Option<NaiveDate>) -> Vec<Amount> {
     let a = article(text, published);
     let dates = crate::extract::dates::find(&a);
-    find_with_model(Lexicon::builtin(), &AmountModel::default(), &a, &dates, &[])
+    // Victims are organisations the entity layer found.
+    let entities = crate::extract::entities::find(&a);
+    find_with_model(
+        Lexicon::builtin(),
+        &AmountModel::default(),
+        &a,
+        &dates,
+        &entities,
+    )
 }
 
 #[test]
@@ -38,10 +46,9 @@ fn sentence_split_respects_abbreviations_and_decimals() {
 #[test]
 fn every_static_pattern_compiles() {
     LazyLock::force(&DATE_LABEL);
-    LazyLock::force(&ATTRIBUTION);
     LazyLock::force(&SHARE_OF);
     parse::force_patterns();
-    victim::force_patterns();
+    crate::extract::victims::rule::force_patterns();
 }
 
 #[test]

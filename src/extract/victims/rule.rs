@@ -1,5 +1,7 @@
-//! Who was robbed, and by whom: the victim named around a theft figure ("stolen from X",
-//! "X lost", "X ($196M)", "hack on X") and the threat actor named near it.
+//! The hand rule that named a figure's victim before the scorer: the name written around a
+//! theft figure ("stolen from X", "X lost", "X ($196M)", "hack on X") or in the title. Kept as
+//! a feature of the scorer (old rules become features) and as the amount model's "a victim is
+//! named" signal; it never names the victim on its own.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -10,13 +12,16 @@ use crate::extract::entities::gazetteer::{THREAT_ACTORS, is_matchable};
 use crate::extract::entities::organizations;
 use crate::extract::entities::words::COMMON;
 use crate::extract::lexicon::Lexicon;
-use crate::extract::{EntityKind, EntityMention};
 
-use super::pattern as re;
+/// Compiles one of the rule's fixed patterns: constants of the program, not input (a bad one
+/// is caught by `every_static_pattern_compiles`).
+fn re(s: &str) -> Regex {
+    Regex::new(s).unwrap_or_else(|e| panic!("victim rule pattern {s:?}: {e}"))
+}
 
 /// Compiles every static pattern of this module (see `every_static_pattern_compiles`).
 #[cfg(test)]
-pub(super) fn force_patterns() {
+pub(crate) fn force_patterns() {
     LazyLock::force(&TITLE);
     for p in [
         &FROM_AFTER,
@@ -66,11 +71,11 @@ fn names_an_actor(name: &str) -> bool {
 
 /// Victims' names found with the word lists of one lexicon (stop words, organisation words,
 /// chains), passed in rather than read from a global.
-pub struct Victims<'a> {
+pub struct Rule<'a> {
     lex: &'a Lexicon,
 }
 
-impl<'a> Victims<'a> {
+impl<'a> Rule<'a> {
     pub fn new(lex: &'a Lexicon) -> Self {
         Self { lex }
     }
@@ -225,7 +230,7 @@ impl<'a> Victims<'a> {
         let first = name.split_whitespace().next()?;
         // A chain's or a token's own bridge or wallet ("the BUSD Bridge", "the ETH hot wallet") is a
         // part of the platform robbed, not its name.
-        let ticker_like = super::parse::is_known_ticker(first);
+        let ticker_like = crate::extract::money::parse::is_known_ticker(first);
         if self.not_name(first)
             || self.chain(first)
             || ticker_like
@@ -387,25 +392,6 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?P<n>[^\n]{1,60}?)\s+(?:[-–]\s+(?i:rekt)(?-u:\b)|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)(?-u:\b))",
     )
 });
-
-/// The threat actor the entity extractor found in `span` (byte offsets), first in the text, as
-/// (umbrella group, sub-group): ("Lazarus Group", Some("APT38")) for "APT38".
-pub fn actor(
-    span: (usize, usize),
-    entities: &[(usize, usize, &EntityMention)],
-) -> Option<(String, Option<String>)> {
-    // Entities are in text order: the span's are one slice of them.
-    let from = entities.partition_point(|(s, _, _)| *s < span.0);
-    entities[from..]
-        .iter()
-        .take_while(|(s, _, _)| *s < span.1)
-        .filter(|(_, e, m)| *e <= span.1 && m.kind == EntityKind::ThreatActor)
-        .min_by_key(|(s, _, _)| *s)
-        .map(|(_, _, m)| match &m.parent {
-            Some(parent) => (parent.clone(), Some(m.canonical.clone())),
-            None => (m.canonical.clone(), None),
-        })
-}
 
 /// Words dropped when victims' names are compared (`assets/lexicon/victim-name-noise.txt`).
 static KIND_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

@@ -1,7 +1,7 @@
 use super::*;
 
-fn v() -> Victims<'static> {
-    Victims::new(Lexicon::builtin())
+fn v() -> Rule<'static> {
+    Rule::new(Lexicon::builtin())
 }
 
 fn victim(sentence: &str, figure: &str) -> Option<String> {
@@ -126,30 +126,6 @@ fn titles_and_normalisation() {
     assert_eq!(normalized("Pylon Chain"), normalized("Pylon Bridge"));
     assert_eq!(normalized("Ronin Network"), normalized("ronin bridge"));
     assert_ne!(normalized("Harmony Bridge"), normalized("Horizon Bridge"));
-}
-
-#[test]
-fn actors_come_from_threat_actor_mentions_in_the_span() {
-    let mention = |kind, canonical: &str, parent: Option<&str>| EntityMention {
-        kind,
-        canonical: canonical.into(),
-        parent: parent.map(String::from),
-        surface: canonical.into(),
-        start: 0,
-        end: 0,
-        role: None,
-    };
-    let apt = mention(EntityKind::ThreatActor, "APT38", Some("Lazarus Group"));
-    let kim = mention(EntityKind::ThreatActor, "Kimsuky", None);
-    let org = mention(EntityKind::Organization, "FBI", None);
-    let spans = [(5, 8, &org), (10, 15, &apt), (40, 47, &kim)];
-    assert_eq!(
-        actor((0, 30), &spans),
-        Some(("Lazarus Group".to_owned(), Some("APT38".to_owned()))),
-        "the umbrella group of the first actor in the span, and the sub-group named"
-    );
-    assert_eq!(actor((20, 50), &spans), Some(("Kimsuky".to_owned(), None)));
-    assert_eq!(actor((0, 9), &spans), None, "organisations are not actors");
 }
 
 #[test]

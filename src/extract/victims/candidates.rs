@@ -1,0 +1,91 @@
+//! The victim candidates of an article: its organisation mentions, one candidate per
+//! identity (the spellings the corpus gathering merges), with how the article treats it.
+
+use std::collections::HashMap;
+
+use crate::extract::lexicon::Lexicon;
+use crate::extract::{EntityKind, EntityMention};
+
+use super::{identity, normalized};
+
+/// One organisation of the article.
+pub(super) struct Candidate {
+    pub name: String,
+    pub id: String,
+    /// Its mentions (byte offsets), in text order.
+    pub spans: Vec<(usize, usize)>,
+    /// Among the article's organisations by mentions (0: the most mentioned).
+    pub rank: usize,
+    pub in_title: bool,
+    /// The organisation-type word its name ends with ("bank", "exchange", "protocol").
+    pub type_word: Option<String>,
+    /// Its name compared as victims' names are ("Ronin Network" → "ronin").
+    pub normalized: String,
+    /// A chain or a token's ticker ("Ethereum", "stETH"): an asset, seldom the one robbed.
+    pub asset: bool,
+}
+
+/// The organisations of `entities` (by start), most mentioned first.
+pub(super) fn of(
+    entities: &[(usize, usize, &EntityMention)],
+    title_end: Option<usize>,
+    lex: &Lexicon,
+) -> Vec<Candidate> {
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Candidate> = Vec::new();
+    for &(s, e, m) in entities {
+        if m.kind != EntityKind::Organization {
+            continue;
+        }
+        let id = identity(&m.canonical);
+        let k = *at.entry(id.clone()).or_insert_with(|| {
+            let type_word = m
+                .canonical
+                .split_whitespace()
+                .next_back()
+                .map(str::to_lowercase)
+                .filter(|w| lex.is_organisation_word(w));
+            out.push(Candidate {
+                name: m.canonical.clone(),
+                normalized: normalized(&m.canonical),
+                id,
+                spans: Vec::new(),
+                rank: 0,
+                in_title: false,
+                type_word,
+                asset: lex.is_chain(&m.canonical.to_lowercase())
+                    || crate::extract::money::parse::is_known_ticker(&m.canonical),
+            });
+            out.len() - 1
+        });
+        let c = &mut out[k];
+        c.spans.push((s, e));
+        c.in_title |= title_end.is_some_and(|t| s < t);
+    }
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(out[k].spans.len()), out[k].spans[0].0));
+    for (rank, k) in order.into_iter().enumerate() {
+        out[k].rank = rank;
+    }
+    out
+}
+
+/// Whether the old rule's `name` names candidate `c`: the same identity, or the same name
+/// once kind words are dropped, or one the other's leading words ("Bangladesh central bank"
+/// and "Bangladesh Bank", "Ronin" and "Ronin Network").
+pub(super) fn names(c: &Candidate, name: &str) -> bool {
+    if identity(name) == c.id {
+        return true;
+    }
+    let n = normalized(name);
+    let (short, long) = if n.len() <= c.normalized.len() {
+        (n.as_str(), c.normalized.as_str())
+    } else {
+        (c.normalized.as_str(), n.as_str())
+    };
+    let mut long_words = long.split_whitespace();
+    !short.is_empty()
+        && short
+            .split_whitespace()
+            .all(|w| long_words.next() == Some(w))
+}

@@ -1,0 +1,275 @@
+//! What the victim scorer sees of one organisation for one figure: where its nearest mention
+//! stands (sentence, clause, distance, direction), the words between, how the article treats
+//! the name, and whether the old rule named it.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::extract::EntityKind;
+use crate::learn::{Features, hash, hash_parts};
+
+use super::candidates::{Candidate, names};
+use super::{FigureView, Scene};
+
+/// Words that tie a name to a figure (`assets/lexicon/victim-links.txt`) and the victim cues
+/// the entity layer reads after a name (`assets/entity-words/victim-cues.txt`).
+static LINKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/lexicon/victim-links.txt"))
+        .chain(crate::text::entries(include_str!(
+            "../../../assets/entity-words/victim-cues.txt"
+        )))
+        .collect()
+});
+
+/// Words between a name and its figure read for links; beyond, only the distance counts.
+const LINK_REACH: usize = 25;
+
+fn bucket(n: usize, edges: &[usize]) -> usize {
+    edges.iter().position(|&e| n <= e).unwrap_or(edges.len())
+}
+
+/// A word as the links list writes it: lower case, outer punctuation off, "’s" as "'s".
+fn link_word(w: &str) -> String {
+    let w = w.replace('’', "'");
+    if w.ends_with("'s") && w.len() > 2 {
+        return "'s".to_string();
+    }
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+        .to_lowercase()
+}
+
+/// The "none" candidate: what the rule named and how many names there are to choose from.
+pub(super) fn none(scene: &Scene, f: &FigureView) -> Features {
+    let mut out: Features = vec![(hash("none"), 1.0)];
+    let add = |out: &mut Features, name: &str| out.push((hash(name), 1.0));
+    add(&mut out, &format!("none:kind={}", f.kind.as_str()));
+    if f.main {
+        add(&mut out, "none:main");
+    }
+    match f.rule_sentence {
+        Some(n) if scene.candidates.iter().any(|c| names(c, n)) => {
+            add(&mut out, "none:rule_sentence")
+        }
+        Some(_) => add(&mut out, "none:rule_sentence_unmatched"),
+        None => add(&mut out, "none:no_rule_sentence"),
+    }
+    if f.rule_story.is_none() {
+        add(&mut out, "none:no_rule_story");
+    }
+    // The words of the figure's sentence that tie it to someone (or to no one named).
+    let mut seen = HashSet::new();
+    for w in scene.text[f.window.0..f.window.1].split_whitespace() {
+        let w = link_word(w);
+        if LINKS.contains(w.as_str()) && seen.insert(w.clone()) {
+            out.push((hash_parts(&["none:sent=", &w]), 1.0));
+        }
+    }
+    if scene.rug {
+        out.push((hash("none:rug"), 1.0));
+    }
+    let in_sentence = scene
+        .candidates
+        .iter()
+        .filter(|c| {
+            c.spans
+                .iter()
+                .any(|s| s.0 >= f.window.0 && s.1 <= f.window.1)
+        })
+        .count();
+    out.push((
+        hash_parts(&[
+            "none:in_sentence=",
+            &bucket(in_sentence, &[0, 1, 2]).to_string(),
+        ]),
+        1.0,
+    ));
+    out.push((
+        hash_parts(&[
+            "none:orgs=",
+            &bucket(scene.candidates.len(), &[0, 1, 3, 8]).to_string(),
+        ]),
+        1.0,
+    ));
+    out
+}
+
+/// Where a candidate's mention nearest to a figure stands.
+#[derive(Clone, Copy)]
+pub(super) struct Near {
+    pub span: (usize, usize),
+    /// The mention is before the figure.
+    pub before: bool,
+    /// Words between them.
+    pub distance: usize,
+}
+
+/// Candidate `c`'s mention nearest to figure `f` (in words; before it on a tie).
+pub(super) fn nearest(scene: &Scene, f: &FigureView, c: &Candidate) -> Near {
+    let text = scene.text;
+    c.spans
+        .iter()
+        .map(|&s| {
+            let before = s.1 <= f.span.0;
+            let gap = if before {
+                (s.1, f.span.0)
+            } else {
+                (f.span.1.min(s.0), s.0)
+            };
+            Near {
+                span: s,
+                before,
+                distance: text[gap.0..gap.1].split_whitespace().count(),
+            }
+        })
+        .min_by_key(|n| (n.distance, !n.before, n.span.0))
+        .unwrap_or(Near {
+            span: (0, 0),
+            before: true,
+            distance: usize::MAX,
+        })
+}
+
+/// Candidate `c` for the figure `f`; `near` its nearest mention, `order` its place among the
+/// candidates by that distance (0: the nearest).
+pub(super) fn of(
+    scene: &Scene,
+    f: &FigureView,
+    c: &Candidate,
+    near: Near,
+    order: usize,
+) -> Features {
+    let text = scene.text;
+    let mut out: Features = vec![(hash("cand"), 1.0)];
+    let mut add = |name: &str, v: f32| out.push((hash(name), v));
+    let (span, before) = (near.span, near.before);
+    add(&format!("order={}", bucket(order, &[0, 1, 2])), 1.0);
+    if order == 0 && near.distance <= LINK_REACH {
+        add("nearest&close", 1.0);
+    }
+    let dir = if before { "before" } else { "after" };
+    let (gap_s, gap_e) = if before {
+        (span.1, f.span.0)
+    } else {
+        (f.span.1.min(span.0), span.0)
+    };
+    let between = &text[gap_s..gap_e];
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let distance = words.len();
+    let sentence = scene.sents.partition_point(|s| s.end() <= span.0);
+    let sentence_gap = sentence.abs_diff(f.sentence);
+    let same_sentence = span.0 >= f.window.0 && span.1 <= f.window.1;
+    add(
+        &format!("sent_gap={}", bucket(sentence_gap, &[0, 1, 3])),
+        1.0,
+    );
+    if same_sentence {
+        add("same_sentence", 1.0);
+        add(
+            &format!("dist={dir}:{}", bucket(distance, &[0, 2, 5, 10, 20])),
+            1.0,
+        );
+        add("closeness", 1.0 / (1.0 + distance as f32 / 4.0));
+        let commas = between.matches(',').count();
+        add(&format!("commas={}", bucket(commas, &[0, 1])), 1.0);
+        if between.contains([';', ':']) || between.contains(" — ") || between.contains(" – ") {
+            add("clause_break", 1.0);
+        } else if commas == 0 {
+            add("same_clause", 1.0);
+        }
+        if between.contains('(') {
+            add(&format!("bracket={dir}"), 1.0);
+        }
+        if distance <= LINK_REACH {
+            for w in &words {
+                let w = link_word(w);
+                if LINKS.contains(w.as_str()) {
+                    add(&format!("link={dir}:{w}"), 1.0);
+                }
+            }
+        }
+        // Another figure or another organisation between them: the name is theirs.
+        if scene
+            .figures
+            .iter()
+            .any(|g| g.0 >= gap_s && g.1 <= gap_e && *g != f.span)
+        {
+            add("figure_between", 1.0);
+        }
+        let from = scene.entities.partition_point(|e| e.0 < gap_s);
+        if scene.entities[from..]
+            .iter()
+            .take_while(|e| e.0 < gap_e)
+            .any(|e| e.2.kind == EntityKind::Organization && !c.spans.contains(&(e.0, e.1)))
+        {
+            add("org_between", 1.0);
+        }
+    }
+    // The words right around the mention.
+    let prev = text[..span.0].split_whitespace().next_back().map(link_word);
+    let next = text[span.1..].split_whitespace().next().map(link_word);
+    if text[span.1..].starts_with(['\'', '’']) {
+        add("possessive", 1.0);
+    }
+    if let Some(w) = prev.filter(|w| LINKS.contains(w.as_str())) {
+        add(&format!("prev={w}"), 1.0);
+    }
+    if let Some(w) = next.filter(|w| LINKS.contains(w.as_str())) {
+        add(&format!("next={w}"), 1.0);
+    }
+    if c.in_title {
+        add("title", 1.0);
+        add(
+            if same_sentence {
+                "title&sentence"
+            } else {
+                "title&elsewhere"
+            },
+            1.0,
+        );
+    }
+    let ss = scene.sents[sentence.min(scene.sents.len().saturating_sub(1))].start();
+    if text[ss..span.0].split_whitespace().count() <= 2 {
+        add("starts_sentence", 1.0);
+    }
+    add(&format!("count={}", bucket(c.spans.len(), &[1, 2, 5])), 1.0);
+    add(&format!("rank={}", bucket(c.rank, &[0, 1, 2])), 1.0);
+    if c.asset {
+        add("asset", 1.0);
+    }
+    match &c.type_word {
+        Some(w) => add(&format!("type={w}"), 1.0),
+        None => add("type=none", 1.0),
+    }
+    if f.rule_sentence.is_some_and(|n| names(c, n)) {
+        add("rule_sentence", 1.0);
+        // The sentence names an organisation the title does not: another theft told in passing.
+        add(
+            if c.in_title {
+                "rule_sentence&title"
+            } else {
+                "rule_sentence&not_title"
+            },
+            1.0,
+        );
+    } else if f.rule_sentence.is_some() {
+        add("rule_sentence_names_another", 1.0);
+    }
+    if f.rule_story.is_some_and(|n| names(c, n)) {
+        add("rule_story", 1.0);
+        if !same_sentence {
+            add("rule_story&elsewhere", 1.0);
+        }
+    }
+    out
+}
+
+/// Words of a story whose project robbed its own users (`assets/lexicon/rug-words.txt`).
+static RUG_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/lexicon/rug-words.txt")).collect()
+});
+
+/// Whether the text tells of a rug pull or an exit scam.
+pub(super) fn tells_of_a_rug(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    RUG_WORDS.iter().any(|w| lower.contains(w))
+}

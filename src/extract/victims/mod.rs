@@ -1,0 +1,159 @@
+//! Who was robbed, and by whom: a figure's victim chosen among the article's organisation
+//! mentions by a learned scorer, and its actor among the threat-actor mentions.
+//!
+//! The victim is never a person and may be none. Each organisation of the article (its
+//! mentions gathered under one identity, [`identity`]) is a candidate beside "none"; a listwise
+//! ranker ([`crate::learn::Ranker`], a conditional logistic regression) weighs what lies between
+//! the figure and the name (clause, distance, direction, attribution words), how the article
+//! treats the name (title, how often, rank) and what the old hand rule ([`rule`]) would have
+//! named. Weights: `assets/victim-model.tsv`, trained on `tests/data/victim-labels.json` by the
+//! command in its header.
+
+mod actor;
+mod candidates;
+mod features;
+pub mod model;
+pub(crate) mod rule;
+
+use crate::extract::EntityMention;
+use crate::extract::document::Span;
+use crate::extract::lexicon::Lexicon;
+use crate::learn::Features;
+
+pub use actor::Actor;
+pub use rule::normalized;
+
+/// The identity key of an organisation: the key the corpus gathering merges its spellings by
+/// (`entities::variant_key` of the canonical name). Amounts and incidents carry it beside the
+/// display name, and incidents compare it.
+pub fn identity(name: &str) -> String {
+    crate::extract::entities::variant_key(name)
+}
+
+/// A figure's victim: the organisation's display name and identity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Victim {
+    pub name: String,
+    pub id: String,
+}
+
+/// One article as the victim scorer reads it (byte offsets): its sentences, its organisation
+/// candidates and its threat-actor mentions.
+pub struct Scene<'a> {
+    text: &'a str,
+    sents: &'a [Span],
+    /// The article's money figures (byte offsets).
+    figures: Vec<(usize, usize)>,
+    /// Entity mentions by start.
+    entities: &'a [(usize, usize, &'a EntityMention)],
+    candidates: Vec<candidates::Candidate>,
+    /// The article tells of a rug pull or an exit scam: its project is the thief, not a victim.
+    rug: bool,
+    /// The actor named in a sentence of attribution, for the article's main theft.
+    attributed: Option<Actor>,
+}
+
+/// What the scorer knows of one figure.
+pub struct FigureView<'f> {
+    /// The figure (byte offsets).
+    pub span: (usize, usize),
+    /// Its sentence, as far as the money stages read it.
+    pub window: (usize, usize),
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// The victim the old rule names in the figure's sentence.
+    pub rule_sentence: Option<&'f str>,
+    /// The story's victim by the old rule (the title, else the lede's theft).
+    pub rule_story: Option<&'f str>,
+    /// Its kind as the amount stages decided it.
+    pub kind: crate::extract::AmountKind,
+    /// The theft the article is about.
+    pub main: bool,
+}
+
+/// A figure's candidates: "none" first, then each organisation, with their features.
+pub struct Candidates {
+    /// Display names and identities, one per candidate after "none".
+    pub victims: Vec<Victim>,
+    pub features: Vec<Features>,
+}
+
+impl<'a> Scene<'a> {
+    pub fn new(
+        lex: &'a Lexicon,
+        text: &'a str,
+        title_line: bool,
+        sents: &'a [Span],
+        figures: Vec<(usize, usize)>,
+        entities: &'a [(usize, usize, &'a EntityMention)],
+    ) -> Self {
+        let title_end = title_line.then(|| text.find('\n').unwrap_or(text.len()));
+        Self {
+            text,
+            sents,
+            figures,
+            entities,
+            candidates: candidates::of(entities, title_end, lex),
+            attributed: actor::attributed(text, sents, entities),
+            rug: features::tells_of_a_rug(text),
+        }
+    }
+
+    /// The figure's candidates and their features.
+    pub fn candidates(&self, f: &FigureView) -> Candidates {
+        let mut features = vec![features::none(self, f)];
+        let mut victims = Vec::with_capacity(self.candidates.len());
+        let near: Vec<features::Near> = self
+            .candidates
+            .iter()
+            .map(|c| features::nearest(self, f, c))
+            .collect();
+        for (k, c) in self.candidates.iter().enumerate() {
+            let order = near
+                .iter()
+                .filter(|n| n.distance < near[k].distance)
+                .count();
+            features.push(features::of(self, f, c, near[k], order));
+            victims.push(Victim {
+                name: c.name.clone(),
+                id: c.id.clone(),
+            });
+        }
+        Candidates { victims, features }
+    }
+
+    /// The figure's victim by `model`; with no model, the organisation the old rule names
+    /// (its sentence's victim, else the story's).
+    pub fn victim(&self, model: &model::VictimModel, f: &FigureView) -> Option<Victim> {
+        if self.candidates.is_empty() {
+            return None;
+        }
+        if model.is_empty() {
+            let named = |name: Option<&str>| {
+                let name = name?;
+                self.candidates.iter().find(|c| candidates::names(c, name))
+            };
+            return named(f.rule_sentence)
+                .or_else(|| named(f.rule_story))
+                .map(|c| Victim {
+                    name: c.name.clone(),
+                    id: c.id.clone(),
+                });
+        }
+        let c = self.candidates(f);
+        let p = model.probabilities(&c.features);
+        let best = (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]))?;
+        (best > 0).then(|| c.victims[best - 1].clone())
+    }
+
+    /// The threat actor the text blames for a theft figure: one named in its sentence; for
+    /// the article's main theft, also one named in a sentence of attribution ("attributed to",
+    /// "behind"). An actor named elsewhere about something else is not this theft's.
+    pub fn actor(&self, window: (usize, usize), main: bool) -> Option<Actor> {
+        actor::in_span(window, self.entities)
+            .or_else(|| if main { self.attributed.clone() } else { None })
+    }
+}
+
+#[cfg(test)]
+mod tests;

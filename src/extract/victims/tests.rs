@@ -1,0 +1,69 @@
+//! The victim and actor of figures in invented articles, through the whole extractor.
+
+use crate::corpus::Article;
+use crate::extract::{Amount, extract_article};
+
+fn amounts(title: &str, body: &str) -> Vec<Amount> {
+    let article = Article {
+        id: "v".into(),
+        path: "v.txt".into(),
+        published: chrono::NaiveDate::from_ymd_opt(2023, 5, 2),
+        title: title.into(),
+        source: None,
+        text: format!("{title}\n\n{body}"),
+    };
+    extract_article(&article).amounts
+}
+
+fn figure<'a>(a: &'a [Amount], text: &str) -> &'a Amount {
+    a.iter()
+        .find(|a| a.text == text)
+        .unwrap_or_else(|| panic!("no {text} in {a:#?}"))
+}
+
+#[test]
+fn the_organisation_robbed_is_the_victim_with_its_identity() {
+    let a = amounts(
+        "Exchange hacked",
+        "Hackers stole $41 million from Quillon Exchange on Monday, the company said. \
+         Quillon Exchange said customer funds were safe.",
+    );
+    let f = figure(&a, "$41 million");
+    assert_eq!(f.victim.as_deref(), Some("Quillon Exchange"), "{a:#?}");
+    assert_eq!(f.victim_id.as_deref(), Some("quillon exchange"));
+}
+
+#[test]
+fn a_person_is_never_a_victim() {
+    let a = amounts(
+        "Investor loses savings",
+        "Retired teacher Margaret Holloway lost $2 million to scammers who stole her savings \
+         last year, police said.",
+    );
+    let f = figure(&a, "$2 million");
+    assert!(f.kind.is_theft(), "{a:#?}");
+    assert_eq!(f.victim, None, "{a:#?}");
+    assert_eq!(f.victim_id, None);
+}
+
+#[test]
+fn a_figure_that_is_no_theft_has_no_victim() {
+    let a = amounts(
+        "Acme profits rise",
+        "Acme Bank said on Tuesday that revenue rose 4% to $3.1 billion in the first quarter.",
+    );
+    let f = figure(&a, "$3.1 billion");
+    assert!(!f.kind.is_theft(), "{a:#?}");
+    assert_eq!(f.victim, None, "{a:#?}");
+}
+
+#[test]
+fn the_actor_is_the_umbrella_group_with_its_sub_group() {
+    let a = amounts(
+        "Bank heist",
+        "APT38 hackers stole $10 million from Quillon Bank in March, investigators said.",
+    );
+    let f = figure(&a, "$10 million");
+    assert_eq!(f.actor.as_deref(), Some("Lazarus Group"), "{a:#?}");
+    assert_eq!(f.sub_group.as_deref(), Some("APT38"));
+}
