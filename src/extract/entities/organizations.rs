@@ -6,12 +6,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Organisations from data files with a stated source (see their headers): crypto exchanges
-/// listed companies and political parties. Each entry: the name, then the other spellings.
+/// listed companies, political parties and government bodies. Each entry: the name, then the other spellings.
 pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     [
         include_str!("../../../assets/organisations/exchanges.tsv"),
         include_str!("../../../assets/organisations/listed-companies.tsv"),
         include_str!("../../../assets/organisations/political-parties.tsv"),
+        include_str!("../../../assets/organisations/government-bodies.tsv"),
     ]
     .iter()
     .flat_map(|t| crate::text::entries(t))
