@@ -1008,3 +1008,20 @@ fn and_inside_a_firms_name_ending_in_a_legal_form_is_one_firm() {
         EntityKind::Organization,
     );
 }
+
+#[test]
+fn a_newspaper_by_its_short_title_after_the_is_an_organisation() {
+    let found = find_by_rules("Ana Quorbix told the Guardian and the Sun that she would stay.");
+    assert_kinds(
+        &found,
+        &["the Guardian", "the Sun"],
+        EntityKind::Organization,
+    );
+    // The word alone is no paper.
+    let found = find_by_rules("Sun and rain fell on Zelby.");
+    assert!(
+        canonical_of(&found, "Sun").is_none(),
+        "{:?}",
+        triples(&found)
+    );
+}

@@ -6,13 +6,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Organisations from data files with a stated source (see their headers): crypto exchanges
-/// listed companies, political parties and government bodies. Each entry: the name, then the other spellings.
+/// listed companies, political parties, government bodies and newspapers. Each entry: the name, then the other spellings.
 pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     [
         include_str!("../../../assets/organisations/exchanges.tsv"),
         include_str!("../../../assets/organisations/listed-companies.tsv"),
         include_str!("../../../assets/organisations/political-parties.tsv"),
         include_str!("../../../assets/organisations/government-bodies.tsv"),
+        include_str!("../../../assets/organisations/newspapers.tsv"),
     ]
     .iter()
     .flat_map(|t| crate::text::entries(t))
