@@ -983,3 +983,45 @@ fn a_surname_inside_a_longer_place_name_still_ends_a_persons_name() {
     let found = find_by_rules("Ana Khan met Juan Lopez, who said nothing.");
     assert_kinds(&found, &["Ana Khan", "Juan Lopez"], EntityKind::Person);
 }
+
+#[test]
+fn a_possessive_inside_a_firms_name_ending_in_a_legal_form_is_one_firm() {
+    let found = find_by_rules(
+        "Zorbaly and Quent's Corp rated it, and Quorbix's Investors Service Inc agreed.",
+    );
+    assert_kinds(
+        &found,
+        &[
+            "Zorbaly and Quent's Corp",
+            "Quorbix's Investors Service Inc",
+        ],
+        EntityKind::Organization,
+    );
+}
+
+#[test]
+fn and_inside_a_firms_name_ending_in_a_legal_form_is_one_firm() {
+    let found = find_by_rules("Quorbix Oil and Gas Ltd rose.");
+    assert_kinds(
+        &found,
+        &["Quorbix Oil and Gas Ltd"],
+        EntityKind::Organization,
+    );
+}
+
+#[test]
+fn a_newspaper_by_its_short_title_after_the_is_an_organisation() {
+    let found = find_by_rules("Ana Quorbix told the Guardian and the Sun that she would stay.");
+    assert_kinds(
+        &found,
+        &["the Guardian", "the Sun"],
+        EntityKind::Organization,
+    );
+    // The word alone is no paper.
+    let found = find_by_rules("Sun and rain fell on Zelby.");
+    assert!(
+        canonical_of(&found, "Sun").is_none(),
+        "{:?}",
+        triples(&found)
+    );
+}

@@ -173,9 +173,10 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
         let handle = is_lower_handle(word);
         let joins = !closed
             && !handle
-            && run.last().is_some_and(|&(_, e)| {
+            && run.last().is_some_and(|&(s, e)| {
                 let gap = &text[e..start];
                 gap == " "
+                    || gap == ". " && dotted_initials(&text[s..e]) && continues_name(word)
                     || gap
                         .strip_prefix(' ')
                         .and_then(|g| g.strip_suffix(' '))
@@ -233,6 +234,22 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     }
     out.retain(|r| !r.is_empty());
     out
+}
+
+/// Whether a run so far is a firm's or a person's dotted initials ("E.F" of "E.F. Hutton",
+/// "C.J" of "C.J. Lawrence"): two capitals or more, each but the last followed by a period,
+/// whose closing period does not end the sentence.
+fn dotted_initials(run: &str) -> bool {
+    let letters: Vec<&str> = run.split('.').collect();
+    letters.len() >= 2
+        && letters
+            .iter()
+            .all(|l| l.len() == 1 && l.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Whether a word after dotted initials goes on with the name rather than opening a sentence.
+fn continues_name(word: &str) -> bool {
+    !OPENERS.contains(word) && !COMMON.contains(word.to_lowercase().as_str())
 }
 
 /// Whether a proposed word is a lower-case handle (no capital letter).

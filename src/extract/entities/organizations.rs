@@ -6,12 +6,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Organisations from data files with a stated source (see their headers): crypto exchanges
-/// listed companies and political parties. Each entry: the name, then the other spellings.
+/// listed companies, political parties, government bodies and newspapers. Each entry: the name, then the other spellings.
 pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     [
         include_str!("../../../assets/organisations/exchanges.tsv"),
         include_str!("../../../assets/organisations/listed-companies.tsv"),
         include_str!("../../../assets/organisations/political-parties.tsv"),
+        include_str!("../../../assets/organisations/government-bodies.tsv"),
+        include_str!("../../../assets/organisations/newspapers.tsv"),
     ]
     .iter()
     .flat_map(|t| crate::text::entries(t))
@@ -93,10 +95,13 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let public_suffixes = super::words::alternation(&PUBLIC_SUFFIXES);
     let suffixes = super::words::alternation(&SUFFIXES);
     let legal = super::words::alternation(&LEGAL_SUFFIXES);
+    // A founder's possessive inside a firm's name that ends in a legal form ("Standard and
+    // Poor's Corp", "Moody's Investors Service Inc"): one firm, not a firm and its property.
+    let poss = "(?:'s|’s)";
     // "Writers Guild of America", "European Court of Human Rights".
     let of = format!(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}})?");
     super::compile(&format!(
-        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
 

@@ -153,3 +153,14 @@ fn accented_names_stay_whole() {
     let n = names("The talk by Ángel Núñez-Péña ended.");
     assert!(n.contains(&"Ángel Núñez-Péña".to_string()), "{n:?}");
 }
+
+#[test]
+fn dotted_initials_stay_with_the_name_they_open() {
+    let n = names("Analysts at E.F. Hutton Group Inc and C.J. Lawrence agreed.");
+    for want in ["E.F. Hutton Group Inc", "C.J. Lawrence"] {
+        assert!(n.iter().any(|x| x == want), "{want} missing from {n:?}");
+    }
+    // A period after initials that ends the sentence ends the name.
+    let n = names("It was sold by A.B. The company said so.");
+    assert!(!n.iter().any(|x| x.contains("The")), "{n:?}");
+}
