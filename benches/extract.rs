@@ -206,7 +206,7 @@ fn benches(c: &mut Criterion) {
         .flat_map(|round| {
             base_amounts.iter().map(move |a| {
                 let mut copy = a.clone();
-                copy.article = format!("{}#{round}", a.article);
+                copy.article = format!("{}#{round}", a.article).into();
                 copy
             })
         })

@@ -325,16 +325,18 @@ fn run_set(name: &str, roots: &[PathBuf], raw: &RawScan, o: &Options) {
                 .expect("run the child");
             end_to_end.push(String::from_utf8_lossy(&out.stdout).trim().to_owned());
         }
-        let best_line = end_to_end
+        let best_run = end_to_end
             .iter()
-            .min_by(|a, b| field(a, "secs").total_cmp(&field(b, "secs")))
+            .min_by(|a, b| field(last_line(a), "secs").total_cmp(&field(last_line(b), "secs")))
             .cloned()
             .unwrap_or_default();
-        let peak_mb = field(&best_line, "peak_kb") / 1024.0;
+        let (breakdown, best_line) = best_run.rsplit_once('\n').unwrap_or(("", &best_run));
+        println!("\nwhere the memory goes (best run):\n{breakdown}");
+        let peak_mb = field(best_line, "peak_kb") / 1024.0;
         let text_mb = bytes as f64 / (1024.0 * 1024.0);
         println!(
             "\nload + extract + incidents (Analysis::load, 2 threads, own process): best {:.2} s of {} runs; peak memory (VmHWM) {:.0} MiB (target: 3 x {:.0} MiB of text + 100 = {:.0} MiB)",
-            field(&best_line, "secs"),
+            field(best_line, "secs"),
             end_to_end.len(),
             peak_mb,
             text_mb,
@@ -437,6 +439,11 @@ fn index_queries(corpus: &dossier::corpus::Corpus, o: &Options) {
     }
 }
 
+/// The last line of a child's output (its figures; the lines before are the breakdown).
+fn last_line(out: &str) -> &str {
+    out.lines().last().unwrap_or("")
+}
+
 fn field(line: &str, name: &str) -> f64 {
     line.split_whitespace()
         .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
@@ -444,22 +451,136 @@ fn field(line: &str, name: &str) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-/// The child: load + extract + incidents, then its wall time and peak resident memory.
+/// The child: load + extract + incidents (the steps of `Analysis::load`), then its wall time and
+/// peak resident memory. Between steps it prints what is resident and the peak so far, and after
+/// them the bytes each result holds, so the README can say what holds the peak.
 fn peak_child(roots: Vec<PathBuf>) {
     let t = Instant::now();
-    let analysis = Analysis::load(&roots, &|_| {}, &AtomicBool::new(false));
+    let corpus = corpus::load(&roots, &|_| {}, &AtomicBool::new(false));
+    let after_load = memory_now();
+    let extraction = extract::extract_corpus(&corpus.articles);
+    let after_extract = memory_now();
+    let incidents = incidents::merge(&extraction.amounts);
     let secs = t.elapsed().as_secs_f64();
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let peak_kb = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .unwrap_or(0);
+    let (rss_kb, peak_kb) = memory_now();
+    for (stage, (rss, peak)) in [("load", after_load), ("extract", after_extract)] {
+        println!(
+            "stage {stage}: resident {} MiB, peak so far {} MiB",
+            rss / 1024,
+            peak / 1024
+        );
+    }
+    println!(
+        "stage incidents: resident {} MiB, peak {} MiB",
+        rss_kb / 1024,
+        peak_kb / 1024
+    );
+    for (holder, bytes) in holders(&corpus.articles, &extraction, &incidents) {
+        println!(
+            "holds {holder}: {:.1} MiB",
+            bytes as f64 / (1024.0 * 1024.0)
+        );
+    }
     println!(
         "secs={secs:.3} peak_kb={peak_kb} articles={} incidents={}",
-        analysis.corpus.articles.len(),
-        analysis.incidents.len()
+        corpus.articles.len(),
+        incidents.len()
     );
+}
+
+/// `VmRSS` and `VmHWM` of this process, in KiB.
+fn memory_now() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let read = |key: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    (read("VmRSS:"), read("VmHWM:"))
+}
+
+/// Heap bytes each part of the results holds (capacities, not lengths: what is allocated).
+fn holders(
+    articles: &[Article],
+    ex: &extract::Extraction,
+    incidents: &[incidents::Incident],
+) -> Vec<(&'static str, usize)> {
+    use std::mem::size_of;
+    let opt = |s: &Option<String>| s.as_ref().map_or(0, String::capacity);
+    let texts: usize = articles.iter().map(|a| a.text.capacity()).sum();
+    let article_rest: usize = std::mem::size_of_val(articles)
+        + articles
+            .iter()
+            .map(|a| a.id.capacity() + a.title.capacity() + opt(&a.source) + a.path.capacity())
+            .sum::<usize>();
+    let mentions: usize = ex
+        .entities
+        .iter()
+        .map(|e| e.mentions.capacity() * size_of::<extract::Mention>())
+        .sum();
+    let mention_ids: usize = ex
+        .entities
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .map(|m| m.article.len())
+        .sum::<usize>()
+        / 2; // each article's id is one allocation shared by its mentions: a rough upper share
+    let names: usize = ex.entities.capacity() * size_of::<extract::Entity>()
+        + ex.entities
+            .iter()
+            .map(|e| {
+                e.name.capacity()
+                    + opt(&e.parent)
+                    + e.aliases.capacity() * size_of::<String>()
+                    + e.aliases.iter().map(String::capacity).sum::<usize>()
+                    + e.roles.iter().map(String::capacity).sum::<usize>()
+            })
+            .sum::<usize>();
+    let amounts: usize = ex.amounts.capacity() * size_of::<extract::Amount>()
+        + ex.amounts
+            .iter()
+            .map(|a| {
+                // The article id and currency are shared allocations, counted once elsewhere.
+                a.text.capacity() + opt(&a.victim) + opt(&a.actor) + opt(&a.sub_group) + opt(&a.cue)
+            })
+            .sum::<usize>();
+    let incident_bytes: usize = std::mem::size_of_val(incidents)
+        + incidents
+            .iter()
+            .map(|i| {
+                i.id.capacity()
+                    + opt(&i.victim)
+                    + opt(&i.actor)
+                    + i.sources.capacity() * size_of::<incidents::Source>()
+                    + i.sources
+                        .iter()
+                        .map(|s| s.text.capacity() + s.mention.article.len())
+                        .sum::<usize>()
+            })
+            .sum::<usize>();
+    let count: usize = ex.entities.iter().map(|e| e.mentions.len()).sum();
+    println!(
+        "counts: {} articles, {} entities, {count} mentions, {} amounts, {} incidents; bytes each: Amount {}, Entity {}, Mention {}, Article {}",
+        articles.len(),
+        ex.entities.len(),
+        ex.amounts.len(),
+        incidents.len(),
+        size_of::<extract::Amount>(),
+        size_of::<extract::Entity>(),
+        size_of::<extract::Mention>(),
+        size_of::<Article>()
+    );
+    vec![
+        ("article texts", texts),
+        ("articles' other fields", article_rest),
+        ("Entity.mentions (vectors)", mentions),
+        ("mention article ids (estimate)", mention_ids),
+        ("entity names, aliases, roles", names),
+        ("amounts", amounts),
+        ("incidents", incident_bytes),
+    ]
 }
 
 /// Opening through an empty result cache (load, extract, merge, write the entries), then

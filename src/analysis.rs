@@ -178,7 +178,7 @@ fn extract_files(
                 // Entries are shared by identical files: the ids are this corpus's.
                 for (ex, article) in results.iter_mut().zip(&articles[range.clone()]) {
                     for a in &mut ex.amounts {
-                        a.article.clone_from(&article.id);
+                        a.article = article.id.as_str().into();
                     }
                 }
                 advance(range.len());

@@ -97,7 +97,7 @@ fn within(a: f64, b: f64, tolerance: f64) -> bool {
 /// for a dollar lower bound ("more than $600M"), at or up to 10% above the bound.
 fn value_matches(a: &Amount, usd: f64, other: f64, tolerance: f64) -> bool {
     within(usd, other, tolerance)
-        || (a.currency == "USD"
+        || (&*a.currency == "USD"
             && a.max.is_none()
             && a.min.is_some_and(|lo| other >= lo && other <= lo * 1.10))
 }
@@ -110,7 +110,7 @@ fn value_ranges(a: &Amount, usd: f64) -> Vec<(f64, f64)> {
     if recalls_rounded(a) {
         ranges.push((usd * 0.899, usd / 0.899));
     }
-    if a.currency == "USD"
+    if &*a.currency == "USD"
         && a.max.is_none()
         && let Some(lo) = a.min.filter(|lo| lo.is_finite() && *lo > 0.0)
     {
@@ -426,11 +426,7 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                 sources: members
                     .iter()
                     .map(|m| Source {
-                        mention: Mention {
-                            article: m.article.as_str().into(),
-                            start: m.start,
-                            end: m.end,
-                        },
+                        mention: Mention::new(m.article.clone(), m.start, m.end),
                         usd: usd_of(m).unwrap_or(0.0),
                         text: m.text.clone(),
                         main: m.main,

@@ -95,14 +95,14 @@ pub fn amounts_csv(amounts: &[Amount]) -> Result<String, csv::Error> {
     let opt = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
     for a in amounts {
         w.write_record([
-            a.article.clone(),
+            a.article.to_string(),
             a.start.to_string(),
             a.end.to_string(),
             a.text.clone(),
             a.value.to_string(),
             opt(a.min),
             opt(a.max),
-            a.currency.clone(),
+            a.currency.to_string(),
             opt(a.usd),
             a.kind.as_str().to_string(),
             a.event_date.map(|d| d.to_string()).unwrap_or_default(),

@@ -216,7 +216,7 @@ pub fn bundle(export: &Export, now: DateTime<Utc>) -> Value {
     let amounts: HashMap<(&str, usize), &Amount> = export
         .amounts
         .iter()
-        .map(|a| ((a.article.as_str(), a.start), a))
+        .map(|a| ((&*a.article, a.start), a))
         .collect();
     let mut objects = Objects::default();
 
@@ -274,14 +274,14 @@ pub fn bundle(export: &Export, now: DateTime<Utc>) -> Value {
                     "main": s.main,
                 });
                 // STIX has no nulls: the figure as written only when the extraction has it.
-                if let Some(a) = amounts.get(&(&*s.mention.article, s.mention.start)) {
+                if let Some(a) = amounts.get(&(&*s.mention.article, s.mention.start as usize)) {
                     figure["value"] = json!(a.value);
                     figure["currency"] = json!(a.currency);
                 }
                 // The analyst's word, with what the machine had said.
                 if let Some(d) = export
                     .decisions
-                    .and_then(|d| d.figure(&s.mention.article, s.mention.start))
+                    .and_then(|d| d.figure(&s.mention.article, s.mention.start as usize))
                 {
                     figure["confirmed"] = json!(d.confirmed);
                     figure["corrected"] = json!(d.corrected);
@@ -373,8 +373,8 @@ pub fn bundle(export: &Export, now: DateTime<Utc>) -> Value {
             }
             passages.push((
                 &s.mention.article,
-                s.mention.start,
-                s.mention.end,
+                s.mention.start as usize,
+                s.mention.end as usize,
                 incident_id.clone(),
             ));
         }

@@ -371,7 +371,7 @@ fn labelled_amounts(cv: &CrossValidated, rules_alone: bool) -> HashMap<String, V
                     .extraction
                     .amounts
                     .iter()
-                    .filter(|a| a.article == id)
+                    .filter(|a| &*a.article == id)
                     .cloned()
                     .collect()
             };

@@ -135,7 +135,7 @@ fn an_added_file_is_extracted_alone() {
             .extraction
             .amounts
             .iter()
-            .any(|a| a.article == "orrin")
+            .any(|a| &*a.article == "orrin")
     );
     assert_same(&added, &fresh(dir.path()));
 }

@@ -38,7 +38,7 @@ fn amount(
     let byte = article.text.find(surface).unwrap();
     let start = article.text[..byte].chars().count();
     Amount {
-        article: article.id.clone(),
+        article: article.id.as_str().into(),
         start,
         end: start + surface.chars().count(),
         text: surface.into(),

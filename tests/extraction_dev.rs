@@ -42,7 +42,7 @@ fn analyse(rel: &str) -> Analysis {
 /// Distance of an amount to a gold dollar figure: its value, or a USD range's min or max.
 fn distance(a: &Amount, gold: f64) -> f64 {
     let mut values: Vec<f64> = a.usd.into_iter().collect();
-    if a.currency == "USD" {
+    if &*a.currency == "USD" {
         values.extend(a.min);
         values.extend(a.max);
     }
@@ -63,7 +63,7 @@ fn rekt_dev_main_theft_and_its_month() {
     let analysis = analyse("corpus/rekt-dev");
     let mut by_article: HashMap<&str, Vec<&Amount>> = HashMap::new();
     for a in &analysis.extraction.amounts {
-        by_article.entry(a.article.as_str()).or_default().push(a);
+        by_article.entry(&*a.article).or_default().push(a);
     }
     let (mut found, mut month) = (0usize, 0usize);
     for (id, g) in gold {
@@ -104,7 +104,7 @@ fn rekt_dev_main_theft_and_its_month() {
     // Every article has at most one main theft.
     let mut mains: HashMap<&str, usize> = HashMap::new();
     for a in analysis.extraction.amounts.iter().filter(|a| a.main) {
-        *mains.entry(a.article.as_str()).or_default() += 1;
+        *mains.entry(&*a.article).or_default() += 1;
     }
     assert!(
         mains.values().all(|&n| n == 1),

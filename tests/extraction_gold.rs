@@ -18,9 +18,9 @@ use shared_data::path as shared;
 
 fn candidates(a: &Amount) -> Vec<f64> {
     let mut c = Vec::new();
-    let usd = a.usd.or((a.currency == "USD").then_some(a.value));
+    let usd = a.usd.or((&*a.currency == "USD").then_some(a.value));
     c.extend(usd);
-    if a.currency == "USD" {
+    if &*a.currency == "USD" {
         c.extend(a.min);
         c.extend(a.max);
     }
@@ -68,7 +68,7 @@ fn score(analysis: &Analysis, gold: &Value) -> Score {
             .extraction
             .amounts
             .iter()
-            .filter(|a| &a.article == id && a.kind.is_theft())
+            .filter(|a| *a.article == **id && a.kind.is_theft())
             .collect();
         let golds: Vec<&Value> = g["amounts"].as_array().into_iter().flatten().collect();
         let mut used = vec![false; preds.len()];

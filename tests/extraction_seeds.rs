@@ -15,7 +15,7 @@ fn seed_amounts(analysis: &Analysis, prefix: &str) -> Vec<Amount> {
         .extraction
         .amounts
         .iter()
-        .filter(|a| a.article == article.id)
+        .filter(|a| *a.article == *article.id)
         .cloned()
         .collect()
 }
@@ -102,7 +102,7 @@ fn seed_004_thefts_totals_and_damage() {
         .corpus
         .articles
         .iter()
-        .find(|a| a.id == bangladesh.article)
+        .find(|a| *a.id == *bangladesh.article)
         .unwrap();
     let chars: Vec<char> = article.text.chars().collect();
     let written: String = chars[bangladesh.start..bangladesh.end].iter().collect();

@@ -91,7 +91,7 @@ proptest! {
             * [1e3, 1e6, 1e9][magnitude];
         let a = &found[0];
         prop_assert!((a.value - expected).abs() <= expected * 1e-9, "{}: {}", text, a.value);
-        prop_assert_eq!(a.currency.as_str(), currency);
+        prop_assert_eq!(&*a.currency, currency);
         prop_assert_eq!(slice_chars(&text, a.start, a.end), amount.as_str());
     }
 

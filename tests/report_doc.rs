@@ -42,7 +42,8 @@ fn expected_citations(analysis: &Analysis, dir: &std::path::Path) -> Vec<String>
             wanted.push(a.title.clone());
             wanted.push(a.published.unwrap().to_string());
             wanted.push(location(a));
-            wanted.push(figure_passage(&a.text, s.mention.start, s.mention.end));
+            let span = s.mention.range();
+            wanted.push(figure_passage(&a.text, span.start, span.end));
         }
     }
     for a in report_fixture::annotations(dir) {

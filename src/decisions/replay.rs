@@ -162,7 +162,7 @@ pub fn find_figure(
     amounts
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.article == anchor.article)
+        .filter(|(_, a)| *a.article == *anchor.article)
         .map(|(i, a)| (i, a.end.min(at.end).saturating_sub(a.start.max(at.start))))
         .filter(|&(_, overlap)| overlap > 0)
         .max_by_key(|&(i, overlap)| (overlap, std::cmp::Reverse(i)))
@@ -181,7 +181,7 @@ fn find_without_text(amounts: &[Amount], anchor: &FigureAnchor) -> Result<usize,
     amounts
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.article == anchor.article && a.text.contains(&anchor.quote.exact))
+        .filter(|(_, a)| *a.article == *anchor.article && a.text.contains(&anchor.quote.exact))
         .min_by_key(|(_, a)| a.start.abs_diff(anchor.position.start))
         .map(|(i, _)| i)
         .ok_or_else(|| {
@@ -205,7 +205,7 @@ fn apply_figure(a: &mut Amount, edit: &FigureEdit, id: &str, report: &mut Replay
                 .map(|d| d.year())
                 .unwrap_or_else(|| chrono::Datelike::year(&chrono::Utc::now()));
             a.value = *value;
-            a.currency = currency.clone();
+            a.currency = currency.as_str().into();
             a.min = None;
             a.max = None;
             a.usd = to_usd(*value, currency, year);
@@ -232,7 +232,7 @@ fn apply_figure(a: &mut Amount, edit: &FigureEdit, id: &str, report: &mut Replay
     match report
         .figures
         .iter_mut()
-        .find(|f| f.article == a.article && f.start == a.start)
+        .find(|f| *f.article == *a.article && f.start == a.start)
     {
         Some(f) => {
             f.corrected |= corrected;
@@ -240,7 +240,7 @@ fn apply_figure(a: &mut Amount, edit: &FigureEdit, id: &str, report: &mut Replay
             f.decisions.push(id.to_owned());
         }
         None => report.figures.push(DecidedFigure {
-            article: a.article.clone(),
+            article: a.article.to_string(),
             start: a.start,
             end: a.end,
             original,
@@ -330,9 +330,9 @@ fn unmerge(
 ) -> Result<(), String> {
     let e = &mut entities[i];
     let written_as_alias = |m: &crate::extract::Mention| {
-        texts
-            .get(&*m.article)
-            .is_some_and(|t| slice_chars(t, m.start, m.end).eq_ignore_ascii_case(alias.trim()))
+        texts.get(&*m.article).is_some_and(|t| {
+            slice_chars(t, m.start as usize, m.end as usize).eq_ignore_ascii_case(alias.trim())
+        })
     };
     let (moved, kept): (Vec<_>, Vec<_>) = e.mentions.drain(..).partition(written_as_alias);
     e.mentions = kept;
@@ -390,9 +390,9 @@ fn rename_in_figures(amounts: &mut [Amount], old: &str, new: Option<&String>) {
 /// The incident holding `amount` as a source.
 fn incident_of(incidents: &[Incident], amount: &Amount) -> Option<usize> {
     incidents.iter().position(|i| {
-        i.sources
-            .iter()
-            .any(|s| *s.mention.article == *amount.article && s.mention.start == amount.start)
+        i.sources.iter().any(|s| {
+            *s.mention.article == *amount.article && s.mention.range().start == amount.start
+        })
     })
 }
 
@@ -441,8 +441,9 @@ fn apply_incident(
             let a = &amounts[k];
             if incidents[i].sources.len() > 1 {
                 let inc = &mut incidents[i];
-                inc.sources
-                    .retain(|s| !(*s.mention.article == *a.article && s.mention.start == a.start));
+                inc.sources.retain(|s| {
+                    !(*s.mention.article == *a.article && s.mention.range().start == a.start)
+                });
                 refresh_range(inc);
                 let id = format!("{}-split-{}", inc.id, a.start);
                 if let Some(mut own) = incidents::merge(std::slice::from_ref(a)).pop() {

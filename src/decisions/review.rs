@@ -124,7 +124,7 @@ pub fn queue(amounts: &[Amount], incidents: &[Incident], report: &ReplayReport) 
     unsure.sort_by(|a, b| a.0.total_cmp(&b.0));
     entries.extend(unsure.into_iter().take(MAX_UNSURE).map(|(p, a)| Entry {
         reason: Reason::Unsure { probability: p },
-        article: a.article.clone(),
+        article: a.article.to_string(),
         start: a.start,
         end: a.end,
         incident: None,
@@ -138,8 +138,8 @@ fn entry_of(incidents: &[Incident], i: usize, reason: Reason) -> Option<Entry> {
     Some(Entry {
         reason,
         article: m.article.to_string(),
-        start: m.start,
-        end: m.end,
+        start: m.start as usize,
+        end: m.end as usize,
         incident: Some(i),
     })
 }

@@ -45,7 +45,7 @@ impl Fields {
             .collect();
         for amount in &analysis.extraction.amounts {
             let Some(f) = by_id
-                .get(amount.article.as_str())
+                .get(&*amount.article)
                 .and_then(|&i| articles.get_mut(i))
             else {
                 continue;

@@ -285,12 +285,18 @@ impl<'a> Document<'a> {
                         let article = articles.get(&*s.mention.article).copied();
                         let sentence = article.map_or_else(
                             || s.text.clone(),
-                            |a| figure_passage(&a.text, s.mention.start, s.mention.end),
+                            |a| {
+                                figure_passage(
+                                    &a.text,
+                                    s.mention.start as usize,
+                                    s.mention.end as usize,
+                                )
+                            },
                         );
                         let mut c = citation(article, &s.mention.article, sentence);
                         c.decided = input
                             .decisions
-                            .and_then(|d| d.figure(&s.mention.article, s.mention.start))
+                            .and_then(|d| d.figure(&s.mention.article, s.mention.start as usize))
                             .and_then(decided_mark);
                         c
                     })

@@ -36,11 +36,7 @@ fn incident(figure: &str, usd: f64, victim: Option<&str>, actor: Option<&str>) -
         actor: actor.map(str::to_owned),
         sub_group: None,
         sources: vec![Source {
-            mention: Mention {
-                article: Arc::from("a1"),
-                start,
-                end: start + figure.chars().count(),
-            },
+            mention: Mention::new(Arc::from("a1"), start, start + figure.chars().count()),
             usd,
             text: figure.into(),
             main: true,

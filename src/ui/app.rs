@@ -257,8 +257,8 @@ impl DossierApp {
                         ctx,
                         Command::ShowPassage {
                             article: m.article.to_string(),
-                            start: m.start,
-                            end: m.end,
+                            start: m.start as usize,
+                            end: m.end as usize,
                         },
                     );
                 }

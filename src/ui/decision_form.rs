@@ -73,7 +73,7 @@ impl DecisionForm {
             incident,
         });
         form.value = format!("{}", a.value);
-        form.currency.clone_from(&a.currency);
+        form.currency = a.currency.to_string();
         form.date = a.event_date.map(|d| d.to_string()).unwrap_or_default();
         form.victim = a.victim.clone().unwrap_or_default();
         form.actor = a.actor.clone().unwrap_or_default();
@@ -89,7 +89,7 @@ impl DecisionForm {
             .sources
             .first()?
             .mention;
-        Self::figure(loaded, &m.article, m.start, Some(incident))
+        Self::figure(loaded, &m.article, m.start as usize, Some(incident))
     }
 
     pub fn name(name: &str) -> Self {
@@ -314,7 +314,8 @@ impl DecisionForm {
                     });
                 if ui.button("Split this source off").clicked()
                     && let Some(s) = inc.sources.get(self.split)
-                    && let Some(figure) = anchor_of(loaded, &s.mention.article, s.mention.start)
+                    && let Some(figure) =
+                        anchor_of(loaded, &s.mention.article, s.mention.start as usize)
                 {
                     out.push(Change::SplitSource { figure });
                 }
@@ -332,7 +333,7 @@ impl DecisionForm {
             let other = all[k]
                 .sources
                 .first()
-                .and_then(|s| anchor_of(loaded, &s.mention.article, s.mention.start));
+                .and_then(|s| anchor_of(loaded, &s.mention.article, s.mention.start as usize));
             let label = format!(
                 "Merge with: {}",
                 crate::ui::timeline::incident_label(&all[k])
@@ -455,7 +456,7 @@ pub fn amount_at<'a>(loaded: &'a Loaded, article: &str, start: usize) -> Option<
         .extraction
         .amounts
         .iter()
-        .find(|a| a.article == article && a.start == start)
+        .find(|a| *a.article == *article && a.start == start)
 }
 
 /// The anchor a decision on that figure keeps.

@@ -261,7 +261,7 @@ fn amount_tooltip_ui(ui: &mut Ui, amount: &Amount) {
         row(
             "Value",
             match amount.usd {
-                Some(usd) if amount.currency != "USD" => format!(
+                Some(usd) if &*amount.currency != "USD" => format!(
                     "{} ≈ {}",
                     export::format_money(amount.value, &amount.currency),
                     format::usd(usd)

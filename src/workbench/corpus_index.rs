@@ -60,7 +60,7 @@ impl CorpusIndex {
         let mut amounts = vec![Vec::new(); articles.len()];
         let mut thefts = vec![0; articles.len()];
         for (i, a) in analysis.extraction.amounts.iter().enumerate() {
-            if let Some(&art) = by_id.get(&a.article) {
+            if let Some(&art) = by_id.get(&*a.article) {
                 amounts[art].push(i);
                 if a.kind.is_theft() {
                     thefts[art] += 1;
@@ -90,8 +90,8 @@ impl CorpusIndex {
             for m in &e.mentions {
                 if let Some(&art) = by_id.get(&*m.article) {
                     mentions[art].push(Span {
-                        start: m.start,
-                        end: m.end,
+                        start: m.start as usize,
+                        end: m.end as usize,
                         kind: e.kind,
                         entity: ei,
                     });

@@ -89,7 +89,7 @@ mod tests {
             .iter()
             .find(|a| a.kind == AmountKind::Stolen)
             .expect("the fixture has a theft");
-        let text = &loaded.analysis.corpus.articles[loaded.index.by_id[&a.article]].text;
+        let text = &loaded.analysis.corpus.articles[loaded.index.by_id[&*a.article]].text;
         Decision::new(
             Change::Figure {
                 figure: FigureAnchor::at(&a.article, text, a.start, a.end),

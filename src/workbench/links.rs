@@ -20,7 +20,7 @@ pub fn source_amount(loaded: &Loaded, incident: usize) -> Option<(&Amount, &Arti
         .extraction
         .amounts
         .iter()
-        .find(|a| *a.article == *m.article && a.start == m.start && a.end == m.end)?;
+        .find(|a| *a.article == *m.article && (a.start..a.end) == m.range())?;
     let article = loaded
         .index
         .by_id
@@ -51,7 +51,7 @@ mod tests {
             "$12 million"
         );
         let passage = incident_passage(&loaded, theft).unwrap();
-        assert_eq!((passage.start, passage.end), (amount.start, amount.end));
+        assert_eq!(passage.range(), amount.start..amount.end);
         assert!(source_amount(&loaded, 999).is_none());
     }
 }

@@ -128,7 +128,7 @@ pub fn article_extraction(data: &[u8]) {
     }
     for e in &ex.entities {
         for m in &e.mentions {
-            assert!(m.start <= m.end && m.end <= chars, "{m:?}");
+            assert!(m.start <= m.end && m.end as usize <= chars, "{m:?}");
         }
     }
     let _ = dossier::incidents::merge(&ex.amounts);

@@ -446,7 +446,7 @@ fn every_figure_decision(h: &mut App, dir: &Path, open_form: impl Fn(&mut App)) 
         .extraction
         .amounts
         .iter()
-        .find(|a| a.article == "marlow" && a.text.contains("$9 million"))
+        .find(|a| &*a.article == "marlow" && a.text.contains("$9 million"))
         .expect("a rejected figure is kept");
     assert_eq!(a.kind.as_str(), "other");
     assert_eq!(

@@ -42,11 +42,7 @@ fn entity(name: &str, kind: EntityKind, text: &str, surfaces: &[&str]) -> Entity
         .iter()
         .map(|s| {
             let start = char_at(text, s);
-            Mention {
-                article: "a1".into(),
-                start,
-                end: start + s.chars().count(),
-            }
+            Mention::new("a1".into(), start, start + s.chars().count())
         })
         .collect();
     Entity {

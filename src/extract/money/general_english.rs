@@ -58,7 +58,7 @@ fn common_theft_sentences() {
     let a = only("Intruders tried to quietly drain $3 million from the pool.");
     assert_eq!(a.kind, AmountKind::Attempted);
     let a = only("Hackers made off with ₩35 billion from Bithumb in 2018.");
-    assert_eq!((a.kind, a.currency.as_str()), (AmountKind::Stolen, "KRW"));
+    assert_eq!((a.kind, &*a.currency), (AmountKind::Stolen, "KRW"));
     assert!(
         a.usd.is_some_and(|u| (u / 1e6 - 31.8).abs() < 2.0),
         "{:?}",
@@ -112,7 +112,7 @@ fn a_bank_heist_story() {
     let a =
         only("Mt. Gox lost 850,000 bitcoins, then worth about $450 million, to hackers in 2014.");
     assert_eq!(
-        (a.kind, a.currency.as_str(), a.usd),
+        (a.kind, &*a.currency, a.usd),
         (AmountKind::Stolen, "BTC", Some(450e6))
     );
     assert_eq!(a.victim.as_deref(), Some("Mt. Gox"), "{a:?}");

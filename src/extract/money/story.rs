@@ -446,14 +446,14 @@ impl<'a> Story<'a> {
                 _ => false,
             };
             out.push(Amount {
-                article: self.article.id.clone(),
+                article: self.article.id.as_str().into(),
                 start,
                 end,
                 text: text[p.start..p.end].to_string(),
                 value: p.value,
                 min: p.min,
                 max: p.max,
-                currency: p.currency.clone(),
+                currency: p.currency.as_str().into(),
                 usd: w.usd,
                 kind: w.kind,
                 event_date: w.event_date,

@@ -105,7 +105,7 @@ fn parts_of_a_total_are_not_thefts() {
 fn non_dollar_amounts_convert_at_the_event_year() {
     let t = "Bank robbed\n\nIn 2016, hackers stole €72 million from Example Bank.";
     let a = run(t, NaiveDate::from_ymd_opt(2020, 1, 1));
-    assert_eq!(a[0].currency, "EUR");
+    assert_eq!(&*a[0].currency, "EUR");
     let usd = a[0].usd.unwrap();
     assert!((usd / 1e6 - 79.6).abs() < 2.0, "{usd}");
 }
@@ -135,7 +135,7 @@ fn future_event_dates_are_suspicious_and_missing_ones_inferred() {
 fn offsets_are_characters() {
     let t = "“Heist” – €5 news\n\nHackers stole ₩10 billion from Korea Exchange.";
     let a = run(t, NaiveDate::from_ymd_opt(2020, 6, 1));
-    let won = a.iter().find(|a| a.currency == "KRW").unwrap();
+    let won = a.iter().find(|a| &*a.currency == "KRW").unwrap();
     let chars: Vec<char> = t.chars().collect();
     let s: String = chars[won.start..won.end].iter().collect();
     assert_eq!(s, "₩10 billion");

@@ -75,15 +75,15 @@ impl DossierApp {
             let amounts = &self.loaded.analysis.extraction.amounts;
             let figure = amounts
                 .iter()
-                .find(|a| a.article == article && a.start < end && start < a.end);
+                .find(|a| *a.article == *article && a.start < end && start < a.end);
             if let Some(a) = figure {
                 let start = a.start;
                 return self.open_figure_form(ctx, &article, start);
             }
             let entity = self.loaded.analysis.extraction.entities.iter().find(|e| {
-                e.mentions
-                    .iter()
-                    .any(|m| *m.article == *article && m.start < end && start < m.end)
+                e.mentions.iter().any(|m| {
+                    *m.article == *article && m.range().start < end && start < m.range().end
+                })
             });
             if let Some(e) = entity {
                 self.deciding.form = Some(DecisionForm::name(&e.name));

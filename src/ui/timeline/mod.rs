@@ -489,7 +489,7 @@ fn analyst_mark(loaded: &Loaded, inc: &Incident) -> Option<(&'static str, String
     let decided: Vec<_> = inc
         .sources
         .iter()
-        .filter_map(|s| report.figure(&s.mention.article, s.mention.start))
+        .filter_map(|s| report.figure(&s.mention.article, s.mention.start as usize))
         .collect();
     if let Some(d) = decided.iter().find(|d| d.corrected) {
         return Some(("corrected", crate::ui::decision_form::machine_note(d)));
