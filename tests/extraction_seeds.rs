@@ -70,9 +70,13 @@ fn seed_004_thefts_totals_and_damage() {
     );
     assert!(!bangladesh.event_date_inferred);
     // "from the account of the Bangladesh central bankat the Federal Reserve Bank of New York":
-    // the victim is an organisation the entity layer found, and the run-together typo hides the
-    // robbed bank from it; the bank that held the account is not the victim, so none is named.
-    assert_eq!(bangladesh.victim, None, "{bangladesh:#?}");
+    // the place's central bank is an organisation of the entity layer (the run-together typo
+    // mended), and the robbed one; the bank that held the account is not the victim.
+    assert_eq!(
+        bangladesh.victim.as_deref(),
+        Some("Bangladesh central bank"),
+        "{bangladesh:#?}"
+    );
     assert_eq!(bangladesh.actor.as_deref(), Some("Lazarus Group"));
     assert!(bangladesh.text.contains("€72 million"));
 

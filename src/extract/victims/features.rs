@@ -105,7 +105,6 @@ pub(super) struct Near {
 
 /// Candidate `c`'s mention nearest to figure `f` (in words; before it on a tie).
 pub(super) fn nearest(scene: &Scene, f: &FigureView, c: &Candidate) -> Near {
-    let text = scene.text;
     c.spans
         .iter()
         .map(|&s| {
@@ -118,7 +117,7 @@ pub(super) fn nearest(scene: &Scene, f: &FigureView, c: &Candidate) -> Near {
             Near {
                 span: s,
                 before,
-                distance: text[gap.0..gap.1].split_whitespace().count(),
+                distance: scene.words_between(gap.0, gap.1),
             }
         })
         .min_by_key(|n| (n.distance, !n.before, n.span.0))
@@ -153,8 +152,7 @@ pub(super) fn of(
         (f.span.1.min(span.0), span.0)
     };
     let between = &text[gap_s..gap_e];
-    let words: Vec<&str> = between.split_whitespace().collect();
-    let distance = words.len();
+    let distance = near.distance;
     let sentence = scene.sents.partition_point(|s| s.end() <= span.0);
     let sentence_gap = sentence.abs_diff(f.sentence);
     let same_sentence = span.0 >= f.window.0 && span.1 <= f.window.1;
@@ -180,7 +178,7 @@ pub(super) fn of(
             add(&format!("bracket={dir}"), 1.0);
         }
         if distance <= LINK_REACH {
-            for w in &words {
+            for w in between.split_whitespace() {
                 let w = link_word(w);
                 if LINKS.contains(w.as_str()) {
                     add(&format!("link={dir}:{w}"), 1.0);

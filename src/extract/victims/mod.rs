@@ -46,6 +46,10 @@ pub struct Scene<'a> {
     figures: Vec<(usize, usize)>,
     /// Entity mentions by start.
     entities: &'a [(usize, usize, &'a EntityMention)],
+    /// Where each word (a run of non-space characters) starts: word distances are counted on
+    /// it, not by re-reading the text between every figure and every mention (quadratic in a
+    /// long filing).
+    word_starts: Vec<usize>,
     candidates: Vec<candidates::Candidate>,
     /// The article tells of a rug pull or an exit scam: its project is the thief, not a victim.
     rug: bool,
@@ -78,7 +82,35 @@ pub struct Candidates {
     pub features: Vec<Features>,
 }
 
+/// Byte offsets where a run of non-space characters starts.
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_word = false;
+    for (at, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            out.push(at);
+        }
+        in_word = !space;
+    }
+    out
+}
+
 impl<'a> Scene<'a> {
+    /// How many words `text[a..b]` holds (`split_whitespace().count()`, from the index).
+    fn words_between(&self, a: usize, b: usize) -> usize {
+        if a >= b {
+            return 0;
+        }
+        let first = self.text[a..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace());
+        let inner = self.word_starts.partition_point(|&p| p < b)
+            - self.word_starts.partition_point(|&p| p <= a);
+        inner + usize::from(first)
+    }
+
     pub fn new(
         lex: &'a Lexicon,
         text: &'a str,
@@ -93,6 +125,7 @@ impl<'a> Scene<'a> {
             sents,
             figures,
             entities,
+            word_starts: word_starts(text),
             candidates: candidates::of(entities, title_end, lex),
             attributed: actor::attributed(text, sents, entities),
             rug: features::tells_of_a_rug(text),

@@ -67,3 +67,22 @@ fn the_actor_is_the_umbrella_group_with_its_sub_group() {
     assert_eq!(f.actor.as_deref(), Some("Lazarus Group"), "{a:#?}");
     assert_eq!(f.sub_group.as_deref(), Some("APT38"));
 }
+
+#[test]
+fn words_between_two_offsets_are_counted_as_the_text_splits_them() {
+    let lex = crate::extract::lexicon::Lexicon::builtin();
+    let text = "  Hackers\u{a0}stole  $41 million,\tfrom\n Quillon — Exchange ";
+    let scene = super::Scene::new(lex, text, false, &[], Vec::new(), &[]);
+    let ends: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    for &a in &ends {
+        for &b in ends.iter().filter(|&&b| b >= a) {
+            assert_eq!(
+                scene.words_between(a, b),
+                text[a..b].split_whitespace().count(),
+                "{a}..{b}"
+            );
+        }
+    }
+}
