@@ -122,11 +122,10 @@ fn seed_incidents_are_one_per_theft() {
         .filter(|i| i.kind == AmountKind::Stolen)
         .collect();
     assert_eq!(stolen.len(), 2, "{stolen:#?}");
-    // The $81 million of February 2016 (its victim unnamed: see the test above) and the Taiwan
-    // theft, each one incident.
+    // The $81 million of February 2016 and the Taiwan theft, each one incident.
     assert!(
         stolen.iter().any(|i| i.usd == 81e6
-            && i.victim.is_none()
+            && i.victim.as_deref() == Some("Bangladesh central bank")
             && i.event_date.map(|d| d.to_string()).as_deref() == Some("2016-02")),
         "{stolen:#?}"
     );

@@ -1,11 +1,8 @@
-//! A place followed by a lower-case institution head ("the Bangladesh central bank"): one
-//! organisation, the place's own institution, which the press often writes without capitals.
-//! Victims are chosen among organisations, so a bank named this way must be one.
+//! A place followed by a lower-case institution head ("the Bangladesh central bank"): the
+//! place's own institution, which the press often writes without capitals. The place stays a
+//! place in the entity layer; the victim scorer takes the institution as one more organisation.
 
 use std::sync::LazyLock;
-
-use super::Candidate;
-use crate::extract::EntityKind;
 
 /// The heads, longest first (`assets/entity-words/institution-heads.txt`).
 static HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -22,7 +19,7 @@ static HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 const GLUED: [&str; 6] = ["at", "of", "in", "on", "to", "and"];
 
 /// Where the head after a place ending at `end` ends, if one follows.
-fn head_end(text: &str, end: usize) -> Option<usize> {
+pub(crate) fn head_end(text: &str, end: usize) -> Option<usize> {
     let rest = text.get(end..)?.strip_prefix(' ')?;
     let head = HEADS.iter().find(|h| rest.starts_with(**h))?;
     let after = &rest[head.len()..];
@@ -30,21 +27,6 @@ fn head_end(text: &str, end: usize) -> Option<usize> {
     let next = after[glued..].chars().next();
     let word_ends = next.is_none_or(|c| !crate::text::is_word_char(c));
     (word_ends && (glued == 0 || GLUED.contains(&&after[..glued]))).then_some(end + 1 + head.len())
-}
-
-/// Makes each place followed by an institution head that institution.
-pub(super) fn places_institutions(text: &str, found: &mut [Candidate]) {
-    for c in found.iter_mut() {
-        if c.kind != EntityKind::Location {
-            continue;
-        }
-        if let Some(end) = head_end(text, c.end) {
-            c.end = end;
-            c.kind = EntityKind::Organization;
-            c.canonical = text[c.start..end].to_string();
-            c.parent = None;
-        }
-    }
 }
 
 #[cfg(test)]

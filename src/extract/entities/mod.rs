@@ -13,7 +13,7 @@ mod credits;
 mod domains;
 pub mod gazetteer;
 mod handles;
-mod institutions;
+pub(crate) mod institutions;
 mod merging;
 pub mod model;
 mod name_orders;
@@ -413,7 +413,6 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     let g = &*GAZETTEER;
     let mut found = rule_mentions(text, g);
     organisations_named_by_their_noun(text, &mut found);
-    institutions::places_institutions(text, &mut found);
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
         let credited = credits::credit_items(text);

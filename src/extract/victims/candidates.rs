@@ -7,6 +7,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::{EntityKind, EntityMention};
 
 use super::{identity, normalized};
+use crate::extract::entities::institutions::head_end;
 
 /// One organisation of the article.
 pub(super) struct Candidate {
@@ -25,8 +26,10 @@ pub(super) struct Candidate {
     pub asset: bool,
 }
 
-/// The organisations of `entities` (by start), most mentioned first.
+/// The organisations of `entities` (by start), most mentioned first; a place followed by a
+/// lower-case institution head ("the Bangladesh central bank") is that institution.
 pub(super) fn of(
+    text: &str,
     entities: &[(usize, usize, &EntityMention)],
     title_end: Option<usize>,
     lex: &Lexicon,
@@ -34,27 +37,31 @@ pub(super) fn of(
     let mut at: HashMap<String, usize> = HashMap::new();
     let mut out: Vec<Candidate> = Vec::new();
     for &(s, e, m) in entities {
-        if m.kind != EntityKind::Organization {
-            continue;
-        }
-        let id = identity(&m.canonical);
+        let (e, canonical) = match m.kind {
+            EntityKind::Organization => (e, m.canonical.as_str()),
+            EntityKind::Location => match head_end(text, e) {
+                Some(end) => (end, &text[s..end]),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let id = identity(canonical);
         let k = *at.entry(id.clone()).or_insert_with(|| {
-            let type_word = m
-                .canonical
+            let type_word = canonical
                 .split_whitespace()
                 .next_back()
                 .map(str::to_lowercase)
                 .filter(|w| lex.is_organisation_word(w));
             out.push(Candidate {
-                name: m.canonical.clone(),
-                normalized: normalized(&m.canonical),
+                name: canonical.to_string(),
+                normalized: normalized(canonical),
                 id,
                 spans: Vec::new(),
                 rank: 0,
                 in_title: false,
                 type_word,
-                asset: lex.is_chain(&m.canonical.to_lowercase())
-                    || crate::extract::money::parse::is_known_ticker(&m.canonical),
+                asset: lex.is_chain(&canonical.to_lowercase())
+                    || crate::extract::money::parse::is_known_ticker(canonical),
             });
             out.len() - 1
         });

@@ -126,7 +126,7 @@ impl<'a> Scene<'a> {
             figures,
             entities,
             word_starts: word_starts(text),
-            candidates: candidates::of(entities, title_end, lex),
+            candidates: candidates::of(text, entities, title_end, lex),
             attributed: actor::attributed(text, sents, entities),
             rug: features::tells_of_a_rug(text),
         }
