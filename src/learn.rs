@@ -49,6 +49,71 @@ pub fn hash_parts(parts: &[&str]) -> u32 {
     h
 }
 
+/// [`hash`] built up part by part: a feature's name is hashed as it is read (a prefix, a word
+/// lower-cased on the fly, a count), so no string is built per feature and the weights files
+/// keep their keys.
+#[derive(Clone, Copy, Debug)]
+pub struct FeatureHash(u32);
+
+impl Default for FeatureHash {
+    fn default() -> Self {
+        Self(0x811c_9dc5)
+    }
+}
+
+impl FeatureHash {
+    pub fn bytes(mut self, bytes: &[u8]) -> Self {
+        for &b in bytes {
+            self.0 ^= u32::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+        self
+    }
+
+    pub fn str(self, s: &str) -> Self {
+        self.bytes(s.as_bytes())
+    }
+
+    pub fn char(self, c: char) -> Self {
+        self.str(c.encode_utf8(&mut [0; 4]))
+    }
+
+    /// The bytes of `s.to_lowercase()`, without building it (ASCII byte by byte; a capital
+    /// sigma, lowered by its place in the word, takes the string path).
+    pub fn lower(self, s: &str) -> Self {
+        if s.is_ascii() {
+            s.bytes()
+                .fold(self, |h, b| h.bytes(&[b.to_ascii_lowercase()]))
+        } else if s.contains('Σ') {
+            self.str(&s.to_lowercase())
+        } else {
+            s.chars()
+                .flat_map(char::to_lowercase)
+                .fold(self, Self::char)
+        }
+    }
+
+    /// A count's decimal digits, as `format!("{n}")` writes them.
+    pub fn num(self, n: usize) -> Self {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.bytes(&buf[i..])
+    }
+
+    pub fn finish(self) -> u32 {
+        self.0
+    }
+}
+
 /// Weights per feature hash, one per class.
 #[derive(Clone, Debug)]
 pub struct Linear<const K: usize> {
@@ -331,6 +396,24 @@ fn softmax<const K: usize>(s: [f32; K]) -> [f32; K] {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_feature_hashed_part_by_part_is_the_hash_of_its_string() {
+        for (word, n) in [
+            ("Acme", 3),
+            ("ÉMILE", 0),
+            ("ΣΟΦΙΑΣ", 12),
+            ("İstanbul", 1_000),
+        ] {
+            let built = format!("prev={}&{n}", word.to_lowercase());
+            let parts = FeatureHash::default()
+                .str("prev=")
+                .lower(word)
+                .str("&")
+                .num(n);
+            assert_eq!(parts.finish(), hash(&built), "{built}");
+        }
+    }
+
     use super::*;
 
     fn f(names: &[&str]) -> Features {

@@ -6,6 +6,9 @@
 
 use crate::text::is_word_char;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::learn::KeyHasher;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -21,12 +24,13 @@ use super::words::{
 /// ordinary word has: an ENS name (`nick.eth`), with an underscore (`officer_cia`) or ending in
 /// digits (`jiecut42`). Leading boundaries are checked in code
 /// (accented capitals have no ASCII word boundary before them).
+mod features;
 mod neighbours;
+#[cfg(test)]
+mod string_features;
 
 use neighbours::*;
-pub(super) use neighbours::{
-    employer_of_a_role, exemplified_noun, list_anchor, sentence_start, word_before,
-};
+pub(super) use neighbours::{employer_of_a_role, exemplified_noun, list_anchor, sentence_start};
 
 static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::compile(
@@ -136,7 +140,11 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     let mut chrome: Option<(usize, bool)> = None;
     for m in re.find_iter(text) {
         let (start, word) = (m.start(), m.as_str());
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        // The line's end holds for every word before it: found once per line, not per word.
+        let line_end = match chrome {
+            Some((end, _)) if start <= end => end,
+            _ => text[start..].find('\n').map_or(text.len(), |i| start + i),
+        };
         if chrome.is_none_or(|(end, _)| end != line_end) {
             chrome = Some((line_end, super::text_shape::page_chrome_line(text, start)));
         }
@@ -258,167 +266,16 @@ fn is_lower_handle(word: &str) -> bool {
         && !word.chars().any(char::is_uppercase)
 }
 
-/// Word shape: "Xx", "X", "xXx", "d"…, repeats collapsed.
-fn shape(word: &str) -> String {
-    let mut s = String::new();
-    for c in word.chars() {
-        let k = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if !s.ends_with(k) {
-            s.push(k);
-        }
-    }
-    s
-}
-
 /// Article-wide facts the features read.
 struct Doc<'a> {
-    lower_words: HashSet<&'a str>,
+    lower_words: HashSet<&'a str, BuildHasherDefault<KeyHasher>>,
     title_end: usize,
     /// A crypto story: the same name shape means a protocol there more often than a person.
     crypto: bool,
 }
 
-fn mention_features(
-    text: &str,
-    words: &[(usize, usize)],
-    doc: &Doc,
-    not_name: &HashSet<String>,
-    out: &mut Vec<String>,
-) {
-    let (start, end) = (words[0].0, words[words.len() - 1].1);
-    let ws: Vec<&str> = words.iter().map(|&(s, e)| &text[s..e]).collect();
-    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-    let n = ws.len().min(4);
-    out.push("b".into());
-    out.push(format!("n={n}"));
-    out.push(format!("span={}", lower.join(" ")));
-    out.push(format!("first={}", lower[0]));
-    out.push(format!("last={}", lower[lower.len() - 1]));
-    let last = &lower[lower.len() - 1];
-    let suffix: String = last
-        .chars()
-        .rev()
-        .take(3)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    out.push(format!("suf={suffix}"));
-    for (w, l) in ws.iter().zip(&lower) {
-        out.push(format!("shape={}", shape(w)));
-        out.push(format!("w={l}"));
-        if w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase) {
-            out.push("camel".into());
-        }
-        if w.chars().any(|c| c.is_ascii_digit()) {
-            out.push("digit".into());
-        }
-        if not_name.contains(*w) {
-            out.push("notname".into());
-        }
-    }
-    out.push(format!("shape1={}", shape(ws[0])));
-    let common_first = COMMON.contains(lower[0].as_str());
-    if common_first {
-        out.push("common_first".into());
-    }
-    if lower.iter().all(|l| COMMON.contains(l.as_str())) {
-        out.push(format!("common_all&n={n}"));
-    }
-    if GIVEN_NAMES.contains(ws[0]) {
-        out.push(format!("given_first&n={n}"));
-    }
-    if SURNAMES.contains(ws[ws.len() - 1]) {
-        out.push(format!("surname_last&n={n}"));
-    }
-    if ws.len() == 1 && ws[0].chars().all(|c| !c.is_lowercase()) {
-        out.push(format!("allcaps_len={}", ws[0].chars().count().min(6)));
-    }
-    if ws[0].starts_with('@') {
-        out.push("handle".into());
-    }
-    if ws.len() == 1 && is_lower_handle(ws[0]) {
-        // A lower-case handle's place in the sentence says nothing of its capital letter.
-        out.push("lower_handle".into());
-    } else if sentence_start(text, start) {
-        out.push("sent_start".into());
-        out.push(format!("sent_start&n={n}"));
-        if common_first {
-            out.push("sent_start&common_first".into());
-        }
-    }
-    if start < doc.title_end {
-        out.push("title_line".into());
-    }
-    if doc.crypto {
-        // The story's domain, crossed with the name's shape: a linear model needs the pairs.
-        let base = out.len();
-        for i in 0..base {
-            let f = &out[i];
-            if f == "b"
-                || f.starts_with("n=")
-                || f.starts_with("shape")
-                || f.starts_with("given_first")
-                || f.starts_with("surname_last")
-                || f.starts_with("common")
-                || matches!(f.as_str(), "camel" | "digit" | "handle" | "sent_start")
-            {
-                out.push(format!("crypto&{f}"));
-            }
-        }
-    }
-    if doc.lower_words.contains(lower[0].as_str()) {
-        out.push(format!("doc_lower&n={n}"));
-    }
-    let (prev, prev_at) = token_before(text, start);
-    let (next, next_at) = token_after(text, end);
-    let prev2 = word_before(text, prev_at);
-    let next2 = token_after(text, next_at).0;
-    out.push(format!("anchor={}", list_anchor(text, start)));
-    for w in window_words(text, start, end) {
-        out.push(format!("ctx={w}"));
-    }
-    out.push(format!(
-        "pre3={}",
-        lower[0].chars().take(3).collect::<String>()
-    ));
-    out.push(format!("prev={prev}"));
-    out.push(format!("next={next}"));
-    out.push(format!("prev2={prev2} {prev}"));
-    out.push(format!("next2={next} {next2}"));
-    out.push(format!("prev&n={prev}&{n}"));
-    // "in Carlisle", "Sarasota, Fla.": a town of GeoNames the rules leave to the model.
-    if TOWNS.contains(ws.join(" ").as_str()) {
-        out.push(format!("town&n={n}"));
-        out.push(format!("town&prev={prev}"));
-        out.push(format!("town&next={next}"));
-    }
-    // "David Anders at Merrill Lynch", "James Murren of C.J. Lawrence": a name right after
-    // another name and a preposition is often where that person works.
-    if matches!(prev.as_str(), "at" | "of" | "from")
-        && text[..prev_at]
-            .trim_end()
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-    {
-        out.push(format!("after_name&{prev}"));
-    }
-    if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
-        out.push("poss".into());
-    }
-}
-
-/// A name's mentions so far and the sums of their features.
-type Pooled = (Vec<(usize, usize)>, HashMap<u32, f32>);
+/// A name, its mentions so far and the hashes of their features.
+type Pooled = (String, Vec<(usize, usize)>, Vec<u32>);
 
 /// Whether the text uses at least three different words of crypto writing. Words are
 /// lower-cased in a stack buffer (no allocation per word: this reads every word of every text).
@@ -467,40 +324,56 @@ pub fn propose(
         title_end: text.find('\n').unwrap_or(text.len()),
         crypto,
     };
-    let mut by_name: HashMap<String, Pooled> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    let mut feats = Vec::new();
+    // Each name's mentions and the hashes of their features, in the order names first appear.
+    let mut pooled: Vec<Pooled> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut scratch = features::Scratch::default();
+    let mut name = String::new();
     for words in &found {
         let (start, end) = (words[0].0, words[words.len() - 1].1);
-        let name = text[start..end]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        feats.clear();
-        mention_features(text, words, &doc, not_name, &mut feats);
-        let entry = by_name.entry(name.clone()).or_insert_with(|| {
-            order.push(name.clone());
-            (Vec::new(), HashMap::new())
-        });
-        entry.0.push((start, end));
-        for f in &feats {
-            *entry.1.entry(hash(f)).or_default() += 1.0;
+        name.clear();
+        for (i, w) in text[start..end].split_whitespace().enumerate() {
+            if i > 0 {
+                name.push(' ');
+            }
+            name.push_str(w);
         }
+        let at = match index.get(name.as_str()) {
+            Some(&at) => at,
+            None => {
+                index.insert(name.clone(), pooled.len());
+                pooled.push((name.clone(), Vec::new(), Vec::new()));
+                pooled.len() - 1
+            }
+        };
+        let (_, spans, hashes) = &mut pooled[at];
+        spans.push((start, end));
+        features::mention_features(text, words, &doc, not_name, &mut scratch, hashes);
     }
-    order
+    pooled
         .into_iter()
-        .filter_map(|name| {
-            let (spans, sums) = by_name.remove(&name)?;
+        .map(|(name, spans, mut hashes)| {
+            // Each feature's mean over the mentions: how many times it came, over how many.
             let k = spans.len() as f32;
-            let mut features: Features = sums.into_iter().map(|(h, v)| (h, v / k)).collect();
+            hashes.sort_unstable();
+            let mut features: Features = Vec::with_capacity(hashes.len() + 1);
+            for h in hashes {
+                match features.last_mut() {
+                    Some((last, v)) if *last == h => *v += 1.0,
+                    _ => features.push((h, 1.0)),
+                }
+            }
+            for f in &mut features {
+                f.1 /= k;
+            }
             let count = ["mentions=1", "mentions=2", "mentions=3+"][spans.len().min(3) - 1];
             features.push((hash(count), 1.0));
             features.sort_by_key(|f| f.0);
-            Some(Proposal {
+            Proposal {
                 name,
                 spans,
                 features,
-            })
+            }
         })
         .collect()
 }

@@ -6,9 +6,15 @@ use super::*;
 /// The word (or punctuation mark) right before `at` on the same line, lower-cased, and where
 /// it starts ("^" at a line start).
 pub(super) fn token_before(text: &str, at: usize) -> (String, usize) {
+    let (w, from) = raw_token_before(text, at);
+    (w.to_lowercase(), from)
+}
+
+/// [`token_before`] as written (the features lower-case it as they hash it).
+pub(super) fn raw_token_before(text: &str, at: usize) -> (&str, usize) {
     let before = text[..at].trim_end_matches([' ', '\t']);
     match before.chars().next_back() {
-        None | Some('\n') | Some('\r') => ("^".to_string(), before.len()),
+        None | Some('\n') | Some('\r') => ("^", before.len()),
         Some(c) if is_word_char(c) => {
             let start = before
                 .char_indices()
@@ -16,33 +22,53 @@ pub(super) fn token_before(text: &str, at: usize) -> (String, usize) {
                 .take_while(|&(_, c)| is_word_char(c) || c == '-')
                 .last()
                 .map_or(before.len(), |(i, _)| i);
-            (before[start..].to_lowercase(), start)
+            (&before[start..], start)
         }
-        Some(c) => (c.to_string(), before.len() - c.len_utf8()),
+        Some(c) => {
+            let from = before.len() - c.len_utf8();
+            (&before[from..], from)
+        }
     }
 }
 
 /// The word (or punctuation mark) right after `at` on the same line, lower-cased, and where it
 /// ends ("$" at a line end).
+#[cfg(test)]
 pub(super) fn token_after(text: &str, at: usize) -> (String, usize) {
+    let (w, to) = raw_token_after(text, at);
+    (w.to_lowercase(), to)
+}
+
+/// [`token_after`] as written.
+pub(super) fn raw_token_after(text: &str, at: usize) -> (&str, usize) {
     let skipped = text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
     let from = at + skipped;
     let after = &text[from..];
     match after.chars().next() {
-        None | Some('\n') | Some('\r') => ("$".to_string(), from),
+        None | Some('\n') | Some('\r') => ("$", from),
         Some(c) if is_word_char(c) => {
             let len = after
                 .char_indices()
                 .take_while(|&(_, c)| is_word_char(c) || c == '-')
                 .last()
                 .map_or(0, |(i, c)| i + c.len_utf8());
-            (after[..len].to_lowercase(), from + len)
+            (&after[..len], from + len)
         }
-        Some(c) => (c.to_string(), from + c.len_utf8()),
+        Some(c) => (&after[..c.len_utf8()], from + c.len_utf8()),
     }
 }
 
-pub(in crate::extract::entities) fn word_before(text: &str, at: usize) -> String {
+/// Whether a word as written lower-cases to `lower` (ASCII `lower`), without building it.
+pub(super) fn lowers_to(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+#[cfg(test)]
+pub(super) fn word_before(text: &str, at: usize) -> String {
     token_before(text, at).0
 }
 
@@ -54,19 +80,25 @@ pub(in crate::extract::entities) fn list_anchor(text: &str, start: usize) -> Str
 
 /// [`list_anchor`] and where it starts (`usize::MAX` when the walk found none).
 pub(super) fn list_anchor_at(text: &str, start: usize) -> (String, usize) {
+    let (w, from) = raw_list_anchor_at(text, start);
+    (w.to_lowercase(), from)
+}
+
+/// [`list_anchor_at`] as written ("" when the walk found none).
+pub(super) fn raw_list_anchor_at(text: &str, start: usize) -> (&str, usize) {
     let mut at = start;
     for _ in 0..24 {
-        let (w, from) = token_before(text, at);
+        let (w, from) = raw_token_before(text, at);
         let name_word = text[from..at]
             .trim_start()
             .starts_with(|c: char| c.is_uppercase() || c == '@');
-        let skip = w == "," || w == "and" || w == "&" || name_word;
+        let skip = w == "," || lowers_to(w, "and") || w == "&" || name_word;
         if !skip || from >= at || from == 0 {
             return (w, from);
         }
         at = from;
     }
-    (String::new(), usize::MAX)
+    ("", usize::MAX)
 }
 
 /// The noun a list of examples hangs from ("firms such as A, B and C", "platforms like A"):
@@ -106,7 +138,15 @@ pub(in crate::extract::entities) fn employer_of_a_role(text: &str, start: usize)
 pub(super) const WINDOW_REACH: usize = 160;
 
 /// Lower-case words within a few words of the name, on the same line.
+#[cfg(test)]
 pub(super) fn window_words(text: &str, start: usize, end: usize) -> Vec<String> {
+    raw_window_words(text, start, end)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// [`window_words`] as written, nearest first on the left, then the right.
+pub(super) fn raw_window_words(text: &str, start: usize, end: usize) -> impl Iterator<Item = &str> {
     // Four words either side lie within a short reach: looking no further keeps a long line
     // (a table, a dump) from costing a scan per name.
     let mut from = start.saturating_sub(WINDOW_REACH);
@@ -128,7 +168,7 @@ pub(super) fn window_words(text: &str, start: usize, end: usize) -> Vec<String> 
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .take(4);
-    left.chain(right).map(str::to_lowercase).collect()
+    left.chain(right)
 }
 
 /// Whether `at` opens a sentence, a line or a caption.

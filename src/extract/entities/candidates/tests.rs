@@ -164,3 +164,54 @@ fn dotted_initials_stay_with_the_name_they_open() {
     let n = names("It was sold by A.B. The company said so.");
     assert!(!n.iter().any(|x| x.contains("The")), "{n:?}");
 }
+
+/// Every proposed mention's features, hashed as read and as strings (the way they were built
+/// before), in order.
+fn both_feature_paths(text: &str, crypto: bool) -> Vec<(Vec<u32>, Vec<u32>)> {
+    let doc = Doc {
+        lower_words: text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .collect(),
+        title_end: text.find('\n').unwrap_or(text.len()),
+        crypto,
+    };
+    let not_name: HashSet<String> = ["Bank".to_string()].into();
+    let mut scratch = features::Scratch::default();
+    runs(text, &[])
+        .iter()
+        .map(|words| {
+            let mut strings = Vec::new();
+            string_features::mention_features(text, words, &doc, &not_name, &mut strings);
+            let mut hashed = Vec::new();
+            features::mention_features(text, words, &doc, &not_name, &mut scratch, &mut hashed);
+            (strings.iter().map(|f| hash(f)).collect(), hashed)
+        })
+        .collect()
+}
+
+#[test]
+fn features_hashed_as_read_are_the_string_features_one_for_one() {
+    // Shapes, possessives, handles, towns, accents (a capital sigma lowers by its place),
+    // sentence starts, a title line, lists and a name after "of" another name.
+    let texts = [
+        "Acme Rekt II\nSo Zorblax lost funds. Meet Ana Ruiz, CEO Bo Tan and @sleuth_x. \
+         Blorp’s 1inch and dYdX; 0xdeadbeefcafe is an address.",
+        "Credit: Jane Doe, ΣΟΦΙΑ Papadopoulos and Émile Zola in Carlisle, Fla. said \
+         David Anders at Merrill Lynch. The BANK of Korea lost 5 ETH from the DeFi pool.",
+        "Technology companies Dell, Samsung and Matsushita joined; oil company Rosneft fell.\n\
+         \"Curiously, officer_cia and jiecut42 noted nick.eth at the Uniswap V3 pool,\" he said.",
+        "ÅSTRÖM Łukasz İstanbul’s Kraków-based firm ŽELKO met Ödön. Bank bank Bank.",
+    ];
+    let mut compared = 0;
+    for text in texts {
+        for crypto in [false, true] {
+            for (strings, hashed) in both_feature_paths(text, crypto) {
+                assert_eq!(strings, hashed, "{text:?}, crypto {crypto}");
+                compared += hashed.len();
+            }
+        }
+    }
+    // Several names in each text, dozens of features each.
+    assert!(compared > 500, "{compared} features compared");
+}

@@ -1,0 +1,228 @@
+//! The features the model types a proposed name by, hashed as they are read: each feature's
+//! name (a prefix, a word lower-cased on the fly, a count) goes straight into the FNV-1a hash
+//! the weights file is keyed by, so no string is built per feature or per word. The names and
+//! their order are those of `string_features.rs` (the test compares the two).
+
+use super::*;
+use crate::learn::FeatureHash as H;
+
+/// Buffers reused from mention to mention.
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// The name's words lower-cased, joined by one space (the `span=` feature).
+    lower: String,
+    /// Each word's range in `lower`.
+    ranges: Vec<(usize, usize)>,
+    /// The name's words joined by one space, as written (for the towns list).
+    joined: String,
+    /// The story-domain crossings, appended after the features they cross.
+    crossed: Vec<u32>,
+}
+
+impl Scratch {
+    fn fill(&mut self, text: &str, words: &[(usize, usize)]) {
+        self.lower.clear();
+        self.ranges.clear();
+        for (i, &(s, e)) in words.iter().enumerate() {
+            if i > 0 {
+                self.lower.push(' ');
+            }
+            let from = self.lower.len();
+            let w = &text[s..e];
+            if w.is_ascii() {
+                self.lower.push_str(w);
+                self.lower[from..].make_ascii_lowercase();
+            } else {
+                self.lower.push_str(&w.to_lowercase());
+            }
+            self.ranges.push((from, self.lower.len()));
+        }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let (s, e) = self.ranges[i];
+        &self.lower[s..e]
+    }
+}
+
+/// Where features go: `put` for the plain ones, `put_crossed` for those a crypto story also
+/// crosses with its domain ("crypto&shape=Xx": a linear model needs the pairs).
+struct Sink<'a> {
+    out: &'a mut Vec<u32>,
+    crossed: Vec<u32>,
+    crypto: bool,
+}
+
+impl Sink<'_> {
+    fn put(&mut self, f: impl Fn(H) -> H) {
+        self.out.push(f(H::default()).finish());
+    }
+
+    fn put_crossed(&mut self, f: impl Fn(H) -> H) {
+        self.out.push(f(H::default()).finish());
+        if self.crypto {
+            self.crossed.push(f(H::default().str("crypto&")).finish());
+        }
+    }
+}
+
+/// Word shape ("Xx", "X", "xXx", "d"…, repeats collapsed), hashed.
+fn shape(h: H, word: &str) -> H {
+    let mut last = None;
+    let mut h = h;
+    for c in word.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(k) {
+            h = h.char(k);
+            last = Some(k);
+        }
+    }
+    h
+}
+
+/// One mention's feature hashes, appended to `out` (several times when a feature repeats).
+pub(super) fn mention_features(
+    text: &str,
+    words: &[(usize, usize)],
+    doc: &Doc,
+    not_name: &HashSet<String>,
+    scratch: &mut Scratch,
+    out: &mut Vec<u32>,
+) {
+    let (start, end) = (words[0].0, words[words.len() - 1].1);
+    scratch.fill(text, words);
+    let mut crossed = std::mem::take(&mut scratch.crossed);
+    crossed.clear();
+    let s = &*scratch;
+    let ws = |i: usize| &text[words[i].0..words[i].1];
+    let count = words.len();
+    let (first, last) = (s.word(0), s.word(count - 1));
+    let n = count.min(4);
+    let mut sink = Sink {
+        out,
+        crossed,
+        crypto: doc.crypto,
+    };
+    sink.put_crossed(|h| h.str("b"));
+    sink.put_crossed(|h| h.str("n=").num(n));
+    sink.put(|h| h.str("span=").str(&s.lower));
+    sink.put(|h| h.str("first=").str(first));
+    sink.put(|h| h.str("last=").str(last));
+    let suffix = &last[last.char_indices().rev().nth(2).map_or(0, |(i, _)| i)..];
+    sink.put(|h| h.str("suf=").str(suffix));
+    for i in 0..count {
+        let w = ws(i);
+        sink.put_crossed(|h| shape(h.str("shape="), w));
+        sink.put(|h| h.str("w=").str(s.word(i)));
+        if w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase) {
+            sink.put_crossed(|h| h.str("camel"));
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            sink.put_crossed(|h| h.str("digit"));
+        }
+        if not_name.contains(w) {
+            sink.put(|h| h.str("notname"));
+        }
+    }
+    sink.put_crossed(|h| shape(h.str("shape1="), ws(0)));
+    let common_first = COMMON.contains(first);
+    if common_first {
+        sink.put_crossed(|h| h.str("common_first"));
+    }
+    if (0..count).all(|i| COMMON.contains(s.word(i))) {
+        sink.put_crossed(|h| h.str("common_all&n=").num(n));
+    }
+    if GIVEN_NAMES.contains(ws(0)) {
+        sink.put_crossed(|h| h.str("given_first&n=").num(n));
+    }
+    if SURNAMES.contains(ws(count - 1)) {
+        sink.put_crossed(|h| h.str("surname_last&n=").num(n));
+    }
+    if count == 1 && ws(0).chars().all(|c| !c.is_lowercase()) {
+        let len = ws(0).chars().count().min(6);
+        sink.put(|h| h.str("allcaps_len=").num(len));
+    }
+    if ws(0).starts_with('@') {
+        sink.put_crossed(|h| h.str("handle"));
+    }
+    if count == 1 && is_lower_handle(ws(0)) {
+        // A lower-case handle's place in the sentence says nothing of its capital letter.
+        sink.put(|h| h.str("lower_handle"));
+    } else if sentence_start(text, start) {
+        sink.put_crossed(|h| h.str("sent_start"));
+        sink.put(|h| h.str("sent_start&n=").num(n));
+        if common_first {
+            sink.put(|h| h.str("sent_start&common_first"));
+        }
+    }
+    if start < doc.title_end {
+        sink.put(|h| h.str("title_line"));
+    }
+    let Sink { out, crossed, .. } = sink;
+    out.extend_from_slice(&crossed);
+    let mut sink = Sink {
+        out,
+        crossed,
+        crypto: false,
+    };
+    if doc.lower_words.contains(first) {
+        sink.put(|h| h.str("doc_lower&n=").num(n));
+    }
+    let (prev, prev_at) = raw_token_before(text, start);
+    let (next, next_at) = raw_token_after(text, end);
+    let prev2 = raw_token_before(text, prev_at).0;
+    let next2 = raw_token_after(text, next_at).0;
+    let anchor = raw_list_anchor_at(text, start).0;
+    sink.put(|h| h.str("anchor=").lower(anchor));
+    for w in raw_window_words(text, start, end) {
+        sink.put(|h| h.str("ctx=").lower(w));
+    }
+    let pre3 = &first[..first.char_indices().nth(3).map_or(first.len(), |(i, _)| i)];
+    sink.put(|h| h.str("pre3=").str(pre3));
+    sink.put(|h| h.str("prev=").lower(prev));
+    sink.put(|h| h.str("next=").lower(next));
+    sink.put(|h| h.str("prev2=").lower(prev2).str(" ").lower(prev));
+    sink.put(|h| h.str("next2=").lower(next).str(" ").lower(next2));
+    sink.put(|h| h.str("prev&n=").lower(prev).str("&").num(n));
+    // "in Carlisle", "Sarasota, Fla.": a town of GeoNames the rules leave to the model.
+    let name = if count == 1 {
+        ws(0)
+    } else {
+        scratch.joined.clear();
+        for i in 0..count {
+            if i > 0 {
+                scratch.joined.push(' ');
+            }
+            scratch.joined.push_str(ws(i));
+        }
+        scratch.joined.as_str()
+    };
+    if TOWNS.contains(name) {
+        sink.put(|h| h.str("town&n=").num(n));
+        sink.put(|h| h.str("town&prev=").lower(prev));
+        sink.put(|h| h.str("town&next=").lower(next));
+    }
+    // "David Anders at Merrill Lynch", "James Murren of C.J. Lawrence": a name right after
+    // another name and a preposition is often where that person works.
+    if ["at", "of", "from"].iter().any(|p| lowers_to(prev, p))
+        && text[..prev_at]
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        sink.put(|h| h.str("after_name&").lower(prev));
+    }
+    if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
+        sink.put(|h| h.str("poss"));
+    }
+    scratch.crossed = sink.crossed;
+}
