@@ -11,7 +11,7 @@ use aho_corasick::{
 
 use super::{organizations, people, places, words};
 use crate::extract::EntityKind;
-use crate::extract::document::Token;
+use crate::text::is_word_char;
 
 /// What a gazetteer name resolves to.
 #[derive(Clone, Debug)]
@@ -60,6 +60,20 @@ pub(super) struct Gazetteer {
 
 pub(super) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build_gazetteer);
 
+/// Where the tokens of [`crate::extract::document::tokenize`] start: a word character after
+/// none, or a mark. Read on the fly rather than from the Document's tokens, whose shapes
+/// nothing else of extraction reads yet and which cost more than the walk saves (callgrind,
+/// README "At scale"); once another stage makes them, `Document::tokens` can take over.
+fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut after_word = false;
+    text.char_indices().filter_map(move |(i, c)| {
+        let word = is_word_char(c);
+        let starts = !(c.is_whitespace() || word && after_word);
+        after_word = word;
+        starts.then_some(i)
+    })
+}
+
 /// One gazetteer name found in a text: its byte span and its automaton pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Found {
@@ -74,7 +88,7 @@ impl Gazetteer {
     /// inside a word, which the gazetteer never takes ([`super::context::bounded`]), so
     /// the automaton is walked anchored from each token's first byte instead of over every
     /// byte with its failure links: most tokens leave the trie within a byte or two.
-    pub(super) fn found_at_tokens(&self, text: &str, tokens: &[Token]) -> Vec<Found> {
+    pub(super) fn found_at_tokens(&self, text: &str) -> Vec<Found> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
@@ -91,8 +105,7 @@ impl Gazetteer {
             return all;
         }
         let mut out = Vec::new();
-        for t in tokens {
-            let start = t.span.start();
+        for start in token_starts(text) {
             let input = Input::new(text).range(start..).anchored(Anchored::Yes);
             let mut state = OverlappingState::start();
             // A match state also holds the names that end there but start later (suffixes):
@@ -346,13 +359,34 @@ mod tests {
             "Côte d'Ivoire, São Paulo, Zürich; São\nPaulo — Coinbase’s CEO (Coinbase) [FBI]",
             "HIDDEN COBRA, Hidden Cobra, hidden cobra, APT38 and APT 38 in the UK/US.",
         ] {
-            let tokens = tokenize(text);
             let kept: Vec<Found> = GAZETTEER
-                .found_at_tokens(text, &tokens)
+                .found_at_tokens(text)
                 .into_iter()
                 .filter(|f| super::super::context::bounded(text, f.start, f.end))
                 .collect();
             assert_eq!(kept, scanned(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn token_starts_are_where_the_tokenizer_starts_tokens() {
+        for text in [
+            "",
+            " ",
+            "The FBI said €81m was stolen.",
+            "  Bangladesh’s bank lost $81 million – “a heist” (2016)…\n\tnext_word __x 4th",
+            "Côte d'Ivoire; São\nPaulo—Zürich x2y 名字 名 字 ٣٤ a-b a_b",
+        ] {
+            let expected: Vec<usize> = tokenize(text).iter().map(|t| t.span.start()).collect();
+            assert_eq!(token_starts(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn token_starts_agree_with_the_tokenizer_on_any_text(text in "[a-zA-Z0-9_ \t\n.,'’é名٣€-]{0,30}") {
+            let expected: Vec<usize> = tokenize(&text).iter().map(|t| t.span.start()).collect();
+            proptest::prop_assert_eq!(token_starts(&text).collect::<Vec<_>>(), expected);
         }
     }
 

@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::corpus::Article;
-use crate::extract::document::{Document, Token};
+use crate::extract::document::Document;
 use crate::text::is_word_char;
 
 use super::{EntityKind, EntityMention};
@@ -288,9 +288,9 @@ fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// The gazetteers' and patterns' mentions, resolved so that none overlap.
-fn rule_mentions(text: &str, tokens: &[Token], g: &Gazetteer) -> Vec<Candidate> {
+fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     let mut cands = Vec::new();
-    gazetteer_candidates(text, tokens, g, &mut cands);
+    gazetteer_candidates(text, g, &mut cands);
     person_candidates(text, g, &mut cands);
     org_candidates(text, &mut cands);
     credits::handle_candidates(text, &g.folded_organisations, &mut cands);
@@ -411,8 +411,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     // A hard-wrapped story's names run on over its line breaks; offsets stay the text's.
     let text = doc.unwrapped();
     let g = &*GAZETTEER;
-    // The text's tokens are the unwrapped text's: unwrapping turns breaks into spaces.
-    let mut found = rule_mentions(text, doc.tokens(), g);
+    let mut found = rule_mentions(text, g);
     organisations_named_by_their_noun(text, &mut found);
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
