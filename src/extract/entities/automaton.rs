@@ -65,12 +65,32 @@ pub(super) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build_gazetteer
 /// nothing else of extraction reads yet and which cost more than the walk saves (callgrind,
 /// README "At scale"); once another stage makes them, `Document::tokens` can take over.
 fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
     let mut after_word = false;
-    text.char_indices().filter_map(move |(i, c)| {
-        let word = is_word_char(c);
-        let starts = !(c.is_whitespace() || word && after_word);
-        after_word = word;
-        starts.then_some(i)
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let i = at;
+            let b = bytes[i];
+            // ASCII a byte at a time (most of any text); other characters decoded.
+            let (word, space) = if b.is_ascii() {
+                at += 1;
+                (
+                    b.is_ascii_alphanumeric() || b == b'_',
+                    matches!(b, b' ' | 0x09..=0x0d),
+                )
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                at += c.len_utf8();
+                (is_word_char(c), c.is_whitespace())
+            };
+            let starts = !(space || word && after_word);
+            after_word = word;
+            if starts {
+                return Some(i);
+            }
+        }
+        None
     })
 }
 
