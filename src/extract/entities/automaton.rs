@@ -4,10 +4,14 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+    automaton::OverlappingState,
+};
 
 use super::{organizations, people, places, words};
 use crate::extract::EntityKind;
+use crate::text::is_word_char;
 
 /// What a gazetteer name resolves to.
 #[derive(Clone, Debug)]
@@ -50,9 +54,97 @@ pub(super) struct Gazetteer {
     /// Organisation names in compact form (lower case, letters and digits), to their canonical
     /// name: a firm credited in lower case ("slowmist") or by its handle is still the firm.
     pub(super) folded_organisations: HashMap<String, String>,
+    /// No name starts with white space, so every name the gazetteer keeps starts a token.
+    pub(super) names_start_tokens: bool,
 }
 
 pub(super) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build_gazetteer);
+
+/// Where the tokens of [`crate::extract::document::tokenize`] start: a word character after
+/// none, or a mark. Read on the fly rather than from the Document's tokens, whose shapes
+/// nothing else of extraction reads yet and which cost more than the walk saves (callgrind,
+/// README "At scale"); once another stage makes them, `Document::tokens` can take over.
+fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut after_word = false;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let i = at;
+            let b = bytes[i];
+            // ASCII a byte at a time (most of any text); other characters decoded.
+            let (word, space) = if b.is_ascii() {
+                at += 1;
+                (
+                    b.is_ascii_alphanumeric() || b == b'_',
+                    matches!(b, b' ' | 0x09..=0x0d),
+                )
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                at += c.len_utf8();
+                (is_word_char(c), c.is_whitespace())
+            };
+            let starts = !(space || word && after_word);
+            after_word = word;
+            if starts {
+                return Some(i);
+            }
+        }
+        None
+    })
+}
+
+/// One gazetteer name found in a text: its byte span and its automaton pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Found {
+    pub end: usize,
+    pub start: usize,
+    pub pattern: usize,
+}
+
+impl Gazetteer {
+    /// Every name that starts where a token starts, in the order an overlapping scan of the
+    /// whole text gives them (by end, then start, then pattern). A name no token starts is
+    /// inside a word, which the gazetteer never takes ([`super::context::bounded`]), so
+    /// the automaton is walked anchored from each token's first byte instead of over every
+    /// byte with its failure links: most tokens leave the trie within a byte or two.
+    pub(super) fn found_at_tokens(&self, text: &str) -> Vec<Found> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        if !self.names_start_tokens {
+            let mut all: Vec<Found> = ac
+                .find_overlapping_iter(text)
+                .map(|m| Found {
+                    end: m.end(),
+                    start: m.start(),
+                    pattern: m.pattern().as_usize(),
+                })
+                .collect();
+            all.sort_unstable();
+            return all;
+        }
+        let mut out = Vec::new();
+        for start in token_starts(text) {
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            let mut state = OverlappingState::start();
+            // A match state also holds the names that end there but start later (suffixes):
+            // those belong to a later token.
+            while ac.try_find_overlapping(input.clone(), &mut state).is_ok() {
+                let Some(m) = state.get_match() else { break };
+                if m.start() == start {
+                    out.push(Found {
+                        end: m.end(),
+                        start,
+                        pattern: m.pattern().as_usize(),
+                    });
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+}
 
 pub(super) fn build_gazetteer() -> Gazetteer {
     let mut targets: Vec<Target> = Vec::new();
@@ -214,9 +306,12 @@ pub(super) fn build_gazetteer() -> Gazetteer {
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .start_kind(StartKind::Both)
         .build(&names)
         .ok();
+    let names_start_tokens = !names.iter().any(|n| n.starts_with(char::is_whitespace));
     Gazetteer {
+        names_start_tokens,
         automaton,
         patterns,
         targets,
@@ -252,4 +347,71 @@ pub(super) fn case_variants(name: &str) -> Vec<String> {
         v.push(name.to_uppercase());
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::document::tokenize;
+
+    /// The names the overlapping scan of the whole text finds and the gazetteer keeps.
+    fn scanned(text: &str) -> Vec<Found> {
+        let Some(ac) = &GAZETTEER.automaton else {
+            return Vec::new();
+        };
+        ac.find_overlapping_iter(text)
+            .map(|m| Found {
+                end: m.end(),
+                start: m.start(),
+                pattern: m.pattern().as_usize(),
+            })
+            .filter(|f| super::super::context::bounded(text, f.start, f.end))
+            .collect()
+    }
+
+    #[test]
+    fn names_found_at_token_starts_are_those_the_whole_scan_keeps_in_its_order() {
+        for text in [
+            "",
+            "Lazarus Group hit Bangladesh Bank; the FBI and North Korea's hackers.",
+            "New York, New York Jets, York. Washington DC and Washington's Kim Jong Un",
+            "PyongyangLazarus xLazarus Lazarus_ @Lazarus #Binance Binance.com U.S. U.S.A.",
+            "Côte d'Ivoire, São Paulo, Zürich; São\nPaulo — Coinbase’s CEO (Coinbase) [FBI]",
+            "HIDDEN COBRA, Hidden Cobra, hidden cobra, APT38 and APT 38 in the UK/US.",
+        ] {
+            let kept: Vec<Found> = GAZETTEER
+                .found_at_tokens(text)
+                .into_iter()
+                .filter(|f| super::super::context::bounded(text, f.start, f.end))
+                .collect();
+            assert_eq!(kept, scanned(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn token_starts_are_where_the_tokenizer_starts_tokens() {
+        for text in [
+            "",
+            " ",
+            "The FBI said €81m was stolen.",
+            "  Bangladesh’s bank lost $81 million – “a heist” (2016)…\n\tnext_word __x 4th",
+            "Côte d'Ivoire; São\nPaulo—Zürich x2y 名字 名 字 ٣٤ a-b a_b",
+        ] {
+            let expected: Vec<usize> = tokenize(text).iter().map(|t| t.span.start()).collect();
+            assert_eq!(token_starts(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn token_starts_agree_with_the_tokenizer_on_any_text(text in "[a-zA-Z0-9_ \t\n.,'’é名٣€-]{0,30}") {
+            let expected: Vec<usize> = tokenize(&text).iter().map(|t| t.span.start()).collect();
+            proptest::prop_assert_eq!(token_starts(&text).collect::<Vec<_>>(), expected);
+        }
+    }
+
+    #[test]
+    fn the_shipped_names_all_start_a_token_so_the_token_walk_is_used() {
+        assert!(GAZETTEER.names_start_tokens);
+    }
 }

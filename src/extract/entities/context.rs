@@ -103,15 +103,14 @@ pub(super) fn before_acronym(text: &str, end: usize) -> bool {
 }
 
 pub(super) fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
-    let Some(ac) = &g.automaton else { return };
     let first = out.len();
     let mut clubs: HashSet<&str> = HashSet::new();
-    for m in ac.find_overlapping_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    for m in g.found_at_tokens(text) {
+        let (start, end) = (m.start, m.end);
         if !bounded(text, start, end) {
             continue;
         }
-        let (ti, source) = g.patterns[m.pattern().as_usize()];
+        let (ti, source) = g.patterns[m.pattern];
         let t = &g.targets[ti];
         if t.name_like && next_to_capitalised(text, start, end) {
             continue;

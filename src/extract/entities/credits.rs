@@ -42,13 +42,61 @@ fn lower_handle(item: &str) -> bool {
         && body.chars().any(|c| c.is_ascii_lowercase())
 }
 
+/// The bytes, lower-cased, that a credit line's words can open with ("image ", "photo ", a
+/// lead), after its bullets; `None` when a lead opens otherwise, and every line is read.
+static LINE_OPENERS: LazyLock<Option<[bool; 128]>> = LazyLock::new(|| {
+    let mut set = [false; 128];
+    for word in ["image", "photo"]
+        .into_iter()
+        .chain(super::words::CREDIT_LEADS.iter().copied())
+    {
+        let b = *word.as_bytes().first()?;
+        if !b.is_ascii_alphanumeric() {
+            return None;
+        }
+        set[usize::from(b.to_ascii_lowercase())] = true;
+    }
+    Some(set)
+});
+
+/// Whether a line may be a credit line: after its bullets, its first byte opens one of its
+/// words in either case, or is outside ASCII (case folding takes the Kelvin sign for "k" and
+/// the long s for "s"). A cheaper test than the regex, which is then run on that line alone.
+fn may_be_credit_line(line: &str, openers: &[bool; 128]) -> bool {
+    let head = line.trim_start_matches([' ', '\t', '_', '*', '>', '•', '-']);
+    head.bytes()
+        .next()
+        .is_some_and(|b| !b.is_ascii() || openers[usize::from(b.to_ascii_lowercase())])
+}
+
+/// The matches of [`CREDIT_LINE`], as `captures_iter` over the whole text gives them: each is
+/// one whole line, so only the lines that may be one are read.
+fn line_captures<'t>(re: &Regex, text: &'t str) -> Vec<regex::Captures<'t>> {
+    let Some(openers) = LINE_OPENERS.as_ref() else {
+        return re.captures_iter(text).collect();
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start <= text.len() {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        // `$` at the end of the slice reads as before the line break it stands for.
+        if may_be_credit_line(&text[start..end], openers)
+            && let Some(c) = re.captures_at(&text[..end], start)
+        {
+            out.push(c);
+        }
+        start = end + 1;
+    }
+    out
+}
+
 /// The items of the article's credit lines, as byte spans, trimmed.
 pub(super) fn credit_items(text: &str) -> Vec<(usize, usize)> {
     let Some(re) = CREDIT_LINE.as_ref() else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for caps in re.captures_iter(text) {
+    for caps in line_captures(re, text) {
         let Some(list) = caps.name("list") else {
             continue;
         };
@@ -144,6 +192,45 @@ pub(super) fn handle_candidates(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn spans(caps: Vec<regex::Captures<'_>>) -> Vec<Vec<Option<(usize, usize)>>> {
+        caps.iter()
+            .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+            .collect()
+    }
+
+    fn agree(text: &str) {
+        let re = CREDIT_LINE.as_ref().expect("the credit pattern compiles");
+        assert_eq!(
+            spans(line_captures(re, text)),
+            spans(re.captures_iter(text).collect()),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn reading_only_lines_that_may_be_credits_finds_what_the_regex_finds() {
+        assert!(LINE_OPENERS.is_some(), "every lead opens with a letter");
+        for text in [
+            "",
+            "Credit: @samczsun and @pcaversaccio\nSome text.\nH/T: zachxbt",
+            "• Image credit: Reuters\n- * Thanks to alice, bob & carol.\n> Sources: a; b",
+            "CREDITS: Alice\n\nphoto  source: AP\nno credit: here\n  \tSource : x",
+            "\u{17F}ource: long s\n\u{212A}: kelvin\ncredit:\ncredit: \nend",
+            "Text first.\nWith thanks to the team\nhat tip: me\n",
+        ] {
+            agree(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_lines_read_agree_with_the_regex_on_any_text(
+            text in "((credit|Source|H/T|image|Photo|x|•|-| |:|\\n|a|@b)){0,16}"
+        ) {
+            agree(&text);
+        }
+    }
 
     #[test]
     fn lower_case_items_of_a_credit_line_are_handles() {

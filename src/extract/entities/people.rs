@@ -2,7 +2,7 @@
 //! context that says "this is a person" (a title, a speech verb, an appositive role), because a
 //! wrong person in the sidebar costs the analyst more than a missed one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -42,19 +42,26 @@ pub static NAME_RUN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     ))
 });
 
-/// Two adjacent words of a place's name ("New York", "Santa Barbara", "Saint Paul").
-static PLACE_PAIRS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    super::places::PLACES
+/// Two adjacent words of a place's name ("New York", "Santa Barbara", "Saint Paul"): the
+/// first word, then the words that follow it in a name (looked up with no string built).
+static PLACE_PAIRS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+    let mut pairs: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
+    for n in super::places::PLACES
         .iter()
         .flat_map(|p| std::iter::once(&p.canonical).chain(&p.aliases))
-        .flat_map(|n| {
-            let w: Vec<&str> = n.split(' ').collect();
-            w.windows(2)
-                .map(|p| format!("{} {}", p[0], p[1]))
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    {
+        let w: Vec<&'static str> = n.split(' ').collect();
+        for p in w.windows(2) {
+            pairs.entry(p[0]).or_default().insert(p[1]);
+        }
+    }
+    pairs
 });
+
+/// Whether `first second` are two adjacent words of a place's name.
+fn place_pair(first: &str, second: &str) -> bool {
+    PLACE_PAIRS.get(first).is_some_and(|s| s.contains(second))
+}
 
 /// The person inside a run of capitalised words: from its first given name up to the first
 /// word that cannot be a name, when at least a surname follows. Byte range within `run`.
@@ -77,7 +84,7 @@ pub fn given_name_person(
     let first = words.iter().enumerate().position(|(i, (_, w))| {
         GIVEN_NAMES.contains(w)
             && !not_name.contains(*w)
-            && !(i > 0 && PLACE_PAIRS.contains(&format!("{} {w}", words[i - 1].1)))
+            && !(i > 0 && place_pair(words[i - 1].1, w))
     })?;
     if words.iter().any(|(_, w)| is_modifier(w)) {
         return None;
@@ -357,6 +364,33 @@ pub fn title_words() -> impl Iterator<Item = &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_pairs_are_the_adjacent_words_of_place_names_and_nothing_else() {
+        // The pairs as the joined strings the lookup replaced, each tested both ways.
+        let mut joined = HashSet::new();
+        for p in super::super::places::PLACES.iter() {
+            for n in std::iter::once(&p.canonical).chain(&p.aliases) {
+                let w: Vec<&str> = n.split(' ').collect();
+                for pair in w.windows(2) {
+                    joined.insert(format!("{} {}", pair[0], pair[1]));
+                    assert!(place_pair(pair[0], pair[1]), "{n}");
+                }
+            }
+        }
+        for (a, b) in [
+            ("New", "York"),
+            ("York", "New"),
+            ("Santa", "Barbara"),
+            ("Mark", "Cuban"),
+        ] {
+            assert_eq!(
+                place_pair(a, b),
+                joined.contains(&format!("{a} {b}")),
+                "{a} {b}"
+            );
+        }
+    }
 
     #[test]
     fn abbreviated_titles_are_not_title_words() {
