@@ -137,6 +137,12 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
             }
             rest = tail.trim_start();
         }
+        // "U.S. Agriculture Department": a place's initials before the body stay the place.
+        if let Some((first, tail)) = rest.split_once(' ')
+            && organizations::place_initials(first)
+        {
+            rest = tail.trim_start();
+        }
         // A "The" inside cuts a headline fragment off ("Rekt II The Ronin Network").
         if let Some(i) = rest.rfind(" The ") {
             rest = &rest[i + 5..];
@@ -153,6 +159,9 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
         }
         let end = start + rest.len();
         let words: Vec<&str> = rest.split_whitespace().collect();
+        if organizations::pool_token(&words) {
+            continue;
+        }
         if words.len() < 2
             || words[..words.len() - 1]
                 .iter()
