@@ -1119,3 +1119,22 @@ fn platforms_are_organisations_also_in_lower_case_where_no_word_is_so_spelt() {
     );
     assert_kinds(&found, &["Discord"], EntityKind::Organization);
 }
+
+#[test]
+fn a_known_body_opening_a_longer_bodys_name_is_part_of_it() {
+    // "Senate" and "Daily Mail" are known; the committee and the trust are bodies of their own.
+    let found = find_by_rules(
+        "The Senate Quindar Affairs Committee met. Daily Mail & Zorblax Trust shares fell.",
+    );
+    assert_kinds(
+        &found,
+        &[
+            "Senate Quindar Affairs Committee",
+            "Daily Mail & Zorblax Trust",
+        ],
+        EntityKind::Organization,
+    );
+    // An acronym's part is still named by the acronym's words.
+    let found = find_by_rules("He wrote for BBC News Online last year.");
+    assert_kinds(&found, &["BBC News Online"], EntityKind::Organization);
+}

@@ -260,12 +260,29 @@ fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
         .map(|k| (k.start, k.end))
         .collect();
     known_spans.sort_unstable();
+    // A known organisation opening a body's name ending in an organisation word is its part,
+    // named as written ("Senate Banking Committee", "Daily Mail & General Trust"); an acronym's
+    // parts are named by `extend_acronym_organisations` ("BBC News Online").
+    let known_orgs: HashSet<(usize, usize)> = c
+        .iter()
+        .filter(|k| k.source == Source::Organization && k.canonical.chars().any(char::is_lowercase))
+        .map(|k| (k.start, k.end))
+        .collect();
     let holds_known = |x: &Candidate| {
         let from = known_spans.partition_point(|&(s, _)| s < x.start);
         known_spans[from..]
             .iter()
             .take_while(|&&(s, _)| s < x.end)
-            .any(|&(s, e)| e <= x.end && e - s < x.end - x.start)
+            .any(|&(s, e)| {
+                let part_of = x.source == Source::OrgPattern
+                    && s == x.start
+                    && known_orgs.contains(&(s, e))
+                    && x.canonical
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(organizations::names_a_part);
+                e <= x.end && e - s < x.end - x.start && !part_of
+            })
     };
     let mut c: Vec<Candidate> = c
         .into_iter()

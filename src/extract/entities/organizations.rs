@@ -149,3 +149,17 @@ pub(super) fn place_initials(word: &str) -> bool {
             .iter()
             .any(|p| p.canonical == word || p.aliases.iter().any(|a| a == word))
 }
+
+/// Words ending a body inside a known organisation (`assets/entity-words/org-part-words.txt`).
+static PART_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-part-words.txt"
+    ))
+    .collect()
+});
+
+/// Whether a name's last word makes it a body of its own inside the known organisation that
+/// opens it ("Senate Banking Committee"), not the organisation restated ("Coinbase Exchange").
+pub(super) fn names_a_part(last_word: &str) -> bool {
+    PART_WORDS.contains(&last_word)
+}
