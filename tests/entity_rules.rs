@@ -1138,3 +1138,9 @@ fn a_known_body_opening_a_longer_bodys_name_is_part_of_it() {
     let found = find_by_rules("He wrote for BBC News Online last year.");
     assert_kinds(&found, &["BBC News Online"], EntityKind::Organization);
 }
+
+#[test]
+fn bros_ends_a_firms_name() {
+    let found = find_by_rules("The film was sold to Quindar Bros last year.");
+    assert_kinds(&found, &["Quindar Bros"], EntityKind::Organization);
+}
