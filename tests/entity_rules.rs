@@ -1025,3 +1025,122 @@ fn a_newspaper_by_its_short_title_after_the_is_an_organisation() {
         triples(&found)
     );
 }
+
+#[test]
+fn a_plural_possessive_before_a_body_word_is_part_of_its_name() {
+    let found = find_by_rules(
+        "The Quindar and General Bakers' Union called a strike. The Zorblax Glaziers' \
+         Association met in March.",
+    );
+    assert_kinds(
+        &found,
+        &[
+            "Quindar and General Bakers' Union",
+            "Zorblax Glaziers' Association",
+        ],
+        EntityKind::Organization,
+    );
+    // No half of either name is left for anything else.
+    assert!(
+        found
+            .iter()
+            .all(|m| m.surface != "Bakers" && m.surface != "Union"),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_savings_and_loan_association_is_one_body() {
+    let found = find_by_rules("Quindar Federal Savings and Loan Association raised its rate.");
+    assert_kinds(
+        &found,
+        &["Quindar Federal Savings and Loan Association"],
+        EntityKind::Organization,
+    );
+}
+
+#[test]
+fn dotted_initials_open_a_firms_name_but_a_places_are_not_the_bodys() {
+    let found = find_by_rules(
+        "Shares of Q.Z. Vollmar Group Inc rose after Q.Z. Vollmar and Co bid. The U.S. \
+         Fisheries Department said little.",
+    );
+    assert_kinds(
+        &found,
+        &[
+            "Q.Z. Vollmar Group Inc",
+            "Q.Z. Vollmar and Co",
+            "Fisheries Department",
+        ],
+        EntityKind::Organization,
+    );
+    // The place's initials are not the body's first word (the place is left to the place rules).
+    assert!(
+        found
+            .iter()
+            .all(|m| !m.surface.starts_with("U.S.") || m.kind == EntityKind::Location),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_pools_liquidity_token_is_no_firm_but_a_partnership_is() {
+    let found = find_by_rules(
+        "The attacker withdrew ZORB-WETH LP and QNX LP tokens, then V2 LP. Quindar Partners LP \
+         bought the debt.",
+    );
+    for token in ["ZORB-WETH LP", "QNX LP", "V2 LP"] {
+        assert!(
+            found.iter().all(|m| m.surface != token),
+            "{token}: {:?}",
+            triples(&found)
+        );
+    }
+    assert_kinds(&found, &["Quindar Partners LP"], EntityKind::Organization);
+}
+
+#[test]
+fn a_singer_or_an_actor_named_by_one_word_is_a_person() {
+    let found =
+        find_by_rules("R&B singer Zorbina won twice, and actor Quindle, who hosted, did not.");
+    assert_kinds(&found, &["Zorbina", "Quindle"], EntityKind::Person);
+}
+
+#[test]
+fn platforms_are_organisations_also_in_lower_case_where_no_word_is_so_spelt() {
+    let found = find_by_rules("The sales show on etherscan, and the team posted in its Discord.");
+    assert_eq!(
+        canonical_of(&found, "etherscan"),
+        Some((EntityKind::Organization, "Etherscan".into())),
+        "{:?}",
+        triples(&found)
+    );
+    assert_kinds(&found, &["Discord"], EntityKind::Organization);
+}
+
+#[test]
+fn a_known_body_opening_a_longer_bodys_name_is_part_of_it() {
+    // "Senate" and "Daily Mail" are known; the committee and the trust are bodies of their own.
+    let found = find_by_rules(
+        "The Senate Quindar Affairs Committee met. Daily Mail & Zorblax Trust shares fell.",
+    );
+    assert_kinds(
+        &found,
+        &[
+            "Senate Quindar Affairs Committee",
+            "Daily Mail & Zorblax Trust",
+        ],
+        EntityKind::Organization,
+    );
+    // An acronym's part is still named by the acronym's words.
+    let found = find_by_rules("He wrote for BBC News Online last year.");
+    assert_kinds(&found, &["BBC News Online"], EntityKind::Organization);
+}
+
+#[test]
+fn bros_ends_a_firms_name() {
+    let found = find_by_rules("The film was sold to Quindar Bros last year.");
+    assert_kinds(&found, &["Quindar Bros"], EntityKind::Organization);
+}

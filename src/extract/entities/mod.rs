@@ -137,6 +137,12 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
             }
             rest = tail.trim_start();
         }
+        // "U.S. Agriculture Department": a place's initials before the body stay the place.
+        if let Some((first, tail)) = rest.split_once(' ')
+            && organizations::place_initials(first)
+        {
+            rest = tail.trim_start();
+        }
         // A "The" inside cuts a headline fragment off ("Rekt II The Ronin Network").
         if let Some(i) = rest.rfind(" The ") {
             rest = &rest[i + 5..];
@@ -153,6 +159,9 @@ fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
         }
         let end = start + rest.len();
         let words: Vec<&str> = rest.split_whitespace().collect();
+        if organizations::pool_token(&words) {
+            continue;
+        }
         if words.len() < 2
             || words[..words.len() - 1]
                 .iter()
@@ -251,12 +260,29 @@ fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
         .map(|k| (k.start, k.end))
         .collect();
     known_spans.sort_unstable();
+    // A known organisation opening a body's name ending in an organisation word is its part,
+    // named as written ("Senate Banking Committee", "Daily Mail & General Trust"); an acronym's
+    // parts are named by `extend_acronym_organisations` ("BBC News Online").
+    let known_orgs: HashSet<(usize, usize)> = c
+        .iter()
+        .filter(|k| k.source == Source::Organization && k.canonical.chars().any(char::is_lowercase))
+        .map(|k| (k.start, k.end))
+        .collect();
     let holds_known = |x: &Candidate| {
         let from = known_spans.partition_point(|&(s, _)| s < x.start);
         known_spans[from..]
             .iter()
             .take_while(|&&(s, _)| s < x.end)
-            .any(|&(s, e)| e <= x.end && e - s < x.end - x.start)
+            .any(|&(s, e)| {
+                let part_of = x.source == Source::OrgPattern
+                    && s == x.start
+                    && known_orgs.contains(&(s, e))
+                    && x.canonical
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(organizations::names_a_part);
+                e <= x.end && e - s < x.end - x.start && !part_of
+            })
     };
     let mut c: Vec<Candidate> = c
         .into_iter()

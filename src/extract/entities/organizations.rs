@@ -90,7 +90,11 @@ static OF_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// on one line (a title never joins the first line of the body);
 /// the surrounding code trims sentence words ("The", "Read") from its front.
 pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let word = r"(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Z]{2,}|&)";
+    // Dotted initials are a word of the name ("E.F. Hutton Group Inc").
+    let word = r"(?:[A-Z][A-Za-z0-9&.-]*[A-Za-z0-9]|[A-Z]{2,}|&|(?:[A-Z]\.){2,3})";
+    // A plural possessive before the body's word ("Transport and General Workers' Union",
+    // "Financial Writers' Association") is part of the name.
+    let plural = format!(r"(?:{word}|[A-Z][A-Za-z]*s['’])");
     let of_heads = super::words::alternation(&OF_HEADS);
     let public_suffixes = super::words::alternation(&PUBLIC_SUFFIXES);
     let suffixes = super::words::alternation(&SUFFIXES);
@@ -101,7 +105,7 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // "Writers Guild of America", "European Court of Human Rights".
     let of = format!(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}})?");
     super::compile(&format!(
-        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?{word}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{1,4}}(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
 
@@ -113,4 +117,49 @@ pub fn suffix_words() -> impl Iterator<Item = &'static str> {
         .copied()
         .filter(|w| !w.contains('.'))
         .chain(["Association", "Motors", "Airways", "Film"])
+}
+
+/// Words naming a pool's liquidity token (`assets/entity-words/pool-token-words.txt`).
+static POOL_TOKEN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/pool-token-words.txt"
+    ))
+    .collect()
+});
+
+/// "USDC-WETH LP", "EPS LP", "V2 LP": a ticker, a pair of tickers or a version before "LP"
+/// names a liquidity token, not a limited partnership ("Carolina Partners LP").
+pub(super) fn pool_token(words: &[&str]) -> bool {
+    let [.., before, last] = words else {
+        return false;
+    };
+    POOL_TOKEN_WORDS.contains(last)
+        && (before.contains('-')
+            || before
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+}
+
+/// Dotted initials that a place goes by ("U.S.", "U.K."): before a body's name they are the
+/// place, not the body's first word.
+pub(super) fn place_initials(word: &str) -> bool {
+    word.len() >= 4
+        && word.ends_with('.')
+        && super::places::PLACES
+            .iter()
+            .any(|p| p.canonical == word || p.aliases.iter().any(|a| a == word))
+}
+
+/// Words ending a body inside a known organisation (`assets/entity-words/org-part-words.txt`).
+static PART_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-part-words.txt"
+    ))
+    .collect()
+});
+
+/// Whether a name's last word makes it a body of its own inside the known organisation that
+/// opens it ("Senate Banking Committee"), not the organisation restated ("Coinbase Exchange").
+pub(super) fn names_a_part(last_word: &str) -> bool {
+    PART_WORDS.contains(&last_word)
 }
