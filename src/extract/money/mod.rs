@@ -11,6 +11,7 @@ pub mod model;
 pub(crate) mod parse;
 mod parts;
 mod story;
+mod stretches;
 mod victim_examples;
 
 use std::sync::LazyLock;

@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::AhoCorasick;
+use regex::{Captures, Regex};
 
 /// A figure as written, with byte offsets into the text it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -297,9 +298,67 @@ fn read_mag(text: &str, m: Option<regex::Match>, fallback_end: usize) -> (f64, u
     }
 }
 
-fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
+/// Whether `start..end` overlaps one of `spans`, which are in text order and apart from one
+/// another: only the last starting before `end` can, so a long filing's figures are not each
+/// compared with all the others.
+fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let k = spans.partition_point(|s| s.0 < end);
+    k > 0 && spans[k - 1].1 > start
+}
+
+/// The matches of `re` in `text`: over the whole text, or only over `spans` (in text order,
+/// none of them crossed by a match), where what comes before a span's start still counts for a
+/// word boundary.
+fn captures<'t>(re: &Regex, text: &'t str, spans: Option<&[(usize, usize)]>) -> Vec<Captures<'t>> {
+    let Some(spans) = spans else {
+        return re.captures_iter(text).collect();
+    };
     let mut out = Vec::new();
-    for c in PREFIXED.captures_iter(text) {
+    for &(start, end) in spans {
+        let haystack = &text[..end];
+        let mut at = start;
+        while at < end
+            && let Some(c) = re.captures_at(haystack, at)
+        {
+            let Some(m) = c.get(0) else { break };
+            // No figure pattern matches the empty string; should one, step past it.
+            at = m.end().max(m.start() + 1);
+            while !haystack.is_char_boundary(at) {
+                at += 1;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether the text may hold a worded figure ("two billion dollars"): one of its magnitude
+/// words in any case. Under Unicode case folding the Kelvin sign and the long s match `k` and
+/// `s`, so a text with either is searched whatever it holds.
+fn may_hold_worded(text: &str) -> bool {
+    static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["thousand", "million", "billion", "trillion"])
+            .ok()
+    });
+    match WORDS.as_ref() {
+        Some(ac) if text.is_ascii() || !text.contains(['\u{212A}', '\u{17F}']) => ac.is_match(text),
+        _ => true,
+    }
+}
+
+fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
+    atoms_over(text, crypto_article, true)
+}
+
+/// [`atoms`]; `gated`: the number patterns run only over the stretches that can hold a figure
+/// ([`super::stretches`]) and the worded one only in a text with a magnitude word.
+fn atoms_over(text: &str, crypto_article: bool, gated: bool) -> Vec<Atom> {
+    let digits = gated.then(|| super::stretches::with_digits(text));
+    let digits = digits.as_deref();
+    let mut out = Vec::new();
+    for c in captures(&PREFIXED, text, digits) {
         let (Some(all), Some(pre), Some(n)) = (c.get(0), c.name("pre"), c.name("num")) else {
             continue;
         };
@@ -329,7 +388,9 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
             currency: prefix_currency(pre.as_str()).to_string(),
         });
     }
-    for c in SUFFIXED.captures_iter(text) {
+    // The prefixed figures, in text order and apart (one pattern's matches do not overlap).
+    let mut taken: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
+    for c in captures(&SUFFIXED, text, digits) {
         let (Some(all), Some(n)) = (c.get(0), c.name("num")) else {
             continue;
         };
@@ -337,10 +398,8 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
             continue;
         }
         // A number already read as a prefixed figure ("$5 million dollars") is not read twice.
-        if out
-            .iter()
-            .any(|a| a.start < all.end() && all.start() < a.end)
-        {
+        // (Suffixed matches do not overlap one another, so only the prefixed are looked at.)
+        if overlaps(&taken, all.start(), all.end()) {
             continue;
         }
         let currency = if let Some(w) = c.name("word") {
@@ -380,16 +439,21 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
             currency,
         });
     }
-    for c in WORDED.captures_iter(text) {
+    // Prefixed and suffixed figures, still apart from one another, in text order.
+    taken = out.iter().map(|a| (a.start, a.end)).collect();
+    taken.sort_unstable();
+    let worded = if !gated || may_hold_worded(text) {
+        captures(&WORDED, text, None)
+    } else {
+        Vec::new()
+    };
+    for c in worded {
         let (Some(all), Some(w), Some(mag), Some(word)) =
             (c.get(0), c.name("wnum"), c.name("mag"), c.name("word"))
         else {
             continue;
         };
-        if out
-            .iter()
-            .any(|a| a.start < all.end() && all.start() < a.end)
-        {
+        if overlaps(&taken, all.start(), all.end()) {
             continue;
         }
         let Some(v) = word_number(w.as_str()) else {

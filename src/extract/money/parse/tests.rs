@@ -171,3 +171,55 @@ fn unicode_text_keeps_byte_offsets_consistent() {
     assert_eq!(&t[p[0].start..p[0].end], "€72 million");
     assert_eq!(&t[p[1].start..p[1].end], "₩10 billion");
 }
+
+#[test]
+fn the_overlap_lookup_on_ordered_figures_agrees_with_comparing_every_one() {
+    let spans = [(2, 5), (5, 9), (12, 13), (20, 31), (31, 32), (40, 44)];
+    for start in 0..46 {
+        for end in start + 1..47 {
+            let scan = spans.iter().any(|a| a.0 < end && start < a.1);
+            assert_eq!(overlaps(&spans, start, end), scan, "{start}..{end}");
+        }
+    }
+}
+
+#[test]
+fn the_number_patterns_over_their_stretches_find_what_they_find_over_the_whole_text() {
+    let pieces = [
+        "Hackers stole $81 million",
+        " (about US$ 5.2m)",
+        "“€1.7bn”",
+        ": 4,502.9 BTC;",
+        " two billion dollars",
+        " a Million pounds",
+        " thouſand dollars",
+        " 5 \u{212A}",
+        " ٣٠ million dollars",
+        " US$\u{a0}60–80 million",
+        " 25.5M USDC/",
+        " Rs. 40 crore",
+        " 2014 bitcoin",
+        "_7 ETH",
+        " 12 ETH_",
+        "\n\n",
+        " $5 million dollars",
+        " half a billion euros!",
+        " 300 won?",
+        " 15 mln dlrs",
+        " [HK$3,000,000]",
+        " U.S.$ 9 billion",
+    ];
+    let mut seed: u64 = 29;
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..8 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for crypto in [false, true] {
+            let gated = format!("{:?}", atoms_over(&text, crypto, true));
+            let whole = format!("{:?}", atoms_over(&text, crypto, false));
+            assert_eq!(gated, whole, "{text:?}");
+        }
+    }
+}
