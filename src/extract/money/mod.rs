@@ -11,7 +11,6 @@ pub mod model;
 pub(crate) mod parse;
 mod parts;
 mod story;
-mod stretches;
 mod victim_examples;
 
 use std::sync::LazyLock;

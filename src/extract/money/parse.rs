@@ -4,8 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-use regex::{Captures, Regex};
+use regex::Regex;
 
 /// A figure as written, with byte offsets into the text it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -306,59 +305,9 @@ fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
     k > 0 && spans[k - 1].1 > start
 }
 
-/// The matches of `re` in `text`: over the whole text, or only over `spans` (in text order,
-/// none of them crossed by a match), where what comes before a span's start still counts for a
-/// word boundary.
-fn captures<'t>(re: &Regex, text: &'t str, spans: Option<&[(usize, usize)]>) -> Vec<Captures<'t>> {
-    let Some(spans) = spans else {
-        return re.captures_iter(text).collect();
-    };
-    let mut out = Vec::new();
-    for &(start, end) in spans {
-        let haystack = &text[..end];
-        let mut at = start;
-        while at < end
-            && let Some(c) = re.captures_at(haystack, at)
-        {
-            let Some(m) = c.get(0) else { break };
-            // No figure pattern matches the empty string; should one, step past it.
-            at = m.end().max(m.start() + 1);
-            while !haystack.is_char_boundary(at) {
-                at += 1;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Whether the text may hold a worded figure ("two billion dollars"): one of its magnitude
-/// words in any case. Under Unicode case folding the Kelvin sign and the long s match `k` and
-/// `s`, so a text with either is searched whatever it holds.
-fn may_hold_worded(text: &str) -> bool {
-    static WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["thousand", "million", "billion", "trillion"])
-            .ok()
-    });
-    match WORDS.as_ref() {
-        Some(ac) if text.is_ascii() || !text.contains(['\u{212A}', '\u{17F}']) => ac.is_match(text),
-        _ => true,
-    }
-}
-
 fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
-    atoms_over(text, crypto_article, true)
-}
-
-/// [`atoms`]; `gated`: the number patterns run only over the stretches that can hold a figure
-/// ([`super::stretches`]) and the worded one only in a text with a magnitude word.
-fn atoms_over(text: &str, crypto_article: bool, gated: bool) -> Vec<Atom> {
-    let digits = gated.then(|| super::stretches::with_digits(text));
-    let digits = digits.as_deref();
     let mut out = Vec::new();
-    for c in captures(&PREFIXED, text, digits) {
+    for c in PREFIXED.captures_iter(text) {
         let (Some(all), Some(pre), Some(n)) = (c.get(0), c.name("pre"), c.name("num")) else {
             continue;
         };
@@ -390,7 +339,7 @@ fn atoms_over(text: &str, crypto_article: bool, gated: bool) -> Vec<Atom> {
     }
     // The prefixed figures, in text order and apart (one pattern's matches do not overlap).
     let mut taken: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
-    for c in captures(&SUFFIXED, text, digits) {
+    for c in SUFFIXED.captures_iter(text) {
         let (Some(all), Some(n)) = (c.get(0), c.name("num")) else {
             continue;
         };
@@ -442,12 +391,7 @@ fn atoms_over(text: &str, crypto_article: bool, gated: bool) -> Vec<Atom> {
     // Prefixed and suffixed figures, still apart from one another, in text order.
     taken = out.iter().map(|a| (a.start, a.end)).collect();
     taken.sort_unstable();
-    let worded = if !gated || may_hold_worded(text) {
-        captures(&WORDED, text, None)
-    } else {
-        Vec::new()
-    };
-    for c in worded {
+    for c in WORDED.captures_iter(text) {
         let (Some(all), Some(w), Some(mag), Some(word)) =
             (c.get(0), c.name("wnum"), c.name("mag"), c.name("word"))
         else {
