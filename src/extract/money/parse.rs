@@ -297,6 +297,14 @@ fn read_mag(text: &str, m: Option<regex::Match>, fallback_end: usize) -> (f64, u
     }
 }
 
+/// Whether `start..end` overlaps one of `spans`, which are in text order and apart from one
+/// another: only the last starting before `end` can, so a long filing's figures are not each
+/// compared with all the others.
+fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let k = spans.partition_point(|s| s.0 < end);
+    k > 0 && spans[k - 1].1 > start
+}
+
 fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
     let mut out = Vec::new();
     for c in PREFIXED.captures_iter(text) {
@@ -329,6 +337,8 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
             currency: prefix_currency(pre.as_str()).to_string(),
         });
     }
+    // The prefixed figures, in text order and apart (one pattern's matches do not overlap).
+    let mut taken: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
     for c in SUFFIXED.captures_iter(text) {
         let (Some(all), Some(n)) = (c.get(0), c.name("num")) else {
             continue;
@@ -337,10 +347,8 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
             continue;
         }
         // A number already read as a prefixed figure ("$5 million dollars") is not read twice.
-        if out
-            .iter()
-            .any(|a| a.start < all.end() && all.start() < a.end)
-        {
+        // (Suffixed matches do not overlap one another, so only the prefixed are looked at.)
+        if overlaps(&taken, all.start(), all.end()) {
             continue;
         }
         let currency = if let Some(w) = c.name("word") {
@@ -380,16 +388,16 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
             currency,
         });
     }
+    // Prefixed and suffixed figures, still apart from one another, in text order.
+    taken = out.iter().map(|a| (a.start, a.end)).collect();
+    taken.sort_unstable();
     for c in WORDED.captures_iter(text) {
         let (Some(all), Some(w), Some(mag), Some(word)) =
             (c.get(0), c.name("wnum"), c.name("mag"), c.name("word"))
         else {
             continue;
         };
-        if out
-            .iter()
-            .any(|a| a.start < all.end() && all.start() < a.end)
-        {
+        if overlaps(&taken, all.start(), all.end()) {
             continue;
         }
         let Some(v) = word_number(w.as_str()) else {

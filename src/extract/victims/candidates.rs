@@ -77,14 +77,29 @@ pub(super) fn of(
     out
 }
 
+/// A name the old rule gave, keyed once for comparing with every candidate.
+pub(super) struct RuleName {
+    id: String,
+    normalized: String,
+}
+
+impl RuleName {
+    pub fn new(name: &str) -> Self {
+        Self {
+            id: identity(name),
+            normalized: normalized(name),
+        }
+    }
+}
+
 /// Whether the old rule's `name` names candidate `c`: the same identity, or the same name
 /// once kind words are dropped, or one the other's leading words ("Bangladesh central bank"
 /// and "Bangladesh Bank", "Ronin" and "Ronin Network").
-pub(super) fn names(c: &Candidate, name: &str) -> bool {
-    if identity(name) == c.id {
+pub(super) fn names(c: &Candidate, name: &RuleName) -> bool {
+    if name.id == c.id {
         return true;
     }
-    let n = normalized(name);
+    let n = &name.normalized;
     let (short, long) = if n.len() <= c.normalized.len() {
         (n.as_str(), c.normalized.as_str())
     } else {

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::extract::EntityKind;
 use crate::learn::{Features, hash, hash_parts};
 
-use super::candidates::{Candidate, names};
+use super::candidates::{Candidate, RuleName, names};
 use super::{FigureView, Scene};
 
 /// Words that tie a name to a figure (`assets/lexicon/victim-links.txt`) and the victim cues
@@ -24,6 +24,9 @@ static LINKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Words between a name and its figure read for links; beyond, only the distance counts.
 const LINK_REACH: usize = 25;
 
+/// A bucket's number as a feature name writes it.
+const DIGITS: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
+
 fn bucket(n: usize, edges: &[usize]) -> usize {
     edges.iter().position(|&e| n <= e).unwrap_or(edges.len())
 }
@@ -38,22 +41,37 @@ fn link_word(w: &str) -> String {
         .to_lowercase()
 }
 
+/// The names the old rule gave a figure, keyed once for all its candidates.
+pub(super) struct Rule {
+    sentence: Option<RuleName>,
+    story: Option<RuleName>,
+}
+
+impl Rule {
+    pub fn new(f: &FigureView) -> Self {
+        Self {
+            sentence: f.rule_sentence.map(RuleName::new),
+            story: f.rule_story.map(RuleName::new),
+        }
+    }
+}
+
 /// The "none" candidate: what the rule named and how many names there are to choose from.
-pub(super) fn none(scene: &Scene, f: &FigureView) -> Features {
+pub(super) fn none(scene: &Scene, f: &FigureView, rule: &Rule) -> Features {
     let mut out: Features = vec![(hash("none"), 1.0)];
     let add = |out: &mut Features, name: &str| out.push((hash(name), 1.0));
     add(&mut out, &format!("none:kind={}", f.kind.as_str()));
     if f.main {
         add(&mut out, "none:main");
     }
-    match f.rule_sentence {
+    match &rule.sentence {
         Some(n) if scene.candidates.iter().any(|c| names(c, n)) => {
             add(&mut out, "none:rule_sentence")
         }
         Some(_) => add(&mut out, "none:rule_sentence_unmatched"),
         None => add(&mut out, "none:no_rule_sentence"),
     }
-    if f.rule_story.is_none() {
+    if rule.story.is_none() {
         add(&mut out, "none:no_rule_story");
     }
     // The words of the figure's sentence that tie it to someone (or to no one named).
@@ -70,11 +88,7 @@ pub(super) fn none(scene: &Scene, f: &FigureView) -> Features {
     let in_sentence = scene
         .candidates
         .iter()
-        .filter(|c| {
-            c.spans
-                .iter()
-                .any(|s| s.0 >= f.window.0 && s.1 <= f.window.1)
-        })
+        .filter(|c| has_mention_in(c, f.window))
         .count();
     out.push((
         hash_parts(&[
@@ -91,6 +105,25 @@ pub(super) fn none(scene: &Scene, f: &FigureView) -> Features {
         1.0,
     ));
     out
+}
+
+/// Whether one of `c`'s mentions lies within `window`. Its spans are in text order, so only
+/// those starting inside are looked at, not all of a long filing's.
+fn has_mention_in(c: &Candidate, window: (usize, usize)) -> bool {
+    let from = c.spans.partition_point(|s| s.0 < window.0);
+    c.spans[from..]
+        .iter()
+        .take_while(|s| s.0 <= window.1)
+        .any(|s| s.1 <= window.1)
+}
+
+/// Whether `span` is one of `c`'s mentions (its spans are in text order).
+fn is_mention(c: &Candidate, span: (usize, usize)) -> bool {
+    let from = c.spans.partition_point(|s| s.0 < span.0);
+    c.spans[from..]
+        .iter()
+        .take_while(|s| s.0 == span.0)
+        .any(|s| *s == span)
 }
 
 /// Where a candidate's mention nearest to a figure stands.
@@ -136,17 +169,19 @@ pub(super) fn nearest(scene: &Scene, f: &FigureView, c: &Candidate) -> Near {
 pub(super) fn of(
     scene: &Scene,
     f: &FigureView,
+    rule: &Rule,
     c: &Candidate,
     near: Near,
     order: usize,
 ) -> Features {
     let text = scene.text;
     let mut out: Features = vec![(hash("cand"), 1.0)];
-    let mut add = |name: &str, v: f32| out.push((hash(name), v));
+    // Names hashed from their parts: no string is built per candidate and figure.
+    let mut add = |parts: &[&str], v: f32| out.push((hash_parts(parts), v));
     let (span, before) = (near.span, near.before);
-    add(&format!("order={}", bucket(order, &[0, 1, 2])), 1.0);
+    add(&["order=", DIGITS[bucket(order, &[0, 1, 2])]], 1.0);
     if order == 0 && near.distance <= LINK_REACH {
-        add("nearest&close", 1.0);
+        add(&["nearest&close"], 1.0);
     }
     let dir = if before { "before" } else { "after" };
     let (gap_s, gap_e) = if before {
@@ -160,31 +195,36 @@ pub(super) fn of(
     let sentence_gap = sentence.abs_diff(f.sentence);
     let same_sentence = span.0 >= f.window.0 && span.1 <= f.window.1;
     add(
-        &format!("sent_gap={}", bucket(sentence_gap, &[0, 1, 3])),
+        &["sent_gap=", DIGITS[bucket(sentence_gap, &[0, 1, 3])]],
         1.0,
     );
     if same_sentence {
-        add("same_sentence", 1.0);
+        add(&["same_sentence"], 1.0);
         add(
-            &format!("dist={dir}:{}", bucket(distance, &[0, 2, 5, 10, 20])),
+            &[
+                "dist=",
+                dir,
+                ":",
+                DIGITS[bucket(distance, &[0, 2, 5, 10, 20])],
+            ],
             1.0,
         );
-        add("closeness", 1.0 / (1.0 + distance as f32 / 4.0));
+        add(&["closeness"], 1.0 / (1.0 + distance as f32 / 4.0));
         let commas = between.matches(',').count();
-        add(&format!("commas={}", bucket(commas, &[0, 1])), 1.0);
+        add(&["commas=", DIGITS[bucket(commas, &[0, 1])]], 1.0);
         if between.contains([';', ':']) || between.contains(" — ") || between.contains(" – ") {
-            add("clause_break", 1.0);
+            add(&["clause_break"], 1.0);
         } else if commas == 0 {
-            add("same_clause", 1.0);
+            add(&["same_clause"], 1.0);
         }
         if between.contains('(') {
-            add(&format!("bracket={dir}"), 1.0);
+            add(&["bracket=", dir], 1.0);
         }
         if distance <= LINK_REACH {
             for w in between.split_whitespace() {
                 let w = link_word(w);
                 if LINKS.contains(w.as_str()) {
-                    add(&format!("link={dir}:{w}"), 1.0);
+                    add(&["link=", dir, ":", &w], 1.0);
                 }
             }
         }
@@ -194,71 +234,71 @@ pub(super) fn of(
             .iter()
             .any(|g| g.0 >= gap_s && g.1 <= gap_e && *g != f.span)
         {
-            add("figure_between", 1.0);
+            add(&["figure_between"], 1.0);
         }
         let from = scene.entities.partition_point(|e| e.0 < gap_s);
         if scene.entities[from..]
             .iter()
             .take_while(|e| e.0 < gap_e)
-            .any(|e| e.2.kind == EntityKind::Organization && !c.spans.contains(&(e.0, e.1)))
+            .any(|e| e.2.kind == EntityKind::Organization && !is_mention(c, (e.0, e.1)))
         {
-            add("org_between", 1.0);
+            add(&["org_between"], 1.0);
         }
     }
     // The words right around the mention.
     let prev = text[..span.0].split_whitespace().next_back().map(link_word);
     let next = text[span.1..].split_whitespace().next().map(link_word);
     if text[span.1..].starts_with(['\'', '’']) {
-        add("possessive", 1.0);
+        add(&["possessive"], 1.0);
     }
     if let Some(w) = prev.filter(|w| LINKS.contains(w.as_str())) {
-        add(&format!("prev={w}"), 1.0);
+        add(&["prev=", &w], 1.0);
     }
     if let Some(w) = next.filter(|w| LINKS.contains(w.as_str())) {
-        add(&format!("next={w}"), 1.0);
+        add(&["next=", &w], 1.0);
     }
     if c.in_title {
-        add("title", 1.0);
+        add(&["title"], 1.0);
         add(
-            if same_sentence {
+            &[if same_sentence {
                 "title&sentence"
             } else {
                 "title&elsewhere"
-            },
+            }],
             1.0,
         );
     }
     let ss = scene.sents[sentence.min(scene.sents.len().saturating_sub(1))].start();
     if text[ss..span.0].split_whitespace().count() <= 2 {
-        add("starts_sentence", 1.0);
+        add(&["starts_sentence"], 1.0);
     }
-    add(&format!("count={}", bucket(c.spans.len(), &[1, 2, 5])), 1.0);
-    add(&format!("rank={}", bucket(c.rank, &[0, 1, 2])), 1.0);
+    add(&["count=", DIGITS[bucket(c.spans.len(), &[1, 2, 5])]], 1.0);
+    add(&["rank=", DIGITS[bucket(c.rank, &[0, 1, 2])]], 1.0);
     if c.asset {
-        add("asset", 1.0);
+        add(&["asset"], 1.0);
     }
     match &c.type_word {
-        Some(w) => add(&format!("type={w}"), 1.0),
-        None => add("type=none", 1.0),
+        Some(w) => add(&["type=", w], 1.0),
+        None => add(&["type=none"], 1.0),
     }
-    if f.rule_sentence.is_some_and(|n| names(c, n)) {
-        add("rule_sentence", 1.0);
+    if rule.sentence.as_ref().is_some_and(|n| names(c, n)) {
+        add(&["rule_sentence"], 1.0);
         // The sentence names an organisation the title does not: another theft told in passing.
         add(
-            if c.in_title {
+            &[if c.in_title {
                 "rule_sentence&title"
             } else {
                 "rule_sentence&not_title"
-            },
+            }],
             1.0,
         );
-    } else if f.rule_sentence.is_some() {
-        add("rule_sentence_names_another", 1.0);
+    } else if rule.sentence.is_some() {
+        add(&["rule_sentence_names_another"], 1.0);
     }
-    if f.rule_story.is_some_and(|n| names(c, n)) {
-        add("rule_story", 1.0);
+    if rule.story.as_ref().is_some_and(|n| names(c, n)) {
+        add(&["rule_story"], 1.0);
         if !same_sentence {
-            add("rule_story&elsewhere", 1.0);
+            add(&["rule_story&elsewhere"], 1.0);
         }
     }
     out
@@ -273,4 +313,61 @@ static RUG_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 pub(super) fn tells_of_a_rug(text: &str) -> bool {
     let lower = text.to_lowercase();
     RUG_WORDS.iter().any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(spans: Vec<(usize, usize)>) -> Candidate {
+        Candidate {
+            name: String::new(),
+            id: String::new(),
+            spans,
+            rank: 0,
+            in_title: false,
+            type_word: None,
+            normalized: String::new(),
+            asset: false,
+        }
+    }
+
+    #[test]
+    fn mention_lookups_on_sorted_spans_agree_with_a_scan_of_all() {
+        // Mentions in text order, some sharing a start (a place grown into its institution).
+        let spans = vec![
+            (0, 4),
+            (3, 9),
+            (10, 14),
+            (10, 20),
+            (25, 30),
+            (31, 33),
+            (40, 52),
+        ];
+        let c = candidate(spans.clone());
+        for a in 0..55 {
+            for b in a..55 {
+                let scan = spans.iter().any(|s| s.0 >= a && s.1 <= b);
+                assert_eq!(has_mention_in(&c, (a, b)), scan, "window {a}..{b}");
+                assert_eq!(is_mention(&c, (a, b)), spans.contains(&(a, b)), "{a}..{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn feature_names_hashed_from_parts_are_the_names_written_out() {
+        assert_eq!(
+            hash_parts(&[
+                "dist=",
+                "before",
+                ":",
+                DIGITS[bucket(7, &[0, 2, 5, 10, 20])]
+            ]),
+            hash("dist=before:3")
+        );
+        assert_eq!(
+            hash_parts(&["link=", "after", ":", "from"]),
+            hash("link=after:from")
+        );
+    }
 }

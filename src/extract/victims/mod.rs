@@ -134,25 +134,39 @@ impl<'a> Scene<'a> {
 
     /// The figure's candidates and their features.
     pub fn candidates(&self, f: &FigureView) -> Candidates {
-        let mut features = vec![features::none(self, f)];
-        let mut victims = Vec::with_capacity(self.candidates.len());
+        let victims = self
+            .candidates
+            .iter()
+            .map(|c| Victim {
+                name: c.name.clone(),
+                id: c.id.clone(),
+            })
+            .collect();
+        Candidates {
+            victims,
+            features: self.features(f),
+        }
+    }
+
+    /// The features of "none" and of each candidate for figure `f`.
+    fn features(&self, f: &FigureView) -> Vec<Features> {
+        let mut features = Vec::with_capacity(self.candidates.len() + 1);
+        let rule = features::Rule::new(f);
+        features.push(features::none(self, f, &rule));
         let near: Vec<features::Near> = self
             .candidates
             .iter()
             .map(|c| features::nearest(self, f, c))
             .collect();
-        for (k, c) in self.candidates.iter().enumerate() {
-            let order = near
-                .iter()
-                .filter(|n| n.distance < near[k].distance)
-                .count();
-            features.push(features::of(self, f, c, near[k], order));
-            victims.push(Victim {
-                name: c.name.clone(),
-                id: c.id.clone(),
-            });
+        // A candidate's order is how many are strictly nearer: counted on the sorted distances,
+        // not by comparing every pair (a long filing has thousands of organisations).
+        let mut sorted: Vec<usize> = near.iter().map(|n| n.distance).collect();
+        sorted.sort_unstable();
+        for (c, n) in self.candidates.iter().zip(&near) {
+            let order = sorted.partition_point(|&d| d < n.distance);
+            features.push(features::of(self, f, &rule, c, *n, order));
         }
-        Candidates { victims, features }
+        features
     }
 
     /// The figure's victim by `model`; with no model, the organisation the old rule names
@@ -163,8 +177,8 @@ impl<'a> Scene<'a> {
         }
         if model.is_empty() {
             let named = |name: Option<&str>| {
-                let name = name?;
-                self.candidates.iter().find(|c| candidates::names(c, name))
+                let name = candidates::RuleName::new(name?);
+                self.candidates.iter().find(|c| candidates::names(c, &name))
             };
             return named(f.rule_sentence)
                 .or_else(|| named(f.rule_story))
@@ -173,10 +187,15 @@ impl<'a> Scene<'a> {
                     id: c.id.clone(),
                 });
         }
-        let c = self.candidates(f);
-        let p = model.probabilities(&c.features);
+        let p = model.probabilities(&self.features(f));
         let best = (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]))?;
-        (best > 0).then(|| c.victims[best - 1].clone())
+        (best > 0).then(|| {
+            let c = &self.candidates[best - 1];
+            Victim {
+                name: c.name.clone(),
+                id: c.id.clone(),
+            }
+        })
     }
 
     /// The threat actor the text blames for a theft figure: one named in its sentence; for

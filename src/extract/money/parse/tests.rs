@@ -171,3 +171,14 @@ fn unicode_text_keeps_byte_offsets_consistent() {
     assert_eq!(&t[p[0].start..p[0].end], "€72 million");
     assert_eq!(&t[p[1].start..p[1].end], "₩10 billion");
 }
+
+#[test]
+fn the_overlap_lookup_on_ordered_figures_agrees_with_comparing_every_one() {
+    let spans = [(2, 5), (5, 9), (12, 13), (20, 31), (31, 32), (40, 44)];
+    for start in 0..46 {
+        for end in start + 1..47 {
+            let scan = spans.iter().any(|a| a.0 < end && start < a.1);
+            assert_eq!(overlaps(&spans, start, end), scan, "{start}..{end}");
+        }
+    }
+}
