@@ -90,9 +90,24 @@ pub(super) fn all_caps_title_end(text: &str) -> Option<usize> {
 pub(super) fn page_chrome_line(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    // Lower-cased on the stack for ASCII words (most of a paragraph), and no further than the
+    // third share-bar word: this runs once per line that holds a candidate.
+    let mut buf = [0u8; 32];
     text[start..end]
         .split_whitespace()
-        .filter(|w| PAGE_CHROME.contains(w.to_lowercase().as_str()))
+        .filter(|w| {
+            if w.is_ascii() {
+                w.len() <= buf.len() && {
+                    let lower = &mut buf[..w.len()];
+                    lower.copy_from_slice(w.as_bytes());
+                    lower.make_ascii_lowercase();
+                    std::str::from_utf8(lower).is_ok_and(|l| PAGE_CHROME.contains(l))
+                }
+            } else {
+                PAGE_CHROME.contains(w.to_lowercase().as_str())
+            }
+        })
+        .take(3)
         .count()
         >= 3
 }
@@ -371,4 +386,46 @@ pub(super) fn misspelt_month(name: &str) -> bool {
                     && m[..i].to_string() + &m[i + 1..] == name
             })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition the stack lower-casing must keep: three share-bar words on the line.
+    fn chrome_by_lowercased_copies(text: &str, at: usize) -> bool {
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        text[start..end]
+            .split_whitespace()
+            .filter(|w| PAGE_CHROME.contains(w.to_lowercase().as_str()))
+            .count()
+            >= 3
+    }
+
+    #[test]
+    fn a_share_bar_line_is_told_as_before_in_any_case_and_script() {
+        let texts = [
+            "Share Send Permalink\nThe Lazarus Group stole funds.",
+            "SHARE   send\tPERMALINK Anna Ruiz",
+            "Share this story with Ana Ruiz\nSend Permalink",
+            "Share Send Ｐermalink Ruiz",
+            "Share Send Permalinkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk",
+            "Ελλάδα Σ ΣΑΣ Share Send Permalink",
+            "",
+            "one line only",
+        ];
+        for text in texts {
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                assert_eq!(
+                    page_chrome_line(text, at),
+                    chrome_by_lowercased_copies(text, at),
+                    "{text:?} at {at}"
+                );
+            }
+        }
+        assert!(page_chrome_line(texts[0], 0));
+        assert!(page_chrome_line(texts[1], 3));
+        assert!(!page_chrome_line(texts[2], 0));
+    }
 }
