@@ -7,8 +7,10 @@
 //! `../shared/corpus/bbc` (skipped with a note when absent) and a generated corpus of 100,000
 //! articles (`dossier::synthetic`, seed 1, written once to the temp folder). Options after `--`:
 //! `--set bbc|gen`, `--articles N`, `--runs N` (best of N, default 3), `--only PARTS` (a comma
-//! list of `extract,stages,incidents,memory,search,index,cache`; `cache`: a cold open through an empty
-//! result cache against the reopen of the unchanged corpus from it).
+//! list of `extract,stages,incidents,memory,search,index,cache,frames`; `cache`: a cold open through
+//! an empty result cache against the reopen of the unchanged corpus from it; `frames`: the window's
+//! frame bench, the 2 MB reader's frames among them, run through `cargo bench --bench frames` on
+//! `--frame-articles N` generated articles, 10,000 by default).
 //!
 //! Criterion's ten samples of a ten-second run would take minutes per figure on the two shared
 //! cores this is developed on, so this bench times best-of-N runs itself; `benches/extract.rs`
@@ -33,8 +35,10 @@ struct Options {
     set: Option<String>,
     articles: u64,
     runs: usize,
-    /// Parts to run (`extract,stages,incidents,memory,search,cache`); all when empty.
+    /// Parts to run (`extract,stages,incidents,memory,search,index,cache,frames`); all when empty.
     only: Vec<String>,
+    /// The corpus size of the `frames` part (the window's frame bench).
+    frame_articles: u64,
 }
 
 impl Options {
@@ -49,6 +53,7 @@ fn options() -> Options {
         articles: 100_000,
         runs: 3,
         only: Vec::new(),
+        frame_articles: 10_000,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -61,6 +66,12 @@ fn options() -> Options {
                     .unwrap_or(o.articles)
             }
             "--runs" => o.runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(o.runs),
+            "--frame-articles" => {
+                o.frame_articles = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(o.frame_articles)
+            }
             "--only" => {
                 o.only = args
                     .next()
@@ -116,6 +127,33 @@ fn main() {
         }
         let name = format!("generated, {} articles (seed 1)", o.articles);
         run_set(&name, &[folder], &raw, &o);
+    }
+    if o.runs("frames") {
+        frames(&o);
+    }
+}
+
+/// The window's frame times (`benches/frames.rs`, the 2 MB article in the reader among them).
+/// That bench drives the real window, so it needs the GUI, which this bench is built without
+/// (`--no-default-features`): it runs as a child `cargo bench` with the `ui-tests` feature, its
+/// table printed here, so that one command prints every figure.
+fn frames(o: &Options) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let articles = o.frame_articles.to_string();
+    println!(
+        "
+## the window's frames ({articles} generated articles and one 2 MB article)
+"
+    );
+    let status = std::process::Command::new(cargo)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["bench", "--features", "ui-tests", "--bench", "frames"])
+        .args(["--", "--articles", &articles])
+        .status();
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => println!("frames: `cargo bench --bench frames` failed ({s})"),
+        Err(e) => println!("frames: cargo could not be started: {e}"),
     }
 }
 
@@ -457,24 +495,29 @@ fn field(line: &str, name: &str) -> f64 {
 fn peak_child(roots: Vec<PathBuf>) {
     let t = Instant::now();
     let corpus = corpus::load(&roots, &|_| {}, &AtomicBool::new(false));
-    let after_load = memory_now();
+    let (load_secs, after_load) = (t.elapsed(), memory_now());
     let extraction = extract::extract_corpus(&corpus.articles);
-    let after_extract = memory_now();
+    let (extract_secs, after_extract) = (t.elapsed(), memory_now());
     let incidents = incidents::merge(&extraction.amounts);
-    let secs = t.elapsed().as_secs_f64();
+    let elapsed = t.elapsed();
+    let secs = elapsed.as_secs_f64();
     let (rss_kb, peak_kb) = memory_now();
-    for (stage, (rss, peak)) in [("load", after_load), ("extract", after_extract)] {
+    for (stage, took, (rss, peak)) in [
+        ("load", load_secs, after_load),
+        (
+            "extract and gather",
+            extract_secs - load_secs,
+            after_extract,
+        ),
+        ("incidents", elapsed - extract_secs, (rss_kb, peak_kb)),
+    ] {
         println!(
-            "stage {stage}: resident {} MiB, peak so far {} MiB",
+            "stage {stage}: {:.2} s, resident {} MiB, peak so far {} MiB",
+            took.as_secs_f64(),
             rss / 1024,
             peak / 1024
         );
     }
-    println!(
-        "stage incidents: resident {} MiB, peak {} MiB",
-        rss_kb / 1024,
-        peak_kb / 1024
-    );
     for (holder, bytes) in holders(&corpus.articles, &extraction, &incidents) {
         println!(
             "holds {holder}: {:.1} MiB",
@@ -520,13 +563,16 @@ fn holders(
         .iter()
         .map(|e| e.mentions.capacity() * size_of::<extract::Mention>())
         .sum();
+    // A shared string (`ThinStr`) is its text and a reference-counted `String` (40 bytes).
+    let shared = |s: &str| s.len() + 40;
+    let mut ids = std::collections::HashSet::new();
     let mention_ids: usize = ex
         .entities
         .iter()
         .flat_map(|e| &e.mentions)
-        .map(|m| m.article.len())
-        .sum::<usize>()
-        / 2; // each article's id is one allocation shared by its mentions: a rough upper share
+        .filter(|m| ids.insert(m.article.as_ptr() as usize))
+        .map(|m| shared(&m.article))
+        .sum();
     let names: usize = ex.entities.capacity() * size_of::<extract::Entity>()
         + ex.entities
             .iter()
@@ -538,14 +584,22 @@ fn holders(
                     + e.roles.iter().map(String::capacity).sum::<usize>()
             })
             .sum::<usize>();
-    let amounts: usize = ex.amounts.capacity() * size_of::<extract::Amount>()
-        + ex.amounts
-            .iter()
-            .map(|a| {
-                // The article id and currency are shared allocations, counted once elsewhere.
-                a.text.capacity() + opt(&a.victim) + opt(&a.actor) + opt(&a.sub_group) + opt(&a.cue)
-            })
-            .sum::<usize>();
+    // The words of the amounts (the figure as written, victim, actor, cue, …) are shared: each
+    // allocation counts once (the article id and currency are counted elsewhere).
+    let mut words = std::collections::HashSet::new();
+    let word_bytes: usize = ex
+        .amounts
+        .iter()
+        .flat_map(|a| {
+            [&a.victim, &a.victim_id, &a.actor, &a.sub_group, &a.cue]
+                .into_iter()
+                .flatten()
+                .chain([&a.text])
+        })
+        .filter(|w| words.insert(w.as_ptr() as usize))
+        .map(|w| shared(w))
+        .sum();
+    let amounts: usize = ex.amounts.capacity() * size_of::<extract::Amount>() + word_bytes;
     let incident_bytes: usize = std::mem::size_of_val(incidents)
         + incidents
             .iter()
@@ -576,7 +630,7 @@ fn holders(
         ("article texts", texts),
         ("articles' other fields", article_rest),
         ("Entity.mentions (vectors)", mentions),
-        ("mention article ids (estimate)", mention_ids),
+        ("article ids shared by mentions and amounts", mention_ids),
         ("entity names, aliases, roles", names),
         ("amounts", amounts),
         ("incidents", incident_bytes),
