@@ -7,10 +7,14 @@
 //! `../shared/corpus/bbc` (skipped with a note when absent) and a generated corpus of 100,000
 //! articles (`dossier::synthetic`, seed 1, written once to the temp folder). Options after `--`:
 //! `--set bbc|gen`, `--articles N`, `--runs N` (best of N, default 3), `--only PARTS` (a comma
-//! list of `extract,stages,incidents,memory,search,index,cache,frames`; `cache`: a cold open through
-//! an empty result cache against the reopen of the unchanged corpus from it; `frames`: the window's
-//! frame bench, the 2 MB reader's frames among them, run through `cargo bench --bench frames` on
-//! `--frame-articles N` generated articles, 10,000 by default).
+//! list of `extract,stages,incidents,memory,search,index,cache`; `cache`: a cold open through an
+//! empty result cache against the reopen of the unchanged corpus from it).
+//!
+//! The window's frame times (the 2 MB article in the reader among them) are `benches/frames.rs`,
+//! which needs the GUI: `cargo bench --features ui-tests --bench scale --bench frames -- --set gen`
+//! runs both in one command (cargo holds the build directory's lock while a bench runs, so this
+//! bench cannot start a `cargo bench` of its own). `frames` reads `--articles` and ignores the
+//! options it does not know, as this bench ignores `--frames`.
 //!
 //! Criterion's ten samples of a ten-second run would take minutes per figure on the two shared
 //! cores this is developed on, so this bench times best-of-N runs itself; `benches/extract.rs`
@@ -35,10 +39,8 @@ struct Options {
     set: Option<String>,
     articles: u64,
     runs: usize,
-    /// Parts to run (`extract,stages,incidents,memory,search,index,cache,frames`); all when empty.
+    /// Parts to run (`extract,stages,incidents,memory,search,index,cache`); all when empty.
     only: Vec<String>,
-    /// The corpus size of the `frames` part (the window's frame bench).
-    frame_articles: u64,
 }
 
 impl Options {
@@ -53,7 +55,6 @@ fn options() -> Options {
         articles: 100_000,
         runs: 3,
         only: Vec::new(),
-        frame_articles: 10_000,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -66,12 +67,6 @@ fn options() -> Options {
                     .unwrap_or(o.articles)
             }
             "--runs" => o.runs = args.next().and_then(|n| n.parse().ok()).unwrap_or(o.runs),
-            "--frame-articles" => {
-                o.frame_articles = args
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .unwrap_or(o.frame_articles)
-            }
             "--only" => {
                 o.only = args
                     .next()
@@ -127,33 +122,6 @@ fn main() {
         }
         let name = format!("generated, {} articles (seed 1)", o.articles);
         run_set(&name, &[folder], &raw, &o);
-    }
-    if o.runs("frames") {
-        frames(&o);
-    }
-}
-
-/// The window's frame times (`benches/frames.rs`, the 2 MB article in the reader among them).
-/// That bench drives the real window, so it needs the GUI, which this bench is built without
-/// (`--no-default-features`): it runs as a child `cargo bench` with the `ui-tests` feature, its
-/// table printed here, so that one command prints every figure.
-fn frames(o: &Options) {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let articles = o.frame_articles.to_string();
-    println!(
-        "
-## the window's frames ({articles} generated articles and one 2 MB article)
-"
-    );
-    let status = std::process::Command::new(cargo)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["bench", "--features", "ui-tests", "--bench", "frames"])
-        .args(["--", "--articles", &articles])
-        .status();
-    match status {
-        Ok(s) if s.success() => {}
-        Ok(s) => println!("frames: `cargo bench --bench frames` failed ({s})"),
-        Err(e) => println!("frames: cargo could not be started: {e}"),
     }
 }
 
@@ -607,11 +575,8 @@ fn holders(
                 i.id.capacity()
                     + opt(&i.victim)
                     + opt(&i.actor)
+                    // A source's figure text and article id are the amount's shared strings.
                     + i.sources.capacity() * size_of::<incidents::Source>()
-                    + i.sources
-                        .iter()
-                        .map(|s| s.text.capacity() + s.mention.article.len())
-                        .sum::<usize>()
             })
             .sum::<usize>();
     let count: usize = ex.entities.iter().map(|e| e.mentions.len()).sum();

@@ -45,7 +45,8 @@ pub struct Source {
     #[serde(flatten)]
     pub mention: Mention,
     pub usd: f64,
-    pub text: String,
+    /// The figure as written: the amount's own shared string, not a copy.
+    pub text: crate::extract::Word,
     /// The figure is the theft its article is about ([`crate::extract::Amount::main`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub main: bool,
@@ -432,7 +433,7 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                     .map(|m| Source {
                         mention: m.mention(),
                         usd: usd_of(m).unwrap_or(0.0),
-                        text: m.text.to_string(),
+                        text: m.text.clone(),
                         main: m.main,
                     })
                     .collect(),

@@ -284,7 +284,7 @@ impl<'a> Document<'a> {
                     .map(|s| {
                         let article = articles.get(&*s.mention.article).copied();
                         let sentence = article.map_or_else(
-                            || s.text.clone(),
+                            || s.text.to_string(),
                             |a| {
                                 figure_passage(
                                     &a.text,
