@@ -7,8 +7,14 @@
 //! `../shared/corpus/bbc` (skipped with a note when absent) and a generated corpus of 100,000
 //! articles (`dossier::synthetic`, seed 1, written once to the temp folder). Options after `--`:
 //! `--set bbc|gen`, `--articles N`, `--runs N` (best of N, default 3), `--only PARTS` (a comma
-//! list of `extract,stages,incidents,memory,search,index,cache`; `cache`: a cold open through an empty
-//! result cache against the reopen of the unchanged corpus from it).
+//! list of `extract,stages,incidents,memory,search,index,cache`; `cache`: a cold open through an
+//! empty result cache against the reopen of the unchanged corpus from it).
+//!
+//! The window's frame times (the 2 MB article in the reader among them) are `benches/frames.rs`,
+//! which needs the GUI: `cargo bench --features ui-tests --bench scale --bench frames -- --set gen`
+//! runs both in one command (cargo holds the build directory's lock while a bench runs, so this
+//! bench cannot start a `cargo bench` of its own). `frames` reads `--articles` and ignores the
+//! options it does not know, as this bench ignores `--frames`.
 //!
 //! Criterion's ten samples of a ten-second run would take minutes per figure on the two shared
 //! cores this is developed on, so this bench times best-of-N runs itself; `benches/extract.rs`
@@ -33,7 +39,7 @@ struct Options {
     set: Option<String>,
     articles: u64,
     runs: usize,
-    /// Parts to run (`extract,stages,incidents,memory,search,cache`); all when empty.
+    /// Parts to run (`extract,stages,incidents,memory,search,index,cache`); all when empty.
     only: Vec<String>,
 }
 
@@ -457,24 +463,29 @@ fn field(line: &str, name: &str) -> f64 {
 fn peak_child(roots: Vec<PathBuf>) {
     let t = Instant::now();
     let corpus = corpus::load(&roots, &|_| {}, &AtomicBool::new(false));
-    let after_load = memory_now();
+    let (load_secs, after_load) = (t.elapsed(), memory_now());
     let extraction = extract::extract_corpus(&corpus.articles);
-    let after_extract = memory_now();
+    let (extract_secs, after_extract) = (t.elapsed(), memory_now());
     let incidents = incidents::merge(&extraction.amounts);
-    let secs = t.elapsed().as_secs_f64();
+    let elapsed = t.elapsed();
+    let secs = elapsed.as_secs_f64();
     let (rss_kb, peak_kb) = memory_now();
-    for (stage, (rss, peak)) in [("load", after_load), ("extract", after_extract)] {
+    for (stage, took, (rss, peak)) in [
+        ("load", load_secs, after_load),
+        (
+            "extract and gather",
+            extract_secs - load_secs,
+            after_extract,
+        ),
+        ("incidents", elapsed - extract_secs, (rss_kb, peak_kb)),
+    ] {
         println!(
-            "stage {stage}: resident {} MiB, peak so far {} MiB",
+            "stage {stage}: {:.2} s, resident {} MiB, peak so far {} MiB",
+            took.as_secs_f64(),
             rss / 1024,
             peak / 1024
         );
     }
-    println!(
-        "stage incidents: resident {} MiB, peak {} MiB",
-        rss_kb / 1024,
-        peak_kb / 1024
-    );
     for (holder, bytes) in holders(&corpus.articles, &extraction, &incidents) {
         println!(
             "holds {holder}: {:.1} MiB",
@@ -520,13 +531,16 @@ fn holders(
         .iter()
         .map(|e| e.mentions.capacity() * size_of::<extract::Mention>())
         .sum();
+    // A shared string (`ThinStr`) is its text and a reference-counted `String` (40 bytes).
+    let shared = |s: &str| s.len() + 40;
+    let mut ids = std::collections::HashSet::new();
     let mention_ids: usize = ex
         .entities
         .iter()
         .flat_map(|e| &e.mentions)
-        .map(|m| m.article.len())
-        .sum::<usize>()
-        / 2; // each article's id is one allocation shared by its mentions: a rough upper share
+        .filter(|m| ids.insert(m.article.as_ptr() as usize))
+        .map(|m| shared(&m.article))
+        .sum();
     let names: usize = ex.entities.capacity() * size_of::<extract::Entity>()
         + ex.entities
             .iter()
@@ -538,14 +552,22 @@ fn holders(
                     + e.roles.iter().map(String::capacity).sum::<usize>()
             })
             .sum::<usize>();
-    let amounts: usize = ex.amounts.capacity() * size_of::<extract::Amount>()
-        + ex.amounts
-            .iter()
-            .map(|a| {
-                // The article id and currency are shared allocations, counted once elsewhere.
-                a.text.capacity() + opt(&a.victim) + opt(&a.actor) + opt(&a.sub_group) + opt(&a.cue)
-            })
-            .sum::<usize>();
+    // The words of the amounts (the figure as written, victim, actor, cue, …) are shared: each
+    // allocation counts once (the article id and currency are counted elsewhere).
+    let mut words = std::collections::HashSet::new();
+    let word_bytes: usize = ex
+        .amounts
+        .iter()
+        .flat_map(|a| {
+            [&a.victim, &a.victim_id, &a.actor, &a.sub_group, &a.cue]
+                .into_iter()
+                .flatten()
+                .chain([&a.text])
+        })
+        .filter(|w| words.insert(w.as_ptr() as usize))
+        .map(|w| shared(w))
+        .sum();
+    let amounts: usize = ex.amounts.capacity() * size_of::<extract::Amount>() + word_bytes;
     let incident_bytes: usize = std::mem::size_of_val(incidents)
         + incidents
             .iter()
@@ -553,11 +575,8 @@ fn holders(
                 i.id.capacity()
                     + opt(&i.victim)
                     + opt(&i.actor)
+                    // A source's figure text and article id are the amount's shared strings.
                     + i.sources.capacity() * size_of::<incidents::Source>()
-                    + i.sources
-                        .iter()
-                        .map(|s| s.text.capacity() + s.mention.article.len())
-                        .sum::<usize>()
             })
             .sum::<usize>();
     let count: usize = ex.entities.iter().map(|e| e.mentions.len()).sum();
@@ -576,7 +595,7 @@ fn holders(
         ("article texts", texts),
         ("articles' other fields", article_rest),
         ("Entity.mentions (vectors)", mentions),
-        ("mention article ids (estimate)", mention_ids),
+        ("article ids shared by mentions and amounts", mention_ids),
         ("entity names, aliases, roles", names),
         ("amounts", amounts),
         ("incidents", incident_bytes),

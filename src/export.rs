@@ -36,7 +36,7 @@ pub fn figure_citation(amount: &Amount, article: &Article) -> String {
     if let Some(actor) = amount.actor.as_deref().filter(|a| !a.is_empty()) {
         let _ = write!(out, ", attributed to {actor}");
     }
-    let passage = figure_passage(&article.text, amount.start, amount.end);
+    let passage = figure_passage(&article.text, amount.start as usize, amount.end as usize);
     let _ = write!(out, " — \"{passage}\" {}", source(article));
     out
 }

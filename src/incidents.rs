@@ -45,7 +45,8 @@ pub struct Source {
     #[serde(flatten)]
     pub mention: Mention,
     pub usd: f64,
-    pub text: String,
+    /// The figure as written: the amount's own shared string, not a copy.
+    pub text: crate::extract::Word,
     /// The figure is the theft its article is about ([`crate::extract::Amount::main`]).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub main: bool,
@@ -74,7 +75,8 @@ struct Group<'a> {
 /// set, or a report of an older version) its name's.
 fn victim_id(a: &Amount) -> Option<String> {
     a.victim_id
-        .clone()
+        .as_deref()
+        .map(String::from)
         .or_else(|| a.victim.as_deref().map(identity))
 }
 
@@ -271,16 +273,19 @@ fn best_date(members: &[&Amount]) -> Option<PartialDate> {
 }
 
 /// The most frequent value of `values` (first seen among equals).
-fn most_common(values: impl Iterator<Item = String>) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+fn most_common<S: AsRef<str>>(values: impl Iterator<Item = S>) -> Option<String> {
+    let mut counts: Vec<(S, usize)> = Vec::new();
     for v in values {
-        match counts.iter_mut().find(|(k, _)| *k == v) {
+        match counts.iter_mut().find(|(k, _)| k.as_ref() == v.as_ref()) {
             Some((_, n)) => *n += 1,
             None => counts.push((v, 1)),
         }
     }
     let max = counts.iter().map(|(_, n)| *n).max()?;
-    counts.into_iter().find(|(_, n)| *n == max).map(|(k, _)| k)
+    counts
+        .into_iter()
+        .find(|(_, n)| *n == max)
+        .map(|(k, _)| k.as_ref().to_owned())
 }
 
 /// Merges theft-kind amounts across the corpus into incidents.
@@ -400,17 +405,17 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                     members
                         .iter()
                         .filter(|m| id.is_some() && victim_id(m) == id)
-                        .filter_map(|m| m.victim.clone()),
+                        .filter_map(|m| m.victim.as_deref()),
                 );
                 (name, id)
             };
-            let actor = most_common(members.iter().filter_map(|m| m.actor.clone()));
+            let actor = most_common(members.iter().filter_map(|m| m.actor.as_deref()));
             // Only a sub-group of the chosen umbrella: two groups' figures may have merged.
             let sub_group = most_common(
                 members
                     .iter()
-                    .filter(|m| m.actor.is_some() && m.actor == actor)
-                    .filter_map(|m| m.sub_group.clone()),
+                    .filter(|m| m.actor.is_some() && m.actor.as_deref() == actor.as_deref())
+                    .filter_map(|m| m.sub_group.as_deref()),
             );
             Incident {
                 id: String::new(),
@@ -426,7 +431,7 @@ pub fn merge(amounts: &[Amount]) -> Vec<Incident> {
                 sources: members
                     .iter()
                     .map(|m| Source {
-                        mention: Mention::new(m.article.clone(), m.start, m.end),
+                        mention: m.mention(),
                         usd: usd_of(m).unwrap_or(0.0),
                         text: m.text.clone(),
                         main: m.main,

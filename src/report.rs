@@ -98,7 +98,7 @@ pub fn amounts_csv(amounts: &[Amount]) -> Result<String, csv::Error> {
             a.article.to_string(),
             a.start.to_string(),
             a.end.to_string(),
-            a.text.clone(),
+            a.text.to_string(),
             a.value.to_string(),
             opt(a.min),
             opt(a.max),
@@ -108,9 +108,9 @@ pub fn amounts_csv(amounts: &[Amount]) -> Result<String, csv::Error> {
             a.event_date.map(|d| d.to_string()).unwrap_or_default(),
             a.event_date_inferred.to_string(),
             a.event_date_suspicious.to_string(),
-            a.victim.clone().unwrap_or_default(),
-            a.actor.clone().unwrap_or_default(),
-            a.cue.clone().unwrap_or_default(),
+            a.victim.as_deref().unwrap_or_default().to_owned(),
+            a.actor.as_deref().unwrap_or_default().to_owned(),
+            a.cue.as_deref().unwrap_or_default().to_owned(),
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;

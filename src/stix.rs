@@ -213,7 +213,7 @@ fn article_reference(a: &Article) -> Value {
 pub fn bundle(export: &Export, now: DateTime<Utc>) -> Value {
     let articles: HashMap<&str, &Article> =
         export.articles.iter().map(|a| (a.id.as_str(), a)).collect();
-    let amounts: HashMap<(&str, usize), &Amount> = export
+    let amounts: HashMap<(&str, u32), &Amount> = export
         .amounts
         .iter()
         .map(|a| ((&*a.article, a.start), a))
@@ -274,7 +274,7 @@ pub fn bundle(export: &Export, now: DateTime<Utc>) -> Value {
                     "main": s.main,
                 });
                 // STIX has no nulls: the figure as written only when the extraction has it.
-                if let Some(a) = amounts.get(&(&*s.mention.article, s.mention.start as usize)) {
+                if let Some(a) = amounts.get(&(&*s.mention.article, s.mention.start)) {
                     figure["value"] = json!(a.value);
                     figure["currency"] = json!(a.currency);
                 }

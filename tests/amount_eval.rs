@@ -388,11 +388,11 @@ fn role_table(title: &str, amounts: &HashMap<String, Vec<Amount>>) -> (f64, f64)
     for (key, rows) in &labels {
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for a in &amounts[key] {
-            let occ = seen.entry(a.text.as_str()).or_default();
+            let occ = seen.entry(&*a.text).or_default();
             *occ += 1;
             if let Some(l) = rows
                 .iter()
-                .find(|l| l.text == a.text && l.occurrence == *occ)
+                .find(|l| *l.text == *a.text && l.occurrence == *occ)
             {
                 confusion[role_index(kind_of(&l.role))][role_index(a.kind)] += 1;
                 if a.main {

@@ -100,14 +100,14 @@ fn a_changed_file_is_extracted_alone() {
             .extraction
             .amounts
             .iter()
-            .any(|a| a.text == "$19 million")
+            .any(|a| &*a.text == "$19 million")
     );
     assert!(
         !changed
             .extraction
             .amounts
             .iter()
-            .any(|a| a.text == "$9 million")
+            .any(|a| &*a.text == "$9 million")
     );
     assert_same(&changed, &fresh(dir.path()));
 }

@@ -39,8 +39,8 @@ fn amount(
     let start = article.text[..byte].chars().count();
     Amount {
         article: article.id.as_str().into(),
-        start,
-        end: start + surface.chars().count(),
+        start: start as u32,
+        end: (start + surface.chars().count()) as u32,
         text: surface.into(),
         value,
         min: None,

@@ -57,7 +57,7 @@ fn seed_004_thefts_totals_and_damage() {
             .is_some_and(|d| d.starts_with("2017"))
     );
     assert_eq!(total.cue.as_deref(), Some("netted"));
-    assert!(!amounts.iter().any(|a| a.text == "€1.7 billion"));
+    assert!(!amounts.iter().any(|a| &*a.text == "€1.7 billion"));
 
     let bangladesh = thefts
         .iter()
@@ -109,8 +109,8 @@ fn seed_004_thefts_totals_and_damage() {
         .find(|a| *a.id == *bangladesh.article)
         .unwrap();
     let chars: Vec<char> = article.text.chars().collect();
-    let written: String = chars[bangladesh.start..bangladesh.end].iter().collect();
-    assert_eq!(written, bangladesh.text);
+    let written: String = chars[bangladesh.range()].iter().collect();
+    assert_eq!(written, *bangladesh.text);
 }
 
 #[test]

@@ -163,7 +163,14 @@ pub fn find_figure(
         .iter()
         .enumerate()
         .filter(|(_, a)| *a.article == *anchor.article)
-        .map(|(i, a)| (i, a.end.min(at.end).saturating_sub(a.start.max(at.start))))
+        .map(|(i, a)| {
+            (
+                i,
+                (a.end as usize)
+                    .min(at.end)
+                    .saturating_sub((a.start as usize).max(at.start)),
+            )
+        })
         .filter(|&(_, overlap)| overlap > 0)
         .max_by_key(|&(i, overlap)| (overlap, std::cmp::Reverse(i)))
         .map(|(i, _)| i)
@@ -182,7 +189,7 @@ fn find_without_text(amounts: &[Amount], anchor: &FigureAnchor) -> Result<usize,
         .iter()
         .enumerate()
         .filter(|(_, a)| *a.article == *anchor.article && a.text.contains(&anchor.quote.exact))
-        .min_by_key(|(_, a)| a.start.abs_diff(anchor.position.start))
+        .min_by_key(|(_, a)| (a.start as usize).abs_diff(anchor.position.start))
         .map(|(i, _)| i)
         .ok_or_else(|| {
             format!(
@@ -217,12 +224,12 @@ fn apply_figure(a: &mut Amount, edit: &FigureEdit, id: &str, report: &mut Replay
         }
         FigureEdit::SetVictim { victim } => {
             // The analyst's victim replaces the machine's, identity and all.
-            a.victim = Some(victim.clone());
-            a.victim_id = Some(crate::extract::victims::identity(victim));
+            a.victim = Some(victim.as_str().into());
+            a.victim_id = Some(crate::extract::victims::identity(victim).into());
         }
         FigureEdit::SetActor { actor } => {
             // The analyst's actor replaces the machine's, sub-group and all.
-            a.actor = Some(actor.clone());
+            a.actor = Some(actor.as_str().into());
             a.sub_group = None;
         }
         FigureEdit::Confirm => {}
@@ -232,7 +239,7 @@ fn apply_figure(a: &mut Amount, edit: &FigureEdit, id: &str, report: &mut Replay
     match report
         .figures
         .iter_mut()
-        .find(|f| *f.article == *a.article && f.start == a.start)
+        .find(|f| *f.article == *a.article && f.start == a.start as usize)
     {
         Some(f) => {
             f.corrected |= corrected;
@@ -241,8 +248,8 @@ fn apply_figure(a: &mut Amount, edit: &FigureEdit, id: &str, report: &mut Replay
         }
         None => report.figures.push(DecidedFigure {
             article: a.article.to_string(),
-            start: a.start,
-            end: a.end,
+            start: a.start as usize,
+            end: a.end as usize,
             original,
             confirmed,
             corrected,
@@ -378,11 +385,11 @@ fn distinct_articles(e: &Entity) -> usize {
 fn rename_in_figures(amounts: &mut [Amount], old: &str, new: Option<&String>) {
     for a in amounts {
         if a.victim.as_deref() == Some(old) {
-            a.victim = new.cloned();
-            a.victim_id = new.map(|n| crate::extract::victims::identity(n));
+            a.victim = new.map(|n| n.as_str().into());
+            a.victim_id = new.map(|n| crate::extract::victims::identity(n).into());
         }
         if a.actor.as_deref() == Some(old) {
-            a.actor = new.cloned();
+            a.actor = new.map(|n| n.as_str().into());
         }
     }
 }
@@ -390,9 +397,9 @@ fn rename_in_figures(amounts: &mut [Amount], old: &str, new: Option<&String>) {
 /// The incident holding `amount` as a source.
 fn incident_of(incidents: &[Incident], amount: &Amount) -> Option<usize> {
     incidents.iter().position(|i| {
-        i.sources.iter().any(|s| {
-            *s.mention.article == *amount.article && s.mention.range().start == amount.start
-        })
+        i.sources
+            .iter()
+            .any(|s| *s.mention.article == *amount.article && s.mention.start == amount.start)
     })
 }
 
@@ -441,9 +448,8 @@ fn apply_incident(
             let a = &amounts[k];
             if incidents[i].sources.len() > 1 {
                 let inc = &mut incidents[i];
-                inc.sources.retain(|s| {
-                    !(*s.mention.article == *a.article && s.mention.range().start == a.start)
-                });
+                inc.sources
+                    .retain(|s| !(*s.mention.article == *a.article && s.mention.start == a.start));
                 refresh_range(inc);
                 let id = format!("{}-split-{}", inc.id, a.start);
                 if let Some(mut own) = incidents::merge(std::slice::from_ref(a)).pop() {

@@ -117,7 +117,7 @@ pub fn queue(amounts: &[Amount], incidents: &[Incident], report: &ReplayReport) 
     }
     let mut unsure: Vec<(f32, &Amount)> = amounts
         .iter()
-        .filter(|a| report.figure(&a.article, a.start).is_none())
+        .filter(|a| report.figure(&a.article, a.start as usize).is_none())
         .filter_map(|a| a.probability.map(|p| (p, a)))
         .filter(|(p, _)| *p < UNSURE_BELOW)
         .collect();
@@ -125,8 +125,8 @@ pub fn queue(amounts: &[Amount], incidents: &[Incident], report: &ReplayReport) 
     entries.extend(unsure.into_iter().take(MAX_UNSURE).map(|(p, a)| Entry {
         reason: Reason::Unsure { probability: p },
         article: a.article.to_string(),
-        start: a.start,
-        end: a.end,
+        start: a.start as usize,
+        end: a.end as usize,
         incident: None,
     }));
     entries
@@ -215,8 +215,8 @@ mod tests {
     fn amount(article: &str, start: usize, probability: Option<f32>) -> Amount {
         Amount {
             article: article.into(),
-            start,
-            end: start + 5,
+            start: start as u32,
+            end: start as u32 + 5,
             text: "$1m".into(),
             value: 1e6,
             min: None,

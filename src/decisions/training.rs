@@ -31,7 +31,7 @@ pub fn amount_labels(corrected: &Analysis, report: &ReplayReport, corpus: &str) 
         let amounts = &corrected.extraction.amounts;
         let Some(a) = amounts
             .iter()
-            .find(|a| *a.article == *f.article && a.start == f.start)
+            .find(|a| *a.article == *f.article && a.start as usize == f.start)
         else {
             continue;
         };

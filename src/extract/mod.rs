@@ -9,6 +9,7 @@ pub mod document;
 pub mod entities;
 pub mod lexicon;
 pub mod money;
+mod thin_str;
 pub mod victims;
 
 use serde::{Deserialize, Serialize};
@@ -28,19 +29,26 @@ pub enum EntityKind {
     Date,
 }
 
+pub use thin_str::ThinStr;
+
+/// An article's id as its mentions and amounts hold it: one allocation per article, shared by
+/// all of them, behind a thin pointer, since a large corpus has millions of mentions.
+pub type ArticleId = ThinStr;
+
 /// A span of an article (character offsets). Offsets are `u32` (an article is far under 4 G
-/// characters) so that the millions of mentions of a large corpus take 24 bytes each, not 32.
+/// characters) and the id a thin pointer, so that the millions of mentions of a large corpus
+/// take 16 bytes each, not 32.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Mention {
     /// The article's id, shared by all its mentions (millions of them in a large corpus).
-    pub article: std::sync::Arc<str>,
+    pub article: ArticleId,
     pub start: u32,
     pub end: u32,
 }
 
 impl Mention {
     /// A span from `usize` offsets, as the extractors and the text APIs give them.
-    pub fn new(article: std::sync::Arc<str>, start: usize, end: usize) -> Self {
+    pub fn new(article: ArticleId, start: usize, end: usize) -> Self {
         Self {
             article,
             start: offset(start),
@@ -54,9 +62,9 @@ impl Mention {
     }
 }
 
-/// A character offset as stored in a [`Mention`]: one past `u32::MAX` characters is saturated
+/// A character offset as stored in a [`Mention`] or an [`Amount`]: one past `u32::MAX` characters is saturated
 /// (no article comes near it; the corpus loader refuses texts that large).
-fn offset(at: usize) -> u32 {
+pub(crate) fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
@@ -120,22 +128,29 @@ impl AmountKind {
     }
 }
 
+/// A word an amount names (victim, actor, cue, the figure as written, the currency): repeated
+/// over hundreds of thousands of amounts, so the gathering keeps one allocation per distinct
+/// word ([`Gatherer`]).
+pub type Word = ThinStr;
+
 /// A money amount found in an article, classified and dated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Amount {
     /// The article's id: one allocation shared with its mentions once gathered.
-    pub article: std::sync::Arc<str>,
-    pub start: usize,
-    pub end: usize,
-    /// The text as written, conversions included ("$81 million (€72 million)").
-    pub text: String,
+    pub article: ArticleId,
+    /// Character offsets, `u32` as in [`Mention`] ([`Amount::range`] for slicing).
+    pub start: u32,
+    pub end: u32,
+    /// The text as written, conversions included ("$81 million (€72 million)"): a figure's
+    /// words repeat across a corpus ("$5 million"), so the gathering shares them too.
+    pub text: Word,
     /// The figure stated (a range's midpoint), in `currency`.
     pub value: f64,
     pub min: Option<f64>,
     pub max: Option<f64>,
     /// ISO 4217 code, or a crypto ticker ("BTC"): shared by all the corpus's amounts in it once
     /// gathered (a few dozen codes over hundreds of thousands of amounts).
-    pub currency: std::sync::Arc<str>,
+    pub currency: Word,
     /// Value in US dollars, when known.
     pub usd: Option<f64>,
     pub kind: AmountKind,
@@ -146,19 +161,19 @@ pub struct Amount {
     /// True when the event date falls after the publication date.
     pub event_date_suspicious: bool,
     /// The victim's display name: an organisation of the article.
-    pub victim: Option<String>,
+    pub victim: Option<Word>,
     /// The victim's identity (`victims::identity`, the key the corpus gathering merges an
     /// organisation's spellings by): what incidents compare.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub victim_id: Option<String>,
+    pub victim_id: Option<Word>,
     /// The threat actor's umbrella group ("Lazarus Group"), or the actor itself when it has none.
-    pub actor: Option<String>,
+    pub actor: Option<Word>,
     /// The sub-group named ("APT38") when `actor` is its umbrella: kept so the link chart can
     /// show who within the group did it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sub_group: Option<String>,
+    pub sub_group: Option<Word>,
     /// The words that decided `kind` ("stolen", "netted", "cost it").
-    pub cue: Option<String>,
+    pub cue: Option<Word>,
     /// The theft the article is about (at most one per article).
     #[serde(default)]
     pub main: bool,
@@ -167,6 +182,22 @@ pub struct Amount {
     /// or a part of a larger theft).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probability: Option<f32>,
+}
+
+impl Amount {
+    /// The figure's character range, for slicing and the text APIs.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The figure's span as a [`Mention`] of its article.
+    pub fn mention(&self) -> Mention {
+        Mention {
+            article: self.article.clone(),
+            start: self.start,
+            end: self.end,
+        }
+    }
 }
 
 /// Everything extracted from a corpus.
@@ -279,8 +310,9 @@ pub struct Gatherer {
     amounts: Vec<Amount>,
     /// The entity the last mention went to.
     last: Option<usize>,
-    /// One allocation per currency code, shared by every amount in it.
-    currencies: std::collections::HashSet<std::sync::Arc<str>>,
+    /// One allocation per currency code and per word of an amount (victim, actor, cue), shared
+    /// by every amount that names it.
+    words: std::collections::HashSet<Word>,
 }
 
 /// How many roles an entity keeps (the first ones the corpus states).
@@ -298,7 +330,7 @@ fn reserve_gently<T>(v: &mut Vec<T>, additional: usize, min: usize) {
 impl Gatherer {
     /// Adds the mentions of article `article_id`. Articles must be added once each.
     pub fn add(&mut self, article_id: &str, ex: ArticleExtraction) {
-        let article_id: std::sync::Arc<str> = article_id.into();
+        let article_id: ArticleId = article_id.into();
         let article_id = &article_id;
         for m in ex.entities {
             self.mention(
@@ -326,15 +358,15 @@ impl Gatherer {
             );
         }
         for a in &ex.amounts {
-            let text = a.text.clone();
+            let text = a.text.to_string();
             self.mention(
                 article_id,
                 EntityKind::Money,
                 text.clone(),
                 None,
                 text,
-                a.start,
-                a.end,
+                a.start as usize,
+                a.end as usize,
             );
         }
         reserve_gently(&mut self.amounts, ex.amounts.len(), 0);
@@ -343,14 +375,29 @@ impl Gatherer {
             if *a.article == **article_id {
                 a.article = article_id.clone();
             }
-            a.currency = match self.currencies.get(&a.currency) {
-                Some(shared) => shared.clone(),
-                None => {
-                    self.currencies.insert(a.currency.clone());
-                    a.currency
-                }
-            };
+            a.currency = self.share(a.currency);
+            a.text = self.share(a.text);
+            for word in [
+                &mut a.victim,
+                &mut a.victim_id,
+                &mut a.actor,
+                &mut a.sub_group,
+                &mut a.cue,
+            ] {
+                *word = word.take().map(|w| self.share(w));
+            }
             self.amounts.push(a);
+        }
+    }
+
+    /// The corpus's one allocation of `word`.
+    fn share(&mut self, word: Word) -> Word {
+        match self.words.get(&word) {
+            Some(shared) => shared.clone(),
+            None => {
+                self.words.insert(word.clone());
+                word
+            }
         }
     }
 
@@ -374,7 +421,7 @@ impl Gatherer {
     #[allow(clippy::too_many_arguments)]
     fn mention(
         &mut self,
-        article_id: &std::sync::Arc<str>,
+        article_id: &ArticleId,
         kind: EntityKind,
         canonical: String,
         parent: Option<String>,

@@ -27,7 +27,7 @@ fn incident(
                 end: 20,
             },
             usd,
-            text: format_money(usd, "USD"),
+            text: format_money(usd, "USD").into(),
             main: true,
         }],
     }

@@ -181,10 +181,10 @@ fn citation(article: Option<&Article>, article_id: &str, sentence: String) -> Ci
 fn decided_mark(f: &DecidedFigure) -> Option<String> {
     if f.corrected {
         let o = &f.original;
-        let mut machine = vec![o.kind.as_str().to_owned(), o.text.clone()];
+        let mut machine = vec![o.kind.as_str().to_owned(), o.text.to_string()];
         machine.extend(o.event_date.map(|d| d.to_string()));
-        machine.extend(o.victim.clone());
-        machine.extend(o.actor.clone().map(|a| format!("by {a}")));
+        machine.extend(o.victim.as_deref().map(String::from));
+        machine.extend(o.actor.as_deref().map(|a| format!("by {a}")));
         Some(format!(
             "corrected by the analyst (machine: {})",
             machine.join(", ")
@@ -284,7 +284,7 @@ impl<'a> Document<'a> {
                     .map(|s| {
                         let article = articles.get(&*s.mention.article).copied();
                         let sentence = article.map_or_else(
-                            || s.text.clone(),
+                            || s.text.to_string(),
                             |a| {
                                 figure_passage(
                                     &a.text,

@@ -1,5 +1,4 @@
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use chrono::TimeZone;
 
@@ -36,7 +35,7 @@ fn incident(figure: &str, usd: f64, victim: Option<&str>, actor: Option<&str>) -
         actor: actor.map(str::to_owned),
         sub_group: None,
         sources: vec![Source {
-            mention: Mention::new(Arc::from("a1"), start, start + figure.chars().count()),
+            mention: Mention::new("a1".into(), start, start + figure.chars().count()),
             usd,
             text: figure.into(),
             main: true,

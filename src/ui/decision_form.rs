@@ -75,8 +75,8 @@ impl DecisionForm {
         form.value = format!("{}", a.value);
         form.currency = a.currency.to_string();
         form.date = a.event_date.map(|d| d.to_string()).unwrap_or_default();
-        form.victim = a.victim.clone().unwrap_or_default();
-        form.actor = a.actor.clone().unwrap_or_default();
+        form.victim = a.victim.as_deref().unwrap_or_default().to_owned();
+        form.actor = a.actor.as_deref().unwrap_or_default().to_owned();
         Some(form)
     }
 
@@ -172,7 +172,7 @@ impl DecisionForm {
             ui.label("This figure is no longer extracted.");
             return out;
         };
-        ui.strong(&a.text);
+        ui.strong(&*a.text);
         ui.label(format!("{} · {}", a.kind.as_str(), summary(a)));
         if let Some(d) = loaded.decisions.figure(article, start) {
             ui.weak(machine_note(d));
@@ -456,7 +456,7 @@ pub fn amount_at<'a>(loaded: &'a Loaded, article: &str, start: usize) -> Option<
         .extraction
         .amounts
         .iter()
-        .find(|a| *a.article == *article && a.start == start)
+        .find(|a| *a.article == *article && a.start as usize == start)
 }
 
 /// The anchor a decision on that figure keeps.
@@ -464,7 +464,12 @@ fn anchor_of(loaded: &Loaded, article: &str, start: usize) -> Option<FigureAncho
     let a = amount_at(loaded, article, start)?;
     let i = *loaded.index.by_id.get(article)?;
     let text = &loaded.analysis.corpus.articles.get(i)?.text;
-    Some(FigureAnchor::at(article, text, a.start, a.end))
+    Some(FigureAnchor::at(
+        article,
+        text,
+        a.start as usize,
+        a.end as usize,
+    ))
 }
 
 /// Value, date, victim and actor, as a line.
@@ -473,8 +478,8 @@ pub fn summary(a: &Amount) -> String {
     if let Some(d) = a.event_date {
         parts.push(d.to_string());
     }
-    parts.extend(a.victim.clone());
-    parts.extend(a.actor.clone());
+    parts.extend(a.victim.as_deref().map(String::from));
+    parts.extend(a.actor.as_deref().map(String::from));
     parts.join(", ")
 }
 

@@ -170,7 +170,7 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
     }
     let out = view::text_view(ui, reader, &input, &article.text);
     if let Some(at) = out.hovered {
-        let amount = amounts.iter().find(|a| a.start <= at && at < a.end);
+        let amount = amounts.iter().find(|a| a.range().contains(&at));
         let notes: Vec<&Highlight> = input
             .highlights
             .iter()
@@ -185,7 +185,10 @@ pub fn reader_ui(ui: &mut Ui, reader: &mut Reader, input: ReaderInput<'_>) -> Ve
                 }
                 if let Some(amount) = amount {
                     amount_tooltip_ui(ui, amount);
-                    let decided = input.loaded.decisions.figure(&amount.article, amount.start);
+                    let decided = input
+                        .loaded
+                        .decisions
+                        .figure(&amount.article, amount.start as usize);
                     if let Some(d) = decided {
                         ui.label(crate::ui::decision_form::machine_note(d));
                     }
@@ -241,8 +244,8 @@ fn main_theft_ui(ui: &mut Ui, article: &Article, main: &Amount) -> Option<Comman
         if link.clicked() {
             command = Some(Command::ShowPassage {
                 article: article.id.clone(),
-                start: main.start,
-                end: main.end,
+                start: main.start as usize,
+                end: main.end as usize,
             });
         }
     });
@@ -251,7 +254,7 @@ fn main_theft_ui(ui: &mut Ui, article: &Article, main: &Amount) -> Option<Comman
 
 /// What Dossier extracted about an amount.
 fn amount_tooltip_ui(ui: &mut Ui, amount: &Amount) {
-    ui.strong(&amount.text);
+    ui.strong(&*amount.text);
     egui::Grid::new("amount_tip").num_columns(2).show(ui, |ui| {
         let mut row = |k: &str, v: String| {
             ui.weak(k);
@@ -284,10 +287,10 @@ fn amount_tooltip_ui(ui: &mut Ui, amount: &Amount) {
             row("Cue", format!("“{cue}”"));
         }
         if let Some(v) = &amount.victim {
-            row("Victim", v.clone());
+            row("Victim", v.to_string());
         }
         if let Some(a) = &amount.actor {
-            row("Actor", a.clone());
+            row("Actor", a.to_string());
         }
     });
 }

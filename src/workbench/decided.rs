@@ -92,7 +92,7 @@ mod tests {
         let text = &loaded.analysis.corpus.articles[loaded.index.by_id[&*a.article]].text;
         Decision::new(
             Change::Figure {
-                figure: FigureAnchor::at(&a.article, text, a.start, a.end),
+                figure: FigureAnchor::at(&a.article, text, a.start as usize, a.end as usize),
                 edit: FigureEdit::Reject,
             },
             "",

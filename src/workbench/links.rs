@@ -20,7 +20,7 @@ pub fn source_amount(loaded: &Loaded, incident: usize) -> Option<(&Amount, &Arti
         .extraction
         .amounts
         .iter()
-        .find(|a| *a.article == *m.article && (a.start..a.end) == m.range())?;
+        .find(|a| *a.article == *m.article && a.range() == m.range())?;
     let article = loaded
         .index
         .by_id
@@ -47,11 +47,11 @@ mod tests {
         assert_eq!(article.id, "theft");
         assert_eq!(amount.usd, Some(12e6));
         assert_eq!(
-            crate::text::slice_chars(&article.text, amount.start, amount.end),
+            crate::text::slice_chars(&article.text, amount.start as usize, amount.end as usize),
             "$12 million"
         );
         let passage = incident_passage(&loaded, theft).unwrap();
-        assert_eq!(passage.range(), amount.start..amount.end);
+        assert_eq!(passage.range(), amount.range());
         assert!(source_amount(&loaded, 999).is_none());
     }
 }

@@ -63,8 +63,11 @@ pub fn money(data: &[u8]) {
     };
     let chars = text.chars().count();
     for a in money::find(&article(text, None), &[], &[]) {
-        assert!(a.start <= a.end && a.end <= chars, "{a:?}");
-        assert_eq!(slice_chars(text, a.start, a.end), a.text);
+        assert!(a.start <= a.end && a.end as usize <= chars, "{a:?}");
+        assert_eq!(
+            slice_chars(text, a.start as usize, a.end as usize),
+            &*a.text
+        );
         assert!(a.value.is_finite(), "{a:?}");
     }
 }
@@ -124,7 +127,7 @@ pub fn article_extraction(data: &[u8]) {
     let chars = text.chars().count();
     let ex = extract_corpus(std::slice::from_ref(&a));
     for a in &ex.amounts {
-        assert!(a.start <= a.end && a.end <= chars, "{a:?}");
+        assert!(a.start <= a.end && a.end as usize <= chars, "{a:?}");
     }
     for e in &ex.entities {
         for m in &e.mentions {

@@ -43,10 +43,10 @@ pub fn theft_family<'a>(corpus: &str, amounts: &'a [Amount]) -> Vec<(&'a Amount,
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     let mut out = Vec::new();
     for a in amounts {
-        let occ = seen.entry((&*a.article, a.text.as_str())).or_default();
+        let occ = seen.entry((&*a.article, &*a.text)).or_default();
         *occ += 1;
         if a.kind.is_theft() {
-            let is_real = real.contains(&(a.article.to_string(), a.text.clone(), *occ));
+            let is_real = real.contains(&(a.article.to_string(), a.text.to_string(), *occ));
             let reading = if is_real { "a real theft" } else { "no theft" };
             println!(
                 "  {corpus} {:?} ({reading}): {} {}",

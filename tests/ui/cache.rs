@@ -73,7 +73,7 @@ fn a_reopened_corpus_comes_from_the_cache_and_a_changed_or_added_file_is_extract
     assert!(
         amounts
             .iter()
-            .any(|a| &*a.article == "orrin" && a.text == "$3 million")
+            .any(|a| &*a.article == "orrin" && &*a.text == "$3 million")
     );
 }
 

@@ -15,8 +15,8 @@ fn amount(text: &str, needle: &str, usd: f64, victim: &str) -> Amount {
     let start = char_at(text, needle);
     Amount {
         article: "a1".into(),
-        start,
-        end: start + needle.chars().count(),
+        start: start as u32,
+        end: (start + needle.chars().count()) as u32,
         text: needle.into(),
         value: usd,
         min: None,
@@ -202,7 +202,7 @@ fn decisions_follow_the_figure_when_the_extractor_takes_in_more_text() {
     let mut a = analysis(TEXT);
     // A newer extractor reads "$75,000 from" as the figure's text (a wider span).
     let m = &mut a.extraction.amounts[0];
-    m.end += " from".len();
+    m.end += " from".len() as u32;
     m.text = "$75,000 from".into();
     let report = replay(&mut a, &[on_figure("$75,000", FigureEdit::Reject)]);
     assert!(report.orphans.is_empty());

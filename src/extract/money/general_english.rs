@@ -94,7 +94,7 @@ fn a_bank_heist_story() {
     );
     let got: Vec<(&str, AmountKind, Option<String>)> = a
         .iter()
-        .map(|a| (a.text.as_str(), a.kind, a.event_date.map(|d| d.to_string())))
+        .map(|a| (&*a.text, a.kind, a.event_date.map(|d| d.to_string())))
         .collect();
     assert_eq!(
         got,
@@ -203,7 +203,7 @@ fn the_lede_figure_of_a_theft_story_is_its_main_theft() {
     ] {
         let amounts = story("Quillfox - Hacked", body);
         let main = main_of(&amounts).unwrap_or_else(|| panic!("no main theft: {body}"));
-        assert_eq!(main.text, figure, "{body}");
+        assert_eq!(&*main.text, figure, "{body}");
         assert_eq!(main.kind, AmountKind::Stolen, "{body}");
     }
 }
@@ -215,15 +215,15 @@ fn the_main_theft_is_not_a_part_of_an_earlier_theft_recalled_later() {
         "Flipped again.\n\n$5.8M lost overall after the exploit.\n\nThis is the second time for Orrin Protocol, which also lost $15M to a hacker last year.",
     );
     let main = main_of(&amounts).expect("main theft");
-    assert_eq!(main.text, "$5.8M");
-    let fifteen = amounts.iter().find(|a| a.text == "$15M").expect("$15M");
+    assert_eq!(&*main.text, "$5.8M");
+    let fifteen = amounts.iter().find(|a| &*a.text == "$15M").expect("$15M");
     assert_eq!(fifteen.kind, AmountKind::Stolen);
     // "another $4M" is a theft of its own, not a part of the earlier $7M.
     let amounts = story(
         "Velmora - Hacked",
         "Less than a month ago hackers stole $7M from Velmora.\n\nNow they have stolen another $4M.",
     );
-    let four = amounts.iter().find(|a| a.text == "$4M").expect("$4M");
+    let four = amounts.iter().find(|a| &*a.text == "$4M").expect("$4M");
     assert_eq!(four.kind, AmountKind::Stolen, "{four:#?}");
 }
 
@@ -243,7 +243,7 @@ fn a_figure_a_price_reached_is_not_a_loss() {
         "Scam calls",
         "Scammers stole from callers. One caller was scammed of $139. I don't want to be told when my bill has hit $750.",
     );
-    let bill = amounts.iter().find(|a| a.text == "$750").expect("$750");
+    let bill = amounts.iter().find(|a| &*a.text == "$750").expect("$750");
     assert_eq!(bill.kind, AmountKind::Other, "{bill:#?}");
 }
 
@@ -254,11 +254,11 @@ fn an_actor_named_elsewhere_is_not_the_thief_of_every_figure() {
         "Hackers stole $50M from Orvex exchange on Monday. Investigators attributed the theft to the Lazarus Group.\n\nThe record is still held by a dictator who stole $1 billion from a central bank in 2003.",
     );
     let main = main_of(&amounts).expect("main theft");
-    assert_eq!(main.text, "$50M");
+    assert_eq!(&*main.text, "$50M");
     assert_eq!(main.actor.as_deref(), Some("Lazarus Group"));
     let old = amounts
         .iter()
-        .find(|a| a.text == "$1 billion")
+        .find(|a| &*a.text == "$1 billion")
         .expect("$1 billion");
     assert_eq!(old.actor, None, "{old:#?}");
 }
@@ -271,7 +271,7 @@ fn hackers_taking_billions_with_no_victim_is_a_total() {
     );
     let total = amounts
         .iter()
-        .find(|a| a.text == "$1.3 billion")
+        .find(|a| &*a.text == "$1.3 billion")
         .expect("figure");
     assert_eq!(total.kind, AmountKind::Cumulative, "{total:#?}");
 }
@@ -307,7 +307,7 @@ fn fraud_and_extortion_are_told_apart() {
     );
     let lost = amounts
         .iter()
-        .find(|a| a.text == "$12 million")
+        .find(|a| &*a.text == "$12 million")
         .expect("figure");
     assert_eq!(lost.kind, AmountKind::Stolen, "{lost:#?}");
     let amounts = story(
@@ -316,7 +316,7 @@ fn fraud_and_extortion_are_told_apart() {
     );
     let ransom = amounts
         .iter()
-        .find(|a| a.text == "$4 million")
+        .find(|a| &*a.text == "$4 million")
         .expect("figure");
     assert_eq!(ransom.kind, AmountKind::Damage, "{ransom:#?}");
 }

@@ -184,18 +184,14 @@ mod tests {
              before the attack. The team has offered the attacker a $1 million bounty to \
              return the funds.",
         );
-        let main: Vec<&str> = a
-            .iter()
-            .filter(|a| a.main)
-            .map(|a| a.text.as_str())
-            .collect();
+        let main: Vec<&str> = a.iter().filter(|a| a.main).map(|a| &*a.text).collect();
         assert_eq!(main, ["$12 million"], "{a:#?}");
-        let kind = |t: &str| a.iter().find(|a| a.text == t).map(|a| a.kind);
+        let kind = |t: &str| a.iter().find(|a| &*a.text == t).map(|a| a.kind);
         assert_eq!(kind("$12 million"), Some(AmountKind::Stolen), "{a:#?}");
         // The deposits before the attack are not the loss; whether the model calls them a
         // theft is a near coin flip today (README, "Left"), so only the headline is asserted.
         assert!(
-            a.iter().any(|a| a.text == "$300 million" && !a.main),
+            a.iter().any(|a| &*a.text == "$300 million" && !a.main),
             "{a:#?}"
         );
         assert_eq!(kind("$1 million"), Some(AmountKind::Other));

@@ -12,7 +12,7 @@ use crate::extract::dates::DateMention;
 use crate::extract::document::{CharOffsets, Document, Span};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::victims::{self, rule::Rule as Victims};
-use crate::extract::{Amount, AmountKind, EntityMention};
+use crate::extract::{Amount, AmountKind, EntityMention, offset};
 use crate::partial_date::{PartialDate, Precision};
 
 /// An article's text with everything the stages look up around a figure, in byte offsets.
@@ -447,9 +447,9 @@ impl<'a> Story<'a> {
             };
             out.push(Amount {
                 article: self.article.id.as_str().into(),
-                start,
-                end,
-                text: text[p.start..p.end].to_string(),
+                start: offset(start),
+                end: offset(end),
+                text: text[p.start..p.end].into(),
                 value: p.value,
                 min: p.min,
                 max: p.max,
@@ -459,11 +459,13 @@ impl<'a> Story<'a> {
                 event_date: w.event_date,
                 event_date_inferred: w.inferred,
                 event_date_suspicious: suspicious,
-                victim_id: victim.as_ref().map(|v| v.id.clone()),
-                victim: victim.map(|v| v.name),
-                sub_group: actor.as_ref().and_then(|a| a.sub_group.clone()),
-                actor: actor.map(|a| a.group),
-                cue: w.cue,
+                victim_id: victim.as_ref().map(|v| v.id.as_str().into()),
+                victim: victim.map(|v| v.name.into()),
+                sub_group: actor
+                    .as_ref()
+                    .and_then(|a| a.sub_group.as_deref().map(Into::into)),
+                actor: actor.map(|a| a.group.into()),
+                cue: w.cue.map(Into::into),
                 main: w.main,
                 probability: w.probability,
             });

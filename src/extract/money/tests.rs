@@ -56,7 +56,7 @@ fn kinds_follow_their_cues() {
     let d = NaiveDate::from_ymd_opt(2019, 5, 1);
     let t = "Bank hack\n\nHackers stole $10 million from Acme Bank in March. They tried to steal $50 million more. The hack cost it at least $2 million. A bounty of $1 million was offered. Since 2017 hackers have netted $2 billion so far.";
     let a = run(t, d);
-    let kinds: Vec<(&str, AmountKind)> = a.iter().map(|a| (a.text.as_str(), a.kind)).collect();
+    let kinds: Vec<(&str, AmountKind)> = a.iter().map(|a| (&*a.text, a.kind)).collect();
     assert_eq!(
         kinds,
         [
@@ -91,7 +91,7 @@ fn parts_of_a_total_are_not_thefts() {
     let thefts: Vec<&str> = a
         .iter()
         .filter(|a| a.kind.is_theft())
-        .map(|a| a.text.as_str())
+        .map(|a| &*a.text)
         .collect();
     assert_eq!(thefts, ["$52M"]);
     assert_eq!(
@@ -137,6 +137,6 @@ fn offsets_are_characters() {
     let a = run(t, NaiveDate::from_ymd_opt(2020, 6, 1));
     let won = a.iter().find(|a| &*a.currency == "KRW").unwrap();
     let chars: Vec<char> = t.chars().collect();
-    let s: String = chars[won.start..won.end].iter().collect();
+    let s: String = chars[won.range()].iter().collect();
     assert_eq!(s, "₩10 billion");
 }

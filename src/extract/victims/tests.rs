@@ -17,7 +17,7 @@ fn amounts(title: &str, body: &str) -> Vec<Amount> {
 
 fn figure<'a>(a: &'a [Amount], text: &str) -> &'a Amount {
     a.iter()
-        .find(|a| a.text == text)
+        .find(|a| &*a.text == text)
         .unwrap_or_else(|| panic!("no {text} in {a:#?}"))
 }
 

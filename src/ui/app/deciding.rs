@@ -73,11 +73,11 @@ impl DossierApp {
     pub(super) fn decide_selection(&mut self, ctx: &Context) {
         if let Some((article, start, end, _)) = self.current_selection() {
             let amounts = &self.loaded.analysis.extraction.amounts;
-            let figure = amounts
-                .iter()
-                .find(|a| *a.article == *article && a.start < end && start < a.end);
+            let figure = amounts.iter().find(|a| {
+                *a.article == *article && (a.start as usize) < end && start < a.end as usize
+            });
             if let Some(a) = figure {
-                let start = a.start;
+                let start = a.start as usize;
                 return self.open_figure_form(ctx, &article, start);
             }
             let entity = self.loaded.analysis.extraction.entities.iter().find(|e| {

@@ -83,11 +83,15 @@ pub fn block_job(
         for a in amounts
             .iter()
             .filter_map(|&i| analysis.extraction.amounts.get(i))
-            .filter(|a| a.start < shown.end && a.end > shown.start)
+            .filter(|a| (a.start as usize) < shown.end && a.end as usize > shown.start)
         {
             let theft = a.kind.is_theft();
-            let decided = input.loaded.decisions.figure(&a.article, a.start).is_some();
-            paint(a.start, a.end, &mut |s| {
+            let decided = input
+                .loaded
+                .decisions
+                .figure(&a.article, a.start as usize)
+                .is_some();
+            paint(a.start as usize, a.end as usize, &mut |s| {
                 s.theft |= theft;
                 s.other_amount |= !theft;
                 s.decided |= decided;
