@@ -17,6 +17,7 @@ pub(crate) mod institutions;
 mod merging;
 pub mod model;
 mod name_orders;
+pub mod name_runs;
 pub mod organizations;
 pub mod people;
 pub mod places;
@@ -72,26 +73,21 @@ impl Candidate {
 }
 
 fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
-    if let Some(re) = people::NAME_RUN.as_ref() {
-        let mut at = 0;
-        while let Some(m) = re.find_at(text, at) {
-            // The run must start a word (the regex has no boundary before accented capitals).
-            if text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(is_word_char)
-            {
-                at = text[m.start()..]
-                    .find([' ', '\t'])
-                    .map_or(text.len(), |i| m.start() + i);
-                continue;
-            }
-            at = m.end();
-            let person = people::given_name_person(m.as_str(), &g.not_name, &g.demonyms)
-                .or_else(|| people::after_demonym(m.as_str(), &g.not_name, &g.demonyms));
-            if let Some((s, e)) = person {
-                out.push(Candidate::person(text, m.start() + s, m.start() + e));
-            }
+    let mut at = 0;
+    while let Some((start, end)) = name_runs::find_at(text, at) {
+        // The run must start a word (the regex has no boundary before accented capitals).
+        if text[..start].chars().next_back().is_some_and(is_word_char) {
+            at = text[start..]
+                .find([' ', '\t'])
+                .map_or(text.len(), |i| start + i);
+            continue;
+        }
+        at = end;
+        let run = &text[start..end];
+        let person = people::given_name_person(run, &g.not_name, &g.demonyms)
+            .or_else(|| people::after_demonym(run, &g.not_name, &g.demonyms));
+        if let Some((s, e)) = person {
+            out.push(Candidate::person(text, start + s, start + e));
         }
     }
     let named_with = [
