@@ -274,6 +274,19 @@ struct Doc<'a> {
     crypto: bool,
 }
 
+impl<'a> Doc<'a> {
+    fn of(text: &'a str, crypto: bool) -> Self {
+        Doc {
+            lower_words: text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                .collect(),
+            title_end: text.find('\n').unwrap_or(text.len()),
+            crypto,
+        }
+    }
+}
+
 /// A name, its mentions so far and the hashes of their features.
 type Pooled = (String, Vec<(usize, usize)>, Vec<u32>);
 
@@ -316,14 +329,7 @@ pub fn propose(
     if found.is_empty() {
         return Vec::new();
     }
-    let doc = Doc {
-        lower_words: text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .collect(),
-        title_end: text.find('\n').unwrap_or(text.len()),
-        crypto,
-    };
+    let doc = Doc::of(text, crypto);
     // Each name's mentions and the hashes of their features, in the order names first appear.
     let mut pooled: Vec<Pooled> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();

@@ -168,14 +168,7 @@ fn dotted_initials_stay_with_the_name_they_open() {
 /// Every proposed mention's features, hashed as read and as strings (the way they were built
 /// before), in order.
 fn both_feature_paths(text: &str, crypto: bool) -> Vec<(Vec<u32>, Vec<u32>)> {
-    let doc = Doc {
-        lower_words: text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .collect(),
-        title_end: text.find('\n').unwrap_or(text.len()),
-        crypto,
-    };
+    let doc = Doc::of(text, crypto);
     let not_name: HashSet<String> = ["Bank".to_string()].into();
     let mut scratch = features::Scratch::default();
     runs(text, &[])
