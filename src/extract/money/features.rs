@@ -168,6 +168,51 @@ fn bucket(n: usize) -> &'static str {
     }
 }
 
+/// A structural feature's prefix, told once when the program is compiled: ranked unless it
+/// starts with one of [`NOT_RANKED`], also conjoined with the article's kind when it starts
+/// with one of [`SCOPED`].
+#[derive(Clone, Copy)]
+struct Prefix {
+    name: &'static str,
+    ranked: bool,
+    scoped: bool,
+}
+
+impl Prefix {
+    const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            ranked: !starts_with_any(name, &NOT_RANKED),
+            scoped: starts_with_any(name, &SCOPED),
+        }
+    }
+}
+
+/// `name.starts_with(p)` for some `p` of `prefixes`, at compile time.
+const fn starts_with_any(name: &str, prefixes: &[&str]) -> bool {
+    let name = name.as_bytes();
+    let mut k = 0;
+    while k < prefixes.len() {
+        let p = prefixes[k].as_bytes();
+        let mut i = 0;
+        while i < p.len() && i < name.len() && p[i] == name[i] {
+            i += 1;
+        }
+        if i == p.len() {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The [`Prefix`] named by a literal, told at compile time.
+macro_rules! p {
+    ($name:literal) => {
+        const { Prefix::new($name) }
+    };
+}
+
 /// A figure's features as they are added: all of them, and its structure (the ranked ones).
 struct Sink {
     all: Features,
@@ -183,22 +228,17 @@ impl Sink {
         self.all.push((h.finish(), v));
     }
 
-    fn add(&mut self, prefix: &str, value: &str, v: f32) {
+    fn add(&mut self, prefix: Prefix, value: &str, v: f32) {
         self.add_with(prefix, |h| h.str(value), v);
     }
 
-    /// A feature named `prefix` and the bytes `value` writes, ranked unless [`NOT_RANKED`]
-    /// and also conjoined with the article's kind when [`SCOPED`].
-    fn add_with(&mut self, prefix: &str, value: impl Fn(FeatureHash) -> FeatureHash, v: f32) {
-        let ranked = !NOT_RANKED.iter().any(|p| prefix.starts_with(p));
-        self.push(
-            value(FeatureHash::default().str(prefix)).finish(),
-            v,
-            ranked,
-        );
-        if SCOPED.iter().any(|p| prefix.starts_with(p)) {
-            let h = value(FeatureHash::default().str(self.scope).str(prefix));
-            self.push(h.finish(), v, ranked);
+    /// A feature named `prefix` and the bytes `value` writes.
+    fn add_with(&mut self, prefix: Prefix, value: impl Fn(FeatureHash) -> FeatureHash, v: f32) {
+        let h = value(FeatureHash::default().str(prefix.name));
+        self.push(h.finish(), v, prefix.ranked);
+        if prefix.scoped {
+            let h = value(FeatureHash::default().str(self.scope).str(prefix.name));
+            self.push(h.finish(), v, prefix.ranked);
         }
     }
 
@@ -230,21 +270,21 @@ pub(super) fn of_figure(
     let p = &w.parsed;
     let (ss, se) = super::clamp_window(text, story.sents[w.sentence], (p.start, p.end));
     let (ss, se) = (ss.min(p.start), se.max(p.end));
-    out.add("bias", "", 1.0);
+    out.add(p!("bias"), "", 1.0);
 
     // What the hand rules decided.
-    out.add("rule=", w.kind.as_str(), 1.0);
+    out.add(p!("rule="), w.kind.as_str(), 1.0);
     if let Some(role) = w.role {
-        out.add("rule_cue=", role.name(), 1.0);
+        out.add(p!("rule_cue="), role.name(), 1.0);
     }
     if let Some(cue) = &w.cue {
-        out.add_with("cue=", |h| h.lower(cue), 1.0);
+        out.add_with(p!("cue="), |h| h.lower(cue), 1.0);
     }
     if signals.rule_main == Some(idx) {
-        out.add("rule_main", "", 1.0);
+        out.add(p!("rule_main"), "", 1.0);
     }
     if signals.rule_parts.get(idx).copied().unwrap_or(false) {
-        out.add("rule_part", "", 1.0);
+        out.add(p!("rule_part"), "", 1.0);
     }
 
     // The sentence's words on each side, nearest first (at most `SENTENCE_WORDS`: a text with
@@ -298,8 +338,8 @@ pub(super) fn of_figure(
     let clause = || left.iter().chain(right);
     for word in clause() {
         match word.clause {
-            Some(ClauseWord::Negation) => out.add("neg", "", 1.0),
-            Some(ClauseWord::Modal) => out.add("modal", "", 1.0),
+            Some(ClauseWord::Negation) => out.add(p!("neg"), "", 1.0),
+            Some(ClauseWord::Modal) => out.add(p!("modal"), "", 1.0),
             _ => {}
         }
     }
@@ -319,7 +359,7 @@ pub(super) fn of_figure(
             in_sentence[i] = true;
         }
     }
-    for (prefix, seen) in [("time_c=", in_clause), ("time_s=", in_sentence)] {
+    for (prefix, seen) in [(p!("time_c="), in_clause), (p!("time_s="), in_sentence)] {
         for (i, name) in TIME_WORDS.iter().enumerate() {
             if seen[i] {
                 out.add(prefix, name, 1.0);
@@ -332,9 +372,9 @@ pub(super) fn of_figure(
     let clause_end = p.end + right_cut;
     for h in story.cues_in(Span::new(ss, se)) {
         let side = usize::from(h.end > p.start);
-        out.add("sc=", h.cue.name(), 1.0);
+        out.add(p!("sc="), h.cue.name(), 1.0);
         if h.start >= clause_start && h.end <= clause_end {
-            out.add(["ccl=", "ccr="][side], h.cue.name(), 1.0);
+            out.add([p!("ccl="), p!("ccr=")][side], h.cue.name(), 1.0);
         }
     }
     let theft_sentence = story
@@ -352,71 +392,71 @@ pub(super) fn of_figure(
             EntityKind::ThreatActor => "actor",
             _ => continue,
         };
-        out.add(["entl=", "entr="][side], kind, 1.0);
+        out.add([p!("entl="), p!("entr=")][side], kind, 1.0);
         if s >= clause_start && e <= clause_end {
-            out.add("entc=", kind, 1.0);
+            out.add(p!("entc="), kind, 1.0);
         }
     }
 
     // Where it stands.
     out.add(
         match lede_index(story, w) {
-            None => "sent=title",
-            Some(0..=1) => "sent=lede",
-            Some(2..=6) => "sent=early",
-            Some(7..=19) => "sent=middle",
-            _ => "sent=late",
+            None => p!("sent=title"),
+            Some(0..=1) => p!("sent=lede"),
+            Some(2..=6) => p!("sent=early"),
+            Some(7..=19) => p!("sent=middle"),
+            _ => p!("sent=late"),
         },
         "",
         1.0,
     );
-    out.add("para=", bucket(story.paras[w.sentence]), 1.0);
+    out.add(p!("para="), bucket(story.paras[w.sentence]), 1.0);
     if story.sents.len() <= 3 {
-        out.add("short_article", "", 1.0);
+        out.add(p!("short_article"), "", 1.0);
     }
 
     // Its value among the article's figures.
     match (w.usd, signals.group[idx]) {
         (Some(v), Some(rank)) => {
             let g = &signals.groups[rank];
-            out.add("rank=", bucket(rank), 1.0);
-            out.add("recur=", bucket(g.count - 1), 1.0);
+            out.add(p!("rank="), bucket(rank), 1.0);
+            out.add(p!("recur="), bucket(g.count - 1), 1.0);
             out.add(
                 if g.first == idx {
-                    "first_of_value"
+                    p!("first_of_value")
                 } else {
-                    "restated"
+                    p!("restated")
                 },
                 "",
                 1.0,
             );
             if g.in_title {
-                out.add("value_in_title", "", 1.0);
+                out.add(p!("value_in_title"), "", 1.0);
             }
             if g.in_lede {
-                out.add("value_in_lede", "", 1.0);
+                out.add(p!("value_in_lede"), "", 1.0);
             }
             // Against the theft the rules take for the article's own: a restatement, a part,
             // or a larger sum (deposits, a market value) beside it.
             let main = signals.rule_main.and_then(|m| work[m].usd.map(|u| (m, u)));
             out.add(
                 match main {
-                    None => "vs_main=none",
-                    Some((m, _)) if m == idx => "vs_main=self",
-                    Some((_, u)) if same_value(u, v) => "vs_main=same",
-                    Some((_, u)) if v > u => "vs_main=larger",
-                    Some(_) => "vs_main=smaller",
+                    None => p!("vs_main=none"),
+                    Some((m, _)) if m == idx => p!("vs_main=self"),
+                    Some((_, u)) if same_value(u, v) => p!("vs_main=same"),
+                    Some((_, u)) if v > u => p!("vs_main=larger"),
+                    Some(_) => p!("vs_main=smaller"),
                 },
                 "",
                 1.0,
             );
             let mag = v.max(1.0).log10().floor() as i32;
-            out.add_with("mag=", |h| h.num(mag.clamp(2, 10) as usize), 1.0);
+            out.add_with(p!("mag="), |h| h.num(mag.clamp(2, 10) as usize), 1.0);
         }
-        _ => out.add("no_usd", "", 1.0),
+        _ => out.add(p!("no_usd"), "", 1.0),
     }
     if signals.title_figure {
-        out.add("title_has_figure", "", 1.0);
+        out.add(p!("title_has_figure"), "", 1.0);
     }
     // Dollars, another fiat currency (one the exchange-rate table knows), or a crypto asset.
     let currency = match p.currency.as_str() {
@@ -424,43 +464,43 @@ pub(super) fn of_figure(
         c if super::fx::to_usd(1.0, c, 2020).is_some() => "fiat",
         _ => "crypto",
     };
-    out.add("cur=", currency, 1.0);
+    out.add(p!("cur="), currency, 1.0);
     if p.min.is_some() || p.max.is_some() {
-        out.add("range", "", 1.0);
+        out.add(p!("range"), "", 1.0);
     }
 
     // The article.
     if story.theft_article {
-        out.add("theft_article", "", 1.0);
-        out.add("theft_article&rule=", w.kind.as_str(), 1.0);
+        out.add(p!("theft_article"), "", 1.0);
+        out.add(p!("theft_article&rule="), w.kind.as_str(), 1.0);
     }
     if story.crypto {
-        out.add("crypto_article", "", 1.0);
+        out.add(p!("crypto_article"), "", 1.0);
     }
-    out.add("theft_cues=", bucket(signals.theft_cues), 1.0);
-    out.add("damage_cues=", bucket(signals.damage_cues), 1.0);
+    out.add(p!("theft_cues="), bucket(signals.theft_cues), 1.0);
+    out.add(p!("damage_cues="), bucket(signals.damage_cues), 1.0);
     if theft_sentence {
-        out.add("theft_sentence", "", 1.0);
+        out.add(p!("theft_sentence"), "", 1.0);
     }
 
     // What the figure's work already knows.
     if w.victim.is_some() {
-        out.add("victim_named", "", 1.0);
+        out.add(p!("victim_named"), "", 1.0);
     }
     if w.separate {
-        out.add("separate", "", 1.0);
+        out.add(p!("separate"), "", 1.0);
     }
     if !w.inferred {
-        out.add("dated", "", 1.0);
+        out.add(p!("dated"), "", 1.0);
     }
     let share_start = ss.max(p.start.saturating_sub(SHARE_REACH));
     if let Some(from) = (share_start..p.start).find(|&b| text.is_char_boundary(b))
         && SHARE_OF.is_match(&text[from..p.start])
     {
-        out.add("share_of", "", 1.0);
+        out.add(p!("share_of"), "", 1.0);
     }
     if w.kind == AmountKind::Other && w.role.is_none() {
-        out.add("no_cue", "", 1.0);
+        out.add(p!("no_cue"), "", 1.0);
     }
     Figure {
         all: out.all,

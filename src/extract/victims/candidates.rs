@@ -46,7 +46,10 @@ pub(super) fn of(
             _ => continue,
         };
         let id = identity(canonical);
-        let k = *at.entry(id.clone()).or_insert_with(|| {
+        // The identity is copied once per organisation, not once per mention.
+        let k = if let Some(&k) = at.get(&id) {
+            k
+        } else {
             let type_word = canonical
                 .split_whitespace()
                 .next_back()
@@ -63,8 +66,9 @@ pub(super) fn of(
                 asset: lex.is_chain(&canonical.to_lowercase())
                     || crate::extract::money::parse::is_known_ticker(canonical),
             });
+            at.insert(out[out.len() - 1].id.clone(), out.len() - 1);
             out.len() - 1
-        });
+        };
         let c = &mut out[k];
         c.spans.push((s, e));
         c.in_title |= title_end.is_some_and(|t| s < t);
