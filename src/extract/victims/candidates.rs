@@ -46,10 +46,7 @@ pub(super) fn of(
             _ => continue,
         };
         let id = identity(canonical);
-        // The identity is copied once per organisation, not once per mention.
-        let k = if let Some(&k) = at.get(&id) {
-            k
-        } else {
+        let k = *at.entry(id.clone()).or_insert_with(|| {
             let type_word = canonical
                 .split_whitespace()
                 .next_back()
@@ -66,9 +63,8 @@ pub(super) fn of(
                 asset: lex.is_chain(&canonical.to_lowercase())
                     || crate::extract::money::parse::is_known_ticker(canonical),
             });
-            at.insert(out[out.len() - 1].id.clone(), out.len() - 1);
             out.len() - 1
-        };
+        });
         let c = &mut out[k];
         c.spans.push((s, e));
         c.in_title |= title_end.is_some_and(|t| s < t);

@@ -82,21 +82,12 @@ pub struct Candidates {
     pub features: Vec<Features>,
 }
 
-/// Byte offsets where a run of non-space characters starts. ASCII is told a byte at a time
-/// (`char::is_whitespace` there is tab to carriage return, and space); a character beyond it
-/// is decoded at its first byte.
+/// Byte offsets where a run of non-space characters starts.
 fn word_starts(text: &str) -> Vec<usize> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut out = Vec::new();
     let mut in_word = false;
-    let bytes = text.as_bytes();
-    for (at, &b) in bytes.iter().enumerate() {
-        let space = match b {
-            b'\t'..=b'\r' | b' ' => true,
-            0..=0x7f => false,
-            // Continuation bytes belong to the character before.
-            0x80..=0xbf => continue,
-            _ => text[at..].chars().next().is_some_and(char::is_whitespace),
-        };
+    for (at, c) in text.char_indices() {
+        let space = c.is_whitespace();
         if !space && !in_word {
             out.push(at);
         }
