@@ -237,6 +237,30 @@ struct Read {
 }
 
 fn read_figures(lex: &Lexicon, story: &Story) -> Read {
+    let (work, main_victim, separate, signals) = rule_figures(story);
+    let features = (0..work.len())
+        .map(|i| features::of_figure(lex, story, &work, &signals, i))
+        .collect();
+    let none = features::none_candidate(story, &signals);
+    Read {
+        work,
+        main_victim,
+        features,
+        none,
+        separate,
+    }
+}
+
+/// The figures as the hand rules decide them (with the story's victim and each figure's
+/// `separate` before the main theft was chosen), and what the article says of them as a whole.
+fn rule_figures(
+    story: &Story,
+) -> (
+    Vec<Work>,
+    Option<String>,
+    Vec<bool>,
+    features::ArticleSignals,
+) {
     let lede_date = story.lede_date();
     let mut work: Vec<Work> = (0..story.figures.len())
         .map(|i| story.figure(i, lede_date))
@@ -252,17 +276,7 @@ fn read_figures(lex: &Lexicon, story: &Story) -> Read {
         .map(|(w, p)| w.kind != p.kind)
         .collect();
     let signals = features::ArticleSignals::of(story, &work, parts);
-    let features = (0..work.len())
-        .map(|i| features::of_figure(lex, story, &work, &signals, i))
-        .collect();
-    let none = features::none_candidate(story, &signals);
-    Read {
-        work,
-        main_victim,
-        features,
-        none,
-        separate,
-    }
+    (work, main_victim, separate, signals)
 }
 
 /// The model's roles and headline theft in place of the rules'.

@@ -55,10 +55,17 @@ pub(super) fn attributed(
     sents: &[Span],
     entities: &[(usize, usize, &EntityMention)],
 ) -> Option<Actor> {
-    sents
+    // A sentence that names no actor names none however it blames: the pattern is read only
+    // in those that do (most articles name none).
+    if !entities
         .iter()
-        .filter(|s| ATTRIBUTION.is_match(s.of(text)))
-        .find_map(|&span| in_span(span.into(), entities))
+        .any(|(_, _, m)| m.kind == EntityKind::ThreatActor)
+    {
+        return None;
+    }
+    sents.iter().find_map(|&span| {
+        in_span(span.into(), entities).filter(|_| ATTRIBUTION.is_match(span.of(text)))
+    })
 }
 
 #[cfg(test)]

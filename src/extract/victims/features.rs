@@ -5,6 +5,8 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use crate::extract::EntityKind;
 use crate::learn::{Features, hash, hash_parts};
 
@@ -309,8 +311,43 @@ static RUG_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/lexicon/rug-words.txt")).collect()
 });
 
-/// Whether the text tells of a rug pull or an exit scam.
+/// The only characters beyond ASCII whose lower case holds ASCII letters (KELVIN SIGN is
+/// "k", a dotted capital I is "i" and a dot).
+const LOWER_TO_ASCII: [char; 2] = ['\u{130}', '\u{212A}'];
+
+/// [`RUG_WORDS`] in any ASCII case, then [`LOWER_TO_ASCII`], found in one pass with no
+/// lower-cased copy of the text; `None` when a word is not lower-case ASCII (then only the
+/// copy reads it as before).
+static RUG_MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let odd = LOWER_TO_ASCII.map(String::from);
+    RUG_WORDS
+        .iter()
+        .all(|w| w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()))
+        .then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(
+                    RUG_WORDS
+                        .iter()
+                        .copied()
+                        .chain(odd.iter().map(String::as_str)),
+                )
+                .ok()
+        })
+        .flatten()
+});
+
+/// Whether the text tells of a rug pull or an exit scam: a rug word in `text.to_lowercase()`.
+/// A rug word in any ASCII case is one there; the copy is made only when a character that
+/// lower-cases to ASCII comes first, since it could make one.
 pub(super) fn tells_of_a_rug(text: &str) -> bool {
+    if let Some(m) = RUG_MATCHER.as_ref() {
+        match m.find(text) {
+            None => return false,
+            Some(hit) if hit.pattern().as_usize() < RUG_WORDS.len() => return true,
+            Some(_) => {}
+        }
+    }
     let lower = text.to_lowercase();
     RUG_WORDS.iter().any(|w| lower.contains(w))
 }
@@ -369,5 +406,41 @@ mod tests {
             hash_parts(&["link=", "after", ":", "from"]),
             hash("link=after:from")
         );
+    }
+
+    #[test]
+    fn rug_words_are_found_in_any_case_as_in_a_lower_cased_copy() {
+        let copy = |t: &str| {
+            let lower = t.to_lowercase();
+            RUG_WORDS.iter().any(|w| lower.contains(w))
+        };
+        for t in [
+            "The team pulled the RUG PULL off",
+            "an Exit Scam, said police",
+            "a Pump-And-Dump scheme",
+            "RUGGED by its founders",
+            "rug  pull",
+            "a rug, pull",
+            "no such story here",
+            "Café owners say rugpulL",
+            "the \u{212A}elvin sign: RUG\u{212A}",
+            "exit scam by the \u{212A}elvin sign",
+            "ex\u{130}t scam, \u{130}stanbul",
+            "İstanbul exit scam",
+            "",
+        ] {
+            assert_eq!(tells_of_a_rug(t), copy(t), "{t:?}");
+        }
+        assert!(tells_of_a_rug("A textbook Rug Pull."));
+        assert!(!tells_of_a_rug("A textbook rug."));
+    }
+
+    #[test]
+    fn only_the_listed_characters_beyond_ascii_lower_case_to_ascii() {
+        let odd: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(odd, LOWER_TO_ASCII);
     }
 }

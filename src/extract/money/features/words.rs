@@ -1,0 +1,217 @@
+//! The words around a figure as the amount model reads them: split (apostrophes kept), told as
+//! clause words (negation, modal, boundary, sum, time) and stemmed, each once per figure and
+//! with no string built for an ASCII word.
+
+use crate::extract::lexicon::{ClauseWord, Lexicon};
+use crate::learn::FeatureHash;
+
+/// A character of a feature word: letters, digits and apostrophes ("didn't" stays one word,
+/// where [`crate::text::is_word_char`] would split it).
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// The words of `text`.
+pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// The words of `text` from its end backwards, read lazily (a figure looks at its nearest words
+/// only, however long its sentence).
+pub(super) fn words_rev(text: &str) -> impl Iterator<Item = &str> {
+    text.rsplit(|c: char| !word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// Words lower-cased on the stack up to this length before a look-up (longer ones are copied).
+const STACK_WORD: usize = 32;
+
+/// What a word says about its clause (negation, modal, boundary), if anything.
+pub(super) fn clause_word(lex: &Lexicon, word: &str) -> Option<ClauseWord> {
+    if !word.chars().any(char::is_uppercase) {
+        return lex.clause_words.get(word).copied();
+    }
+    if word.is_ascii() && word.len() <= STACK_WORD {
+        let mut buf = [0u8; STACK_WORD];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).ok()?;
+        return lex.clause_words.get(lower).copied();
+    }
+    lex.clause_words.get(&word.to_lowercase()).copied()
+}
+
+/// Punctuation that ends a clause.
+pub(super) fn clause_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '—' | '–' | '.' | '!' | '?' | '\n'
+    )
+}
+
+/// The kinds of words of sum and of time, as features name them.
+pub(super) const TIME_WORDS: [&str; 3] = ["total", "earlier", "latest"];
+
+/// Which of [`TIME_WORDS`] a word told as `clause` is, if any.
+pub(super) fn time_word(clause: Option<ClauseWord>) -> Option<usize> {
+    match clause? {
+        ClauseWord::Total => Some(0),
+        ClauseWord::Earlier => Some(1),
+        ClauseWord::Latest => Some(2),
+        _ => None,
+    }
+}
+
+/// Byte offset just after the last clause break of `s` (0 when there is none).
+pub(super) fn after_last_break(s: &str) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|(_, c)| clause_break(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Endings taken off a word, with the least length (in characters) the word needs for each.
+const SUFFIXES: [(&str, usize); 4] = [("ing", 6), ("ed", 5), ("es", 5), ("s", 4)];
+
+/// A word lower-cased and lightly stemmed (plural and past-tense endings off, so "drained",
+/// "drains" and "drain" share their weight), as it is hashed: an ASCII word is a slice of the
+/// text lower-cased as it is hashed; any other (rare) is lower-cased into a copy.
+pub(super) enum Stem<'a> {
+    Ascii(&'a str),
+    Other(String),
+}
+
+impl<'a> Stem<'a> {
+    pub fn of(word: &'a str) -> Self {
+        if word.is_ascii() {
+            // Lower-casing ASCII keeps every byte in its place: the endings are compared
+            // ignoring case and the stem is lower-cased as it is hashed.
+            let b = word.as_bytes();
+            let ends = |s: &str| {
+                b.len() >= s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+            };
+            for (suffix, min) in SUFFIXES {
+                if b.len() >= min && ends(suffix) && !ends("ss") {
+                    return Self::Ascii(&word[..b.len() - suffix.len()]);
+                }
+            }
+            return Self::Ascii(word);
+        }
+        // Not only capitals lower-case to something else (a title-case "ǅ" does too).
+        let mut w = word.to_lowercase();
+        let n = w.chars().count();
+        for (suffix, min) in SUFFIXES {
+            if n >= min && w.ends_with(suffix) && !w.ends_with("ss") {
+                w.truncate(w.len() - suffix.len());
+                break;
+            }
+        }
+        Self::Other(w)
+    }
+
+    /// `h` followed by the stem's bytes.
+    pub fn hash(&self, h: FeatureHash) -> FeatureHash {
+        match self {
+            Self::Ascii(s) => h.lower(s),
+            Self::Other(s) => h.str(s),
+        }
+    }
+}
+
+/// One word of a figure's sentence: where it starts in the text it was read from, its stem
+/// and what it says about its clause.
+pub(super) struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub stem: Stem<'a>,
+    pub clause: Option<ClauseWord>,
+}
+
+impl<'a> Word<'a> {
+    /// `word`, a slice of `text`.
+    pub fn read(lex: &Lexicon, text: &str, word: &'a str) -> Self {
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        Self {
+            start,
+            end: start + word.len(),
+            stem: Stem::of(word),
+            clause: clause_word(lex, word),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stemmed(word: &str) -> String {
+        let mut lowered = Vec::new();
+        match Stem::of(word) {
+            Stem::Ascii(s) => lowered.extend(s.bytes().map(|b| b.to_ascii_lowercase())),
+            Stem::Other(s) => lowered.extend(s.bytes()),
+        }
+        String::from_utf8(lowered).unwrap_or_default()
+    }
+
+    #[test]
+    fn stems_share_inflections() {
+        assert_eq!(stemmed("Drained"), "drain");
+        assert_eq!(stemmed("drains"), "drain");
+        assert_eq!(stemmed("DRAINING"), "drain");
+        assert_eq!(stemmed("loss"), "loss");
+        assert_eq!(stemmed("LOSSES"), "loss");
+        assert_eq!(stemmed("was"), "was");
+    }
+
+    #[test]
+    fn a_stem_read_in_place_is_the_stem_of_the_lower_cased_copy() {
+        fn copied(word: &str) -> String {
+            let w = word.to_lowercase();
+            let n = w.chars().count();
+            for (suffix, min) in SUFFIXES {
+                if n >= min && w.ends_with(suffix) && !w.ends_with("ss") {
+                    return w[..w.len() - suffix.len()].to_string();
+                }
+            }
+            w
+        }
+        let text = "Hackers DRAINED the bridge's reserves, stealing 1,200 ETH; losses grew. \
+                    Café owners İstanbul ÉTÉS naïve ﬁles Straße STRASSE was it’s hopes uses \
+                    ΣΟΦΙΑΣ ΣΟΦΙΑΣes KSS Ss sS BUSES ǅemals ǅs";
+        for word in words(text) {
+            assert_eq!(stemmed(word), copied(word), "{word}");
+            let hashed = Stem::of(word)
+                .hash(FeatureHash::default().str("l="))
+                .finish();
+            assert_eq!(
+                hashed,
+                crate::learn::hash(&format!("l={}", copied(word))),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn clause_words_are_told_in_any_case() {
+        let lex = Lexicon::builtin();
+        assert_eq!(clause_word(lex, "NOT"), Some(ClauseWord::Negation));
+        assert_eq!(clause_word(lex, "Could"), Some(ClauseWord::Modal));
+        for (word, lower) in [("NOT", "not"), ("Could", "could"), ("However", "however")] {
+            assert_eq!(clause_word(lex, word), clause_word(lex, lower), "{word}");
+        }
+        let long = "A".repeat(STACK_WORD + 5);
+        assert_eq!(clause_word(lex, &long), None);
+    }
+
+    #[test]
+    fn words_read_forwards_and_backwards_alike() {
+        let t = "so, 5 dlrs: it’s";
+        assert_eq!(words(t).collect::<Vec<_>>(), ["so", "5", "dlrs", "it’s"]);
+        assert_eq!(
+            words_rev(t).collect::<Vec<_>>(),
+            ["it’s", "dlrs", "5", "so"]
+        );
+    }
+}
