@@ -301,13 +301,15 @@ pub(crate) fn is_crypto_story(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        while i < bytes.len() && !is_crypto_word_byte(bytes[i]) {
-            i += 1;
-        }
+        i += bytes[i..]
+            .iter()
+            .position(|&b| is_crypto_word_byte(b))
+            .unwrap_or(bytes.len() - i);
         let start = i;
-        while i < bytes.len() && is_crypto_word_byte(bytes[i]) {
-            i += 1;
-        }
+        i += bytes[i..]
+            .iter()
+            .position(|&b| !is_crypto_word_byte(b))
+            .unwrap_or(bytes.len() - i);
         let word = &bytes[start..i];
         let Some(&first) = word.first() else { continue };
         if word.len() > 16

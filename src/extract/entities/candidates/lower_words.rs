@@ -11,6 +11,15 @@ pub(super) fn among<'a>(
     text: &'a str,
     runs: &[Vec<(usize, usize)>],
 ) -> HashSet<&'a str, BuildHasherDefault<KeyHasher>> {
+    among_searching(text, runs, SEARCHED)
+}
+
+/// [`among`], each word searched for when there are at most `searched` of them.
+fn among_searching<'a>(
+    text: &'a str,
+    runs: &[Vec<(usize, usize)>],
+    searched: usize,
+) -> HashSet<&'a str, BuildHasherDefault<KeyHasher>> {
     let mut found = HashSet::default();
     let mut wanted: HashSet<String, BuildHasherDefault<KeyHasher>> = HashSet::default();
     // Lengths (in bytes, up to 63; longer ones all in the top bit) and ASCII first bytes (any
@@ -30,36 +39,72 @@ pub(super) fn among<'a>(
     if wanted.is_empty() {
         return found;
     }
+    // A few words are looked for (SIMD substring search, a fraction of an instruction per
+    // byte); many, as in a long filing, by reading the text's words once.
+    if wanted.len() <= searched {
+        for w in &wanted {
+            if let Some(at) = memchr::memmem::find_iter(text.as_bytes(), w.as_bytes())
+                .find(|&at| whole_word(text, at, at + w.len()))
+            {
+                found.insert(&text[at..at + w.len()]);
+            }
+        }
+        return found;
+    }
     let bytes = text.as_bytes();
     let mut i = 0;
-    let mut start: Option<usize> = None;
-    while i <= bytes.len() {
-        let (alphanumeric, len) = match bytes.get(i) {
-            None => (false, 1),
-            Some(&b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            Some(_) => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
+    while i < bytes.len() {
+        // Past the characters between words: ASCII ones in a tight loop, others decoded.
+        i += bytes[i..]
+            .iter()
+            .position(|&b| !b.is_ascii() || b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - i);
+        if i < bytes.len() && !bytes[i].is_ascii() {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if !c.is_alphanumeric() {
+                i += c.len_utf8();
+                continue;
             }
-        };
-        match (alphanumeric, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = &text[s..i];
-                if lengths & length_bit(word.len()) != 0
-                    && firsts & first_bit(bytes[s]) != 0
-                    && word.starts_with(char::is_lowercase)
-                    && wanted.contains(word)
-                {
-                    found.insert(word);
-                }
-                start = None;
-            }
-            _ => {}
         }
-        i += len;
+        let start = i;
+        // To the word's end: runs of ASCII letters and digits, and any alphanumeric character.
+        while i < bytes.len() {
+            i += bytes[i..]
+                .iter()
+                .position(|&b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            match text[i..].chars().next() {
+                Some(c) if !c.is_ascii() && c.is_alphanumeric() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let word = &text[start..i];
+        if !word.is_empty()
+            && lengths & length_bit(word.len()) != 0
+            && firsts & first_bit(bytes[start]) != 0
+            && word.starts_with(char::is_lowercase)
+            && wanted.contains(word)
+        {
+            found.insert(word);
+        }
     }
     found
+}
+
+/// Up to how many words are each searched for rather than the text's words read.
+const SEARCHED: usize = 16;
+
+/// Whether `start..end` (an alphanumeric run) is a whole word: no alphanumeric character
+/// touches it.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    !text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 fn length_bit(len: usize) -> u64 {
@@ -101,6 +146,9 @@ mod tests {
             let found = runs(text, &[]);
             let all = every_lower_word(text);
             let got = among(text, &found);
+            // Both readings (every word of the text, each wanted word searched) find the same.
+            assert_eq!(among_searching(text, &found, 0), got, "{text:?}");
+            assert_eq!(among_searching(text, &found, usize::MAX), got, "{text:?}");
             for r in &found {
                 let (s, e) = r[0];
                 let first = text[s..e].to_lowercase();
