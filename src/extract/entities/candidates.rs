@@ -392,7 +392,8 @@ pub fn propose(
             Some(&at) => at,
             None => {
                 index.insert(name.clone(), pooled.len());
-                pooled.push((name.clone(), Vec::new(), Vec::new()));
+                // A mention has some fifty features: room for one, not a dozen doublings.
+                pooled.push((name.clone(), Vec::new(), Vec::with_capacity(64)));
                 pooled.len() - 1
             }
         };
