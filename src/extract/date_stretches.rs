@@ -34,54 +34,71 @@ fn closes_abbreviation(text: &str, at: usize) -> bool {
         .any(|a| head.ends_with(a))
 }
 
-/// The text's stretches, in order, with no anchors marked yet. ASCII is read a byte at a time
-/// (this reads every byte of every text); other characters are decoded.
+/// Whether an ASCII byte is one a date holds, full stops aside (see [`holds`]).
+const fn holds_ascii(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b',' | b'-' | b'_'
+        )
+}
+
+/// [`holds_ascii`] for every byte (none at or above 0x80, which are decoded apart).
+static HOLDS_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = holds_ascii(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// The text's stretches, in order, with no anchors marked yet. Runs of ASCII a date holds are
+/// skipped in a tight loop (this reads every byte of every text); full stops and other
+/// characters are decided one by one.
 pub(super) fn stretches(text: &str) -> Vec<Stretch> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let mut dash = false;
     let mut i = 0;
     while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !HOLDS_ASCII[usize::from(b)])
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            start.get_or_insert(i);
+            i += run;
+            continue;
+        }
         let b = bytes[i];
         let (inside, len) = if b.is_ascii() {
-            let inside = b.is_ascii_alphanumeric()
-                || matches!(
-                    b,
-                    b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b',' | b'-' | b'_'
-                )
-                || b == b'.' && closes_abbreviation(text, i);
-            (inside, 1)
+            (b == b'.' && closes_abbreviation(text, i), 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (holds(c), c.len_utf8())
         };
-        match (inside, start) {
-            (true, None) => {
-                start = Some(i);
-                dash = b == b'-';
-            }
-            (true, Some(_)) => dash |= b == b'-',
-            (false, Some(s)) => {
-                out.push(Stretch {
-                    span: Span::new(s, i),
-                    anchors: 0,
-                    dash,
-                });
-                start = None;
-            }
-            (false, None) => {}
+        if inside {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(stretch(bytes, s, i));
         }
         i += len;
     }
     if let Some(s) = start {
-        out.push(Stretch {
-            span: Span::new(s, text.len()),
-            anchors: 0,
-            dash,
-        });
+        out.push(stretch(bytes, s, text.len()));
     }
     out
+}
+
+/// The stretch `s..e`, no anchors marked.
+fn stretch(bytes: &[u8], s: usize, e: usize) -> Stretch {
+    Stretch {
+        span: Span::new(s, e),
+        anchors: 0,
+        dash: bytes[s..e].contains(&b'-'),
+    }
 }
 
 /// Marks anchor word `bit` found at `start..end` on the stretch that wholly holds it, if any.
@@ -123,6 +140,55 @@ mod tests {
             let t = format!("a{c}b");
             let whole = stretches(&t).len() == 1;
             assert_eq!(whole, holds(c), "{c:?}");
+        }
+    }
+
+    /// The definition the skipping reader replaced: every character decided on its own.
+    fn stretches_char_by_char(text: &str) -> Vec<(usize, usize, bool)> {
+        let mut out = Vec::new();
+        let mut start: Option<(usize, bool)> = None;
+        for (i, c) in text.char_indices() {
+            let inside = if c == '.' {
+                closes_abbreviation(text, i)
+            } else {
+                holds(c)
+            };
+            match (inside, start) {
+                (true, None) => start = Some((i, c == '-')),
+                (true, Some((s, d))) => start = Some((s, d || c == '-')),
+                (false, Some((s, d))) => {
+                    out.push((s, i, d));
+                    start = None;
+                }
+                (false, None) => {}
+            }
+        }
+        if let Some((s, d)) = start {
+            out.push((s, text.len(), d));
+        }
+        out
+    }
+
+    #[test]
+    fn the_skipping_reader_finds_the_stretches_of_the_character_rule() {
+        let mut texts: Vec<String> = (0..300)
+            .map(|i| crate::synthetic::article(11, i).text)
+            .collect();
+        texts.extend(
+            [
+                "on Sept. 5, 2019 (or Jan.\n5) – “last week”: 2019-06-30; x.y",
+                "é2019 in\u{a0}2018 – on\nMonday; 3rd of Sept., 2021? Dec.. Feb.-Mar.",
+                "\u{212A}elvin \u{17F}ince 1999—2000 ①② ½ ٣ Ωmega, _x_ \t\r\u{b}\u{c}",
+                ".Jan. .Sept -Oct. 2020-",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            let got: Vec<(usize, usize, bool)> = stretches(t)
+                .iter()
+                .map(|s| (s.span.start(), s.span.end(), s.dash))
+                .collect();
+            assert_eq!(got, stretches_char_by_char(t), "{t:?}");
         }
     }
 

@@ -15,16 +15,17 @@ use regex::Regex;
 
 use super::model::{Features, hash};
 use super::people::GIVEN_NAMES;
-use super::words::is_modifier;
 use super::words::{
     COMMON, COMPOUND_SUFFIXES, CRYPTO, OPENERS, SURNAMES, TOWNS, TRAILING_NOUNS, is_job_title,
 };
+use super::words::{WordSet, is_modifier};
 
 /// One name word (Latin letters, accents included), or a lower-case handle of a shape no
 /// ordinary word has: an ENS name (`nick.eth`), with an underscore (`officer_cia`) or ending in
 /// digits (`jiecut42`). Leading boundaries are checked in code
 /// (accented capitals have no ASCII word boundary before them).
 mod features;
+mod lower_words;
 mod neighbours;
 #[cfg(test)]
 mod string_features;
@@ -39,7 +40,7 @@ static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// Small words that may join two name words ("Bank of Korea", "Department for Education").
-static CONNECTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/name-connectors.txt"
     ))
@@ -47,7 +48,7 @@ static CONNECTORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// What follows the apostrophe of a contraction ("I'm", "We’ve").
-static CONTRACTIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CONTRACTIONS: LazyLock<WordSet> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/contraction-endings.txt"
     ))
@@ -268,6 +269,8 @@ fn is_lower_handle(word: &str) -> bool {
 
 /// Article-wide facts the features read.
 struct Doc<'a> {
+    /// The names' first words, lower-cased, that the text also writes as a lower-case word
+    /// (the `doc_lower` feature asks for no other word).
     lower_words: HashSet<&'a str, BuildHasherDefault<KeyHasher>>,
     title_end: usize,
     /// A crypto story: the same name shape means a protocol there more often than a person.
@@ -275,12 +278,10 @@ struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    fn of(text: &'a str, crypto: bool) -> Self {
+    /// `runs`: the proposed names' words, whose first words the features ask about.
+    fn of(text: &'a str, crypto: bool, runs: &[Vec<(usize, usize)>]) -> Self {
         Doc {
-            lower_words: text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-                .collect(),
+            lower_words: lower_words::among(text, runs),
             title_end: text.find('\n').unwrap_or(text.len()),
             crypto,
         }
@@ -290,23 +291,37 @@ impl<'a> Doc<'a> {
 /// A name, its mentions so far and the hashes of their features.
 type Pooled = (String, Vec<(usize, usize)>, Vec<u32>);
 
-/// Whether the text uses at least three different words of crypto writing. Words are
-/// lower-cased in a stack buffer (no allocation per word: this reads every word of every text).
+/// Whether the text uses at least three different words of crypto writing. Words (runs of ASCII
+/// letters, digits and `-`) are read a byte at a time and compared, in any case, only with the
+/// list's words of their length and first letter: no hash and no copy per word, since this reads
+/// every word of every text.
 pub(crate) fn is_crypto_story(text: &str) -> bool {
-    let mut seen: Vec<&str> = Vec::with_capacity(3);
-    let mut buf = [0u8; 16];
-    for w in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
-        if w.len() < 3 || w.len() > buf.len() {
+    let list = &*CRYPTO_WORDS;
+    let mut seen: Vec<usize> = Vec::with_capacity(3);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        i += bytes[i..]
+            .iter()
+            .position(|&b| is_crypto_word_byte(b))
+            .unwrap_or(bytes.len() - i);
+        let start = i;
+        i += bytes[i..]
+            .iter()
+            .position(|&b| !is_crypto_word_byte(b))
+            .unwrap_or(bytes.len() - i);
+        let word = &bytes[start..i];
+        let Some(&first) = word.first() else { continue };
+        if word.len() > 16
+            || list.lengths[usize::from(first.to_ascii_lowercase())] >> word.len() & 1 == 0
+        {
             continue;
         }
-        let lower = &mut buf[..w.len()];
-        lower.copy_from_slice(w.as_bytes());
-        lower.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(lower) else {
-            continue;
-        };
-        if let Some(k) = CRYPTO.get(lower)
-            && !seen.contains(k)
+        if let Some(k) = list
+            .words
+            .iter()
+            .position(|w| w.as_bytes().eq_ignore_ascii_case(word))
+            && !seen.contains(&k)
         {
             seen.push(k);
             if seen.len() >= 3 {
@@ -316,6 +331,47 @@ pub(crate) fn is_crypto_story(text: &str) -> bool {
     }
     false
 }
+
+/// A byte of a word [`is_crypto_story`] reads.
+fn is_crypto_word_byte(b: u8) -> bool {
+    CRYPTO_WORD_BYTES[usize::from(b)]
+}
+
+/// [`is_crypto_word_byte`] as a table: one load a byte, where the range tests took a dozen
+/// instructions.
+static CRYPTO_WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'-';
+        b += 1;
+    }
+    t
+};
+
+/// The crypto words a text's word can match: lower-case ASCII words of 3 to 16 bytes (the words
+/// the old stack buffer could hold), with, for each first byte, the lengths that occur.
+struct CryptoWords {
+    words: Vec<&'static str>,
+    lengths: [u32; 128],
+}
+
+static CRYPTO_WORDS: LazyLock<CryptoWords> = LazyLock::new(|| {
+    let words: Vec<&'static str> = CRYPTO
+        .iter()
+        .copied()
+        .filter(|w| {
+            (3..=16).contains(&w.len())
+                && w.bytes()
+                    .all(|b| is_crypto_word_byte(b) && !b.is_ascii_uppercase())
+        })
+        .collect();
+    let mut lengths = [0u32; 128];
+    for w in &words {
+        lengths[usize::from(w.as_bytes()[0])] |= 1 << w.len();
+    }
+    CryptoWords { words, lengths }
+});
 
 /// Proposes the article's unfound names and pools each name's features over its mentions.
 /// `crypto`: the article is a crypto story ([`crate::extract::document::Signals::crypto_story`]).
@@ -329,10 +385,10 @@ pub fn propose(
     if found.is_empty() {
         return Vec::new();
     }
-    let doc = Doc::of(text, crypto);
+    let doc = Doc::of(text, crypto, &found);
     // Each name's mentions and the hashes of their features, in the order names first appear.
     let mut pooled: Vec<Pooled> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize, BuildHasherDefault<KeyHasher>> = HashMap::default();
     let mut scratch = features::Scratch::default();
     let mut name = String::new();
     for words in &found {
@@ -348,7 +404,8 @@ pub fn propose(
             Some(&at) => at,
             None => {
                 index.insert(name.clone(), pooled.len());
-                pooled.push((name.clone(), Vec::new(), Vec::new()));
+                // A mention has some fifty features: room for one, not a dozen doublings.
+                pooled.push((name.clone(), Vec::new(), Vec::with_capacity(64)));
                 pooled.len() - 1
             }
         };

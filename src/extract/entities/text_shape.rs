@@ -12,7 +12,7 @@ use super::automaton::{Gazetteer, Source};
 use crate::extract::EntityKind;
 
 /// Abbreviations and line labels of wire stories ("Shr", "Oper", "Qtly"): never names.
-pub(super) static WIRE_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static WIRE_ABBREVIATIONS: LazyLock<super::words::WordSet> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/wire-abbreviations.txt"
     ))
@@ -20,7 +20,7 @@ pub(super) static WIRE_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock
 });
 
 /// Share-bar words ("Share", "Permalink", "Whatsapp"), lower case.
-static PAGE_CHROME: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PAGE_CHROME: LazyLock<super::words::WordSet> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/entity-words/page-chrome.txt")).collect()
 });
 

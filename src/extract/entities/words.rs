@@ -2,7 +2,13 @@
 //! `assets/entity-words/` and read once.
 
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+/// A word list as a set. Its keys are fixed data, not input, so it hashes with the cheap FNV of
+/// [`crate::learn::KeyHasher`] rather than SipHash, which was a tenth of the word-shape
+/// candidates' instructions (a look-up per word of every text).
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<crate::learn::KeyHasher>>;
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     crate::text::entries(text)
@@ -18,7 +24,7 @@ pub static CAPTION_TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// Capitalised words that open a sentence and never start a name ("So", "Meet", "Today"), with
 /// every month and weekday name.
-pub static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!("../../../assets/entity-words/openers.txt"))
         .chain(crate::extract::calendar::month_words())
         .chain(crate::extract::calendar::WEEKDAYS.iter().copied())
@@ -26,11 +32,11 @@ pub static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Nouns that say a name right after them is an organisation ("oil company Rosneft").
-pub static ORG_NOUNS: LazyLock<HashSet<&'static str>> =
+pub static ORG_NOUNS: LazyLock<WordSet> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/org-nouns.txt")).collect());
 
 /// Particles inside a surname ("van", "De"), kept when a name word follows them.
-pub static NAME_PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static NAME_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/name-particles.txt"
     ))
@@ -38,7 +44,7 @@ pub static NAME_PARTICLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Common nouns that end a run of name words without being part of the name ("Gitcoin Grant").
-pub static TRAILING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static TRAILING_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/trailing-nouns.txt"
     ))
@@ -46,11 +52,11 @@ pub static TRAILING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words after a name that make it an incident's victim ("Acme - Rekt", "the Zorb exploit").
-pub static VICTIM_CUES: LazyLock<HashSet<&'static str>> =
+pub static VICTIM_CUES: LazyLock<WordSet> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/victim-cues.txt")).collect());
 
 /// Words a hyphen joins to a name to say something of it ("Alameda-backed", "UK-based").
-pub static COMPOUND_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static COMPOUND_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/compound-suffixes.txt"
     ))
@@ -66,11 +72,11 @@ pub static NAME_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words after a city's name that make it the town's sports club ("Newcastle have").
-pub static CLUB_CUES: LazyLock<HashSet<&'static str>> =
+pub static CLUB_CUES: LazyLock<WordSet> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/club-cues.txt")).collect());
 
 /// Words before a city's name that make it the club its opponent plays ("face Barcelona").
-pub static CLUB_OPPONENT_CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static CLUB_OPPONENT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/club-opponent-cues.txt"
     ))
@@ -86,7 +92,7 @@ pub static HANDLE_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Endings of a domain that names a service ("revoke.cash").
-pub static DOMAIN_ENDINGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static DOMAIN_ENDINGS: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/domain-endings.txt"
     ))
@@ -102,15 +108,15 @@ pub static CREDIT_LEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Job titles and honorifics before a name ("CEO", "Co-founder", "Congresswoman"): a role.
-pub static JOB_TITLES: LazyLock<HashSet<&'static str>> =
+pub static JOB_TITLES: LazyLock<WordSet> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/job-titles.txt")).collect());
 
 /// Honorifics ("Mr", "Dame"): trimmed off names like job titles, but no role.
-pub static HONORIFICS: LazyLock<HashSet<&'static str>> =
+pub static HONORIFICS: LazyLock<WordSet> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/honorifics.txt")).collect());
 
 /// Lower-case words that stand in a title without being one ("former", "acting", "senior").
-pub static TITLE_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static TITLE_MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/title-modifiers.txt"
     ))
@@ -127,8 +133,8 @@ pub static JOB_TITLES_LOWER: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Words that, near an actor alias that is also an ordinary name, speak of attackers.
-static ACTOR_CUES: LazyLock<(HashSet<&'static str>, Vec<&'static str>)> = LazyLock::new(|| {
-    let mut exact = HashSet::new();
+static ACTOR_CUES: LazyLock<(WordSet, Vec<&'static str>)> = LazyLock::new(|| {
+    let mut exact = WordSet::default();
     let mut prefixes = Vec::new();
     for l in lines(include_str!("../../../assets/entity-words/actor-cues.txt")) {
         match l.strip_suffix('*') {
@@ -142,7 +148,7 @@ static ACTOR_CUES: LazyLock<(HashSet<&'static str>, Vec<&'static str>)> = LazyLo
 });
 
 /// Words after a place name that make it a programming language or a product ("Cairo code").
-pub static NOT_PLACE_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static NOT_PLACE_AFTER: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/not-place-cues.txt"
     ))
@@ -150,7 +156,7 @@ pub static NOT_PLACE_AFTER: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words of crypto-asset writing: an article with several of them is a crypto story.
-pub static CRYPTO: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static CRYPTO: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/crypto-words.txt"
     ))
@@ -159,7 +165,7 @@ pub static CRYPTO: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Lower-case words of ordinary running text (from the corpora, see `tests/entity_eval.rs`):
 /// a capitalised one at a sentence start is more likely the word than a name.
-pub static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static COMMON: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/common-words.txt"
     ))
@@ -167,15 +173,15 @@ pub static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Capitalised words that open a sentence or caption rather than an organisation ("The", "Read").
-pub static ORG_LEADERS: LazyLock<HashSet<&'static str>> =
+pub static ORG_LEADERS: LazyLock<WordSet> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/org-leaders.txt")).collect());
 
 /// Words that alone do not make an organisation's name specific ("National", "Global").
-pub static ORG_GENERIC: LazyLock<HashSet<&'static str>> =
+pub static ORG_GENERIC: LazyLock<WordSet> =
     LazyLock::new(|| lines(include_str!("../../../assets/entity-words/org-generic.txt")).collect());
 
 /// Place names that are also given names or surnames ("Jordan", "Chad").
-pub static NAME_LIKE_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static NAME_LIKE_PLACES: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!(
         "../../../assets/entity-words/name-like-places.txt"
     ))
@@ -184,7 +190,7 @@ pub static NAME_LIKE_PLACES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
 
 /// Surnames (US Census 1990, and other countries' lists): a hint for the model, never a rule
 /// ("Brown", "Young").
-pub static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| {
     lines(include_str!("../../../assets/surnames.txt"))
         .chain(lines(include_str!("../../../assets/surnames-world.txt")))
         .collect()
@@ -192,7 +198,7 @@ pub static SURNAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// Towns of GeoNames the rules do not match (often also a surname or a word: "Carlisle"): a
 /// hint the model weighs with the words around the name.
-pub static TOWNS: LazyLock<HashSet<&'static str>> =
+pub static TOWNS: LazyLock<WordSet> =
     LazyLock::new(|| lines(include_str!("../../../assets/places-towns.txt")).collect());
 
 /// Whether a lower-cased word speaks of attackers, a group or attribution.

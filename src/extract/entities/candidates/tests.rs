@@ -39,6 +39,60 @@ fn a_crypto_story_needs_three_different_crypto_words() {
     ));
 }
 
+/// The definition the byte scan replaced: words split at any other character, lower-cased in a
+/// stack buffer, looked up in the set.
+fn crypto_story_by_the_set(text: &str) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut buf = [0u8; 16];
+    for w in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-') {
+        if w.len() < 3 || w.len() > buf.len() {
+            continue;
+        }
+        let lower = &mut buf[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(lower) else {
+            continue;
+        };
+        if let Some(k) = CRYPTO.get(lower)
+            && !seen.contains(k)
+        {
+            seen.push(k);
+            if seen.len() >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[test]
+fn the_crypto_story_scan_agrees_with_the_set_it_replaced() {
+    let mut texts: Vec<String> = (0..400)
+        .map(|i| crate::synthetic::article(7, i).text)
+        .collect();
+    texts.extend(
+        [
+            "DeFi, ON-CHAIN and Ethereum-based: USDT’s wallets",
+            "defi-protocol on-chain-bridge; Bitcoin/Ethereum/NFT",
+            "ETHEREUM\u{a0}bitcoin—nft; xbitcoin bitcoinx bitcoin2 2bitcoin",
+            "stablecoinstablecoinsss token tokens TOKENS wallet",
+            "éthereum bitcoin€nft€dao dao dex",
+        ]
+        .map(String::from),
+    );
+    let mut stories = 0;
+    for t in &texts {
+        // Every suffix, so that words are cut at every place.
+        for (i, _) in t.char_indices().step_by(7) {
+            let want = crypto_story_by_the_set(&t[i..]);
+            assert_eq!(is_crypto_story(&t[i..]), want, "{:?}", &t[i..]);
+            stories += usize::from(want);
+        }
+    }
+    assert!(stories > 100, "{stories} crypto stories among the texts");
+}
+
 fn names(text: &str) -> Vec<String> {
     propose(text, &[], &HashSet::new(), is_crypto_story(text))
         .into_iter()
@@ -168,10 +222,11 @@ fn dotted_initials_stay_with_the_name_they_open() {
 /// Every proposed mention's features, hashed as read and as strings (the way they were built
 /// before), in order.
 fn both_feature_paths(text: &str, crypto: bool) -> Vec<(Vec<u32>, Vec<u32>)> {
-    let doc = Doc::of(text, crypto);
+    let found = runs(text, &[]);
+    let doc = Doc::of(text, crypto, &found);
     let not_name: HashSet<String> = ["Bank".to_string()].into();
     let mut scratch = features::Scratch::default();
-    runs(text, &[])
+    found
         .iter()
         .map(|words| {
             let mut strings = Vec::new();
