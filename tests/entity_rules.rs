@@ -1144,3 +1144,48 @@ fn bros_ends_a_firms_name() {
     let found = find_by_rules("The film was sold to Quindar Bros last year.");
     assert_kinds(&found, &["Quindar Bros"], EntityKind::Organization);
 }
+
+#[test]
+fn a_veteran_is_a_person_by_one_word() {
+    let found = find_by_rules("Even crypto veteran Zorbo got burned, and lost it all.");
+    assert_kinds(&found, &["Zorbo"], EntityKind::Person);
+}
+
+/// A model that takes every name for no name ("b", which every name has), and for a person
+/// only through one feature.
+fn typing_as_person_on(feature: &str) -> entities::model::Model {
+    use entities::model::{CLASSES, Model, hash};
+    let row = |kind: Option<EntityKind>, w: &str| -> String {
+        CLASSES
+            .iter()
+            .map(|c| if *c == kind { w } else { "0" })
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    Model::parse(&format!(
+        "threshold\t0.5\n{:x}\t{}\n{:x}\t{}\n",
+        hash("b"),
+        row(None, "4"),
+        hash(feature),
+        row(Some(EntityKind::Person), "9")
+    ))
+}
+
+#[test]
+fn a_pseudonym_is_read_with_the_persons_words_around_it() {
+    let text = "The vault was drained. First spotted by Quilbo, as he poured one out for \
+                holders. As Zarnik puts it, nobody reads the code. Velmor's vision was \
+                different. Trondex paid the bounty to its users.";
+    let kind_of = |feature: &str, name: &str| {
+        entities::find_with(&article("t", text), &typing_as_person_on(feature))
+            .iter()
+            .find(|m| m.surface == name)
+            .map(|m| m.kind)
+    };
+    assert_eq!(kind_of("pron_after", "Quilbo"), Some(EntityKind::Person));
+    assert_eq!(kind_of("person_verb", "Zarnik"), Some(EntityKind::Person));
+    assert_eq!(kind_of("person_poss", "Velmor"), Some(EntityKind::Person));
+    for feature in ["pron_after", "person_verb", "person_poss"] {
+        assert_eq!(kind_of(feature, "Trondex"), None, "{feature}");
+    }
+}

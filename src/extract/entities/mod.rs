@@ -20,6 +20,7 @@ mod name_orders;
 pub mod name_runs;
 pub mod organizations;
 pub mod people;
+mod person_cues;
 pub mod places;
 pub mod roles;
 mod speakers;
