@@ -63,6 +63,18 @@ fn sentence_words(text: &str, end: usize) -> impl Iterator<Item = &str> {
 /// A person's pronoun later in the name's sentence, with no capitalised word between (another
 /// name, whose pronoun it would rather be).
 pub(super) fn pronoun_after(text: &str, end: usize) -> bool {
+    first_pronoun_after(text, end).is_some_and(|w| is(w, &PRONOUNS))
+}
+
+/// "its" later in the name's sentence, with no capitalised word or person's pronoun before it
+/// ("Sky began burning its own token"): a firm's, as "his" is a person's.
+pub(super) fn its_after(text: &str, end: usize) -> bool {
+    first_pronoun_after(text, end).is_some_and(|w| w.eq_ignore_ascii_case("its"))
+}
+
+/// The first person's pronoun or "its" later in the name's sentence, before any capitalised
+/// word.
+fn first_pronoun_after(text: &str, end: usize) -> Option<&str> {
     // The name's own possessive ("Humpy's first dance … his last") is no other word.
     let end = ["'s", "’s"]
         .iter()
@@ -71,14 +83,14 @@ pub(super) fn pronoun_after(text: &str, end: usize) -> bool {
     for w in sentence_words(text, end) {
         // "he'd", "she’s": the pronoun before its contraction.
         let head = w.split(['\'', '’']).next().unwrap_or(w);
-        if is(head, &PRONOUNS) {
-            return true;
+        if is(head, &PRONOUNS) || w.eq_ignore_ascii_case("its") {
+            return Some(head);
         }
         if w.starts_with(char::is_uppercase) {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 /// A verb people use more than firms right after the name ("pointed out", "puts it").
@@ -131,6 +143,16 @@ mod tests {
         assert!(!pronoun_after(t, after(t, "Zorbo")));
         let t = "Zorbo said there was a hero in the code.";
         assert!(!pronoun_after(t, after(t, "Zorbo")));
+    }
+
+    #[test]
+    fn its_is_a_firms_pronoun_as_his_is_a_persons() {
+        let t = "Zorbo began burning its own token.";
+        assert!(its_after(t, after(t, "Zorbo")) && !pronoun_after(t, after(t, "Zorbo")));
+        let t = "Zorbo sold his stake and its price fell.";
+        assert!(!its_after(t, after(t, "Zorbo")));
+        let t = "Zorbo said it's fine.";
+        assert!(!its_after(t, after(t, "Zorbo")));
     }
 
     #[test]

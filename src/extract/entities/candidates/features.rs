@@ -229,6 +229,9 @@ pub(super) fn mention_features(
     if person_cues::pronoun_after(text, end) {
         sink.put(|h| h.str("pron_after"));
     }
+    if person_cues::its_after(text, end) {
+        sink.put(|h| h.str("its_after"));
+    }
     if person_cues::person_verb_after(text, end) {
         sink.put(|h| h.str("person_verb"));
     }

@@ -136,6 +136,9 @@ pub(super) fn mention_features(
     if person_cues::pronoun_after(text, end) {
         out.push("pron_after".into());
     }
+    if person_cues::its_after(text, end) {
+        out.push("its_after".into());
+    }
     if person_cues::person_verb_after(text, end) {
         out.push("person_verb".into());
     }
