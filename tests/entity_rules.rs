@@ -1151,9 +1151,9 @@ fn a_veteran_is_a_person_by_one_word() {
     assert_kinds(&found, &["Zorbo"], EntityKind::Person);
 }
 
-/// A model that takes every name for no name ("b", which every name has), and for a person
+/// A model that takes every name for no name ("b", which every name has), and for `kind`
 /// only through one feature.
-fn typing_as_person_on(feature: &str) -> entities::model::Model {
+fn typing_as_on(kind: EntityKind, feature: &str) -> entities::model::Model {
     use entities::model::{CLASSES, Model, hash};
     let row = |kind: Option<EntityKind>, w: &str| -> String {
         CLASSES
@@ -1167,7 +1167,7 @@ fn typing_as_person_on(feature: &str) -> entities::model::Model {
         hash("b"),
         row(None, "4"),
         hash(feature),
-        row(Some(EntityKind::Person), "9")
+        row(Some(kind), "9")
     ))
 }
 
@@ -1177,10 +1177,13 @@ fn a_pseudonym_is_read_with_the_persons_words_around_it() {
                 holders. As Zarnik puts it, nobody reads the code. Velmor's vision was \
                 different. Trondex paid the bounty to its users.";
     let kind_of = |feature: &str, name: &str| {
-        entities::find_with(&article("t", text), &typing_as_person_on(feature))
-            .iter()
-            .find(|m| m.surface == name)
-            .map(|m| m.kind)
+        entities::find_with(
+            &article("t", text),
+            &typing_as_on(EntityKind::Person, feature),
+        )
+        .iter()
+        .find(|m| m.surface == name)
+        .map(|m| m.kind)
     };
     assert_eq!(kind_of("pron_after", "Quilbo"), Some(EntityKind::Person));
     assert_eq!(kind_of("person_verb", "Zarnik"), Some(EntityKind::Person));
@@ -1188,4 +1191,44 @@ fn a_pseudonym_is_read_with_the_persons_words_around_it() {
     for feature in ["pron_after", "person_verb", "person_poss"] {
         assert_eq!(kind_of(feature, "Trondex"), None, "{feature}");
     }
+}
+
+#[test]
+fn a_name_followed_by_its_is_read_as_a_firm() {
+    let text = "Quorvex began burning its own token. Zarnik sold his stake.";
+    let found = entities::find_with(
+        &article("t", text),
+        &typing_as_on(EntityKind::Organization, "its_after"),
+    );
+    assert_eq!(
+        canonical_of(&found, "Quorvex"),
+        Some((EntityKind::Organization, "Quorvex".to_string()))
+    );
+    assert_eq!(canonical_of(&found, "Zarnik"), None);
+}
+
+#[test]
+fn a_name_ending_in_dao_is_an_organisation() {
+    let found = find_by_rules("Losses hit Quorvex DAO ($5M) and the Zell DAO treasury.");
+    assert_kinds(
+        &found,
+        &["Quorvex DAO", "Zell DAO"],
+        EntityKind::Organization,
+    );
+}
+
+#[test]
+fn a_known_organisation_in_another_case_is_that_organisation() {
+    let text = "Funds went to Tornado cash. Links to the developers' github profiles were \
+                posted, and the tornado season began.";
+    let found = find_by_rules(text);
+    assert_eq!(
+        canonical_of(&found, "Tornado cash"),
+        Some((EntityKind::Organization, "Tornado Cash".to_string()))
+    );
+    assert_eq!(
+        canonical_of(&found, "github"),
+        Some((EntityKind::Organization, "GitHub".to_string()))
+    );
+    assert_eq!(canonical_of(&found, "tornado"), None);
 }
