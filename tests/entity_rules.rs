@@ -1232,3 +1232,21 @@ fn a_known_organisation_in_another_case_is_that_organisation() {
     );
     assert_eq!(canonical_of(&found, "tornado"), None);
 }
+
+#[test]
+fn a_persons_cue_at_one_mention_counts_for_every_mention() {
+    let text = "Quilbo bought the tokens. Quilbo sold them. Quilbo left, and his wallet is empty. \
+                Quilbo is back. Trondex paid.";
+    let found = entities::find_with(
+        &article("t", text),
+        &typing_as_on(EntityKind::Person, "any&pron_after"),
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|m| m.surface == "Quilbo")
+            .all(|m| m.kind == EntityKind::Person)
+    );
+    assert_eq!(found.iter().filter(|m| m.surface == "Quilbo").count(), 4);
+    assert_eq!(canonical_of(&found, "Trondex"), None);
+}

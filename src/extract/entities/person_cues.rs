@@ -47,14 +47,17 @@ fn is(w: &str, set: &HashSet<&'static str>) -> bool {
 }
 
 /// The words of the rest of the sentence after `end` (to a full stop, `!`, `?`, a line break,
-/// or the reach), split on what is not a letter, digit or apostrophe.
+/// a quotation mark, or the reach), split on what is not a letter, digit or apostrophe.
 fn sentence_words(text: &str, end: usize) -> impl Iterator<Item = &str> {
     let mut to = (end + REACH).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
     let rest = &text[end..to];
-    let stop = rest.find(['.', '!', '?', '\n']).unwrap_or(rest.len());
+    // A quotation speaks of other things ("Kamluk said, \"we know little of its aims\"").
+    let stop = rest
+        .find(['.', '!', '?', '\n', '"', '“', '”'])
+        .unwrap_or(rest.len());
     rest[..stop]
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
@@ -153,6 +156,8 @@ mod tests {
         assert!(!its_after(t, after(t, "Zorbo")));
         let t = "Zorbo said it's fine.";
         assert!(!its_after(t, after(t, "Zorbo")));
+        let t = "Zorbo said, \"we know little of its aims\", and “his” too.";
+        assert!(!its_after(t, after(t, "Zorbo")) && !pronoun_after(t, after(t, "Zorbo")));
     }
 
     #[test]
