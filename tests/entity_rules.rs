@@ -1144,3 +1144,109 @@ fn bros_ends_a_firms_name() {
     let found = find_by_rules("The film was sold to Quindar Bros last year.");
     assert_kinds(&found, &["Quindar Bros"], EntityKind::Organization);
 }
+
+#[test]
+fn a_veteran_is_a_person_by_one_word() {
+    let found = find_by_rules("Even crypto veteran Zorbo got burned, and lost it all.");
+    assert_kinds(&found, &["Zorbo"], EntityKind::Person);
+}
+
+/// A model that takes every name for no name ("b", which every name has), and for `kind`
+/// only through one feature.
+fn typing_as_on(kind: EntityKind, feature: &str) -> entities::model::Model {
+    use entities::model::{CLASSES, Model, hash};
+    let row = |kind: Option<EntityKind>, w: &str| -> String {
+        CLASSES
+            .iter()
+            .map(|c| if *c == kind { w } else { "0" })
+            .collect::<Vec<_>>()
+            .join("\t")
+    };
+    Model::parse(&format!(
+        "threshold\t0.5\n{:x}\t{}\n{:x}\t{}\n",
+        hash("b"),
+        row(None, "4"),
+        hash(feature),
+        row(Some(kind), "9")
+    ))
+}
+
+#[test]
+fn a_pseudonym_is_read_with_the_persons_words_around_it() {
+    let text = "The vault was drained. First spotted by Quilbo, as he poured one out for \
+                holders. As Zarnik puts it, nobody reads the code. Velmor's vision was \
+                different. Trondex paid the bounty to its users.";
+    let kind_of = |feature: &str, name: &str| {
+        entities::find_with(
+            &article("t", text),
+            &typing_as_on(EntityKind::Person, feature),
+        )
+        .iter()
+        .find(|m| m.surface == name)
+        .map(|m| m.kind)
+    };
+    assert_eq!(kind_of("pron_after", "Quilbo"), Some(EntityKind::Person));
+    assert_eq!(kind_of("person_verb", "Zarnik"), Some(EntityKind::Person));
+    assert_eq!(kind_of("person_poss", "Velmor"), Some(EntityKind::Person));
+    for feature in ["pron_after", "person_verb", "person_poss"] {
+        assert_eq!(kind_of(feature, "Trondex"), None, "{feature}");
+    }
+}
+
+#[test]
+fn a_name_followed_by_its_is_read_as_a_firm() {
+    let text = "Quorvex began burning its own token. Zarnik sold his stake.";
+    let found = entities::find_with(
+        &article("t", text),
+        &typing_as_on(EntityKind::Organization, "its_after"),
+    );
+    assert_eq!(
+        canonical_of(&found, "Quorvex"),
+        Some((EntityKind::Organization, "Quorvex".to_string()))
+    );
+    assert_eq!(canonical_of(&found, "Zarnik"), None);
+}
+
+#[test]
+fn a_name_ending_in_dao_is_an_organisation() {
+    let found = find_by_rules("Losses hit Quorvex DAO ($5M) and the Zell DAO treasury.");
+    assert_kinds(
+        &found,
+        &["Quorvex DAO", "Zell DAO"],
+        EntityKind::Organization,
+    );
+}
+
+#[test]
+fn a_known_organisation_in_another_case_is_that_organisation() {
+    let text = "Funds went to Tornado cash. Links to the developers' github profiles were \
+                posted, and the tornado season began.";
+    let found = find_by_rules(text);
+    assert_eq!(
+        canonical_of(&found, "Tornado cash"),
+        Some((EntityKind::Organization, "Tornado Cash".to_string()))
+    );
+    assert_eq!(
+        canonical_of(&found, "github"),
+        Some((EntityKind::Organization, "GitHub".to_string()))
+    );
+    assert_eq!(canonical_of(&found, "tornado"), None);
+}
+
+#[test]
+fn a_persons_cue_at_one_mention_counts_for_every_mention() {
+    let text = "Quilbo bought the tokens. Quilbo sold them. Quilbo left, and his wallet is empty. \
+                Quilbo is back. Trondex paid.";
+    let found = entities::find_with(
+        &article("t", text),
+        &typing_as_on(EntityKind::Person, "any&pron_after"),
+    );
+    assert!(
+        found
+            .iter()
+            .filter(|m| m.surface == "Quilbo")
+            .all(|m| m.kind == EntityKind::Person)
+    );
+    assert_eq!(found.iter().filter(|m| m.surface == "Quilbo").count(), 4);
+    assert_eq!(canonical_of(&found, "Trondex"), None);
+}

@@ -89,9 +89,16 @@ fn seed_004_thefts_totals_and_damage() {
         taiwan.event_date.map(|d| d.to_string()).as_deref(),
         Some("2017")
     );
-    // "Taiwan's Far Eastern bank": the organisation the entity layer found, under its name.
-    assert_eq!(taiwan.victim.as_deref(), Some("Far Eastern"));
-    assert_eq!(taiwan.victim_id.as_deref(), Some("far eastern"));
+    // "Taiwan's Far Eastern bank": the organisation the entity layer found, under its name
+    // (the known bank, whose "Far Eastern Bank" the text writes with a lower-case "bank").
+    assert_eq!(
+        taiwan.victim.as_deref(),
+        Some("Far Eastern International Bank")
+    );
+    assert_eq!(
+        taiwan.victim_id.as_deref(),
+        Some("far eastern international bank")
+    );
 
     // "cost it at least $15 million": damage, not theft.
     let sony = amounts
@@ -132,7 +139,7 @@ fn seed_incidents_are_one_per_theft() {
     assert!(
         stolen
             .iter()
-            .any(|i| i.victim.as_deref() == Some("Far Eastern")),
+            .any(|i| i.victim.as_deref() == Some("Far Eastern International Bank")),
         "{stolen:#?}"
     );
     assert_eq!(analysis.incidents[0].id, "inc-0001");

@@ -373,6 +373,14 @@ static CRYPTO_WORDS: LazyLock<CryptoWords> = LazyLock::new(|| {
     CryptoWords { words, lengths }
 });
 
+/// The person's and firm's cues (`person_cues`), each with its "at any mention" feature.
+static ANY_MENTION_CUES: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
+    ["pron_after", "its_after", "person_verb", "person_poss"]
+        .iter()
+        .map(|c| (hash(c), hash(&format!("any&{c}"))))
+        .collect()
+});
+
 /// Proposes the article's unfound names and pools each name's features over its mentions.
 /// `crypto`: the article is a crypto story ([`crate::extract::document::Signals::crypto_story`]).
 pub fn propose(
@@ -428,6 +436,12 @@ pub fn propose(
             }
             for f in &mut features {
                 f.1 /= k;
+            }
+            // A person's or a firm's cue at any one mention ("his", "its") counts whole.
+            for &(cue, any) in ANY_MENTION_CUES.iter() {
+                if features.iter().any(|f| f.0 == cue) {
+                    features.push((any, 1.0));
+                }
             }
             let count = ["mentions=1", "mentions=2", "mentions=3+"][spans.len().min(3) - 1];
             features.push((hash(count), 1.0));

@@ -110,6 +110,19 @@ impl Model {
             threshold,
         }
     }
+
+    /// [`Self::train`] with an L2 penalty of `l2` per step (for the evaluation's sweep).
+    pub fn train_with(
+        examples: &[(Features, usize)],
+        epochs: usize,
+        l2: f32,
+        threshold: f32,
+    ) -> Model {
+        Model {
+            weights: Linear::train_with(examples, epochs, l2),
+            threshold,
+        }
+    }
 }
 
 /// Index of a kind in [`CLASSES`] (0 for anything the model does not type).

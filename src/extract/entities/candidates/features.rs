@@ -4,6 +4,7 @@
 //! their order are those of `string_features.rs` (the test compares the two).
 
 use super::*;
+use crate::extract::entities::person_cues;
 use crate::learn::FeatureHash as H;
 
 /// Buffers reused from mention to mention.
@@ -223,6 +224,19 @@ pub(super) fn mention_features(
     }
     if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
         sink.put(|h| h.str("poss"));
+    }
+    // "Rarma, as he poured one out", "as Kazuya puts it", "Ana's vision": a person's words.
+    if person_cues::pronoun_after(text, end) {
+        sink.put(|h| h.str("pron_after"));
+    }
+    if person_cues::its_after(text, end) {
+        sink.put(|h| h.str("its_after"));
+    }
+    if person_cues::person_verb_after(text, end) {
+        sink.put(|h| h.str("person_verb"));
+    }
+    if person_cues::possession_after(text, end) {
+        sink.put(|h| h.str("person_poss"));
     }
     scratch.crossed = sink.crossed;
 }

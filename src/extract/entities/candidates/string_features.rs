@@ -2,6 +2,7 @@
 //! the test that the hashed features are the same, feature for feature.
 
 use super::*;
+use crate::extract::entities::person_cues;
 
 pub(super) fn mention_features(
     text: &str,
@@ -131,6 +132,18 @@ pub(super) fn mention_features(
     }
     if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
         out.push("poss".into());
+    }
+    if person_cues::pronoun_after(text, end) {
+        out.push("pron_after".into());
+    }
+    if person_cues::its_after(text, end) {
+        out.push("its_after".into());
+    }
+    if person_cues::person_verb_after(text, end) {
+        out.push("person_verb".into());
+    }
+    if person_cues::possession_after(text, end) {
+        out.push("person_poss".into());
     }
 }
 
