@@ -4,17 +4,17 @@
 //! regex's matches, in the same order (a test compares the two over generated texts).
 
 /// A capital of a name word: `[A-ZÀ-ÖØ-ÞĀ-ž]`.
-fn upper(c: char) -> bool {
+pub(super) fn upper(c: char) -> bool {
     matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'Ā'..='ž')
 }
 
 /// A letter after a name word's capital: `[a-zß-öø-ÿĀ-ž]`.
-fn lower(c: char) -> bool {
+pub(super) fn lower(c: char) -> bool {
     matches!(c, 'a'..='z' | 'ß'..='ö' | 'ø'..='ÿ' | 'Ā'..='ž')
 }
 
 /// A letter after a joining mark ("O'Brien", "Jae-in"): `[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]`.
-fn joined(c: char) -> bool {
+pub(super) fn joined(c: char) -> bool {
     matches!(c, 'A'..='Z' | 'a'..='z' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | 'Ā'..='ž')
 }
 
