@@ -111,21 +111,39 @@ fn name_start(text: &str, comma: usize, at: usize) -> Option<usize> {
 }
 
 /// The roles by the lower-case first byte they open with, each list in the order the
-/// regex's alternation tries them; `None` when a role is not ASCII or opens with a blank, and
-/// the regex itself is run.
-type ByFirst = Vec<Vec<&'static [u8]>>;
+/// regex's alternation tries them, and what each byte of the gap may be.
+struct Roles {
+    by_first: Vec<Vec<&'static [u8]>>,
+    /// Per byte: [`STOPS`] ends the gap (`,;.\n`), [`OPENS`] may open a role.
+    class: [u8; 256],
+}
 
-static ROLES: LazyLock<Option<ByFirst>> = LazyLock::new(|| {
+const STOPS: u8 = 1;
+const OPENS: u8 = 2;
+
+/// The roles, or `None` when one is not ASCII or opens with a blank, and the regex itself is
+/// run.
+static ROLES: LazyLock<Option<Roles>> = LazyLock::new(|| {
     let roles = &*super::people::ROLES;
     let plain = |r: &&str| r.is_ascii() && !r.is_empty() && !r.starts_with([' ', '\t']);
     if !roles.iter().all(plain) {
         return None;
     }
-    let mut by_first: ByFirst = vec![Vec::new(); 128];
+    let mut by_first = vec![Vec::new(); 128];
+    let mut class = [0u8; 256];
     for r in roles.iter() {
-        by_first[usize::from(r.as_bytes()[0].to_ascii_lowercase())].push(r.as_bytes());
+        let first = r.as_bytes()[0];
+        by_first[usize::from(first.to_ascii_lowercase())].push(r.as_bytes());
+        class[usize::from(first.to_ascii_lowercase())] |= OPENS;
+        class[usize::from(first.to_ascii_uppercase())] |= OPENS;
     }
-    Some(by_first)
+    // The lead bytes of the Kelvin sign and the long s, which `(?i)` reads as "k" and "s".
+    class[0xE2] |= OPENS;
+    class[0xC5] |= OPENS;
+    for stop in [b',', b';', b'.', b'\n'] {
+        class[usize::from(stop)] |= STOPS;
+    }
+    Some(Roles { by_first, class })
 });
 
 /// The end of `role` read at byte `i` in any case, as `(?i)` reads it: an ASCII letter also
@@ -157,7 +175,7 @@ fn role_at(text: &str, i: usize, role: &[u8]) -> Option<usize> {
 }
 
 /// The end of the first role (in the list's order) read at byte `q` between word boundaries.
-fn role_here(text: &str, q: usize, roles: &ByFirst) -> Option<usize> {
+fn role_here(text: &str, q: usize, roles: &Roles) -> Option<usize> {
     let b = text.as_bytes();
     if !boundary(b, q) {
         return None;
@@ -172,7 +190,7 @@ fn role_here(text: &str, q: usize, roles: &ByFirst) -> Option<usize> {
     } else {
         return None;
     };
-    roles[usize::from(key)]
+    roles.by_first[usize::from(key)]
         .iter()
         .filter_map(|r| role_at(text, q, r))
         .find(|&end| boundary(b, end))
@@ -180,16 +198,19 @@ fn role_here(text: &str, q: usize, roles: &ByFirst) -> Option<usize> {
 
 /// The end of the first role the lazy gap `[^,;.\n]{0,80}?` reaches from byte `from`, read no
 /// further than byte `until`.
-fn role_after(text: &str, from: usize, until: usize, roles: &ByFirst) -> Option<usize> {
+fn role_after(text: &str, from: usize, until: usize, roles: &Roles) -> Option<usize> {
     let b = text.as_bytes();
     let mut q = from;
     let mut chars = 0;
     while q < until {
-        if let Some(end) = role_here(text, q, roles) {
+        let c = *b.get(q)?;
+        let class = roles.class[usize::from(c)];
+        if class & OPENS != 0
+            && let Some(end) = role_here(text, q, roles)
+        {
             return Some(end);
         }
-        let c = *b.get(q)?;
-        if chars == 80 || matches!(c, b',' | b';' | b'.' | b'\n') {
+        if chars == 80 || class & STOPS != 0 {
             return None;
         }
         // The next char: its lead byte says how long it is.
@@ -207,7 +228,7 @@ fn role_after(text: &str, from: usize, until: usize, roles: &ByFirst) -> Option<
 /// The end of a match whose name ends at the comma at byte `comma`: blanks, perhaps a
 /// determiner and blanks, then a role within the gap (the determiner is tried first, as the
 /// regex's greedy `?` does).
-fn rest_end(text: &str, comma: usize, roles: &ByFirst) -> Option<usize> {
+fn rest_end(text: &str, comma: usize, roles: &Roles) -> Option<usize> {
     let b = text.as_bytes();
     let blanks_from = |i: usize| i + b[i..].iter().take_while(|&&c| blank(c)).count();
     let p = blanks_from(comma + 1);
@@ -236,6 +257,7 @@ pub struct Apposition {
 
 /// The first match of the apposition regex starting at or after byte `at` (a char boundary):
 /// what `APPOSITION.captures_at(text, at)` gives.
+#[inline(never)] // named in profiles (README, "The entity rules, instruction counts")
 pub fn find_at(text: &str, at: usize) -> Option<Apposition> {
     let Some(roles) = ROLES.as_ref() else {
         let caps = super::people::APPOSITION.as_ref()?.captures_at(text, at)?;

@@ -149,7 +149,7 @@ fn may_open(b: u8) -> bool {
 /// The first byte at or after `i` that [`may_open`] a word. Eight ASCII bytes at a time: in a
 /// word of ASCII bytes, adding 0x3F sets a byte's top bit from 'A' up and adding 0x25 from
 /// '[' up, with no carry between bytes; a word holding other bytes is read a byte at a time.
-fn next_open(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(super) fn next_open(bytes: &[u8], mut i: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const TOPS: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(i..i + 8) {
