@@ -6,6 +6,7 @@
 //! (longest wins, then the more specific gazetteer), and surnames are tied to the full name the
 //! article gives ("Demers" → "John Demers").
 
+pub mod appositions;
 mod automaton;
 pub mod candidates;
 mod context;
@@ -107,19 +108,25 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             }
         }
     }
-    for (re, single) in people::PATTERNS.iter() {
-        for caps in re.captures_iter(text) {
-            let Some(m) = caps.name("name") else { continue };
-            let Some((s, e)) = people::clean_name(m.as_str(), &g.not_name) else {
-                continue;
-            };
-            let (start, end) = (m.start() + s, m.start() + e);
-            let name = &text[start..end];
-            if !*single && !name.contains(' ') {
-                continue;
-            }
+    // A pattern's name (byte range) trimmed to the person.
+    let mut named = |(from, to): (usize, usize), single: bool| {
+        let Some((s, e)) = people::clean_name(&text[from..to], &g.not_name) else {
+            return;
+        };
+        let (start, end) = (from + s, from + e);
+        if single || text[start..end].contains(' ') {
             out.push(Candidate::person(text, start, end));
         }
+    };
+    for (re, single) in people::PATTERNS.iter() {
+        for caps in re.captures_iter(text) {
+            if let Some(m) = caps.name("name") {
+                named((m.start(), m.end()), *single);
+            }
+        }
+    }
+    for found in appositions::find_iter(text) {
+        named(found.name, false);
     }
 }
 

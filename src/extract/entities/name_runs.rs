@@ -4,17 +4,17 @@
 //! regex's matches, in the same order (a test compares the two over generated texts).
 
 /// A capital of a name word: `[A-ZÀ-ÖØ-ÞĀ-ž]`.
-fn upper(c: char) -> bool {
+pub(super) fn upper(c: char) -> bool {
     matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'Ā'..='ž')
 }
 
 /// A letter after a name word's capital: `[a-zß-öø-ÿĀ-ž]`.
-fn lower(c: char) -> bool {
+pub(super) fn lower(c: char) -> bool {
     matches!(c, 'a'..='z' | 'ß'..='ö' | 'ø'..='ÿ' | 'Ā'..='ž')
 }
 
 /// A letter after a joining mark ("O'Brien", "Jae-in"): `[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]`.
-fn joined(c: char) -> bool {
+pub(super) fn joined(c: char) -> bool {
     matches!(c, 'A'..='Z' | 'a'..='z' | 'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | 'Ā'..='ž')
 }
 
@@ -149,7 +149,7 @@ fn may_open(b: u8) -> bool {
 /// The first byte at or after `i` that [`may_open`] a word. Eight ASCII bytes at a time: in a
 /// word of ASCII bytes, adding 0x3F sets a byte's top bit from 'A' up and adding 0x25 from
 /// '[' up, with no carry between bytes; a word holding other bytes is read a byte at a time.
-fn next_open(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(super) fn next_open(bytes: &[u8], mut i: usize) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const TOPS: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = bytes.get(i..i + 8) {

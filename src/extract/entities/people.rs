@@ -205,7 +205,7 @@ static TITLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Roles written in lower case before a name; these need a full name ("analyst Jane Doe").
-static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+pub static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/entity-words/name-roles.txt")).collect()
 });
 
@@ -286,17 +286,23 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
             ),
             false,
         ),
-        (
-            format!(
-                r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?i:{roles})(?-u:\b)"
-            ),
-            false,
-        ),
     ];
     specs
         .into_iter()
         .filter_map(|(re, single)| super::compile(&re).map(|r| (r, single)))
         .collect()
+});
+
+/// A full name in apposition with a role: "Ana Ruiz, a senior analyst at Acme, said". Its
+/// `name` group needs two words. The extraction reads it with [`super::appositions::find_at`],
+/// which finds the same matches reading only around the commas; this is the definition it is
+/// tested against.
+pub static APPOSITION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let roles = alternation(&ROLES);
+    let two = name(2);
+    super::compile(&format!(
+        r"{two},[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|who[ \t]+|whose[ \t]+)?[^,;.\n]{{0,80}}?(?-u:\b)(?i:{roles})(?-u:\b)"
+    ))
 });
 
 /// Capitalised words that are never part of a person's name in news text
