@@ -4,9 +4,19 @@
 //! builds one from other lists (tests, experiments).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use crate::learn::KeyHasher;
+
+/// The word lists' hasher: FNV over the word's bytes, fixed and unseeded. The lists are our own
+/// data, not input an attacker picks, and SipHash was a seventh of the clause-word reading.
+pub type WordHasher = BuildHasherDefault<KeyHasher>;
+
+/// A set of words hashed with [`WordHasher`].
+pub type WordSet = HashSet<String, WordHasher>;
 
 /// What a cue word says about a nearby figure (see `assets/lexicon/money-cues.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,13 +128,13 @@ pub struct Lexicon {
     cues: Vec<(String, Cue)>,
     matcher: AhoCorasick,
     /// Capitalised words that start no victim's name (function words, months, weekdays …).
-    pub not_victim_words: HashSet<String>,
+    pub not_victim_words: WordSet,
     /// Lower-case words that may continue an organisation's name.
-    pub organisation_words: HashSet<String>,
+    pub organisation_words: WordSet,
     /// Chains and assets: "X's Ethereum bridge" names X.
-    pub chains: HashSet<String>,
+    pub chains: WordSet,
     /// Negators, modal words and clause boundaries, by lower-case word.
-    pub clause_words: HashMap<String, ClauseWord>,
+    pub clause_words: HashMap<String, ClauseWord, WordHasher>,
 }
 
 /// The lists shipped in `assets/lexicon`, as (file name, text).
@@ -172,9 +182,8 @@ impl Lexicon {
                 .find(|(n, _)| *n == name)
                 .map_or("", |(_, t)| *t)
         };
-        let words = |name: &str| -> HashSet<String> {
-            entries(file(name)).map(|(_, l)| l.to_string()).collect()
-        };
+        let words =
+            |name: &str| -> WordSet { entries(file(name)).map(|(_, l)| l.to_string()).collect() };
         let mut cues = Vec::new();
         for (line, l) in entries(file("money-cues.tsv")) {
             let err = |problem: String| LexiconError {
@@ -189,7 +198,10 @@ impl Lexicon {
                 .ok_or_else(|| err(format!("unknown role {:?}", role.trim())))?;
             cues.push((phrase.trim().to_ascii_lowercase(), cue));
         }
+        // A full DFA: the same matches as the default (a contiguous NFA here) at a few
+        // instructions a byte instead of a few dozen; every article is read through it.
         let matcher = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(cues.iter().map(|(p, _)| p))
@@ -198,7 +210,7 @@ impl Lexicon {
                 line: 0,
                 problem: e.to_string(),
             })?;
-        let mut clause_words = HashMap::new();
+        let mut clause_words = HashMap::default();
         for (line, l) in entries(file("clause-words.tsv")) {
             let kind = l
                 .split_once('\t')
@@ -308,5 +320,39 @@ mod tests {
         assert_eq!(err.file, "money-cues.tsv");
         assert_eq!(err.line, 3);
         assert!(err.problem.contains("maybe"));
+    }
+
+    #[test]
+    fn the_cue_dfa_finds_what_the_default_automaton_finds() {
+        let lex = Lexicon::builtin();
+        // The automaton the builder picks when not told (what the cues were read with before).
+        let default = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(lex.cues.iter().map(|(p, _)| p))
+            .expect("the cue phrases");
+        assert_eq!(lex.matcher().kind(), AhoCorasickKind::DFA);
+        assert_ne!(
+            default.kind(),
+            AhoCorasickKind::DFA,
+            "the default is another kind"
+        );
+        let mut texts: Vec<String> = (0..300)
+            .map(|i| crate::synthetic::article(29, i).text)
+            .collect();
+        // Every phrase in capitals, in title case and glued to the next.
+        let phrases: Vec<&str> = lex.cues.iter().map(|(p, _)| p.as_str()).collect();
+        texts.push(phrases.join(" ").to_uppercase());
+        texts.push(phrases.join(", "));
+        texts.push(phrases.concat());
+        let mut found = 0;
+        for text in &texts {
+            let spans = |m: aho_corasick::Match| (m.start(), m.end(), m.pattern());
+            let now: Vec<_> = lex.matcher().find_iter(text).map(spans).collect();
+            let before: Vec<_> = default.find_iter(text).map(spans).collect();
+            assert_eq!(now, before, "{text}");
+            found += now.len();
+        }
+        assert!(found > 1000, "only {found} cues found");
     }
 }

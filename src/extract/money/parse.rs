@@ -43,25 +43,53 @@ const MAG: &str = r"(?P<mag>(?i:thousand|trillion|billion|million)|mln|bln|mn|bn
 const WORDNUM: &str = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred|half\s+a)";
 const SUFFIX_WORD: &str = r"(?P<word>(?i:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|Taiwan)\s+dollars?|dollars?|dlrs|bitcoins?|ether|euros?|pounds?(?:\s+sterling)?|sterling|yen|won|yuan|renminbi|rupees?)|USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)";
 
+/// A pattern with the numbers of its named groups, in the order asked: a group read by number
+/// skips the name look-up that each `Captures::name` does.
+type Grouped<const N: usize> = (Regex, [usize; N]);
+
+fn grouped<const N: usize>(pattern: &str, names: [&str; N]) -> Grouped<N> {
+    let regex = re(pattern);
+    // A name the pattern lacks gets a number no group has, so it reads as absent.
+    let groups = names.map(|name| {
+        regex
+            .capture_names()
+            .position(|n| n == Some(name))
+            .unwrap_or(usize::MAX)
+    });
+    (regex, groups)
+}
+
 /// `$81 million`, `€1.7bn`, `US$ 5m`, `$60-80 million`, optionally with a trailing `USD`.
-static PREFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"{PREFIX}[ \u00a0]?(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?:\$|€|£)?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?(?P<tail>[ \u00a0](?:USD|US\s+dollars|dollars)(?-u:\b))?"
-    ))
+/// Groups: pre, num, num2, mag, tail.
+static PREFIXED: LazyLock<Grouped<5>> = LazyLock::new(|| {
+    grouped(
+        &format!(
+            r"{PREFIX}[ \u00a0]?(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?:\$|€|£)?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?(?P<tail>[ \u00a0](?:USD|US\s+dollars|dollars)(?-u:\b))?"
+        ),
+        ["pre", "num", "num2", "mag", "tail"],
+    )
 });
 
 /// `81 million dollars`, `15 mln dlrs`, `6.7 billion yen`, `25.5M USDC`, `4,502.9 BTC`.
-static SUFFIXED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?[ \u00a0](?:{SUFFIX_WORD}(?-u:\b)|(?P<tick>[a-z]{{0,2}}[A-Z][A-Z0-9]{{1,6}})(?-u:\b))"
-    ))
+/// Groups: num, num2, mag, word, tick.
+static SUFFIXED: LazyLock<Grouped<5>> = LazyLock::new(|| {
+    grouped(
+        &format!(
+            r"(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?[ \u00a0](?:{SUFFIX_WORD}(?-u:\b)|(?P<tick>[a-z]{{0,2}}[A-Z][A-Z0-9]{{1,6}})(?-u:\b))"
+        ),
+        ["num", "num2", "mag", "word", "tick"],
+    )
 });
 
 /// `two billion dollars`, `half a billion dollars`, `a million pounds`.
-static WORDED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?-u:\b)(?P<wnum>{WORDNUM})\s+(?P<mag>(?i:thousand|million|billion|trillion))\s+{SUFFIX_WORD}"
-    ))
+/// Groups: wnum, mag, word.
+static WORDED: LazyLock<Grouped<3>> = LazyLock::new(|| {
+    grouped(
+        &format!(
+            r"(?-u:\b)(?P<wnum>{WORDNUM})\s+(?P<mag>(?i:thousand|million|billion|trillion))\s+{SUFFIX_WORD}"
+        ),
+        ["wnum", "mag", "word"],
+    )
 });
 
 /// What lies between a figure and its conversion: `(`, `(~`, `worth approximately`.
@@ -86,9 +114,10 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)between\s*$"
 
 use super::pattern as re;
 
-/// The upper bound of a range ("$60-80 million"): the second number when it is larger, else `lo`.
-fn range_high(c: &regex::Captures<'_>, lo: f64) -> f64 {
-    c.name("num2")
+/// The upper bound of a range ("$60-80 million"): the second number (group `num2`) when it is
+/// larger, else `lo`.
+fn range_high(c: &regex::Captures<'_>, num2: usize, lo: f64) -> f64 {
+    c.get(num2)
         .and_then(|m| number(m.as_str()))
         .filter(|h| *h > lo)
         .unwrap_or(lo)
@@ -97,10 +126,10 @@ fn range_high(c: &regex::Captures<'_>, lo: f64) -> f64 {
 /// Compiles every static pattern of this module (see `every_static_pattern_compiles`).
 #[cfg(test)]
 pub(super) fn force_patterns() {
+    LazyLock::force(&PREFIXED);
+    LazyLock::force(&SUFFIXED);
+    LazyLock::force(&WORDED);
     for p in [
-        &PREFIXED,
-        &SUFFIXED,
-        &WORDED,
         &CONVERSION_GAP,
         &RANGE_GAP,
         &QUALIFIER,
@@ -112,7 +141,12 @@ pub(super) fn force_patterns() {
 }
 
 fn number(s: &str) -> Option<f64> {
-    s.replace(',', "").parse().ok()
+    // Most numbers have no thousands separator: read them with no copy.
+    if s.contains(',') {
+        s.replace(',', "").parse().ok()
+    } else {
+        s.parse().ok()
+    }
 }
 
 fn magnitude(m: &str) -> f64 {
@@ -307,20 +341,21 @@ fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
 
 fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
     let mut out = Vec::new();
-    for c in PREFIXED.captures_iter(text) {
-        let (Some(all), Some(pre), Some(n)) = (c.get(0), c.name("pre"), c.name("num")) else {
+    let (prefixed, [pre_g, num_g, num2_g, mag_g, tail_g]) = &*PREFIXED;
+    for c in prefixed.captures_iter(text) {
+        let (Some(all), Some(pre), Some(n)) = (c.get(0), c.get(*pre_g), c.get(*num_g)) else {
             continue;
         };
         let letters_prefix = pre.as_str().chars().next().is_some_and(char::is_alphabetic);
         if letters_prefix && glued_before(text, all.start()) {
             continue;
         }
-        let num_end = c.name("num2").map_or(n.end(), |m| m.end());
-        let (mult, mut end) = read_mag(text, c.name("mag"), num_end);
+        let num_end = c.get(*num2_g).map_or(n.end(), |m| m.end());
+        let (mult, mut end) = read_mag(text, c.get(*mag_g), num_end);
         if mult == 1.0 && glued_after(text, end) {
             continue;
         }
-        if let Some(t) = c.name("tail")
+        if let Some(t) = c.get(*tail_g)
             && t.start() == end
         {
             end = t.end();
@@ -328,7 +363,7 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
         let Some(lo) = number(n.as_str()) else {
             continue;
         };
-        let hi = range_high(&c, lo);
+        let hi = range_high(&c, *num2_g, lo);
         out.push(Atom {
             start: all.start(),
             end,
@@ -339,8 +374,9 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
     }
     // The prefixed figures, in text order and apart (one pattern's matches do not overlap).
     let mut taken: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
-    for c in SUFFIXED.captures_iter(text) {
-        let (Some(all), Some(n)) = (c.get(0), c.name("num")) else {
+    let (suffixed, [num_g, num2_g, mag_g, word_g, tick_g]) = &*SUFFIXED;
+    for c in suffixed.captures_iter(text) {
+        let (Some(all), Some(n)) = (c.get(0), c.get(*num_g)) else {
             continue;
         };
         if glued_before(text, all.start()) {
@@ -351,9 +387,9 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
         if overlaps(&taken, all.start(), all.end()) {
             continue;
         }
-        let currency = if let Some(w) = c.name("word") {
+        let currency = if let Some(w) = c.get(*word_g) {
             word_currency(w.as_str()).to_string()
-        } else if let Some(t) = c.name("tick") {
+        } else if let Some(t) = c.get(*tick_g) {
             match ticker(t.as_str(), crypto_article) {
                 Some(t) => t,
                 None => continue,
@@ -361,7 +397,7 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
         } else {
             continue;
         };
-        let mag = c.name("mag");
+        let mag = c.get(*mag_g);
         if mag.is_some_and(|m| m.as_str().len() <= 2 && glued_after(text, m.end())) {
             continue;
         }
@@ -379,7 +415,7 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
         if mult == 1.0 && lo < 1000.0 && matches!(currency.as_str(), "KRW" | "JPY" | "GBP") {
             continue;
         }
-        let hi = range_high(&c, lo);
+        let hi = range_high(&c, *num2_g, lo);
         out.push(Atom {
             start: all.start(),
             end: all.end(),
@@ -391,9 +427,10 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
     // Prefixed and suffixed figures, still apart from one another, in text order.
     taken = out.iter().map(|a| (a.start, a.end)).collect();
     taken.sort_unstable();
-    for c in WORDED.captures_iter(text) {
+    let (worded, [wnum_g, mag_g, word_g]) = &*WORDED;
+    for c in worded.captures_iter(text) {
         let (Some(all), Some(w), Some(mag), Some(word)) =
-            (c.get(0), c.name("wnum"), c.name("mag"), c.name("word"))
+            (c.get(0), c.get(*wnum_g), c.get(*mag_g), c.get(*word_g))
         else {
             continue;
         };

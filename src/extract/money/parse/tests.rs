@@ -182,3 +182,89 @@ fn the_overlap_lookup_on_ordered_figures_agrees_with_comparing_every_one() {
         }
     }
 }
+
+/// Texts with figures of every shape: 300 generated articles and invented lines.
+fn figure_texts() -> Vec<String> {
+    let mut texts: Vec<String> = (0..300)
+        .map(|i| crate::synthetic::article(29, i).text)
+        .collect();
+    texts.extend(
+        [
+            "$60-80 million, US$ 5m USD, €1.7bn (about $2bn), Rs. 5 million, 25.5M USDC",
+            "4,502.9 BTC and 1,234,567 dollars; 15 mln dlrs to 20 mln dlrs; 3 cmETH",
+            "half a billion dollars, a Million Pounds, two thousand euros, $5 bonus, 2014 bitcoin",
+            "between $1m and $3m, from $300M to $135M, 10 to 12 million yen, 1234,567 dollars",
+        ]
+        .map(String::from),
+    );
+    texts
+}
+
+#[test]
+fn figure_groups_read_by_number_are_the_groups_read_by_name() {
+    let patterns: [(&Regex, &[usize], &[&str]); 3] = [
+        (
+            &PREFIXED.0,
+            &PREFIXED.1,
+            &["pre", "num", "num2", "mag", "tail"],
+        ),
+        (
+            &SUFFIXED.0,
+            &SUFFIXED.1,
+            &["num", "num2", "mag", "word", "tick"],
+        ),
+        (&WORDED.0, &WORDED.1, &["wnum", "mag", "word"]),
+    ];
+    let mut matches = 0;
+    for text in figure_texts() {
+        for (regex, groups, names) in patterns {
+            for c in regex.captures_iter(&text) {
+                matches += 1;
+                for (g, name) in groups.iter().zip(names) {
+                    let by_number = c.get(*g).map(|m| m.range());
+                    let by_name = c.name(name).map(|m| m.range());
+                    assert_eq!(by_number, by_name, "{name} in {:?}", &c[0]);
+                }
+            }
+        }
+    }
+    assert!(matches > 300, "only {matches} figures matched");
+}
+
+#[test]
+fn every_figure_group_number_names_a_group_of_its_pattern() {
+    for (regex, groups) in [
+        (&PREFIXED.0, &PREFIXED.1[..]),
+        (&SUFFIXED.0, &SUFFIXED.1[..]),
+        (&WORDED.0, &WORDED.1[..]),
+    ] {
+        for g in groups {
+            assert!(*g < regex.captures_len(), "{g} in {}", regex.as_str());
+        }
+    }
+}
+
+#[test]
+fn numbers_read_without_a_copy_are_the_numbers_read_with_one() {
+    let mut numbers = vec![
+        "0",
+        "5",
+        "81",
+        "3.5",
+        "1,234",
+        "1,234,567.89",
+        "4,502.9",
+        "2014",
+        "007",
+        "1.0",
+    ];
+    let texts = figure_texts();
+    let re = Regex::new(NUM).expect("the number pattern");
+    for text in &texts {
+        numbers.extend(re.find_iter(text).map(|m| m.as_str()));
+    }
+    for n in numbers {
+        let copied: Option<f64> = n.replace(',', "").parse().ok();
+        assert_eq!(number(n), copied, "{n}");
+    }
+}
