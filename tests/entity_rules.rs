@@ -1144,3 +1144,96 @@ fn bros_ends_a_firms_name() {
     let found = find_by_rules("The film was sold to Quindar Bros last year.");
     assert_kinds(&found, &["Quindar Bros"], EntityKind::Organization);
 }
+
+#[test]
+fn a_quoted_persons_employer_after_at_or_of_is_an_organisation() {
+    // A model that calls every proposed name a person: the cue must overrule it.
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "\"Prices will rise,\" said Ana Ruiz at Quorbix Zell on Monday.\n\
+                Joseph Doyle of Vellar Brant agreed, and so did Pell Quandry.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbix Zell", "Vellar Brant"],
+        EntityKind::Organization,
+    );
+    assert_kinds(&found, &["Ana Ruiz", "Pell Quandry"], EntityKind::Person);
+    // A place the model knows stays one: "Ana Ruiz of Quorbix".
+    let place_for_all = typing_every_name_as(EntityKind::Location);
+    let text = "\"We will rebuild,\" said Ana Ruiz of Quorbix Zell.";
+    let found = entities::find_with(&article("t", text), &place_for_all);
+    assert_kinds(&found, &["Quorbix Zell"], EntityKind::Location);
+}
+
+#[test]
+fn a_name_before_a_musicians_role_is_the_band() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Former Quorbix Zell singer Ana Ruiz won. The Vellar Brant guitarist told \
+                reporters. Pell Quandry sang too.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbix Zell", "Vellar Brant"],
+        EntityKind::Organization,
+    );
+    assert_kinds(&found, &["Ana Ruiz", "Pell Quandry"], EntityKind::Person);
+}
+
+#[test]
+fn a_town_paired_with_a_known_place_is_a_place() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "The line ran from Quorbury to Edinburgh.\n\
+                A bus from Leeds to Zellby is planned, and trains between Glasgow and \
+                Vellmoor.\nIt ran from Pell Quandry to Dorrit Vance.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbury", "Zellby", "Vellmoor"],
+        EntityKind::Location,
+    );
+    // Without a known place on the other side, nothing says they are towns.
+    assert_kinds(
+        &found,
+        &["Pell Quandry", "Dorrit Vance"],
+        EntityKind::Person,
+    );
+}
+
+#[test]
+fn dairy_centre_stations_banking_and_international_end_organisations() {
+    let found = find_by_rules(
+        "Quorbix Dairy sold milk at the Zelby Centre. Vellar Television Stations and Brant \
+         Investment Banking agreed, said Quorbix Securities International.",
+    );
+    assert_kinds(
+        &found,
+        &[
+            "Quorbix Dairy",
+            "Zelby Centre",
+            "Vellar Television Stations",
+            "Brant Investment Banking",
+            "Quorbix Securities International",
+        ],
+        EntityKind::Organization,
+    );
+}
+
+#[test]
+fn a_firm_named_like_a_person_after_a_person_and_at_is_the_employer() {
+    // "Howard Quell" reads as a given name and a surname; after "David Anders at" it is a firm.
+    let found = find_by_rules(
+        "\"Supply will slow,\" said David Anders at Howard Quell on Thursday. Howard Quell \
+         declined to comment.",
+    );
+    assert_kinds(&found, &["David Anders"], EntityKind::Person);
+    assert_kinds(&found, &["Howard Quell"], EntityKind::Organization);
+    // Without the person before it, the same name is a person.
+    let found = find_by_rules("\"Supply will slow,\" said Howard Quell on Thursday.");
+    assert_kinds(&found, &["Howard Quell"], EntityKind::Person);
+}
+
+#[test]
+fn an_arabic_patronymic_particle_joins_one_name() {
+    let found = find_by_rules("Crown Prince Abdullah bin Zafir Quell was thanked by the envoy.");
+    assert_kinds(&found, &["Abdullah bin Zafir Quell"], EntityKind::Person);
+}

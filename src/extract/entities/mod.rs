@@ -14,6 +14,7 @@ mod domains;
 pub mod gazetteer;
 mod handles;
 pub(crate) mod institutions;
+mod kind_cues;
 mod merging;
 pub mod model;
 mod name_orders;
@@ -435,6 +436,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     let g = &*GAZETTEER;
     let mut found = rule_mentions(text, g);
     organisations_named_by_their_noun(text, &mut found);
+    kind_cues::employers_named_as_people(text, &mut found);
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
         let credited = credits::credit_items(text);
@@ -450,6 +452,8 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
             // "Helius CEO Mert", "Osmosis co-founder Sunny Aggarwal": the title's employer.
             let named_org = p.spans.iter().any(|&(s, e)| {
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
+                    || kind_cues::band_of_a_musician(text, s, e)
+                        && specific_name(&p.name, &g.demonyms)
                     || words::ORG_NOUNS.contains(candidates::exemplified_noun(text, s).as_str())
                     || followed_by_org_noun(text, e)
                         && (specific_name(&p.name, &g.demonyms)
@@ -469,11 +473,10 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
             });
             // "the community manager of Decentraland": the employer, unless the model takes it
             // for a place ("the mayor of Bucha").
-            let employer = p
-                .spans
-                .iter()
-                .any(|&(s, _)| candidates::employer_of_a_role(text, s))
-                && specific_name(&p.name, &g.demonyms);
+            let employer = p.spans.iter().any(|&(s, _)| {
+                candidates::employer_of_a_role(text, s)
+                    || kind_cues::employer_of_a_person(text, s, &found)
+            }) && specific_name(&p.name, &g.demonyms);
             // A lone organisation word ("Bank", "Protocol", "Films") names no one firm.
             // Nor does a word of a place's name that is also an ordinary word ("Beach", "Bay")
             // (one that is not, "Rio", may be a firm), nor a version ("V3").
@@ -488,11 +491,15 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
                 continue;
             }
             // "Korean Peninsula", "Demilitarized Zone": a place's last word.
+            // "from Ashby to Leeds": paired with a place (`kind_cues`).
             let place_word = p.name.contains(' ')
                 && p.name
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|w| text_shape::PLACE_SUFFIXES.contains(w));
+                    .is_some_and(|w| text_shape::PLACE_SUFFIXES.contains(w))
+                || p.spans
+                    .iter()
+                    .any(|&(s, e)| kind_cues::paired_with_a_place(text, s, e, &found));
             // "the first Trump-Kim summit": two names the article has found, joined; "in
             // Feruary": a misspelt month.
             if text_shape::joins_found_names(&p.name, text, &found)
