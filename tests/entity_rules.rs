@@ -1237,3 +1237,34 @@ fn an_arabic_patronymic_particle_joins_one_name() {
     let found = find_by_rules("Crown Prince Abdullah bin Zafir Quell was thanked by the envoy.");
     assert_kinds(&found, &["Abdullah bin Zafir Quell"], EntityKind::Person);
 }
+
+#[test]
+fn the_items_of_a_list_ending_and_other_clubs_are_organisations() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Quorbury, Zellby Vale, Vellmoor Rovers and other clubs had plastic pitches.\n\
+                Pell Quandry, Dorrit Vance and Ana Ruiz had grass.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbury", "Zellby Vale", "Vellmoor Rovers"],
+        EntityKind::Organization,
+    );
+    assert_kinds(
+        &found,
+        &["Pell Quandry", "Dorrit Vance", "Ana Ruiz"],
+        EntityKind::Person,
+    );
+}
+
+#[test]
+fn a_band_the_rules_took_for_a_person_is_the_band_before_a_musicians_role() {
+    let found = find_by_rules("Former Howard Quell singer Ana Ruiz sang at the festival.");
+    assert_kinds(&found, &["Howard Quell"], EntityKind::Organization);
+    assert_kinds(&found, &["Ana Ruiz"], EntityKind::Person);
+}
+
+#[test]
+fn a_party_before_mps_is_the_party() {
+    let found = find_by_rules("Up to 30 Labour MPs could oppose the plan, Ana Ruiz said.");
+    assert_kinds(&found, &["Labour"], EntityKind::Organization);
+}

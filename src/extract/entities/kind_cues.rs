@@ -126,17 +126,58 @@ pub(super) fn paired_with_a_place(
 
 /// A person the patterns found right after another person and "at" or "of" is that person's
 /// employer ("said Ana Ruiz at Howard Quell": a firm named after its founders reads as a given
-/// name and a surname).
-pub(super) fn employers_named_as_people(text: &str, found: &mut [Candidate]) {
+/// name and a surname); one before a musician's role is the band ("former Howard Quell singer
+/// Ana Ruiz").
+pub(super) fn organisations_named_as_people(text: &str, found: &mut [Candidate]) {
     let employers: Vec<usize> = (0..found.len())
         .filter(|&i| {
-            found[i].kind == EntityKind::Person
-                && found[i].source == Source::PersonPattern
-                && employer_of_a_person(text, found[i].start, found)
+            let c = &found[i];
+            c.kind == EntityKind::Person
+                && c.source == Source::PersonPattern
+                && (employer_of_a_person(text, c.start, found)
+                    || band_of_a_musician(text, c.start, c.end))
         })
         .collect();
     for i in employers {
         found[i].kind = EntityKind::Organization;
         found[i].source = Source::OrgPattern;
     }
+}
+
+/// Whether general news's phrasing makes the proposed name at `start..end` an
+/// organisation: a band before a musician's role, an item of a list ending "and other clubs".
+pub(super) fn organisation_by_phrasing(text: &str, start: usize, end: usize) -> bool {
+    band_of_a_musician(text, start, end) || one_of_other_organisations(text, end)
+}
+
+/// Whether the name ending at `end` is an item of a list ending "and other" and an
+/// organisation noun ("Acme, Zorb City and other clubs").
+fn one_of_other_organisations(text: &str, end: usize) -> bool {
+    let mut rest = &text[end..];
+    for _ in 0..8 {
+        if let Some(r) = rest
+            .strip_prefix(" and other ")
+            .or_else(|| rest.strip_prefix(", and other "))
+        {
+            return super::words::ORG_NOUNS.contains(first_word(r));
+        }
+        let Some(mut r) = rest.strip_prefix(", ") else {
+            return false;
+        };
+        // The next item: capitalised words.
+        let mut words = 0;
+        while r.starts_with(char::is_uppercase) {
+            r = &r[first_word(r).len()..];
+            words += 1;
+            match r.strip_prefix(' ') {
+                Some(after) if after.starts_with(char::is_uppercase) => r = after,
+                _ => break,
+            }
+        }
+        if words == 0 || !first_word(r).is_empty() {
+            return false;
+        }
+        rest = r;
+    }
+    false
 }

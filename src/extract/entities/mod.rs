@@ -436,7 +436,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     let g = &*GAZETTEER;
     let mut found = rule_mentions(text, g);
     organisations_named_by_their_noun(text, &mut found);
-    kind_cues::employers_named_as_people(text, &mut found);
+    kind_cues::organisations_named_as_people(text, &mut found);
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
         let credited = credits::credit_items(text);
@@ -452,7 +452,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
             // "Helius CEO Mert", "Osmosis co-founder Sunny Aggarwal": the title's employer.
             let named_org = p.spans.iter().any(|&(s, e)| {
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
-                    || kind_cues::band_of_a_musician(text, s, e)
+                    || kind_cues::organisation_by_phrasing(text, s, e)
                         && specific_name(&p.name, &g.demonyms)
                     || words::ORG_NOUNS.contains(candidates::exemplified_noun(text, s).as_str())
                     || followed_by_org_noun(text, e)
