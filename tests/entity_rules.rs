@@ -1268,3 +1268,21 @@ fn a_party_before_mps_is_the_party() {
     let found = find_by_rules("Up to 30 Labour MPs could oppose the plan, Ana Ruiz said.");
     assert_kinds(&found, &["Labour"], EntityKind::Organization);
 }
+
+#[test]
+fn a_name_the_person_rules_found_is_that_person_at_its_other_mentions() {
+    // A model that calls every proposed name a firm: the rule's context must carry over.
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    let text = "R&B singer Zorbina won best album.\nLater, Zorbina thanked her fans in Rome.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    let zorbina: Vec<&EntityMention> = found.iter().filter(|m| m.surface == "Zorbina").collect();
+    assert_eq!(zorbina.len(), 2, "{:?}", triples(&found));
+    assert!(
+        zorbina.iter().all(|m| m.kind == EntityKind::Person),
+        "{:?}",
+        triples(&found)
+    );
+    // A hip-hop artist is a person too.
+    let found = find_by_rules("The awards were hosted by hip-hop artist Quindle last night.");
+    assert_kinds(&found, &["Quindle"], EntityKind::Person);
+}

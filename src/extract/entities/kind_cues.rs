@@ -181,3 +181,24 @@ fn one_of_other_organisations(text: &str, end: usize) -> bool {
     }
     false
 }
+
+/// A one-word name the person patterns found by its context ("R&B singer Usher won") is that
+/// person at its other mentions too, where the model, without the context, may have typed it a
+/// firm. (Not a longer name: the patterns take some firms' two words for a given name and a
+/// surname, which the model's other mentions then correct.)
+pub(super) fn people_the_rules_found(found: &mut [Candidate]) {
+    let people: HashSet<String> = found
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.source == Source::PersonPattern)
+        .filter(|c| !c.canonical.contains(' '))
+        .map(|c| c.canonical.clone())
+        .collect();
+    for c in found.iter_mut() {
+        if c.source == Source::Model
+            && c.kind != EntityKind::Person
+            && people.contains(&c.canonical)
+        {
+            c.kind = EntityKind::Person;
+        }
+    }
+}

@@ -554,6 +554,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
         found.sort_by_key(|c| c.start);
     }
 
+    kind_cues::people_the_rules_found(&mut found);
     // Single-word people ("President Trump") take the article's full name when there is one.
     let full: Vec<Candidate> = found
         .iter()
