@@ -1250,3 +1250,145 @@ fn a_persons_cue_at_one_mention_counts_for_every_mention() {
     assert_eq!(found.iter().filter(|m| m.surface == "Quilbo").count(), 4);
     assert_eq!(canonical_of(&found, "Trondex"), None);
 }
+
+#[test]
+fn a_quoted_persons_employer_after_at_or_of_is_an_organisation() {
+    // A model that calls every proposed name a person: the cue must overrule it.
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "\"Prices will rise,\" said Ana Ruiz at Quorbix Zell on Monday.\n\
+                Joseph Doyle of Vellar Brant agreed, and so did Pell Quandry.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbix Zell", "Vellar Brant"],
+        EntityKind::Organization,
+    );
+    assert_kinds(&found, &["Ana Ruiz", "Pell Quandry"], EntityKind::Person);
+    // A place the model knows stays one: "Ana Ruiz of Quorbix".
+    let place_for_all = typing_every_name_as(EntityKind::Location);
+    let text = "\"We will rebuild,\" said Ana Ruiz of Quorbix Zell.";
+    let found = entities::find_with(&article("t", text), &place_for_all);
+    assert_kinds(&found, &["Quorbix Zell"], EntityKind::Location);
+}
+
+#[test]
+fn a_name_before_a_musicians_role_is_the_band() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Former Quorbix Zell singer Ana Ruiz won. The Vellar Brant guitarist told \
+                reporters. Pell Quandry sang too.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbix Zell", "Vellar Brant"],
+        EntityKind::Organization,
+    );
+    assert_kinds(&found, &["Ana Ruiz", "Pell Quandry"], EntityKind::Person);
+}
+
+#[test]
+fn a_town_paired_with_a_known_place_is_a_place() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "The line ran from Quorbury to Edinburgh.\n\
+                A bus from Leeds to Zellby is planned, and trains between Glasgow and \
+                Vellmoor.\nIt ran from Pell Quandry to Dorrit Vance.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbury", "Zellby", "Vellmoor"],
+        EntityKind::Location,
+    );
+    // Without a known place on the other side, nothing says they are towns.
+    assert_kinds(
+        &found,
+        &["Pell Quandry", "Dorrit Vance"],
+        EntityKind::Person,
+    );
+}
+
+#[test]
+fn dairy_centre_stations_banking_and_international_end_organisations() {
+    let found = find_by_rules(
+        "Quorbix Dairy sold milk at the Zelby Centre. Vellar Television Stations and Brant \
+         Investment Banking agreed, said Quorbix Securities International.",
+    );
+    assert_kinds(
+        &found,
+        &[
+            "Quorbix Dairy",
+            "Zelby Centre",
+            "Vellar Television Stations",
+            "Brant Investment Banking",
+            "Quorbix Securities International",
+        ],
+        EntityKind::Organization,
+    );
+}
+
+#[test]
+fn a_firm_named_like_a_person_after_a_person_and_at_is_the_employer() {
+    // "Howard Quell" reads as a given name and a surname; after "David Anders at" it is a firm.
+    let found = find_by_rules(
+        "\"Supply will slow,\" said David Anders at Howard Quell on Thursday. Howard Quell \
+         declined to comment.",
+    );
+    assert_kinds(&found, &["David Anders"], EntityKind::Person);
+    assert_kinds(&found, &["Howard Quell"], EntityKind::Organization);
+    // Without the person before it, the same name is a person.
+    let found = find_by_rules("\"Supply will slow,\" said Howard Quell on Thursday.");
+    assert_kinds(&found, &["Howard Quell"], EntityKind::Person);
+}
+
+#[test]
+fn an_arabic_patronymic_particle_joins_one_name() {
+    let found = find_by_rules("Crown Prince Abdullah bin Zafir Quell was thanked by the envoy.");
+    assert_kinds(&found, &["Abdullah bin Zafir Quell"], EntityKind::Person);
+}
+
+#[test]
+fn the_items_of_a_list_ending_and_other_clubs_are_organisations() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Quorbury, Zellby Vale, Vellmoor Rovers and other clubs had plastic pitches.\n\
+                Pell Quandry, Dorrit Vance and Ana Ruiz had grass.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbury", "Zellby Vale", "Vellmoor Rovers"],
+        EntityKind::Organization,
+    );
+    assert_kinds(
+        &found,
+        &["Pell Quandry", "Dorrit Vance", "Ana Ruiz"],
+        EntityKind::Person,
+    );
+}
+
+#[test]
+fn a_band_the_rules_took_for_a_person_is_the_band_before_a_musicians_role() {
+    let found = find_by_rules("Former Howard Quell singer Ana Ruiz sang at the festival.");
+    assert_kinds(&found, &["Howard Quell"], EntityKind::Organization);
+    assert_kinds(&found, &["Ana Ruiz"], EntityKind::Person);
+}
+
+#[test]
+fn a_party_before_mps_is_the_party() {
+    let found = find_by_rules("Up to 30 Labour MPs could oppose the plan, Ana Ruiz said.");
+    assert_kinds(&found, &["Labour"], EntityKind::Organization);
+}
+
+#[test]
+fn a_name_the_person_rules_found_is_that_person_at_its_other_mentions() {
+    // A model that calls every proposed name a firm: the rule's context must carry over.
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    let text = "R&B singer Zorbina won best album.\nLater, Zorbina thanked her fans in Rome.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    let zorbina: Vec<&EntityMention> = found.iter().filter(|m| m.surface == "Zorbina").collect();
+    assert_eq!(zorbina.len(), 2, "{:?}", triples(&found));
+    assert!(
+        zorbina.iter().all(|m| m.kind == EntityKind::Person),
+        "{:?}",
+        triples(&found)
+    );
+    // A hip-hop artist is a person too.
+    let found = find_by_rules("The awards were hosted by hip-hop artist Quindle last night.");
+    assert_kinds(&found, &["Quindle"], EntityKind::Person);
+}

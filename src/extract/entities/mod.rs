@@ -16,6 +16,7 @@ mod folded_names;
 pub mod gazetteer;
 mod handles;
 pub(crate) mod institutions;
+mod kind_cues;
 mod merging;
 pub mod model;
 mod name_orders;
@@ -445,6 +446,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     let g = &*GAZETTEER;
     let mut found = rule_mentions(text, g);
     organisations_named_by_their_noun(text, &mut found);
+    kind_cues::organisations_named_as_people(text, &mut found);
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
         let credited = credits::credit_items(text);
@@ -460,6 +462,8 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
             // "Helius CEO Mert", "Osmosis co-founder Sunny Aggarwal": the title's employer.
             let named_org = p.spans.iter().any(|&(s, e)| {
                 words::ORG_NOUNS.contains(candidates::list_anchor(text, s).as_str())
+                    || kind_cues::organisation_by_phrasing(text, s, e)
+                        && specific_name(&p.name, &g.demonyms)
                     || words::ORG_NOUNS.contains(candidates::exemplified_noun(text, s).as_str())
                     || followed_by_org_noun(text, e)
                         && (specific_name(&p.name, &g.demonyms)
@@ -479,11 +483,10 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
             });
             // "the community manager of Decentraland": the employer, unless the model takes it
             // for a place ("the mayor of Bucha").
-            let employer = p
-                .spans
-                .iter()
-                .any(|&(s, _)| candidates::employer_of_a_role(text, s))
-                && specific_name(&p.name, &g.demonyms);
+            let employer = p.spans.iter().any(|&(s, _)| {
+                candidates::employer_of_a_role(text, s)
+                    || kind_cues::employer_of_a_person(text, s, &found)
+            }) && specific_name(&p.name, &g.demonyms);
             // A lone organisation word ("Bank", "Protocol", "Films") names no one firm.
             // Nor does a word of a place's name that is also an ordinary word ("Beach", "Bay")
             // (one that is not, "Rio", may be a firm), nor a version ("V3").
@@ -498,11 +501,15 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
                 continue;
             }
             // "Korean Peninsula", "Demilitarized Zone": a place's last word.
+            // "from Ashby to Leeds": paired with a place (`kind_cues`).
             let place_word = p.name.contains(' ')
                 && p.name
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|w| text_shape::PLACE_SUFFIXES.contains(w));
+                    .is_some_and(|w| text_shape::PLACE_SUFFIXES.contains(w))
+                || p.spans
+                    .iter()
+                    .any(|&(s, e)| kind_cues::paired_with_a_place(text, s, e, &found));
             // "the first Trump-Kim summit": two names the article has found, joined; "in
             // Feruary": a misspelt month.
             if text_shape::joins_found_names(&p.name, text, &found)
@@ -557,6 +564,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
         found.sort_by_key(|c| c.start);
     }
 
+    kind_cues::people_the_rules_found(&mut found);
     // Single-word people ("President Trump") take the article's full name when there is one.
     let full: Vec<Candidate> = found
         .iter()
