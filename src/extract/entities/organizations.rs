@@ -52,7 +52,7 @@ pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::n
 });
 
 /// Words that end an organisation's name.
-static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+pub(super) static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/org-suffixes.txt"
     ))
@@ -70,7 +70,7 @@ pub(super) static LEGAL_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(||
 /// Words that end a public body's name, which may join two fields with "and" ("Securities
 /// and Exchange Commission", "Finance and Economy Ministry"); in other names "and" joins a list
 /// ("Acme and Zorb Finance").
-static PUBLIC_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+pub(super) static PUBLIC_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/org-public-suffixes.txt"
     ))
@@ -79,12 +79,15 @@ static PUBLIC_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// Words that open an organisation's name "of ..." or "for ...": "Bank of England", "Ministry
 /// of Defence", "Department for Work and Pensions", "House of Lords".
-static OF_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+pub(super) static OF_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/org-of-heads.txt"
     ))
     .collect()
 });
+
+/// The words that open a foreign bank's name before "de", "do" ... ("Banco do Brasil").
+pub(super) const FOREIGN_BANKS: [&str; 3] = ["Banco", "Banca", "Banque"];
 
 /// "FTI Consulting", "Bangladesh Bank", "Bank of England". The name's words are capitalised and
 /// on one line (a title never joins the first line of the body);
@@ -99,13 +102,14 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let public_suffixes = super::words::alternation(&PUBLIC_SUFFIXES);
     let suffixes = super::words::alternation(&SUFFIXES);
     let legal = super::words::alternation(&LEGAL_SUFFIXES);
+    let foreign = super::words::alternation(&FOREIGN_BANKS);
     // A founder's possessive inside a firm's name that ends in a legal form ("Standard and
     // Poor's Corp", "Moody's Investors Service Inc"): one firm, not a firm and its property.
     let poss = "(?:'s|’s)";
     // "Writers Guild of America", "European Court of Human Rights".
     let of = format!(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}})?");
     super::compile(&format!(
-        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:{foreign})[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
 
