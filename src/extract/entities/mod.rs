@@ -20,7 +20,6 @@ mod merging;
 pub mod model;
 mod name_orders;
 pub mod name_runs;
-pub mod org_matches;
 pub mod organizations;
 pub mod people;
 mod person_cues;
@@ -269,7 +268,7 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     let mut cands = Vec::new();
     gazetteer_candidates(text, g, &mut cands);
     person_candidates(text, g, &mut cands);
-    org_matches::org_candidates(text, &mut cands);
+    organizations::org_candidates(text, &mut cands);
     credits::handle_candidates(text, &g.folded_organisations, &mut cands);
     handles::organisation_handles(text, &g.folded_organisations, &mut cands);
     folded_names::folded_organisations(text, &g.folded_organisations, &mut cands);

@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{Candidate, EntityKind, Source, words};
+
 /// Organisations from data files with a stated source (see their headers): crypto exchanges
 /// listed companies, political parties, government bodies and newspapers. Each entry: the name, then the other spellings.
 pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
@@ -52,7 +54,7 @@ pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::n
 });
 
 /// Words that end an organisation's name.
-pub(super) static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/org-suffixes.txt"
     ))
@@ -70,7 +72,7 @@ pub(super) static LEGAL_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(||
 /// Words that end a public body's name, which may join two fields with "and" ("Securities
 /// and Exchange Commission", "Finance and Economy Ministry"); in other names "and" joins a list
 /// ("Acme and Zorb Finance").
-pub(super) static PUBLIC_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+static PUBLIC_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/org-public-suffixes.txt"
     ))
@@ -79,15 +81,12 @@ pub(super) static PUBLIC_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|
 
 /// Words that open an organisation's name "of ..." or "for ...": "Bank of England", "Ministry
 /// of Defence", "Department for Work and Pensions", "House of Lords".
-pub(super) static OF_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+static OF_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/org-of-heads.txt"
     ))
     .collect()
 });
-
-/// The words that open a foreign bank's name before "de", "do" ... ("Banco do Brasil").
-pub(super) const FOREIGN_BANKS: [&str; 3] = ["Banco", "Banca", "Banque"];
 
 /// "FTI Consulting", "Bangladesh Bank", "Bank of England". The name's words are capitalised and
 /// on one line (a title never joins the first line of the body);
@@ -102,16 +101,72 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let public_suffixes = super::words::alternation(&PUBLIC_SUFFIXES);
     let suffixes = super::words::alternation(&SUFFIXES);
     let legal = super::words::alternation(&LEGAL_SUFFIXES);
-    let foreign = super::words::alternation(&FOREIGN_BANKS);
     // A founder's possessive inside a firm's name that ends in a legal form ("Standard and
     // Poor's Corp", "Moody's Investors Service Inc"): one firm, not a firm and its property.
     let poss = "(?:'s|’s)";
     // "Writers Guild of America", "European Court of Human Rights".
     let of = format!(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}})?");
     super::compile(&format!(
-        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:{foreign})[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
+
+/// Organisation names from the pattern, with sentence words and a place's initials trimmed
+/// from their front and a legal form's town from their end.
+pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
+    let Some(re) = PATTERN.as_ref() else {
+        return;
+    };
+    for m in re.find_iter(text) {
+        let mut rest = m.as_str();
+        while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+            if !words::ORG_LEADERS.contains(first) && !words::OPENERS.contains(first) {
+                break;
+            }
+            rest = tail.trim_start();
+        }
+        // "U.S. Agriculture Department": a place's initials before the body stay the place.
+        if let Some((first, tail)) = rest.split_once(' ')
+            && place_initials(first)
+        {
+            rest = tail.trim_start();
+        }
+        // A "The" inside cuts a headline fragment off ("Rekt II The Ronin Network").
+        if let Some(i) = rest.rfind(" The ") {
+            rest = &rest[i + 5..];
+        }
+        let start = m.end() - rest.len();
+        // "Ozaki Trading Co Ltd of Osaka": after a legal form, "of" names the firm's town.
+        if let Some(i) = rest.find(" of ").filter(|&i| {
+            rest[..i]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LEGAL_SUFFIXES.contains(&w))
+        }) {
+            rest = &rest[..i];
+        }
+        let end = start + rest.len();
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        if pool_token(&words) {
+            continue;
+        }
+        if words.len() < 2
+            || words[..words.len() - 1]
+                .iter()
+                .all(|w| words::ORG_GENERIC.contains(w))
+        {
+            continue; // only the organisation word, or generic words before it
+        }
+        out.push(Candidate {
+            start,
+            end,
+            kind: EntityKind::Organization,
+            canonical: rest.split_whitespace().collect::<Vec<_>>().join(" "),
+            parent: None,
+            source: Source::OrgPattern,
+        });
+    }
+}
 
 /// The words that end organisation names, for telling people from organisations.
 pub fn suffix_words() -> impl Iterator<Item = &'static str> {
