@@ -131,61 +131,6 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
     }
 }
 
-fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
-    let Some(re) = organizations::PATTERN.as_ref() else {
-        return;
-    };
-    for m in re.find_iter(text) {
-        let mut rest = m.as_str();
-        while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-            if !words::ORG_LEADERS.contains(first) && !words::OPENERS.contains(first) {
-                break;
-            }
-            rest = tail.trim_start();
-        }
-        // "U.S. Agriculture Department": a place's initials before the body stay the place.
-        if let Some((first, tail)) = rest.split_once(' ')
-            && organizations::place_initials(first)
-        {
-            rest = tail.trim_start();
-        }
-        // A "The" inside cuts a headline fragment off ("Rekt II The Ronin Network").
-        if let Some(i) = rest.rfind(" The ") {
-            rest = &rest[i + 5..];
-        }
-        let start = m.end() - rest.len();
-        // "Ozaki Trading Co Ltd of Osaka": after a legal form, "of" names the firm's town.
-        if let Some(i) = rest.find(" of ").filter(|&i| {
-            rest[..i]
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| organizations::LEGAL_SUFFIXES.contains(&w))
-        }) {
-            rest = &rest[..i];
-        }
-        let end = start + rest.len();
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        if organizations::pool_token(&words) {
-            continue;
-        }
-        if words.len() < 2
-            || words[..words.len() - 1]
-                .iter()
-                .all(|w| words::ORG_GENERIC.contains(w))
-        {
-            continue; // only the organisation word, or generic words before it
-        }
-        out.push(Candidate {
-            start,
-            end,
-            kind: EntityKind::Organization,
-            canonical: rest.split_whitespace().collect::<Vec<_>>().join(" "),
-            parent: None,
-            source: Source::OrgPattern,
-        });
-    }
-}
-
 /// A capitalised word, accented letters included (boundaries are checked in code).
 static CAPITALISED: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:-[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž]+)*")
@@ -324,7 +269,7 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     let mut cands = Vec::new();
     gazetteer_candidates(text, g, &mut cands);
     person_candidates(text, g, &mut cands);
-    org_candidates(text, &mut cands);
+    organizations::org_candidates(text, &mut cands);
     credits::handle_candidates(text, &g.folded_organisations, &mut cands);
     handles::organisation_handles(text, &g.folded_organisations, &mut cands);
     folded_names::folded_organisations(text, &g.folded_organisations, &mut cands);

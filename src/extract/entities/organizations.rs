@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{Candidate, EntityKind, Source, words};
+
 /// Organisations from data files with a stated source (see their headers): crypto exchanges
 /// listed companies, political parties, government bodies and newspapers. Each entry: the name, then the other spellings.
 pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
@@ -108,6 +110,63 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
     ))
 });
+
+/// Organisation names from the pattern, with sentence words and a place's initials trimmed
+/// from their front and a legal form's town from their end.
+pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
+    let Some(re) = PATTERN.as_ref() else {
+        return;
+    };
+    for m in re.find_iter(text) {
+        let mut rest = m.as_str();
+        while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+            if !words::ORG_LEADERS.contains(first) && !words::OPENERS.contains(first) {
+                break;
+            }
+            rest = tail.trim_start();
+        }
+        // "U.S. Agriculture Department": a place's initials before the body stay the place.
+        if let Some((first, tail)) = rest.split_once(' ')
+            && place_initials(first)
+        {
+            rest = tail.trim_start();
+        }
+        // A "The" inside cuts a headline fragment off ("Rekt II The Ronin Network").
+        if let Some(i) = rest.rfind(" The ") {
+            rest = &rest[i + 5..];
+        }
+        let start = m.end() - rest.len();
+        // "Ozaki Trading Co Ltd of Osaka": after a legal form, "of" names the firm's town.
+        if let Some(i) = rest.find(" of ").filter(|&i| {
+            rest[..i]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| LEGAL_SUFFIXES.contains(&w))
+        }) {
+            rest = &rest[..i];
+        }
+        let end = start + rest.len();
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        if pool_token(&words) {
+            continue;
+        }
+        if words.len() < 2
+            || words[..words.len() - 1]
+                .iter()
+                .all(|w| words::ORG_GENERIC.contains(w))
+        {
+            continue; // only the organisation word, or generic words before it
+        }
+        out.push(Candidate {
+            start,
+            end,
+            kind: EntityKind::Organization,
+            canonical: rest.split_whitespace().collect::<Vec<_>>().join(" "),
+            parent: None,
+            source: Source::OrgPattern,
+        });
+    }
+}
 
 /// The words that end organisation names, for telling people from organisations.
 pub fn suffix_words() -> impl Iterator<Item = &'static str> {
