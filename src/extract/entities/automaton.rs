@@ -54,6 +54,8 @@ pub(super) struct Gazetteer {
     /// Organisation names in compact form (lower case, letters and digits), to their canonical
     /// name: a firm credited in lower case ("slowmist") or by its handle is still the firm.
     pub(super) folded_organisations: HashMap<String, String>,
+    /// The known organisations a writer's other case can name (`folded_names`).
+    pub(super) folded_names: super::folded_names::Index,
     /// No name starts with white space, so every name the gazetteer keeps starts a token.
     pub(super) names_start_tokens: bool,
 }
@@ -317,6 +319,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
         targets,
         not_name: people::not_name_set(extra),
         demonyms,
+        folded_names: super::folded_names::Index::new(&folded_organisations),
         folded_organisations,
     }
 }

@@ -7,6 +7,7 @@
 //! corpora use as an ordinary word is left alone.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use super::Candidate;
 use super::automaton::Source;
@@ -50,13 +51,61 @@ fn standalone(text: &str, start: usize, end: usize) -> bool {
     !glued_after && !before.is_some_and(|c| is_word_char(c) || matches!(c, '@' | '/' | '.' | '-'))
 }
 
-/// Every mention of a known organisation (`orgs`: the gazetteer's, keyed by their letters
-/// and digits in lower case) written in another case than the gazetteer's.
-pub(super) fn folded_organisations(
-    text: &str,
-    orgs: &HashMap<String, String>,
-    out: &mut Vec<Candidate>,
-) {
+/// The known organisations [`folded_organisations`] can find: those of several words or with a
+/// capital inside a word (no other can be written in another case here), keyed as the
+/// gazetteer's (letters and digits in lower case), with the key lengths that occur for each
+/// first byte, so that most words are turned down before any hashing.
+pub(super) struct Index {
+    names: HashMap<String, String, BuildHasherDefault<crate::learn::KeyHasher>>,
+    /// Bit `n` (the last bit: `n` ≥ 63) set when a key of `n` bytes opens with that byte.
+    lengths: [u64; 256],
+}
+
+impl Index {
+    /// `orgs`: every gazetteer organisation by its key.
+    pub(super) fn new(orgs: &HashMap<String, String>) -> Self {
+        let mut names = HashMap::default();
+        let mut lengths = [0u64; 256];
+        for (key, canonical) in orgs {
+            if key.is_empty() || !(canonical.contains(' ') || camel(canonical)) {
+                continue;
+            }
+            lengths[usize::from(key.as_bytes()[0])] |= length_bit(key.len());
+            names.insert(key.clone(), canonical.clone());
+        }
+        Index { names, lengths }
+    }
+
+    fn get(&self, key: &str) -> Option<&String> {
+        let first = usize::from(*key.as_bytes().first()?);
+        if self.lengths[first] & length_bit(key.len()) == 0 {
+            return None;
+        }
+        self.names.get(key)
+    }
+}
+
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+/// Appends `word` in lower case (ASCII words without a char-by-char look-up).
+fn push_lower(key: &mut String, word: &str) {
+    if word.is_ascii() {
+        let from = key.len();
+        key.push_str(word);
+        key[from..].make_ascii_lowercase();
+    } else {
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Every mention of a known organisation (`orgs`: see [`Index`]) written in another case than
+/// the gazetteer's.
+pub(super) fn folded_organisations(text: &str, orgs: &Index, out: &mut Vec<Candidate>) {
+    if orgs.names.is_empty() {
+        return;
+    }
     let words = words(text);
     let mut key = String::new();
     for i in 0..words.len() {
@@ -66,7 +115,7 @@ pub(super) fn folded_organisations(
             if n > 0 && text[words[i + n - 1].1..s] != *" " {
                 break;
             }
-            key.extend(text[s..e].chars().flat_map(char::to_lowercase));
+            push_lower(&mut key, &text[s..e]);
             let (start, end) = (words[i].0, e);
             let Some(canonical) = orgs.get(key.as_str()) else {
                 continue;
@@ -109,7 +158,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&str, String)> {
         let mut out = Vec::new();
-        folded_organisations(text, &orgs(), &mut out);
+        folded_organisations(text, &Index::new(&orgs()), &mut out);
         out.iter()
             .map(|c| (&text[c.start..c.end], c.canonical.clone()))
             .collect()
@@ -137,5 +186,15 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn the_index_keeps_every_name_another_case_can_name_and_only_those() {
+        let index = Index::new(&orgs());
+        for (key, name) in orgs() {
+            let findable = name.contains(' ') || camel(&name);
+            assert_eq!(index.get(&key).is_some(), findable, "{name}");
+        }
+        assert!(index.get("tornadocas").is_none() && index.get("").is_none());
     }
 }
