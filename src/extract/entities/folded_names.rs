@@ -21,19 +21,31 @@ fn camel(name: &str) -> bool {
 }
 
 /// The words of the text with their byte spans: letters and digits only (a word with any
-/// other character, a URL, an address, a handle, is no word here).
+/// other character, a URL, an address, a handle, is no word here). ASCII is read a byte at a
+/// time, without decoding.
 fn words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let (alphanumeric, width) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if alphanumeric {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out.push((s, i));
         }
+        i += width;
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
     }
     out
 }
@@ -51,29 +63,44 @@ fn standalone(text: &str, start: usize, end: usize) -> bool {
     !glued_after && !before.is_some_and(|c| is_word_char(c) || matches!(c, '@' | '/' | '.' | '-'))
 }
 
-/// The known organisations [`folded_organisations`] can find: those of several words or with a
-/// capital inside a word (no other can be written in another case here), keyed as the
-/// gazetteer's (letters and digits in lower case), with the key lengths that occur for each
-/// first byte, so that most words are turned down before any hashing.
+/// The known organisations [`folded_organisations`] can find, keyed as the gazetteer's (letters
+/// and digits in lower case): one word with a capital inside it ("GitHub"), found as one word
+/// in any case, and names of several words ("Tornado Cash"), found as two or three words opening
+/// with a capital. No other name can be written in another case here, so a lower-case word is
+/// looked up only among the few of one word.
 pub(super) struct Index {
+    one: Keys,
+    several: Keys,
+}
+
+/// Known names by key, with the key lengths that occur for each first byte, so that most words
+/// are turned down before any hashing.
+struct Keys {
     names: HashMap<String, String, BuildHasherDefault<crate::learn::KeyHasher>>,
     /// Bit `n` (the last bit: `n` ≥ 63) set when a key of `n` bytes opens with that byte.
     lengths: [u64; 256],
 }
 
-impl Index {
-    /// `orgs`: every gazetteer organisation by its key.
-    pub(super) fn new(orgs: &HashMap<String, String>) -> Self {
-        let mut names = HashMap::default();
-        let mut lengths = [0u64; 256];
-        for (key, canonical) in orgs {
-            if key.is_empty() || !(canonical.contains(' ') || camel(canonical)) {
-                continue;
-            }
-            lengths[usize::from(key.as_bytes()[0])] |= length_bit(key.len());
-            names.insert(key.clone(), canonical.clone());
+impl Default for Keys {
+    fn default() -> Self {
+        Keys {
+            names: HashMap::default(),
+            lengths: [0; 256],
         }
-        Index { names, lengths }
+    }
+}
+
+impl Keys {
+    fn insert(&mut self, key: &str, canonical: &str) {
+        if let Some(&first) = key.as_bytes().first() {
+            self.lengths[usize::from(first)] |= length_bit(key.len());
+            self.names.insert(key.to_string(), canonical.to_string());
+        }
+    }
+
+    /// Whether a key opening with this byte (ASCII, in lower case) can be known.
+    fn opens_with(&self, first: u8) -> bool {
+        self.lengths[usize::from(first)] != 0
     }
 
     fn get(&self, key: &str) -> Option<&String> {
@@ -82,6 +109,21 @@ impl Index {
             return None;
         }
         self.names.get(key)
+    }
+}
+
+impl Index {
+    /// `orgs`: every gazetteer organisation by its key.
+    pub(super) fn new(orgs: &HashMap<String, String>) -> Self {
+        let (mut one, mut several) = (Keys::default(), Keys::default());
+        for (key, canonical) in orgs {
+            if canonical.contains(' ') {
+                several.insert(key, canonical);
+            } else if camel(canonical) {
+                one.insert(key, canonical);
+            }
+        }
+        Index { one, several }
     }
 }
 
@@ -103,35 +145,44 @@ fn push_lower(key: &mut String, word: &str) {
 /// Every mention of a known organisation (`orgs`: see [`Index`]) written in another case than
 /// the gazetteer's.
 pub(super) fn folded_organisations(text: &str, orgs: &Index, out: &mut Vec<Candidate>) {
-    if orgs.names.is_empty() {
+    if orgs.one.names.is_empty() && orgs.several.names.is_empty() {
         return;
     }
     let words = words(text);
     let mut key = String::new();
     for i in 0..words.len() {
+        let start = words[i].0;
+        // Several words only when they open with a capital ("Tornado cash").
+        let capital = text[start..].starts_with(char::is_uppercase);
+        let first = text.as_bytes()[start];
+        if first.is_ascii() {
+            let first = first.to_ascii_lowercase();
+            if !(orgs.one.opens_with(first) || capital && orgs.several.opens_with(first)) {
+                continue;
+            }
+        }
         key.clear();
-        for (n, &(s, e)) in words[i..].iter().take(3).enumerate() {
+        let most = if capital { 3 } else { 1 };
+        for (n, &(s, end)) in words[i..].iter().take(most).enumerate() {
             // The words of one name are one space apart.
             if n > 0 && text[words[i + n - 1].1..s] != *" " {
                 break;
             }
-            push_lower(&mut key, &text[s..e]);
-            let (start, end) = (words[i].0, e);
-            let Some(canonical) = orgs.get(key.as_str()) else {
+            push_lower(&mut key, &text[s..end]);
+            let surface = &text[start..end];
+            let known = if n == 0 {
+                // "github": no ordinary word of the corpora written in lower case.
+                orgs.one.get(&key).filter(|_| {
+                    !(surface.chars().all(char::is_lowercase)
+                        && super::words::COMMON.contains(surface))
+                })
+            } else {
+                orgs.several.get(&key)
+            };
+            let Some(canonical) = known else {
                 continue;
             };
-            let surface = &text[start..end];
-            let several = canonical.contains(' ');
-            let as_known = if several {
-                // "Tornado cash": its words as the name's, opening with its capital.
-                n > 0 && surface.starts_with(char::is_uppercase)
-            } else {
-                n == 0
-                    && camel(canonical)
-                    && !(surface.chars().all(char::is_lowercase)
-                        && super::words::COMMON.contains(surface))
-            };
-            if as_known && surface != canonical && standalone(text, start, end) {
+            if surface != canonical && standalone(text, start, end) {
                 out.push(Candidate {
                     start,
                     end,
@@ -192,9 +243,17 @@ mod tests {
     fn the_index_keeps_every_name_another_case_can_name_and_only_those() {
         let index = Index::new(&orgs());
         for (key, name) in orgs() {
-            let findable = name.contains(' ') || camel(&name);
-            assert_eq!(index.get(&key).is_some(), findable, "{name}");
+            assert_eq!(
+                index.several.get(&key).is_some(),
+                name.contains(' '),
+                "{name}"
+            );
+            assert_eq!(
+                index.one.get(&key).is_some(),
+                !name.contains(' ') && camel(&name),
+                "{name}"
+            );
         }
-        assert!(index.get("tornadocas").is_none() && index.get("").is_none());
+        assert!(index.several.get("tornadocas").is_none() && index.one.get("").is_none());
     }
 }
