@@ -1458,3 +1458,14 @@ fn an_event_and_a_work_after_its_noun_are_no_firms() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_known_acronym_run_on_into_an_events_name_is_the_body_alone() {
+    let found = find_by_rules("She was named BBC Sports Personality of the Year in December.");
+    assert_kinds(&found, &["BBC"], EntityKind::Organization);
+    assert!(
+        found.iter().all(|m| m.surface != "BBC Sports Personality"),
+        "{:?}",
+        triples(&found)
+    );
+}

@@ -86,11 +86,32 @@ fn body_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// "BBC Sports Personality", "ACME Heist": a known body's acronym the rules ran on into an
+/// event's name organises it or suffers it; the acronym alone is the body. Where it ends.
+fn organiser_of_an_event(text: &str, start: usize, end: usize) -> Option<usize> {
+    let name = &text[start..end];
+    let first_end = name.find(char::is_whitespace)?;
+    let first = &name[..first_end];
+    let last = name.rsplit(char::is_whitespace).next()?;
+    (first.chars().count() >= 2
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && EVENT_WORDS.contains(last))
+    .then_some(start + first_end)
+}
+
 /// Drops the model's organisations that name an office, a plural thing, an event or a work,
-/// and cuts a plural acronym off the firm it follows.
+/// and cuts a plural acronym off the firm it follows and an event off its organiser.
 pub(super) fn drop_names_of_no_body(text: &str, found: &mut Vec<Candidate>) {
     found.retain_mut(|c| {
-        if c.source != Source::Model || c.kind != EntityKind::Organization {
+        if c.kind != EntityKind::Organization {
+            return true;
+        }
+        if let Some(e) = organiser_of_an_event(text, c.start, c.end) {
+            c.end = e;
+            c.canonical = text[c.start..e].to_string();
+            return true;
+        }
+        if c.source != Source::Model {
             return true;
         }
         match body_span(text, c.start, c.end) {
