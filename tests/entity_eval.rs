@@ -565,7 +565,7 @@ fn score_entities_on_the_labelled_sample() {
     print_beside_spacy(&by_corpus, &spacy_baseline(&data));
     // Floors: the cross-validated figures this release reaches (README), less a retrain's noise
     // (a few names either way). On 469 articles, 120 of them general news (wire-dev, BBC
-    // business and politics), it reaches person 0.888 / 0.932, organisation 0.878 / 0.917,
+    // business and politics), it reaches person 0.888 / 0.932, organisation 0.878 / 0.918,
     // place 0.963 / 0.957.
     for (kind, recall, precision) in [
         ("person", 0.878, 0.925),

@@ -1469,3 +1469,20 @@ fn a_known_acronym_run_on_into_an_events_name_is_the_body_alone() {
         triples(&found)
     );
 }
+
+#[test]
+fn a_product_after_its_makers_name_leaves_the_maker() {
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    let text = "Computers running Zorbly Windows were hit, said Quandle Holdings.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    assert_kinds(
+        &found,
+        &["Zorbly", "Quandle Holdings"],
+        EntityKind::Organization,
+    );
+    assert!(
+        found.iter().all(|m| m.surface != "Zorbly Windows"),
+        "{:?}",
+        triples(&found)
+    );
+}

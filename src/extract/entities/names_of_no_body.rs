@@ -2,7 +2,9 @@
 //! Leader", "Prime Minister"; `office-titles.txt`), a plural common noun ("APIs", "ID cards",
 //! "T-shirts"), an event ("Acme Electronics Show"; `event-words.txt`) and a work after its
 //! noun ("the film Acme Nights", "a version of Zorb"; `work-nouns.txt`). A plural acronym after
-//! a name is a thing of that name ("Twitter DMs", "Acme LPs"): the name before it is the firm.
+//! a name is a thing of that name ("Twitter DMs", "Acme LPs"): the name before it is the firm;
+//! so is the maker before a product word ("Acme Windows"; `product-words.txt`) and a known
+//! acronym before an event word ("BBC Sports Personality").
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -22,6 +24,14 @@ static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// The last words of events' names (`assets/entity-words/event-words.txt`).
 static EVENT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/entity-words/event-words.txt")).collect()
+});
+
+/// The last words of products' names after their maker (`assets/entity-words/product-words.txt`).
+static PRODUCT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/product-words.txt"
+    ))
+    .collect()
 });
 
 /// Nouns before a work's title (`assets/entity-words/work-nouns.txt`).
@@ -99,6 +109,16 @@ fn organiser_of_an_event(text: &str, start: usize, end: usize) -> Option<usize> 
     .then_some(start + first_end)
 }
 
+/// "Acme Windows", "Zorb iOS": a product after its maker's name; the maker is the body. Where
+/// the maker's name ends.
+fn maker_of_a_product(text: &str, start: usize, end: usize) -> Option<usize> {
+    let name = &text[start..end];
+    let i = name.rfind(char::is_whitespace)?;
+    PRODUCT_WORDS
+        .contains(&name[i + 1..])
+        .then_some(start + name[..i].trim_end().len())
+}
+
 /// Drops the model's organisations that name an office, a plural thing, an event or a work,
 /// and cuts a plural acronym off the firm it follows and an event off its organiser.
 pub(super) fn drop_names_of_no_body(text: &str, found: &mut Vec<Candidate>) {
@@ -106,7 +126,9 @@ pub(super) fn drop_names_of_no_body(text: &str, found: &mut Vec<Candidate>) {
         if c.kind != EntityKind::Organization {
             return true;
         }
-        if let Some(e) = organiser_of_an_event(text, c.start, c.end) {
+        if let Some(e) = organiser_of_an_event(text, c.start, c.end)
+            .or_else(|| maker_of_a_product(text, c.start, c.end))
+        {
             c.end = e;
             c.canonical = text[c.start..e].to_string();
             return true;
