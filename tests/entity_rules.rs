@@ -1392,3 +1392,97 @@ fn a_name_the_person_rules_found_is_that_person_at_its_other_mentions() {
     let found = find_by_rules("The awards were hosted by hip-hop artist Quindle last night.");
     assert_kinds(&found, &["Quindle"], EntityKind::Person);
 }
+
+/// The names a model calling everything a firm finds in `text`, as (surface, kind).
+fn firms_for_all(text: &str) -> Vec<(String, EntityKind)> {
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    entities::find_with(&article("t", text), &firm_for_all)
+        .into_iter()
+        .map(|m| (m.surface, m.kind))
+        .collect()
+}
+
+#[test]
+fn an_office_is_no_firm_though_the_model_says_so() {
+    let found = firms_for_all(
+        "The Tory Leader met the Group Economist and the Trade Representative at Zorbly Holdings.",
+    );
+    for office in ["Tory Leader", "Group Economist", "Trade Representative"] {
+        assert!(
+            found.iter().all(|(s, _)| !s.contains(office)),
+            "{office} in {found:?}"
+        );
+    }
+    assert!(
+        found.contains(&("Zorbly Holdings".to_string(), EntityKind::Organization)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_plural_common_noun_is_no_firm_and_a_plural_acronym_leaves_its_firm() {
+    let found = firms_for_all(
+        "Its APIs were open. Plans for ID cards and T-shirts went ahead.\n\
+         Zorbly LPs pulled out, and Quandle said so.",
+    );
+    for thing in ["APIs", "ID cards", "cards", "T-shirts", "Zorbly LPs"] {
+        assert!(
+            found.iter().all(|(s, _)| s != thing),
+            "{thing} in {found:?}"
+        );
+    }
+    assert!(
+        found.contains(&("Zorbly".to_string(), EntityKind::Organization)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Quandle".to_string(), EntityKind::Organization)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_event_and_a_work_after_its_noun_are_no_firms() {
+    let found = firms_for_all(
+        "At the Quarn Electronics Show, the film Zellow Nights was shown.\n\
+         A new version of Pell Harbour is planned by Vorbex Pictures.",
+    );
+    for thing in ["Quarn Electronics Show", "Zellow Nights", "Pell Harbour"] {
+        assert!(
+            found.iter().all(|(s, _)| s != thing),
+            "{thing} in {found:?}"
+        );
+    }
+    assert!(
+        found.contains(&("Vorbex Pictures".to_string(), EntityKind::Organization)),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_known_acronym_run_on_into_an_events_name_is_the_body_alone() {
+    let found = find_by_rules("She was named BBC Sports Personality of the Year in December.");
+    assert_kinds(&found, &["BBC"], EntityKind::Organization);
+    assert!(
+        found.iter().all(|m| m.surface != "BBC Sports Personality"),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_product_after_its_makers_name_leaves_the_maker() {
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    let text = "Computers running Zorbly Windows were hit, said Quandle Holdings.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    assert_kinds(
+        &found,
+        &["Zorbly", "Quandle Holdings"],
+        EntityKind::Organization,
+    );
+    assert!(
+        found.iter().all(|m| m.surface != "Zorbly Windows"),
+        "{:?}",
+        triples(&found)
+    );
+}

@@ -21,6 +21,7 @@ mod merging;
 pub mod model;
 mod name_orders;
 pub mod name_runs;
+mod names_of_no_body;
 pub mod organizations;
 pub mod people;
 mod person_cues;
@@ -509,6 +510,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
         found.sort_by_key(|c| c.start);
     }
 
+    names_of_no_body::drop_names_of_no_body(text, &mut found);
     kind_cues::people_the_rules_found(&mut found);
     // Single-word people ("President Trump") take the article's full name when there is one.
     let full: Vec<Candidate> = found
