@@ -6,26 +6,27 @@
 //! `assets/entity-words/` (`person-pronouns.txt`, `person-verbs.txt`,
 //! `person-possessions.txt`).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-fn list(text: &'static str) -> HashSet<&'static str> {
+use super::words::WordSet;
+
+fn list(text: &'static str) -> WordSet {
     crate::text::entries(text).collect()
 }
 
-static PRONOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| {
     list(include_str!(
         "../../../assets/entity-words/person-pronouns.txt"
     ))
 });
 
-static VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     list(include_str!(
         "../../../assets/entity-words/person-verbs.txt"
     ))
 });
 
-static POSSESSIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static POSSESSIONS: LazyLock<WordSet> = LazyLock::new(|| {
     list(include_str!(
         "../../../assets/entity-words/person-possessions.txt"
     ))
@@ -35,7 +36,7 @@ static POSSESSIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 const REACH: usize = 160;
 
 /// Whether `lower` (ASCII lower case) is the word `w` in any case.
-fn is(w: &str, set: &HashSet<&'static str>) -> bool {
+fn is(w: &str, set: &WordSet) -> bool {
     if w.len() > 16 || !w.is_ascii() {
         return false;
     }
@@ -63,14 +64,38 @@ fn sentence_words(text: &str, end: usize) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// The pronoun later in a name's sentence ([`pronoun_after`], [`its_after`]), read once for
+/// both.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Pronoun {
+    /// A person's ("he", "her").
+    Person,
+    /// "its": a firm's.
+    Its,
+}
+
+/// [`pronoun_after`] and [`its_after`] in one reading of the sentence.
+pub(super) fn pronoun_kind_after(text: &str, end: usize) -> Option<Pronoun> {
+    let w = first_pronoun_after(text, end)?;
+    if is(w, &PRONOUNS) {
+        Some(Pronoun::Person)
+    } else if w.eq_ignore_ascii_case("its") {
+        Some(Pronoun::Its)
+    } else {
+        None
+    }
+}
+
 /// A person's pronoun later in the name's sentence, with no capitalised word between (another
 /// name, whose pronoun it would rather be).
+#[cfg(test)]
 pub(super) fn pronoun_after(text: &str, end: usize) -> bool {
     first_pronoun_after(text, end).is_some_and(|w| is(w, &PRONOUNS))
 }
 
 /// "its" later in the name's sentence, with no capitalised word or person's pronoun before it
 /// ("Sky began burning its own token"): a firm's, as "his" is a person's.
+#[cfg(test)]
 pub(super) fn its_after(text: &str, end: usize) -> bool {
     first_pronoun_after(text, end).is_some_and(|w| w.eq_ignore_ascii_case("its"))
 }
@@ -169,5 +194,20 @@ mod tests {
         let t = "Zorbo launched Zorbo's token.";
         let ends: Vec<usize> = t.match_indices("Zorbo").map(|(i, n)| i + n.len()).collect();
         assert!(!person_verb_after(t, ends[0]) && !possession_after(t, ends[1]));
+    }
+
+    #[test]
+    fn one_reading_gives_both_pronoun_cues_as_two_readings_do() {
+        let text = "Zorbo, as he said. Quandle burned its token. Ana’s dog and Bo's her. \
+                    Vell, it's his: Mira \"its\" hers. Zed's HIS call; Kip ITS. Nox's";
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let kind = pronoun_kind_after(text, end);
+            assert_eq!(
+                kind == Some(Pronoun::Person),
+                pronoun_after(text, end),
+                "{end}"
+            );
+            assert_eq!(kind == Some(Pronoun::Its), its_after(text, end), "{end}");
+        }
     }
 }

@@ -226,10 +226,11 @@ pub(super) fn mention_features(
         sink.put(|h| h.str("poss"));
     }
     // "Rarma, as he poured one out", "as Kazuya puts it", "Ana's vision": a person's words.
-    if person_cues::pronoun_after(text, end) {
+    let pronoun = person_cues::pronoun_kind_after(text, end);
+    if pronoun == Some(person_cues::Pronoun::Person) {
         sink.put(|h| h.str("pron_after"));
     }
-    if person_cues::its_after(text, end) {
+    if pronoun == Some(person_cues::Pronoun::Its) {
         sink.put(|h| h.str("its_after"));
     }
     if person_cues::person_verb_after(text, end) {
