@@ -4,16 +4,11 @@
 //! builds one from other lists (tests, experiments).
 
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use crate::learn::KeyHasher;
-
-/// The word lists' hasher: FNV over the word's bytes, fixed and unseeded. The lists are our own
-/// data, not input an attacker picks, and SipHash was a seventh of the clause-word reading.
-pub type WordHasher = BuildHasherDefault<KeyHasher>;
+pub use crate::learn::WordHasher;
 
 /// A set of words hashed with [`WordHasher`].
 pub type WordSet = HashSet<String, WordHasher>;

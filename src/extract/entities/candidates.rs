@@ -6,9 +6,8 @@
 
 use crate::text::is_word_char;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 
-use crate::learn::KeyHasher;
+use crate::learn::WordHasher;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -271,7 +270,7 @@ fn is_lower_handle(word: &str) -> bool {
 struct Doc<'a> {
     /// The names' first words, lower-cased, that the text also writes as a lower-case word
     /// (the `doc_lower` feature asks for no other word).
-    lower_words: HashSet<&'a str, BuildHasherDefault<KeyHasher>>,
+    lower_words: HashSet<&'a str, WordHasher>,
     title_end: usize,
     /// A crypto story: the same name shape means a protocol there more often than a person.
     crypto: bool,
@@ -396,7 +395,7 @@ pub fn propose(
     let doc = Doc::of(text, crypto, &found);
     // Each name's mentions and the hashes of their features, in the order names first appear.
     let mut pooled: Vec<Pooled> = Vec::new();
-    let mut index: HashMap<String, usize, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    let mut index: HashMap<String, usize, WordHasher> = HashMap::default();
     let mut scratch = features::Scratch::default();
     let mut name = String::new();
     for words in &found {

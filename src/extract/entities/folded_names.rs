@@ -7,7 +7,6 @@
 //! corpora use as an ordinary word is left alone.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use super::Candidate;
 use super::automaton::Source;
@@ -76,7 +75,7 @@ pub(super) struct Index {
 /// Known names by key, with the key lengths that occur for each first byte, so that most words
 /// are turned down before any hashing.
 struct Keys {
-    names: HashMap<String, String, BuildHasherDefault<crate::learn::KeyHasher>>,
+    names: HashMap<String, String, crate::learn::WordHasher>,
     /// Bit `n` (the last bit: `n` ≥ 63) set when a key of `n` bytes opens with that byte.
     lengths: [u64; 256],
 }

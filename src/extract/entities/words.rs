@@ -2,13 +2,12 @@
 //! `assets/entity-words/` and read once.
 
 use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// A word list as a set. Its keys are fixed data, not input, so it hashes with the cheap FNV of
 /// [`crate::learn::KeyHasher`] rather than SipHash, which was a tenth of the word-shape
 /// candidates' instructions (a look-up per word of every text).
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<crate::learn::KeyHasher>>;
+pub type WordSet = HashSet<&'static str, crate::learn::WordHasher>;
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     crate::text::entries(text)

@@ -10,7 +10,7 @@ use super::*;
 pub(super) fn among<'a>(
     text: &'a str,
     runs: &[Vec<(usize, usize)>],
-) -> HashSet<&'a str, BuildHasherDefault<KeyHasher>> {
+) -> HashSet<&'a str, WordHasher> {
     among_searching(text, runs, SEARCHED)
 }
 
@@ -19,9 +19,9 @@ fn among_searching<'a>(
     text: &'a str,
     runs: &[Vec<(usize, usize)>],
     searched: usize,
-) -> HashSet<&'a str, BuildHasherDefault<KeyHasher>> {
+) -> HashSet<&'a str, WordHasher> {
     let mut found = HashSet::default();
-    let mut wanted: HashSet<String, BuildHasherDefault<KeyHasher>> = HashSet::default();
+    let mut wanted: HashSet<String, WordHasher> = HashSet::default();
     // Lengths (in bytes, up to 63; longer ones all in the top bit) and ASCII first bytes (any
     // other first byte in the top bit) of the wanted words: most words of the text fail these.
     let (mut lengths, mut firsts) = (0u64, 0u128);
