@@ -1554,9 +1554,14 @@ fn a_noun_in_apposition_says_a_firm_or_a_person() {
 #[test]
 fn a_thread_by_a_name_is_an_accounts_and_a_report_by_a_list_is_firms() {
     let firm_for_all = typing_every_name_as(EntityKind::Organization);
-    let text = "A longer thread by ZorbCrypto picked up traction, as pointed out by Vellmo.";
+    let text = "A longer thread by ZorbCrypto picked up traction, as pointed out by Vellmo. \
+                As QuarnTerra pointed out, and Mellix summed it up best, it was a trap.";
     let found = entities::find_with(&article("t", text), &firm_for_all);
-    assert_kinds(&found, &["ZorbCrypto", "Vellmo"], EntityKind::Person);
+    assert_kinds(
+        &found,
+        &["ZorbCrypto", "Vellmo", "QuarnTerra", "Mellix"],
+        EntityKind::Person,
+    );
 
     let person_for_all = typing_every_name_as(EntityKind::Person);
     let text = "Previous reports by Quorn and Pell Talos, and the code audited by Zenko, agree. \

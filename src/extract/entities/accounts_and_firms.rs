@@ -5,7 +5,8 @@
 //! to one); a firm word ending a "person's" name makes it a firm's ("Acme Security",
 //! `firm-words.txt`); a noun or a role in apposition says the kind ("Zorb, one of Acme's
 //! auditors, …", "Zorbo Pell, CEO of Acme, …"); so does a phrase before the name ("a thread by
-//! Zorbo", `account-phrases.txt`; "audited by Acme", `firm-phrases.txt`); and a name of several
+//! Zorbo", `account-phrases.txt`; "as Zorbo pointed out", `account-phrases-after.txt`; "audited
+//! by Acme", `firm-phrases.txt`); and a name of several
 //! words the article also writes, in another case, as a firm it found is that firm ("Acme
 //! Screener" after "ACME Screener").
 
@@ -37,6 +38,16 @@ static ACCOUNT_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
     phrases(include_str!(
         "../../../assets/entity-words/account-phrases.txt"
     ))
+});
+
+/// Words right after a name that make it someone's account ("as Zorbo pointed out";
+/// `account-phrases-after.txt`), each with the space before it.
+static ACCOUNT_PHRASES_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/account-phrases-after.txt"
+    ))
+    .map(|p| format!(" {p}"))
+    .collect()
 });
 
 static FIRM_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -286,7 +297,21 @@ fn phrase_before(text: &str, start: usize, found: &[Candidate], phrases: &[Strin
     false
 }
 
-/// "a thread by Zorbo", "pointed out by Zorbo": someone's account; "audited by Acme",
+/// Whether an account's words come right after the name ending at `end`, then a word's end.
+fn phrase_after(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    ACCOUNT_PHRASES_AFTER.iter().any(|p| {
+        rest.len() >= p.len()
+            && rest.is_char_boundary(p.len())
+            && rest[..p.len()].eq_ignore_ascii_case(p)
+            && !rest[p.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// "a thread by Zorbo", "pointed out by Zorbo", "as Zorbo pointed out": someone's account; "audited by Acme",
 /// "reports by Acme and Zorb Labs", "researchers at Acme": a firm. A name the model typed is
 /// that kind at every mention, unless its mentions say both.
 fn named_by_phrase(text: &str, found: &mut [Candidate]) {
@@ -295,13 +320,14 @@ fn named_by_phrase(text: &str, found: &mut [Candidate]) {
         if c.source != Source::Model || c.kind == EntityKind::Location {
             continue;
         }
-        let kind = if phrase_before(text, c.start, found, &ACCOUNT_PHRASES) {
-            EntityKind::Person
-        } else if phrase_before(text, c.start, found, &FIRM_PHRASES) {
-            EntityKind::Organization
-        } else {
-            continue;
-        };
+        let kind =
+            if phrase_before(text, c.start, found, &ACCOUNT_PHRASES) || phrase_after(text, c.end) {
+                EntityKind::Person
+            } else if phrase_before(text, c.start, found, &FIRM_PHRASES) {
+                EntityKind::Organization
+            } else {
+                continue;
+            };
         kinds
             .entry(c.canonical.clone())
             .and_modify(|k| {
