@@ -1485,3 +1485,91 @@ fn a_product_after_its_makers_name_leaves_the_maker() {
         triples(&found)
     );
 }
+
+// ---- Issue 23 (rekt-dev, dprk): people's accounts and firms told apart by phrasing
+// (`entities::accounts_and_firms`). Each test's stub model types every name the wrong way, so
+// the rule must overrule it.
+
+#[test]
+fn a_handle_after_a_person_is_that_persons_and_a_stray_handle_is_someones_account() {
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    let text = "Ana Ruiz (@anaruiz_x) wrote it up. Researcher @zorbo_sec noted the bug.\n\
+                Quandle paused; @QuandleLive said so.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    assert_eq!(
+        canonical_of(&found, "@anaruiz_x"),
+        Some((EntityKind::Person, "Ana Ruiz".into())),
+        "{:?}",
+        triples(&found)
+    );
+    assert_kinds(&found, &["@zorbo_sec"], EntityKind::Person);
+    // A handle that spells a firm the article found stays the firm's.
+    assert_kinds(
+        &found,
+        &["Quandle", "@QuandleLive"],
+        EntityKind::Organization,
+    );
+}
+
+#[test]
+fn a_firm_word_ends_a_firms_name_not_a_persons() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Credit: Vellor Security, Quorn Research, Burwin Law, Ana Law, Mirto Pell";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Vellor Security", "Quorn Research", "Burwin Law"],
+        EntityKind::Organization,
+    );
+    // A given name and a surname that is also a firm word: a person.
+    assert_kinds(&found, &["Ana Law", "Mirto Pell"], EntityKind::Person);
+}
+
+#[test]
+fn a_noun_in_apposition_says_a_firm_or_a_person() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Zorbix, one of Quandle’s six auditors, published a post-mortem.\n\n\
+                Vexa Screeno, a token analytics platform, announced a review.\n\n\
+                Credit: VEXA Screeno, Pellam, Korvin\n\n\
+                Korvin, a member of the team, said nothing.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Zorbix", "Vexa Screeno"],
+        EntityKind::Organization,
+    );
+    // The credit line's other case of a firm the article found is that firm.
+    assert_kinds(&found, &["VEXA Screeno"], EntityKind::Organization);
+    // A noun after "of" is not what the name is.
+    assert_kinds(&found, &["Pellam", "Korvin"], EntityKind::Person);
+
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    let text = "Pellam, the founder, left. Korvin, a DEX on the Quandle network, paused. \
+                Orvel Vantaro, CEO of Quandle, said so.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    assert_kinds(&found, &["Pellam", "Orvel Vantaro"], EntityKind::Person);
+    assert_kinds(&found, &["Korvin"], EntityKind::Organization);
+}
+
+#[test]
+fn a_thread_by_a_name_is_an_accounts_and_a_report_by_a_list_is_firms() {
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    let text = "A longer thread by ZorbCrypto picked up traction, as pointed out by Vellmo. \
+                As QuarnTerra pointed out, and Mellix summed it up best, it was a trap.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    assert_kinds(
+        &found,
+        &["ZorbCrypto", "Vellmo", "QuarnTerra", "Mellix"],
+        EntityKind::Person,
+    );
+
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Previous reports by Quorn and Pell Talos, and the code audited by Zenko, agree. \
+                Researchers at Brimley saw it too, backed by Web3 launchpad overTorn.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorn", "Pell Talos", "Zenko", "Brimley", "overTorn"],
+        EntityKind::Organization,
+    );
+}

@@ -145,9 +145,14 @@ pub(super) fn organisations_named_as_people(text: &str, found: &mut [Candidate])
 }
 
 /// Whether general news's phrasing makes the proposed name at `start..end` an
-/// organisation: a band before a musician's role, an item of a list ending "and other clubs".
+/// organisation: a band before a musician's role, an item of a list ending "and other clubs",
+/// an organisation's noun in apposition ("Zorb, one of Acme's auditors, …"), a firm's phrase
+/// before it ("audited by Zorb").
 pub(super) fn organisation_by_phrasing(text: &str, start: usize, end: usize) -> bool {
-    band_of_a_musician(text, start, end) || one_of_other_organisations(text, end)
+    band_of_a_musician(text, start, end)
+        || one_of_other_organisations(text, end)
+        || super::accounts_and_firms::apposed_organisation(text, end)
+        || super::accounts_and_firms::firm_phrase_before(text, start)
 }
 
 /// Whether the name ending at `end` is an item of a list ending "and other" and an

@@ -6,6 +6,7 @@
 //! (longest wins, then the more specific gazetteer), and surnames are tied to the full name the
 //! article gives ("Demers" → "John Demers").
 
+mod accounts_and_firms;
 pub mod appositions;
 mod automaton;
 pub mod candidates;
@@ -511,6 +512,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     }
 
     names_of_no_body::drop_names_of_no_body(text, &mut found);
+    accounts_and_firms::retype(text, &mut found);
     kind_cues::people_the_rules_found(&mut found);
     // Single-word people ("President Trump") take the article's full name when there is one.
     let full: Vec<Candidate> = found
