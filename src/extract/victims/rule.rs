@@ -12,6 +12,7 @@ use crate::extract::entities::gazetteer::{THREAT_ACTORS, is_matchable};
 use crate::extract::entities::organizations;
 use crate::extract::entities::words::COMMON;
 use crate::extract::lexicon::Lexicon;
+use crate::learn::WordHasher;
 
 /// Compiles one of the rule's fixed patterns: constants of the program, not input (a bad one
 /// is caught by `every_static_pattern_compiles`).
@@ -394,7 +395,7 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words dropped when victims' names are compared (`assets/lexicon/victim-name-noise.txt`).
-static KIND_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static KIND_WORDS: LazyLock<HashSet<&'static str, WordHasher>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/lexicon/victim-name-noise.txt"
     ))
@@ -404,6 +405,9 @@ static KIND_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// A victim name reduced for comparison: case, punctuation, and the words that say what kind of
 /// organisation it is ("Pylon Chain" = "Pylon Bridge" = "pylon").
 pub fn normalized(name: &str) -> String {
+    if name.is_ascii() {
+        return normalized_ascii(name);
+    }
     let lower: String = name
         .to_lowercase()
         .chars()
@@ -418,6 +422,39 @@ pub fn normalized(name: &str) -> String {
     } else {
         kept.join(" ")
     }
+}
+
+/// [`normalized`] of an ASCII name, its words read in place: no lower-cased copy, no list.
+fn normalized_ascii(name: &str) -> String {
+    let words = || {
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let mut out = String::with_capacity(name.len());
+    let mut word = String::new();
+    let mut dropped = false;
+    for w in words() {
+        word.clear();
+        word.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        if KIND_WORDS.contains(word.as_str()) {
+            dropped = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    if out.is_empty() && dropped {
+        // Every word says a kind: they all stay.
+        for w in words() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -137,3 +137,53 @@ fn actor_names_are_not_victims() {
         Some("Zephyr Exchange")
     );
 }
+
+/// The reduction as it was written before ASCII names were read in place: the definition.
+fn normalized_by_copy(name: &str) -> String {
+    let lower: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let kept: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !KIND_WORDS.contains(w))
+        .collect();
+    if kept.is_empty() {
+        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        kept.join(" ")
+    }
+}
+
+#[test]
+fn names_reduce_for_comparison_as_the_lower_cased_copy_reduced_them() {
+    for name in [
+        "Pylon Chain",
+        "Ronin Network",
+        "the Bangladesh central bank",
+        "BANK",
+        "Bank Exchange",
+        "  Quillon--Exchange, Inc. ",
+        "Zephyr's 3rd bridge (v2)",
+        "Café Nimbus Bank",
+        "İstanbul Finance",
+        "\u{212A}elvin Protocol",
+        "",
+        "   ",
+        "...",
+        "a_b c-d",
+    ] {
+        assert_eq!(normalized(name), normalized_by_copy(name), "{name:?}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+    #[test]
+    fn any_name_reduces_as_the_copy_reduced_it(
+        name in "((Bank|bank|Exchange|protocol|Ronin|Q9|İ|é|[a-zA-Z0-9]{1,4})[ ,.'_\t-]{0,2}){0,6}"
+    ) {
+        proptest::prop_assert_eq!(normalized(&name), normalized_by_copy(&name));
+    }
+}
