@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::{CaptureLocations, Regex};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{self, MONTH_PATTERN, WEEKDAY_PATTERN, month_number};
@@ -242,6 +242,8 @@ fn find_in_stretches(
     // (byte start, byte end, value, relative); earlier patterns win overlaps of equal length.
     let mut found: Vec<(usize, usize, PartialDate, bool, usize)> = Vec::new();
     for (rank, (re, form)) in PATTERNS.iter().enumerate() {
+        // One set of capture slots per pattern, filled by every search.
+        let mut locs = re.capture_locations();
         for s in stretches
             .iter()
             .filter(|s| form.possible(s.anchors, s.dash))
@@ -251,9 +253,12 @@ fn find_in_stretches(
             let haystack = &text[..s.span.end()];
             let mut at = s.span.start();
             while at < haystack.len()
-                && let Some(caps) = re.captures_at(haystack, at)
+                && let Some(m) = re.captures_read_at(&mut locs, haystack, at)
             {
-                let Some(m) = caps.get(0) else { break };
+                let caps = Caps {
+                    text: haystack,
+                    locs: &locs,
+                };
                 if let Some((value, relative)) = resolve(*form, &caps, published) {
                     found.push((m.start(), m.end(), value, relative, rank));
                 }
@@ -323,8 +328,22 @@ fn ym(y: i32, m: u32) -> Option<PartialDate> {
     PartialDate::of_month(y, m)
 }
 
-fn num<T: std::str::FromStr>(caps: &Captures, i: usize) -> Option<T> {
-    caps.get(i)?.as_str().parse().ok()
+/// A match's groups: the slots one search filled, over the text it searched.
+struct Caps<'t> {
+    text: &'t str,
+    locs: &'t CaptureLocations,
+}
+
+impl<'t> Caps<'t> {
+    /// The text of group `i`, if it took part in the match.
+    fn get(&self, i: usize) -> Option<&'t str> {
+        let (s, e) = self.locs.get(i)?;
+        self.text.get(s..e)
+    }
+}
+
+fn num<T: std::str::FromStr>(caps: &Caps, i: usize) -> Option<T> {
+    caps.get(i)?.parse().ok()
 }
 
 fn day_value(d: NaiveDate) -> Option<PartialDate> {
@@ -341,33 +360,29 @@ fn last_weekday(pub_date: NaiveDate, weekday: Weekday) -> NaiveDate {
     pub_date - Duration::days(i64::from(back))
 }
 
-fn resolve(
-    form: Form,
-    caps: &Captures,
-    published: Option<NaiveDate>,
-) -> Option<(PartialDate, bool)> {
+fn resolve(form: Form, caps: &Caps, published: Option<NaiveDate>) -> Option<(PartialDate, bool)> {
     let abs = |v: Option<PartialDate>| v.map(|v| (v, false));
     match form {
         Form::Iso => abs(ymd(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?)),
         Form::MonthDayYear => abs(ymd(
             num(caps, 3)?,
-            month_number(caps.get(1)?.as_str())?,
+            month_number(caps.get(1)?)?,
             num(caps, 2)?,
         )),
         Form::DayMonthYear => abs(ymd(
             num(caps, 3)?,
-            month_number(caps.get(2)?.as_str())?,
+            month_number(caps.get(2)?)?,
             num(caps, 1)?,
         )),
-        Form::MonthYear => abs(ym(num(caps, 2)?, month_number(caps.get(1)?.as_str())?)),
+        Form::MonthYear => abs(ym(num(caps, 2)?, month_number(caps.get(1)?)?)),
         Form::EndOfYear => abs(ym(num(caps, 1)?, 12)),
         Form::QuarterYear | Form::Year => abs(PartialDate::of_year(num::<i32>(caps, 1)?)),
         Form::MonthDay | Form::DayMonth => {
             let p = published?;
             let (m, d) = if matches!(form, Form::MonthDay) {
-                (month_number(caps.get(1)?.as_str())?, num(caps, 2)?)
+                (month_number(caps.get(1)?)?, num(caps, 2)?)
             } else {
-                (month_number(caps.get(2)?.as_str())?, num(caps, 1)?)
+                (month_number(caps.get(2)?)?, num(caps, 1)?)
             };
             let mut date = NaiveDate::from_ymd_opt(p.year(), m, d)?;
             if date > p {
@@ -377,8 +392,8 @@ fn resolve(
         }
         Form::PrepMonth => {
             let p = published?;
-            let prep = caps.get(1)?.as_str().to_ascii_lowercase();
-            let m = month_number(caps.get(2)?.as_str())?;
+            let prep = caps.get(1)?.to_ascii_lowercase();
+            let m = month_number(caps.get(2)?)?;
             // "in March": the latest March on or before publication; "last March": before it.
             let this_year = match prep.as_str() {
                 "this" => true,
@@ -390,7 +405,7 @@ fn resolve(
         }
         Form::RelYear => {
             let p = published?;
-            let y = match caps.get(1)?.as_str().to_ascii_lowercase().as_str() {
+            let y = match caps.get(1)?.to_ascii_lowercase().as_str() {
                 "this" => p.year(),
                 "next" => p.year() + 1,
                 _ => p.year() - 1,
@@ -399,7 +414,7 @@ fn resolve(
         }
         Form::RelMonth => {
             let p = published?;
-            let d = match caps.get(1)?.as_str().to_ascii_lowercase().as_str() {
+            let d = match caps.get(1)?.to_ascii_lowercase().as_str() {
                 "this" => p,
                 "next" => p.checked_add_months(Months::new(1))?,
                 _ => p.checked_sub_months(Months::new(1))?,
@@ -408,8 +423,8 @@ fn resolve(
         }
         Form::Ago => {
             let p = published?;
-            let n = small_number(caps.get(1)?.as_str())?;
-            let unit = caps.get(2)?.as_str().to_ascii_lowercase();
+            let n = small_number(caps.get(1)?)?;
+            let unit = caps.get(2)?.to_ascii_lowercase();
             let n32 = u32::try_from(n).ok()?;
             let value = if unit.starts_with("year") {
                 if n == 1 {
@@ -428,7 +443,7 @@ fn resolve(
         }
         Form::Weekday => {
             let p = published?;
-            let wd: Weekday = caps.get(1)?.as_str().parse().ok()?;
+            let wd: Weekday = caps.get(1)?.parse().ok()?;
             Some((day_value(last_weekday(p, wd))?, true))
         }
         Form::Weekend => {
@@ -438,7 +453,7 @@ fn resolve(
         }
         Form::DayWord => {
             let p = published?;
-            let d = if caps.get(1)?.as_str().eq_ignore_ascii_case("yesterday") {
+            let d = if caps.get(1)?.eq_ignore_ascii_case("yesterday") {
                 p - Duration::days(1)
             } else {
                 p
