@@ -149,7 +149,7 @@ static PATTERNS: LazyLock<Vec<(Regex, Form)>> = LazyLock::new(|| {
 /// pattern whose words are all absent is not run at all (most articles lack most of them).
 /// The bit of each word group, in the order of [`ANCHOR_WORDS`].
 /// The months are anchored by their first three letters, which every spelling starts with.
-static ANCHOR_WORDS: LazyLock<Vec<(String, u8)>> = LazyLock::new(|| {
+static ANCHOR_WORDS: LazyLock<Vec<(String, u16)>> = LazyLock::new(|| {
     let years = ["199", "200", "201", "202", "203"].map(|y| (y.to_string(), HAS_YEAR));
     let months = calendar::month_names().map(|m| (m[..3].to_ascii_lowercase(), HAS_MONTH));
     let words = [
@@ -158,23 +158,64 @@ static ANCHOR_WORDS: LazyLock<Vec<(String, u8)>> = LazyLock::new(|| {
         ("ago", HAS_AGO),
         ("day", HAS_DAY),
         ("week", HAS_WEEK),
+        // The end of a year: its "hours", "minutes" and "moments" ("days" and "weeks" above).
+        ("hour", HAS_UNIT),
+        ("minute", HAS_UNIT),
+        ("moment", HAS_UNIT),
+        // A quarter or a half of a year.
+        ("quarter", HAS_QUARTER),
+        ("half", HAS_QUARTER),
+        ("q1", HAS_QUARTER),
+        ("q2", HAS_QUARTER),
+        ("q3", HAS_QUARTER),
+        ("q4", HAS_QUARTER),
+        ("h1", HAS_QUARTER),
+        ("h2", HAS_QUARTER),
+        ("yesterday", HAS_DAY_WORD),
+        ("today", HAS_DAY_WORD),
     ]
     .map(|(w, b)| (w.to_string(), b));
     years.into_iter().chain(months).chain(words).collect()
 });
-const HAS_YEAR: u8 = 1;
-const HAS_MONTH: u8 = 2;
-const HAS_YEAR_WORD: u8 = 4;
-const HAS_MONTH_WORD: u8 = 8;
-const HAS_AGO: u8 = 16;
-const HAS_DAY: u8 = 32;
-const HAS_WEEK: u8 = 64;
-const HAS_ALL: u8 = 127;
+const HAS_YEAR: u16 = 1;
+const HAS_MONTH: u16 = 2;
+const HAS_YEAR_WORD: u16 = 4;
+const HAS_MONTH_WORD: u16 = 8;
+const HAS_AGO: u16 = 16;
+const HAS_DAY: u16 = 32;
+const HAS_WEEK: u16 = 64;
+const HAS_UNIT: u16 = 128;
+const HAS_QUARTER: u16 = 256;
+const HAS_DAY_WORD: u16 = 512;
+/// A month word with what may be a day before it (see [`day_before`]).
+const HAS_DAY_MONTH: u16 = 1024;
+const HAS_ALL: u16 = 2047;
 
 /// The anchor words are lower case and matched in the document's lower-case form, which is
 /// the text's ASCII case folding.
 static ANCHORS: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| AhoCorasick::new(ANCHOR_WORDS.iter().map(|(w, _)| w)).ok());
+
+/// Whether a day may be written before the month word at byte `at` of the lower-cased text:
+/// the day-first forms need `(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` there. A necessary test,
+/// not the pattern: ASCII blanks, then a digit or the last two letters of "of", "1st", "2nd",
+/// "3rd", "4th"; a byte beyond ASCII in either place (a Unicode blank or digit) passes.
+fn day_before(lower: &[u8], at: usize) -> bool {
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut k = at;
+    while k > 0 && blank(lower[k - 1]) {
+        k -= 1;
+    }
+    if k == at {
+        return at > 0 && !lower[at - 1].is_ascii();
+    }
+    let Some(&b) = k.checked_sub(1).and_then(|i| lower.get(i)) else {
+        return false;
+    };
+    !b.is_ascii()
+        || b.is_ascii_digit()
+        || (k >= 2 && matches!(&lower[k - 2..k], b"of" | b"st" | b"nd" | b"rd" | b"th"))
+}
 
 /// Which anchor words the document holds on each of its stretches where a date can be. Under
 /// Unicode case folding the Kelvin sign and the long s match `k` and `s` of the
@@ -189,8 +230,12 @@ fn anchored_stretches(doc: &Document) -> Vec<Stretch> {
         }
         return stretches;
     };
-    for m in ac.find_overlapping_iter(doc.lower()) {
-        let bit = ANCHOR_WORDS[m.pattern().as_usize()].1;
+    let lower = doc.lower();
+    for m in ac.find_overlapping_iter(lower) {
+        let mut bit = ANCHOR_WORDS[m.pattern().as_usize()].1;
+        if bit == HAS_MONTH && day_before(lower.as_bytes(), m.start()) {
+            bit |= HAS_DAY_MONTH;
+        }
         date_stretches::mark(&mut stretches, m.start(), m.end(), bit);
     }
     stretches
@@ -199,18 +244,23 @@ fn anchored_stretches(doc: &Document) -> Vec<Stretch> {
 impl Form {
     /// Whether a stretch of text with `anchors`, holding a dash or not, can hold a match of
     /// this form's pattern.
-    fn possible(self, anchors: u8, dash: bool) -> bool {
-        let has = |bits: u8| anchors & bits == bits;
+    fn possible(self, anchors: u16, dash: bool) -> bool {
+        let has = |bits: u16| anchors & bits == bits;
         match self {
             Self::Iso => has(HAS_YEAR) && dash,
-            Self::MonthDayYear | Self::DayMonthYear | Self::MonthYear => has(HAS_YEAR | HAS_MONTH),
-            Self::EndOfYear | Self::QuarterYear | Self::Year => has(HAS_YEAR),
-            Self::MonthDay | Self::DayMonth | Self::PrepMonth => has(HAS_MONTH),
+            Self::MonthDayYear | Self::MonthYear => has(HAS_YEAR | HAS_MONTH),
+            Self::DayMonthYear => has(HAS_YEAR | HAS_DAY_MONTH),
+            Self::EndOfYear => has(HAS_YEAR) && anchors & (HAS_UNIT | HAS_DAY | HAS_WEEK) != 0,
+            Self::QuarterYear => has(HAS_YEAR | HAS_QUARTER),
+            Self::Year => has(HAS_YEAR),
+            Self::MonthDay | Self::PrepMonth => has(HAS_MONTH),
+            Self::DayMonth => has(HAS_DAY_MONTH),
             Self::RelYear => has(HAS_YEAR_WORD),
             Self::RelMonth => has(HAS_MONTH_WORD),
             Self::Ago => has(HAS_AGO),
-            // Weekday names, "yesterday" and "today" all end in "day".
-            Self::Weekday | Self::DayWord => has(HAS_DAY),
+            // Weekday names all end in "day".
+            Self::Weekday => has(HAS_DAY),
+            Self::DayWord => has(HAS_DAY_WORD),
             Self::Weekend | Self::LastWeek => has(HAS_WEEK),
         }
     }
@@ -551,24 +601,56 @@ mod tests {
                 "(June 30, 2019) \"last week\": mid-2019, Dec. 2022 and Jan.\n5, 2020!",
                 "x2019-06-30y, é2019 in\u{a0}2018 – on\nMonday; 3rd of Sept., 2021?",
                 "in 2019_x, on Monday_, last week_; (in 2018)_",
+                "5th of March 2019, 5 March, 5\u{a0}March, 2nd\n\tof  Sept. 2020, 3rd Oct",
+                "٣ March 2019, 1\u{85}of May, 7of June, 8 ofJuly, x1 Aug 2020, 12st Dec",
+                "Q1 2022, q2 2021, H2 2020, the first HALF of 2019, last Quarter of 2018",
+                "the final hours of 2023, the last MINUTES of 2019, dying moments of 2017",
+                "earlier today, YESTERDAY, later Today; the closing weeks of 2016",
             ]
             .map(String::from),
         );
         for t in &texts {
-            let doc = Document::new(t);
-            // One stretch, the whole text, every anchor: every pattern over everything.
-            let everything = [Stretch {
-                span: crate::extract::document::Span::new(0, t.len()),
-                anchors: HAS_ALL,
-                dash: true,
-            }];
-            for published in [pubd(), None] {
-                assert_eq!(
-                    find_in(t, published),
-                    find_in_stretches(&doc, published, &everything),
-                    "{t}"
-                );
+            anchors_change_nothing(t);
+        }
+    }
+
+    /// The dates found over the stretches their anchor words allow are those every pattern
+    /// finds over the whole text.
+    fn anchors_change_nothing(t: &str) {
+        let doc = Document::new(t);
+        // One stretch, the whole text, every anchor: every pattern over everything.
+        let everything = [Stretch {
+            span: crate::extract::document::Span::new(0, t.len()),
+            anchors: HAS_ALL,
+            dash: true,
+        }];
+        for published in [pubd(), None] {
+            assert_eq!(
+                find_in(t, published),
+                find_in_stretches(&doc, published, &everything),
+                "{t:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 1500, ..Default::default() })]
+        #[test]
+        fn anchors_change_nothing_on_any_date_words(
+            words in proptest::collection::vec(
+                "(1|05|3rd|2nd|21st|4th|٣|of|OF|st|th|March|Sept\\.|Dec|may|MAY|2019|1999|\
+                 Q1|h2|HALF|quarter|first|the|final|last|hours|Minutes|moments|days|weeks|\
+                 today|Yesterday|earlier|Monday|in|since|year|month|ago|two|weekend|x|é)",
+                0..12,
+            ),
+            gaps in proptest::collection::vec("( |  |\n|\t|\u{a0}|\u{85}|, |\\. |-|)", 12),
+        ) {
+            let mut t = String::new();
+            for (w, g) in words.iter().zip(&gaps) {
+                t.push_str(w);
+                t.push_str(g);
             }
+            anchors_change_nothing(&t);
         }
     }
 
