@@ -187,3 +187,62 @@ proptest::proptest! {
         proptest::prop_assert_eq!(normalized(&name), normalized_by_copy(&name));
     }
 }
+
+/// Each pattern before a figure that matches `pre` is one the word test lets run, and the rule
+/// names the same victim with the test as with every pattern run.
+fn word_test_agrees(sentence: &str) {
+    let may = cue_words::before(sentence);
+    assert!(may.verb || !VERB_BEFORE.is_match(sentence), "{sentence:?}");
+    assert!(may.noun || !NOUN_BEFORE.is_match(sentence), "{sentence:?}");
+    assert!(
+        may.against || !AGAINST_BEFORE.is_match(sentence),
+        "{sentence:?}"
+    );
+    for (at, _) in sentence.char_indices() {
+        let amount = (at, at);
+        assert_eq!(
+            v().in_sentence(sentence, amount),
+            v().in_sentence_where(sentence, amount, cue_words::May::ALL),
+            "{sentence:?} at {at}"
+        );
+    }
+}
+
+#[test]
+fn the_words_before_a_figure_let_every_matching_pattern_run() {
+    for s in [
+        "Nimbus lost over $5M",
+        "Zephyr Exchange, which has LOST $28M",
+        "the Bybit Hack of $1.4 billion",
+        "a February 2016 attacks against the Quillon Bank that resulted in $850 million",
+        "Hackers drained $358 million from Corvandun Bank",
+        "the hackers_ stole, a hacked_ site, xhack on Vesta, _theft on Nimbus",
+        "Nimbus lo\u{17F}t $5M; the \u{212A}elvin hac\u{212A} on Vesta",
+        "the\u{a0}heist\u{a0}on Vesta, the theftS on Quillon, robbery\tof Nimbus",
+        "Quillon Exchange reported a profit of $9M",
+        "",
+    ] {
+        word_test_agrees(s);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
+    #[test]
+    fn any_words_before_a_figure_let_every_matching_pattern_run(
+        words in proptest::collection::vec(
+            "(Nimbus|Quillon|Bank|the|has|was|lost|LOSES|lose|losing|suffered|Hacked|hack|hacks|\
+             Hackers|exploit|heist|breach|attack|Attacks|robbery|theft|on|against|of|from|\
+             which|\\$5M|\\(|x|_|ſ|\u{212A}|é)",
+            0..10,
+        ),
+        gaps in proptest::collection::vec("( |  |\u{a0}|, |\\. |-|_|)", 10),
+    ) {
+        let mut s = String::new();
+        for (w, g) in words.iter().zip(&gaps) {
+            s.push_str(w);
+            s.push_str(g);
+        }
+        word_test_agrees(&s);
+    }
+}
