@@ -28,10 +28,12 @@ fn holds(c: char) -> bool {
 /// a date holds.
 fn closes_abbreviation(text: &str, at: usize) -> bool {
     let head = &text[..at];
+    // The last byte tells most words apart before any comparison ("said." is none).
+    let last = head.as_bytes().last();
     MONTHS
         .iter()
         .flat_map(|m| &m[1..])
-        .any(|a| head.ends_with(a))
+        .any(|a| a.as_bytes().last().is_none_or(|b| Some(b) == last) && head.ends_with(a))
 }
 
 /// Whether an ASCII byte is one a date holds, full stops aside (see [`holds`]).
