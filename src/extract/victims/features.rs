@@ -265,16 +265,21 @@ pub(super) fn of(
         }
     }
     // The words right around the mention.
-    let prev = text[..span.0].split_whitespace().next_back().map(link_word);
-    let next = text[span.1..].split_whitespace().next().map(link_word);
     if text[span.1..].starts_with(['\'', '’']) {
         add(&["possessive"], 1.0);
     }
-    if let Some(w) = prev.filter(|w| LINKS.contains(w.as_str())) {
-        add(&["prev=", &w], 1.0);
+    let mut buf = String::new();
+    if let Some(w) = text[..span.0].split_whitespace().next_back() {
+        let w = link_word_into(w, &mut buf);
+        if LINKS.contains(w) {
+            add(&["prev=", w], 1.0);
+        }
     }
-    if let Some(w) = next.filter(|w| LINKS.contains(w.as_str())) {
-        add(&["next=", &w], 1.0);
+    if let Some(w) = text[span.1..].split_whitespace().next() {
+        let w = link_word_into(w, &mut buf);
+        if LINKS.contains(w) {
+            add(&["next=", w], 1.0);
+        }
     }
     if c.in_title {
         add(&["title"], 1.0);

@@ -355,9 +355,10 @@ impl<'a> Rule<'a> {
             return self.canonical(n.as_str());
         }
         // A database entry titled with the platform's name alone.
-        let words: Vec<&str> = title.split_whitespace().collect();
-        if (1..=3).contains(&words.len())
-            && words.iter().all(|w| is_name_token(w))
+        // One to three words: only the first four are read (a first line may be a paragraph).
+        let mut words = title.split_whitespace();
+        if (1..=3).contains(&words.clone().take(4).count())
+            && words.all(is_name_token)
             && body.matches(title).count() >= 2
         {
             return self.canonical(title);
