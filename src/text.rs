@@ -48,15 +48,33 @@ fn abbreviation(word: &str) -> bool {
         || (lower.chars().count() == 1 && lower.chars().all(char::is_alphabetic))
 }
 
+/// The bytes that may end a sentence: a newline, `.`, `!`, `?`, and the first byte of `…`
+/// (a lead byte, so it starts a character).
+static MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Sentence spans (byte offsets): a newline always ends one; `.`, `!`, `?` or `…` end one when
 /// a capital, digit, quote or currency sign follows after a space, unless an abbreviation or an
-/// initial precedes.
+/// initial precedes. Only the characters that may end one are decoded: the bytes between are
+/// skipped by a table.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut at = 0;
+    while let Some(skip) = bytes[at..].iter().position(|&b| MAY_END[usize::from(b)]) {
+        let i = at + skip;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        at = i + c.len_utf8();
         let end_here = match c {
             '\n' => true,
             '.' | '!' | '?' | '…' => {
@@ -93,13 +111,8 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             while start < bytes.len() && matches!(bytes[start], b' ' | b'\t') {
                 start += 1;
             }
-            while let Some(&(j, _)) = iter.peek() {
-                if j < start {
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
+            // The blanks skipped end no sentence.
+            at = start;
         }
     }
     if start < text.len() && !text[start..].trim().is_empty() {
@@ -202,6 +215,87 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The splitter as it was, reading every character: the definition.
+    fn sentences_char_by_char(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let bytes = text.as_bytes();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let end_here = match c {
+                '\n' => true,
+                '.' | '!' | '?' | '…' => {
+                    let after = &text[i + c.len_utf8()..];
+                    let trimmed = after.trim_start_matches(['"', '”', '’', '\'', ')']);
+                    let ws = trimmed.len() < after.len() || after.starts_with([' ', '\t', '\n']);
+                    let rest = trimmed.trim_start_matches([' ', '\t']);
+                    let spaced = rest.len() < trimmed.len() || ws;
+                    let next_ok = rest.is_empty()
+                        || rest.starts_with('\n')
+                        || rest.chars().next().is_some_and(|n| {
+                            n.is_uppercase()
+                                || n.is_ascii_digit()
+                                || matches!(n, '"' | '“' | '‘' | '\'' | '$' | '€' | '£' | '(' | '-')
+                        });
+                    spaced
+                        && next_ok
+                        && !(c == '.'
+                            && abbreviation(
+                                text[start..i]
+                                    .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+                                    .next()
+                                    .unwrap_or(""),
+                            ))
+                }
+                _ => false,
+            };
+            if end_here {
+                let end = i + c.len_utf8();
+                if !text[start..end].trim().is_empty() {
+                    out.push((start, end));
+                }
+                start = end;
+                while start < bytes.len() && matches!(bytes[start], b' ' | b'\t') {
+                    start += 1;
+                }
+                while let Some(&(j, _)) = iter.peek() {
+                    if j < start {
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        if start < text.len() && !text[start..].trim().is_empty() {
+            out.push((start, text.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_to_the_bytes_that_may_end_a_sentence_splits_as_reading_every_character() {
+        let mut texts: Vec<String> = (0..300)
+            .map(|i| crate::synthetic::article(7, i).text)
+            .collect();
+        texts.extend(
+            [
+                "Hi. There! Yes? No… “Quoted.” Said Dr. Ruiz. (J. K. Rowling.) $5. 3. -x",
+                "é… Ωmega. 日本。 a.\tB\n\n  c .  D.\u{a0}E ?\n…",
+                ". . .\n\n\t \n",
+                "",
+                "a",
+                "end.",
+                "’Tis. ‘x’. \u{2028}x. Ü.",
+                "U.S. Treasury. The S.E.C. said. e.g. Foo. Mr.Bar.",
+            ]
+            .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(sentences(t), sentences_char_by_char(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn initials_and_abbreviations_keep_the_sentence_open_in_any_script() {

@@ -11,7 +11,7 @@ use super::document::Span;
 pub(super) struct Stretch {
     pub span: Span,
     /// The anchor-word bits of the words wholly inside it (see `dates::ANCHOR_WORDS`).
-    pub anchors: u8,
+    pub anchors: u16,
     /// It holds a `-` (an ISO date needs one).
     pub dash: bool,
 }
@@ -28,10 +28,12 @@ fn holds(c: char) -> bool {
 /// a date holds.
 fn closes_abbreviation(text: &str, at: usize) -> bool {
     let head = &text[..at];
+    // The last byte tells most words apart before any comparison ("said." is none).
+    let last = head.as_bytes().last();
     MONTHS
         .iter()
         .flat_map(|m| &m[1..])
-        .any(|a| head.ends_with(a))
+        .any(|a| a.as_bytes().last().is_none_or(|b| Some(b) == last) && head.ends_with(a))
 }
 
 /// Whether an ASCII byte is one a date holds, full stops aside (see [`holds`]).
@@ -102,7 +104,7 @@ fn stretch(bytes: &[u8], s: usize, e: usize) -> Stretch {
 }
 
 /// Marks anchor word `bit` found at `start..end` on the stretch that wholly holds it, if any.
-pub(super) fn mark(stretches: &mut [Stretch], start: usize, end: usize, bit: u8) {
+pub(super) fn mark(stretches: &mut [Stretch], start: usize, end: usize, bit: u16) {
     let k = stretches.partition_point(|s| s.span.end() <= start);
     if let Some(s) = stretches.get_mut(k)
         && s.span.start() <= start

@@ -304,8 +304,15 @@ pub fn gather(articles: &[Article], per_article: Vec<ArticleExtraction>) -> Extr
 /// are one canonical name per entity and the article id of each [`Mention`].
 #[derive(Default)]
 pub struct Gatherer {
-    /// Per kind: canonical name -> index into `entities`.
-    index: std::collections::HashMap<EntityKind, std::collections::HashMap<String, usize>>,
+    /// Per kind: canonical name (a name's variant key) -> index into `entities`. FNV: the
+    /// keys are looked up once per mention.
+    index: std::collections::HashMap<
+        EntityKind,
+        std::collections::HashMap<String, usize, crate::learn::WordHasher>,
+        crate::learn::WordHasher,
+    >,
+    /// The key of the mention being added, one buffer for all.
+    key: String,
     entities: Vec<Entity>,
     amounts: Vec<Amount>,
     /// The entity the last mention went to.
@@ -336,9 +343,9 @@ impl Gatherer {
             self.mention(
                 article_id,
                 m.kind,
-                m.canonical,
+                std::borrow::Cow::Owned(m.canonical),
                 m.parent,
-                m.surface,
+                std::borrow::Cow::Owned(m.surface),
                 m.start,
                 m.end,
             );
@@ -346,25 +353,30 @@ impl Gatherer {
                 self.add_role(role);
             }
         }
+        // A date's value is written into one buffer; only a new entity's name is a copy.
+        use std::fmt::Write as _;
+        let mut value = String::new();
         for d in ex.dates {
+            value.clear();
+            // Writing into a String cannot fail.
+            let _ = write!(value, "{}", d.value);
             self.mention(
                 article_id,
                 EntityKind::Date,
-                d.value.to_string(),
+                std::borrow::Cow::Borrowed(&value),
                 None,
-                d.text,
+                std::borrow::Cow::Owned(d.text),
                 d.start,
                 d.end,
             );
         }
         for a in &ex.amounts {
-            let text = a.text.to_string();
             self.mention(
                 article_id,
                 EntityKind::Money,
-                text.clone(),
+                std::borrow::Cow::Borrowed(&a.text),
                 None,
-                text,
+                std::borrow::Cow::Borrowed(&a.text),
                 a.start as usize,
                 a.end as usize,
             );
@@ -418,31 +430,36 @@ impl Gatherer {
         }
     }
 
+    /// Adds one mention. The names are borrowed where the caller has no string to give away
+    /// (a date's value, an amount's text): they are copied only into a new entity or alias.
     #[allow(clippy::too_many_arguments)]
     fn mention(
         &mut self,
         article_id: &ArticleId,
         kind: EntityKind,
-        canonical: String,
+        canonical: std::borrow::Cow<'_, str>,
         parent: Option<String>,
-        surface: String,
+        surface: std::borrow::Cow<'_, str>,
         start: usize,
         end: usize,
     ) {
         // Spelling variants of a name ("Ana Ruiz-Vega", "Ana Ruiz Vega") are one entity.
         let key = match kind {
-            EntityKind::Person | EntityKind::Organization => entities::variant_key(&canonical),
-            _ => canonical.clone(),
+            EntityKind::Person | EntityKind::Organization => {
+                entities::variant_key_into(&canonical, &mut self.key);
+                self.key.as_str()
+            }
+            _ => &canonical,
         };
         let names = self.index.entry(kind).or_default();
-        let at = match names.get(key.as_str()) {
+        let at = match names.get(key) {
             Some(&at) => at,
             None => {
                 let at = self.entities.len();
-                names.insert(key, at);
+                names.insert(key.to_string(), at);
                 reserve_gently(&mut self.entities, 1, 0);
                 self.entities.push(Entity {
-                    name: canonical,
+                    name: canonical.into_owned(),
                     kind,
                     aliases: Vec::new(),
                     parent,
@@ -456,8 +473,8 @@ impl Gatherer {
         };
         self.last = Some(at);
         let e = &mut self.entities[at];
-        if surface != e.name && !e.aliases.contains(&surface) {
-            e.aliases.push(surface);
+        if *surface != *e.name && !e.aliases.iter().any(|a| **a == *surface) {
+            e.aliases.push(surface.into_owned());
         }
         // Mentions arrive article by article, so only the last one can be of this article.
         if e.mentions.last().is_none_or(|x| x.article != *article_id) {

@@ -173,11 +173,42 @@ pub(super) fn defined_abbreviations(text: &str, found: &mut Vec<Candidate>) {
 /// How a person's or organisation's name is compared when merging variants: case, hyphens
 /// and dots aside ("Ana Ruiz-Vega", "Ana Ruiz Vega", "ANA RUIZ-VEGA").
 pub fn variant_key(name: &str) -> String {
-    name.to_lowercase()
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '.'))
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::new();
+    variant_key_into(name, &mut key);
+    key
+}
+
+/// [`variant_key`] written into `key` (cleared first): the corpus gathering keys every mention
+/// and reuses one buffer. An ASCII name is read a byte at a time, with no lower-cased copy.
+pub fn variant_key_into(name: &str, key: &mut String) {
+    key.clear();
+    if !name.is_ascii() {
+        let lower = name.to_lowercase();
+        let words = lower
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '.'))
+            .filter(|w| !w.is_empty());
+        for w in words {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w);
+        }
+        return;
+    }
+    key.reserve(name.len());
+    let mut gap = false;
+    for b in name.bytes() {
+        // The ASCII characters `char::is_whitespace` holds, and the hyphen and the dot.
+        if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'-' | b'.') {
+            gap = true;
+        } else {
+            if gap && !key.is_empty() {
+                key.push(' ');
+            }
+            gap = false;
+            key.push(char::from(b.to_ascii_lowercase()));
+        }
+    }
 }
 
 /// Variants of one name in an article take the first spelling's canonical name.

@@ -46,8 +46,8 @@ use super::{EntityKind, EntityMention};
 use automaton::{GAZETTEER, Gazetteer, Source};
 use context::*;
 pub use gazetteer::{ThreatActor, derive_gazetteer};
-pub use merging::variant_key;
 use merging::*;
+pub use merging::{variant_key, variant_key_into};
 pub(crate) use text_shape::unwrapped;
 
 /// A resolved candidate, in byte offsets.

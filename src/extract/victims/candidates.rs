@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use crate::extract::lexicon::Lexicon;
 use crate::extract::{EntityKind, EntityMention};
+use crate::learn::WordHasher;
 
 use super::{identity, normalized};
 use crate::extract::entities::institutions::head_end;
@@ -34,7 +35,10 @@ pub(super) fn of(
     title_end: Option<usize>,
     lex: &Lexicon,
 ) -> Vec<Candidate> {
-    let mut at: HashMap<String, usize> = HashMap::new();
+    // A name seen before is found by its text; a new spelling is keyed, and a key seen before
+    // is found in the second map.
+    let mut by_name: HashMap<&str, usize, WordHasher> = HashMap::default();
+    let mut by_id: HashMap<String, usize, WordHasher> = HashMap::default();
     let mut out: Vec<Candidate> = Vec::new();
     for &(s, e, m) in entities {
         let (e, canonical) = match m.kind {
@@ -45,26 +49,33 @@ pub(super) fn of(
             },
             _ => continue,
         };
-        let id = identity(canonical);
-        let k = *at.entry(id.clone()).or_insert_with(|| {
-            let type_word = canonical
-                .split_whitespace()
-                .next_back()
-                .map(str::to_lowercase)
-                .filter(|w| lex.is_organisation_word(w));
-            out.push(Candidate {
-                name: canonical.to_string(),
-                normalized: normalized(canonical),
-                id,
-                spans: Vec::new(),
-                rank: 0,
-                in_title: false,
-                type_word,
-                asset: lex.is_chain(&canonical.to_lowercase())
-                    || crate::extract::money::parse::is_known_ticker(canonical),
-            });
-            out.len() - 1
-        });
+        let k = match by_name.get(canonical) {
+            Some(&k) => k,
+            None => {
+                let id = identity(canonical);
+                let k = *by_id.entry(id.clone()).or_insert_with(|| {
+                    let type_word = canonical
+                        .split_whitespace()
+                        .next_back()
+                        .map(str::to_lowercase)
+                        .filter(|w| lex.is_organisation_word(w));
+                    out.push(Candidate {
+                        name: canonical.to_string(),
+                        normalized: normalized(canonical),
+                        id,
+                        spans: Vec::new(),
+                        rank: 0,
+                        in_title: false,
+                        type_word,
+                        asset: lex.is_chain(&canonical.to_lowercase())
+                            || crate::extract::money::parse::is_known_ticker(canonical),
+                    });
+                    out.len() - 1
+                });
+                by_name.insert(canonical, k);
+                k
+            }
+        };
         let c = &mut out[k];
         c.spans.push((s, e));
         c.in_title |= title_end.is_some_and(|t| s < t);

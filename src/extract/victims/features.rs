@@ -8,14 +8,14 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::extract::EntityKind;
-use crate::learn::{Features, hash, hash_parts};
+use crate::learn::{Features, WordHasher, hash, hash_parts};
 
 use super::candidates::{Candidate, RuleName, names};
 use super::{FigureView, Scene};
 
 /// Words that tie a name to a figure (`assets/lexicon/victim-links.txt`) and the victim cues
 /// the entity layer reads after a name (`assets/entity-words/victim-cues.txt`).
-static LINKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static LINKS: LazyLock<HashSet<&'static str, WordHasher>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/lexicon/victim-links.txt"))
         .chain(crate::text::entries(include_str!(
             "../../../assets/entity-words/victim-cues.txt"
@@ -43,6 +43,21 @@ fn link_word(w: &str) -> String {
         .to_lowercase()
 }
 
+/// [`link_word`] written into `buf`: an ASCII word (most) is trimmed and lower-cased with no
+/// copy but the buffer's.
+fn link_word_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if !w.is_ascii() {
+        buf.push_str(&link_word(w));
+    } else if w.ends_with("'s") && w.len() > 2 {
+        buf.push_str("'s");
+    } else {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
+        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    }
+    buf
+}
+
 /// The names the old rule gave a figure, keyed once for all its candidates.
 pub(super) struct Rule {
     sentence: Option<RuleName>,
@@ -67,7 +82,7 @@ pub(super) fn none(scene: &Scene, f: &FigureView, rule: &Rule) -> Features {
         add(&mut out, "none:main");
     }
     match &rule.sentence {
-        Some(n) if scene.candidates.iter().any(|c| names(c, n)) => {
+        Some(n) if scene.organisations().iter().any(|c| names(c, n)) => {
             add(&mut out, "none:rule_sentence")
         }
         Some(_) => add(&mut out, "none:rule_sentence_unmatched"),
@@ -78,17 +93,18 @@ pub(super) fn none(scene: &Scene, f: &FigureView, rule: &Rule) -> Features {
     }
     // The words of the figure's sentence that tie it to someone (or to no one named).
     let mut seen = HashSet::new();
+    let mut buf = String::new();
     for w in scene.text[f.window.0..f.window.1].split_whitespace() {
-        let w = link_word(w);
-        if LINKS.contains(w.as_str()) && seen.insert(w.clone()) {
-            out.push((hash_parts(&["none:sent=", &w]), 1.0));
+        let w = link_word_into(w, &mut buf);
+        if LINKS.contains(w) && seen.insert(w.to_string()) {
+            out.push((hash_parts(&["none:sent=", w]), 1.0));
         }
     }
-    if scene.rug {
+    if scene.rug() {
         out.push((hash("none:rug"), 1.0));
     }
     let in_sentence = scene
-        .candidates
+        .organisations()
         .iter()
         .filter(|c| has_mention_in(c, f.window))
         .count();
@@ -102,7 +118,7 @@ pub(super) fn none(scene: &Scene, f: &FigureView, rule: &Rule) -> Features {
     out.push((
         hash_parts(&[
             "none:orgs=",
-            &bucket(scene.candidates.len(), &[0, 1, 3, 8]).to_string(),
+            &bucket(scene.organisations().len(), &[0, 1, 3, 8]).to_string(),
         ]),
         1.0,
     ));
@@ -223,10 +239,11 @@ pub(super) fn of(
             add(&["bracket=", dir], 1.0);
         }
         if distance <= LINK_REACH {
+            let mut buf = String::new();
             for w in between.split_whitespace() {
-                let w = link_word(w);
-                if LINKS.contains(w.as_str()) {
-                    add(&["link=", dir, ":", &w], 1.0);
+                let w = link_word_into(w, &mut buf);
+                if LINKS.contains(w) {
+                    add(&["link=", dir, ":", w], 1.0);
                 }
             }
         }
@@ -248,16 +265,21 @@ pub(super) fn of(
         }
     }
     // The words right around the mention.
-    let prev = text[..span.0].split_whitespace().next_back().map(link_word);
-    let next = text[span.1..].split_whitespace().next().map(link_word);
     if text[span.1..].starts_with(['\'', '’']) {
         add(&["possessive"], 1.0);
     }
-    if let Some(w) = prev.filter(|w| LINKS.contains(w.as_str())) {
-        add(&["prev=", &w], 1.0);
+    let mut buf = String::new();
+    if let Some(w) = text[..span.0].split_whitespace().next_back() {
+        let w = link_word_into(w, &mut buf);
+        if LINKS.contains(w) {
+            add(&["prev=", w], 1.0);
+        }
     }
-    if let Some(w) = next.filter(|w| LINKS.contains(w.as_str())) {
-        add(&["next=", &w], 1.0);
+    if let Some(w) = text[span.1..].split_whitespace().next() {
+        let w = link_word_into(w, &mut buf);
+        if LINKS.contains(w) {
+            add(&["next=", w], 1.0);
+        }
     }
     if c.in_title {
         add(&["title"], 1.0);
@@ -406,6 +428,32 @@ mod tests {
             hash_parts(&["link=", "after", ":", "from"]),
             hash("link=after:from")
         );
+    }
+
+    #[test]
+    fn words_read_for_links_in_place_are_the_words_of_the_copy() {
+        let mut buf = String::new();
+        for w in [
+            "From",
+            "(from",
+            "Zephyr's",
+            "Zephyr’s",
+            "'s",
+            "s's",
+            "users'",
+            "”Against,",
+            "—",
+            "",
+            "Café",
+            "BEHIND.",
+            "x'",
+            "'Tis",
+            "3rd",
+            "_x_",
+            "\u{212A}",
+        ] {
+            assert_eq!(link_word_into(w, &mut buf), link_word(w), "{w:?}");
+        }
     }
 
     #[test]

@@ -15,6 +15,8 @@ mod features;
 pub mod model;
 pub(crate) mod rule;
 
+use std::cell::OnceCell;
+
 use crate::extract::EntityMention;
 use crate::extract::document::Span;
 use crate::extract::lexicon::Lexicon;
@@ -38,9 +40,13 @@ pub struct Victim {
 }
 
 /// One article as the victim scorer reads it (byte offsets): its sentences, its organisation
-/// candidates and its threat-actor mentions.
+/// candidates and its threat-actor mentions. What it reads off the whole text is read when a
+/// theft figure first asks for it: most articles' figures are not thefts.
 pub struct Scene<'a> {
+    lex: &'a Lexicon,
     text: &'a str,
+    /// Where the title line ends, when the text opens with one.
+    title_end: Option<usize>,
     sents: &'a [Span],
     /// The article's money figures (byte offsets).
     figures: Vec<(usize, usize)>,
@@ -49,12 +55,12 @@ pub struct Scene<'a> {
     /// Where each word (a run of non-space characters) starts: word distances are counted on
     /// it, not by re-reading the text between every figure and every mention (quadratic in a
     /// long filing).
-    word_starts: Vec<usize>,
-    candidates: Vec<candidates::Candidate>,
+    word_starts: OnceCell<Vec<usize>>,
+    candidates: OnceCell<Vec<candidates::Candidate>>,
     /// The article tells of a rug pull or an exit scam: its project is the thief, not a victim.
-    rug: bool,
+    rug: OnceCell<bool>,
     /// The actor named in a sentence of attribution, for the article's main theft.
-    attributed: Option<Actor>,
+    attributed: OnceCell<Option<Actor>>,
 }
 
 /// What the scorer knows of one figure.
@@ -82,16 +88,31 @@ pub struct Candidates {
     pub features: Vec<Features>,
 }
 
-/// Byte offsets where a run of non-space characters starts.
+/// Whether an ASCII byte is white space as `char::is_whitespace` reads it.
+const fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Byte offsets where a run of non-space characters starts. ASCII is read a byte at a time;
+/// only a byte beyond it is decoded.
 fn word_starts(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6);
     let mut in_word = false;
-    for (at, c) in text.char_indices() {
-        let space = c.is_whitespace();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (space, len) = if b.is_ascii() {
+            (ascii_space(b), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
         if !space && !in_word {
             out.push(at);
         }
         in_word = !space;
+        at += len;
     }
     out
 }
@@ -106,9 +127,20 @@ impl<'a> Scene<'a> {
             .chars()
             .next()
             .is_some_and(|c| !c.is_whitespace());
-        let inner = self.word_starts.partition_point(|&p| p < b)
-            - self.word_starts.partition_point(|&p| p <= a);
+        let starts = self.word_starts.get_or_init(|| word_starts(self.text));
+        let inner = starts.partition_point(|&p| p < b) - starts.partition_point(|&p| p <= a);
         inner + usize::from(first)
+    }
+
+    /// The article's organisations, read on first use.
+    fn organisations(&self) -> &[candidates::Candidate] {
+        self.candidates
+            .get_or_init(|| candidates::of(self.text, self.entities, self.title_end, self.lex))
+    }
+
+    /// Whether the article tells of a rug pull, read on first use.
+    fn rug(&self) -> bool {
+        *self.rug.get_or_init(|| features::tells_of_a_rug(self.text))
     }
 
     pub fn new(
@@ -121,21 +153,23 @@ impl<'a> Scene<'a> {
     ) -> Self {
         let title_end = title_line.then(|| text.find('\n').unwrap_or(text.len()));
         Self {
+            lex,
             text,
+            title_end,
             sents,
             figures,
             entities,
-            word_starts: word_starts(text),
-            candidates: candidates::of(text, entities, title_end, lex),
-            attributed: actor::attributed(text, sents, entities),
-            rug: features::tells_of_a_rug(text),
+            word_starts: OnceCell::new(),
+            candidates: OnceCell::new(),
+            attributed: OnceCell::new(),
+            rug: OnceCell::new(),
         }
     }
 
     /// The figure's candidates and their features.
     pub fn candidates(&self, f: &FigureView) -> Candidates {
         let victims = self
-            .candidates
+            .organisations()
             .iter()
             .map(|c| Victim {
                 name: c.name.clone(),
@@ -150,11 +184,11 @@ impl<'a> Scene<'a> {
 
     /// The features of "none" and of each candidate for figure `f`.
     fn features(&self, f: &FigureView) -> Vec<Features> {
-        let mut features = Vec::with_capacity(self.candidates.len() + 1);
+        let candidates = self.organisations();
+        let mut features = Vec::with_capacity(candidates.len() + 1);
         let rule = features::Rule::new(f);
         features.push(features::none(self, f, &rule));
-        let near: Vec<features::Near> = self
-            .candidates
+        let near: Vec<features::Near> = candidates
             .iter()
             .map(|c| features::nearest(self, f, c))
             .collect();
@@ -162,7 +196,7 @@ impl<'a> Scene<'a> {
         // not by comparing every pair (a long filing has thousands of organisations).
         let mut sorted: Vec<usize> = near.iter().map(|n| n.distance).collect();
         sorted.sort_unstable();
-        for (c, n) in self.candidates.iter().zip(&near) {
+        for (c, n) in candidates.iter().zip(&near) {
             let order = sorted.partition_point(|&d| d < n.distance);
             features.push(features::of(self, f, &rule, c, *n, order));
         }
@@ -172,13 +206,14 @@ impl<'a> Scene<'a> {
     /// The figure's victim by `model`; with no model, the organisation the old rule names
     /// (its sentence's victim, else the story's).
     pub fn victim(&self, model: &model::VictimModel, f: &FigureView) -> Option<Victim> {
-        if self.candidates.is_empty() {
+        let candidates = self.organisations();
+        if candidates.is_empty() {
             return None;
         }
         if model.is_empty() {
             let named = |name: Option<&str>| {
                 let name = candidates::RuleName::new(name?);
-                self.candidates.iter().find(|c| candidates::names(c, &name))
+                candidates.iter().find(|c| candidates::names(c, &name))
             };
             return named(f.rule_sentence)
                 .or_else(|| named(f.rule_story))
@@ -190,7 +225,7 @@ impl<'a> Scene<'a> {
         let p = model.probabilities(&self.features(f));
         let best = (0..p.len()).max_by(|&a, &b| p[a].total_cmp(&p[b]))?;
         (best > 0).then(|| {
-            let c = &self.candidates[best - 1];
+            let c = &candidates[best - 1];
             Victim {
                 name: c.name.clone(),
                 id: c.id.clone(),
@@ -202,8 +237,15 @@ impl<'a> Scene<'a> {
     /// the article's main theft, also one named in a sentence of attribution ("attributed to",
     /// "behind"). An actor named elsewhere about something else is not this theft's.
     pub fn actor(&self, window: (usize, usize), main: bool) -> Option<Actor> {
-        actor::in_span(window, self.entities)
-            .or_else(|| if main { self.attributed.clone() } else { None })
+        actor::in_span(window, self.entities).or_else(|| {
+            if main {
+                self.attributed
+                    .get_or_init(|| actor::attributed(self.text, self.sents, self.entities))
+                    .clone()
+            } else {
+                None
+            }
+        })
     }
 }
 

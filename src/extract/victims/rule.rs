@@ -12,6 +12,9 @@ use crate::extract::entities::gazetteer::{THREAT_ACTORS, is_matchable};
 use crate::extract::entities::organizations;
 use crate::extract::entities::words::COMMON;
 use crate::extract::lexicon::Lexicon;
+use crate::learn::WordHasher;
+
+mod cue_words;
 
 /// Compiles one of the rule's fixed patterns: constants of the program, not input (a bad one
 /// is caught by `every_static_pattern_compiles`).
@@ -244,6 +247,18 @@ impl<'a> Rule<'a> {
 
     /// The victim named in `sentence` for the figure at `amount` (byte offsets into the sentence).
     pub fn in_sentence(&self, sentence: &str, amount: (usize, usize)) -> Option<String> {
+        let may = cue_words::before(&sentence[..amount.0]);
+        self.in_sentence_where(sentence, amount, may)
+    }
+
+    /// [`Self::in_sentence`], running the patterns before the figure only where `may`
+    /// ([`cue_words::before`]) allows them a match.
+    fn in_sentence_where(
+        &self,
+        sentence: &str,
+        amount: (usize, usize),
+        may: cue_words::May,
+    ) -> Option<String> {
         let pre = &sentence[..amount.0];
         let post = &sentence[amount.1..];
         // "Zephyr ($12M), Quillon ($9M)": a list of victims with their losses
@@ -267,7 +282,11 @@ impl<'a> Rule<'a> {
             return Some(n);
         }
         // "Zephyr … has lost $28M", "Nimbus lost over $5M", "payments firm Quillon suffered a $9M heist"
-        if let Some(m) = VERB_BEFORE.find_iter(pre).last() {
+        if let Some(m) = may
+            .verb
+            .then(|| VERB_BEFORE.find_iter(pre).last())
+            .flatten()
+        {
             let mut before = &pre[..m.start()];
             // "Zephyr Exchange, which lost …"
             for rel in ["which", "who", "that"] {
@@ -289,13 +308,19 @@ impl<'a> Rule<'a> {
             }
         }
         // "a February 2016 attack against the Bangladesh Central bank that resulted in $850 million"
-        if let Some(m) = AGAINST_BEFORE.find_iter(pre).last()
+        if let Some(m) = may
+            .against
+            .then(|| AGAINST_BEFORE.find_iter(pre).last())
+            .flatten()
             && let Some(n) = self.named_at(&pre[m.end()..])
         {
             return Some(n);
         }
         // "the Bybit hack … $1.4 billion"
-        if let Some(m) = NOUN_BEFORE.find_iter(pre).last()
+        if let Some(m) = may
+            .noun
+            .then(|| NOUN_BEFORE.find_iter(pre).last())
+            .flatten()
             && let Some(n) = self
                 .name_ending(&pre[..m.start()])
                 .and_then(|n| self.canonical(&n))
@@ -330,9 +355,10 @@ impl<'a> Rule<'a> {
             return self.canonical(n.as_str());
         }
         // A database entry titled with the platform's name alone.
-        let words: Vec<&str> = title.split_whitespace().collect();
-        if (1..=3).contains(&words.len())
-            && words.iter().all(|w| is_name_token(w))
+        // One to three words: only the first four are read (a first line may be a paragraph).
+        let mut words = title.split_whitespace();
+        if (1..=3).contains(&words.clone().take(4).count())
+            && words.all(is_name_token)
             && body.matches(title).count() >= 2
         {
             return self.canonical(title);
@@ -367,14 +393,18 @@ static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:(?:has|have|had|was|were)\s+)?(?:lost|loses|lose|losing|suffered|suffers|suffer|experienced|hacked|drained|exploited|robbed)(?-u:\b)",
-    )
+    re(&format!(
+        r"(?i)(?-u:\b)(?:(?:has|have|had|was|were)\s+)?(?:{})(?-u:\b)",
+        cue_words::VERBS
+    ))
 });
 static NOUN_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\s+(?i:hack|exploit|heist|breach|attack|robbery|theft)(?-u:\b)"));
+    LazyLock::new(|| re(&format!(r"\s+(?i:{})(?-u:\b)", cue_words::NOUNS)));
 static AGAINST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:attack|hack|heist|breach|theft|exploit)s?\s+(?:on|against)\s+(?:the\s+)?")
+    re(&format!(
+        r"(?i)(?-u:\b)(?:{})s?\s+(?:on|against)\s+(?:the\s+)?",
+        cue_words::AGAINST_NOUNS
+    ))
 });
 
 /// True for "15,000 cmETH": a number before the word, which makes it a unit, not a name.
@@ -394,7 +424,7 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words dropped when victims' names are compared (`assets/lexicon/victim-name-noise.txt`).
-static KIND_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static KIND_WORDS: LazyLock<HashSet<&'static str, WordHasher>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/lexicon/victim-name-noise.txt"
     ))
@@ -404,6 +434,9 @@ static KIND_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// A victim name reduced for comparison: case, punctuation, and the words that say what kind of
 /// organisation it is ("Pylon Chain" = "Pylon Bridge" = "pylon").
 pub fn normalized(name: &str) -> String {
+    if name.is_ascii() {
+        return normalized_ascii(name);
+    }
     let lower: String = name
         .to_lowercase()
         .chars()
@@ -418,6 +451,39 @@ pub fn normalized(name: &str) -> String {
     } else {
         kept.join(" ")
     }
+}
+
+/// [`normalized`] of an ASCII name, its words read in place: no lower-cased copy, no list.
+fn normalized_ascii(name: &str) -> String {
+    let words = || {
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let mut out = String::with_capacity(name.len());
+    let mut word = String::new();
+    let mut dropped = false;
+    for w in words() {
+        word.clear();
+        word.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        if KIND_WORDS.contains(word.as_str()) {
+            dropped = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word);
+    }
+    if out.is_empty() && dropped {
+        // Every word says a kind: they all stay.
+        for w in words() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+    }
+    out
 }
 
 #[cfg(test)]

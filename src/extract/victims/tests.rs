@@ -71,7 +71,17 @@ fn the_actor_is_the_umbrella_group_with_its_sub_group() {
 #[test]
 fn words_between_two_offsets_are_counted_as_the_text_splits_them() {
     let lex = crate::extract::lexicon::Lexicon::builtin();
-    let text = "  Hackers\u{a0}stole  $41 million,\tfrom\n Quillon — Exchange ";
+    for text in [
+        "  Hackers\u{a0}stole  $41 million,\tfrom\n Quillon — Exchange ",
+        "a\u{b}b\u{c}c\rd\u{1c}e\u{85}f\u{2028}g\u{3000}h é\u{200b}x",
+        "",
+        " ",
+    ] {
+        words_between_agree(lex, text);
+    }
+}
+
+fn words_between_agree(lex: &crate::extract::lexicon::Lexicon, text: &str) {
     let scene = super::Scene::new(lex, text, false, &[], Vec::new(), &[]);
     let ends: Vec<usize> = (0..=text.len())
         .filter(|&i| text.is_char_boundary(i))

@@ -137,3 +137,112 @@ fn actor_names_are_not_victims() {
         Some("Zephyr Exchange")
     );
 }
+
+/// The reduction as it was written before ASCII names were read in place: the definition.
+fn normalized_by_copy(name: &str) -> String {
+    let lower: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let kept: Vec<&str> = lower
+        .split_whitespace()
+        .filter(|w| !KIND_WORDS.contains(w))
+        .collect();
+    if kept.is_empty() {
+        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        kept.join(" ")
+    }
+}
+
+#[test]
+fn names_reduce_for_comparison_as_the_lower_cased_copy_reduced_them() {
+    for name in [
+        "Pylon Chain",
+        "Ronin Network",
+        "the Bangladesh central bank",
+        "BANK",
+        "Bank Exchange",
+        "  Quillon--Exchange, Inc. ",
+        "Zephyr's 3rd bridge (v2)",
+        "Café Nimbus Bank",
+        "İstanbul Finance",
+        "\u{212A}elvin Protocol",
+        "",
+        "   ",
+        "...",
+        "a_b c-d",
+    ] {
+        assert_eq!(normalized(name), normalized_by_copy(name), "{name:?}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+    #[test]
+    fn any_name_reduces_as_the_copy_reduced_it(
+        name in "((Bank|bank|Exchange|protocol|Ronin|Q9|İ|é|[a-zA-Z0-9]{1,4})[ ,.'_\t-]{0,2}){0,6}"
+    ) {
+        proptest::prop_assert_eq!(normalized(&name), normalized_by_copy(&name));
+    }
+}
+
+/// Each pattern before a figure that matches `pre` is one the word test lets run, and the rule
+/// names the same victim with the test as with every pattern run.
+fn word_test_agrees(sentence: &str) {
+    let may = cue_words::before(sentence);
+    assert!(may.verb || !VERB_BEFORE.is_match(sentence), "{sentence:?}");
+    assert!(may.noun || !NOUN_BEFORE.is_match(sentence), "{sentence:?}");
+    assert!(
+        may.against || !AGAINST_BEFORE.is_match(sentence),
+        "{sentence:?}"
+    );
+    for (at, _) in sentence.char_indices() {
+        let amount = (at, at);
+        assert_eq!(
+            v().in_sentence(sentence, amount),
+            v().in_sentence_where(sentence, amount, cue_words::May::ALL),
+            "{sentence:?} at {at}"
+        );
+    }
+}
+
+#[test]
+fn the_words_before_a_figure_let_every_matching_pattern_run() {
+    for s in [
+        "Nimbus lost over $5M",
+        "Zephyr Exchange, which has LOST $28M",
+        "the Bybit Hack of $1.4 billion",
+        "a February 2016 attacks against the Quillon Bank that resulted in $850 million",
+        "Hackers drained $358 million from Corvandun Bank",
+        "the hackers_ stole, a hacked_ site, xhack on Vesta, _theft on Nimbus",
+        "Nimbus lo\u{17F}t $5M; the \u{212A}elvin hac\u{212A} on Vesta",
+        "the\u{a0}heist\u{a0}on Vesta, the theftS on Quillon, robbery\tof Nimbus",
+        "Quillon Exchange reported a profit of $9M",
+        "",
+    ] {
+        word_test_agrees(s);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
+    #[test]
+    fn any_words_before_a_figure_let_every_matching_pattern_run(
+        words in proptest::collection::vec(
+            "(Nimbus|Quillon|Bank|the|has|was|lost|LOSES|lose|losing|suffered|Hacked|hack|hacks|\
+             Hackers|exploit|heist|breach|attack|Attacks|robbery|theft|on|against|of|from|\
+             which|\\$5M|\\(|x|_|ſ|\u{212A}|é)",
+            0..10,
+        ),
+        gaps in proptest::collection::vec("( |  |\u{a0}|, |\\. |-|_|)", 10),
+    ) {
+        let mut s = String::new();
+        for (w, g) in words.iter().zip(&gaps) {
+            s.push_str(w);
+            s.push_str(g);
+        }
+        word_test_agrees(&s);
+    }
+}
