@@ -1573,3 +1573,104 @@ fn a_thread_by_a_name_is_an_accounts_and_a_report_by_a_list_is_firms() {
         EntityKind::Organization,
     );
 }
+
+// ---- Issue 23 (bands, clubs, broadcasters, distributors): award categories, clubs' cues,
+// lists' company, broadcasters. ----
+
+#[test]
+fn an_awards_category_types_its_winners_and_nominees() {
+    // A group's award makes a band of what the model took for a person...
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "Quorbix Zell won best rock act and best British group last week. Also \
+                competing for best group had been the Vellar Brants, Pellion and Dorrit.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbix Zell", "Pellion", "Dorrit"],
+        EntityKind::Organization,
+    );
+    // ...and of a band the rules took for a person (a given name and a surname).
+    let found = find_by_rules("Howard Quell won best British group at the awards.");
+    assert_kinds(&found, &["Howard Quell"], EntityKind::Organization);
+    // A person's award makes people of what the model took for firms; a film after "for" is
+    // no winner.
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    let text = "Zorbina and Quindle were named best male and best female.\n\
+                The rapper beat John Smith, Pellix and Maria Lopez to take the best male crown.\n\
+                Her co-star won best actor for Vellmoor Nights.";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    assert_kinds(
+        &found,
+        &["Zorbina", "Quindle", "Pellix"],
+        EntityKind::Person,
+    );
+    assert_kinds(&found, &["Vellmoor Nights"], EntityKind::Organization);
+}
+
+#[test]
+fn a_club_is_found_by_a_score_a_home_fixture_and_a_players_position() {
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "After their 3-0 win at Quorbia, the coach smiled.\n\
+                Zellby back Pedro Alves is injured.\n\
+                Next week Vellmoor are at home to Pellton.\n\
+                Her 6-3 6-4 win over Dorrit Vance came later.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbia", "Zellby", "Pellton"],
+        EntityKind::Organization,
+    );
+    // A tennis score's opponent is a person.
+    assert_kinds(&found, &["Dorrit Vance"], EntityKind::Person);
+}
+
+#[test]
+fn a_known_town_in_a_list_ending_and_other_clubs_is_its_club_everywhere() {
+    let found = find_by_rules(
+        "Leeds, Zellby United and other clubs had plastic pitches.\n\
+         The pitches of Leeds were hard.",
+    );
+    let leeds: Vec<&EntityMention> = found.iter().filter(|m| m.surface == "Leeds").collect();
+    assert_eq!(leeds.len(), 2, "{:?}", triples(&found));
+    assert!(
+        leeds.iter().all(|m| m.kind == EntityKind::Organization),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_name_in_a_list_takes_the_kind_of_its_company() {
+    // Among firms the rules found, a name the model took for a person is a firm ("studios,
+    // such as": the noun before the comma types the examples too).
+    let person_for_all = typing_every_name_as(EntityKind::Person);
+    let text = "The backers, Quorbix Vale, Zell Films and Pell Pictures, paid.\n\
+                Major studios, such as Dorrit Vance and Vellmoor Holt, backed it.";
+    let found = entities::find_with(&article("t", text), &person_for_all);
+    assert_kinds(
+        &found,
+        &["Quorbix Vale", "Dorrit Vance", "Vellmoor Holt"],
+        EntityKind::Organization,
+    );
+    // Among people only, a moniker the model took for a firm is a person; not in a credit
+    // line, which mixes people and firms.
+    let firm_for_all = typing_every_name_as(EntityKind::Organization);
+    let text = "Zorbina, John Smith and Maria Lopez sang.\n\
+                Credit: Quorbex, John Smith, Maria Lopez";
+    let found = entities::find_with(&article("t", text), &firm_for_all);
+    assert_kinds(&found, &["Zorbina"], EntityKind::Person);
+    assert_kinds(&found, &["Quorbex"], EntityKind::Organization);
+}
+
+#[test]
+fn broadcasters_and_numbered_channels_are_organisations() {
+    let found = find_by_rules(
+        "She appears in the ITV1 talent show Zorbix.\n\
+         The awards will be shown by Sky Movies 1 at night, and MTV covered them.",
+    );
+    assert_kinds(
+        &found,
+        &["ITV1", "Sky Movies 1", "MTV"],
+        EntityKind::Organization,
+    );
+}

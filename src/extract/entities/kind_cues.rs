@@ -4,6 +4,9 @@
 //! looks like another: a firm named after its founders, a band named like a person, a town
 //! whose name is also a surname.
 
+mod awards;
+mod clubs;
+
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -126,8 +129,9 @@ pub(super) fn paired_with_a_place(
 
 /// A person the patterns found right after another person and "at" or "of" is that person's
 /// employer ("said Ana Ruiz at Howard Quell": a firm named after its founders reads as a given
-/// name and a surname); one before a musician's role is the band ("former Howard Quell singer
-/// Ana Ruiz").
+/// name and a surname); one before a musician's role or winning a group's award is the band
+/// ("former Howard Quell singer Ana Ruiz", "Howard Quell won best British group"). A town the
+/// gazetteer found in a list ending "and other clubs" is its club on every mention.
 pub(super) fn organisations_named_as_people(text: &str, found: &mut [Candidate]) {
     let employers: Vec<usize> = (0..found.len())
         .filter(|&i| {
@@ -135,22 +139,126 @@ pub(super) fn organisations_named_as_people(text: &str, found: &mut [Candidate])
             c.kind == EntityKind::Person
                 && c.source == Source::PersonPattern
                 && (employer_of_a_person(text, c.start, found)
-                    || band_of_a_musician(text, c.start, c.end))
+                    || band_of_a_musician(text, c.start, c.end)
+                    || awards::winner_kind(text, c.start, c.end) == Some(EntityKind::Organization))
         })
         .collect();
     for i in employers {
         found[i].kind = EntityKind::Organization;
         found[i].source = Source::OrgPattern;
     }
+    let clubs: HashSet<String> = found
+        .iter()
+        .filter(|c| c.kind == EntityKind::Location && c.parent.is_some())
+        .filter(|c| one_of_other_organisations(text, c.end))
+        .map(|c| text[c.start..c.end].to_string())
+        .collect();
+    for c in found.iter_mut() {
+        if c.kind == EntityKind::Location && clubs.contains(&text[c.start..c.end]) {
+            c.kind = EntityKind::Organization;
+            c.canonical = text[c.start..c.end].to_string();
+            c.parent = None;
+        }
+    }
+}
+
+/// The model's names typed by the company they keep: a nominee for a person's award ("Ana, Bel
+/// Cruz and Dee to take the best male crown") and a moniker in a list of people only, found by
+/// the rules ("Dee, Ana Ruiz and Bel Cruz") are people, whatever the model took them for; a name the
+/// model took for a person among organisations the rules found ("Acme Films, Zorb Pictures and
+/// Dee Vale") is one of them. On every mention of the article.
+pub(super) fn kinds_from_company(text: &str, found: &mut [Candidate]) {
+    let mut people = HashSet::new();
+    let mut firms = HashSet::new();
+    // A credit line's list mixes people and firms ("Credit: Ana Ruiz, Bel Cruz, Acme").
+    let credited = super::credits::credit_items(text);
+    for (i, c) in found.iter().enumerate() {
+        if c.source != Source::Model {
+            continue;
+        }
+        let in_credits = super::credits::whole_item(&credited, text, c.start, c.end).is_some();
+        let items = || {
+            if in_credits {
+                Vec::new()
+            } else {
+                list_items(text, found, i)
+            }
+        };
+        if c.kind == EntityKind::Organization
+            && (awards::winner_kind(text, c.start, c.end) == Some(EntityKind::Person)
+                || !c.canonical.contains(' ') && among_people(&items()))
+        {
+            people.insert(c.canonical.clone());
+        }
+        if c.kind == EntityKind::Person && among_organisations(&items()) {
+            firms.insert(c.canonical.clone());
+        }
+    }
+    for c in found.iter_mut().filter(|c| c.source == Source::Model) {
+        if c.kind == EntityKind::Organization && people.contains(&c.canonical) {
+            c.kind = EntityKind::Person;
+        } else if c.kind == EntityKind::Person && firms.contains(&c.canonical) {
+            c.kind = EntityKind::Organization;
+        }
+    }
+}
+
+/// The other items of the list ("A, B and C") `found[i]` stands in, by the glue between
+/// neighbouring names. `found` is in text order.
+fn list_items<'a>(text: &str, found: &'a [Candidate], i: usize) -> Vec<&'a Candidate> {
+    const GLUE: [&str; 4] = [", and ", ", ", " and ", " & "];
+    let mut items = Vec::new();
+    let mut j = i;
+    while let Some(next) = found.get(j + 1) {
+        let gap = &text[found[j].end..next.start.max(found[j].end)];
+        if !GLUE.contains(&gap) {
+            break;
+        }
+        items.push(next);
+        j += 1;
+    }
+    let mut j = i;
+    while j > 0 {
+        let prev = &found[j - 1];
+        let gap = &text[prev.end.min(found[j].start)..found[j].start];
+        if !GLUE.contains(&gap) {
+            break;
+        }
+        items.push(prev);
+        j -= 1;
+    }
+    items
+}
+
+/// At least two organisations the rules found, and no person.
+fn among_organisations(items: &[&Candidate]) -> bool {
+    let firms = items
+        .iter()
+        .filter(|c| c.kind == EntityKind::Organization && c.source != Source::Model)
+        .count();
+    firms >= 2 && items.iter().all(|c| c.kind != EntityKind::Person)
+}
+
+/// People only, at least two of them found by the rules.
+fn among_people(items: &[&Candidate]) -> bool {
+    let people = items
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.source != Source::Model)
+        .count();
+    people >= 2 && items.iter().all(|c| c.kind == EntityKind::Person)
 }
 
 /// Whether general news's phrasing makes the proposed name at `start..end` an
-/// organisation: a band before a musician's role, an item of a list ending "and other clubs",
-/// an organisation's noun in apposition ("Zorb, one of Acme's auditors, …"), a firm's phrase
+/// organisation: a band before a musician's role or winning a group's award, an item of a list
+/// ending "and other clubs", a club after a score or before a player's position, an
+/// organisation's noun in apposition ("Zorb, one of Acme's auditors, …"), a firm's phrase
 /// before it ("audited by Zorb").
 pub(super) fn organisation_by_phrasing(text: &str, start: usize, end: usize) -> bool {
     band_of_a_musician(text, start, end)
         || one_of_other_organisations(text, end)
+        || awards::winner_kind(text, start, end) == Some(EntityKind::Organization)
+        || clubs::opponent_after_a_score(text, start)
+        || clubs::club_of_a_player(text, start, end)
         || super::accounts_and_firms::apposed_organisation(text, end)
         || super::accounts_and_firms::firm_phrase_before(text, start)
 }

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::{Candidate, EntityKind, Source, words};
 
 /// Organisations from data files with a stated source (see their headers): crypto exchanges
-/// listed companies, political parties, government bodies and newspapers. Each entry: the name, then the other spellings.
+/// listed companies, political parties, government bodies, newspapers and broadcasters. Each entry: the name, then the other spellings.
 pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
     [
         include_str!("../../../assets/organisations/exchanges.tsv"),
@@ -16,6 +16,7 @@ pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
         include_str!("../../../assets/organisations/political-parties.tsv"),
         include_str!("../../../assets/organisations/government-bodies.tsv"),
         include_str!("../../../assets/organisations/newspapers.tsv"),
+        include_str!("../../../assets/organisations/broadcasters.tsv"),
     ]
     .iter()
     .flat_map(|t| crate::text::entries(t))

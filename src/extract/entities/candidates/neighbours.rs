@@ -110,7 +110,11 @@ pub(in crate::extract::entities) fn exemplified_noun(text: &str, start: usize) -
     }
     let (noun, noun_at) = token_before(text, from);
     match anchor.as_str() {
-        "as" if noun == "such" => token_before(text, noun_at).0,
+        // "studios such as A", "studios, such as A".
+        "as" if noun == "such" => match token_before(text, noun_at) {
+            (comma, at) if comma == "," => token_before(text, at).0,
+            (noun, _) => noun,
+        },
         "as" => String::new(),
         _ => noun,
     }
