@@ -1485,3 +1485,77 @@ fn a_product_after_its_makers_name_leaves_the_maker() {
         triples(&found)
     );
 }
+
+// ---- Issue 23 (business, politics and wire stories): whole legal and public names ----
+
+/// The surfaces the rules alone find as organisations.
+fn organisations_by_rules(text: &str) -> Vec<String> {
+    find_by_rules(text)
+        .into_iter()
+        .filter(|m| m.kind == EntityKind::Organization)
+        .map(|m| m.surface)
+        .collect()
+}
+
+#[test]
+fn a_legal_form_after_a_body_word_ends_the_firms_name() {
+    let found = organisations_by_rules(
+        "Quarnby Department Stores Inc said it would file with the regulator.\n\
+         Zellow Paper Board Co Inc said it named an agent.\n\
+         Vorbex Overseas Capital N.V., a unit of Vorbex Co, will redeem its notes.",
+    );
+    for whole in [
+        "Quarnby Department Stores Inc",
+        "Zellow Paper Board Co Inc",
+        "Vorbex Overseas Capital N.V.",
+    ] {
+        assert!(found.iter().any(|s| s == whole), "{whole} in {found:?}");
+    }
+    for half in ["Quarnby Department", "Stores Inc", "Co Inc", "N.V", "N.V."] {
+        assert!(found.iter().all(|s| s != half), "{half} in {found:?}");
+    }
+}
+
+#[test]
+fn two_firms_of_several_words_joined_by_and_are_two_names() {
+    let found = organisations_by_rules(
+        "Quarnby Glass Works and Zellow Laboratories Corp said they completed a merger.\n\
+         Dorrow Power and Light Co raised its dividend.",
+    );
+    for firm in [
+        "Quarnby Glass Works",
+        "Zellow Laboratories Corp",
+        "Dorrow Power and Light Co",
+    ] {
+        assert!(found.iter().any(|s| s == firm), "{firm} in {found:?}");
+    }
+    assert!(
+        found.iter().all(|s| !s.contains("Works and Zellow")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn for_and_and_join_two_fields_after_a_body_word() {
+    let found = organisations_by_rules(
+        "The Quarnish Institute for Geography and Statistics said prices rose.",
+    );
+    assert_eq!(found, ["Quarnish Institute for Geography and Statistics"]);
+}
+
+#[test]
+fn a_saints_or_an_offices_possessive_before_a_body_word_is_part_of_its_name() {
+    let found = organisations_by_rules(
+        "A spokeswoman for the St Quarn's Shopping Centre said it was busy.\n\
+         A spokesman for the Data Commissioner's Office said it would look into it.",
+    );
+    for whole in ["St Quarn's Shopping Centre", "Data Commissioner's Office"] {
+        assert!(found.iter().any(|s| s == whole), "{whole} in {found:?}");
+    }
+    // Another's possessive is the body's owner, not a word of its name.
+    let found = organisations_by_rules("Quarnby's Zellow Capital lost money.");
+    assert!(
+        found.iter().all(|s| !s.starts_with("Quarnby's")),
+        "{found:?}"
+    );
+}
