@@ -1559,3 +1559,44 @@ fn a_saints_or_an_offices_possessive_before_a_body_word_is_part_of_its_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_firm_named_by_initials_is_the_firm_where_it_employs_or_is_listed_with_a_firm() {
+    let found = find(
+        "Ana Quell of Q.R. Vandermolt said the shares were cheap.\n\
+         Zellow Brothers and T.W. Quarnby co-managed the deal.",
+    );
+    assert_kinds(
+        &found,
+        &["Q.R. Vandermolt", "T.W. Quarnby"],
+        EntityKind::Organization,
+    );
+    assert!(
+        found.iter().all(|m| m.surface != "R. Vandermolt"),
+        "{:?}",
+        triples(&found)
+    );
+    // A person written so, in a person's phrasing, stays a person.
+    let found = find("The showman P.T. Quarnum said the circus would go on.");
+    assert!(
+        found
+            .iter()
+            .all(|m| m.kind != EntityKind::Organization || !m.surface.contains("Quarnum")),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_word_for_a_group_or_company_opens_a_firms_name() {
+    let found = organisations_by_rules(
+        "Gruppo Zellvani bought the stake from its subsidiary Sociedad Quarnesa de Vorbales \
+         de Turismo last year.",
+    );
+    for firm in [
+        "Gruppo Zellvani",
+        "Sociedad Quarnesa de Vorbales de Turismo",
+    ] {
+        assert!(found.iter().any(|s| s == firm), "{firm} in {found:?}");
+    }
+}

@@ -90,6 +90,15 @@ static OF_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words for a group or a company that open a firm's name in other languages ("Gruppo",
+/// "Groupe"; `assets/entity-words/org-opening-words.txt`).
+static OPENING_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-opening-words.txt"
+    ))
+    .collect()
+});
+
 /// Offices whose possessive opens a body's name ("Commissioner's Office"): the offices of
 /// `office-titles.txt`, capitalised.
 static OFFICE_POSSESSORS: LazyLock<Vec<String>> = LazyLock::new(|| {
@@ -129,13 +138,16 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     );
     // A saint's or an office's possessive before a body's word is part of its name ("St
     // Acme's Shopping Centre", "Information Commissioner's Office"); another's is its owner.
+    // "Gruppo Ferruzzi", "Sociedad Espanola de Automoviles": a word for a group or company
+    // opening the name, which may join its words with "de", "di", "du"….
+    let openers = super::words::alternation(&OPENING_WORDS);
     let offices: Vec<&str> = OFFICE_POSSESSORS.iter().map(String::as_str).collect();
     let offices = super::words::alternation(&offices);
     let possessed = format!(
         r"|(?-u:\b)(?:St\.?|Saint)[ \t]+{word}{poss}[ \t]+(?:{word}[ \t]+){{0,2}}(?:{suffixes}|Office)(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,2}}(?:{offices}){poss}[ \t]+(?:{word}[ \t]+){{0,1}}(?:{suffixes}|Office)(?-u:\b)"
     );
     super::compile(&format!(
-        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}{possessed}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}|(?-u:\b)(?:{openers})[ \t]+{word}(?:[ \t]+(?:(?:de|di|du|des|del|da|do)[ \t]+)?{word}){{0,3}}(?-u:\b){possessed}"
     ))
 });
 
