@@ -1600,3 +1600,29 @@ fn a_word_for_a_group_or_company_opens_a_firms_name() {
         assert!(found.iter().any(|s| s == firm), "{firm} in {found:?}");
     }
 }
+
+#[test]
+fn the_first_field_of_an_offices_portfolio_is_no_firm() {
+    let found = firms_for_all(
+        "His retirement was announced by Quarn and Pensions Secretary Ana Zellow in May.",
+    );
+    assert!(
+        found.iter().all(|(s, _)| s != "Quarn"),
+        "Quarn in {found:?}"
+    );
+}
+
+#[test]
+fn an_organisation_or_movement_ends_a_bodys_name_and_a_towns_describing_word_does_not_open_it() {
+    let found = organisations_by_rules(
+        "Delegates of the International Quarnish Organisation council met the Zellow \
+         Development Movement and the Paris-based Vorbex Organization for Trade.",
+    );
+    for body in [
+        "International Quarnish Organisation",
+        "Zellow Development Movement",
+        "Vorbex Organization for Trade",
+    ] {
+        assert!(found.iter().any(|s| s == body), "{body} in {found:?}");
+    }
+}

@@ -63,6 +63,15 @@ static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words that end a body's name in the pattern only ("… Organisation", "… Movement"), kept off
+/// the words that are never a name alone (`assets/entity-words/org-body-suffixes.txt`).
+static BODY_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-body-suffixes.txt"
+    ))
+    .collect()
+});
+
 /// Legal forms after which "and" joins one firm's words ("Carolina Power and Light Co").
 pub(super) static LEGAL_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
@@ -126,7 +135,12 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let plural = format!(r"(?:{word}|[A-Z][A-Za-z]*s['’])");
     let of_heads = super::words::alternation(&OF_HEADS);
     let public_suffixes = super::words::alternation(&PUBLIC_SUFFIXES);
-    let suffixes = super::words::alternation(&SUFFIXES);
+    let body_suffixes: Vec<&str> = SUFFIXES
+        .iter()
+        .chain(BODY_SUFFIXES.iter())
+        .copied()
+        .collect();
+    let suffixes = super::words::alternation(&body_suffixes);
     let legal = super::words::alternation(&LEGAL_SUFFIXES);
     // A founder's possessive inside a firm's name that ends in a legal form ("Standard and
     // Poor's Corp", "Moody's Investors Service Inc"): one firm, not a firm and its property.
@@ -160,7 +174,11 @@ pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
     for m in re.find_iter(text) {
         let mut rest = m.as_str();
         while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-            if !words::ORG_LEADERS.contains(first) && !words::OPENERS.contains(first) {
+            // "Paris-based Acme Organization": the town's describing word is no name word.
+            if !words::ORG_LEADERS.contains(first)
+                && !words::OPENERS.contains(first)
+                && !words::is_modifier(first)
+            {
                 break;
             }
             rest = tail.trim_start();
