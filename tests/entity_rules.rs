@@ -1674,3 +1674,144 @@ fn broadcasters_and_numbered_channels_are_organisations() {
         EntityKind::Organization,
     );
 }
+
+// ---- Issue 23 (business, politics and wire stories): whole legal and public names ----
+
+/// The surfaces the rules alone find as organisations.
+fn organisations_by_rules(text: &str) -> Vec<String> {
+    find_by_rules(text)
+        .into_iter()
+        .filter(|m| m.kind == EntityKind::Organization)
+        .map(|m| m.surface)
+        .collect()
+}
+
+#[test]
+fn a_legal_form_after_a_body_word_ends_the_firms_name() {
+    let found = organisations_by_rules(
+        "Quarnby Department Stores Inc said it would file with the regulator.\n\
+         Zellow Paper Board Co Inc said it named an agent.\n\
+         Vorbex Overseas Capital N.V., a unit of Vorbex Co, will redeem its notes.",
+    );
+    for whole in [
+        "Quarnby Department Stores Inc",
+        "Zellow Paper Board Co Inc",
+        "Vorbex Overseas Capital N.V.",
+    ] {
+        assert!(found.iter().any(|s| s == whole), "{whole} in {found:?}");
+    }
+    for half in ["Quarnby Department", "Stores Inc", "Co Inc", "N.V", "N.V."] {
+        assert!(found.iter().all(|s| s != half), "{half} in {found:?}");
+    }
+}
+
+#[test]
+fn two_firms_of_several_words_joined_by_and_are_two_names() {
+    let found = organisations_by_rules(
+        "Quarnby Glass Works and Zellow Laboratories Corp said they completed a merger.\n\
+         Dorrow Power and Light Co raised its dividend.",
+    );
+    for firm in [
+        "Quarnby Glass Works",
+        "Zellow Laboratories Corp",
+        "Dorrow Power and Light Co",
+    ] {
+        assert!(found.iter().any(|s| s == firm), "{firm} in {found:?}");
+    }
+    assert!(
+        found.iter().all(|s| !s.contains("Works and Zellow")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn for_and_and_join_two_fields_after_a_body_word() {
+    let found = organisations_by_rules(
+        "The Quarnish Institute for Geography and Statistics said prices rose.",
+    );
+    assert_eq!(found, ["Quarnish Institute for Geography and Statistics"]);
+}
+
+#[test]
+fn a_saints_or_an_offices_possessive_before_a_body_word_is_part_of_its_name() {
+    let found = organisations_by_rules(
+        "A spokeswoman for the St Quarn's Shopping Centre said it was busy.\n\
+         A spokesman for the Data Commissioner's Office said it would look into it.",
+    );
+    for whole in ["St Quarn's Shopping Centre", "Data Commissioner's Office"] {
+        assert!(found.iter().any(|s| s == whole), "{whole} in {found:?}");
+    }
+    // Another's possessive is the body's owner, not a word of its name.
+    let found = organisations_by_rules("Quarnby's Zellow Capital lost money.");
+    assert!(
+        found.iter().all(|s| !s.starts_with("Quarnby's")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_firm_named_by_initials_is_the_firm_where_it_employs_or_is_listed_with_a_firm() {
+    let found = find(
+        "Ana Quell of Q.R. Vandermolt said the shares were cheap.\n\
+         Zellow Brothers and T.W. Quarnby co-managed the deal.",
+    );
+    assert_kinds(
+        &found,
+        &["Q.R. Vandermolt", "T.W. Quarnby"],
+        EntityKind::Organization,
+    );
+    assert!(
+        found.iter().all(|m| m.surface != "R. Vandermolt"),
+        "{:?}",
+        triples(&found)
+    );
+    // A person written so, in a person's phrasing, stays a person.
+    let found = find("The showman P.T. Quarnum said the circus would go on.");
+    assert!(
+        found
+            .iter()
+            .all(|m| m.kind != EntityKind::Organization || !m.surface.contains("Quarnum")),
+        "{:?}",
+        triples(&found)
+    );
+}
+
+#[test]
+fn a_word_for_a_group_or_company_opens_a_firms_name() {
+    let found = organisations_by_rules(
+        "Gruppo Zellvani bought the stake from its subsidiary Sociedad Quarnesa de Vorbales \
+         de Turismo last year.",
+    );
+    for firm in [
+        "Gruppo Zellvani",
+        "Sociedad Quarnesa de Vorbales de Turismo",
+    ] {
+        assert!(found.iter().any(|s| s == firm), "{firm} in {found:?}");
+    }
+}
+
+#[test]
+fn the_first_field_of_an_offices_portfolio_is_no_firm() {
+    let found = firms_for_all(
+        "His retirement was announced by Quarn and Pensions Secretary Ana Zellow in May.",
+    );
+    assert!(
+        found.iter().all(|(s, _)| s != "Quarn"),
+        "Quarn in {found:?}"
+    );
+}
+
+#[test]
+fn an_organisation_or_movement_ends_a_bodys_name_and_a_towns_describing_word_does_not_open_it() {
+    let found = organisations_by_rules(
+        "Delegates of the International Quarnish Organisation council met the Zellow \
+         Development Movement and the Paris-based Vorbex Organization for Trade.",
+    );
+    for body in [
+        "International Quarnish Organisation",
+        "Zellow Development Movement",
+        "Vorbex Organization for Trade",
+    ] {
+        assert!(found.iter().any(|s| s == body), "{body} in {found:?}");
+    }
+}

@@ -14,6 +14,9 @@ use super::Candidate;
 use super::automaton::Source;
 use crate::extract::EntityKind;
 
+mod firms_by_initials;
+pub(super) use firms_by_initials::firms_named_by_initials;
+
 /// A musician's role in a band (`assets/entity-words/band-roles.txt`).
 static BAND_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/entity-words/band-roles.txt")).collect()

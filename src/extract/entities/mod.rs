@@ -514,6 +514,7 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     names_of_no_body::drop_names_of_no_body(text, &mut found);
     accounts_and_firms::retype(text, &mut found);
     kind_cues::kinds_from_company(text, &mut found);
+    kind_cues::firms_named_by_initials(text, &mut found);
     kind_cues::people_the_rules_found(&mut found);
     // Single-word people ("President Trump") take the article's full name when there is one.
     let full: Vec<Candidate> = found

@@ -57,6 +57,36 @@ fn after_a_work_noun(text: &str, start: usize) -> bool {
     WORK_NOUNS.contains(w) || w == "of" && WORK_NOUNS.contains(word_before(text, at).0)
 }
 
+/// "Acme and Zorb Secretary", "Acme, Zorb and Quell Minister": the name is the first field of
+/// an office's portfolio, which ends in the office's title a few capitalised words on.
+fn portfolio_of_an_office(text: &str, end: usize) -> bool {
+    let mut rest = &text[end..];
+    for _ in 0..4 {
+        let Some(r) = [", and ", " and ", ", "]
+            .iter()
+            .find_map(|j| rest.strip_prefix(j))
+        else {
+            return false;
+        };
+        rest = r;
+        // The next field's capitalised words; an office's title among them ends the portfolio.
+        while rest.starts_with(char::is_uppercase) {
+            let len = rest
+                .find(|c: char| !c.is_alphanumeric() && c != '-')
+                .unwrap_or(rest.len());
+            if OFFICE_TITLES.contains(rest[..len].to_lowercase().as_str()) {
+                return true;
+            }
+            rest = &rest[len..];
+            match rest.strip_prefix(' ') {
+                Some(after) if after.starts_with(char::is_uppercase) => rest = after,
+                _ => break,
+            }
+        }
+    }
+    false
+}
+
 /// "APIs", "DMs", "LPs": an acronym written as a plural.
 fn plural_acronym(word: &str) -> bool {
     word.strip_suffix('s').is_some_and(|stem| {
@@ -85,6 +115,7 @@ fn body_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         || lower_plural(last)
         || head.is_some() && EVENT_WORDS.contains(last)
         || after_a_work_noun(text, start)
+        || portfolio_of_an_office(text, end)
     {
         return None;
     }

@@ -7,6 +7,8 @@ use regex::Regex;
 
 use super::{Candidate, EntityKind, Source, words};
 
+mod legal_names;
+
 /// Organisations from data files with a stated source (see their headers): crypto exchanges
 /// listed companies, political parties, government bodies, newspapers and broadcasters. Each entry: the name, then the other spellings.
 pub static GAZETTEERS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
@@ -62,6 +64,15 @@ static SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words that end a body's name in the pattern only ("… Organisation", "… Movement"), kept off
+/// the words that are never a name alone (`assets/entity-words/org-body-suffixes.txt`).
+static BODY_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-body-suffixes.txt"
+    ))
+    .collect()
+});
+
 /// Legal forms after which "and" joins one firm's words ("Carolina Power and Light Co").
 pub(super) static LEGAL_SUFFIXES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
@@ -89,6 +100,31 @@ static OF_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Words for a group or a company that open a firm's name in other languages ("Gruppo",
+/// "Groupe"; `assets/entity-words/org-opening-words.txt`).
+static OPENING_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/org-opening-words.txt"
+    ))
+    .collect()
+});
+
+/// Offices whose possessive opens a body's name ("Commissioner's Office"): the offices of
+/// `office-titles.txt`, capitalised.
+static OFFICE_POSSESSORS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../assets/entity-words/office-titles.txt"
+    ))
+    .filter(|w| w.len() > 2)
+    .map(|w| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    })
+    .collect()
+});
+
 /// "FTI Consulting", "Bangladesh Bank", "Bank of England". The name's words are capitalised and
 /// on one line (a title never joins the first line of the body);
 /// the surrounding code trims sentence words ("The", "Read") from its front.
@@ -100,15 +136,33 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let plural = format!(r"(?:{word}|[A-Z][A-Za-z]*s['’])");
     let of_heads = super::words::alternation(&OF_HEADS);
     let public_suffixes = super::words::alternation(&PUBLIC_SUFFIXES);
-    let suffixes = super::words::alternation(&SUFFIXES);
+    let body_suffixes: Vec<&str> = SUFFIXES
+        .iter()
+        .chain(BODY_SUFFIXES.iter())
+        .copied()
+        .collect();
+    let suffixes = super::words::alternation(&body_suffixes);
     let legal = super::words::alternation(&LEGAL_SUFFIXES);
     // A founder's possessive inside a firm's name that ends in a legal form ("Standard and
     // Poor's Corp", "Moody's Investors Service Inc"): one firm, not a firm and its property.
     let poss = "(?:'s|’s)";
-    // "Writers Guild of America", "European Court of Human Rights".
-    let of = format!(r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}})?");
+    // "Writers Guild of America", "European Court of Human Rights"; "for" may join two fields
+    // ("Brazilian Institute for Geography and Statistics").
+    let of = format!(
+        r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}}|[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,2}})?"
+    );
+    // A saint's or an office's possessive before a body's word is part of its name ("St
+    // Acme's Shopping Centre", "Information Commissioner's Office"); another's is its owner.
+    // "Gruppo Ferruzzi", "Sociedad Espanola de Automoviles": a word for a group or company
+    // opening the name, which may join its words with "de", "di", "du"….
+    let openers = super::words::alternation(&OPENING_WORDS);
+    let offices: Vec<&str> = OFFICE_POSSESSORS.iter().map(String::as_str).collect();
+    let offices = super::words::alternation(&offices);
+    let possessed = format!(
+        r"|(?-u:\b)(?:St\.?|Saint)[ \t]+{word}{poss}[ \t]+(?:{word}[ \t]+){{0,2}}(?:{suffixes}|Office)(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,2}}(?:{offices}){poss}[ \t]+(?:{word}[ \t]+){{0,1}}(?:{suffixes}|Office)(?-u:\b)"
+    );
     super::compile(&format!(
-        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}"
+        r"(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+of[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,3}}|(?-u:\b)(?:The[ \t]+)?(?:{of_heads})[ \t]+for[ \t]+{word}(?:[ \t]+(?:and[ \t]+)?{word}){{0,3}}|(?-u:\b)(?:{word}[ \t]+){{0,3}}(?:{word}[ \t]+and[ \t]+)?(?:{word}[ \t]+)?{plural}[ \t]+(?:{public_suffixes}){of}(?-u:\b)|(?-u:\b)(?:{word},?[ \t]+){{1,3}}and[ \t]+(?:{word}{poss}?[ \t]+){{0,2}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b){word}{poss}[ \t]+(?:{word}[ \t]+){{1,3}}(?:{legal})(?:[ \t]+(?:{legal}))?(?-u:\b)|(?-u:\b)(?:{word}[ \t]+){{0,3}}{plural}[ \t]+(?:{suffixes}){of}(?-u:\b)|(?-u:\b)(?:Banco|Banca|Banque)[ \t]+(?:de|do|del|di|du|da)[ \t]+{word}|(?-u:\b)(?:{openers})[ \t]+{word}(?:[ \t]+(?:(?:de|di|du|des|del|da|do)[ \t]+)?{word}){{0,3}}(?-u:\b){possessed}"
     ))
 });
 
@@ -121,7 +175,11 @@ pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
     for m in re.find_iter(text) {
         let mut rest = m.as_str();
         while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
-            if !words::ORG_LEADERS.contains(first) && !words::OPENERS.contains(first) {
+            // "Paris-based Acme Organization": the town's describing word is no name word.
+            if !words::ORG_LEADERS.contains(first)
+                && !words::OPENERS.contains(first)
+                && !words::is_modifier(first)
+            {
                 break;
             }
             rest = tail.trim_start();
@@ -146,9 +204,23 @@ pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
         }) {
             rest = &rest[..i];
         }
-        let end = start + rest.len();
+        // "Hills Department" + " Stores Inc": the legal form after a body word ends the name.
+        let end = legal_names::through_legal_form(text, start + rest.len());
+        let rest = &text[start..end];
         let words: Vec<&str> = rest.split_whitespace().collect();
         if pool_token(&words) {
+            continue;
+        }
+        // "Acme Glass Works and Zorb Laboratories Corp": two firms.
+        if let Some(halves) = legal_names::two_firms(rest) {
+            out.extend(halves.map(|(s, e)| Candidate {
+                start: start + s,
+                end: start + e,
+                kind: EntityKind::Organization,
+                canonical: rest[s..e].split_whitespace().collect::<Vec<_>>().join(" "),
+                parent: None,
+                source: Source::OrgPattern,
+            }));
             continue;
         }
         if words.len() < 2
