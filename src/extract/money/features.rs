@@ -292,14 +292,15 @@ pub(super) fn of_figure(
     let before = &text[ss..p.start];
     let after = &text[p.end..se];
     let read = |within: &str, word| Word::read(lex, within, word);
-    let before_words: Vec<Word> = words_rev(before)
-        .take(SENTENCE_WORDS)
-        .map(|x| read(before, x))
-        .collect();
-    let after_words: Vec<Word> = words(after)
-        .take(SENTENCE_WORDS)
-        .map(|x| read(after, x))
-        .collect();
+    // Sized for the most words read, so a long sentence's are not copied as they are gathered.
+    let mut before_words: Vec<Word> = Vec::with_capacity(SENTENCE_WORDS);
+    before_words.extend(
+        words_rev(before)
+            .take(SENTENCE_WORDS)
+            .map(|x| read(before, x)),
+    );
+    let mut after_words: Vec<Word> = Vec::with_capacity(SENTENCE_WORDS);
+    after_words.extend(words(after).take(SENTENCE_WORDS).map(|x| read(after, x)));
     // The clause: words back to the nearest break or conjunction, and forward likewise.
     // Backwards from the figure, the nearest words first, up to and with the clause word that
     // opens the clause.

@@ -43,17 +43,17 @@ const MAG: &str = r"(?P<mag>(?i:thousand|trillion|billion|million)|mln|bln|mn|bn
 const WORDNUM: &str = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|one\s+hundred|half\s+a)";
 const SUFFIX_WORD: &str = r"(?P<word>(?i:(?:US|U\.S\.|American|Hong\s+Kong|Australian|Canadian|Singapore|Taiwan)\s+dollars?|dollars?|dlrs|bitcoins?|ether|euros?|pounds?(?:\s+sterling)?|sterling|yen|won|yuan|renminbi|rupees?)|USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|AUD|CAD|CHF|HKD|SGD|TWD|RUB)";
 
-/// A pattern with the numbers of its named groups, in the order asked: a group read by number
-/// skips the name look-up that each `Captures::name` does.
-type Grouped<const N: usize> = (Regex, [usize; N]);
+/// A pattern with the numbers of its named groups, in the order asked (a group read by number
+/// skips a name look-up), tried anchored where a figure can start ([`starts`]).
+type Anchorable<const N: usize> = (regex_automata::meta::Regex, [usize; N]);
 
-fn grouped<const N: usize>(pattern: &str, names: [&str; N]) -> Grouped<N> {
-    let regex = re(pattern);
+fn anchorable<const N: usize>(pattern: &str, names: [&str; N]) -> Anchorable<N> {
+    let regex = regex_automata::meta::Regex::new(pattern)
+        .unwrap_or_else(|e| panic!("money extractor pattern {pattern:?}: {e}"));
+    let info = regex.group_info();
     // A name the pattern lacks gets a number no group has, so it reads as absent.
     let groups = names.map(|name| {
-        regex
-            .capture_names()
-            .position(|n| n == Some(name))
+        info.to_index(regex_automata::PatternID::ZERO, name)
             .unwrap_or(usize::MAX)
     });
     (regex, groups)
@@ -61,36 +61,41 @@ fn grouped<const N: usize>(pattern: &str, names: [&str; N]) -> Grouped<N> {
 
 /// `$81 million`, `€1.7bn`, `US$ 5m`, `$60-80 million`, optionally with a trailing `USD`.
 /// Groups: pre, num, num2, mag, tail.
-static PREFIXED: LazyLock<Grouped<5>> = LazyLock::new(|| {
-    grouped(
-        &format!(
-            r"{PREFIX}[ \u00a0]?(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?:\$|€|£)?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?(?P<tail>[ \u00a0](?:USD|US\s+dollars|dollars)(?-u:\b))?"
-        ),
-        ["pre", "num", "num2", "mag", "tail"],
+static PREFIXED: LazyLock<Anchorable<5>> =
+    LazyLock::new(|| anchorable(&prefixed(), ["pre", "num", "num2", "mag", "tail"]));
+
+fn prefixed() -> String {
+    format!(
+        r"{PREFIX}[ \u00a0]?(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?:\$|€|£)?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?(?P<tail>[ \u00a0](?:USD|US\s+dollars|dollars)(?-u:\b))?"
     )
-});
+}
 
 /// `81 million dollars`, `15 mln dlrs`, `6.7 billion yen`, `25.5M USDC`, `4,502.9 BTC`.
 /// Groups: num, num2, mag, word, tick.
-static SUFFIXED: LazyLock<Grouped<5>> = LazyLock::new(|| {
-    grouped(
-        &format!(
-            r"(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?[ \u00a0](?:{SUFFIX_WORD}(?-u:\b)|(?P<tick>[a-z]{{0,2}}[A-Z][A-Z0-9]{{1,6}})(?-u:\b))"
-        ),
-        ["num", "num2", "mag", "word", "tick"],
+static SUFFIXED: LazyLock<Anchorable<5>> =
+    LazyLock::new(|| anchorable(&suffixed(), ["num", "num2", "mag", "word", "tick"]));
+
+fn suffixed() -> String {
+    format!(
+        r"(?P<num>{NUM})(?:[ \u00a0]?(?:-|–|to)[ \u00a0]?(?P<num2>{NUM}))?(?:[ \u00a0]?{MAG})?[ \u00a0](?:{SUFFIX_WORD}(?-u:\b)|(?P<tick>[a-z]{{0,2}}[A-Z][A-Z0-9]{{1,6}})(?-u:\b))"
     )
-});
+}
 
 /// `two billion dollars`, `half a billion dollars`, `a million pounds`.
 /// Groups: wnum, mag, word.
-static WORDED: LazyLock<Grouped<3>> = LazyLock::new(|| {
-    grouped(
-        &format!(
-            r"(?-u:\b)(?P<wnum>{WORDNUM})\s+(?P<mag>(?i:thousand|million|billion|trillion))\s+{SUFFIX_WORD}"
-        ),
-        ["wnum", "mag", "word"],
-    )
-});
+static WORDED: LazyLock<Anchorable<3>> =
+    LazyLock::new(|| anchorable(&worded(), ["wnum", "mag", "word"]));
+
+fn worded() -> String {
+    format!(r"(?-u:\b)(?P<wnum>{WORDNUM})\s+(?P<mag>{WORDED_MAG})\s+{SUFFIX_WORD}")
+}
+
+const WORDED_MAG: &str = "(?i:thousand|million|billion|trillion)";
+
+/// A worded figure's magnitude and currency, which every worded figure ends with: few places
+/// hold one, and only there is the figure's start looked for.
+static MAG_CURRENCY: LazyLock<Anchorable<0>> =
+    LazyLock::new(|| anchorable(&format!(r"{WORDED_MAG}\s+{SUFFIX_WORD}"), []));
 
 /// What lies between a figure and its conversion: `(`, `(~`, `worth approximately`.
 static CONVERSION_GAP: LazyLock<Regex> = LazyLock::new(|| {
@@ -108,17 +113,63 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether `before` can end with a [`QUALIFIER`] (which has no boundary before it): after its
+/// blanks it ends with one of their last words ("moreover" ends with "over"), in any ASCII case,
+/// or with a sign, a full stop, or a letter of another script (the long s is an "s"). Most
+/// figures follow another word, and are turned down here without the pattern.
+fn may_qualify(before: &str) -> bool {
+    const LAST_WORDS: [&[u8]; 16] = [
+        b"least",
+        b"than",
+        b"over",
+        b"of",
+        b"nearly",
+        b"almost",
+        b"to",
+        b"as",
+        b"under",
+        b"about",
+        b"around",
+        b"approximately",
+        b"approx",
+        b"roughly",
+        b"some",
+        b"estimated",
+    ];
+    let b = before.trim_end().as_bytes();
+    let letters = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if letters == 0 {
+        return b
+            .last()
+            .is_some_and(|&c| !c.is_ascii() || matches!(c, b'.' | b'~' | b'>' | b'<'));
+    }
+    // A letter of another script just before the ASCII ones may be part of the word.
+    let word = &b[b.len() - letters..];
+    (letters < b.len() && !b[b.len() - letters - 1].is_ascii())
+        || LAST_WORDS
+            .iter()
+            .any(|w| word.len() >= w.len() && word[word.len() - w.len()..].eq_ignore_ascii_case(w))
+}
+
 static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)from\s*$"));
 
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)between\s*$"));
 
 use super::pattern as re;
 
+mod currencies;
+mod starts;
+use currencies::{prefix_currency, word_currency, word_number};
+use starts::Group;
+
 /// The upper bound of a range ("$60-80 million"): the second number (group `num2`) when it is
 /// larger, else `lo`.
-fn range_high(c: &regex::Captures<'_>, num2: usize, lo: f64) -> f64 {
-    c.get(num2)
-        .and_then(|m| number(m.as_str()))
+fn range_high(num2: Option<Group>, lo: f64) -> f64 {
+    num2.and_then(|m| number(m.as_str()))
         .filter(|h| *h > lo)
         .unwrap_or(lo)
 }
@@ -129,6 +180,7 @@ pub(super) fn force_patterns() {
     LazyLock::force(&PREFIXED);
     LazyLock::force(&SUFFIXED);
     LazyLock::force(&WORDED);
+    LazyLock::force(&MAG_CURRENCY);
     for p in [
         &CONVERSION_GAP,
         &RANGE_GAP,
@@ -162,105 +214,6 @@ fn magnitude(m: &str) -> f64 {
             "trillion" => 1e12,
             _ => 1.0,
         },
-    }
-}
-
-fn word_number(w: &str) -> Option<f64> {
-    let w = w.to_ascii_lowercase();
-    let w: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(match w.as_str() {
-        "a" | "an" | "one" => 1.0,
-        "half a" => 0.5,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "fifteen" => 15.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "a hundred" | "one hundred" => 100.0,
-        _ => return None,
-    })
-}
-
-fn prefix_currency(p: &str) -> &'static str {
-    match p.trim_end_matches('.') {
-        "$" | "US$" | "USD" => "USD",
-        "€" | "EUR" => "EUR",
-        "£" | "GBP" => "GBP",
-        "¥" | "JPY" => "JPY",
-        "₩" | "KRW" => "KRW",
-        "CNY" | "RMB" => "CNY",
-        "₹" | "INR" | "Rs" => "INR",
-        "A$" | "AU$" | "AUD" => "AUD",
-        "C$" | "CA$" | "CAD" => "CAD",
-        "HK$" | "HKD" => "HKD",
-        "NT$" | "TWD" => "TWD",
-        "S$" | "SGD" => "SGD",
-        "NZ$" => "NZD",
-        "R$" => "BRL",
-        "CHF" => "CHF",
-        "RUB" => "RUB",
-        p if p.starts_with("U.S.") => "USD",
-        _ => "USD",
-    }
-}
-
-fn word_currency(w: &str) -> &'static str {
-    let w = w.to_ascii_lowercase();
-    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
-    if w.starts_with("hong kong") {
-        "HKD"
-    } else if w.starts_with("australian") {
-        "AUD"
-    } else if w.starts_with("canadian") {
-        "CAD"
-    } else if w.starts_with("singapore") {
-        "SGD"
-    } else if w.starts_with("taiwan") {
-        "TWD"
-    } else if w.starts_with("bitcoin") {
-        "BTC"
-    } else if w == "ether" {
-        "ETH"
-    } else if w.contains("dollar") || w == "dlrs" || w == "usd" {
-        "USD"
-    } else if w.starts_with("euro") || w == "eur" {
-        "EUR"
-    } else if w.starts_with("pound") || w == "sterling" || w == "gbp" {
-        "GBP"
-    } else if w == "yen" || w == "jpy" {
-        "JPY"
-    } else if w == "won" || w == "krw" {
-        "KRW"
-    } else if w == "yuan" || w == "renminbi" || w == "cny" || w == "rmb" {
-        "CNY"
-    } else if w.starts_with("rupee") || w == "inr" {
-        "INR"
-    } else {
-        match w.as_str() {
-            "aud" => "AUD",
-            "cad" => "CAD",
-            "chf" => "CHF",
-            "hkd" => "HKD",
-            "sgd" => "SGD",
-            "twd" => "TWD",
-            "rub" => "RUB",
-            _ => "USD",
-        }
     }
 }
 
@@ -323,7 +276,7 @@ impl Atom {
 
 /// Reads the magnitude capture, dropping a one-letter one glued to a following word
 /// ("$5 bonus"). Returns (multiplier, end of the figure).
-fn read_mag(text: &str, m: Option<regex::Match>, fallback_end: usize) -> (f64, usize) {
+fn read_mag(text: &str, m: Option<Group>, fallback_end: usize) -> (f64, usize) {
     match m {
         Some(m) if m.as_str().len() <= 2 && glued_after(text, m.end()) => (1.0, fallback_end),
         Some(m) => (magnitude(m.as_str()), m.end()),
@@ -341,81 +294,91 @@ fn overlaps(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
 
 fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
     let mut out = Vec::new();
+    // Both patterns hold a number: they are tried only where one can start (or its prefix).
+    let numbers = starts::number_starts(text);
     let (prefixed, [pre_g, num_g, num2_g, mag_g, tail_g]) = &*PREFIXED;
-    for c in prefixed.captures_iter(text) {
-        let (Some(all), Some(pre), Some(n)) = (c.get(0), c.get(*pre_g), c.get(*num_g)) else {
-            continue;
-        };
-        let letters_prefix = pre.as_str().chars().next().is_some_and(char::is_alphabetic);
-        if letters_prefix && glued_before(text, all.start()) {
-            continue;
-        }
-        let num_end = c.get(*num2_g).map_or(n.end(), |m| m.end());
-        let (mult, mut end) = read_mag(text, c.get(*mag_g), num_end);
-        if mult == 1.0 && glued_after(text, end) {
-            continue;
-        }
-        if let Some(t) = c.get(*tail_g)
-            && t.start() == end
-        {
-            end = t.end();
-        }
-        let Some(lo) = number(n.as_str()) else {
-            continue;
-        };
-        let hi = range_high(&c, *num2_g, lo);
-        out.push(Atom {
-            start: all.start(),
-            end,
-            lo: lo * mult,
-            hi: hi * mult,
-            currency: prefix_currency(pre.as_str()).to_string(),
-        });
-    }
+    starts::each_match(
+        prefixed,
+        text,
+        &starts::prefix_starts(text, &numbers),
+        |c| {
+            let get = |i: usize| starts::group(text, c, i);
+            let (Some(all), Some(pre), Some(n)) = (get(0), get(*pre_g), get(*num_g)) else {
+                return;
+            };
+            let letters_prefix = pre.as_str().chars().next().is_some_and(char::is_alphabetic);
+            if letters_prefix && glued_before(text, all.start()) {
+                return;
+            }
+            let num_end = get(*num2_g).map_or(n.end(), |m| m.end());
+            let (mult, mut end) = read_mag(text, get(*mag_g), num_end);
+            if mult == 1.0 && glued_after(text, end) {
+                return;
+            }
+            if let Some(t) = get(*tail_g)
+                && t.start() == end
+            {
+                end = t.end();
+            }
+            let Some(lo) = number(n.as_str()) else {
+                return;
+            };
+            let hi = range_high(get(*num2_g), lo);
+            out.push(Atom {
+                start: all.start(),
+                end,
+                lo: lo * mult,
+                hi: hi * mult,
+                currency: prefix_currency(pre.as_str()).to_string(),
+            });
+        },
+    );
     // The prefixed figures, in text order and apart (one pattern's matches do not overlap).
     let mut taken: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
     let (suffixed, [num_g, num2_g, mag_g, word_g, tick_g]) = &*SUFFIXED;
-    for c in suffixed.captures_iter(text) {
-        let (Some(all), Some(n)) = (c.get(0), c.get(*num_g)) else {
-            continue;
+    let suffix_starts = starts::suffix_starts(text, &numbers);
+    starts::each_match(suffixed, text, &suffix_starts, |c| {
+        let get = |i: usize| starts::group(text, c, i);
+        let (Some(all), Some(n)) = (get(0), get(*num_g)) else {
+            return;
         };
         if glued_before(text, all.start()) {
-            continue;
+            return;
         }
         // A number already read as a prefixed figure ("$5 million dollars") is not read twice.
         // (Suffixed matches do not overlap one another, so only the prefixed are looked at.)
         if overlaps(&taken, all.start(), all.end()) {
-            continue;
+            return;
         }
-        let currency = if let Some(w) = c.get(*word_g) {
+        let currency = if let Some(w) = get(*word_g) {
             word_currency(w.as_str()).to_string()
-        } else if let Some(t) = c.get(*tick_g) {
+        } else if let Some(t) = get(*tick_g) {
             match ticker(t.as_str(), crypto_article) {
                 Some(t) => t,
-                None => continue,
+                None => return,
             }
         } else {
-            continue;
+            return;
         };
-        let mag = c.get(*mag_g);
+        let mag = get(*mag_g);
         if mag.is_some_and(|m| m.as_str().len() <= 2 && glued_after(text, m.end())) {
-            continue;
+            return;
         }
         let mult = mag.map_or(1.0, |m| magnitude(m.as_str()));
         let Some(lo) = number(n.as_str()) else {
-            continue;
+            return;
         };
         // "the 2014 bitcoin crash": a year before a coin's name.
         let year_like =
             mult == 1.0 && !n.as_str().contains([',', '.']) && (1990.0..=2035.0).contains(&lo);
         if year_like && matches!(currency.as_str(), "BTC" | "ETH") {
-            continue;
+            return;
         }
         // "won"/"yen"/"pounds" after a small bare number is more often a verb or a weight.
         if mult == 1.0 && lo < 1000.0 && matches!(currency.as_str(), "KRW" | "JPY" | "GBP") {
-            continue;
+            return;
         }
-        let hi = range_high(&c, *num2_g, lo);
+        let hi = range_high(get(*num2_g), lo);
         out.push(Atom {
             start: all.start(),
             end: all.end(),
@@ -423,22 +386,24 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
             hi: hi * mult,
             currency,
         });
-    }
+    });
     // Prefixed and suffixed figures, still apart from one another, in text order.
     taken = out.iter().map(|a| (a.start, a.end)).collect();
     taken.sort_unstable();
     let (worded, [wnum_g, mag_g, word_g]) = &*WORDED;
-    for c in worded.captures_iter(text) {
+    let worded_starts = starts::worded_starts(text, &MAG_CURRENCY.0);
+    starts::each_match(worded, text, &worded_starts, |c| {
+        let get = |i: usize| starts::group(text, c, i);
         let (Some(all), Some(w), Some(mag), Some(word)) =
-            (c.get(0), c.get(*wnum_g), c.get(*mag_g), c.get(*word_g))
+            (get(0), get(*wnum_g), get(*mag_g), get(*word_g))
         else {
-            continue;
+            return;
         };
         if overlaps(&taken, all.start(), all.end()) {
-            continue;
+            return;
         }
         let Some(v) = word_number(w.as_str()) else {
-            continue;
+            return;
         };
         let v = v * magnitude(mag.as_str());
         out.push(Atom {
@@ -448,7 +413,7 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
             hi: v,
             currency: word_currency(word.as_str()).to_string(),
         });
-    }
+    });
     out.sort_by_key(|a| a.start);
     out
 }
@@ -527,6 +492,7 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
                 .nth(24)
                 .map_or(0, |(k, _)| k);
             if min.is_none()
+                && may_qualify(&text[before_start..a.start])
                 && let Some(q) = QUALIFIER.captures(&text[before_start..a.start])
                 && let Some(qm) = q.name("q")
             {

@@ -3,7 +3,7 @@
 
 use super::{ArticleSignals, bucket};
 use crate::extract::money::story::Story;
-use crate::learn::{Features, hash};
+use crate::learn::{FeatureHash, Features, hash};
 
 /// The headline ranking's features of a figure: its own, with its theft probability (from the
 /// role model) so that the ranking sees how sure that model is, and where it stands among the
@@ -15,18 +15,24 @@ pub(in crate::extract::money) fn for_headline(
     same: usize,
     earlier: usize,
 ) -> Features {
-    let mut f = base.clone();
-    let mut add = |name: String, v: f32| f.push((hash(&name), v));
-    add(format!("p_theft={}", fifth(theft_probability)), 1.0);
-    add("p_theft".into(), theft_probability);
-    add(format!("larger_thefts={}", bucket(larger)), 1.0);
-    add(format!("same_thefts={}", bucket(same)), 1.0);
-    add(format!("earlier_thefts={}", bucket(earlier)), 1.0);
+    let mut f = Features::with_capacity(base.len() + 7);
+    f.extend_from_slice(base);
+    // Each name hashed as it is written, with no string built (`learn::FeatureHash`).
+    let mut add = |name: FeatureHash, v: f32| f.push((name.finish(), v));
+    let named = |prefix: &str| FeatureHash::default().str(prefix);
+    add(
+        named("p_theft=").num(fifth(theft_probability) as usize),
+        1.0,
+    );
+    add(named("p_theft"), theft_probability);
+    add(named("larger_thefts=").str(bucket(larger)), 1.0);
+    add(named("same_thefts=").str(bucket(same)), 1.0);
+    add(named("earlier_thefts=").str(bucket(earlier)), 1.0);
     if larger == 0 && theft_probability >= 0.5 {
-        add("largest_theft".into(), 1.0);
+        add(named("largest_theft"), 1.0);
     }
     if earlier == 0 && theft_probability >= 0.5 {
-        add("first_theft".into(), 1.0);
+        add(named("first_theft"), 1.0);
     }
     f
 }

@@ -11,17 +11,77 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’'
 }
 
-/// The words of `text`.
+/// Whether the character starting at byte `i` of `text` is a word character, and its length:
+/// an ASCII byte is told without decoding (most of a sentence).
+fn char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric() || b == b'\'', 1);
+    }
+    text[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (word_char(c), c.len_utf8()))
+}
+
+/// Whether the character ending at byte `i` of `text` is a word character, and its length.
+fn char_before(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i - 1];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric() || b == b'\'', 1);
+    }
+    text[..i]
+        .chars()
+        .next_back()
+        .map_or((false, 1), |c| (word_char(c), c.len_utf8()))
+}
+
+/// The words of `text`: its longest runs of word characters, read byte by byte where the text
+/// is ASCII.
 pub(super) fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !word_char(c))
-        .filter(|w| !w.is_empty())
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() {
+            let (word, len) = char_at(text, at);
+            if word {
+                break;
+            }
+            at += len;
+        }
+        let start = at;
+        while at < text.len() {
+            let (word, len) = char_at(text, at);
+            if !word {
+                break;
+            }
+            at += len;
+        }
+        (at > start).then(|| &text[start..at])
+    })
 }
 
 /// The words of `text` from its end backwards, read lazily (a figure looks at its nearest words
 /// only, however long its sentence).
 pub(super) fn words_rev(text: &str) -> impl Iterator<Item = &str> {
-    text.rsplit(|c: char| !word_char(c))
-        .filter(|w| !w.is_empty())
+    let mut at = text.len();
+    std::iter::from_fn(move || {
+        while at > 0 {
+            let (word, len) = char_before(text, at);
+            if word {
+                break;
+            }
+            at -= len;
+        }
+        let end = at;
+        while at > 0 {
+            let (word, len) = char_before(text, at);
+            if !word {
+                break;
+            }
+            at -= len;
+        }
+        (at < end).then(|| &text[at..end])
+    })
 }
 
 /// Words lower-cased on the stack up to this length before a look-up (longer ones are copied).
@@ -203,6 +263,31 @@ mod tests {
         }
         let long = "A".repeat(STACK_WORD + 5);
         assert_eq!(clause_word(lex, &long), None);
+    }
+
+    #[test]
+    fn words_are_the_runs_a_split_on_other_characters_gives() {
+        let split = |t: &str| -> Vec<String> {
+            t.split(|c: char| !word_char(c))
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        for t in [
+            "",
+            " ",
+            "$81 million was stolen, it’s said; didn't",
+            "Café owners İstanbul naïve ﬁles Straße — ΣΟΦΙΑΣ 5€ «quoted» ٣٤ x²",
+            "ends in é",
+            "é starts",
+            "a—b–c’d'e\u{a0}f\n\ng",
+        ] {
+            let forward: Vec<&str> = words(t).collect();
+            let mut backward: Vec<&str> = words_rev(t).collect();
+            backward.reverse();
+            assert_eq!(forward, split(t), "{t:?}");
+            assert_eq!(backward, split(t), "{t:?}");
+        }
     }
 
     #[test]

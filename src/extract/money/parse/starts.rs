@@ -1,0 +1,470 @@
+//! Where a money figure can start, so that the figure patterns are tried anchored at those few
+//! places instead of being scanned over the whole text (the scan was most of parsing). A
+//! pattern tried at every place a match can start, in order, gives the matches a scan gives:
+//! the leftmost, then the leftmost after its end.
+
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, meta::Regex};
+
+/// Bytes from the first byte of a prefix (`U.S. $`, a space or two in it) to its number.
+const PREFIX_REACH: usize = 10;
+
+/// Positions where a number (`\d` in the patterns, any script's decimal digits) can start: the
+/// first digit of each run of ASCII digits, every other numeric character, and the last three
+/// digits of a run of more than three before a comma (`1234,567` reads `234,567`: the only way
+/// a number starts inside a run). A number starting later in a run would also start at its
+/// first digit, which is tried before.
+pub(super) fn number_starts(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        // Eight bytes at a time over ASCII with no digit (most of a text).
+        while let Some(chunk) = b.get(i..i + 8)
+            && let Ok(chunk) = <[u8; 8]>::try_from(chunk)
+            && !digit_or_wide(u64::from_le_bytes(chunk))
+        {
+            i += 8;
+        }
+        let Some(&c) = b.get(i) else {
+            break;
+        };
+        if c.is_ascii_digit() {
+            let run = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            out.push(run);
+            // A digit (of any script) after the comma: a group of thousands may follow.
+            if i - run > 3
+                && b.get(i) == Some(&b',')
+                && b.get(i + 1)
+                    .is_some_and(|&n| n.is_ascii_digit() || !n.is_ascii())
+            {
+                out.extend(i - 3..i);
+            }
+        } else if c >= 0xC0 {
+            // A character's first byte: `is_numeric` holds for every decimal digit, and more.
+            let ch = text[i..].chars().next();
+            if ch.is_some_and(char::is_numeric) {
+                out.push(i);
+            }
+            i += ch.map_or(1, char::len_utf8);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether one of the eight bytes of `w` is an ASCII digit or not ASCII.
+fn digit_or_wide(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if w & HIGH != 0 {
+        return true;
+    }
+    // Each byte is below 0x80, so adding less than 0x80 to it carries into no other byte: the
+    // high bit then says the byte is at least '0', and at least ':' (one past '9').
+    let from_zero = w.wrapping_add(ONES * (0x80 - u64::from(b'0')));
+    let past_nine = w.wrapping_add(ONES * (0x80 - u64::from(b':')));
+    from_zero & !past_nine & HIGH != 0
+}
+
+/// Whether byte `b` can end a currency prefix (`$`, the last byte of `€ £ ¥ ₩ ₹`, a code's last
+/// letter, `Rs.`).
+fn ends_prefix(b: u8) -> bool {
+    matches!(
+        b,
+        b'$' | 0xAC
+            | 0xA3
+            | 0xA5
+            | 0xA9
+            | 0xB9
+            | b'D'
+            | b'R'
+            | b'P'
+            | b'Y'
+            | b'W'
+            | b'B'
+            | b'F'
+            | b's'
+            | b'.'
+    )
+}
+
+/// Whether byte `b` can start a currency prefix (`$`, a code's or a `US$`'s first letter, the
+/// first byte of `€ £ ¥ ₩ ₹`).
+fn starts_prefix(b: u8) -> bool {
+    matches!(
+        b,
+        b'$' | b'U'
+            | b'A'
+            | b'C'
+            | b'H'
+            | b'N'
+            | b'S'
+            | b'R'
+            | b'E'
+            | b'G'
+            | b'J'
+            | b'K'
+            | b'I'
+            | b'T'
+            | 0xE2
+            | 0xC2
+    )
+}
+
+/// Positions where a currency prefix and its number can start: before a number (`numbers`, as
+/// [`number_starts`] gives them), within [`PREFIX_REACH`] bytes, on a byte that can start a
+/// prefix, when the number follows a byte that can end one (a space or no-break space
+/// between them). In text order.
+pub(super) fn prefix_starts(text: &str, numbers: &[usize]) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut out: Vec<usize> = Vec::new();
+    for &d in numbers {
+        let head = &text[..d];
+        let gap = if head.ends_with(' ') {
+            1
+        } else if head.ends_with('\u{a0}') {
+            2
+        } else {
+            0
+        };
+        let after_prefix = |g: usize| d > g && ends_prefix(b[d - g - 1]);
+        if !(after_prefix(0) || gap > 0 && after_prefix(gap)) {
+            continue;
+        }
+        let from = d.saturating_sub(PREFIX_REACH);
+        // Positions already listed for an earlier number are not listed again.
+        let from = out.last().map_or(from, |&l| from.max(l + 1));
+        out.extend((from..d).filter(|&s| starts_prefix(b[s]) && text.is_char_boundary(s)));
+    }
+    out
+}
+
+/// Where each magnitude word of a worded figure ("million", "billion", "trillion",
+/// "thousand") may start: its letters in any ASCII case, found from their "l" or "u" (no
+/// character but the long s and the Kelvin sign folds to an ASCII letter, and these words
+/// hold neither an "s" before "thou" ends nor a "k"; a test checks).
+fn magnitude_words(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let at = |from: usize, word: &[u8]| {
+        b.get(from..from + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    let lower = |i: usize| b.get(i).map_or(0, |c| c | 0x20);
+    let mut out = Vec::new();
+    for p in memchr::memchr3_iter(b'l', b'L', b'u', b).chain(memchr::memchr_iter(b'U', b)) {
+        // The first "l" of "illion": "m" or "b" one byte before its "i", "tr" two.
+        if b[p] | 0x20 == b'l' {
+            if p >= 2 && lower(p + 1) == b'l' && lower(p - 1) == b'i' && at(p - 1, b"illion") {
+                out.push(p - 2);
+                out.extend(p.checked_sub(3));
+            }
+        } else if p >= 3 && lower(p - 1) == b'o' && at(p - 3, b"thou") {
+            out.push(p - 3);
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Positions where a worded figure ("two million dollars") can start: within the two words
+/// before a magnitude word that blanks and a currency follow (`mag_currency`, tried anchored
+/// at each magnitude word), the blanks before the magnitude word left out. In text order.
+pub(super) fn worded_starts(text: &str, mag_currency: &Regex) -> Vec<usize> {
+    let mags = magnitude_words(text);
+    let mut out: Vec<usize> = Vec::new();
+    for mag in mags {
+        if !text.is_char_boundary(mag) {
+            continue;
+        }
+        let blanks = text[..mag].trim_end().len();
+        if blanks == mag
+            || !mag_currency.is_match(Input::new(text).range(mag..).anchored(Anchored::Yes))
+        {
+            continue;
+        }
+        // The number is one word or two ("a hundred", "half a"), blanks between them.
+        let word_start = |end: usize| {
+            text[..end].rfind(char::is_whitespace).map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            })
+        };
+        let last = word_start(blanks);
+        let from = word_start(text[..last].trim_end().len());
+        let from = out.last().map_or(from, |&l| from.max(l + 1));
+        out.extend((from..blanks).filter(|&s| may_open_number_word(text, s)));
+    }
+    out
+}
+
+/// Whether a number word ("two", "half a", any case) can start at byte `s`: an ASCII word
+/// boundary there (the pattern's `(?-u:\b)`), and a first letter one of them has (the long s,
+/// "ſix", begins with a byte that is no ASCII word byte).
+fn may_open_number_word(text: &str, s: usize) -> bool {
+    if !text.is_char_boundary(s) {
+        return false;
+    }
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let before = s.checked_sub(1).is_some_and(|i| word(b[i]));
+    let first = b[s];
+    let opens = matches!(
+        first.to_ascii_lowercase(),
+        b'a' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h'
+    ) || text[s..].starts_with('ſ');
+    opens && before != word(first)
+}
+
+/// The positions of `numbers` a suffixed figure can start at: after the digits, separators and
+/// decimals, a figure goes on with a blank, a dash, "to" or a magnitude (or a digit of another
+/// script); "2017," and "5.2%" end there.
+pub(super) fn suffix_starts(text: &str, numbers: &[usize]) -> Vec<usize> {
+    let b = text.as_bytes();
+    numbers
+        .iter()
+        .copied()
+        .filter(|&r| {
+            let j = r + b[r..]
+                .iter()
+                .position(|&c| !(c.is_ascii_digit() || c == b',' || c == b'.'))
+                .unwrap_or(b.len() - r);
+            b.get(j).is_some_and(|&c| {
+                !c.is_ascii()
+                    || matches!(
+                        c,
+                        b' ' | b'-' | b't' | b'T' | b'b' | b'B' | b'm' | b'M' | b'k' | b'K'
+                    )
+            })
+        })
+        .collect()
+}
+
+/// Calls `each` with the matches of `regex` in `text` that a scan finds (leftmost first, none
+/// overlapping another), trying it anchored at `starts` only: they are in text order and hold
+/// every position a match can start at.
+pub(super) fn each_match(
+    regex: &Regex,
+    text: &str,
+    starts: &[usize],
+    mut each: impl FnMut(&Captures),
+) {
+    let mut caps = regex.create_captures();
+    let mut next = 0;
+    for &s in starts {
+        if s < next {
+            continue;
+        }
+        regex.search_captures(
+            &Input::new(text).range(s..).anchored(Anchored::Yes),
+            &mut caps,
+        );
+        if let Some(m) = caps.get_match() {
+            next = m.end().max(s + 1);
+            each(&caps);
+        }
+    }
+}
+
+/// One group of a match, read as `regex::Match` reads it.
+#[derive(Clone, Copy)]
+pub(super) struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+}
+
+/// Group `i` of a match in `text` (none when it took no part, or `i` names no group).
+pub(super) fn group<'t>(text: &'t str, caps: &Captures, i: usize) -> Option<Group<'t>> {
+    caps.get_group(i).map(|s| Group {
+        text,
+        start: s.start,
+        end: s.end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{MAG_CURRENCY, PREFIXED, SUFFIXED, WORDED, prefixed, suffixed, worded};
+    use super::*;
+
+    #[derive(Clone, Copy)]
+    enum Kind {
+        Prefixed,
+        Suffixed,
+        Worded,
+    }
+
+    /// The spans of every match a scan finds, and those the anchored tries find.
+    fn both(pattern: &str, regex: &Regex, text: &str, kind: Kind) -> [Vec<(usize, usize)>; 2] {
+        let scan = regex::Regex::new(pattern)
+            .map(|r| r.find_iter(text).map(|m| (m.start(), m.end())).collect())
+            .unwrap_or_default();
+        let numbers = number_starts(text);
+        let starts = match kind {
+            Kind::Prefixed => prefix_starts(text, &numbers),
+            Kind::Suffixed => suffix_starts(text, &numbers),
+            Kind::Worded => worded_starts(text, &MAG_CURRENCY.0),
+        };
+        let mut tried = Vec::new();
+        each_match(regex, text, &starts, |c| {
+            if let Some(m) = c.get_match() {
+                tried.push((m.start(), m.end()));
+            }
+        });
+        [scan, tried]
+    }
+
+    /// Pieces that figures, and near misses, are made of.
+    const PIECES: [&str; 52] = [
+        "two",
+        "a",
+        "one",
+        " hundred",
+        "half",
+        "ſix",
+        "éone",
+        "  ",
+        " Thousand",
+        " thouſand",
+        " TRILLION",
+        " illion",
+        "$",
+        "US$",
+        "U.S. $",
+        "U.S.\u{3000}$",
+        "AU$",
+        "HK$",
+        "NZ$",
+        "Rs.",
+        "Rs",
+        "€",
+        "£",
+        "¥",
+        "₩",
+        "₹",
+        "USD",
+        "EUR",
+        "CHF",
+        "5",
+        "81",
+        "1234",
+        "20,555",
+        "1,200.5",
+        ",567",
+        "-",
+        "–",
+        " to ",
+        " ",
+        "\u{a0}",
+        " million",
+        "m",
+        "bn",
+        " BTC",
+        " dollars",
+        " Hong Kong dollars",
+        " USD",
+        "٣",
+        "x",
+        "é",
+        ".",
+        ", ",
+    ];
+
+    #[test]
+    fn anchored_tries_find_what_a_scan_finds() {
+        let (pre, suf) = (&PREFIXED.0, &SUFFIXED.0);
+        let mut texts: Vec<String> = [
+            "took $81 million and US$ 5m, then 4,502.9 BTC and 1234,567 BTC and 1234,567-890 BTC",
+            "U.S. $5, $\u{a0}5, Rs.500, USD5, USD 5, x$5 and 12 345 BTC, ٣ 5 BTC, ٣٤ BTC, $٣",
+            "$60-80 million, 5-10 million dollars, €1.7bn (about $2bn), ₹5 crore, AU$5 HK$ 5",
+            "half a billion dollars, a\u{a0}hundred  million\nyen, éone thouſand euros, xſix \
+             MILLION pounds sterling, twenty-five million Hong Kong dollars",
+        ]
+        .map(String::from)
+        .into();
+        // Pseudo-random texts of the pieces (the same each run).
+        let mut seed: u64 = 29;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                t.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            texts.push(t);
+        }
+        let mut found = 0;
+        for t in &texts {
+            for (pattern, regex, kind) in [
+                (prefixed(), pre, Kind::Prefixed),
+                (suffixed(), suf, Kind::Suffixed),
+                (worded(), &WORDED.0, Kind::Worded),
+            ] {
+                let [scan, tried] = both(&pattern, regex, t, kind);
+                assert_eq!(scan, tried, "{t:?}");
+                found += scan.len();
+            }
+        }
+        // The texts do hold figures: the comparison is not of two empty lists.
+        assert!(found > 1000, "{found}");
+    }
+
+    #[test]
+    fn only_the_long_s_and_the_kelvin_sign_fold_to_an_ascii_letter() {
+        // Every character but ASCII, in one text, read once by a case-insensitive pattern.
+        let others: String = (0x80..=0x10_FFFF).filter_map(char::from_u32).collect();
+        let folded: Vec<&str> = regex::Regex::new("(?i)[a-z]")
+            .map(|r| r.find_iter(&others).map(|m| m.as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(folded, ["ſ", "\u{212a}"]);
+    }
+
+    #[test]
+    fn eight_bytes_are_told_to_hold_a_digit_as_each_byte_is() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"abcdefgh";
+                chunk[at] = b;
+                let expected = b.is_ascii_digit() || !b.is_ascii();
+                assert_eq!(
+                    digit_or_wide(u64::from_le_bytes(chunk)),
+                    expected,
+                    "{b} at {at}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_start_at_runs_and_inside_a_long_run_before_a_comma() {
+        assert_eq!(
+            number_starts("a 12 b ٣ 1234,567"),
+            [2, 7, 10, 11, 12, 13, 15]
+        );
+        // Past the eight-byte skips: a digit at every offset of a long ASCII stretch.
+        for at in 0..40 {
+            let mut t = "x".repeat(40);
+            t.replace_range(at..=at, "7");
+            assert_eq!(number_starts(&t), [at], "{at}");
+        }
+    }
+}
