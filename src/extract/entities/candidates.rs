@@ -380,6 +380,10 @@ static ANY_MENTION_CUES: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The features of how many times a name is written: once, twice, three times or more.
+static MENTION_COUNTS: LazyLock<[u32; 3]> =
+    LazyLock::new(|| ["mentions=1", "mentions=2", "mentions=3+"].map(hash));
+
 /// Proposes the article's unfound names and pools each name's features over its mentions.
 /// `crypto`: the article is a crypto story ([`crate::extract::document::Signals::crypto_story`]).
 pub fn propose(
@@ -437,14 +441,25 @@ pub fn propose(
                 f.1 /= k;
             }
             // A person's or a firm's cue at any one mention ("his", "its") counts whole.
+            // The pooled features are sorted and distinct, so a cue is a binary search (the
+            // few pushed after them are looked through too); the pushed ones then go in at
+            // their place after equal keys, as the stable sort of the whole vector put them.
+            let pooled_len = features.len();
             for &(cue, any) in ANY_MENTION_CUES.iter() {
-                if features.iter().any(|f| f.0 == cue) {
+                if features[..pooled_len]
+                    .binary_search_by_key(&cue, |f| f.0)
+                    .is_ok()
+                    || features[pooled_len..].iter().any(|f| f.0 == cue)
+                {
                     features.push((any, 1.0));
                 }
             }
-            let count = ["mentions=1", "mentions=2", "mentions=3+"][spans.len().min(3) - 1];
-            features.push((hash(count), 1.0));
-            features.sort_by_key(|f| f.0);
+            features.push((MENTION_COUNTS[spans.len().min(3) - 1], 1.0));
+            for i in pooled_len..features.len() {
+                let key = features[i].0;
+                let at = features[..i].partition_point(|g| g.0 <= key);
+                features[at..=i].rotate_right(1);
+            }
             Proposal {
                 name,
                 spans,

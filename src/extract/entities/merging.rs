@@ -172,12 +172,36 @@ pub(super) fn defined_abbreviations(text: &str, found: &mut Vec<Candidate>) {
 
 /// How a person's or organisation's name is compared when merging variants: case, hyphens
 /// and dots aside ("Ana Ruiz-Vega", "Ana Ruiz Vega", "ANA RUIZ-VEGA").
+/// Built straight into one string (this runs for every mention): an ASCII name is lower-cased
+/// byte by byte as it is copied, any other lower-cased whole first (a final sigma depends on
+/// its place in the name).
 pub fn variant_key(name: &str) -> String {
-    name.to_lowercase()
+    let mut key = String::with_capacity(name.len());
+    if name.is_ascii() {
+        for w in name
+            .split(|c: char| matches!(c, ' ' | '\t'..='\r' | '-' | '.'))
+            .filter(|w| !w.is_empty())
+        {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            let from = key.len();
+            key.push_str(w);
+            key[from..].make_ascii_lowercase();
+        }
+        return key;
+    }
+    for w in name
+        .to_lowercase()
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '.'))
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    key
 }
 
 /// Variants of one name in an article take the first spelling's canonical name.
@@ -191,5 +215,40 @@ pub(super) fn merge_variants(found: &mut [Candidate]) {
             .entry((c.kind, variant_key(&c.canonical)))
             .or_insert_with(|| c.canonical.clone());
         c.canonical = canon.clone();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::variant_key;
+
+    /// The definition the one-string build must keep.
+    fn key_by_words(name: &str) -> String {
+        name.to_lowercase()
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '.'))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn spellings_of_one_name_share_a_key() {
+        for name in [
+            "Ana Ruiz-Vega",
+            "Ana Ruiz Vega",
+            "ANA RUIZ-VEGA",
+            " ana  ruiz.vega. ",
+        ] {
+            assert_eq!(variant_key(name), "ana ruiz vega", "{name:?}");
+        }
+        assert_eq!(variant_key("ΟΔΥΣΣΕΑΣ Ruiz"), "οδυσσεας ruiz");
+        assert_ne!(variant_key("Ana Ruiz"), variant_key("Ana Ruizvega"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_key_is_the_definition_on_any_name(name in "[aZ \t\u{b}\r\n.‐–ΣσÉé\u{a0}\u{2003}0_-]{0,16}") {
+            proptest::prop_assert_eq!(variant_key(&name), key_by_words(&name));
+        }
     }
 }

@@ -7,6 +7,9 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::Input;
+use aho_corasick::automaton::Automaton;
+
 use super::Candidate;
 use super::automaton::{Gazetteer, Source};
 use crate::extract::EntityKind;
@@ -85,31 +88,93 @@ pub(super) fn all_caps_title_end(text: &str) -> Option<usize> {
     (letters >= 4 && !title.chars().any(char::is_lowercase)).then_some(end)
 }
 
+/// The share-bar words' lengths by first letter: bit `n` of entry `b` is set when a word of
+/// `n` bytes starting with the ASCII letter `b` is in the list (`n` capped at 63). A word the
+/// table rules out is not lower-cased or hashed; most of a paragraph's words are.
+static PAGE_CHROME_SHAPES: LazyLock<[u64; 128]> = LazyLock::new(|| {
+    let mut t = [0u64; 128];
+    for w in PAGE_CHROME.iter() {
+        match w.bytes().next() {
+            Some(b) if b.is_ascii() => t[usize::from(b)] |= 1 << w.len().min(63),
+            // A word of another script: every word may be it.
+            _ => t = [u64::MAX; 128],
+        }
+    }
+    t
+});
+
+/// The ASCII bytes that are no white space (`char::is_whitespace`), as a table.
+static ASCII_NOT_BLANK: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !matches!(b as u8, b' ' | 0x09..=0x0d);
+        b += 1;
+    }
+    t
+};
+
 /// Whether the line holding `at` is a page's share bar: at least three of its words are
 /// buttons.
 pub(super) fn page_chrome_line(text: &str, at: usize) -> bool {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    // Lower-cased on the stack for ASCII words (most of a paragraph), and no further than the
-    // third share-bar word: this runs once per line that holds a candidate.
+    // This runs once per line that holds a candidate, over every word of the line: words are
+    // split a byte at a time, and only an ASCII word whose first letter and length a list word
+    // has is lower-cased (on the stack) and looked up; no further than the third one.
+    let shapes = &*PAGE_CHROME_SHAPES;
+    let line = &text[start..end];
+    let bytes = line.as_bytes();
+    let mut found = 0;
+    let mut i = 0;
     let mut buf = [0u8; 32];
-    text[start..end]
-        .split_whitespace()
-        .filter(|w| {
-            if w.is_ascii() {
-                w.len() <= buf.len() && {
+    while i < bytes.len() {
+        // One word: from `i` to the next white space, `ascii` while no other byte came.
+        let from = i;
+        let mut ascii = true;
+        let (to, next) = loop {
+            while i < bytes.len() && ASCII_NOT_BLANK[usize::from(bytes[i])] {
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else {
+                break (i, i);
+            };
+            if b.is_ascii() {
+                break (i, i + 1);
+            }
+            let c = line[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                break (i, i + c.len_utf8());
+            }
+            ascii = false;
+            i += c.len_utf8();
+        };
+        i = next;
+        let w = &line[from..to];
+        let chrome = if w.is_empty() {
+            false
+        } else if ascii {
+            let first = usize::from(w.as_bytes()[0].to_ascii_lowercase());
+            shapes[first] >> w.len().min(63) & 1 == 1
+                && if w.len() <= buf.len() {
                     let lower = &mut buf[..w.len()];
                     lower.copy_from_slice(w.as_bytes());
                     lower.make_ascii_lowercase();
                     std::str::from_utf8(lower).is_ok_and(|l| PAGE_CHROME.contains(l))
+                } else {
+                    PAGE_CHROME.contains(w.to_ascii_lowercase().as_str())
                 }
-            } else {
-                PAGE_CHROME.contains(w.to_lowercase().as_str())
+        } else {
+            PAGE_CHROME.contains(w.to_lowercase().as_str())
+        };
+        if chrome {
+            found += 1;
+            if found >= 3 {
+                return true;
             }
-        })
-        .take(3)
-        .count()
-        >= 3
+        }
+    }
+    false
 }
 
 /// Whether the line holding `at` is written in title case (a caption's or a headline's
@@ -304,12 +369,16 @@ pub(super) fn dateline_places(text: &str, g: &Gazetteer, out: &mut Vec<Candidate
             continue;
         }
         let written = title_cased(head);
-        let place = ac.find_iter(&written).find_map(|m| {
-            let (ti, _) = g.patterns[m.pattern().as_usize()];
-            let t = &g.targets[ti];
-            (m.start() == 0 && m.end() == written.len() && t.kind == EntityKind::Location)
-                .then_some(t)
-        });
+        let place = ac
+            .try_find_iter(Input::new(&written))
+            .into_iter()
+            .flatten()
+            .find_map(|m| {
+                let (ti, _) = g.patterns[m.pattern().as_usize()];
+                let t = &g.targets[ti];
+                (m.start() == 0 && m.end() == written.len() && t.kind == EntityKind::Location)
+                    .then_some(t)
+            });
         if let Some(t) = place {
             out.push(Candidate {
                 start: here,
@@ -334,7 +403,7 @@ pub(super) fn headline_names(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>
     if written.len() != end {
         return;
     }
-    for m in ac.find_iter(&written) {
+    for m in ac.try_find_iter(Input::new(&written)).into_iter().flatten() {
         let (s, e) = (m.start(), m.end());
         let bounded = !written[..s].ends_with(char::is_alphanumeric)
             && !written[e..].starts_with(char::is_alphanumeric);
@@ -427,5 +496,29 @@ mod tests {
         assert!(page_chrome_line(texts[0], 0));
         assert!(page_chrome_line(texts[1], 3));
         assert!(!page_chrome_line(texts[2], 0));
+    }
+
+    proptest::proptest! {
+        /// Share-bar words and others, in any case, between every kind of white space (vertical
+        /// tab, no-break and em spaces among them), told as the definition tells them.
+        #[test]
+        fn a_share_bar_line_is_told_as_the_definition_tells_it(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "Share", "SEND", "permalink", "Google+", "e-mail", "Email", "Print", "prints",
+                "Ｐermalink", "Wátch", "video.", "s", "", "Ana", "SHARESHARESHARESHARESHARESHARESHARE",
+            ]), 0..9),
+            gaps in proptest::collection::vec(proptest::sample::select(vec![
+                " ", "  ", "\t", "\u{b}", "\u{c}", "\r", "\n", "\u{a0}", "\u{2003}", "\u{3000}", "·",
+            ]), 9),
+        ) {
+            let text: String = words.iter().zip(&gaps).flat_map(|(w, g)| [*w, *g]).collect();
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(
+                    page_chrome_line(&text, at),
+                    chrome_by_lowercased_copies(&text, at),
+                    "{:?} at {}", text, at
+                );
+            }
+        }
     }
 }
