@@ -137,21 +137,24 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     let mut closed = true;
     // An all-caps headline's capitals mark no name; a share bar's buttons are no names.
     let caps_title = super::text_shape::all_caps_title_end(text).unwrap_or(0);
-    let mut chrome: Option<(usize, bool)> = None;
+    // The line's end, and whether it is a share bar once a word there needs to know: a line
+    // whose words are all covered or inside longer tokens is never read for share buttons.
+    let mut line: (usize, Option<bool>) = (0, None);
+    let mut first_line = true;
     for m in re.find_iter(text) {
         let (start, word) = (m.start(), m.as_str());
         // The line's end holds for every word before it: found once per line, not per word.
-        let line_end = match chrome {
-            Some((end, _)) if start <= end => end,
-            _ => text[start..].find('\n').map_or(text.len(), |i| start + i),
-        };
-        if chrome.is_none_or(|(end, _)| end != line_end) {
-            chrome = Some((line_end, super::text_shape::page_chrome_line(text, start)));
+        if first_line || start > line.0 {
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            line = (end, None);
+            first_line = false;
         }
         if !standalone(text, start, m.end(), word)
             || is_covered(start, m.end())
             || start < caps_title
-            || chrome.is_some_and(|(_, c)| c)
+            || *line
+                .1
+                .get_or_insert_with(|| super::text_shape::page_chrome_line(text, start))
             || super::text_shape::WIRE_ABBREVIATIONS.contains(word)
         {
             closed = true;
@@ -203,9 +206,14 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     for r in out.iter_mut() {
         // An opener right after a lower-case word is inside a sentence, where a capital marks a
         // name ("made Do Kwon rich"); a title's capitals mark nothing.
+        // (The word lower-cased opens with a lower-case letter: its first character's
+        // lower case does, with no string built.)
         let in_prose = r.first().is_some_and(|&(s, _)| {
-            let (w, _) = token_before(text, s);
-            w.starts_with(|c: char| c.is_lowercase())
+            let (w, _) = raw_token_before(text, s);
+            w.chars()
+                .next()
+                .and_then(|c| c.to_lowercase().next())
+                .is_some_and(char::is_lowercase)
         });
         let drop = r
             .iter()

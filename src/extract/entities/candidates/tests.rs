@@ -346,3 +346,20 @@ fn a_names_features_are_pooled_over_its_mentions_as_first_written() {
     }
     assert!(pooled >= 8, "{pooled} names of several mentions");
 }
+
+#[test]
+fn a_word_opens_in_lower_case_once_lowered_exactly_when_its_first_character_does() {
+    // What `runs` reads of the word before a name, without lower-casing the whole word.
+    let firsts = ('\0'..='\u{2fff}').chain(['\u{1e9e}', '\u{212a}', '\u{10400}']);
+    let mut letters = 0;
+    for c in firsts {
+        for rest in ["", "x", "Σ", "ΣΣ", "1"] {
+            let word = format!("{c}{rest}");
+            let lowered = word.to_lowercase().starts_with(char::is_lowercase);
+            let first = c.to_lowercase().next().is_some_and(char::is_lowercase);
+            assert_eq!(first, lowered, "{word:?}");
+            letters += usize::from(lowered);
+        }
+    }
+    assert!(letters > 1000, "{letters}");
+}
