@@ -140,6 +140,7 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     // The line's end, and whether it is a share bar once a word there needs to know: a line
     // whose words are all covered or inside longer tokens is never read for share buttons.
     let mut line: (usize, Option<bool>) = (0, None);
+    let chrome_lines = super::text_shape::page_chrome_lines(text);
     let mut first_line = true;
     for m in re.find_iter(text) {
         let (start, word) = (m.start(), m.as_str());
@@ -152,9 +153,10 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
         if !standalone(text, start, m.end(), word)
             || is_covered(start, m.end())
             || start < caps_title
-            || *line
-                .1
-                .get_or_insert_with(|| super::text_shape::page_chrome_line(text, start))
+            || *line.1.get_or_insert_with(|| match &chrome_lines {
+                Some(lines) => lines.iter().any(|&(s, e)| s <= start && start <= e),
+                None => super::text_shape::page_chrome_line(text, start),
+            })
             || super::text_shape::WIRE_ABBREVIATIONS.contains(word)
         {
             closed = true;

@@ -7,8 +7,8 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::Input;
 use aho_corasick::automaton::Automaton;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input};
 
 use super::Candidate;
 use super::automaton::{Gazetteer, Source};
@@ -102,6 +102,75 @@ static PAGE_CHROME_SHAPES: LazyLock<[u64; 128]> = LazyLock::new(|| {
     }
     t
 });
+
+/// The share-bar words as one automaton, when it can stand in for the line test: every word
+/// lower-case ASCII with no blank, so that a word of the text lowers to one of them exactly
+/// when it matches it in any ASCII case between blanks (no other character lowers to ASCII
+/// but the Kelvin sign, which [`page_chrome_lines`] looks for).
+/// When no list word holds another, a word is found by the plain leftmost scan (with its
+/// SIMD prefilter); otherwise a shorter word inside a longer one would hide it, and every
+/// overlapping match is read.
+static PAGE_CHROME_SCAN: LazyLock<Option<(AhoCorasick, bool)>> = LazyLock::new(|| {
+    let words: Vec<&str> = PAGE_CHROME.iter().copied().collect();
+    let plain = |w: &&str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii() && !c.is_ascii_uppercase() && !c.is_whitespace())
+    };
+    if !words.iter().all(plain) {
+        return None;
+    }
+    let nested = words
+        .iter()
+        .any(|a| words.iter().any(|b| a != b && a.contains(b)));
+    let scan = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&words)
+        .ok()?;
+    Some((scan, nested))
+});
+
+/// The lines of `text` (byte ranges, newline excluded) that are share bars, in order: what
+/// [`page_chrome_line`] says of every line, by one scan of the text for the list's words
+/// rather than every word of every line lowered and looked up. `None` when the scan cannot
+/// tell (a Kelvin sign in the text, a list word the scan cannot hold): ask each line then.
+pub(super) fn page_chrome_lines(text: &str) -> Option<Vec<(usize, usize)>> {
+    let (scan, nested) = PAGE_CHROME_SCAN.as_ref()?;
+    if text.contains('\u{212a}') {
+        return None;
+    }
+    let found: Box<dyn Iterator<Item = aho_corasick::Match>> = if *nested {
+        Box::new(scan.find_overlapping_iter(text))
+    } else {
+        Box::new(scan.find_iter(text))
+    };
+    let mut lines = Vec::new();
+    // The line being counted (its start) and its share-bar words so far.
+    let (mut line, mut words) = (usize::MAX, 0);
+    for m in found {
+        let (s, e) = (m.start(), m.end());
+        // A whole word: blanks (or the text's ends) either side.
+        if !text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+            || !text[e..].chars().next().is_none_or(char::is_whitespace)
+        {
+            continue;
+        }
+        let start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        if start != line {
+            (line, words) = (start, 0);
+        }
+        words += 1;
+        if words == 3 {
+            let end = text[e..].find('\n').map_or(text.len(), |i| e + i);
+            lines.push((start, end));
+        }
+    }
+    Some(lines)
+}
 
 /// The ASCII bytes that are no white space (`char::is_whitespace`), as a table.
 static ASCII_NOT_BLANK: [bool; 256] = {
@@ -498,6 +567,52 @@ mod tests {
         assert!(!page_chrome_line(texts[2], 0));
     }
 
+    /// Every line's share-bar test, as the one scan of the text tells it and line by line.
+    fn lines_told_both_ways(text: &str) {
+        let Some(lines) = page_chrome_lines(text) else {
+            assert!(text.contains('\u{212a}'), "{text:?}");
+            return;
+        };
+        let mut start = 0;
+        for line in text.split('\n') {
+            let end = start + line.len();
+            let scanned = lines.contains(&(start, end));
+            assert_eq!(
+                scanned,
+                page_chrome_line(text, start),
+                "{text:?} at {start}"
+            );
+            start = end + 1;
+        }
+    }
+
+    #[test]
+    fn the_share_bar_lines_of_a_text_are_those_each_line_test_tells() {
+        for text in [
+            "Share Send Permalink\nThe Lazarus Group stole funds.\nshare  SEND\tprint",
+            "Share this story with Ana Ruiz\nSend Permalink\nEmail Print Watch video",
+            "Share Send Permalink Sharesend Print",
+            "xShare Send Permalink\nShare\u{a0}Send\u{2003}Permalink\n\nShare,Send Permalink",
+            "LIN\u{212a}EDIN Share Send",
+            "",
+        ] {
+            lines_told_both_ways(text);
+        }
+        assert_eq!(
+            page_chrome_lines("Ana\nShare Send Permalink\nBo"),
+            Some(vec![(4, 24)])
+        );
+    }
+
+    #[test]
+    fn no_character_but_the_kelvin_sign_lowers_to_ascii() {
+        // What lets the scan of the share-bar words stand for lowering every word.
+        let lowering_to_ascii: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(lowering_to_ascii, ['\u{212a}']);
+    }
+
     proptest::proptest! {
         /// Share-bar words and others, in any case, between every kind of white space (vertical
         /// tab, no-break and em spaces among them), told as the definition tells them.
@@ -512,6 +627,7 @@ mod tests {
             ]), 9),
         ) {
             let text: String = words.iter().zip(&gaps).flat_map(|(w, g)| [*w, *g]).collect();
+            lines_told_both_ways(&text);
             for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
                 proptest::prop_assert_eq!(
                     page_chrome_line(&text, at),
