@@ -137,21 +137,26 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     let mut closed = true;
     // An all-caps headline's capitals mark no name; a share bar's buttons are no names.
     let caps_title = super::text_shape::all_caps_title_end(text).unwrap_or(0);
-    let mut chrome: Option<(usize, bool)> = None;
+    // The line's end, and whether it is a share bar once a word there needs to know: a line
+    // whose words are all covered or inside longer tokens is never read for share buttons.
+    let mut line: (usize, Option<bool>) = (0, None);
+    let chrome_lines = super::text_shape::page_chrome_lines(text);
+    let mut first_line = true;
     for m in re.find_iter(text) {
         let (start, word) = (m.start(), m.as_str());
         // The line's end holds for every word before it: found once per line, not per word.
-        let line_end = match chrome {
-            Some((end, _)) if start <= end => end,
-            _ => text[start..].find('\n').map_or(text.len(), |i| start + i),
-        };
-        if chrome.is_none_or(|(end, _)| end != line_end) {
-            chrome = Some((line_end, super::text_shape::page_chrome_line(text, start)));
+        if first_line || start > line.0 {
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            line = (end, None);
+            first_line = false;
         }
         if !standalone(text, start, m.end(), word)
             || is_covered(start, m.end())
             || start < caps_title
-            || chrome.is_some_and(|(_, c)| c)
+            || *line.1.get_or_insert_with(|| match &chrome_lines {
+                Some(lines) => lines.iter().any(|&(s, e)| s <= start && start <= e),
+                None => super::text_shape::page_chrome_line(text, start),
+            })
             || super::text_shape::WIRE_ABBREVIATIONS.contains(word)
         {
             closed = true;
@@ -203,9 +208,14 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     for r in out.iter_mut() {
         // An opener right after a lower-case word is inside a sentence, where a capital marks a
         // name ("made Do Kwon rich"); a title's capitals mark nothing.
+        // (The word lower-cased opens with a lower-case letter: its first character's
+        // lower case does, with no string built.)
         let in_prose = r.first().is_some_and(|&(s, _)| {
-            let (w, _) = token_before(text, s);
-            w.starts_with(|c: char| c.is_lowercase())
+            let (w, _) = raw_token_before(text, s);
+            w.chars()
+                .next()
+                .and_then(|c| c.to_lowercase().next())
+                .is_some_and(char::is_lowercase)
         });
         let drop = r
             .iter()
@@ -380,6 +390,10 @@ static ANY_MENTION_CUES: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The features of how many times a name is written: once, twice, three times or more.
+static MENTION_COUNTS: LazyLock<[u32; 3]> =
+    LazyLock::new(|| ["mentions=1", "mentions=2", "mentions=3+"].map(hash));
+
 /// Proposes the article's unfound names and pools each name's features over its mentions.
 /// `crypto`: the article is a crypto story ([`crate::extract::document::Signals::crypto_story`]).
 pub fn propose(
@@ -437,14 +451,25 @@ pub fn propose(
                 f.1 /= k;
             }
             // A person's or a firm's cue at any one mention ("his", "its") counts whole.
+            // The pooled features are sorted and distinct, so a cue is a binary search (the
+            // few pushed after them are looked through too); the pushed ones then go in at
+            // their place after equal keys, as the stable sort of the whole vector put them.
+            let pooled_len = features.len();
             for &(cue, any) in ANY_MENTION_CUES.iter() {
-                if features.iter().any(|f| f.0 == cue) {
+                if features[..pooled_len]
+                    .binary_search_by_key(&cue, |f| f.0)
+                    .is_ok()
+                    || features[pooled_len..].iter().any(|f| f.0 == cue)
+                {
                     features.push((any, 1.0));
                 }
             }
-            let count = ["mentions=1", "mentions=2", "mentions=3+"][spans.len().min(3) - 1];
-            features.push((hash(count), 1.0));
-            features.sort_by_key(|f| f.0);
+            features.push((MENTION_COUNTS[spans.len().min(3) - 1], 1.0));
+            for i in pooled_len..features.len() {
+                let key = features[i].0;
+                let at = features[..i].partition_point(|g| g.0 <= key);
+                features[at..=i].rotate_right(1);
+            }
             Proposal {
                 name,
                 spans,

@@ -262,6 +262,14 @@ fn placed_before(text: &str, start: usize) -> bool {
 /// Whether the word after a place name makes it a language or product ("Cairo code").
 pub(super) fn not_place_here(text: &str, start: usize, end: usize) -> bool {
     let (_, next) = neighbours(text, start, end);
+    // An ASCII word (most) lower-cased on the stack: this runs for every one-word place.
+    let mut buf = [0u8; 32];
+    if next.is_ascii() && next.len() <= buf.len() {
+        let lower = &mut buf[..next.len()];
+        lower.copy_from_slice(next.as_bytes());
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(|l| words::NOT_PLACE_AFTER.contains(l));
+    }
     words::NOT_PLACE_AFTER.contains(next.to_lowercase().as_str())
 }
 

@@ -7,6 +7,12 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use aho_corasick::Input;
+use aho_corasick::automaton::Automaton;
+
+mod share_bars;
+pub(super) use share_bars::{page_chrome_line, page_chrome_lines};
+
 use super::Candidate;
 use super::automaton::{Gazetteer, Source};
 use crate::extract::EntityKind;
@@ -17,11 +23,6 @@ pub(super) static WIRE_ABBREVIATIONS: LazyLock<super::words::WordSet> = LazyLock
         "../../../assets/entity-words/wire-abbreviations.txt"
     ))
     .collect()
-});
-
-/// Share-bar words ("Share", "Permalink", "Whatsapp"), lower case.
-static PAGE_CHROME: LazyLock<super::words::WordSet> = LazyLock::new(|| {
-    crate::text::entries(include_str!("../../../assets/entity-words/page-chrome.txt")).collect()
 });
 
 /// Verbs of wire headlines ("RAISES", "SEES"), lower case.
@@ -83,33 +84,6 @@ pub(super) fn all_caps_title_end(text: &str) -> Option<usize> {
     let title = &text[..end];
     let letters = title.chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 4 && !title.chars().any(char::is_lowercase)).then_some(end)
-}
-
-/// Whether the line holding `at` is a page's share bar: at least three of its words are
-/// buttons.
-pub(super) fn page_chrome_line(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    // Lower-cased on the stack for ASCII words (most of a paragraph), and no further than the
-    // third share-bar word: this runs once per line that holds a candidate.
-    let mut buf = [0u8; 32];
-    text[start..end]
-        .split_whitespace()
-        .filter(|w| {
-            if w.is_ascii() {
-                w.len() <= buf.len() && {
-                    let lower = &mut buf[..w.len()];
-                    lower.copy_from_slice(w.as_bytes());
-                    lower.make_ascii_lowercase();
-                    std::str::from_utf8(lower).is_ok_and(|l| PAGE_CHROME.contains(l))
-                }
-            } else {
-                PAGE_CHROME.contains(w.to_lowercase().as_str())
-            }
-        })
-        .take(3)
-        .count()
-        >= 3
 }
 
 /// Whether the line holding `at` is written in title case (a caption's or a headline's
@@ -304,12 +278,16 @@ pub(super) fn dateline_places(text: &str, g: &Gazetteer, out: &mut Vec<Candidate
             continue;
         }
         let written = title_cased(head);
-        let place = ac.find_iter(&written).find_map(|m| {
-            let (ti, _) = g.patterns[m.pattern().as_usize()];
-            let t = &g.targets[ti];
-            (m.start() == 0 && m.end() == written.len() && t.kind == EntityKind::Location)
-                .then_some(t)
-        });
+        let place = ac
+            .try_find_iter(Input::new(&written))
+            .into_iter()
+            .flatten()
+            .find_map(|m| {
+                let (ti, _) = g.patterns[m.pattern().as_usize()];
+                let t = &g.targets[ti];
+                (m.start() == 0 && m.end() == written.len() && t.kind == EntityKind::Location)
+                    .then_some(t)
+            });
         if let Some(t) = place {
             out.push(Candidate {
                 start: here,
@@ -334,7 +312,7 @@ pub(super) fn headline_names(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>
     if written.len() != end {
         return;
     }
-    for m in ac.find_iter(&written) {
+    for m in ac.try_find_iter(Input::new(&written)).into_iter().flatten() {
         let (s, e) = (m.start(), m.end());
         let bounded = !written[..s].ends_with(char::is_alphanumeric)
             && !written[e..].starts_with(char::is_alphanumeric);
@@ -386,46 +364,4 @@ pub(super) fn misspelt_month(name: &str) -> bool {
                     && m[..i].to_string() + &m[i + 1..] == name
             })
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The definition the stack lower-casing must keep: three share-bar words on the line.
-    fn chrome_by_lowercased_copies(text: &str, at: usize) -> bool {
-        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        text[start..end]
-            .split_whitespace()
-            .filter(|w| PAGE_CHROME.contains(w.to_lowercase().as_str()))
-            .count()
-            >= 3
-    }
-
-    #[test]
-    fn a_share_bar_line_is_told_as_before_in_any_case_and_script() {
-        let texts = [
-            "Share Send Permalink\nThe Lazarus Group stole funds.",
-            "SHARE   send\tPERMALINK Anna Ruiz",
-            "Share this story with Ana Ruiz\nSend Permalink",
-            "Share Send Ｐermalink Ruiz",
-            "Share Send Permalinkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk",
-            "Ελλάδα Σ ΣΑΣ Share Send Permalink",
-            "",
-            "one line only",
-        ];
-        for text in texts {
-            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
-                assert_eq!(
-                    page_chrome_line(text, at),
-                    chrome_by_lowercased_copies(text, at),
-                    "{text:?} at {at}"
-                );
-            }
-        }
-        assert!(page_chrome_line(texts[0], 0));
-        assert!(page_chrome_line(texts[1], 3));
-        assert!(!page_chrome_line(texts[2], 0));
-    }
 }

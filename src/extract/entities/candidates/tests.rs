@@ -263,3 +263,103 @@ fn features_hashed_as_read_are_the_string_features_one_for_one() {
     // Several names in each text, dozens of features each.
     assert!(compared > 500, "{compared} features compared");
 }
+
+/// A name, its mentions and how many times each feature string came.
+type Counted = (String, Vec<(usize, usize)>, HashMap<String, f32>);
+
+/// The pooling as first written: each feature string's mean over a name's mentions, the cues
+/// at any mention, the mention count, all sorted by hash with a stable sort.
+fn pooled_by_strings(text: &str, not_name: &HashSet<String>, crypto: bool) -> Vec<Proposal> {
+    let found = runs(text, &[]);
+    let doc = Doc::of(text, crypto, &found);
+    let mut names: Vec<Counted> = Vec::new();
+    for words in &found {
+        let (start, end) = (words[0].0, words[words.len() - 1].1);
+        let name = text[start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let at = match names.iter().position(|(n, _, _)| *n == name) {
+            Some(at) => at,
+            None => {
+                names.push((name, Vec::new(), HashMap::new()));
+                names.len() - 1
+            }
+        };
+        let mut strings = Vec::new();
+        string_features::mention_features(text, words, &doc, not_name, &mut strings);
+        names[at].1.push((start, end));
+        for f in strings {
+            *names[at].2.entry(f).or_default() += 1.0;
+        }
+    }
+    names
+        .into_iter()
+        .map(|(name, spans, counts)| {
+            let k = spans.len() as f32;
+            let mut features: Features = counts.iter().map(|(f, v)| (hash(f), v / k)).collect();
+            features.sort_by_key(|f| f.0);
+            for cue in ["pron_after", "its_after", "person_verb", "person_poss"] {
+                if counts.contains_key(cue) {
+                    features.push((hash(&format!("any&{cue}")), 1.0));
+                }
+            }
+            let count = ["mentions=1", "mentions=2", "mentions=3+"][spans.len().min(3) - 1];
+            features.push((hash(count), 1.0));
+            features.sort_by_key(|f| f.0);
+            Proposal {
+                name,
+                spans,
+                features,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_names_features_are_pooled_over_its_mentions_as_first_written() {
+    // Names written once, twice and three times or more, with a person's and a firm's cues
+    // at some of their mentions only.
+    let texts = [
+        "Ana Ruiz said she lost funds. Zorblax said its pool was drained. Ana Ruiz and her \
+         team met Zorblax, whose team said Zorblax was fine; Ana Ruiz's firm Quindar agreed.",
+        "Credit: Jane Doe, Bo Tan and @sleuth_x. Bo Tan said he left; Bo Tan's notes and \
+         Jane Doe’s vision. The BANK of Korea lost 5 ETH. Bank bank Bank.",
+    ];
+    let not_name: HashSet<String> = ["Bank".to_string()].into();
+    let mut pooled = 0;
+    for text in texts {
+        for crypto in [false, true] {
+            let got = propose(text, &[], &not_name, crypto);
+            let want = pooled_by_strings(text, &not_name, crypto);
+            assert_eq!(got.len(), want.len(), "{text:?}");
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!((&g.name, &g.spans), (&w.name, &w.spans), "{text:?}");
+                let keys = |p: &Proposal| p.features.iter().map(|f| f.0).collect::<Vec<_>>();
+                assert_eq!(keys(g), keys(w), "{}", g.name);
+                for (a, b) in g.features.iter().zip(&w.features) {
+                    assert!((a.1 - b.1).abs() < 1e-6, "{}: {a:?} {b:?}", g.name);
+                }
+                pooled += usize::from(g.spans.len() > 1);
+            }
+        }
+    }
+    assert!(pooled >= 8, "{pooled} names of several mentions");
+}
+
+#[test]
+fn a_word_opens_in_lower_case_once_lowered_exactly_when_its_first_character_does() {
+    // What `runs` reads of the word before a name, without lower-casing the whole word.
+    let firsts = ('\0'..='\u{2fff}').chain(['\u{1e9e}', '\u{212a}', '\u{10400}']);
+    let mut letters = 0;
+    for c in firsts {
+        for rest in ["", "x", "Σ", "ΣΣ", "1"] {
+            let word = format!("{c}{rest}");
+            let lowered = word.to_lowercase().starts_with(char::is_lowercase);
+            let first = c.to_lowercase().next().is_some_and(char::is_lowercase);
+            assert_eq!(first, lowered, "{word:?}");
+            letters += usize::from(lowered);
+        }
+    }
+    assert!(letters > 1000, "{letters}");
+}
