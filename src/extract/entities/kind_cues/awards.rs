@@ -210,6 +210,11 @@ pub(super) fn winner_kind(text: &str, start: usize, end: usize) -> Option<Entity
     {
         return None;
     }
+    // Both sides read a category from its "best": a line without one names none (most lines;
+    // this runs for every proposed name, and the sides split the whole line into tokens).
+    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    memchr::memmem::find(&text.as_bytes()[from..to], b"best")?;
     match (category_before(text, start), category_after(text, end)) {
         (Some(a), Some(b)) if a != b => None,
         (a, b) => a.or(b),
