@@ -89,6 +89,10 @@ fn surface<'t>(text: &'t str, c: &Candidate) -> &'t str {
 /// article found ("@AcmeAcme" beside "Acme", "@acme_fin" beside "Acme Finance"); the handles of firms' own shapes ("@acme_finance", a known
 /// firm's) are the rules' organisations already.
 fn handles_of_people(text: &str, found: &mut [Candidate]) {
+    let handle = |c: &Candidate| c.source == Source::Model && surface(text, c).starts_with('@');
+    if !found.iter().any(handle) {
+        return;
+    }
     // Each firm's name and first word, compact ("hopefinance", "hope" for "@hope_fin").
     let firms: Vec<String> = found
         .iter()
@@ -101,7 +105,7 @@ fn handles_of_people(text: &str, found: &mut [Candidate]) {
         .collect();
     for i in 0..found.len() {
         let c = &found[i];
-        if c.source != Source::Model || !surface(text, c).starts_with('@') {
+        if !handle(c) {
             continue;
         }
         let before = text[..c.start].trim_end_matches([' ', '\t']);
