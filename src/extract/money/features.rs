@@ -292,15 +292,17 @@ pub(super) fn of_figure(
     let before = &text[ss..p.start];
     let after = &text[p.end..se];
     let read = |within: &str, word| Word::read(lex, within, word);
-    // Sized for the most words read, so a long sentence's are not copied as they are gathered.
-    let mut before_words: Vec<Word> = Vec::with_capacity(SENTENCE_WORDS);
-    before_words.extend(
+    // Both sides in one vector sized for the most words read: one allocation a figure, and a
+    // long sentence's words are not copied as they are gathered.
+    let mut sentence_words: Vec<Word> = Vec::with_capacity(2 * SENTENCE_WORDS);
+    sentence_words.extend(
         words_rev(before)
             .take(SENTENCE_WORDS)
             .map(|x| read(before, x)),
     );
-    let mut after_words: Vec<Word> = Vec::with_capacity(SENTENCE_WORDS);
-    after_words.extend(words(after).take(SENTENCE_WORDS).map(|x| read(after, x)));
+    let before_count = sentence_words.len();
+    sentence_words.extend(words(after).take(SENTENCE_WORDS).map(|x| read(after, x)));
+    let (before_words, after_words) = sentence_words.split_at(before_count);
     // The clause: words back to the nearest break or conjunction, and forward likewise.
     // Backwards from the figure, the nearest words first, up to and with the clause word that
     // opens the clause.
@@ -354,7 +356,7 @@ pub(super) fn of_figure(
     }
     // The sentence's other words, lighter.
     let mut in_sentence = [false; 3];
-    for word in before_words.iter().chain(&after_words) {
+    for word in before_words.iter().chain(after_words) {
         out.word("s=", &word.stem, 0.3);
         if let Some(i) = time_word(word.clause) {
             in_sentence[i] = true;

@@ -12,7 +12,8 @@ fn word_char(c: char) -> bool {
 }
 
 /// Whether the character starting at byte `i` of `text` is a word character, and its length:
-/// an ASCII byte is told without decoding (most of a sentence).
+/// an ASCII byte is told without decoding (most of a sentence). Inlined: it runs once a byte.
+#[inline]
 fn char_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b.is_ascii() {
@@ -25,6 +26,7 @@ fn char_at(text: &str, i: usize) -> (bool, usize) {
 }
 
 /// Whether the character ending at byte `i` of `text` is a word character, and its length.
+#[inline]
 fn char_before(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i - 1];
     if b.is_ascii() {
@@ -89,7 +91,13 @@ const STACK_WORD: usize = 32;
 
 /// What a word says about its clause (negation, modal, boundary), if anything.
 pub(super) fn clause_word(lex: &Lexicon, word: &str) -> Option<ClauseWord> {
-    if !word.chars().any(char::is_uppercase) {
+    // An ASCII word (most) is told lower-case byte by byte, with no character decoded.
+    let lower_case = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        !word.chars().any(char::is_uppercase)
+    };
+    if lower_case {
         return lex.clause_words.get(word).copied();
     }
     if word.is_ascii() && word.len() <= STACK_WORD {
