@@ -156,13 +156,21 @@ fn weight_bytes(bytes: &[u8]) -> Option<f32> {
 /// `u32::from_str_radix(column, 16)`: up to 8 hex digits folded by hand, anything else
 /// through the standard parser.
 fn parse_hash(column: &[u8]) -> Option<u32> {
-    if (1..=8).contains(&column.len()) && column.iter().all(u8::is_ascii_hexdigit) {
-        return Some(column.iter().fold(0u32, |h, &b| {
-            let digit = (b as char).to_digit(16).unwrap_or(0);
-            h << 4 | digit
-        }));
+    let full = || u32::from_str_radix(std::str::from_utf8(column).ok()?, 16).ok();
+    if column.is_empty() || column.len() > 8 {
+        return full();
     }
-    u32::from_str_radix(std::str::from_utf8(column).ok()?, 16).ok()
+    let mut h = 0u32;
+    for &b in column {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => return full(),
+        };
+        h = h << 4 | u32::from(digit);
+    }
+    Some(h)
 }
 
 /// Weights per feature hash, one per class.
