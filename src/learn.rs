@@ -128,6 +128,60 @@ impl FeatureHash {
     }
 }
 
+/// A weight as `str::parse::<f32>` reads it. The assets write `-0.123`: up to 7 digits with up
+/// to 10 after the point make an exact integer over an exact power of ten, and one division of
+/// two exact floats rounds as the full parser does; any other text takes the full parser.
+pub fn parse_weight(text: &str) -> Option<f32> {
+    weight_bytes(text.as_bytes())
+}
+
+/// [`parse_weight`] of a column cut at ASCII tabs (so still UTF-8 when it is not a number).
+fn weight_bytes(bytes: &[u8]) -> Option<f32> {
+    const TENS: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+    let full = || std::str::from_utf8(bytes).ok()?.parse().ok();
+    let (negative, digits) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    let (mut mantissa, mut count, mut after_point, mut point) = (0u32, 0usize, 0usize, false);
+    for &b in digits {
+        match b {
+            b'0'..=b'9' if count < 7 => {
+                mantissa = mantissa * 10 + u32::from(b - b'0');
+                count += 1;
+                after_point += usize::from(point);
+            }
+            b'.' if !point => point = true,
+            _ => return full(),
+        }
+    }
+    if count == 0 || after_point >= TENS.len() || digits.last() == Some(&b'.') {
+        return full();
+    }
+    let x = mantissa as f32 / TENS[after_point];
+    Some(if negative { -x } else { x })
+}
+
+/// `u32::from_str_radix(column, 16)`: up to 8 hex digits folded by hand, anything else
+/// through the standard parser.
+fn parse_hash(column: &[u8]) -> Option<u32> {
+    let full = || u32::from_str_radix(std::str::from_utf8(column).ok()?, 16).ok();
+    if column.is_empty() || column.len() > 8 {
+        return full();
+    }
+    let mut h = 0u32;
+    for &b in column {
+        let digit = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => return full(),
+        };
+        h = h << 4 | u32::from(digit);
+    }
+    Some(h)
+}
+
 /// Weights per feature hash, one per class.
 #[derive(Clone, Debug)]
 pub struct Linear<const K: usize> {
@@ -145,13 +199,20 @@ impl<const K: usize> Default for Linear<K> {
 impl<const K: usize> Linear<K> {
     /// Reads one `<hex hash>\t<w0>\t…` row; `None` for anything else.
     pub fn parse_row(line: &str) -> Option<(u32, [f32; K])> {
-        let mut cols = line.split('\t');
-        let h = cols.next().and_then(|h| u32::from_str_radix(h, 16).ok())?;
+        // Read as bytes: `split('\t')`, whose memchr set-up outweighs the short columns, and
+        // `str::parse` were most of reading the models, once per process (README "At scale").
+        let mut cols = line.as_bytes().split(|&b| b == b'\t');
+        let h = cols.next().and_then(parse_hash)?;
         let mut w = [0f32; K];
         for x in w.iter_mut() {
-            *x = cols.next().and_then(|c| c.parse().ok()).unwrap_or(0.0);
+            *x = cols.next().and_then(weight_bytes).unwrap_or(0.0);
         }
         Some((h, w))
+    }
+
+    /// Room for `rows` more rows: a model read from an asset sizes its map once.
+    pub fn reserve(&mut self, rows: usize) {
+        self.weights.reserve(rows);
     }
 
     /// Adds a row read by [`Self::parse_row`].
@@ -318,7 +379,7 @@ impl Ranker {
     /// Reads one `<hex hash>\t<w>` row.
     pub fn parse_row(line: &str) -> Option<(u32, f32)> {
         let (h, w) = line.split_once('\t')?;
-        Some((u32::from_str_radix(h, 16).ok()?, w.trim().parse().ok()?))
+        Some((u32::from_str_radix(h, 16).ok()?, parse_weight(w.trim())?))
     }
 
     pub fn insert(&mut self, (h, w): (u32, f32)) {
@@ -410,6 +471,32 @@ fn softmax<const K: usize>(s: [f32; K]) -> [f32; K] {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A row's hash and weights, written as the assets write them or any other way, read
+        /// back to what the standard parsers give, so a model's scores do not move.
+        #[test]
+        fn a_row_reads_as_the_standard_parsers_read_it(
+            x in -1.0e4f32..1.0e4,
+            places in 0usize..9,
+            other in "-?[0-9]{0,9}\\.?[0-9]{0,12}(e-?[0-9])?",
+            h in any::<u32>(),
+            hex in "[+-]?[0-9a-fA-Fg]{0,10}",
+        ) {
+            let hashes = [format!("{h:08x}"), format!("{h:x}"), format!("{h:X}"), hex.clone()];
+            for text in hashes {
+                let fast = super::parse_hash(text.as_bytes());
+                prop_assert_eq!(fast, u32::from_str_radix(&text, 16).ok(), "{}", text);
+            }
+            for text in [format!("{x:.3}"), format!("{x:.places$}"), format!("{x}"), other] {
+                let fast = super::parse_weight(&text).map(f32::to_bits);
+                let full = text.parse::<f32>().ok().map(f32::to_bits);
+                prop_assert_eq!(fast, full, "{}", text);
+            }
+        }
+    }
+
     #[test]
     fn a_feature_hashed_part_by_part_is_the_hash_of_its_string() {
         for (word, n) in [

@@ -187,7 +187,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
     let mut targets: Vec<Target> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut patterns: Vec<(usize, Source)> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String, crate::learn::WordHasher> = HashSet::default();
     let mut add = |names: &mut Vec<String>, name: &str, target: usize, source: Source| {
         if name.is_empty() || !seen.insert(name.to_string()) {
             return;
@@ -197,7 +197,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
     };
 
     // A threat-actor name that is also a place ("Beijing") is the place.
-    let place_names: HashSet<&str> = places::PLACES
+    let place_names: HashSet<&str, crate::learn::WordHasher> = places::PLACES
         .iter()
         .flat_map(|p| {
             std::iter::once(&p.canonical)
@@ -333,8 +333,11 @@ pub(super) fn build_gazetteer() -> Gazetteer {
     extra.extend(people::title_words().map(String::from));
     let mut folded_organisations = HashMap::new();
     for (name, &(t, source)) in names.iter().zip(&patterns) {
-        let key = super::handles::compact(name);
-        if source == Source::Organization && key.len() >= 4 {
+        let key = match source {
+            Source::Organization => super::handles::compact(name),
+            _ => continue,
+        };
+        if key.len() >= 4 {
             folded_organisations
                 .entry(key)
                 .or_insert_with(|| targets[t].canonical.clone());

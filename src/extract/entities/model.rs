@@ -38,6 +38,8 @@ impl Model {
             threshold: 0.5,
             ..Model::default()
         };
+        m.weights
+            .reserve(memchr::memchr_iter(b'\n', text.as_bytes()).count());
         for line in crate::text::entries(text) {
             if let Some(t) = line.strip_prefix("threshold\t") {
                 m.threshold = t.trim().parse().unwrap_or(0.5);
