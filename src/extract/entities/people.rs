@@ -186,11 +186,11 @@ pub fn after_demonym(
 }
 
 /// One capitalised name word: "Ferrante", "Jae-in", "O'Brien", "McDonald", "MacPherson", or
-/// an initial "J." or dotted initials "C.J." (whole: "C.J. Lawrence" is no "J. Lawrence"). Accented letters belong to the word ("José", "Núñez", "Łukasz"): Latin-1
+/// an initial "J.". Accented letters belong to the word ("José", "Núñez", "Łukasz"): Latin-1
 /// and Latin Extended-A, spelled as ranges (the Unicode classes make the lazy DFA thrash).
 /// "Mc"/"Mac" come first: the first alternative that matches wins, and the plain one would
 /// stop at "Mac".
-const WORD: &str = r"(?:Ma?c[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:-[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)?|[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž]+)*|(?:[A-Z]\.){2,3}|[A-ZÀ-ÖØ-ÞĀ-ž]\.)";
+const WORD: &str = r"(?:Ma?c[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:-[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+)?|[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:[-'’][A-Za-zÀ-ÖØ-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž]+)*|[A-ZÀ-ÖØ-ÞĀ-ž]\.)";
 
 fn name(min_words: usize) -> String {
     format!(r"(?P<name>{WORD}(?:[ \t]+{WORD}){{{},3}})", min_words - 1)
