@@ -7,6 +7,7 @@
 //! is binary too.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 
@@ -92,19 +93,46 @@ pub fn is_utf16(head: &[u8]) -> bool {
     matches!(Encoding::for_bom(head), Some((e, _)) if e == UTF_16LE || e == UTF_16BE)
 }
 
-/// The legacy encoding `head` (the first bytes of a streamed file) is most likely in: what
-/// [`record`] falls back to for records that are not UTF-8.
-pub fn guess_legacy(head: &[u8]) -> &'static Encoding {
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(head, false);
-    detector.guess(None, false)
+/// The legacy encoding of a streamed file, guessed by `chardetng` from its first bytes only when
+/// a record is not UTF-8: the guess reads the head at hundreds of instructions a byte, and most
+/// files never need it.
+pub struct Legacy {
+    head: Vec<u8>,
+    guess: OnceCell<&'static Encoding>,
 }
 
-/// One record of a streamed file as text: UTF-8 as is, anything else in `legacy`.
-pub fn record<'a>(bytes: &'a [u8], legacy: &'static Encoding) -> Cow<'a, str> {
+impl Legacy {
+    /// A guess from `head` (the first bytes of the file), made when first needed.
+    pub fn from_head(head: &[u8]) -> Self {
+        Legacy {
+            head: head.to_vec(),
+            guess: OnceCell::new(),
+        }
+    }
+
+    /// An encoding already known, for text decoded before it was split into records.
+    pub fn known(encoding: &'static Encoding) -> Self {
+        Legacy {
+            head: Vec::new(),
+            guess: OnceCell::from(encoding),
+        }
+    }
+
+    /// The encoding [`record`] falls back to for records that are not UTF-8.
+    pub fn encoding(&self) -> &'static Encoding {
+        self.guess.get_or_init(|| {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(&self.head, false);
+            detector.guess(None, false)
+        })
+    }
+}
+
+/// One record of a streamed file as text: UTF-8 as is, anything else in the legacy encoding.
+pub fn record<'a>(bytes: &'a [u8], legacy: &Legacy) -> Cow<'a, str> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
-        Err(_) => legacy.decode_without_bom_handling(bytes).0,
+        Err(_) => legacy.encoding().decode_without_bom_handling(bytes).0,
     }
 }
 

@@ -335,7 +335,7 @@ fn parse_file(path: &Path, bytes: &[u8], limits: &Limits) -> FileResult {
         path,
         stem: &stem,
         max_record_bytes: limits.max_record_bytes,
-        legacy: encoding_rs::UTF_8,
+        legacy: decode::Legacy::known(encoding_rs::UTF_8),
     };
     let rows = match by_extension.unwrap_or_else(|| sniff(&text)) {
         Format::Text => return single(seed::parse(&text), path, &stem),
@@ -394,7 +394,7 @@ fn stream_rows(
         path,
         stem,
         max_record_bytes: limits.max_record_bytes,
-        legacy: decode::guess_legacy(head),
+        legacy: decode::Legacy::from_head(head),
     };
     Ok(Some(match format {
         Format::Csv => rows::read_csv(reader, &source),

@@ -12,7 +12,6 @@ use std::io::{self, BufRead, Read};
 use std::path::Path;
 use std::rc::Rc;
 
-use encoding_rs::Encoding;
 use serde_json::Value;
 
 use super::decode;
@@ -26,7 +25,7 @@ pub struct Source<'a> {
     pub stem: &'a str,
     pub max_record_bytes: u64,
     /// For records that are not UTF-8.
-    pub legacy: &'static Encoding,
+    pub legacy: decode::Legacy,
 }
 
 const TEXT: &[&str] = &["text", "body", "content", "article"];
@@ -80,7 +79,7 @@ pub fn read_jsonl(reader: impl BufRead, source: &Source) -> Rows {
         } else {
             bytes
         };
-        let line = decode::record(bytes, source.legacy);
+        let line = decode::record(bytes, &source.legacy);
         if line.trim().is_empty() {
             return;
         }
@@ -233,7 +232,7 @@ pub fn read_csv(mut reader: impl BufRead, source: &Source) -> Rows {
         Ok(h) => h
             .iter()
             .map(|h| {
-                let h = decode::record(h, source.legacy);
+                let h = decode::record(h, &source.legacy);
                 h.trim_start_matches('\u{feff}').trim().to_lowercase()
             })
             .collect(),
@@ -290,7 +289,7 @@ pub fn read_csv(mut reader: impl BufRead, source: &Source) -> Rows {
                     .zip(
                         record
                             .iter()
-                            .map(|f| decode::record(f, source.legacy).into_owned()),
+                            .map(|f| decode::record(f, &source.legacy).into_owned()),
                     )
                     .collect();
                 match article_from_fields(&fields, path, stem, number) {
@@ -414,7 +413,7 @@ mod tests {
             path: Path::new(path),
             stem,
             max_record_bytes: 1024,
-            legacy: encoding_rs::WINDOWS_1252,
+            legacy: decode::Legacy::known(encoding_rs::WINDOWS_1252),
         }
     }
 
