@@ -301,10 +301,14 @@ fn write_report(report: &Report, amounts: &[Amount], csv: bool, out: Option<Path
             .map_err(|e| e.to_string())
             .and_then(|t| sink.write_all(t.as_bytes()).map_err(|e| e.to_string()))
     } else {
+        // serde_json writes a token at a time; a buffer of a known type keeps each write a
+        // copy, not a call through the boxed sink.
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut sink);
         report
-            .write_json(&mut sink)
+            .write_json(&mut buffered)
             .map_err(|e| e.to_string())
-            .and_then(|()| sink.write_all(b"\n").map_err(|e| e.to_string()))
+            .and_then(|()| buffered.write_all(b"\n").map_err(|e| e.to_string()))
+            .and_then(|()| buffered.flush().map_err(|e| e.to_string()))
     };
     match written.and_then(|()| sink.flush().map_err(|e| e.to_string())) {
         Ok(()) => ExitCode::SUCCESS,
