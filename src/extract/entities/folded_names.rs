@@ -19,15 +19,34 @@ fn camel(name: &str) -> bool {
         .any(|w| w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase))
 }
 
+/// The ASCII letters and digits, as a table: one load a byte.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The words of the text with their byte spans: letters and digits only (a word with any
 /// other character, a URL, an address, a handle, is no word here). ASCII is read a byte at a
-/// time, without decoding.
+/// time, without decoding, and a run of ASCII letters and digits in a tight loop.
 fn words(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = None;
     let mut i = 0;
     while i < bytes.len() {
+        if ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
+            start.get_or_insert(i);
+            i += 1;
+            while i < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
+                i += 1;
+            }
+            continue;
+        }
         let (alphanumeric, width) = if bytes[i].is_ascii() {
             (bytes[i].is_ascii_alphanumeric(), 1)
         } else {
@@ -72,12 +91,16 @@ pub(super) struct Index {
     several: Keys,
 }
 
-/// Known names by key, with the key lengths that occur for each first byte, so that most words
-/// are turned down before any hashing.
+/// Known names by key, with the key lengths that occur for each first byte and the keys' first
+/// four bytes, so that most words are turned down before any key is built or hashed.
 struct Keys {
     names: HashMap<String, String, crate::learn::WordHasher>,
     /// Bit `n` (the last bit: `n` ≥ 63) set when a key of `n` bytes opens with that byte.
     lengths: [u64; 256],
+    /// Bit [`prefix_bit`] set for the first four bytes of every key that has them: a word of
+    /// four ASCII letters or more whose opening bit is clear opens no key (a filter, never a
+    /// match: the map still decides).
+    prefixes: Vec<u64>,
 }
 
 impl Default for Keys {
@@ -85,16 +108,42 @@ impl Default for Keys {
         Keys {
             names: HashMap::default(),
             lengths: [0; 256],
+            prefixes: vec![0; PREFIX_BITS / 64],
         }
     }
+}
+
+/// The size of [`Keys::prefixes`] in bits: a few thousand keys leave it sparse.
+const PREFIX_BITS: usize = 1 << 15;
+
+/// The bit of [`Keys::prefixes`] for four bytes read as a little-endian number.
+fn prefix_bit(four: u32) -> usize {
+    (four.wrapping_mul(0x9e37_79b1) >> 17) as usize
+}
+
+/// The first four bytes of a word in lower case, as [`prefix_bit`] reads them, when they are
+/// ASCII (letters and digits: setting bit 5 lowers a letter and keeps a digit).
+fn ascii_prefix(word: &[u8]) -> Option<u32> {
+    let four = u32::from_le_bytes(word.get(..4)?.try_into().ok()?);
+    (four & 0x8080_8080 == 0).then_some(four | 0x2020_2020)
 }
 
 impl Keys {
     fn insert(&mut self, key: &str, canonical: &str) {
         if let Some(&first) = key.as_bytes().first() {
             self.lengths[usize::from(first)] |= length_bit(key.len());
+            if let Some(four) = key.as_bytes().get(..4).and_then(|b| b.try_into().ok()) {
+                let bit = prefix_bit(u32::from_le_bytes(four));
+                self.prefixes[bit / 64] |= 1 << (bit % 64);
+            }
             self.names.insert(key.to_string(), canonical.to_string());
         }
+    }
+
+    /// Whether a key can open with these four bytes (from [`ascii_prefix`]).
+    fn may_open(&self, four: u32) -> bool {
+        let bit = prefix_bit(four);
+        self.prefixes[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Whether a key opening with this byte (ASCII, in lower case) can be known.
@@ -152,13 +201,23 @@ pub(super) fn folded_organisations(text: &str, orgs: &Index, out: &mut Vec<Candi
     for i in 0..words.len() {
         let start = words[i].0;
         // Several words only when they open with a capital ("Tornado cash").
-        let capital = text[start..].starts_with(char::is_uppercase);
         let first = text.as_bytes()[start];
+        let capital = if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            text[start..].starts_with(char::is_uppercase)
+        };
         if first.is_ascii() {
             let first = first.to_ascii_lowercase();
             if !(orgs.one.opens_with(first) || capital && orgs.several.opens_with(first)) {
                 continue;
             }
+        }
+        // Every key read from here opens with this word's first four bytes, in lower case.
+        if let Some(four) = ascii_prefix(&text.as_bytes()[start..words[i].1])
+            && !(orgs.one.may_open(four) || capital && orgs.several.may_open(four))
+        {
+            continue;
         }
         key.clear();
         let most = if capital { 3 } else { 1 };
@@ -225,6 +284,70 @@ mod tests {
                 ("slowmist", "SlowMist".to_string()),
             ]
         );
+    }
+
+    /// The definition [`words`] reads faster: the runs of alphanumeric characters.
+    fn runs(text: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for (i, c) in text.char_indices() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if last.1 == i => last.1 = i + c.len_utf8(),
+                _ => out.push((i, i + c.len_utf8())),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn words_are_the_runs_of_letters_and_digits() {
+        for text in [
+            "",
+            " ",
+            "Tornado Cash, github.com/x; a-b 4th",
+            "Zürich café—São Paulo ٣٤ 名字 x\u{212A}y é",
+            "end",
+        ] {
+            assert_eq!(words(text), runs(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_the_runs_of_letters_and_digits_in_any_text(
+            text in "[a-zA-Z0-9_ .,'’éÉ名٣€\u{212A}\u{2003}-]{0,30}"
+        ) {
+            proptest::prop_assert_eq!(words(&text), runs(&text));
+        }
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_found_past_the_first_bytes_filter() {
+        assert_eq!(
+            found("Sent to TORNADO CASH via GITHUB and 1inch."),
+            [
+                ("TORNADO CASH", "Tornado Cash".to_string()),
+                ("GITHUB", "GitHub".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_shipped_key_passes_its_own_first_bytes_filter() {
+        let index = &super::super::automaton::GAZETTEER.folded_names;
+        for keys in [&index.one, &index.several] {
+            for key in keys.names.keys() {
+                if let Some(four) = ascii_prefix(key.as_bytes()) {
+                    assert!(keys.may_open(four), "{key}");
+                }
+                let upper = key.to_ascii_uppercase();
+                if let Some(four) = ascii_prefix(upper.as_bytes()) {
+                    assert!(keys.may_open(four), "{upper}");
+                }
+            }
+        }
     }
 
     #[test]
