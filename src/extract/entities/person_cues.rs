@@ -48,7 +48,9 @@ fn is(w: &str, set: &WordSet) -> bool {
 }
 
 /// The words of the rest of the sentence after `end` (to a full stop, `!`, `?`, a line break,
-/// a quotation mark, or the reach), split on what is not a letter, digit or apostrophe.
+/// a quotation mark, or the reach), split on what is not a letter, digit or apostrophe: the
+/// definition [`first_pronoun_after`] reads by bytes (the tests compare the two).
+#[cfg(test)]
 fn sentence_words(text: &str, end: usize) -> impl Iterator<Item = &str> {
     let mut to = (end + REACH).min(text.len());
     while !text.is_char_boundary(to) {
@@ -103,23 +105,132 @@ pub(super) fn its_after(text: &str, end: usize) -> bool {
 /// The first person's pronoun or "its" later in the name's sentence, before any capitalised
 /// word.
 fn first_pronoun_after(text: &str, end: usize) -> Option<&str> {
-    // The name's own possessive ("Humpy's first dance … his last") is no other word.
-    let end = ["'s", "’s"]
-        .iter()
-        .find(|s| text[end..].starts_with(**s))
-        .map_or(end, |s| end + s.len());
-    for w in sentence_words(text, end) {
-        // "he'd", "she’s": the pronoun before its contraction.
-        let head = w.split(['\'', '’']).next().unwrap_or(w);
-        if is(head, &PRONOUNS) || w.eq_ignore_ascii_case("its") {
+    let end = past_possessive(text, end);
+    let mut to = (end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let bytes = &text.as_bytes()[..to];
+    let short = &*SHORT_PRONOUNS;
+    // This runs for every proposed mention over up to `REACH` bytes: the words of
+    // [`sentence_words`] are read a byte at a time (a character decoded only past ASCII), and a
+    // word whose head no pronoun has the length and first letter of is not looked up.
+    let mut i = end;
+    loop {
+        // Between words: to the next word byte, or the sentence's end.
+        let start = loop {
+            let &b = bytes.get(i)?;
+            if b.is_ascii() {
+                if ASCII_WORD[usize::from(b)] {
+                    break i;
+                }
+                if ASCII_STOP[usize::from(b)] {
+                    return None;
+                }
+                i += 1;
+            } else {
+                let c = text[i..].chars().next()?;
+                if matches!(c, '“' | '”') {
+                    return None;
+                }
+                if c == '’' || c.is_alphanumeric() {
+                    break i;
+                }
+                i += c.len_utf8();
+            }
+        };
+        // The word, and its head: what comes before its first apostrophe.
+        let mut head_end = None;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if !ASCII_WORD[usize::from(b)] {
+                    break;
+                }
+                if b == b'\'' {
+                    head_end.get_or_insert(i);
+                }
+                i += 1;
+            } else {
+                let Some(c) = text[i..].chars().next() else {
+                    break;
+                };
+                if c == '’' {
+                    head_end.get_or_insert(i);
+                } else if !c.is_alphanumeric() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        let w = &text[start..i];
+        let head = &text[start..head_end.unwrap_or(i)];
+        if short.may_be(head) && is(head, &PRONOUNS) || w.eq_ignore_ascii_case("its") {
             return Some(head);
         }
         if w.starts_with(char::is_uppercase) {
             return None;
         }
     }
-    None
 }
+
+/// The name's own possessive ("Humpy's first dance … his last") is no other word.
+fn past_possessive(text: &str, end: usize) -> usize {
+    ["'s", "’s"]
+        .iter()
+        .find(|s| text[end..].starts_with(**s))
+        .map_or(end, |s| end + s.len())
+}
+
+/// The ASCII bytes of a word of [`sentence_words`]: letters, digits and the apostrophe.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'\'';
+        b += 1;
+    }
+    t
+};
+
+/// The ASCII bytes that end the sentence [`sentence_words`] reads.
+static ASCII_STOP: [bool; 128] = {
+    let mut t = [false; 128];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'"' as usize] = true;
+    t
+};
+
+/// The person's pronouns' lengths by first letter: bit `n` of entry `b` is set when a pronoun
+/// of `n` bytes (ASCII, at most 16) opens with the ASCII letter `b` in either case. A word the
+/// table rules out is not lower-cased or hashed.
+struct Shapes([u32; 128]);
+
+impl Shapes {
+    fn may_be(&self, w: &str) -> bool {
+        match w.as_bytes().first() {
+            Some(&b) if b.is_ascii() && w.len() <= 16 => self.0[usize::from(b)] >> w.len() & 1 != 0,
+            _ => false,
+        }
+    }
+}
+
+static SHORT_PRONOUNS: LazyLock<Shapes> = LazyLock::new(|| {
+    let mut t = [0u32; 128];
+    for w in PRONOUNS.iter() {
+        if let Some(&b) = w.as_bytes().first()
+            && b.is_ascii()
+            && w.is_ascii()
+            && w.len() <= 16
+        {
+            t[usize::from(b.to_ascii_lowercase())] |= 1 << w.len();
+            t[usize::from(b.to_ascii_uppercase())] |= 1 << w.len();
+        }
+    }
+    Shapes(t)
+});
 
 /// A verb people use more than firms right after the name ("pointed out", "puts it").
 pub(super) fn person_verb_after(text: &str, end: usize) -> bool {
@@ -148,6 +259,115 @@ pub(super) fn possession_after(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`first_pronoun_after`] as the words of [`sentence_words`] define it.
+    fn first_pronoun_by_words(text: &str, end: usize) -> Option<&str> {
+        for w in sentence_words(text, past_possessive(text, end)) {
+            let head = w.split(['\'', '’']).next().unwrap_or(w);
+            if is(head, &PRONOUNS) || w.eq_ignore_ascii_case("its") {
+                return Some(head);
+            }
+            if w.starts_with(char::is_uppercase) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn agree_everywhere(text: &str) {
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(
+                first_pronoun_after(text, end),
+                first_pronoun_by_words(text, end),
+                "at {end} in {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_byte_reading_finds_the_pronoun_the_words_find() {
+        for text in [
+            "Zorbo, as he poured one out. His friends laughed.",
+            "Zorbo’s first dance won't be his last; she’d say HER hers himself.",
+            "Ana said \"he\" and “she” and ”his” left! Or? its ITS Its it's its’",
+            "Émile, as ÉLÈVE he 'he he' ’his’ he’s x’her h3 he1 1he",
+            "Ωmega ω his. Łódź her; straße him ſhe K\u{212a}its",
+            "Mira\tthen\u{a0}his\u{2009}her\nhe — she–her …his",
+            "",
+            "h",
+            "'s",
+            "’s he",
+        ] {
+            agree_everywhere(text);
+        }
+        // Past the reach: a pronoun 160 bytes on is not read, one before is.
+        let long = format!("Zorbo {} his", "x".repeat(150));
+        agree_everywhere(&long);
+        let long = format!("Zorbo {}é his", "x".repeat(150));
+        agree_everywhere(&long);
+        assert_eq!(first_pronoun_after("Zorbo and his", 5), Some("his"));
+    }
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "he",
+            "He",
+            "HE",
+            "she",
+            "his",
+            "her",
+            "hers",
+            "him",
+            "himself",
+            "its",
+            "Its",
+            "it's",
+            "he's",
+            "she’d",
+            "’s",
+            "'s",
+            "'",
+            "’",
+            "Ana",
+            "Éa",
+            "ω",
+            "Ω",
+            "é",
+            "x",
+            "the",
+            "hx",
+            "h",
+            "3",
+            ".",
+            "!",
+            "?",
+            "\n",
+            "\"",
+            "“",
+            "”",
+            ",",
+            " ",
+            " ",
+            " ",
+            "\t",
+            "\u{a0}",
+            "—",
+            "K\u{212a}",
+            "ſ",
+            "_",
+            "-",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn the_byte_reading_agrees_from_every_boundary(
+            pieces in prop::collection::vec(piece(), 0..40)
+        ) {
+            agree_everywhere(&pieces.concat());
+        }
+    }
 
     fn after(text: &str, name: &str) -> usize {
         text.find(name).map_or(0, |i| i + name.len())
