@@ -219,28 +219,134 @@ fn may_open_number_word(text: &str, s: usize) -> bool {
     opens && before != word(first)
 }
 
-/// The positions of `numbers` a suffixed figure can start at: after the digits, separators and
-/// decimals, a figure goes on with a blank, a dash, "to" or a magnitude (or a digit of another
-/// script); "2017," and "5.2%" end there.
+/// The positions of `numbers` a suffixed figure can start at: after the number (digits,
+/// separators and decimals), a range, a magnitude and a blank, a currency word or a ticker
+/// must be able to follow ("2017," and "5 people" end there, "5 million from" too). Most
+/// numbers are years and counts, which the pattern would read only to turn them down.
 pub(super) fn suffix_starts(text: &str, numbers: &[usize]) -> Vec<usize> {
     let b = text.as_bytes();
     numbers
         .iter()
         .copied()
-        .filter(|&r| {
-            let j = r + b[r..]
-                .iter()
-                .position(|&c| !(c.is_ascii_digit() || c == b',' || c == b'.'))
-                .unwrap_or(b.len() - r);
-            b.get(j).is_some_and(|&c| {
-                !c.is_ascii()
-                    || matches!(
-                        c,
-                        b' ' | b'-' | b't' | b'T' | b'b' | b'B' | b'm' | b'M' | b'k' | b'K'
-                    )
-            })
-        })
+        .filter(|&r| after_number(b, run_end(b, r), true))
         .collect()
+}
+
+/// The end of the digits, separators and decimals from `i`: a number ends there, as nothing
+/// that may follow one starts with them.
+fn run_end(b: &[u8], i: usize) -> usize {
+    i + b[i..]
+        .iter()
+        .position(|&c| !(c.is_ascii_digit() || c == b',' || c == b'.'))
+        .unwrap_or(b.len() - i)
+}
+
+/// Whether a suffixed figure may go on at `j`, right after a number: with a range (when
+/// `range` allows one), a magnitude, or a blank and its currency. A byte of another script
+/// (a digit, a no-break space, a dash, a folded letter) is let through unread.
+fn after_number(b: &[u8], j: usize, range: bool) -> bool {
+    match b.get(j) {
+        None => false,
+        Some(&c) if !c.is_ascii() => true,
+        Some(b' ') => {
+            currency_after_blank(b, j + 1)
+                || (range && range_at(b, j + 1))
+                || magnitude_at(b, j + 1)
+        }
+        Some(_) => (range && range_at(b, j)) || magnitude_at(b, j),
+    }
+}
+
+/// Whether the second number of a range ("-80", "to 80", a blank or none before it) may
+/// start at `k`, and the figure go on after it.
+fn range_at(b: &[u8], k: usize) -> bool {
+    let k = match b.get(k) {
+        Some(&c) if !c.is_ascii() => return true,
+        Some(b'-') => k + 1,
+        Some(b't') if b.get(k + 1) == Some(&b'o') => k + 2,
+        _ => return false,
+    };
+    let k = if b.get(k) == Some(&b' ') { k + 1 } else { k };
+    match b.get(k) {
+        Some(&c) if !c.is_ascii() => true,
+        Some(c) if c.is_ascii_digit() => after_number(b, run_end(b, k), false),
+        _ => false,
+    }
+}
+
+/// Whether a magnitude may start at `k`, a blank and a currency after it: its words in any
+/// case, its short forms as written, looked up by the first letter.
+fn magnitude_at(b: &[u8], k: usize) -> bool {
+    let Some(&first) = b.get(k) else {
+        return false;
+    };
+    let (words, short): (&[&[u8]], &[&[u8]]) = match first {
+        b't' => (&[b"thousand", b"trillion"], &[b"tn"]),
+        b'T' => (&[b"thousand", b"trillion"], &[]),
+        b'b' => (&[b"billion"], &[b"bln", b"bn", b"b"]),
+        b'B' => (&[b"billion"], &[b"B"]),
+        b'm' => (&[b"million"], &[b"mln", b"mn", b"m"]),
+        b'M' => (&[b"million"], &[b"M"]),
+        b'k' => (&[], &[b"k"]),
+        b'K' => (&[], &[b"K"]),
+        c => return !c.is_ascii(),
+    };
+    let after = |e: usize| match b.get(e) {
+        Some(b' ') => currency_after_blank(b, e + 1),
+        Some(&c) => !c.is_ascii(),
+        None => false,
+    };
+    words.iter().any(|w| match word_at(b, k, w) {
+        Some(Some(e)) => after(e),
+        Some(None) => true,
+        None => false,
+    }) || short
+        .iter()
+        .any(|w| b[k..].starts_with(w) && after(k + w.len()))
+}
+
+/// Whether a currency word or a ticker (a capital among its first three letters, as a code's
+/// first) may start at `t`, after the figure's blank. The currency words are looked up by
+/// their first letter (in any case), each by its first word.
+fn currency_after_blank(b: &[u8], t: usize) -> bool {
+    let head = &b[t.min(b.len())..(t + 3).min(b.len())];
+    let Some(&first) = head.first() else {
+        return false;
+    };
+    if !first.is_ascii() || head.iter().any(u8::is_ascii_uppercase) {
+        return true;
+    }
+    let words: &[&[u8]] = match first {
+        b'u' => &[b"us", b"u.s."],
+        b'a' => &[b"american", b"australian"],
+        b'h' => &[b"hong"],
+        b'c' => &[b"canadian"],
+        b's' => &[b"singapore", b"sterling"],
+        b't' => &[b"taiwan"],
+        b'd' => &[b"dollar", b"dlrs"],
+        b'b' => &[b"bitcoin"],
+        b'e' => &[b"ether", b"euro"],
+        b'p' => &[b"pound"],
+        b'y' => &[b"yen", b"yuan"],
+        b'w' => &[b"won"],
+        b'r' => &[b"renminbi", b"rupee"],
+        _ => return false,
+    };
+    words.iter().any(|w| word_at(b, t, w).is_some())
+}
+
+/// Whether `word` (lower case) starts at `k` in any ASCII case: `Some(Some(end))` when it
+/// does, `Some(None)` when a byte of another script stands in the way (it may fold to one of
+/// the word's letters, as the long s does to "s"), `None` when it does not.
+fn word_at(b: &[u8], k: usize, word: &[u8]) -> Option<Option<usize>> {
+    for (i, &w) in word.iter().enumerate() {
+        match b.get(k + i) {
+            Some(&c) if !c.is_ascii() => return Some(None),
+            Some(&c) if c.to_ascii_lowercase() == w => {}
+            _ => return None,
+        }
+    }
+    Some(Some(k + word.len()))
 }
 
 /// Calls `each` with the matches of `regex` in `text` that a scan finds (leftmost first, none
@@ -333,7 +439,7 @@ mod tests {
     }
 
     /// Pieces that figures, and near misses, are made of.
-    const PIECES: [&str; 52] = [
+    const PIECES: [&str; 68] = [
         "two",
         "a",
         "one",
@@ -386,6 +492,22 @@ mod tests {
         "é",
         ".",
         ", ",
+        " people",
+        " in",
+        " euros",
+        " Yen",
+        " pounds sterling",
+        " ſterling",
+        " cmETH",
+        " eTH",
+        "mn",
+        " tn",
+        "K",
+        "b",
+        "to",
+        "2021",
+        " won",
+        " U.S. dollars",
     ];
 
     #[test]
@@ -465,6 +587,63 @@ mod tests {
             let mut t = "x".repeat(40);
             t.replace_range(at..=at, "7");
             assert_eq!(number_starts(&t), [at], "{at}");
+        }
+    }
+
+    #[test]
+    fn suffixed_figures_are_tried_only_where_a_currency_can_follow() {
+        let tried = |t: &str| suffix_starts(t, &number_starts(t));
+        // Years, counts, scores and magnitudes of something else are not tried.
+        for t in [
+            "in 2021 the",
+            "5 people",
+            "$358 million from",
+            "3-0 in",
+            "5 to fifth",
+            "5 m a year",
+            "2017, then",
+        ] {
+            assert_eq!(tried(t), [] as [usize; 0], "{t:?}");
+        }
+        // Each figure is (from its first number), and what may fold or be another script's
+        // blank is let through.
+        for t in [
+            "5 BTC",
+            "5 million dollars",
+            "20,555 euros",
+            "5-10 million US dollars",
+            "5 to 10 yen",
+            "5 mn cmETH",
+            "5bn Won",
+            "5 thouſand pounds",
+            "5 ſterling",
+            "5\u{a0}BTC",
+        ] {
+            assert_eq!(tried(t).first(), Some(&0), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 3000,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Every number start where the suffixed pattern matches, tried anchored, is a start
+        /// of a suffixed figure.
+        #[test]
+        fn every_suffixed_match_starts_at_a_suffix_start(
+            picks in proptest::collection::vec(0..PIECES.len(), 1..14)
+        ) {
+            let text: String = picks.iter().map(|&k| PIECES[k]).collect();
+            let numbers = number_starts(&text);
+            let starts = suffix_starts(&text, &numbers);
+            for &s in &numbers {
+                let input = Input::new(&text).range(s..).anchored(Anchored::Yes);
+                if SUFFIXED.0.search(&input).is_some() {
+                    proptest::prop_assert!(starts.contains(&s), "{:?} at {}", text, s);
+                }
+            }
         }
     }
 }
