@@ -14,7 +14,7 @@ fn word_char(c: char) -> bool {
 /// Whether the character starting at byte `i` of `text` is a word character, and its length:
 /// an ASCII byte is told without decoding (most of a sentence). Inlined: it runs once a byte.
 #[inline]
-fn char_at(text: &str, i: usize) -> (bool, usize) {
+pub(super) fn char_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b.is_ascii() {
         return (b.is_ascii_alphanumeric() || b == b'\'', 1);
@@ -27,7 +27,7 @@ fn char_at(text: &str, i: usize) -> (bool, usize) {
 
 /// Whether the character ending at byte `i` of `text` is a word character, and its length.
 #[inline]
-fn char_before(text: &str, i: usize) -> (bool, usize) {
+pub(super) fn char_before(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i - 1];
     if b.is_ascii() {
         return (b.is_ascii_alphanumeric() || b == b'\'', 1);
