@@ -67,6 +67,23 @@ impl Default for FeatureHash {
 }
 
 impl FeatureHash {
+    /// [`hash_parts`] as a state to go on from, computable when the program is compiled: a
+    /// feature's fixed prefix is hashed once, not for every figure.
+    pub const fn of_parts(parts: &[&str]) -> Self {
+        let mut h: u32 = 0x811c_9dc5;
+        let mut k = 0;
+        while k < parts.len() {
+            let b = parts[k].as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                h = (h ^ b[i] as u32).wrapping_mul(0x0100_0193);
+                i += 1;
+            }
+            k += 1;
+        }
+        Self(h)
+    }
+
     pub fn bytes(mut self, bytes: &[u8]) -> Self {
         for &b in bytes {
             self.0 ^= u32::from(b);
@@ -514,6 +531,14 @@ mod tests {
                 .num(n);
             assert_eq!(parts.finish(), hash(&built), "{built}");
         }
+    }
+
+    #[test]
+    fn a_prefix_hashed_when_compiled_goes_on_as_its_string_does() {
+        const SCOPED: FeatureHash = FeatureHash::of_parts(&["T:", "rank="]);
+        assert_eq!(SCOPED.str("3-5").finish(), hash("T:rank=3-5"));
+        assert_eq!(FeatureHash::of_parts(&["bias"]).finish(), hash("bias"));
+        assert_eq!(FeatureHash::of_parts(&[]).finish(), hash(""));
     }
 
     use super::*;

@@ -5,9 +5,10 @@
 //! here, not decisions: the model learns how far to trust each of them.
 //!
 //! Each feature's name (a prefix and a value, "l=drain") is hashed as it is read, with no
-//! string built (`learn::FeatureHash`), so `assets/amount-model.tsv` keeps its keys; each word of
-//! the figure's sentence is split, stemmed and told as a clause word once. `reference.rs`
-//! (test-only) keeps the way they were built before, and a test compares the two.
+//! string built (`learn::FeatureHash`; the fixed prefixes when the program is compiled), so
+//! `assets/amount-model.tsv` keeps its keys; each word of a sentence is split, stemmed, told as
+//! a clause word and hashed as a sentence word once for all the sentence's figures.
+//! `reference.rs` (test-only) keeps the way they were built before, and a test compares the two.
 
 mod headline;
 #[cfg(test)]
@@ -170,23 +171,48 @@ fn bucket(n: usize) -> &'static str {
 
 /// A structural feature's prefix, told once when the program is compiled: ranked unless it
 /// starts with one of [`NOT_RANKED`], also conjoined with the article's kind when it starts
-/// with one of [`SCOPED`].
+/// with one of [`SCOPED`], and hashed (alone, and after each kind) so that a figure hashes only
+/// the values.
 #[derive(Clone, Copy)]
 struct Prefix {
-    name: &'static str,
+    hash: FeatureHash,
     ranked: bool,
-    scoped: bool,
+    /// The hashes of "T:" and "N:" before the name, when it is scoped.
+    scoped: Option<[FeatureHash; 2]>,
 }
 
 impl Prefix {
     const fn new(name: &'static str) -> Self {
         Self {
-            name,
+            hash: FeatureHash::of_parts(&[name]),
             ranked: !starts_with_any(name, &NOT_RANKED),
-            scoped: starts_with_any(name, &SCOPED),
+            scoped: if starts_with_any(name, &SCOPED) {
+                Some([
+                    FeatureHash::of_parts(&[SCOPES[0], name]),
+                    FeatureHash::of_parts(&[SCOPES[1], name]),
+                ])
+            } else {
+                None
+            },
         }
     }
 }
+
+/// The article kinds structural features are conjoined with: an incident report, other news.
+const SCOPES: [&str; 2] = ["T:", "N:"];
+
+/// The word features' prefixes, hashed when the program is compiled.
+const SENTENCE_WORD: FeatureHash = FeatureHash::of_parts(&["s="]);
+const LEFT: FeatureHash = FeatureHash::of_parts(&["l="]);
+const RIGHT: FeatureHash = FeatureHash::of_parts(&["r="]);
+const LEFT_AT: [FeatureHash; 2] = [
+    FeatureHash::of_parts(&["l0="]),
+    FeatureHash::of_parts(&["l1="]),
+];
+const RIGHT_AT: [FeatureHash; 2] = [
+    FeatureHash::of_parts(&["r0="]),
+    FeatureHash::of_parts(&["r1="]),
+];
 
 /// `name.starts_with(p)` for some `p` of `prefixes`, at compile time.
 const fn starts_with_any(name: &str, prefixes: &[&str]) -> bool {
@@ -217,15 +243,15 @@ macro_rules! p {
 struct Sink {
     all: Features,
     structure: Features,
-    /// The article's kind, which structural features are also conjoined with.
-    scope: &'static str,
+    /// The article's kind (an index of [`SCOPES`]), which structural features are also
+    /// conjoined with.
+    scope: usize,
 }
 
 impl Sink {
-    /// A word feature ("l=", "s=", "r0=" …): neither ranked nor scoped.
-    fn word(&mut self, prefix: &str, stem: &Stem, v: f32) {
-        let h = stem.hash(FeatureHash::default().str(prefix));
-        self.all.push((h.finish(), v));
+    /// A word feature ("l=", "r0=" …): neither ranked nor scoped.
+    fn word(&mut self, prefix: FeatureHash, stem: &Stem, v: f32) {
+        self.all.push((stem.hash(prefix).finish(), v));
     }
 
     fn add(&mut self, prefix: Prefix, value: &str, v: f32) {
@@ -234,11 +260,9 @@ impl Sink {
 
     /// A feature named `prefix` and the bytes `value` writes.
     fn add_with(&mut self, prefix: Prefix, value: impl Fn(FeatureHash) -> FeatureHash, v: f32) {
-        let h = value(FeatureHash::default().str(prefix.name));
-        self.push(h.finish(), v, prefix.ranked);
-        if prefix.scoped {
-            let h = value(FeatureHash::default().str(self.scope).str(prefix.name));
-            self.push(h.finish(), v, prefix.ranked);
+        self.push(value(prefix.hash).finish(), v, prefix.ranked);
+        if let Some(scoped) = prefix.scoped {
+            self.push(value(scoped[self.scope]).finish(), v, prefix.ranked);
         }
     }
 
@@ -250,26 +274,144 @@ impl Sink {
     }
 }
 
-/// The feature vector of figure `idx`.
-pub(super) fn of_figure(
+/// A word of a figure's sentence with its sentence-word feature ("s=") hashed, once for all the
+/// sentence's figures.
+struct SentenceWord<'a> {
+    word: Word<'a>,
+    hash: u32,
+}
+
+impl<'a> SentenceWord<'a> {
+    /// `word`, a slice of `text`; its offsets are in `text`.
+    fn read(lex: &Lexicon, text: &str, word: &'a str) -> Self {
+        let word = Word::read(lex, text, word);
+        let hash = word.stem.hash(SENTENCE_WORD).finish();
+        Self { word, hash }
+    }
+}
+
+/// The words of a window of the text around a run of figures that share it: the
+/// [`SENTENCE_WORDS`] before the first, all between the first and the last (their own words
+/// too), the [`SENTENCE_WORDS`] after the last; each figure takes its own from them.
+struct SharedWords<'a> {
+    words: Vec<SentenceWord<'a>>,
+    /// Where the words between the figures start and end in `words`.
+    between: (usize, usize),
+}
+
+impl<'a> SharedWords<'a> {
+    /// The words of `text[ss..se]` around figures spanning `lo..hi`, each edge of a figure a
+    /// word's edge (so a word read here is a word each figure would read itself), or around
+    /// one figure alone (whose words between are its own).
+    fn read(
+        lex: &Lexicon,
+        text: &'a str,
+        (ss, se): (usize, usize),
+        (lo, hi): (usize, usize),
+    ) -> Self {
+        let mut read: Vec<SentenceWord> = Vec::with_capacity(2 * SENTENCE_WORDS + 8);
+        let before = &text[ss..lo];
+        read.extend(
+            words_rev(before)
+                .take(SENTENCE_WORDS)
+                .map(|w| SentenceWord::read(lex, text, w)),
+        );
+        read.reverse();
+        let first = read.len();
+        read.extend(words(&text[lo..hi]).map(|w| SentenceWord::read(lex, text, w)));
+        let last = read.len();
+        read.extend(
+            words(&text[hi..se])
+                .take(SENTENCE_WORDS)
+                .map(|w| SentenceWord::read(lex, text, w)),
+        );
+        Self {
+            words: read,
+            between: (first, last),
+        }
+    }
+
+    /// The words before a figure starting at `start`, in text order (read nearest first), and
+    /// those after one ending at `end`, at most [`SENTENCE_WORDS`] each.
+    fn around(&self, (start, end): (usize, usize)) -> (&[SentenceWord<'a>], &[SentenceWord<'a>]) {
+        let (first, last) = self.between;
+        let between = &self.words[first..last];
+        let b = first + between.partition_point(|w| w.word.end <= start);
+        let a = first + between.partition_point(|w| w.word.start < end);
+        let before = &self.words[b.saturating_sub(SENTENCE_WORDS)..b];
+        let after = &self.words[a..self.words.len().min(a + SENTENCE_WORDS)];
+        (before, after)
+    }
+}
+
+/// The window of its sentence a figure's words are read in.
+fn window(story: &Story, w: &Work) -> (usize, usize) {
+    let p = &w.parsed;
+    let (ss, se) = super::clamp_window(story.text, story.sents[w.sentence], (p.start, p.end));
+    (ss.min(p.start), se.max(p.end))
+}
+
+/// No word runs across byte `at` of the window `(ss, se)`: the words read up to `at` or from it
+/// are whole words of the window.
+fn splits_no_word(text: &str, (ss, se): (usize, usize), at: usize) -> bool {
+    at <= ss || at >= se || !(words::char_before(text, at).0 && words::char_at(text, at).0)
+}
+
+/// The feature vectors of an article's figures, in order. Figures that share their sentence's
+/// window (each edge a word's edge) read its words once.
+pub(super) fn of_figures(
     lex: &Lexicon,
     story: &Story,
     work: &[Work],
     signals: &ArticleSignals,
+) -> Vec<Figure> {
+    let text = story.text;
+    let windows: Vec<(usize, usize)> = work.iter().map(|w| window(story, w)).collect();
+    let clean = |i: usize| {
+        let p = &work[i].parsed;
+        splits_no_word(text, windows[i], p.start) && splits_no_word(text, windows[i], p.end)
+    };
+    let mut out = Vec::with_capacity(work.len());
+    let mut i = 0;
+    while i < work.len() {
+        let mut j = i + 1;
+        if clean(i) {
+            while j < work.len() && windows[j] == windows[i] && clean(j) {
+                j += 1;
+            }
+        }
+        let figures = work[i..j].iter().map(|w| (w.parsed.start, w.parsed.end));
+        let lo = figures.clone().map(|f| f.0).min().unwrap_or(0);
+        let hi = figures.map(|f| f.1).max().unwrap_or(lo);
+        let shared = SharedWords::read(lex, text, windows[i], (lo, hi));
+        for (idx, &window) in (i..j).zip(&windows[i..j]) {
+            out.push(of_figure(story, work, signals, idx, window, &shared));
+        }
+        i = j;
+    }
+    out
+}
+
+/// The feature vector of figure `idx`, whose words are read in `(ss, se)` and are among
+/// `shared`.
+fn of_figure(
+    story: &Story,
+    work: &[Work],
+    signals: &ArticleSignals,
     idx: usize,
+    (ss, se): (usize, usize),
+    shared: &SharedWords,
 ) -> Figure {
     // Structural features (position, size, what the rules said) mean different things in an
     // incident report and in general news: each is also given conjoined with the article's kind.
     let mut out = Sink {
         all: Features::with_capacity(128),
         structure: Features::with_capacity(48),
-        scope: if story.theft_article { "T:" } else { "N:" },
+        scope: if story.theft_article { 0 } else { 1 },
     };
     let text = story.text;
     let w = &work[idx];
     let p = &w.parsed;
-    let (ss, se) = super::clamp_window(text, story.sents[w.sentence], (p.start, p.end));
-    let (ss, se) = (ss.min(p.start), se.max(p.end));
     out.add(p!("bias"), "", 1.0);
 
     // What the hand rules decided.
@@ -287,37 +429,31 @@ pub(super) fn of_figure(
         out.add(p!("rule_part"), "", 1.0);
     }
 
-    // The sentence's words on each side, nearest first (at most `SENTENCE_WORDS`: a text with
-    // no full stop has sentences of pages), each stemmed and told once.
+    // The sentence's words on each side (at most `SENTENCE_WORDS`: a text with no full stop has
+    // sentences of pages), each stemmed and told once for the sentence's figures; those before
+    // are in text order, read nearest first.
     let before = &text[ss..p.start];
     let after = &text[p.end..se];
-    let read = |within: &str, word| Word::read(lex, within, word);
-    // Both sides in one vector sized for the most words read: one allocation a figure, and a
-    // long sentence's words are not copied as they are gathered.
-    let mut sentence_words: Vec<Word> = Vec::with_capacity(2 * SENTENCE_WORDS);
-    sentence_words.extend(
-        words_rev(before)
-            .take(SENTENCE_WORDS)
-            .map(|x| read(before, x)),
-    );
-    let before_count = sentence_words.len();
-    sentence_words.extend(words(after).take(SENTENCE_WORDS).map(|x| read(after, x)));
-    let (before_words, after_words) = sentence_words.split_at(before_count);
+    let (before_words, after_words) = shared.around((p.start, p.end));
     // The clause: words back to the nearest break or conjunction, and forward likewise.
     // Backwards from the figure, the nearest words first, up to and with the clause word that
     // opens the clause.
-    let cut = after_last_break(before);
+    let cut = ss + after_last_break(before);
     let mut left = 0;
-    for word in before_words.iter().take_while(|x| x.start >= cut) {
+    for x in before_words
+        .iter()
+        .rev()
+        .take_while(|x| x.word.start >= cut)
+    {
         left += 1;
-        if left == CLAUSE_WORDS || word.clause == Some(ClauseWord::Boundary) {
+        if left == CLAUSE_WORDS || x.word.clause == Some(ClauseWord::Boundary) {
             break;
         }
     }
-    let right_cut = after.find(clause_break).unwrap_or(after.len());
+    let right_cut = p.end + after.find(clause_break).unwrap_or(after.len());
     let mut right = 0;
-    for word in after_words.iter().take_while(|x| x.end <= right_cut) {
-        if right > 0 && word.clause == Some(ClauseWord::Boundary) {
+    for x in after_words.iter().take_while(|x| x.word.end <= right_cut) {
+        if right > 0 && x.word.clause == Some(ClauseWord::Boundary) {
             break;
         }
         right += 1;
@@ -325,22 +461,23 @@ pub(super) fn of_figure(
             break;
         }
     }
-    let (left, right) = (&before_words[..left], &after_words[..right]);
-    for (i, word) in left.iter().enumerate() {
-        out.word("l=", &word.stem, 1.0);
+    let left = before_words[before_words.len() - left..].iter().rev();
+    let right = &after_words[..right];
+    for (i, x) in left.clone().enumerate() {
+        out.word(LEFT, &x.word.stem, 1.0);
         if i < 2 {
-            out.word(["l0=", "l1="][i], &word.stem, 1.0);
+            out.word(LEFT_AT[i], &x.word.stem, 1.0);
         }
     }
-    for (i, word) in right.iter().enumerate() {
-        out.word("r=", &word.stem, 1.0);
+    for (i, x) in right.iter().enumerate() {
+        out.word(RIGHT, &x.word.stem, 1.0);
         if i < 2 {
-            out.word(["r0=", "r1="][i], &word.stem, 1.0);
+            out.word(RIGHT_AT[i], &x.word.stem, 1.0);
         }
     }
-    let clause = || left.iter().chain(right);
-    for word in clause() {
-        match word.clause {
+    let clause = || left.clone().chain(right);
+    for x in clause() {
+        match x.word.clause {
             Some(ClauseWord::Negation) => out.add(p!("neg"), "", 1.0),
             Some(ClauseWord::Modal) => out.add(p!("modal"), "", 1.0),
             _ => {}
@@ -349,16 +486,16 @@ pub(super) fn of_figure(
     // Words of sum and of time, in the clause and in the sentence: the headline is the loss
     // overall, of the event reported now, not one of an earlier event.
     let mut in_clause = [false; 3];
-    for word in clause() {
-        if let Some(i) = time_word(word.clause) {
+    for x in clause() {
+        if let Some(i) = time_word(x.word.clause) {
             in_clause[i] = true;
         }
     }
     // The sentence's other words, lighter.
     let mut in_sentence = [false; 3];
-    for word in before_words.iter().chain(after_words) {
-        out.word("s=", &word.stem, 0.3);
-        if let Some(i) = time_word(word.clause) {
+    for x in before_words.iter().rev().chain(after_words) {
+        out.all.push((x.hash, 0.3));
+        if let Some(i) = time_word(x.word.clause) {
             in_sentence[i] = true;
         }
     }
@@ -371,8 +508,7 @@ pub(super) fn of_figure(
     }
 
     // Cue words of the sentence, by role, side and whether they share the figure's clause.
-    let clause_start = ss + cut;
-    let clause_end = p.end + right_cut;
+    let (clause_start, clause_end) = (cut, right_cut);
     for h in story.cues_in(Span::new(ss, se)) {
         let side = usize::from(h.end > p.start);
         out.add(p!("sc="), h.cue.name(), 1.0);

@@ -238,9 +238,7 @@ struct Read {
 
 fn read_figures(lex: &Lexicon, story: &Story) -> Read {
     let (work, main_victim, separate, signals) = rule_figures(story);
-    let features = (0..work.len())
-        .map(|i| features::of_figure(lex, story, &work, &signals, i))
-        .collect();
+    let features = features::of_figures(lex, story, &work, &signals);
     let none = features::none_candidate(story, &signals);
     Read {
         work,

@@ -13,13 +13,11 @@ fn both_paths(article: &Article) -> Vec<(Figure, Figure)> {
         return Vec::new();
     };
     let (work, _, _, signals) = rule_figures(&story);
-    (0..work.len())
-        .map(|i| {
-            (
-                of_figure(lex, &story, &work, &signals, i),
-                reference::of_figure(lex, &story, &work, &signals, i),
-            )
-        })
+    let now = of_figures(lex, &story, &work, &signals);
+    assert_eq!(now.len(), work.len());
+    now.into_iter()
+        .enumerate()
+        .map(|(i, f)| (f, reference::of_figure(lex, &story, &work, &signals, i)))
         .collect()
 }
 
@@ -54,6 +52,11 @@ fn features_read_once_per_word_are_the_features_built_before_one_for_one() {
         "Bridge exploit\n\nThe attacker, who stole $600 million, returned $3 mln; the company \
          paid a ransom of £2.5bn and was fined ¥700 million in 2021, while two billion \
          dollars had been raised earlier and a further $5-7 million was drained again",
+        // Several figures in one sentence (their words read once for all of them), and figures
+        // with words run up against them.
+        "Profits\n\nAcme reported a profit of $5 million, against $3 million a year earlier and \
+         $2m in total; x20 BTC and about5 million dollarsworth, 300ETH, 4,000ETHs were not \
+         stolen, however the latest $7.5bn loss and £3mn fine could follow $1m$2m US$9m.",
     ]
     .into_iter()
     .enumerate()
@@ -75,4 +78,28 @@ fn features_read_once_per_word_are_the_features_built_before_one_for_one() {
         figures > 300 && hashes > 20_000,
         "{figures} figures, {hashes} features"
     );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Figures in any company in a sentence (alone, several, run up against words, with clause
+    /// breaks and clause words between) get the features built before, one for one.
+    #[test]
+    fn figures_sharing_a_sentence_get_the_features_built_before(
+        picks in proptest::collection::vec(0usize..24, 1..40)
+    ) {
+        const PIECES: [&str; 24] = [
+            "$5 million", "stole", " ", ", ", "; ", "x", "20BTC", "not", "total", "earlier",
+            "\n\n", "€3m", "ΣΟΦΙΑΣ", "Acme Bank", "drained", " and ", "US$1.2bn", ". ", "5,000 ETH",
+            "however", "lost", "could", "(", "ab",
+        ];
+        let body: String = picks.iter().map(|&i| PIECES[i]).collect();
+        let text = format!("Hack\n\n{body}");
+        let a = article("p", "Hack", text);
+        for (now, before) in both_paths(&a) {
+            proptest::prop_assert_eq!(&now.all, &before.all, "{}", a.text);
+            proptest::prop_assert_eq!(&now.structure, &before.structure, "{}", a.text);
+        }
+    }
 }

@@ -14,7 +14,7 @@ fn word_char(c: char) -> bool {
 /// Whether the character starting at byte `i` of `text` is a word character, and its length:
 /// an ASCII byte is told without decoding (most of a sentence). Inlined: it runs once a byte.
 #[inline]
-fn char_at(text: &str, i: usize) -> (bool, usize) {
+pub(super) fn char_at(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i];
     if b.is_ascii() {
         return (b.is_ascii_alphanumeric() || b == b'\'', 1);
@@ -27,7 +27,7 @@ fn char_at(text: &str, i: usize) -> (bool, usize) {
 
 /// Whether the character ending at byte `i` of `text` is a word character, and its length.
 #[inline]
-fn char_before(text: &str, i: usize) -> (bool, usize) {
+pub(super) fn char_before(text: &str, i: usize) -> (bool, usize) {
     let b = text.as_bytes()[i - 1];
     if b.is_ascii() {
         return (b.is_ascii_alphanumeric() || b == b'\'', 1);
@@ -198,15 +198,78 @@ pub(super) struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    /// `word`, a slice of `text`.
+    /// `word`, a slice of `text`. An ASCII word (nearly all) is lower-cased once, on the stack,
+    /// for its stem's ending and its clause-word look-up alike.
     pub fn read(lex: &Lexicon, text: &str, word: &'a str) -> Self {
         let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let (stem, clause) = match Lowered::of(word) {
+            Some(lower) => (
+                Stem::Ascii(&word[..lower.stem_len()]),
+                lower.clause_word(lex, word),
+            ),
+            None => (Stem::of(word), clause_word(lex, word)),
+        };
         Self {
             start,
             end: start + word.len(),
-            stem: Stem::of(word),
-            clause: clause_word(lex, word),
+            stem,
+            clause,
         }
+    }
+}
+
+/// An ASCII word of at most [`STACK_WORD`] bytes, lower-cased on the stack in one pass.
+struct Lowered {
+    buf: [u8; STACK_WORD],
+    len: usize,
+    /// The word had capitals.
+    upper: bool,
+}
+
+impl Lowered {
+    fn of(word: &str) -> Option<Self> {
+        let bytes = word.as_bytes();
+        if bytes.len() > STACK_WORD {
+            return None;
+        }
+        let mut buf = [0u8; STACK_WORD];
+        let mut upper = false;
+        for (d, &b) in buf.iter_mut().zip(bytes) {
+            if !b.is_ascii() {
+                return None;
+            }
+            upper |= b.is_ascii_uppercase();
+            *d = b.to_ascii_lowercase();
+        }
+        Some(Self {
+            buf,
+            len: bytes.len(),
+            upper,
+        })
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    /// The length of the word's stem: [`Stem::of`]'s ending taken off.
+    fn stem_len(&self) -> usize {
+        let b = self.bytes();
+        for (suffix, min) in SUFFIXES {
+            if b.len() >= min && b.ends_with(suffix.as_bytes()) && !b.ends_with(b"ss") {
+                return b.len() - suffix.len();
+            }
+        }
+        b.len()
+    }
+
+    /// [`clause_word`] of `word`, the word lowered.
+    fn clause_word(&self, lex: &Lexicon, word: &str) -> Option<ClauseWord> {
+        if !self.upper {
+            return lex.clause_words.get(word).copied();
+        }
+        let lower = std::str::from_utf8(self.bytes()).ok()?;
+        lex.clause_words.get(lower).copied()
     }
 }
 
@@ -258,6 +321,31 @@ mod tests {
                 crate::learn::hash(&format!("l={}", copied(word))),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_read_lowered_once_is_its_stem_and_clause_word_read_apart() {
+        let lex = Lexicon::builtin();
+        let long = format!("{}ING", "A".repeat(STACK_WORD - 3));
+        let longer = format!("{}s", "b".repeat(STACK_WORD));
+        let text = format!(
+            "NOT not Could HOWEVER however Total EARLIER latest Drained drains LOSSES loss was \
+             it's didn't KSS Ss sS BUSES Café ΣΟΦΙΑΣes İstanbul ǅs 5 X2 {long} {longer}"
+        );
+        for word in words(&text) {
+            let read = Word::read(lex, &text, word);
+            let mut apart = Vec::new();
+            let mut together = Vec::new();
+            for (stem, out) in [(&read.stem, &mut together), (&Stem::of(word), &mut apart)] {
+                match stem {
+                    Stem::Ascii(s) => out.extend(s.bytes().map(|b| b.to_ascii_lowercase())),
+                    Stem::Other(s) => out.extend(s.bytes()),
+                }
+            }
+            assert_eq!(together, apart, "{word}");
+            assert_eq!(read.clause, clause_word(lex, word), "{word}");
+            assert_eq!(&text[read.start..read.end], word);
         }
     }
 
