@@ -30,6 +30,7 @@ mod person_cues;
 pub mod places;
 pub mod roles;
 mod speakers;
+pub mod speech_names;
 mod text_shape;
 pub mod words;
 
@@ -127,6 +128,11 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             if let Some(m) = caps.name("name") {
                 named((m.start(), m.end()), *single);
             }
+        }
+    }
+    for joint in [speech_names::Joint::Blanks, speech_names::Joint::Comma] {
+        for found in speech_names::find_iter(text, joint) {
+            named(found.name, false);
         }
     }
     for found in appositions::find_iter(text) {
