@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use super::name_runs::{joined, lower, upper};
 
 /// Whether `b` separates the words of a name (`[ \t]`).
-fn blank(b: u8) -> bool {
+pub(super) fn blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t')
 }
 
@@ -21,7 +21,7 @@ fn word_byte(b: u8) -> bool {
 }
 
 /// `(?-u:\b)` at byte `i`.
-fn boundary(b: &[u8], i: usize) -> bool {
+pub(super) fn boundary(b: &[u8], i: usize) -> bool {
     let before = i > 0 && word_byte(b[i - 1]);
     let after = b.get(i).copied().is_some_and(word_byte);
     before != after
@@ -68,7 +68,7 @@ fn token_start(b: &[u8], end: usize) -> usize {
 /// The earliest start at or after `at` of a name of two to four words (`WORD([ \t]+WORD){1,3}`)
 /// that ends at byte `comma`, if any. The words after the first are whole tokens; the first is
 /// the end of its token ("xAna Ruiz" names "Ana Ruiz").
-fn name_start(text: &str, comma: usize, at: usize) -> Option<usize> {
+pub(super) fn name_start(text: &str, comma: usize, at: usize) -> Option<usize> {
     let b = text.as_bytes();
     // Tokens back from the comma: (start, end), the last word first.
     let mut tokens = [(0, 0); 4];

@@ -10,6 +10,7 @@ mod accounts_and_firms;
 pub mod appositions;
 mod automaton;
 pub mod candidates;
+pub mod capitalised_words;
 mod context;
 mod credits;
 mod domains;
@@ -29,6 +30,7 @@ mod person_cues;
 pub mod places;
 pub mod roles;
 mod speakers;
+pub mod speech_names;
 mod text_shape;
 pub mod words;
 
@@ -128,15 +130,15 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             }
         }
     }
+    for joint in [speech_names::Joint::Blanks, speech_names::Joint::Comma] {
+        for found in speech_names::find_iter(text, joint) {
+            named(found.name, false);
+        }
+    }
     for found in appositions::find_iter(text) {
         named(found.name, false);
     }
 }
-
-/// A capitalised word, accented letters included (boundaries are checked in code).
-static CAPITALISED: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(r"[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]+(?:-[A-Za-zÀ-ÖØ-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž]+)*")
-});
 
 /// Compiles a pattern with a lazy-DFA cache large enough for the long alternations used here
 /// (the default one thrashes on them and costs half the throughput).
@@ -172,27 +174,24 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
     for owners in short.values_mut() {
         owners.sort_by_key(|(s, _)| *s);
     }
-    let Some(re) = CAPITALISED.as_ref() else {
-        return;
-    };
-    for m in re.find_iter(text) {
-        let Some(owners) = short.get(m.as_str()) else {
+    for (start, end) in capitalised_words::find_iter(text) {
+        let Some(owners) = short.get(&text[start..end]) else {
             continue;
         };
-        if !bounded(text, m.start(), m.end()) {
+        if !bounded(text, start, end) {
             continue;
         }
         // The nearest full name before the mention, else the first one after it.
         // (Owners are by start: a binary search, not a scan per mention.)
-        let after = owners.partition_point(|(s, _)| *s <= m.start());
+        let after = owners.partition_point(|(s, _)| *s <= start);
         let before = after.checked_sub(1).and_then(|i| owners.get(i));
         let chosen = before.or_else(|| owners.first());
         let Some((_, canonical)) = chosen else {
             continue;
         };
         out.push(Candidate {
-            start: m.start(),
-            end: m.end(),
+            start,
+            end,
             kind: EntityKind::Person,
             canonical: canonical.to_string(),
             parent: None,

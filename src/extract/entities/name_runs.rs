@@ -19,7 +19,7 @@ pub(super) fn joined(c: char) -> bool {
 }
 
 /// The char at byte `i` of `text`, if any (ASCII read as a byte).
-fn char_at(text: &str, i: usize) -> Option<char> {
+pub(super) fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
         Some(&b) if b < 0x80 => Some(char::from(b)),
         Some(_) => text.get(i..)?.chars().next(),
@@ -28,7 +28,7 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// The end of a run of `lower` letters from `i` holding at least one, if any.
-fn lowers(text: &str, i: usize) -> Option<usize> {
+pub(super) fn lowers(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut j = i;
     loop {
@@ -45,7 +45,7 @@ fn lowers(text: &str, i: usize) -> Option<usize> {
 }
 
 /// The end of `[U][L]+` at `i`, if it matches there.
-fn capitalised(text: &str, i: usize) -> Option<usize> {
+pub(super) fn capitalised(text: &str, i: usize) -> Option<usize> {
     let c = char_at(text, i).filter(|&c| upper(c))?;
     lowers(text, i + c.len_utf8())
 }

@@ -218,20 +218,34 @@ static PERSON_ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Verbs of saying that follow or precede a speaker.
-static SAYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+pub static SAYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/speech-verbs.txt"
     ))
     .collect()
 });
 
-/// The person patterns; each has a `name` group. The bool: a single word is enough.
+/// A full name then a verb of saying: "Ana Ruiz said". The extraction reads it with
+/// [`super::speech_names::find_at`], which finds the same matches from the name's last word
+/// and the verb after it; this is the definition it is tested against.
+pub static NAME_SAYS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let says = alternation(&SAYS);
+    super::compile(&format!(r"{}[ \t]+(?:{says})(?-u:\b)", name(2)))
+});
+
+/// A full name, a comma, then a verb of saying: "Ana Ruiz, said". Read like [`NAME_SAYS`].
+pub static NAME_COMMA_SAYS: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let says = alternation(&SAYS);
+    super::compile(&format!(r"{}[ \t]*,[ \t]*(?:{says})(?-u:\b)", name(2)))
+});
+
+/// The person patterns that remain regexes; each has a `name` group. The bool: a single word
+/// is enough.
 pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
     let month = &*calendar::MONTH_PATTERN;
     let titles = alternation(&TITLES);
     let roles = alternation(&ROLES);
     let person_roles = alternation(&PERSON_ROLES);
-    let says = alternation(&SAYS);
     let one = name(1);
     let two = name(2);
     let specs = [
@@ -271,8 +285,6 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
             format!(r"(?P<name>{WORD})[ \t]+and[ \t]+(?:I|me)(?-u:\b)"),
             true,
         ),
-        (format!(r"{two}[ \t]+(?:{says})(?-u:\b)"), false),
-        (format!(r"{two}[ \t]*,[ \t]*(?:{says})(?-u:\b)"), false),
         (
             format!(r"(?-u:\b)(?:said|says|according to)[ \t]+{two}"),
             false,
