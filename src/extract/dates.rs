@@ -66,7 +66,7 @@ enum Form {
 /// The patterns, with no prefilter ([`unfiltered`]): each runs only over the short stretches
 /// its words allow, and building their prefilters was two thirds of compiling them.
 static PATTERNS: LazyLock<Vec<(meta::Regex, Form)>> = LazyLock::new(|| {
-    let p = |s: String, f: Form| (unfiltered::regex(&s).unwrap_or_else(|e| panic!("{e}")), f);
+    let p = |s: String, f: Form| (unfiltered::regex(&s), f);
     let (month, weekday) = (&*MONTH_PATTERN, &*WEEKDAY_PATTERN);
     vec![
         p(format!(r"(?-u:\b){YEAR}-(\d{{1,2}})-(\d{{1,2}})(?-u:\b)"), Form::Iso),

@@ -24,9 +24,8 @@ pub struct Actor {
 /// an ASCII word boundary holds, so the stem alone matches where the stem with
 /// `\w*(?-u:\b)` did, without a Unicode class that tripled the cost of compiling it. It
 /// reads the few sentences that name an actor: no prefilter ([`unfiltered`]).
-static ATTRIBUTION: LazyLock<meta::Regex> = LazyLock::new(|| {
-    unfiltered::regex(ATTRIBUTION_PATTERN).unwrap_or_else(|e| panic!("attribution pattern: {e}"))
-});
+static ATTRIBUTION: LazyLock<meta::Regex> =
+    LazyLock::new(|| unfiltered::regex(ATTRIBUTION_PATTERN));
 const ATTRIBUTION_PATTERN: &str = r"(?i)(?-u:\b)(?:attribut|blam|responsib|perpetrat|orchestrat|(?:behind|linked|tied|suspected|carried\s+out|culprits?)(?-u:\b))";
 
 /// The first threat actor mentioned inside `span` (byte offsets); `entities` by start.

@@ -392,20 +392,16 @@ static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The patterns before a figure: run only when their words are there ([`cue_words`]), so
 /// with no prefilter ([`unfiltered`]), which was most of the cost of compiling them.
-fn unfiltered_re(s: &str) -> meta::Regex {
-    unfiltered::regex(s).unwrap_or_else(|e| panic!("victim rule pattern {s:?}: {e}"))
-}
-
 static VERB_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    unfiltered_re(&format!(
+    unfiltered::regex(&format!(
         r"(?i)(?-u:\b)(?:(?:has|have|had|was|were)\s+)?(?:{})(?-u:\b)",
         cue_words::VERBS
     ))
 });
 static NOUN_BEFORE: LazyLock<meta::Regex> =
-    LazyLock::new(|| unfiltered_re(&format!(r"\s+(?i:{})(?-u:\b)", cue_words::NOUNS)));
+    LazyLock::new(|| unfiltered::regex(&format!(r"\s+(?i:{})(?-u:\b)", cue_words::NOUNS)));
 static AGAINST_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    unfiltered_re(&format!(
+    unfiltered::regex(&format!(
         r"(?i)(?-u:\b)(?:{})s?\s+(?:on|against)\s+(?:the\s+)?",
         cue_words::AGAINST_NOUNS
     ))
