@@ -15,11 +15,13 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
-use regex::{CaptureLocations, Regex};
+use regex_automata::util::captures::Captures;
+use regex_automata::{Input, meta};
 use serde::{Deserialize, Serialize};
 
 use super::calendar::{self, MONTH_PATTERN, WEEKDAY_PATTERN, month_number};
 use super::date_stretches::{self, Stretch};
+use super::unfiltered;
 use crate::corpus::Article;
 use crate::extract::document::Document;
 use crate::partial_date::PartialDate;
@@ -61,8 +63,10 @@ enum Form {
     LastWeek,
 }
 
-static PATTERNS: LazyLock<Vec<(Regex, Form)>> = LazyLock::new(|| {
-    let p = |s: String, f: Form| (Regex::new(&s).unwrap_or_else(|e| panic!("{e}")), f);
+/// The patterns, with no prefilter ([`unfiltered`]): each runs only over the short stretches
+/// its words allow, and building their prefilters was two thirds of compiling them.
+static PATTERNS: LazyLock<Vec<(meta::Regex, Form)>> = LazyLock::new(|| {
+    let p = |s: String, f: Form| (unfiltered::regex(&s), f);
     let (month, weekday) = (&*MONTH_PATTERN, &*WEEKDAY_PATTERN);
     vec![
         p(format!(r"(?-u:\b){YEAR}-(\d{{1,2}})-(\d{{1,2}})(?-u:\b)"), Form::Iso),
@@ -292,22 +296,26 @@ fn find_in_stretches(
     // (byte start, byte end, value, relative); earlier patterns win overlaps of equal length.
     let mut found: Vec<(usize, usize, PartialDate, bool, usize)> = Vec::new();
     for (rank, (re, form)) in PATTERNS.iter().enumerate() {
-        // One set of capture slots per pattern, filled by every search.
-        let mut locs = re.capture_locations();
+        // One set of capture slots per pattern, filled by every search; made only for a
+        // pattern that runs (most articles lack most patterns' words).
+        let mut slots: Option<Captures> = None;
         for s in stretches
             .iter()
             .filter(|s| form.possible(s.anchors, s.dash))
         {
+            let caps = slots.get_or_insert_with(|| re.create_captures());
             // The stretch's end is the haystack's (no match goes past it); what comes before
             // its start still counts for a word boundary.
             let haystack = &text[..s.span.end()];
             let mut at = s.span.start();
-            while at < haystack.len()
-                && let Some(m) = re.captures_read_at(&mut locs, haystack, at)
-            {
+            while at < haystack.len() {
+                re.search_captures(&Input::new(haystack).range(at..), caps);
+                let Some(m) = caps.get_match() else {
+                    break;
+                };
                 let caps = Caps {
                     text: haystack,
-                    locs: &locs,
+                    caps,
                 };
                 if let Some((value, relative)) = resolve(*form, &caps, published) {
                     found.push((m.start(), m.end(), value, relative, rank));
@@ -381,14 +389,14 @@ fn ym(y: i32, m: u32) -> Option<PartialDate> {
 /// A match's groups: the slots one search filled, over the text it searched.
 struct Caps<'t> {
     text: &'t str,
-    locs: &'t CaptureLocations,
+    caps: &'t Captures,
 }
 
 impl<'t> Caps<'t> {
     /// The text of group `i`, if it took part in the match.
     fn get(&self, i: usize) -> Option<&'t str> {
-        let (s, e) = self.locs.get(i)?;
-        self.text.get(s..e)
+        let span = self.caps.get_group(i)?;
+        self.text.get(span.range())
     }
 }
 

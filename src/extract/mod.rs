@@ -10,6 +10,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod money;
 mod thin_str;
+mod unfiltered;
 pub mod victims;
 
 use serde::{Deserialize, Serialize};
