@@ -10,8 +10,6 @@ use std::collections::{HashMap, HashSet};
 use crate::learn::WordHasher;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::model::{Features, hash};
 use super::people::GIVEN_NAMES;
 use super::words::{
@@ -19,24 +17,15 @@ use super::words::{
 };
 use super::words::{WordSet, is_modifier};
 
-/// One name word (Latin letters, accents included), or a lower-case handle of a shape no
-/// ordinary word has: an ENS name (`nick.eth`), with an underscore (`officer_cia`) or ending in
-/// digits (`jiecut42`). Leading boundaries are checked in code
-/// (accented capitals have no ASCII word boundary before them).
 mod features;
 mod lower_words;
 mod neighbours;
 #[cfg(test)]
 mod string_features;
+pub mod word_scan;
 
 use neighbours::*;
 pub(super) use neighbours::{employer_of_a_role, exemplified_noun, list_anchor, sentence_start};
-
-static WORD: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    super::compile(
-        r"@[A-Za-z0-9_]{2,30}|[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9_À-ÖØ-öø-ÿĀ-ž]*(?:[-.'’&][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]+)*|[a-zß-öø-ÿĀ-ž]+[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-z0-9À-ÖØ-öø-ÿĀ-ž]*|[0-9]+[A-Za-z]{3,}[A-Za-z0-9]*|[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.eth|_?[a-z][a-z0-9]*(?:_[a-z0-9]+)+_?|[a-z]{3,}[0-9]+[a-z0-9]*",
-    )
-});
 
 /// Small words that may join two name words ("Bank of Korea", "Department for Education").
 static CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| {
@@ -114,9 +103,6 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 
 /// Runs of name words on one line, outside `covered`, sentence openers and titles trimmed.
 fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
-    let Some(re) = WORD.as_ref() else {
-        return Vec::new();
-    };
     // Covered spans by start, with the furthest end reached so far: whether a word overlaps
     // one is a binary search, so a text dense with names stays n log n.
     let mut spans = covered.to_vec();
@@ -142,16 +128,16 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
     let mut line: (usize, Option<bool>) = (0, None);
     let chrome_lines = super::text_shape::page_chrome_lines(text);
     let mut first_line = true;
-    for m in re.find_iter(text) {
-        let (start, word) = (m.start(), m.as_str());
+    for (start, word_end) in word_scan::find_iter(text) {
+        let word = &text[start..word_end];
         // The line's end holds for every word before it: found once per line, not per word.
         if first_line || start > line.0 {
             let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             line = (end, None);
             first_line = false;
         }
-        if !standalone(text, start, m.end(), word)
-            || is_covered(start, m.end())
+        if !standalone(text, start, word_end, word)
+            || is_covered(start, word_end)
             || start < caps_title
             || *line.1.get_or_insert_with(|| match &chrome_lines {
                 Some(lines) => lines.iter().any(|&(s, e)| s <= start && start <= e),
