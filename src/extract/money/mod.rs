@@ -59,6 +59,20 @@ static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// Bytes before a figure within which a "N% of the" makes it a share.
 const SHARE_REACH: usize = 60;
 
+/// Whether `before` holds a [`SHARE_OF`]: the pattern runs only where its `%` or its "per"
+/// stands (ASCII letters in any case; no other character folds to them), which most figures'
+/// words lack.
+fn is_share(before: &str) -> bool {
+    let b = before.as_bytes();
+    let per = || {
+        memchr::memchr2_iter(b'p', b'P', b).any(|i| {
+            b.get(i + 1..i + 3)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"er"))
+        })
+    };
+    (memchr::memchr(b'%', b).is_some() || per()) && SHARE_OF.is_match(before)
+}
+
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(
         r"(?i)(?-u:\b)(?:date|incident\s+date|date\s+of\s+(?:the\s+)?(?:attack|incident|hack|exploit))\s*:\s*$",
