@@ -77,6 +77,12 @@ fn reaches_figure(text: &str, cue: &CueHit) -> bool {
             .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥'))
 }
 
+/// Whether `w` is one of the lower-case `words` in any ASCII case: what lower-casing an ASCII
+/// copy and comparing tells, with no copy.
+fn is_one_of(w: &str, words: &[&str]) -> bool {
+    words.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
 /// The kind decided for one amount, and the cue text that decided it.
 pub struct Decision {
     pub kind: AmountKind,
@@ -175,25 +181,19 @@ pub fn decide(
                 && sentence_cues.iter().any(|h| {
                     h.cue == Cue::Cumulative
                         && !(superlative
-                            && matches!(
-                                text[h.start..h.end].to_ascii_lowercase().as_str(),
-                                "so far" | "to date" | "since"
-                            ))
+                            && is_one_of(&text[h.start..h.end], &["so far", "to date", "since"]))
                 });
             // Many thefts in a year: plural theft nouns, or hackers as a class taking billions
             // ("in 2022 hackers stole $3.8 billion"); "in 2019 hackers stole $10 million" may be
             // one theft.
             // Hackers as a class taking billions with no victim named sum many thefts.
-            let class_subject = sentence_cues.iter().any(|h| {
-                matches!(
-                    text[h.start..h.end].to_ascii_lowercase().as_str(),
-                    "hackers" | "attackers"
-                )
-            });
+            let class_subject = sentence_cues
+                .iter()
+                .any(|h| is_one_of(&text[h.start..h.end], &["hackers", "attackers"]));
             let plural = sentence_cues.iter().any(|h| {
-                let w = text[h.start..h.end].to_ascii_lowercase();
-                matches!(w.as_str(), "hacks" | "thefts" | "heists" | "exploits")
-                    || (billions && matches!(w.as_str(), "hackers" | "attackers"))
+                let w = &text[h.start..h.end];
+                is_one_of(w, &["hacks", "thefts", "heists", "exploits"])
+                    || (billions && is_one_of(w, &["hackers", "attackers"]))
             });
             // "have stolen a total of": a perfect-tense theft summed up.
             let perfect = {

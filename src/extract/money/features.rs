@@ -18,7 +18,7 @@ mod tests;
 mod words;
 
 use super::story::Story;
-use super::{SHARE_OF, SHARE_REACH, Work};
+use super::{SHARE_REACH, Work};
 use crate::extract::document::Span;
 use crate::extract::lexicon::{ClauseWord, Cue, Lexicon};
 use crate::extract::{AmountKind, EntityKind};
@@ -634,7 +634,7 @@ fn of_figure(
     }
     let share_start = ss.max(p.start.saturating_sub(SHARE_REACH));
     if let Some(from) = (share_start..p.start).find(|&b| text.is_char_boundary(b))
-        && SHARE_OF.is_match(&text[from..p.start])
+        && super::is_share(&text[from..p.start])
     {
         out.add(p!("share_of"), "", 1.0);
     }

@@ -15,7 +15,7 @@ mod victim_examples;
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use crate::corpus::Article;
 use crate::partial_date::PartialDate;
@@ -42,10 +42,13 @@ const LEDE_SENTENCES: usize = 5;
 /// Sentences (the title line counts as one) in which an article states the theft it is about.
 const MAIN_LEDE_SENTENCES: usize = 8;
 
-/// Compiles one of this module's fixed patterns. They are constants of the program, not input:
-/// a bad one is a programming error, caught by `every_static_pattern_compiles` before it ships.
+/// Compiles one of this module's fixed patterns, with no prefilter: each runs anchored where a
+/// figure starts or over a few dozen bytes around one, where a prefilter finds nothing faster,
+/// and building one cost more than the searches (`extract::unfiltered`). They are constants of
+/// the program, not input: a bad one is a programming error, caught by
+/// `every_static_pattern_compiles`.
 fn pattern(s: &str) -> Regex {
-    Regex::new(s).unwrap_or_else(|e| panic!("money extractor pattern {s:?}: {e}"))
+    super::unfiltered::regex(s)
 }
 
 /// "14.5% of the …": a share of something named after it.
@@ -55,6 +58,20 @@ static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Bytes before a figure within which a "N% of the" makes it a share.
 const SHARE_REACH: usize = 60;
+
+/// Whether `before` holds a [`SHARE_OF`]: the pattern runs only where its `%` or its "per"
+/// stands (ASCII letters in any case; no other character folds to them), which most figures'
+/// words lack.
+fn is_share(before: &str) -> bool {
+    let b = before.as_bytes();
+    let per = || {
+        memchr::memchr2_iter(b'p', b'P', b).any(|i| {
+            b.get(i + 1..i + 3)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"er"))
+        })
+    };
+    (memchr::memchr(b'%', b).is_some() || per()) && SHARE_OF.is_match(before)
+}
 
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     pattern(

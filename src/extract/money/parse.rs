@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 /// A figure as written, with byte offsets into the text it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,9 +47,10 @@ const SUFFIX_WORD: &str = r"(?P<word>(?i:(?:US|U\.S\.|American|Hong\s+Kong|Austr
 /// skips a name look-up), tried anchored where a figure can start ([`starts`]).
 type Anchorable<const N: usize> = (regex_automata::meta::Regex, [usize; N]);
 
+/// Compiled with no prefilter: a search anchored where it starts uses none, and building one
+/// (with the reverse-suffix and reverse-inner engines it brings) was most of the compile.
 fn anchorable<const N: usize>(pattern: &str, names: [&str; N]) -> Anchorable<N> {
-    let regex = regex_automata::meta::Regex::new(pattern)
-        .unwrap_or_else(|e| panic!("money extractor pattern {pattern:?}: {e}"));
+    let regex = re(pattern);
     let info = regex.group_info();
     // A name the pattern lacks gets a number no group has, so it reads as absent.
     let groups = names.map(|name| {
@@ -153,6 +154,13 @@ fn may_qualify(before: &str) -> bool {
         || LAST_WORDS
             .iter()
             .any(|w| word.len() >= w.len() && word[word.len() - w.len()..].eq_ignore_ascii_case(w))
+}
+
+/// The span in `before` of the [`QUALIFIER`] it ends with, if any.
+fn qualifier(before: &str) -> Option<(usize, usize)> {
+    let mut caps = QUALIFIER.create_captures();
+    QUALIFIER.captures(before, &mut caps);
+    caps.get_group_by_name("q").map(|q| (q.start, q.end))
 }
 
 static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)from\s*$"));
@@ -493,14 +501,13 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
                 .map_or(0, |(k, _)| k);
             if min.is_none()
                 && may_qualify(&text[before_start..a.start])
-                && let Some(q) = QUALIFIER.captures(&text[before_start..a.start])
-                && let Some(qm) = q.name("q")
+                && let Some((q_start, q_end)) = qualifier(&text[before_start..a.start])
             {
-                let word = qm.as_str().to_ascii_lowercase();
+                let q_start = before_start + q_start;
+                let word = text[q_start..before_start + q_end].to_ascii_lowercase();
                 let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
                 let boundary_ok = matches!(word.as_str(), "~" | "≈" | ">" | "<")
-                    || !glued_before(text, before_start + qm.start())
-                        && !text[..before_start + qm.start()].ends_with('-');
+                    || !glued_before(text, q_start) && !text[..q_start].ends_with('-');
                 if boundary_ok {
                     match word.as_str() {
                         "at least" | "more than" | "over" | "upwards of" | "in excess of"
@@ -513,7 +520,7 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
                         }
                     }
                     if word == "~" || word == "≈" {
-                        start = before_start + qm.start();
+                        start = q_start;
                     }
                 }
             }

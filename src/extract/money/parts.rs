@@ -12,12 +12,65 @@ const MAX_TOTALS_TRIED: usize = 32;
 /// Whether the words right before a figure announce a further theft ("another $4M", "a
 /// second $2M"); not "a further $1M", which is as often the next wave of the same theft.
 pub(super) fn announces_another(before: &str) -> bool {
-    before
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .map(bare)
-        .any(|w| is_one_of(w, &["another", "second", "separate", "third"]))
+    let another = |w: &str| is_one_of(bare(w), &["another", "second", "separate", "third"]);
+    match ascii_words_back::<3>(before) {
+        Some(words) => words.into_iter().any(another),
+        None => before.split_whitespace().rev().take(3).any(another),
+    }
+}
+
+/// Whether byte `b` is an ASCII character that `char::is_whitespace` holds for (the vertical
+/// tab too, which `u8::is_ascii_whitespace` leaves out).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// The last `N` words of `text`, nearest first, as `split_whitespace().rev().take(N)` gives
+/// them ("" once the text runs out), read a byte at a time; `None` when a byte of another
+/// script stands among them, whose spaces only Unicode tells.
+fn ascii_words_back<const N: usize>(text: &str) -> Option<[&str; N]> {
+    let b = text.as_bytes();
+    let mut out = [""; N];
+    let mut end = b.len();
+    for slot in &mut out {
+        while end > 0 && ascii_space(b[end - 1]) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && !ascii_space(b[start - 1]) {
+            if !b[start - 1].is_ascii() {
+                return None;
+            }
+            start -= 1;
+        }
+        *slot = &text[start..end];
+        end = start;
+    }
+    Some(out)
+}
+
+/// The first `N` words of `text`, as `split_whitespace().take(N)` gives them ("" once the
+/// text runs out), read a byte at a time; `None` when a byte of another script stands among
+/// them.
+fn ascii_words_ahead<const N: usize>(text: &str) -> Option<[&str; N]> {
+    let b = text.as_bytes();
+    let mut out = [""; N];
+    let mut start = 0;
+    for slot in &mut out {
+        while start < b.len() && ascii_space(b[start]) {
+            start += 1;
+        }
+        let mut end = start;
+        while end < b.len() && !ascii_space(b[end]) {
+            if !b[end].is_ascii() {
+                return None;
+            }
+            end += 1;
+        }
+        *slot = &text[start..end];
+        start = end;
+    }
+    Some(out)
 }
 
 /// A word without the punctuation around it.
@@ -33,15 +86,17 @@ fn is_one_of(w: &str, words: &[&str]) -> bool {
 /// Whether the words around a figure call it a total ("losses totalled $5M", "$5M lost
 /// overall", "$5M in total"): a total is never a part of another figure.
 pub(super) fn states_a_total(before: &str, after: &str) -> bool {
-    let before_total = before
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .map(bare)
-        // Not "totalling": breakdowns use it for their sub-sums ("6k ETH, totalling $14M").
-        .any(|w| is_one_of(w, &["totalled", "totaled", "overall"]));
-    let mut after = after.split_whitespace().take(3).map(bare);
-    let after: [&str; 3] = std::array::from_fn(|_| after.next().unwrap_or(""));
+    // Not "totalling": breakdowns use it for their sub-sums ("6k ETH, totalling $14M").
+    let total = |w: &str| is_one_of(bare(w), &["totalled", "totaled", "overall"]);
+    let before_total = match ascii_words_back::<2>(before) {
+        Some(words) => words.into_iter().any(total),
+        None => before.split_whitespace().rev().take(2).any(total),
+    };
+    let after = ascii_words_ahead::<3>(after).unwrap_or_else(|| {
+        let mut words = after.split_whitespace();
+        std::array::from_fn(|_| words.next().unwrap_or(""))
+    });
+    let after = after.map(bare);
     let after_total = after.iter().any(|w| w.eq_ignore_ascii_case("overall"))
         || after
             .windows(2)
@@ -192,6 +247,8 @@ mod tests {
                 "in total $2M",
                 "$3M",
                 "ANOTHER  $4M",
+                "another\u{a0}$4M, a sécond $5M; in\u{2003}total $6M overall\u{85}",
+                "Ünterseite another\x0b$7M totalled\x0b$8M in\x0btotal",
                 "totaled: $5M overall.",
             ]
             .map(String::from),

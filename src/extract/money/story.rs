@@ -4,8 +4,8 @@
 
 use super::parts::{announces_another, states_a_total};
 use super::{
-    ByteDate, DATE_LABEL, LEDE_SENTENCES, MAIN_LEDE_SENTENCES, SHARE_OF, SHARE_REACH, Work,
-    clamp_window, classify, fx, parse, starts_period, starts_with_word, word_before,
+    ByteDate, DATE_LABEL, LEDE_SENTENCES, MAIN_LEDE_SENTENCES, SHARE_REACH, Work, clamp_window,
+    classify, fx, is_share, parse, starts_period, starts_with_word, word_before,
 };
 use crate::corpus::Article;
 use crate::extract::dates::DateMention;
@@ -181,7 +181,7 @@ impl<'a> Story<'a> {
         };
         let mut decision = decide(self.cues_in(Span::new(ss, se)));
         // A short fragment ("To the tune of $100M.") continues the sentence before it.
-        if decision.cue.is_none() && k > 0 && sentence.split_whitespace().count() <= 8 {
+        if decision.cue.is_none() && k > 0 && sentence.split_whitespace().nth(8).is_none() {
             let ps = self.sents[k - 1].start();
             let previous = decide(self.cues_in(Span::new(ps, se)));
             if previous.kind != AmountKind::Other {
@@ -194,7 +194,7 @@ impl<'a> Story<'a> {
         let share_start = (share_start..p.start)
             .find(|&b| text.is_char_boundary(b))
             .unwrap_or(p.start);
-        if decision.kind.is_theft() && SHARE_OF.is_match(&text[share_start..p.start]) {
+        if decision.kind.is_theft() && is_share(&text[share_start..p.start]) {
             decision.kind = AmountKind::Other;
         }
         let (event_date, inferred) = self.event_date(k, own, lede_date);

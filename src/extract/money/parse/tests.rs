@@ -203,8 +203,9 @@ fn figure_texts() -> Vec<String> {
 #[test]
 fn figure_groups_read_by_number_are_the_groups_read_by_name() {
     // The anchored patterns' numbers, read in the same patterns compiled for a scan.
-    let (prefixed, suffixed, worded) = (re(&prefixed()), re(&suffixed()), re(&worded()));
-    let patterns: [(&Regex, &[usize], &[&str]); 3] = [
+    let scan = |p: &str| regex::Regex::new(p).expect("a figure pattern");
+    let (prefixed, suffixed, worded) = (scan(&prefixed()), scan(&suffixed()), scan(&worded()));
+    let patterns: [(&regex::Regex, &[usize], &[&str]); 3] = [
         (
             &prefixed,
             &PREFIXED.1,
@@ -264,7 +265,7 @@ fn numbers_read_without_a_copy_are_the_numbers_read_with_one() {
         "1.0",
     ];
     let texts = figure_texts();
-    let re = Regex::new(NUM).expect("the number pattern");
+    let re = regex::Regex::new(NUM).expect("the number pattern");
     for text in &texts {
         numbers.extend(re.find_iter(text).map(|m| m.as_str()));
     }
