@@ -11,6 +11,7 @@ use crate::learn::WordHasher;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::model::{Features, hash};
 use super::people::GIVEN_NAMES;
@@ -399,7 +400,7 @@ static MENTION_COUNTS: LazyLock<[u32; 3]> =
 pub fn propose(
     text: &str,
     covered: &[(usize, usize)],
-    not_name: &HashSet<String>,
+    not_name: &FxHashSet<String>,
     crypto: bool,
 ) -> Vec<Proposal> {
     let found = runs(text, covered);
