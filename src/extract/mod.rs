@@ -320,7 +320,7 @@ pub struct Gatherer {
     last: Option<usize>,
     /// One allocation per currency code and per word of an amount (victim, actor, cue), shared
     /// by every amount that names it.
-    words: std::collections::HashSet<Word>,
+    words: rustc_hash::FxHashSet<Word>,
 }
 
 /// How many roles an entity keeps (the first ones the corpus states).

@@ -10,8 +10,9 @@
 //! words the article also writes, in another case, as a firm it found is that firm ("Acme
 //! Screener" after "ACME Screener").
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Candidate;
 use super::automaton::Source;
@@ -19,12 +20,12 @@ use super::handles::compact;
 use crate::extract::EntityKind;
 
 /// Last words of firms' names that end no person's (`assets/entity-words/firm-words.txt`).
-static FIRM_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static FIRM_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/entity-words/firm-words.txt")).collect()
 });
 
 /// Roles only a person holds (`person-only-roles.txt`), lower-cased.
-static PERSON_ROLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PERSON_ROLES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/person-only-roles.txt"
     ))
@@ -211,7 +212,7 @@ pub(super) fn firm_phrase_before(text: &str, start: usize) -> bool {
 /// A name the model typed, with an organisation's noun or a person's role in apposition after
 /// one of its mentions, is that kind at every mention.
 fn apposed_nouns(text: &str, found: &mut [Candidate]) {
-    let mut kinds: HashMap<String, EntityKind> = HashMap::new();
+    let mut kinds: FxHashMap<String, EntityKind> = FxHashMap::default();
     for c in found.iter() {
         if c.source != Source::Model || c.kind == EntityKind::Location {
             continue;
@@ -244,7 +245,7 @@ fn apposed_nouns(text: &str, found: &mut [Candidate]) {
 /// "Acme Screener" in a credit line, "ACME Screener" as a firm in the text: one firm. Not a
 /// name of one word: a token in capitals is often named after a person ("ANA" and "Ana").
 fn other_case_of_a_firm(found: &mut [Candidate]) {
-    let firms: HashSet<String> = found
+    let firms: FxHashSet<String> = found
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.canonical.contains(' '))
         .map(|c| c.canonical.to_lowercase())
@@ -319,7 +320,7 @@ fn phrase_after(text: &str, end: usize) -> bool {
 /// "reports by Acme and Zorb Labs", "researchers at Acme": a firm. A name the model typed is
 /// that kind at every mention, unless its mentions say both.
 fn named_by_phrase(text: &str, found: &mut [Candidate]) {
-    let mut kinds: HashMap<String, Option<EntityKind>> = HashMap::new();
+    let mut kinds: FxHashMap<String, Option<EntityKind>> = FxHashMap::default();
     for c in found.iter() {
         if c.source != Source::Model || c.kind == EntityKind::Location {
             continue;

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Input, MatchKind};
+use rustc_hash::FxHashSet;
 
 use super::{organizations, people, places, words};
 use crate::extract::EntityKind;
@@ -50,9 +51,9 @@ pub(super) struct Gazetteer {
     /// Per automaton pattern: target index and source.
     pub(super) patterns: Vec<(usize, Source)>,
     pub(super) targets: Vec<Target>,
-    pub(super) not_name: HashSet<String>,
+    pub(super) not_name: FxHashSet<String>,
     /// "Cuban", "Italian": place words that may still be a surname right after a given name.
-    pub(super) demonyms: HashSet<String>,
+    pub(super) demonyms: FxHashSet<String>,
     /// Organisation names in compact form (lower case, letters and digits), to their canonical
     /// name: a firm credited in lower case ("slowmist") or by its handle is still the firm.
     pub(super) folded_organisations: HashMap<String, String>,
@@ -274,7 +275,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
         }
     }
     let mut place_words: Vec<String> = Vec::new();
-    let mut demonyms: HashSet<String> = HashSet::new();
+    let mut demonyms: FxHashSet<String> = FxHashSet::default();
     for p in places::PLACES.iter() {
         demonyms.extend(p.demonyms.iter().filter(|d| !d.contains(' ')).cloned());
         let t = targets.len();
@@ -314,7 +315,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
 
     // The known people's words in one set: a place's word is looked up once, not compared
     // with every word of every known name.
-    let known_people_words: HashSet<&str> = people::KNOWN
+    let known_people_words: FxHashSet<&str> = people::KNOWN
         .iter()
         .flat_map(|(k, _)| k.split(' '))
         .collect();

@@ -10,6 +10,8 @@ use std::collections::{HashMap, HashSet};
 use crate::learn::WordHasher;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
+
 use super::model::{Features, hash};
 use super::people::GIVEN_NAMES;
 use super::words::{
@@ -385,7 +387,7 @@ static MENTION_COUNTS: LazyLock<[u32; 3]> =
 pub fn propose(
     text: &str,
     covered: &[(usize, usize)],
-    not_name: &HashSet<String>,
+    not_name: &FxHashSet<String>,
     crypto: bool,
 ) -> Vec<Proposal> {
     let found = runs(text, covered);

@@ -366,7 +366,7 @@ pub(super) fn heads_an_amount_line(text: &str, start: usize, end: usize) -> bool
 /// Whether a line item's head can name a project: no digits, no ordinary or crypto word but
 /// an organisation word ("Attacker Address", "USDC Vault", "Tx1" are fields, not projects;
 /// "Ocean Protocol" is one).
-pub(super) fn project_shaped(name: &str, not_name: &HashSet<String>) -> bool {
+pub(super) fn project_shaped(name: &str, not_name: &FxHashSet<String>) -> bool {
     !name.contains(|c: char| c.is_ascii_digit())
         && name.split(' ').all(|w| {
             let lower = w.to_lowercase();
@@ -414,7 +414,7 @@ pub(super) fn followed_by_org_noun(text: &str, end: usize) -> bool {
 /// Whether a name is specific enough for the noun after it to type it: not an ordinary or
 /// crypto word at all ("Decentralised platform", "NFT marketplace"), not a short acronym ("IT
 /// firm"), not a compound ("Cross-chain bridge"), not a demonym ("Asian bank").
-pub(super) fn specific_name(name: &str, demonyms: &HashSet<String>) -> bool {
+pub(super) fn specific_name(name: &str, demonyms: &FxHashSet<String>) -> bool {
     victim_shaped(name)
         && name.starts_with(char::is_uppercase)
         && !demonyms.contains(name)

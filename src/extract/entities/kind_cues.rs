@@ -7,8 +7,9 @@
 mod awards;
 mod clubs;
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::Candidate;
 use super::automaton::Source;
@@ -18,7 +19,7 @@ mod firms_by_initials;
 pub(super) use firms_by_initials::firms_named_by_initials;
 
 /// A musician's role in a band (`assets/entity-words/band-roles.txt`).
-static BAND_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static BAND_ROLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/entity-words/band-roles.txt")).collect()
 });
 
@@ -150,7 +151,7 @@ pub(super) fn organisations_named_as_people(text: &str, found: &mut [Candidate])
         found[i].kind = EntityKind::Organization;
         found[i].source = Source::OrgPattern;
     }
-    let clubs: HashSet<String> = found
+    let clubs: FxHashSet<String> = found
         .iter()
         .filter(|c| c.kind == EntityKind::Location && c.parent.is_some())
         .filter(|c| one_of_other_organisations(text, c.end))
@@ -171,8 +172,8 @@ pub(super) fn organisations_named_as_people(text: &str, found: &mut [Candidate])
 /// model took for a person among organisations the rules found ("Acme Films, Zorb Pictures and
 /// Dee Vale") is one of them. On every mention of the article.
 pub(super) fn kinds_from_company(text: &str, found: &mut [Candidate]) {
-    let mut people = HashSet::new();
-    let mut firms = HashSet::new();
+    let mut people = FxHashSet::default();
+    let mut firms = FxHashSet::default();
     // A credit line's list mixes people and firms ("Credit: Ana Ruiz, Bel Cruz, Acme").
     let credited = super::credits::credit_items(text);
     for (i, c) in found.iter().enumerate() {
@@ -303,7 +304,7 @@ fn one_of_other_organisations(text: &str, end: usize) -> bool {
 /// firm. (Not a longer name: the patterns take some firms' two words for a given name and a
 /// surname, which the model's other mentions then correct.)
 pub(super) fn people_the_rules_found(found: &mut [Candidate]) {
-    let people: HashSet<String> = found
+    let people: FxHashSet<String> = found
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.source == Source::PersonPattern)
         .filter(|c| !c.canonical.contains(' '))

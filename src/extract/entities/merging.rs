@@ -35,7 +35,7 @@ pub(super) fn given_names_to_full_names(found: &mut [Candidate]) {
     // A first name the model typed otherwise is that person too ("Sandeep Nailwal …
     // Sandeep's vision"): the article has said who it is.
     // Unless the word also opens a firm's name there ("Huione International Payments").
-    let opens_other: HashSet<String> = found
+    let opens_other: FxHashSet<String> = found
         .iter()
         .filter(|c| c.kind != EntityKind::Person)
         .filter_map(|c| {
@@ -44,7 +44,7 @@ pub(super) fn given_names_to_full_names(found: &mut [Candidate]) {
                 .map(|(first, _)| first.to_string())
         })
         .collect();
-    let mut latest: HashMap<String, String> = HashMap::new();
+    let mut latest: FxHashMap<String, String> = FxHashMap::default();
     for c in found.iter_mut() {
         if c.kind != EntityKind::Person && c.source != Source::Model {
             continue;
@@ -66,7 +66,7 @@ pub(super) fn given_names_to_full_names(found: &mut [Candidate]) {
 /// though the word alone reads like a surname: the article has said what it is. Only a word
 /// the model typed as a firm, or as a person when it is no given name, changes.
 pub(super) fn short_forms_of_organisations(found: &mut [Candidate]) {
-    let firms: HashMap<String, String> = found
+    let firms: FxHashMap<String, String> = found
         .iter()
         .filter(|c| c.kind == EntityKind::Organization)
         .filter_map(|c| {
@@ -215,7 +215,7 @@ pub fn variant_key_into(name: &str, key: &mut String) {
 
 /// Variants of one name in an article take the first spelling's canonical name.
 pub(super) fn merge_variants(found: &mut [Candidate]) {
-    let mut first: HashMap<(EntityKind, String), String> = HashMap::new();
+    let mut first: FxHashMap<(EntityKind, String), String> = FxHashMap::default();
     for c in found.iter_mut() {
         if !matches!(c.kind, EntityKind::Person | EntityKind::Organization) {
             continue;

@@ -34,10 +34,11 @@ pub mod speech_names;
 mod text_shape;
 pub mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::Article;
 use crate::extract::document::Document;
@@ -152,7 +153,7 @@ pub(crate) fn compile(pattern: &str) -> Option<Regex> {
 /// Short forms of the article's full person names: last word ("Demers"), and for names in
 /// East Asian order the family name first ("Kim" for "Kim Jong Un", "Moon" for "Moon Jae-in").
 fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Candidate>) {
-    let mut short: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+    let mut short: FxHashMap<&str, Vec<(usize, &str)>> = FxHashMap::default();
     for p in people_found {
         let words: Vec<&str> = p.canonical.split(' ').collect();
         if words.len() < 2 {
@@ -215,7 +216,7 @@ fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
     // A known organisation opening a body's name ending in an organisation word is its part,
     // named as written ("Senate Banking Committee", "Daily Mail & General Trust"); an acronym's
     // parts are named by `extend_acronym_organisations` ("BBC News Online").
-    let known_orgs: HashSet<(usize, usize)> = c
+    let known_orgs: FxHashSet<(usize, usize)> = c
         .iter()
         .filter(|k| k.source == Source::Organization && k.canonical.chars().any(char::is_lowercase))
         .map(|k| (k.start, k.end))
@@ -361,12 +362,12 @@ fn is_version(word: &str) -> bool {
 }
 
 /// The words that end organisations' names ("Bank", "Protocol", "Exchange").
-static ORG_SUFFIX_WORDS: LazyLock<HashSet<&'static str>> =
+static ORG_SUFFIX_WORDS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| organizations::suffix_words().collect());
 
 /// The words that end organisations' names ("Bank", "Protocol", "Films"), titles and the
 /// words that are never a name's ("Chain", "Wallet").
-static LONE_ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static LONE_ORG_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     ORG_SUFFIX_WORDS
         .iter()
         .copied()

@@ -2,13 +2,14 @@
 //! "Jang Song Thaek", "Moon Jae-in", "Xi Jinping"), which no given-name list opens and whose
 //! syllables are often English words ("Song", "Sang").
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::{Candidate, words};
 
 /// Korean and Chinese family names (`assets/entity-words/surnames-east-asian.txt`).
-static FAMILY_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static FAMILY_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/surnames-east-asian.txt"
     ))
@@ -51,7 +52,11 @@ fn joined_given_name(w: &str) -> bool {
 /// none a word that is never a name's. The next word must not be capitalised (a longer name).
 /// Only the words that open with an ASCII capital are read, found eight bytes at a time.
 #[inline(never)] // named in profiles (README, "The entity rules, instruction counts")
-pub(super) fn family_name_first(text: &str, not_name: &HashSet<String>, out: &mut Vec<Candidate>) {
+pub(super) fn family_name_first(
+    text: &str,
+    not_name: &FxHashSet<String>,
+    out: &mut Vec<Candidate>,
+) {
     let b = text.as_bytes();
     let mut i = 0;
     while let Some(start) = super::name_runs::next_open(b, i) {
@@ -89,7 +94,7 @@ pub(super) fn family_name_first(text: &str, not_name: &HashSet<String>, out: &mu
 fn family_name_at(
     text: &str,
     ws: &[Option<(usize, &str)>],
-    not_name: &HashSet<String>,
+    not_name: &FxHashSet<String>,
 ) -> Option<usize> {
     let (start, first) = ws.first().copied().flatten()?;
     if !family_name_shaped(first)
@@ -140,7 +145,7 @@ mod tests {
 
     /// The rule as it was written first, over every word of the text: the definition the scan
     /// is tested against.
-    fn by_every_word(text: &str, not_name: &HashSet<String>, out: &mut Vec<Candidate>) {
+    fn by_every_word(text: &str, not_name: &FxHashSet<String>, out: &mut Vec<Candidate>) {
         let mut ws: Vec<(usize, &str)> = Vec::new();
         let mut pos = 0;
         for w in text.split([' ', '\n', '\t']) {
@@ -199,8 +204,9 @@ mod tests {
     /// The people both readings find in `text`, as byte ranges: the scan's, then the rule's
     /// over every word.
     fn both(text: &str) -> (Spans, Spans) {
-        let not_name: HashSet<String> = ["Lane", "Dynasty"].map(String::from).into();
-        let spans = |f: fn(&str, &HashSet<String>, &mut Vec<Candidate>)| {
+        let not_name: FxHashSet<String> =
+            ["Lane", "Dynasty"].map(String::from).into_iter().collect();
+        let spans = |f: fn(&str, &FxHashSet<String>, &mut Vec<Candidate>)| {
             let mut out = Vec::new();
             f(text, &not_name, &mut out);
             out.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>()

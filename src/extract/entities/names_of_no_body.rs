@@ -6,15 +6,16 @@
 //! so is the maker before a product word ("Acme Windows"; `product-words.txt`) and a known
 //! acronym before an event word ("BBC Sports Personality").
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::Candidate;
 use super::automaton::Source;
 use crate::extract::EntityKind;
 
 /// Offices that end no body's name (`assets/entity-words/office-titles.txt`).
-static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static OFFICE_TITLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/office-titles.txt"
     ))
@@ -22,12 +23,12 @@ static OFFICE_TITLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// The last words of events' names (`assets/entity-words/event-words.txt`).
-static EVENT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static EVENT_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/entity-words/event-words.txt")).collect()
 });
 
 /// The last words of products' names after their maker (`assets/entity-words/product-words.txt`).
-static PRODUCT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static PRODUCT_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/product-words.txt"
     ))
@@ -35,7 +36,7 @@ static PRODUCT_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Nouns before a work's title (`assets/entity-words/work-nouns.txt`).
-static WORK_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static WORK_NOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/entity-words/work-nouns.txt")).collect()
 });
 

@@ -2,10 +2,11 @@
 //! context that says "this is a person" (a title, a speech verb, an appositive role), because a
 //! wrong person in the sidebar costs the analyst more than a missed one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::words::{alternation, is_modifier};
 use crate::extract::calendar;
@@ -16,7 +17,7 @@ pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
 
 /// Given names, for "<given name> <Surname>": the US Census 1990 lists and, since analysts
 /// read about people of every country, other countries' lists (see each asset's header).
-pub static GIVEN_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static GIVEN_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     [
         include_str!("../../../assets/given-names.txt"),
         include_str!("../../../assets/given-names-world.txt"),
@@ -53,8 +54,8 @@ pub static LOWER_PARTICLES: LazyLock<std::collections::HashSet<&'static str>> =
 
 /// Two adjacent words of a place's name ("New York", "Santa Barbara", "Saint Paul"): the
 /// first word, then the words that follow it in a name (looked up with no string built).
-static PLACE_PAIRS: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
-    let mut pairs: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
+static PLACE_PAIRS: LazyLock<FxHashMap<&str, FxHashSet<&str>>> = LazyLock::new(|| {
+    let mut pairs: FxHashMap<&'static str, FxHashSet<&'static str>> = FxHashMap::default();
     for n in super::places::PLACES
         .iter()
         .flat_map(|p| std::iter::once(&p.canonical).chain(&p.aliases))
@@ -77,8 +78,8 @@ fn place_pair(first: &str, second: &str) -> bool {
 /// A demonym ends the name when it directly follows the given name ("Mark Cuban").
 pub fn given_name_person(
     run: &str,
-    not_name: &HashSet<String>,
-    demonyms: &HashSet<String>,
+    not_name: &FxHashSet<String>,
+    demonyms: &FxHashSet<String>,
 ) -> Option<(usize, usize)> {
     let mut words = Vec::new();
     let mut pos = 0;
@@ -151,14 +152,14 @@ pub fn is_country(name: &str) -> bool {
 
 /// Whether two words after a possessive are a name: no ordinary word ("Apple's App Store"),
 /// no title, no word a name never has.
-pub fn possessed_name(name: &str, not_name: &HashSet<String>) -> bool {
+pub fn possessed_name(name: &str, not_name: &FxHashSet<String>) -> bool {
     name.split_whitespace()
         .all(|w| plain_name_word(w, not_name))
 }
 
 /// A word that can only be part of a name: no initial, no ordinary word, no title or modifier,
 /// no word a name never has.
-fn plain_name_word(w: &str, not_name: &HashSet<String>) -> bool {
+fn plain_name_word(w: &str, not_name: &FxHashSet<String>) -> bool {
     w.len() >= 2
         && !w.ends_with('.')
         && !not_name.contains(w)
@@ -172,8 +173,8 @@ fn plain_name_word(w: &str, not_name: &HashSet<String>) -> bool {
 /// a word no name has ("Chinese Communist Party" is no one). Byte range within `run`.
 pub fn after_demonym(
     run: &str,
-    not_name: &HashSet<String>,
-    demonyms: &HashSet<String>,
+    not_name: &FxHashSet<String>,
+    demonyms: &FxHashSet<String>,
 ) -> Option<(usize, usize)> {
     let (first, rest) = run.split_once([' ', '\t'])?;
     let rest_at = first.len() + 1;
@@ -328,7 +329,7 @@ pub(super) static NOT_NAME: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// Every word that is never a person's name word: [`NOT_NAME`] plus place, demonym and
 /// organisation words, filled by the entity module.
-pub fn not_name_set(extra: impl IntoIterator<Item = String>) -> HashSet<String> {
+pub fn not_name_set(extra: impl IntoIterator<Item = String>) -> FxHashSet<String> {
     NOT_NAME
         .iter()
         .map(|s| s.to_string())
@@ -338,7 +339,7 @@ pub fn not_name_set(extra: impl IntoIterator<Item = String>) -> HashSet<String> 
 
 /// Trims a pattern's name to the person: drops initial "not a name" words and rejects names
 /// that still hold one. Returns the byte range within `name`.
-pub fn clean_name(name: &str, not_name: &HashSet<String>) -> Option<(usize, usize)> {
+pub fn clean_name(name: &str, not_name: &FxHashSet<String>) -> Option<(usize, usize)> {
     let mut start = 0;
     let words: Vec<(usize, &str)> = name
         .split([' ', '\t'])

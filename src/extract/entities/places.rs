@@ -1,8 +1,9 @@
 //! Countries (with their common variants and demonyms), major cities and regions, read once
 //! from the shipped table `assets/places.tsv` (ISO 3166 names via the keshvar crate's data).
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 /// What a place row is; cities may stand for their country's state ("Pyongyang's demand").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub static PLACES: LazyLock<Vec<Place>> = LazyLock::new(|| {
 });
 
 /// The US states' names, after which "Town, State" makes the words before the comma a town.
-pub static US_STATES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub static US_STATES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     PLACES
         .iter()
         .filter(|p| p.kind == PlaceKind::Region && p.country.as_deref() == Some("United States"))
@@ -96,7 +97,7 @@ pub fn parse(tsv: &str) -> Vec<Place> {
 }
 
 /// Words that, right before a capital city, make it the place rather than the state.
-pub(super) static LOCATIVE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static LOCATIVE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/locative-words.txt"
     ))

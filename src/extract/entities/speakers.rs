@@ -3,10 +3,10 @@
 //! shape a name rule knows, yet the layout says it is someone speaking. Every other mention of
 //! the name in the article is that person too.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::automaton::Source;
 use super::words::{COMMON, CRYPTO};
@@ -51,7 +51,7 @@ fn speaker_names(text: &str) -> Vec<&str> {
     let Some(re) = LABEL.as_ref() else {
         return Vec::new();
     };
-    let mut answers: HashMap<&str, usize> = HashMap::new();
+    let mut answers: FxHashMap<&str, usize> = FxHashMap::default();
     let mut order = Vec::new();
     for caps in re.captures_iter(text) {
         let (Some(name), Some(rest)) = (caps.name("name"), caps.name("rest")) else {

@@ -4,11 +4,11 @@
 //! buttons). Offsets never move: the unwrapped text is the same length as the text.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::Input;
 use aho_corasick::automaton::Automaton;
+use rustc_hash::FxHashSet;
 
 mod share_bars;
 pub(super) use share_bars::{page_chrome_line, page_chrome_lines};
@@ -26,7 +26,7 @@ pub(super) static WIRE_ABBREVIATIONS: LazyLock<super::words::WordSet> = LazyLock
 });
 
 /// Verbs of wire headlines ("RAISES", "SEES"), lower case.
-static HEADLINE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static HEADLINE_VERBS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/headline-verbs.txt"
     ))
@@ -34,7 +34,7 @@ static HEADLINE_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Last words of places' names ("Peninsula", "Zone").
-pub(super) static PLACE_SUFFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+pub(super) static PLACE_SUFFIXES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../assets/entity-words/place-suffixes.txt"
     ))

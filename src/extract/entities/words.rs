@@ -123,7 +123,7 @@ pub static TITLE_MODIFIERS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Job titles in lower case, for roles written in running text ("chief executive of Acme").
-pub static JOB_TITLES_LOWER: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub static JOB_TITLES_LOWER: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     JOB_TITLES
         .iter()
         .filter(|t| !HONORIFICS.contains(*t))

@@ -1,10 +1,10 @@
 //! Finding money figures in text: currency, number, magnitude, qualifier, range and conversion,
 //! without any judgement of what the figure is for.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex_automata::meta::Regex;
+use rustc_hash::FxHashSet;
 
 /// A figure as written, with byte offsets into the text it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,17 +21,17 @@ pub struct Parsed {
 }
 
 /// Dollar stablecoins: US dollars at par.
-static STABLECOINS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STABLECOINS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/lexicon/stablecoins.txt")).collect()
 });
 
 /// Well-known crypto tickers, accepted anywhere; other all-caps tickers need a crypto article.
-static CRYPTO: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CRYPTO: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/lexicon/crypto-tickers.txt")).collect()
 });
 
 /// All-caps words that follow numbers without being currencies.
-static NOT_TICKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static NOT_TICKERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/lexicon/not-tickers.txt")).collect()
 });
 

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet;
 
 use crate::extract::EntityKind;
 use crate::learn::{Features, WordHasher, hash, hash_parts};
@@ -92,7 +93,7 @@ pub(super) fn none(scene: &Scene, f: &FigureView, rule: &Rule) -> Features {
         add(&mut out, "none:no_rule_story");
     }
     // The words of the figure's sentence that tie it to someone (or to no one named).
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     let mut buf = String::new();
     for w in scene.text[f.window.0..f.window.1].split_whitespace() {
         let w = link_word_into(w, &mut buf);

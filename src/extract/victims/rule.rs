@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use regex_automata::meta;
+use rustc_hash::FxHashSet;
 
 use crate::extract::entities::gazetteer::{THREAT_ACTORS, is_matchable};
 use crate::extract::entities::organizations;
@@ -37,8 +38,8 @@ pub(crate) fn force_patterns() {
 
 /// Threat-actor names of the gazetteer (and their synonyms), lower-case: a name containing one
 /// ("Lazarus hackers", "the TraderTraitor group") is the thief, never the victim.
-static ACTOR_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let mut names = HashSet::new();
+static ACTOR_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut names = FxHashSet::default();
     for a in THREAT_ACTORS.iter() {
         for n in std::iter::once(&a.name).chain(&a.synonyms) {
             if !is_matchable(n) {

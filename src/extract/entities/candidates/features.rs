@@ -94,7 +94,7 @@ pub(super) fn mention_features(
     text: &str,
     words: &[(usize, usize)],
     doc: &Doc,
-    not_name: &HashSet<String>,
+    not_name: &FxHashSet<String>,
     scratch: &mut Scratch,
     out: &mut Vec<u32>,
 ) {

@@ -8,7 +8,7 @@ pub(super) fn mention_features(
     text: &str,
     words: &[(usize, usize)],
     doc: &Doc,
-    not_name: &HashSet<String>,
+    not_name: &FxHashSet<String>,
     out: &mut Vec<String>,
 ) {
     let (start, end) = (words[0].0, words[words.len() - 1].1);

@@ -94,7 +94,7 @@ fn the_crypto_story_scan_agrees_with_the_set_it_replaced() {
 }
 
 fn names(text: &str) -> Vec<String> {
-    propose(text, &[], &HashSet::new(), is_crypto_story(text))
+    propose(text, &[], &FxHashSet::default(), is_crypto_story(text))
         .into_iter()
         .map(|p| p.name)
         .collect()
@@ -195,7 +195,7 @@ fn multi_byte_spaces_and_letters_never_split_a_character() {
             let _ = propose(
                 &text[i..],
                 &[],
-                &HashSet::new(),
+                &FxHashSet::default(),
                 is_crypto_story(&text[i..]),
             );
         }
@@ -224,7 +224,7 @@ fn dotted_initials_stay_with_the_name_they_open() {
 fn both_feature_paths(text: &str, crypto: bool) -> Vec<(Vec<u32>, Vec<u32>)> {
     let found = runs(text, &[]);
     let doc = Doc::of(text, crypto, &found);
-    let not_name: HashSet<String> = ["Bank".to_string()].into();
+    let not_name: FxHashSet<String> = ["Bank".to_string()].into_iter().collect();
     let mut scratch = features::Scratch::default();
     found
         .iter()
@@ -269,7 +269,7 @@ type Counted = (String, Vec<(usize, usize)>, HashMap<String, f32>);
 
 /// The pooling as first written: each feature string's mean over a name's mentions, the cues
 /// at any mention, the mention count, all sorted by hash with a stable sort.
-fn pooled_by_strings(text: &str, not_name: &HashSet<String>, crypto: bool) -> Vec<Proposal> {
+fn pooled_by_strings(text: &str, not_name: &FxHashSet<String>, crypto: bool) -> Vec<Proposal> {
     let found = runs(text, &[]);
     let doc = Doc::of(text, crypto, &found);
     let mut names: Vec<Counted> = Vec::new();
@@ -326,7 +326,7 @@ fn a_names_features_are_pooled_over_its_mentions_as_first_written() {
         "Credit: Jane Doe, Bo Tan and @sleuth_x. Bo Tan said he left; Bo Tan's notes and \
          Jane Doe’s vision. The BANK of Korea lost 5 ETH. Bank bank Bank.",
     ];
-    let not_name: HashSet<String> = ["Bank".to_string()].into();
+    let not_name: FxHashSet<String> = ["Bank".to_string()].into_iter().collect();
     let mut pooled = 0;
     for text in texts {
         for crypto in [false, true] {

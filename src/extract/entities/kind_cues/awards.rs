@@ -4,13 +4,14 @@
 //! been Acme and Zorb"). Singers' one-word monikers and bands named like people need it: their
 //! shape says the other kind.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::extract::EntityKind;
 
 /// Category words and the kind of winner they name (`award-categories.tsv`).
-static CATEGORIES: LazyLock<HashMap<&'static str, EntityKind>> = LazyLock::new(|| {
+static CATEGORIES: LazyLock<FxHashMap<&'static str, EntityKind>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../../assets/entity-words/award-categories.tsv"
     ))

@@ -2,13 +2,13 @@
 //! at Acme", "a 2-1 defeat to Zorb"), after "at home to" or "signed from", and one before a player's position and the player ("Acme
 //! back Ana Ruiz"; `player-positions.txt`). Sports news writes a club by its town's name.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 /// Players' positions (`assets/entity-words/player-positions.txt`).
-static POSITIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static POSITIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!(
         "../../../../assets/entity-words/player-positions.txt"
     ))

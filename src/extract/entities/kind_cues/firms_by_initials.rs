@@ -4,7 +4,7 @@
 //! Quell co-managed the deal"), such a name is the firm. A person written so ("P.T. Barnum")
 //! is named elsewhere.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use super::super::Candidate;
 use super::super::automaton::Source;
@@ -55,7 +55,7 @@ fn listed_with_a_firm(text: &str, c: &Candidate, found: &[Candidate]) -> bool {
 /// person's employer or lists with a firm; every mention of such a name, as mentions are typed
 /// together.
 pub(in crate::extract::entities) fn firms_named_by_initials(text: &str, found: &mut [Candidate]) {
-    let firms: HashSet<String> = found
+    let firms: FxHashSet<String> = found
         .iter()
         .filter(|c| {
             matches!(c.kind, EntityKind::Person | EntityKind::Location)
