@@ -19,6 +19,7 @@ pub mod gazetteer;
 mod handles;
 pub(crate) mod institutions;
 mod kind_cues;
+pub mod marked;
 mod merging;
 pub mod model;
 mod name_orders;
@@ -53,6 +54,18 @@ use merging::*;
 pub use merging::{variant_key, variant_key_into};
 pub(crate) use text_shape::unwrapped;
 
+/// `s`'s words joined by single spaces (no list of them built).
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// A resolved candidate, in byte offsets.
 #[derive(Clone, Debug)]
 struct Candidate {
@@ -71,10 +84,7 @@ impl Candidate {
             start,
             end,
             kind: EntityKind::Person,
-            canonical: text[start..end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
+            canonical: single_spaced(&text[start..end]),
             parent: None,
             source: Source::PersonPattern,
         }
@@ -99,20 +109,16 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             out.push(Candidate::person(text, start + s, start + e));
         }
     }
-    let named_with = [
-        people::AFTER_POSSESSIVE.as_ref(),
-        people::OF_COUNTRY.as_ref(),
-    ];
-    for re in named_with.into_iter().flatten() {
-        for caps in re.captures_iter(text) {
-            let Some(m) = caps.name("name") else { continue };
-            let country = caps
-                .name("place")
-                .is_none_or(|p| people::is_country(p.as_str()));
-            if country && people::possessed_name(m.as_str(), &g.not_name) {
-                out.push(Candidate::person(text, m.start(), m.end()));
+    for marked in people::NAMED_WITH.iter() {
+        marked.for_each(text, |found| {
+            let Some((s, e)) = found.name else { return };
+            let country = found
+                .place
+                .is_none_or(|(ps, pe)| people::is_country(&text[ps..pe]));
+            if country && people::possessed_name(&text[s..e], &g.not_name) {
+                out.push(Candidate::person(text, s, e));
             }
-        }
+        });
     }
     // A pattern's name (byte range) trimmed to the person.
     let mut named = |(from, to): (usize, usize), single: bool| {
@@ -124,11 +130,20 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             out.push(Candidate::person(text, start, end));
         }
     };
-    for (re, single) in people::PATTERNS.iter() {
-        for caps in re.captures_iter(text) {
-            if let Some(m) = caps.name("name") {
-                named((m.start(), m.end()), *single);
+    for (searched, single) in people::SEARCHED.iter() {
+        match searched {
+            people::Searched::Regex(re) => {
+                for caps in re.captures_iter(text) {
+                    if let Some(m) = caps.name("name") {
+                        named((m.start(), m.end()), *single);
+                    }
+                }
             }
+            people::Searched::Marked(marked) => marked.for_each(text, |found| {
+                if let Some(name) = found.name {
+                    named(name, *single);
+                }
+            }),
         }
     }
     for joint in [speech_names::Joint::Blanks, speech_names::Joint::Comma] {

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::marked::{Mark, Marked};
 use super::words::{alternation, is_modifier};
 use crate::extract::calendar;
 
@@ -121,19 +122,38 @@ pub fn given_name_person(
 }
 
 /// Someone named with their firm or country before them: "BlockSec’s Yajin Zhou", "Japan's Ai
-/// Sugiyama". The `name` group is two name words that end the run.
-pub static AFTER_POSSESSIVE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    super::compile(&format!(
+/// Sugiyama". The `name` group is two name words that end the run. The extraction reads it
+/// with [`NAMED_WITH`]; this is the definition it is tested against.
+pub static AFTER_POSSESSIVE: LazyLock<Option<Regex>> =
+    LazyLock::new(|| super::compile(&after_possessive()));
+
+fn after_possessive() -> String {
+    format!(
         r"(?-u:\b)[A-Z][A-Za-z0-9]+['’]s[ \t]+(?P<name>{WORD}[ \t]+{WORD})(?:[ \t]+[a-z(]|[ \t]*[,.;:!?)]|$)"
-    ))
-});
+    )
+}
 
 /// Someone named with their country after them: "Kenenisa Bekele of Ethiopia". The `name`
 /// group is two name words, `place` what follows "of" (a country, checked by the caller).
-pub static OF_COUNTRY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    super::compile(&format!(
+/// Read like [`AFTER_POSSESSIVE`].
+pub static OF_COUNTRY: LazyLock<Option<Regex>> = LazyLock::new(|| super::compile(&of_country()));
+
+fn of_country() -> String {
+    format!(
         r"(?P<name>{WORD}[ \t]+{WORD})[ \t]+of[ \t]+(?P<place>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?-u:\b)"
-    ))
+    )
+}
+
+/// [`AFTER_POSSESSIVE`] and [`OF_COUNTRY`] as the extraction reads them, around their marks
+/// (digits may stand in a firm's name before "'s").
+pub static NAMED_WITH: LazyLock<Vec<Marked>> = LazyLock::new(|| {
+    [
+        Marked::new(&after_possessive(), Mark::Possessive, b"0123456789"),
+        Marked::new(&of_country(), Mark::OfCapital, b""),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 });
 
 /// Whether a name is a country's (not a city's: "Ana Ruiz of Madrid" may be a club's).
@@ -177,13 +197,16 @@ pub fn after_demonym(
     demonyms: &FxHashSet<String>,
 ) -> Option<(usize, usize)> {
     let (first, rest) = run.split_once([' ', '\t'])?;
+    // Most runs open with no demonym: said before their words are listed.
+    if !demonyms.contains(first) {
+        return None;
+    }
     let rest_at = first.len() + 1;
     let rest = rest.trim_start();
     let rest_at = rest_at + (run.len() - rest_at - rest.len());
     let words: Vec<&str> = rest.split_whitespace().collect();
     let name_word = |w: &&str| !demonyms.contains(*w) && plain_name_word(w, not_name);
-    (demonyms.contains(first) && (2..=3).contains(&words.len()) && words.iter().all(name_word))
-        .then_some((rest_at, run.len()))
+    ((2..=3).contains(&words.len()) && words.iter().all(name_word)).then_some((rest_at, run.len()))
 }
 
 /// One capitalised name word: "Ferrante", "Jae-in", "O'Brien", "McDonald", "MacPherson", or
@@ -240,20 +263,30 @@ pub static NAME_COMMA_SAYS: LazyLock<Option<Regex>> = LazyLock::new(|| {
     super::compile(&format!(r"{}[ \t]*,[ \t]*(?:{says})(?-u:\b)", name(2)))
 });
 
-/// The person patterns that remain regexes; each has a `name` group. The bool: a single word
-/// is enough.
-pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
+/// A person pattern that remains a regex: its text, whether a single word is enough, and for
+/// one that may start at any name word, the mark its matches hold and the bytes besides a
+/// name's they may hold (see [`Marked::new`]).
+pub struct Spec {
+    pub pattern: String,
+    pub single: bool,
+    pub marked: Option<(Mark, Vec<u8>)>,
+}
+
+/// The person patterns that remain regexes; each has a `name` group.
+pub static SPECS: LazyLock<Vec<Spec>> = LazyLock::new(|| {
     let month = &*calendar::MONTH_PATTERN;
     let titles = alternation(&TITLES);
     let roles = alternation(&ROLES);
     let person_roles = alternation(&PERSON_ROLES);
+    let role_bytes: Vec<u8> = PERSON_ROLES.iter().flat_map(|r| r.bytes()).collect();
     let one = name(1);
     let two = name(2);
     let specs = [
-        (format!(r"(?-u:\b)(?:{titles})[ \t]+{one}"), true),
+        (format!(r"(?-u:\b)(?:{titles})[ \t]+{one}"), true, None),
         (
             format!(r"(?-u:\b)(?:{roles})(?:[ \t]+|[ \t]*[-–—:][ \t]*){two}"),
             false,
+            None,
         ),
         // One word that a lower-case word or a mark follows: "founder Alon's defence".
         (
@@ -261,11 +294,13 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
                 r"(?-u:\b)(?i:{person_roles})[ \t]+(?P<name>{WORD})(?:['’]s)?(?:[ \t]+[a-z(]|[ \t]*[,.;:!?)]|$)"
             ),
             true,
+            None,
         ),
         // The same role in apposition before one word: "Multichain's CEO, Zhaojun, has…".
         (
             format!(r"(?-u:\b)(?i:{person_roles})[ \t]*,[ \t]+(?P<name>{WORD})[ \t]*,"),
             true,
+            None,
         ),
         // …or in brackets after it: "Rox (our CTO) and Anatol (our security expert)".
         (
@@ -273,6 +308,7 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
                 r"(?-u:\b)(?P<name>{WORD})[ \t]+\((?:our|the|their|its|his|her|a|an)?[ \t]*(?:[a-z-]+[ \t]+)?(?i:{person_roles}|expert)\)"
             ),
             true,
+            Some((Mark::Bracket, role_bytes)),
         ),
         // The signature of an embedded post: "— Kiyo (@IslandKiyo) September 28, 2020".
         (
@@ -280,29 +316,75 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
                 r"(?:&mdash;|—)[ \t]*(?P<name>{WORD}(?:[ \t]+{WORD}){{0,2}})[ \t]+\(@\w+\)[ \t]+{month}[ \t]+\d"
             ),
             true,
+            Some((Mark::Handle, b"&;()@_0123456789".to_vec())),
         ),
         // Someone the writer pairs with themself: "Alp and I looked at each other".
         (
             format!(r"(?P<name>{WORD})[ \t]+and[ \t]+(?:I|me)(?-u:\b)"),
             true,
+            Some((Mark::And, Vec::new())),
         ),
         (
             format!(r"(?-u:\b)(?:said|says|according to)[ \t]+{two}"),
             false,
+            None,
         ),
         // A byline: "By Ana Ruiz" alone on its line, or before "/", "|" or a comma.
-        (format!(r"(?m)^By[ \t]+{two}[ \t]*(?:$|[/|,])"), false),
+        (
+            format!(r"(?m)^By[ \t]+{two}[ \t]*(?:$|[/|,])"),
+            false,
+            Some((Mark::ByLine, Vec::new())),
+        ),
         // An author's line, also run on after the last sentence: "… pledge. Author: Ana Ruiz".
         (
             format!(
                 r"(?m)(?:^|[.!?][ \t]+)(?:Author|Authors|Written by|Reporting by):[ \t]+{two}[ \t]*(?:$|[/|,])"
             ),
             false,
+            Some((Mark::Colon, b"!?".to_vec())),
         ),
     ];
     specs
         .into_iter()
-        .filter_map(|(re, single)| super::compile(&re).map(|r| (r, single)))
+        .map(|(pattern, single, marked)| Spec {
+            pattern,
+            single,
+            marked,
+        })
+        .collect()
+});
+
+/// The person patterns compiled as regexes: the definition the extraction's [`SEARCHED`] is
+/// tested against.
+pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
+    SPECS
+        .iter()
+        .filter_map(|s| super::compile(&s.pattern).map(|r| (r, s.single)))
+        .collect()
+});
+
+/// How the extraction runs a person pattern.
+pub enum Searched {
+    /// Over the whole text: it starts at a fixed word, which the regex's prefilter finds.
+    Regex(Regex),
+    /// Around its marks (boxed: its byte table is large beside a regex).
+    Marked(Box<Marked>),
+}
+
+/// The person patterns as the extraction runs them, in [`SPECS`]' order, with whether a
+/// single word is enough.
+pub static SEARCHED: LazyLock<Vec<(Searched, bool)>> = LazyLock::new(|| {
+    SPECS
+        .iter()
+        .filter_map(|s| {
+            let searched = match &s.marked {
+                Some((mark, extra)) => {
+                    Searched::Marked(Box::new(Marked::new(&s.pattern, *mark, extra)?))
+                }
+                None => Searched::Regex(super::compile(&s.pattern)?),
+            };
+            Some((searched, s.single))
+        })
         .collect()
 });
 
