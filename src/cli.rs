@@ -508,15 +508,14 @@ fn annotations(path: &std::path::Path, json: bool) -> ExitCode {
             AnchorStatus::Anchored => format!("anchored {}-{}", a.position.start, a.position.end),
             AnchorStatus::Orphan => "orphan".to_owned(),
         };
-        let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut line = format!(
             "{place}\t{}\t[{}]\t\"{}\"",
             a.article,
             a.tag,
-            one_line(&a.quote.exact)
+            dossier::text::single_spaced(&a.quote.exact)
         );
         if !a.note.is_empty() {
-            line.push_str(&format!("\t{}", one_line(&a.note)));
+            line.push_str(&format!("\t{}", dossier::text::single_spaced(&a.note)));
         }
         println!("{line}");
     }

@@ -43,7 +43,7 @@ pub fn figure_citation(amount: &Amount, article: &Article) -> String {
 
 /// A passage with its citation: `"passage" (article id, publication date)`.
 pub fn passage_citation(article: &Article, start: usize, end: usize) -> String {
-    let passage = one_line(crate::text::slice_chars(&article.text, start, end));
+    let passage = crate::text::single_spaced(crate::text::slice_chars(&article.text, start, end));
     format!("\"{passage}\" {}", source(article))
 }
 
@@ -223,7 +223,7 @@ pub fn figure_passage(text: &str, start: usize, end: usize) -> String {
         cut_after = true;
     }
     let body: String = chars[from..to].iter().collect();
-    let body = one_line(&body);
+    let body = crate::text::single_spaced(&body);
     let body = body.trim_end_matches([',', ';', ':']);
     format!(
         "{}{}{}",
@@ -231,11 +231,6 @@ pub fn figure_passage(text: &str, start: usize, end: usize) -> String {
         body,
         if cut_after { "…" } else { "" }
     )
-}
-
-/// Runs of whitespace (newlines and tabs included) as one space, trimmed.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A TSV cell: tabs and line breaks would split the cell, so they become spaces.

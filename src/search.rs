@@ -26,7 +26,7 @@ impl Query {
         let mut terms = Vec::new();
         for (i, part) in input.split('"').enumerate() {
             if i % 2 == 1 {
-                let phrase = part.split_whitespace().collect::<Vec<_>>().join(" ");
+                let phrase = crate::text::single_spaced(part);
                 if !phrase.is_empty() {
                     terms.push(phrase.to_lowercase());
                 }

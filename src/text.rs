@@ -26,6 +26,33 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// `s`'s words joined by single spaces, with no list of them built: the one way names, quotes and
+/// table cells lose line breaks and runs of blanks.
+pub fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Every match of a hand matcher, each search starting where the last match ended (as a regex's
+/// `find_iter` goes): `find_at(at)` finds the next match from byte `at`, `end` says where it ends.
+pub fn successive<T>(
+    mut find_at: impl FnMut(usize) -> Option<T>,
+    end: impl Fn(&T) -> usize,
+) -> impl Iterator<Item = T> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let found = find_at(at)?;
+        at = end(&found);
+        Some(found)
+    })
+}
+
 /// Lower-case abbreviations after which a full stop does not end a sentence
 /// (`assets/lexicon/abbreviations.txt`).
 static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =

@@ -4,16 +4,14 @@
 use dossier::extract::entities::candidates::word_scan::{WORD, find_at, find_iter};
 use proptest::prelude::*;
 
-/// The words from every start a search may resume at (each char boundary), and the whole
-/// text's words as the extraction reads them.
+#[path = "common/regex_agreement.rs"]
+mod regex_agreement;
+
+/// The words from every start a search may resume at, and the whole text's words as the
+/// extraction reads them.
 fn agree_everywhere(text: &str) {
     let re = WORD.as_ref().expect("the word regex compiles");
-    let want: Vec<(usize, usize)> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
-    assert_eq!(find_iter(text).collect::<Vec<_>>(), want, "{text:?}");
-    for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
-        let want = re.find_at(text, at).map(|m| (m.start(), m.end()));
-        assert_eq!(find_at(text, at), want, "from {at} in {text:?}");
-    }
+    regex_agreement::agrees_with_regex(re, text, find_iter(text).collect(), |at| find_at(text, at));
 }
 
 #[test]

@@ -71,9 +71,9 @@ pub fn parse(html: &str) -> Parsed {
     let mut walker = Walker::default();
     walker.walk(html);
     let text = tidy(&walker.out);
-    let title = Some(collapse_ws(&walker.title))
+    let title = Some(crate::text::single_spaced(&walker.title))
         .filter(|t| !t.is_empty())
-        .or_else(|| Some(collapse_ws(&walker.h1)).filter(|t| !t.is_empty()))
+        .or_else(|| Some(crate::text::single_spaced(&walker.h1)).filter(|t| !t.is_empty()))
         .or_else(|| Some(derive_title(&text)).filter(|t| !t.is_empty()));
     let published = DATE_METAS
         .iter()
@@ -329,10 +329,6 @@ fn find_ci(haystack: &str, needle: &str) -> Option<usize> {
         .as_bytes()
         .windows(n)
         .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Trims every line and keeps at most one blank line between paragraphs.

@@ -8,7 +8,7 @@ use crate::export::format_money;
 /// Text that Markdown would read as markup (`*`, `_`, `[`, `|`, `<`…) escaped, on one line.
 fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.split_whitespace().collect::<Vec<_>>().join(" ").chars() {
+    for c in crate::text::single_spaced(s).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '!' | '$'

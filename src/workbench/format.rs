@@ -47,7 +47,7 @@ pub fn megabytes(bytes: u64) -> String {
 
 /// At most `max` characters, on one line, with "…" when cut.
 pub fn short(s: &str, max: usize) -> String {
-    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = crate::text::single_spaced(s);
     if one_line.chars().count() <= max {
         one_line
     } else {

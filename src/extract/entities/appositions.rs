@@ -295,10 +295,5 @@ pub fn find_at(text: &str, at: usize) -> Option<Apposition> {
 
 /// Every match, each search starting where the last match ended, as `captures_iter` finds them.
 pub fn find_iter(text: &str) -> impl Iterator<Item = Apposition> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let found = find_at(text, at)?;
-        at = found.whole.1;
-        Some(found)
-    })
+    crate::text::successive(|at| find_at(text, at), |a| a.whole.1)
 }

@@ -52,10 +52,5 @@ pub fn find_at(text: &str, at: usize) -> Option<(usize, usize)> {
 
 /// Every capitalised word of `text`, each search starting where the last one ended.
 pub fn find_iter(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let (s, e) = find_at(text, at)?;
-        at = e;
-        Some((s, e))
-    })
+    crate::text::successive(|at| find_at(text, at), |&(_, e)| e)
 }

@@ -54,18 +54,6 @@ use merging::*;
 pub use merging::{variant_key, variant_key_into};
 pub(crate) use text_shape::unwrapped;
 
-/// `s`'s words joined by single spaces (no list of them built).
-fn single_spaced(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
 /// A resolved candidate, in byte offsets.
 #[derive(Clone, Debug)]
 struct Candidate {
@@ -84,7 +72,7 @@ impl Candidate {
             start,
             end,
             kind: EntityKind::Person,
-            canonical: single_spaced(&text[start..end]),
+            canonical: crate::text::single_spaced(&text[start..end]),
             parent: None,
             source: Source::PersonPattern,
         }

@@ -217,7 +217,7 @@ pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
                 start: start + s,
                 end: start + e,
                 kind: EntityKind::Organization,
-                canonical: rest[s..e].split_whitespace().collect::<Vec<_>>().join(" "),
+                canonical: crate::text::single_spaced(&rest[s..e]),
                 parent: None,
                 source: Source::OrgPattern,
             }));
@@ -234,7 +234,7 @@ pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
             start,
             end,
             kind: EntityKind::Organization,
-            canonical: rest.split_whitespace().collect::<Vec<_>>().join(" "),
+            canonical: crate::text::single_spaced(rest),
             parent: None,
             source: Source::OrgPattern,
         });

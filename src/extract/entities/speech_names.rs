@@ -148,10 +148,5 @@ pub fn find_at(text: &str, at: usize, joint: Joint) -> Option<Speaker> {
 
 /// Every match, each search starting where the last match ended, as `captures_iter` finds them.
 pub fn find_iter(text: &str, joint: Joint) -> impl Iterator<Item = Speaker> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let found = find_at(text, at, joint)?;
-        at = found.whole.1;
-        Some(found)
-    })
+    crate::text::successive(move |at| find_at(text, at, joint), |s| s.whole.1)
 }

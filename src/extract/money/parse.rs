@@ -505,7 +505,7 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
             {
                 let q_start = before_start + q_start;
                 let word = text[q_start..before_start + q_end].to_ascii_lowercase();
-                let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
+                let word = crate::text::single_spaced(&word);
                 let boundary_ok = matches!(word.as_str(), "~" | "≈" | ">" | "<")
                     || !glued_before(text, q_start) && !text[..q_start].ends_with('-');
                 if boundary_ok {

@@ -448,7 +448,7 @@ pub fn normalized(name: &str) -> String {
         .filter(|w| !KIND_WORDS.contains(w))
         .collect();
     if kept.is_empty() {
-        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+        crate::text::single_spaced(&lower)
     } else {
         kept.join(" ")
     }

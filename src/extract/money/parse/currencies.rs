@@ -2,7 +2,7 @@
 
 pub(super) fn word_number(w: &str) -> Option<f64> {
     let w = w.to_ascii_lowercase();
-    let w: String = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let w: String = crate::text::single_spaced(&w);
     Some(match w.as_str() {
         "a" | "an" | "one" => 1.0,
         "half a" => 0.5,
@@ -56,7 +56,7 @@ pub(super) fn prefix_currency(p: &str) -> &'static str {
 
 pub(super) fn word_currency(w: &str) -> &'static str {
     let w = w.to_ascii_lowercase();
-    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let w = crate::text::single_spaced(&w);
     if w.starts_with("hong kong") {
         "HKD"
     } else if w.starts_with("australian") {

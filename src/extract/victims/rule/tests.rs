@@ -150,7 +150,7 @@ fn normalized_by_copy(name: &str) -> String {
         .filter(|w| !KIND_WORDS.contains(w))
         .collect();
     if kept.is_empty() {
-        lower.split_whitespace().collect::<Vec<_>>().join(" ")
+        crate::text::single_spaced(&lower)
     } else {
         kept.join(" ")
     }
