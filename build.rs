@@ -10,9 +10,16 @@
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
+#[path = "build/model_tables.rs"]
+mod model_tables;
+
 fn main() {
     extractor_hash();
+    if let Some(out) = std::env::var_os("OUT_DIR") {
+        model_tables::write(Path::new(&out));
+    }
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-env-changed=CI");
     println!("cargo::rerun-if-env-changed=DOSSIER_SHARED");
     println!("cargo::rustc-check-cfg=cfg(no_shared_data)");

@@ -199,8 +199,19 @@ fn parse_hash(column: &[u8]) -> Option<u32> {
     Some(h)
 }
 
+/// The scalar lines of the shipped models' assets, which `build.rs` read with their rows
+/// (`build/model_tables.rs`).
+pub mod tables {
+    include!(concat!(env!("OUT_DIR"), "/model_tables.rs"));
+}
+
+/// A little-endian `u32` of a model table (a 4-byte chunk of it).
+fn table_word(b: &[u8]) -> u32 {
+    b.iter().rev().fold(0, |n, &x| n << 8 | u32::from(x))
+}
+
 /// Weights per feature hash, one per class.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Linear<const K: usize> {
     weights: Weights<[f32; K]>,
 }
@@ -235,6 +246,22 @@ impl<const K: usize> Linear<K> {
     /// Adds a row read by [`Self::parse_row`].
     pub fn insert(&mut self, (h, w): (u32, [f32; K])) {
         self.weights.insert(h, w);
+    }
+
+    /// Adds the rows of a table `build.rs` wrote from an asset (`build/model_tables.rs`): the
+    /// asset's rows without reading its text.
+    pub fn insert_table(&mut self, table: &[u8]) {
+        let rows = table.chunks_exact(4 * (K + 1));
+        self.weights.reserve(rows.len());
+        for row in rows {
+            let mut words = row.chunks_exact(4).map(table_word);
+            let h = words.next().unwrap_or(0);
+            let mut w = [0f32; K];
+            for (x, bits) in w.iter_mut().zip(words) {
+                *x = f32::from_bits(bits);
+            }
+            self.weights.insert(h, w);
+        }
     }
 
     /// One line per feature (`prefix` then the row), sorted so that diffs stay small; weights
@@ -384,7 +411,7 @@ fn gcd(a: u64, b: u64) -> u64 {
 /// A listwise ranker: one score per candidate (a linear function of its features), trained so
 /// that the softmax over an example's candidates puts its mass on the right ones. Picks one
 /// item of a list, or the list's "none" candidate.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ranker {
     weights: Weights<f32>,
 }
@@ -401,6 +428,17 @@ impl Ranker {
 
     pub fn insert(&mut self, (h, w): (u32, f32)) {
         self.weights.insert(h, w);
+    }
+
+    /// [`Linear::insert_table`] for a ranker's rows.
+    pub fn insert_table(&mut self, table: &[u8]) {
+        let rows = table.chunks_exact(8);
+        self.weights.reserve(rows.len());
+        for row in rows {
+            let (h, w) = row.split_at(4);
+            self.weights
+                .insert(table_word(h), f32::from_bits(table_word(w)));
+        }
     }
 
     /// Rows as [`Linear::rows`] writes them.

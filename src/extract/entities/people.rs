@@ -19,13 +19,10 @@ pub static KNOWN: LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
 /// Given names, for "<given name> <Surname>": the US Census 1990 lists and, since analysts
 /// read about people of every country, other countries' lists (see each asset's header).
 pub static GIVEN_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    [
+    super::words::sized_set(&[
         include_str!("../../../assets/given-names.txt"),
         include_str!("../../../assets/given-names-world.txt"),
-    ]
-    .into_iter()
-    .flat_map(crate::text::entries)
-    .collect()
+    ])
 });
 
 /// Runs of capitalised name words; a run holding a given name followed by a surname is a

@@ -47,6 +47,9 @@ pub static US_STATES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 });
 
 fn split_list(s: &str) -> Vec<String> {
+    if s.is_empty() {
+        return Vec::new();
+    }
     s.split('|')
         .map(str::trim)
         .filter(|x| !x.is_empty())
@@ -54,8 +57,10 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn column(cols: &[&str], i: usize) -> Option<String> {
+fn column(cols: &[Option<&str>], i: usize) -> Option<String> {
     cols.get(i)
+        .copied()
+        .flatten()
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
         .map(String::from)
@@ -65,17 +70,21 @@ fn column(cols: &[&str], i: usize) -> Option<String> {
 pub fn parse(tsv: &str) -> Vec<Place> {
     let mut out = Vec::new();
     for line in crate::text::entries(tsv) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let kind = match cols.first().copied() {
+        // The six columns read, on the stack (a `Vec` a row was a third of reading the table).
+        let mut cols: [Option<&str>; 6] = [None; 6];
+        for (c, col) in cols.iter_mut().zip(line.split('\t')) {
+            *c = Some(col);
+        }
+        let kind = match cols[0] {
             Some("country") => PlaceKind::Country,
             Some("city") => PlaceKind::City,
             Some("region") => PlaceKind::Region,
             _ => continue,
         };
-        let Some(canonical) = cols.get(1).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+        let Some(canonical) = cols[1].map(str::trim).filter(|s| !s.is_empty()) else {
             continue;
         };
-        let mut demonyms = split_list(cols.get(3).copied().unwrap_or(""));
+        let mut demonyms = split_list(cols[3].unwrap_or(""));
         // Plural demonyms name the people ("North Koreans", "Americans"), still the country.
         let plurals: Vec<String> = demonyms
             .iter()
@@ -87,7 +96,7 @@ pub fn parse(tsv: &str) -> Vec<Place> {
         out.push(Place {
             kind,
             canonical: canonical.to_string(),
-            aliases: split_list(cols.get(2).copied().unwrap_or("")),
+            aliases: split_list(cols[2].unwrap_or("")),
             demonyms,
             metonym_of: column(&cols, 4),
             country: column(&cols, 5),

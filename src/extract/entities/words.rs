@@ -2,6 +2,7 @@
 //! `assets/entity-words/` and read once.
 
 use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 /// A word list as a set. Its keys are fixed data, not input, so it hashes with the cheap FNV of
@@ -11,6 +12,18 @@ pub type WordSet = HashSet<&'static str, crate::learn::WordHasher>;
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     crate::text::entries(text)
+}
+
+/// The entries of the long name lists (tens of thousands of lines) as a set sized once for
+/// them: grown from empty, its rehashes were half of building it.
+pub fn sized_set<S: BuildHasher + Default>(texts: &[&'static str]) -> HashSet<&'static str, S> {
+    let rows: usize = texts
+        .iter()
+        .map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count() + 1)
+        .sum();
+    let mut set = HashSet::with_capacity_and_hasher(rows, S::default());
+    set.extend(texts.iter().flat_map(|t| lines(t)));
+    set
 }
 
 /// Words capitalised before a name only in captions (`assets/entity-words/caption-titles.txt`).
@@ -190,15 +203,16 @@ pub static NAME_LIKE_PLACES: LazyLock<WordSet> = LazyLock::new(|| {
 /// Surnames (US Census 1990, and other countries' lists): a hint for the model, never a rule
 /// ("Brown", "Young").
 pub static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| {
-    lines(include_str!("../../../assets/surnames.txt"))
-        .chain(lines(include_str!("../../../assets/surnames-world.txt")))
-        .collect()
+    sized_set(&[
+        include_str!("../../../assets/surnames.txt"),
+        include_str!("../../../assets/surnames-world.txt"),
+    ])
 });
 
 /// Towns of GeoNames the rules do not match (often also a surname or a word: "Carlisle"): a
 /// hint the model weighs with the words around the name.
 pub static TOWNS: LazyLock<WordSet> =
-    LazyLock::new(|| lines(include_str!("../../../assets/places-towns.txt")).collect());
+    LazyLock::new(|| sized_set(&[include_str!("../../../assets/places-towns.txt")]));
 
 /// Whether a lower-cased word speaks of attackers, a group or attribution.
 pub fn is_actor_cue(lower: &str) -> bool {
