@@ -1,17 +1,17 @@
-//! The one case-sensitive Aho-Corasick automaton over every gazetteer name (threat actors,
-//! organisations, known people, places), built once and run once per article.
+//! The one case-sensitive trie over every gazetteer name (threat actors, organisations, known
+//! people, places), built once and walked from each token of an article.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, Input, MatchKind};
 use rustc_hash::FxHashSet;
 
 use super::{organizations, people, places, words};
 use crate::extract::EntityKind;
 use crate::text::is_word_char;
+
+mod trie;
+pub(super) use trie::NameTrie;
 
 /// What a gazetteer name resolves to.
 #[derive(Clone, Debug)]
@@ -44,11 +44,9 @@ pub(super) enum Source {
 }
 
 pub(super) struct Gazetteer {
-    /// The automaton itself rather than an `AhoCorasick` around it: the token walk steps
-    /// through its states by hand (`Automaton::next_state`); whole-text searches go through
-    /// the trait's `try_find_iter`.
-    pub(super) automaton: Option<NFA>,
-    /// Per automaton pattern: target index and source.
+    /// Every name, identified by its index in `patterns`.
+    pub(super) names: NameTrie,
+    /// Per name: target index and source.
     pub(super) patterns: Vec<(usize, Source)>,
     pub(super) targets: Vec<Target>,
     pub(super) not_name: FxHashSet<String>,
@@ -128,56 +126,33 @@ impl Gazetteer {
     /// Every name that starts where a token starts, in the order an overlapping scan of the
     /// whole text gives them (by end, then start, then pattern). A name no token starts is
     /// inside a word, which the gazetteer never takes ([`super::context::bounded`]), so
-    /// the automaton is walked anchored from each token's first byte instead of over every
-    /// byte with its failure links: most tokens leave the trie within a byte or two.
+    /// the trie is walked from each token's first byte instead of from every byte: most
+    /// tokens leave it within a byte or two.
     pub(super) fn found_at_tokens(&self, text: &str) -> Vec<Found> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
         if !self.names_start_tokens {
-            let mut all: Vec<Found> = ac
-                .try_find_overlapping_iter(Input::new(text))
+            return self
+                .names
+                .find_overlapping(text)
                 .into_iter()
-                .flatten()
                 .map(|m| Found {
-                    end: m.end(),
-                    start: m.start(),
-                    pattern: m.pattern().as_usize(),
+                    end: m.end,
+                    start: m.start,
+                    pattern: m.pattern,
                 })
                 .collect();
-            all.sort_unstable();
-            return all;
         }
-        let Ok(first) = ac.start_state(Anchored::Yes) else {
-            return Vec::new();
-        };
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         for start in token_starts(text) {
-            // The anchored walk by hand: a state a byte, no search set up per token (most
-            // tokens leave the trie within a byte or two).
-            let mut sid = first;
-            for (end, &b) in bytes.iter().enumerate().skip(start) {
-                sid = ac.next_state(Anchored::Yes, sid, b);
-                if ac.is_dead(sid) {
-                    break;
-                }
-                if !ac.is_match(sid) {
-                    continue;
-                }
-                // A match state also holds the names that end there but start later
-                // (suffixes): those belong to a later token.
-                for k in 0..ac.match_len(sid) {
-                    let pattern = ac.match_pattern(sid, k);
-                    if end + 1 - ac.pattern_len(pattern) == start {
-                        out.push(Found {
-                            end: end + 1,
-                            start,
-                            pattern: pattern.as_usize(),
-                        });
-                    }
-                }
-            }
+            self.names
+                .for_each_at(bytes, start, bytes.len(), |end, pattern| {
+                    out.push(Found {
+                        end,
+                        start,
+                        pattern,
+                    });
+                    true
+                });
         }
         out.sort_unstable();
         out
@@ -344,16 +319,10 @@ pub(super) fn build_gazetteer() -> Gazetteer {
                 .or_insert_with(|| targets[t].canonical.clone());
         }
     }
-    // A contiguous NFA: as fast here as a full DFA (measured on the BBC set) at a tenth of the
-    // memory, which matters with the GeoNames cities (a DFA took 70 MB more).
-    let automaton = NFA::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&names)
-        .ok();
     let names_start_tokens = !names.iter().any(|n| n.starts_with(char::is_whitespace));
     Gazetteer {
         names_start_tokens,
-        automaton,
+        names: NameTrie::new(&names),
         patterns,
         targets,
         not_name: people::not_name_set(extra),
@@ -398,16 +367,14 @@ mod tests {
 
     /// The names the overlapping scan of the whole text finds and the gazetteer keeps.
     fn scanned(text: &str) -> Vec<Found> {
-        let Some(ac) = &GAZETTEER.automaton else {
-            return Vec::new();
-        };
-        ac.try_find_overlapping_iter(Input::new(text))
+        GAZETTEER
+            .names
+            .find_overlapping(text)
             .into_iter()
-            .flatten()
             .map(|m| Found {
-                end: m.end(),
-                start: m.start(),
-                pattern: m.pattern().as_usize(),
+                end: m.end,
+                start: m.start,
+                pattern: m.pattern,
             })
             .filter(|f| super::super::context::bounded(text, f.start, f.end))
             .collect()
