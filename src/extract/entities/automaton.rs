@@ -1,6 +1,7 @@
 //! The one case-sensitive trie over every gazetteer name (threat actors, organisations, known
 //! people, places), built once and walked from each token of an article.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -160,20 +161,29 @@ impl Gazetteer {
 }
 
 pub(super) fn build_gazetteer() -> Gazetteer {
+    // The lists live as long as the process: their names are borrowed, not copied, since the
+    // trie keeps none of them.
+    let all_places: &'static [places::Place] = &places::PLACES;
+    let actors: &'static [super::gazetteer::ThreatActor] = &super::gazetteer::THREAT_ACTORS;
+    let listed: &'static [Vec<String>] = &organizations::GAZETTEERS;
     let mut targets: Vec<Target> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut names: Vec<Cow<'static, str>> = Vec::new();
     let mut patterns: Vec<(usize, Source)> = Vec::new();
-    let mut seen: HashSet<String, crate::learn::WordHasher> = HashSet::default();
-    let mut add = |names: &mut Vec<String>, name: &str, target: usize, source: Source| {
-        if name.is_empty() || !seen.insert(name.to_string()) {
+    let mut seen: HashSet<Cow<'static, str>, crate::learn::WordHasher> = HashSet::default();
+    let mut add = |names: &mut Vec<Cow<'static, str>>,
+                   name: Cow<'static, str>,
+                   target: usize,
+                   source: Source| {
+        if name.is_empty() || seen.contains(name.as_ref()) {
             return;
         }
-        names.push(name.to_string());
+        seen.insert(name.clone());
+        names.push(name);
         patterns.push((target, source));
     };
 
     // A threat-actor name that is also a place ("Beijing") is the place.
-    let place_names: HashSet<&str, crate::learn::WordHasher> = places::PLACES
+    let place_names: HashSet<&str, crate::learn::WordHasher> = all_places
         .iter()
         .flat_map(|p| {
             std::iter::once(&p.canonical)
@@ -182,7 +192,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
         })
         .map(String::as_str)
         .collect();
-    for a in super::gazetteer::THREAT_ACTORS.iter() {
+    for a in actors {
         let t = targets.len();
         targets.push(Target {
             kind: EntityKind::ThreatActor,
@@ -197,7 +207,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
                 continue;
             }
             for v in case_variants(n) {
-                add(&mut names, &v, t, Source::ThreatActor);
+                add(&mut names, v, t, Source::ThreatActor);
             }
         }
     }
@@ -211,14 +221,14 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             name_like: false,
             listed: false,
         });
-        for n in std::iter::once(canon).chain(aliases.iter()) {
-            add(&mut names, n, t, Source::Organization);
+        for &n in std::iter::once(canon).chain(aliases.iter()) {
+            add(&mut names, Cow::Borrowed(n), t, Source::Organization);
             if let Some(rest) = n.strip_prefix("The ") {
-                add(&mut names, rest, t, Source::Organization);
+                add(&mut names, Cow::Borrowed(rest), t, Source::Organization);
             }
         }
     }
-    for names_of in organizations::GAZETTEERS.iter() {
+    for names_of in listed {
         let Some(canon) = names_of.first() else {
             continue;
         };
@@ -232,7 +242,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             listed: true,
         });
         for n in names_of {
-            add(&mut names, n, t, Source::Organization);
+            add(&mut names, Cow::Borrowed(n), t, Source::Organization);
         }
     }
     for (canon, aliases) in people::KNOWN.iter() {
@@ -245,13 +255,13 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             name_like: false,
             listed: false,
         });
-        for n in std::iter::once(canon).chain(aliases.iter()) {
-            add(&mut names, n, t, Source::KnownPerson);
+        for &n in std::iter::once(canon).chain(aliases.iter()) {
+            add(&mut names, Cow::Borrowed(n), t, Source::KnownPerson);
         }
     }
-    let mut place_words: Vec<String> = Vec::new();
+    let mut place_words: Vec<&str> = Vec::new();
     let mut demonyms: FxHashSet<String> = FxHashSet::default();
-    for p in places::PLACES.iter() {
+    for p in all_places {
         demonyms.extend(p.demonyms.iter().filter(|d| !d.contains(' ')).cloned());
         let t = targets.len();
         targets.push(Target {
@@ -266,21 +276,17 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             .chain(&p.aliases)
             .chain(&p.demonyms)
         {
-            add(&mut names, n, t, Source::Place);
+            add(&mut names, Cow::Borrowed(n), t, Source::Place);
             // A given name inside a longer place's name ("Saint Paul", "San Jose") still opens
             // people's names ("Paul J. Richards"), and a surname there that is no ordinary
             // word still ends them ("Sadiq Khan", "Juan Lopez", "Conrad English").
             let several = n.contains(' ');
-            place_words.extend(
-                n.split(' ')
-                    .filter(|w| {
-                        !(several
-                            && (people::GIVEN_NAMES.contains(w)
-                                || words::SURNAMES.contains(w)
-                                    && !words::COMMON.contains(w.to_lowercase().as_str())))
-                    })
-                    .map(String::from),
-            );
+            place_words.extend(n.split(' ').filter(|w| {
+                !(several
+                    && (people::GIVEN_NAMES.contains(w)
+                        || words::SURNAMES.contains(w)
+                            && !words::COMMON.contains(w.to_lowercase().as_str())))
+            }));
         }
         // The country behind a capital's metonym needs its own target.
         if let Some(country) = &p.metonym_of {
@@ -296,7 +302,8 @@ pub(super) fn build_gazetteer() -> Gazetteer {
         .collect();
     let mut extra: Vec<String> = place_words
         .into_iter()
-        .filter(|w| !known_people_words.contains(w.as_str()))
+        .filter(|w| !known_people_words.contains(w))
+        .map(String::from)
         .collect();
     for (canon, aliases) in organizations::KNOWN.iter() {
         for n in std::iter::once(canon).chain(aliases.iter()) {
@@ -334,8 +341,8 @@ pub(super) fn build_gazetteer() -> Gazetteer {
 
 /// The spellings a threat-actor name is written in: as given, and for multi-word names also
 /// in capitals ("HIDDEN COBRA") and title case ("Hidden Cobra").
-pub(super) fn case_variants(name: &str) -> Vec<String> {
-    let mut v = vec![name.to_string()];
+pub(super) fn case_variants(name: &'static str) -> Vec<Cow<'static, str>> {
+    let mut v = vec![Cow::Borrowed(name)];
     if name.contains(' ') {
         let upper = name.to_uppercase();
         let title: String = name
@@ -350,12 +357,12 @@ pub(super) fn case_variants(name: &str) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" ");
         for x in [upper, title] {
-            if !v.contains(&x) {
-                v.push(x);
+            if !v.iter().any(|w| *w == x) {
+                v.push(Cow::Owned(x));
             }
         }
     } else if name.chars().count() > 5 && name.chars().any(|c| c.is_lowercase()) {
-        v.push(name.to_uppercase());
+        v.push(Cow::Owned(name.to_uppercase()));
     }
     v
 }
