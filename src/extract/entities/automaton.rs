@@ -1,17 +1,18 @@
-//! The one case-sensitive Aho-Corasick automaton over every gazetteer name (threat actors,
-//! organisations, known people, places), built once and run once per article.
+//! The one case-sensitive trie over every gazetteer name (threat actors, organisations, known
+//! people, places), built once and walked from each token of an article.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, Input, MatchKind};
 use rustc_hash::FxHashSet;
 
 use super::{organizations, people, places, words};
 use crate::extract::EntityKind;
 use crate::text::is_word_char;
+
+mod trie;
+pub(super) use trie::NameTrie;
 
 /// What a gazetteer name resolves to.
 #[derive(Clone, Debug)]
@@ -44,11 +45,9 @@ pub(super) enum Source {
 }
 
 pub(super) struct Gazetteer {
-    /// The automaton itself rather than an `AhoCorasick` around it: the token walk steps
-    /// through its states by hand (`Automaton::next_state`); whole-text searches go through
-    /// the trait's `try_find_iter`.
-    pub(super) automaton: Option<NFA>,
-    /// Per automaton pattern: target index and source.
+    /// Every name, identified by its index in `patterns`.
+    pub(super) names: NameTrie,
+    /// Per name: target index and source.
     pub(super) patterns: Vec<(usize, Source)>,
     pub(super) targets: Vec<Target>,
     pub(super) not_name: FxHashSet<String>,
@@ -128,56 +127,33 @@ impl Gazetteer {
     /// Every name that starts where a token starts, in the order an overlapping scan of the
     /// whole text gives them (by end, then start, then pattern). A name no token starts is
     /// inside a word, which the gazetteer never takes ([`super::context::bounded`]), so
-    /// the automaton is walked anchored from each token's first byte instead of over every
-    /// byte with its failure links: most tokens leave the trie within a byte or two.
+    /// the trie is walked from each token's first byte instead of from every byte: most
+    /// tokens leave it within a byte or two.
     pub(super) fn found_at_tokens(&self, text: &str) -> Vec<Found> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
         if !self.names_start_tokens {
-            let mut all: Vec<Found> = ac
-                .try_find_overlapping_iter(Input::new(text))
+            return self
+                .names
+                .find_overlapping(text)
                 .into_iter()
-                .flatten()
                 .map(|m| Found {
-                    end: m.end(),
-                    start: m.start(),
-                    pattern: m.pattern().as_usize(),
+                    end: m.end,
+                    start: m.start,
+                    pattern: m.pattern,
                 })
                 .collect();
-            all.sort_unstable();
-            return all;
         }
-        let Ok(first) = ac.start_state(Anchored::Yes) else {
-            return Vec::new();
-        };
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         for start in token_starts(text) {
-            // The anchored walk by hand: a state a byte, no search set up per token (most
-            // tokens leave the trie within a byte or two).
-            let mut sid = first;
-            for (end, &b) in bytes.iter().enumerate().skip(start) {
-                sid = ac.next_state(Anchored::Yes, sid, b);
-                if ac.is_dead(sid) {
-                    break;
-                }
-                if !ac.is_match(sid) {
-                    continue;
-                }
-                // A match state also holds the names that end there but start later
-                // (suffixes): those belong to a later token.
-                for k in 0..ac.match_len(sid) {
-                    let pattern = ac.match_pattern(sid, k);
-                    if end + 1 - ac.pattern_len(pattern) == start {
-                        out.push(Found {
-                            end: end + 1,
-                            start,
-                            pattern: pattern.as_usize(),
-                        });
-                    }
-                }
-            }
+            self.names
+                .for_each_at(bytes, start, bytes.len(), |end, pattern| {
+                    out.push(Found {
+                        end,
+                        start,
+                        pattern,
+                    });
+                    true
+                });
         }
         out.sort_unstable();
         out
@@ -185,20 +161,29 @@ impl Gazetteer {
 }
 
 pub(super) fn build_gazetteer() -> Gazetteer {
+    // The lists live as long as the process: their names are borrowed, not copied, since the
+    // trie keeps none of them.
+    let all_places: &'static [places::Place] = &places::PLACES;
+    let actors: &'static [super::gazetteer::ThreatActor] = &super::gazetteer::THREAT_ACTORS;
+    let listed: &'static [Vec<String>] = &organizations::GAZETTEERS;
     let mut targets: Vec<Target> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
+    let mut names: Vec<Cow<'static, str>> = Vec::new();
     let mut patterns: Vec<(usize, Source)> = Vec::new();
-    let mut seen: HashSet<String, crate::learn::WordHasher> = HashSet::default();
-    let mut add = |names: &mut Vec<String>, name: &str, target: usize, source: Source| {
-        if name.is_empty() || !seen.insert(name.to_string()) {
+    let mut seen: HashSet<Cow<'static, str>, crate::learn::WordHasher> = HashSet::default();
+    let mut add = |names: &mut Vec<Cow<'static, str>>,
+                   name: Cow<'static, str>,
+                   target: usize,
+                   source: Source| {
+        if name.is_empty() || seen.contains(name.as_ref()) {
             return;
         }
-        names.push(name.to_string());
+        seen.insert(name.clone());
+        names.push(name);
         patterns.push((target, source));
     };
 
     // A threat-actor name that is also a place ("Beijing") is the place.
-    let place_names: HashSet<&str, crate::learn::WordHasher> = places::PLACES
+    let place_names: HashSet<&str, crate::learn::WordHasher> = all_places
         .iter()
         .flat_map(|p| {
             std::iter::once(&p.canonical)
@@ -207,7 +192,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
         })
         .map(String::as_str)
         .collect();
-    for a in super::gazetteer::THREAT_ACTORS.iter() {
+    for a in actors {
         let t = targets.len();
         targets.push(Target {
             kind: EntityKind::ThreatActor,
@@ -222,7 +207,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
                 continue;
             }
             for v in case_variants(n) {
-                add(&mut names, &v, t, Source::ThreatActor);
+                add(&mut names, v, t, Source::ThreatActor);
             }
         }
     }
@@ -236,14 +221,14 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             name_like: false,
             listed: false,
         });
-        for n in std::iter::once(canon).chain(aliases.iter()) {
-            add(&mut names, n, t, Source::Organization);
+        for &n in std::iter::once(canon).chain(aliases.iter()) {
+            add(&mut names, Cow::Borrowed(n), t, Source::Organization);
             if let Some(rest) = n.strip_prefix("The ") {
-                add(&mut names, rest, t, Source::Organization);
+                add(&mut names, Cow::Borrowed(rest), t, Source::Organization);
             }
         }
     }
-    for names_of in organizations::GAZETTEERS.iter() {
+    for names_of in listed {
         let Some(canon) = names_of.first() else {
             continue;
         };
@@ -257,7 +242,7 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             listed: true,
         });
         for n in names_of {
-            add(&mut names, n, t, Source::Organization);
+            add(&mut names, Cow::Borrowed(n), t, Source::Organization);
         }
     }
     for (canon, aliases) in people::KNOWN.iter() {
@@ -270,13 +255,13 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             name_like: false,
             listed: false,
         });
-        for n in std::iter::once(canon).chain(aliases.iter()) {
-            add(&mut names, n, t, Source::KnownPerson);
+        for &n in std::iter::once(canon).chain(aliases.iter()) {
+            add(&mut names, Cow::Borrowed(n), t, Source::KnownPerson);
         }
     }
-    let mut place_words: Vec<String> = Vec::new();
+    let mut place_words: Vec<&str> = Vec::new();
     let mut demonyms: FxHashSet<String> = FxHashSet::default();
-    for p in places::PLACES.iter() {
+    for p in all_places {
         demonyms.extend(p.demonyms.iter().filter(|d| !d.contains(' ')).cloned());
         let t = targets.len();
         targets.push(Target {
@@ -291,21 +276,17 @@ pub(super) fn build_gazetteer() -> Gazetteer {
             .chain(&p.aliases)
             .chain(&p.demonyms)
         {
-            add(&mut names, n, t, Source::Place);
+            add(&mut names, Cow::Borrowed(n), t, Source::Place);
             // A given name inside a longer place's name ("Saint Paul", "San Jose") still opens
             // people's names ("Paul J. Richards"), and a surname there that is no ordinary
             // word still ends them ("Sadiq Khan", "Juan Lopez", "Conrad English").
             let several = n.contains(' ');
-            place_words.extend(
-                n.split(' ')
-                    .filter(|w| {
-                        !(several
-                            && (people::GIVEN_NAMES.contains(w)
-                                || words::SURNAMES.contains(w)
-                                    && !words::COMMON.contains(w.to_lowercase().as_str())))
-                    })
-                    .map(String::from),
-            );
+            place_words.extend(n.split(' ').filter(|w| {
+                !(several
+                    && (people::GIVEN_NAMES.contains(w)
+                        || words::SURNAMES.contains(w)
+                            && !words::COMMON.contains(w.to_lowercase().as_str())))
+            }));
         }
         // The country behind a capital's metonym needs its own target.
         if let Some(country) = &p.metonym_of {
@@ -321,7 +302,8 @@ pub(super) fn build_gazetteer() -> Gazetteer {
         .collect();
     let mut extra: Vec<String> = place_words
         .into_iter()
-        .filter(|w| !known_people_words.contains(w.as_str()))
+        .filter(|w| !known_people_words.contains(w))
+        .map(String::from)
         .collect();
     for (canon, aliases) in organizations::KNOWN.iter() {
         for n in std::iter::once(canon).chain(aliases.iter()) {
@@ -344,16 +326,10 @@ pub(super) fn build_gazetteer() -> Gazetteer {
                 .or_insert_with(|| targets[t].canonical.clone());
         }
     }
-    // A contiguous NFA: as fast here as a full DFA (measured on the BBC set) at a tenth of the
-    // memory, which matters with the GeoNames cities (a DFA took 70 MB more).
-    let automaton = NFA::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&names)
-        .ok();
     let names_start_tokens = !names.iter().any(|n| n.starts_with(char::is_whitespace));
     Gazetteer {
         names_start_tokens,
-        automaton,
+        names: NameTrie::new(&names),
         patterns,
         targets,
         not_name: people::not_name_set(extra),
@@ -365,8 +341,8 @@ pub(super) fn build_gazetteer() -> Gazetteer {
 
 /// The spellings a threat-actor name is written in: as given, and for multi-word names also
 /// in capitals ("HIDDEN COBRA") and title case ("Hidden Cobra").
-pub(super) fn case_variants(name: &str) -> Vec<String> {
-    let mut v = vec![name.to_string()];
+pub(super) fn case_variants(name: &'static str) -> Vec<Cow<'static, str>> {
+    let mut v = vec![Cow::Borrowed(name)];
     if name.contains(' ') {
         let upper = name.to_uppercase();
         let title: String = name
@@ -381,12 +357,12 @@ pub(super) fn case_variants(name: &str) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" ");
         for x in [upper, title] {
-            if !v.contains(&x) {
-                v.push(x);
+            if !v.iter().any(|w| *w == x) {
+                v.push(Cow::Owned(x));
             }
         }
     } else if name.chars().count() > 5 && name.chars().any(|c| c.is_lowercase()) {
-        v.push(name.to_uppercase());
+        v.push(Cow::Owned(name.to_uppercase()));
     }
     v
 }
@@ -398,16 +374,14 @@ mod tests {
 
     /// The names the overlapping scan of the whole text finds and the gazetteer keeps.
     fn scanned(text: &str) -> Vec<Found> {
-        let Some(ac) = &GAZETTEER.automaton else {
-            return Vec::new();
-        };
-        ac.try_find_overlapping_iter(Input::new(text))
+        GAZETTEER
+            .names
+            .find_overlapping(text)
             .into_iter()
-            .flatten()
             .map(|m| Found {
-                end: m.end(),
-                start: m.start(),
-                pattern: m.pattern().as_usize(),
+                end: m.end,
+                start: m.start,
+                pattern: m.pattern,
             })
             .filter(|f| super::super::context::bounded(text, f.start, f.end))
             .collect()

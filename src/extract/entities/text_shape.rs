@@ -6,8 +6,6 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::Input;
-use aho_corasick::automaton::Automaton;
 use rustc_hash::FxHashSet;
 
 mod share_bars;
@@ -264,7 +262,6 @@ fn body_spelling(text: &str, start: usize, end: usize) -> Option<String> {
 /// A dateline's place ("MOSCOW (Sputnik) –", "NEW YORK, March 3 -"): the capitals that open a
 /// line before a bracket, a comma or a dash, when the place gazetteer knows them.
 pub(super) fn dateline_places(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
-    let Some(ac) = &g.automaton else { return };
     let mut line_start = 0;
     for line in text.split('\n') {
         let here = line_start;
@@ -283,16 +280,11 @@ pub(super) fn dateline_places(text: &str, g: &Gazetteer, out: &mut Vec<Candidate
             continue;
         }
         let written = title_cased(head);
-        let place = ac
-            .try_find_iter(Input::new(&written))
-            .into_iter()
-            .flatten()
-            .find_map(|m| {
-                let (ti, _) = g.patterns[m.pattern().as_usize()];
-                let t = &g.targets[ti];
-                (m.start() == 0 && m.end() == written.len() && t.kind == EntityKind::Location)
-                    .then_some(t)
-            });
+        let place = g.names.find_iter(&written).find_map(|m| {
+            let (ti, _) = g.patterns[m.pattern];
+            let t = &g.targets[ti];
+            (m.start == 0 && m.end == written.len() && t.kind == EntityKind::Location).then_some(t)
+        });
         if let Some(t) = place {
             out.push(Candidate {
                 start: here,
@@ -310,18 +302,18 @@ pub(super) fn dateline_places(text: &str, g: &Gazetteer, out: &mut Vec<Candidate
 /// "SIOUX CITY HOGS STEADY"): the gazetteer's names found in its title-cased form, at the same
 /// offsets.
 pub(super) fn headline_names(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
-    let (Some(end), Some(ac)) = (all_caps_title_end(text), &g.automaton) else {
+    let Some(end) = all_caps_title_end(text) else {
         return;
     };
     let written = title_cased(&text[..end]);
     if written.len() != end {
         return;
     }
-    for m in ac.try_find_iter(Input::new(&written)).into_iter().flatten() {
-        let (s, e) = (m.start(), m.end());
+    for m in g.names.find_iter(&written) {
+        let (s, e) = (m.start, m.end);
         let bounded = !written[..s].ends_with(char::is_alphanumeric)
             && !written[e..].starts_with(char::is_alphanumeric);
-        let (ti, source) = g.patterns[m.pattern().as_usize()];
+        let (ti, source) = g.patterns[m.pattern];
         let t = &g.targets[ti];
         // A name already written in capitals ("U.S.") is the gazetteer's own match.
         // "SPANISH RAILWAY WORKERS": an adjective, not the place named.
