@@ -183,9 +183,7 @@ pub(super) fn mention_features(
     let next2 = raw_token_after(text, next_at).0;
     let anchor = raw_list_anchor_at(text, start).0;
     sink.put(|h| h.str("anchor=").lower(anchor));
-    for w in raw_window_words(text, start, end) {
-        sink.put(|h| h.str("ctx=").lower(w));
-    }
+    each_window_word(text, start, end, |w| sink.put(|h| h.str("ctx=").lower(w)));
     let pre3 = &first[..first.char_indices().nth(3).map_or(first.len(), |(i, _)| i)];
     sink.put(|h| h.str("pre3=").str(pre3));
     sink.put(|h| h.str("prev=").lower(prev));

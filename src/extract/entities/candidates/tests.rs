@@ -363,3 +363,99 @@ fn a_word_opens_in_lower_case_once_lowered_exactly_when_its_first_character_does
     }
     assert!(letters > 1000, "{letters}");
 }
+
+/// The context words read by bytes are the definition's, in its order, around every span of
+/// words and at every character boundary of texts in several scripts.
+#[test]
+fn the_window_words_read_by_bytes_are_those_split_by_characters() {
+    let mut texts: Vec<String> = (0..60)
+        .map(|i| crate::synthetic::article(3, i).text)
+        .collect();
+    texts.extend(
+        [
+            "Łódź łódź ŁÓDŹ, émile Émile; Σοφία σοφία ΣΟΦΊΑ ωmega Ωmega x1 1x _a a_b",
+            "the bank\nof Acme said ½ ² ٣ people wrote ǅemal ǆemal ⅰ Ⅰ 𝑎b ﬁnance K k\n",
+            "a b c d e f g h Acme i j k l m n o p",
+            "",
+        ]
+        .map(String::from),
+    );
+    texts.push("word ".repeat(80) + "Acme" + &" ünter".repeat(60));
+    for text in &texts {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let step = (bounds.len() / 80).max(1);
+        for &start in bounds.iter().step_by(step) {
+            for &end in bounds.iter().filter(|&&e| e >= start).take(12) {
+                let want: Vec<&str> = raw_window_words(text, start, end).collect();
+                let mut got = Vec::new();
+                each_window_word(text, start, end, |w| got.push(w));
+                assert_eq!(got, want, "{text:?} {start}..{end}");
+            }
+        }
+    }
+}
+
+/// The tokens next to a position as the character-by-character reading found them: the
+/// definition of [`raw_token_before`] and [`raw_token_after`], which read bytes.
+fn tokens_by_characters(text: &str, at: usize) -> ((&str, usize), (&str, usize)) {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    let left = match before.chars().next_back() {
+        None | Some('\n') | Some('\r') => ("^", before.len()),
+        Some(c) if is_word_char(c) => {
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_word_char(c) || c == '-')
+                .last()
+                .map_or(before.len(), |(i, _)| i);
+            (&before[start..], start)
+        }
+        Some(c) => {
+            let from = before.len() - c.len_utf8();
+            (&before[from..], from)
+        }
+    };
+    let skipped = text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+    let from = at + skipped;
+    let after = &text[from..];
+    let right = match after.chars().next() {
+        None | Some('\n') | Some('\r') => ("$", from),
+        Some(c) if is_word_char(c) => {
+            let len = after
+                .char_indices()
+                .take_while(|&(_, c)| is_word_char(c) || c == '-')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            (&after[..len], from + len)
+        }
+        Some(c) => (&after[..c.len_utf8()], from + c.len_utf8()),
+    };
+    (left, right)
+}
+
+#[test]
+fn the_tokens_read_by_bytes_are_those_read_by_characters() {
+    let mut texts: Vec<String> = (0..40)
+        .map(|i| crate::synthetic::article(3, i).text)
+        .collect();
+    texts.extend(
+        [
+            "Łódź-based ŁÓDŹ_x, émile–Émile; Σοφία-σοφία x1 1x _a a_b -- - a-",
+            "the bank\nof Acme\r\nsaid ½ ² ٣ people\t wrote ǅemal ǆemal ⅰ Ⅰ 𝑎b ﬁnance K k\n",
+            "  \t x",
+            "",
+        ]
+        .map(String::from),
+    );
+    for text in &texts {
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let (left, right) = tokens_by_characters(text, at);
+            assert_eq!(raw_token_before(text, at), left, "{text:?} {at}");
+            assert_eq!(raw_token_after(text, at), right, "{text:?} {at}");
+        }
+    }
+}
