@@ -15,7 +15,6 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
-use regex_automata::util::captures::Captures;
 use regex_automata::{Input, meta};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +24,9 @@ use super::unfiltered;
 use crate::corpus::Article;
 use crate::extract::document::Document;
 use crate::partial_date::PartialDate;
+use groups::Groups;
+
+mod groups;
 
 /// A date expression in an article, resolved to a calendar date at the precision the text gives.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -296,27 +298,19 @@ fn find_in_stretches(
     // (byte start, byte end, value, relative); earlier patterns win overlaps of equal length.
     let mut found: Vec<(usize, usize, PartialDate, bool, usize)> = Vec::new();
     for (rank, (re, form)) in PATTERNS.iter().enumerate() {
-        // One set of capture slots per pattern, filled by every search; made only for a
-        // pattern that runs (most articles lack most patterns' words).
-        let mut slots: Option<Captures> = None;
         for s in stretches
             .iter()
             .filter(|s| form.possible(s.anchors, s.dash))
         {
-            let caps = slots.get_or_insert_with(|| re.create_captures());
             // The stretch's end is the haystack's (no match goes past it); what comes before
             // its start still counts for a word boundary.
             let haystack = &text[..s.span.end()];
             let mut at = s.span.start();
             while at < haystack.len() {
-                re.search_captures(&Input::new(haystack).range(at..), caps);
-                let Some(m) = caps.get_match() else {
+                let Some(m) = re.search(&Input::new(haystack).range(at..)) else {
                     break;
                 };
-                let caps = Caps {
-                    text: haystack,
-                    caps,
-                };
+                let caps = groups::read(*form, &haystack[m.range()]);
                 if let Some((value, relative)) = resolve(*form, &caps, published) {
                     found.push((m.start(), m.end(), value, relative, rank));
                 }
@@ -386,21 +380,7 @@ fn ym(y: i32, m: u32) -> Option<PartialDate> {
     PartialDate::of_month(y, m)
 }
 
-/// A match's groups: the slots one search filled, over the text it searched.
-struct Caps<'t> {
-    text: &'t str,
-    caps: &'t Captures,
-}
-
-impl<'t> Caps<'t> {
-    /// The text of group `i`, if it took part in the match.
-    fn get(&self, i: usize) -> Option<&'t str> {
-        let span = self.caps.get_group(i)?;
-        self.text.get(span.range())
-    }
-}
-
-fn num<T: std::str::FromStr>(caps: &Caps, i: usize) -> Option<T> {
+fn num<T: std::str::FromStr>(caps: &Groups, i: usize) -> Option<T> {
     caps.get(i)?.parse().ok()
 }
 
@@ -418,7 +398,7 @@ fn last_weekday(pub_date: NaiveDate, weekday: Weekday) -> NaiveDate {
     pub_date - Duration::days(i64::from(back))
 }
 
-fn resolve(form: Form, caps: &Caps, published: Option<NaiveDate>) -> Option<(PartialDate, bool)> {
+fn resolve(form: Form, caps: &Groups, published: Option<NaiveDate>) -> Option<(PartialDate, bool)> {
     let abs = |v: Option<PartialDate>| v.map(|v| (v, false));
     match form {
         Form::Iso => abs(ymd(num(caps, 1)?, num(caps, 2)?, num(caps, 3)?)),

@@ -85,11 +85,42 @@ fn running_patterns_only_where_their_words_are_changes_nothing() {
             "Q1 2022, q2 2021, H2 2020, the first HALF of 2019, last Quarter of 2018",
             "the final hours of 2023, the last MINUTES of 2019, dying moments of 2017",
             "earlier today, YESTERDAY, later Today; the closing weeks of 2016",
+            "march 5, 2019, MONDAY, monday, Marches 3, _2019, 20190, $2,019,000, in 2019x",
+            "Chicago agonist, the dayside of 2019, Weekends, holiday, on Sundays, 5 OF May",
+            "June 30, 2019; 5th of March, 2019; Sept., 2020; Sept. 5th, 2021; 2019-6-3",
+            "more than two years ago, about a month ago, 3 weeks ago, earlier this year",
+            "mid- March; in\u{85}Feb.; 30\u{a0}Dec.,\u{2003}2018; ٣ Oct ٢٠١٩; Jan 5th",
+            "in Mayhem 2020, on Mondays, 1ST March, Sept.5, 2019, in 199\u{663}, 20\u{663}9",
         ]
         .map(String::from),
     );
     for t in &texts {
         anchors_change_nothing(t);
+        groups_are_the_captures(t);
+    }
+}
+
+/// The groups read from a match's words ([`groups::read`]) are its pattern's capture groups,
+/// for every match of every pattern in `t`.
+fn groups_are_the_captures(t: &str) {
+    for (re, form) in PATTERNS.iter() {
+        let mut caps = re.create_captures();
+        let mut at = 0;
+        while at < t.len() {
+            re.search_captures(&Input::new(t).range(at..), &mut caps);
+            let Some(m) = caps.get_match() else {
+                break;
+            };
+            let read = groups::read(*form, &t[m.range()]);
+            for i in 1..caps.group_len() {
+                let want = caps.get_group(i).map(|g| &t[g.range()]);
+                assert_eq!(read.get(i), want, "{t:?}: group {i} of {:?}", &t[m.range()]);
+            }
+            at = m.end().max(m.start() + 1);
+            while !t.is_char_boundary(at) {
+                at += 1;
+            }
+        }
     }
 }
 
@@ -119,7 +150,11 @@ proptest::proptest! {
         words in proptest::collection::vec(
             "(1|05|3rd|2nd|21st|4th|٣|of|OF|st|th|March|Sept\\.|Dec|may|MAY|2019|1999|\
              Q1|h2|HALF|quarter|first|the|final|last|hours|Minutes|moments|days|weeks|\
-             today|Yesterday|earlier|Monday|in|since|year|month|ago|two|weekend|x|é)",
+             today|Yesterday|earlier|Monday|in|since|year|month|ago|two|weekend|x|é|\
+             march|MONDAY|monday|Marches|Sundays|_2019|20190|2019x|x2019|DAYS|Today|hOURS|\
+             AGO|yeArs|Q4|H1|MONTHS|WEEK|Mayday|Septs|OF|1ST|٣٣|199٣|June|September|\
+             Sept|Sep|Jan\\.|30,|5th,|12|2020-06-30|2021-1-2|,|next|past|a|an|eleven|more|than|\
+             over|during|Friday|late|mid-|mid)",
             0..12,
         ),
         gaps in proptest::collection::vec("( |  |\n|\t|\u{a0}|\u{85}|, |\\. |-|)", 12),
@@ -130,6 +165,7 @@ proptest::proptest! {
             t.push_str(g);
         }
         anchors_change_nothing(&t);
+        groups_are_the_captures(&t);
     }
 }
 
