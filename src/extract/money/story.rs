@@ -423,6 +423,8 @@ impl<'a> Story<'a> {
         let text = self.text;
         let published = self.article.published.and_then(PartialDate::from_day);
         let scene = self.scene();
+        // One allocation of the article's id for all its amounts, as the gathering shares it.
+        let article: crate::extract::ArticleId = self.article.id.as_str().into();
         let mut out = Vec::with_capacity(work.len());
         for w in work {
             let p = &w.parsed;
@@ -446,7 +448,7 @@ impl<'a> Story<'a> {
                 _ => false,
             };
             out.push(Amount {
-                article: self.article.id.as_str().into(),
+                article: article.clone(),
                 start: offset(start),
                 end: offset(end),
                 text: text[p.start..p.end].into(),
