@@ -208,6 +208,14 @@ mod tests {
     use aho_corasick::{AhoCorasick, MatchKind};
     use proptest::prelude::*;
 
+    fn found(m: aho_corasick::Match) -> NameMatch {
+        NameMatch {
+            start: m.start(),
+            end: m.end(),
+            pattern: m.pattern().as_usize(),
+        }
+    }
+
     /// The trie's three searches against the Aho-Corasick automaton it stands in for.
     fn agree(names: &[String], text: &str) {
         let trie = NameTrie::new(names);
@@ -215,27 +223,13 @@ mod tests {
             .match_kind(MatchKind::Standard)
             .build(names)
             .expect("automaton");
-        let standard: Vec<NameMatch> = ac
-            .find_iter(text)
-            .map(|m| NameMatch {
-                start: m.start(),
-                end: m.end(),
-                pattern: m.pattern().as_usize(),
-            })
-            .collect();
+        let standard: Vec<NameMatch> = ac.find_iter(text).map(found).collect();
         assert_eq!(
             trie.find_iter(text).collect::<Vec<_>>(),
             standard,
             "{names:?} {text:?}"
         );
-        let mut overlapping: Vec<NameMatch> = ac
-            .find_overlapping_iter(text)
-            .map(|m| NameMatch {
-                start: m.start(),
-                end: m.end(),
-                pattern: m.pattern().as_usize(),
-            })
-            .collect();
+        let mut overlapping: Vec<NameMatch> = ac.find_overlapping_iter(text).map(found).collect();
         overlapping.sort_unstable_by_key(|m| (m.end, m.start, m.pattern));
         assert_eq!(
             trie.find_overlapping(text),
