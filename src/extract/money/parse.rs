@@ -170,6 +170,7 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)between\s*$"
 use super::pattern as re;
 
 mod currencies;
+mod read;
 mod starts;
 use currencies::{prefix_currency, word_currency, word_number};
 use starts::Group;
@@ -304,26 +305,25 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
     let mut out = Vec::new();
     // Both patterns hold a number: they are tried only where one can start (or its prefix).
     let numbers = starts::number_starts(text);
-    let (prefixed, [pre_g, num_g, num2_g, mag_g, tail_g]) = &*PREFIXED;
     starts::each_match(
-        prefixed,
+        &PREFIXED,
+        read::prefixed,
         text,
         &starts::prefix_starts(text, &numbers),
-        |c| {
-            let get = |i: usize| starts::group(text, c, i);
-            let (Some(all), Some(pre), Some(n)) = (get(0), get(*pre_g), get(*num_g)) else {
+        |all, [pre, n, num2, mag, tail]| {
+            let (Some(pre), Some(n)) = (pre, n) else {
                 return;
             };
             let letters_prefix = pre.as_str().chars().next().is_some_and(char::is_alphabetic);
             if letters_prefix && glued_before(text, all.start()) {
                 return;
             }
-            let num_end = get(*num2_g).map_or(n.end(), |m| m.end());
-            let (mult, mut end) = read_mag(text, get(*mag_g), num_end);
+            let num_end = num2.map_or(n.end(), |m| m.end());
+            let (mult, mut end) = read_mag(text, mag, num_end);
             if mult == 1.0 && glued_after(text, end) {
                 return;
             }
-            if let Some(t) = get(*tail_g)
+            if let Some(t) = tail
                 && t.start() == end
             {
                 end = t.end();
@@ -331,7 +331,7 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
             let Some(lo) = number(n.as_str()) else {
                 return;
             };
-            let hi = range_high(get(*num2_g), lo);
+            let hi = range_high(num2, lo);
             out.push(Atom {
                 start: all.start(),
                 end,
@@ -343,85 +343,90 @@ fn atoms(text: &str, crypto_article: bool) -> Vec<Atom> {
     );
     // The prefixed figures, in text order and apart (one pattern's matches do not overlap).
     let mut taken: Vec<(usize, usize)> = out.iter().map(|a| (a.start, a.end)).collect();
-    let (suffixed, [num_g, num2_g, mag_g, word_g, tick_g]) = &*SUFFIXED;
     let suffix_starts = starts::suffix_starts(text, &numbers);
-    starts::each_match(suffixed, text, &suffix_starts, |c| {
-        let get = |i: usize| starts::group(text, c, i);
-        let (Some(all), Some(n)) = (get(0), get(*num_g)) else {
-            return;
-        };
-        if glued_before(text, all.start()) {
-            return;
-        }
-        // A number already read as a prefixed figure ("$5 million dollars") is not read twice.
-        // (Suffixed matches do not overlap one another, so only the prefixed are looked at.)
-        if overlaps(&taken, all.start(), all.end()) {
-            return;
-        }
-        let currency = if let Some(w) = get(*word_g) {
-            word_currency(w.as_str()).to_string()
-        } else if let Some(t) = get(*tick_g) {
-            match ticker(t.as_str(), crypto_article) {
-                Some(t) => t,
-                None => return,
+    starts::each_match(
+        &SUFFIXED,
+        read::suffixed,
+        text,
+        &suffix_starts,
+        |all, [n, num2, mag, word, tick]| {
+            let Some(n) = n else {
+                return;
+            };
+            if glued_before(text, all.start()) {
+                return;
             }
-        } else {
-            return;
-        };
-        let mag = get(*mag_g);
-        if mag.is_some_and(|m| m.as_str().len() <= 2 && glued_after(text, m.end())) {
-            return;
-        }
-        let mult = mag.map_or(1.0, |m| magnitude(m.as_str()));
-        let Some(lo) = number(n.as_str()) else {
-            return;
-        };
-        // "the 2014 bitcoin crash": a year before a coin's name.
-        let year_like =
-            mult == 1.0 && !n.as_str().contains([',', '.']) && (1990.0..=2035.0).contains(&lo);
-        if year_like && matches!(currency.as_str(), "BTC" | "ETH") {
-            return;
-        }
-        // "won"/"yen"/"pounds" after a small bare number is more often a verb or a weight.
-        if mult == 1.0 && lo < 1000.0 && matches!(currency.as_str(), "KRW" | "JPY" | "GBP") {
-            return;
-        }
-        let hi = range_high(get(*num2_g), lo);
-        out.push(Atom {
-            start: all.start(),
-            end: all.end(),
-            lo: lo * mult,
-            hi: hi * mult,
-            currency,
-        });
-    });
+            // A number already read as a prefixed figure ("$5 million dollars") is not read twice.
+            // (Suffixed matches do not overlap one another, so only the prefixed are looked at.)
+            if overlaps(&taken, all.start(), all.end()) {
+                return;
+            }
+            let currency = if let Some(w) = word {
+                word_currency(w.as_str()).to_string()
+            } else if let Some(t) = tick {
+                match ticker(t.as_str(), crypto_article) {
+                    Some(t) => t,
+                    None => return,
+                }
+            } else {
+                return;
+            };
+            if mag.is_some_and(|m| m.as_str().len() <= 2 && glued_after(text, m.end())) {
+                return;
+            }
+            let mult = mag.map_or(1.0, |m| magnitude(m.as_str()));
+            let Some(lo) = number(n.as_str()) else {
+                return;
+            };
+            // "the 2014 bitcoin crash": a year before a coin's name.
+            let year_like =
+                mult == 1.0 && !n.as_str().contains([',', '.']) && (1990.0..=2035.0).contains(&lo);
+            if year_like && matches!(currency.as_str(), "BTC" | "ETH") {
+                return;
+            }
+            // "won"/"yen"/"pounds" after a small bare number is more often a verb or a weight.
+            if mult == 1.0 && lo < 1000.0 && matches!(currency.as_str(), "KRW" | "JPY" | "GBP") {
+                return;
+            }
+            let hi = range_high(num2, lo);
+            out.push(Atom {
+                start: all.start(),
+                end: all.end(),
+                lo: lo * mult,
+                hi: hi * mult,
+                currency,
+            });
+        },
+    );
     // Prefixed and suffixed figures, still apart from one another, in text order.
     taken = out.iter().map(|a| (a.start, a.end)).collect();
     taken.sort_unstable();
-    let (worded, [wnum_g, mag_g, word_g]) = &*WORDED;
     let worded_starts = starts::worded_starts(text, &MAG_CURRENCY.0);
-    starts::each_match(worded, text, &worded_starts, |c| {
-        let get = |i: usize| starts::group(text, c, i);
-        let (Some(all), Some(w), Some(mag), Some(word)) =
-            (get(0), get(*wnum_g), get(*mag_g), get(*word_g))
-        else {
-            return;
-        };
-        if overlaps(&taken, all.start(), all.end()) {
-            return;
-        }
-        let Some(v) = word_number(w.as_str()) else {
-            return;
-        };
-        let v = v * magnitude(mag.as_str());
-        out.push(Atom {
-            start: all.start(),
-            end: all.end(),
-            lo: v,
-            hi: v,
-            currency: word_currency(word.as_str()).to_string(),
-        });
-    });
+    starts::each_match(
+        &WORDED,
+        starts::by_pattern,
+        text,
+        &worded_starts,
+        |all, [w, mag, word]| {
+            let (Some(w), Some(mag), Some(word)) = (w, mag, word) else {
+                return;
+            };
+            if overlaps(&taken, all.start(), all.end()) {
+                return;
+            }
+            let Some(v) = word_number(w.as_str()) else {
+                return;
+            };
+            let v = v * magnitude(mag.as_str());
+            out.push(Atom {
+                start: all.start(),
+                end: all.end(),
+                lo: v,
+                hi: v,
+                currency: word_currency(word.as_str()).to_string(),
+            });
+        },
+    );
     out.sort_by_key(|a| a.start);
     out
 }

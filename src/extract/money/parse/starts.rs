@@ -6,6 +6,9 @@
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, meta::Regex};
 
+use super::Anchorable;
+use super::read::{Read, Unsure};
+
 /// Bytes from the first byte of a prefix (`U.S. $`, a space or two in it) to its number.
 const PREFIX_REACH: usize = 10;
 
@@ -349,30 +352,45 @@ fn word_at(b: &[u8], k: usize, word: &[u8]) -> Option<Option<usize>> {
     Some(Some(k + word.len()))
 }
 
-/// Calls `each` with the matches of `regex` in `text` that a scan finds (leftmost first, none
-/// overlapping another), trying it anchored at `starts` only: they are in text order and hold
-/// every position a match can start at.
-pub(super) fn each_match(
-    regex: &Regex,
-    text: &str,
+/// Calls `each` with the matches of a pattern in `text` that a scan finds (leftmost first, none
+/// overlapping another), each with its groups in the pattern's order, trying it anchored at
+/// `starts` only: they are in text order and hold every position a match can start at. `read`
+/// reads a match by hand; where it cannot tell, the pattern's capture engine reads it.
+pub(super) fn each_match<'t, const N: usize>(
+    (regex, groups): &Anchorable<N>,
+    read: impl Fn(&str, usize) -> Read<N>,
+    text: &'t str,
     starts: &[usize],
-    mut each: impl FnMut(&Captures),
+    mut each: impl FnMut(Group<'t>, [Option<Group<'t>>; N]),
 ) {
-    let mut caps = regex.create_captures();
+    let mut caps: Option<Captures> = None;
     let mut next = 0;
     for &s in starts {
         if s < next {
             continue;
         }
-        regex.search_captures(
-            &Input::new(text).range(s..).anchored(Anchored::Yes),
-            &mut caps,
-        );
-        if let Some(m) = caps.get_match() {
-            next = m.end().max(s + 1);
-            each(&caps);
+        let found = match read(text, s) {
+            Ok(found) => found,
+            Err(Unsure) => {
+                let caps = caps.get_or_insert_with(|| regex.create_captures());
+                regex.search_captures(&Input::new(text).range(s..).anchored(Anchored::Yes), caps);
+                caps.get_match().map(|m| {
+                    let span = |i: usize| caps.get_group(i).map(|g| (g.start, g.end));
+                    ((m.start(), m.end()), groups.map(span))
+                })
+            }
+        };
+        if let Some(((start, end), spans)) = found {
+            next = end.max(s + 1);
+            let group = |(start, end)| Group { text, start, end };
+            each(group((start, end)), spans.map(|g| g.map(group)));
         }
     }
+}
+
+/// A pattern no hand reader reads: its capture engine reads every match.
+pub(super) fn by_pattern<const N: usize>(_: &str, _: usize) -> Read<N> {
+    Err(Unsure)
 }
 
 /// One group of a match, read as `regex::Match` reads it.
@@ -397,18 +415,11 @@ impl<'t> Group<'t> {
     }
 }
 
-/// Group `i` of a match in `text` (none when it took no part, or `i` names no group).
-pub(super) fn group<'t>(text: &'t str, caps: &Captures, i: usize) -> Option<Group<'t>> {
-    caps.get_group(i).map(|s| Group {
-        text,
-        start: s.start,
-        end: s.end,
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::{MAG_CURRENCY, PREFIXED, SUFFIXED, WORDED, prefixed, suffixed, worded};
+    use super::super::{
+        MAG_CURRENCY, PREFIXED, SUFFIXED, WORDED, prefixed, read, suffixed, worded,
+    };
     use super::*;
 
     #[derive(Clone, Copy)]
@@ -419,22 +430,30 @@ mod tests {
     }
 
     /// The spans of every match a scan finds, and those the anchored tries find.
-    fn both(pattern: &str, regex: &Regex, text: &str, kind: Kind) -> [Vec<(usize, usize)>; 2] {
+    /// (The prefixed and suffixed figures are tried with their hand readers.)
+    fn both(pattern: &str, text: &str, kind: Kind) -> [Vec<(usize, usize)>; 2] {
         let scan = regex::Regex::new(pattern)
             .map(|r| r.find_iter(text).map(|m| (m.start(), m.end())).collect())
             .unwrap_or_default();
         let numbers = number_starts(text);
-        let starts = match kind {
-            Kind::Prefixed => prefix_starts(text, &numbers),
-            Kind::Suffixed => suffix_starts(text, &numbers),
-            Kind::Worded => worded_starts(text, &MAG_CURRENCY.0),
-        };
         let mut tried = Vec::new();
-        each_match(regex, text, &starts, |c| {
-            if let Some(m) = c.get_match() {
-                tried.push((m.start(), m.end()));
+        let mut push = |all: Group, _| tried.push((all.start(), all.end()));
+        match kind {
+            Kind::Prefixed => {
+                let starts = prefix_starts(text, &numbers);
+                each_match(&PREFIXED, read::prefixed, text, &starts, &mut push);
             }
-        });
+            Kind::Suffixed => {
+                let starts = suffix_starts(text, &numbers);
+                each_match(&SUFFIXED, read::suffixed, text, &starts, &mut push);
+            }
+            Kind::Worded => {
+                let starts = worded_starts(text, &MAG_CURRENCY.0);
+                each_match(&WORDED, by_pattern, text, &starts, |all, _| {
+                    tried.push((all.start(), all.end()))
+                });
+            }
+        }
         [scan, tried]
     }
 
@@ -512,7 +531,6 @@ mod tests {
 
     #[test]
     fn anchored_tries_find_what_a_scan_finds() {
-        let (pre, suf) = (&PREFIXED.0, &SUFFIXED.0);
         let mut texts: Vec<String> = [
             "took $81 million and US$ 5m, then 4,502.9 BTC and 1234,567 BTC and 1234,567-890 BTC",
             "U.S. $5, $\u{a0}5, Rs.500, USD5, USD 5, x$5 and 12 345 BTC, ٣ 5 BTC, ٣٤ BTC, $٣",
@@ -536,12 +554,12 @@ mod tests {
         }
         let mut found = 0;
         for t in &texts {
-            for (pattern, regex, kind) in [
-                (prefixed(), pre, Kind::Prefixed),
-                (suffixed(), suf, Kind::Suffixed),
-                (worded(), &WORDED.0, Kind::Worded),
+            for (pattern, kind) in [
+                (prefixed(), Kind::Prefixed),
+                (suffixed(), Kind::Suffixed),
+                (worded(), Kind::Worded),
             ] {
-                let [scan, tried] = both(&pattern, regex, t, kind);
+                let [scan, tried] = both(&pattern, t, kind);
                 assert_eq!(scan, tried, "{t:?}");
                 found += scan.len();
             }
