@@ -1,5 +1,7 @@
 //! The `dossier extract` report: what the GUI shows, as JSON or CSV.
 
+mod pretty;
+
 use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
@@ -67,7 +69,7 @@ impl<'a> Report<'a> {
 
     /// [`Self::to_json`] written as it is produced, without the whole text in memory.
     pub fn write_json(&self, out: impl std::io::Write) -> serde_json::Result<()> {
-        serde_json::to_writer_pretty(out, self)
+        pretty::to_writer(out, self)
     }
 }
 
