@@ -55,6 +55,10 @@ pub fn is_word_char(c: char) -> bool {
 /// `s`'s words joined by single spaces, with no list of them built: the one way names, quotes and
 /// table cells lose line breaks and runs of blanks.
 pub fn single_spaced(s: &str) -> String {
+    // Most names are single-spaced already: copied whole, with no char decoded.
+    if single_spaced_already(s.as_bytes()) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -63,6 +67,23 @@ pub fn single_spaced(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// Whether `s` holds no white space but single spaces between other chars, read by bytes: the
+/// ASCII white space is `\t`..=`\r` and the space, and every other white-space char opens
+/// with the byte 0xC2, 0xE1, 0xE2 or 0xE3 (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000),
+/// so such a byte sends the text the slow way.
+fn single_spaced_already(s: &[u8]) -> bool {
+    let mut after_space = true;
+    for &b in s {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 /// Every match of a hand matcher, each search starting where the last match ended (as a regex's
@@ -294,6 +315,45 @@ mod tests {
         }
     }
     use super::*;
+
+    /// [`single_spaced`] without its shortcut: the definition.
+    fn joined_words(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn single_spaced_is_the_words_joined_by_single_spaces() {
+        for s in [
+            "",
+            " ",
+            "Ana",
+            "Ana Ruiz",
+            " Ana Ruiz",
+            "Ana Ruiz ",
+            "Ana  Ruiz",
+            "Ana\tRuiz",
+            "Ana\nRuiz",
+            "Ana\u{b}Ruiz",
+            "Ana\u{a0}Ruiz",
+            "Ana\u{2003}Ruiz",
+            "Ana\u{3000}Ruiz",
+            "Ana\u{85}Ruiz",
+            "José Núñez",
+            "Zoë \u{2019}s x",
+            "Ana\u{1c}Ruiz",
+        ] {
+            assert_eq!(single_spaced(s), joined_words(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn single_spaced_is_the_words_joined_by_single_spaces_in_any_text(
+            s in "[a-zA-Z .é名\u{a0}\u{85}\u{2003}\u{2028}\u{3000}\u{1680}\u{202f}\u{205f}\t\n\r\u{b}\u{c}\u{1c}]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(single_spaced(&s), joined_words(&s));
+        }
+    }
 
     /// The splitter as it was, reading every character: the definition.
     fn sentences_char_by_char(text: &str) -> Vec<(usize, usize)> {

@@ -30,40 +30,74 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
     t
 };
 
-/// The words of the text with their byte spans: letters and digits only (a word with any
-/// other character, a URL, an address, a handle, is no word here). ASCII is read a byte at a
-/// time, without decoding, and a run of ASCII letters and digits in a tight loop.
-fn words(text: &str) -> Vec<(usize, usize)> {
+/// The end of the run of letters and digits from byte `i` (a char boundary), and whether it
+/// is all ASCII. ASCII is read a byte at a time, without decoding, in a tight loop.
+fn run_end(text: &str, mut i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        if ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
-            start.get_or_insert(i);
+    let mut ascii = true;
+    loop {
+        while let Some(&b) = bytes.get(i)
+            && ASCII_ALPHANUMERIC[usize::from(b)]
+        {
             i += 1;
-            while i < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
-                i += 1;
-            }
-            continue;
         }
-        let (alphanumeric, width) = if bytes[i].is_ascii() {
-            (bytes[i].is_ascii_alphanumeric(), 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-                None => break,
-            }
-        };
-        if alphanumeric {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, i));
+        match bytes.get(i) {
+            Some(b) if !b.is_ascii() => match text[i..].chars().next() {
+                Some(c) if c.is_alphanumeric() => {
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+                _ => return (i, ascii),
+            },
+            _ => return (i, ascii),
         }
-        i += width;
     }
-    if let Some(s) = start {
-        out.push((s, text.len()));
+}
+
+/// Whether a word (a run of letters and digits) starts at byte `i`, a char boundary that no
+/// letter or digit ends at.
+fn opens_word(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => ASCII_ALPHANUMERIC[usize::from(b)],
+        Some(_) => text[i..].chars().next().is_some_and(char::is_alphanumeric),
+        None => false,
+    }
+}
+
+/// The first word at or after byte `i` (a char boundary that no letter or digit ends at): its
+/// span and whether it is all ASCII. Words are letters and digits only (a word with any other
+/// character, a URL, an address, a handle, is no word here). ASCII between words is skipped a
+/// byte at a time, without decoding.
+fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    loop {
+        let b = *bytes.get(i)?;
+        if b.is_ascii() {
+            if ASCII_ALPHANUMERIC[usize::from(b)] {
+                let (end, ascii) = run_end(text, i);
+                return Some((i, end, ascii));
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next()?;
+            if c.is_alphanumeric() {
+                let (end, ascii) = run_end(text, i);
+                return Some((i, end, ascii));
+            }
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// The words of the text with their byte spans, as [`folded_organisations`] reads them.
+#[cfg(test)]
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some((start, end, ascii)) = next_word(text, at) {
+        assert_eq!(ascii, text[start..end].is_ascii());
+        out.push((start, end));
+        at = end;
     }
     out
 }
@@ -92,14 +126,14 @@ pub(super) struct Index {
 }
 
 /// Known names by key, with the key lengths that occur for each first byte and the keys' first
-/// four bytes, so that most words are turned down before any key is built or hashed.
+/// bytes, so that most words are turned down before any key is built or hashed.
 struct Keys {
     names: HashMap<String, String, crate::learn::WordHasher>,
     /// Bit `n` (the last bit: `n` ≥ 63) set when a key of `n` bytes opens with that byte.
     lengths: [u64; 256],
-    /// Bit [`prefix_bit`] set for the first four bytes of every key that has them: a word of
-    /// four ASCII letters or more whose opening bit is clear opens no key (a filter, never a
-    /// match: the map still decides).
+    /// Bit [`prefix_bit`] set for the first one, two, three and four bytes of every key that
+    /// has them (fewer than four padded with zero bytes): a word of ASCII letters and digits
+    /// whose opening bit is clear opens no key (a filter, never a match: the map still decides).
     prefixes: Vec<u64>,
 }
 
@@ -121,18 +155,33 @@ fn prefix_bit(four: u32) -> usize {
     (four.wrapping_mul(0x9e37_79b1) >> 17) as usize
 }
 
-/// The first four bytes of a word in lower case, as [`prefix_bit`] reads them, when they are
-/// ASCII (letters and digits: setting bit 5 lowers a letter and keeps a digit).
+/// The first four bytes of a word in lower case (all of a shorter word, padded with zero
+/// bytes), as [`prefix_bit`] reads them, when they are ASCII (letters and digits: setting bit 5
+/// lowers a letter and keeps a digit). Any key the word (and the words after it) can spell
+/// opens with them.
 fn ascii_prefix(word: &[u8]) -> Option<u32> {
-    let four = u32::from_le_bytes(word.get(..4)?.try_into().ok()?);
-    (four & 0x8080_8080 == 0).then_some(four | 0x2020_2020)
+    if let Some(four) = word.get(..4) {
+        let four = u32::from_le_bytes(four.try_into().ok()?);
+        return (four & 0x8080_8080 == 0).then_some(four | 0x2020_2020);
+    }
+    let mut four = [0u8; 4];
+    for (to, &b) in four.iter_mut().zip(word) {
+        if !b.is_ascii() {
+            return None;
+        }
+        *to = b | 0x20;
+    }
+    Some(u32::from_le_bytes(four))
 }
 
 impl Keys {
     fn insert(&mut self, key: &str, canonical: &str) {
-        if let Some(&first) = key.as_bytes().first() {
+        let bytes = key.as_bytes();
+        if let Some(&first) = bytes.first() {
             self.lengths[usize::from(first)] |= length_bit(key.len());
-            if let Some(four) = key.as_bytes().get(..4).and_then(|b| b.try_into().ok()) {
+            for n in 1..=bytes.len().min(4) {
+                let mut four = [0u8; 4];
+                four[..n].copy_from_slice(&bytes[..n]);
                 let bit = prefix_bit(u32::from_le_bytes(four));
                 self.prefixes[bit / 64] |= 1 << (bit % 64);
             }
@@ -140,7 +189,7 @@ impl Keys {
         }
     }
 
-    /// Whether a key can open with these four bytes (from [`ascii_prefix`]).
+    /// Whether a key can open with these bytes (from [`ascii_prefix`]).
     fn may_open(&self, four: u32) -> bool {
         let bit = prefix_bit(four);
         self.prefixes[bit / 64] & (1 << (bit % 64)) != 0
@@ -151,9 +200,14 @@ impl Keys {
         self.lengths[usize::from(first)] != 0
     }
 
+    /// Whether a key of `len` bytes opening with this byte can be known.
+    fn has_length(&self, first: u8, len: usize) -> bool {
+        self.lengths[usize::from(first)] & length_bit(len) != 0
+    }
+
     fn get(&self, key: &str) -> Option<&String> {
-        let first = usize::from(*key.as_bytes().first()?);
-        if self.lengths[first] & length_bit(key.len()) == 0 {
+        let first = *key.as_bytes().first()?;
+        if !self.has_length(first, key.len()) {
             return None;
         }
         self.names.get(key)
@@ -196,12 +250,13 @@ pub(super) fn folded_organisations(text: &str, orgs: &Index, out: &mut Vec<Candi
     if orgs.one.names.is_empty() && orgs.several.names.is_empty() {
         return;
     }
-    let words = words(text);
+    let bytes = text.as_bytes();
     let mut key = String::new();
-    for i in 0..words.len() {
-        let start = words[i].0;
+    let mut at = 0;
+    while let Some((start, end, ascii)) = next_word(text, at) {
+        at = end;
         // Several words only when they open with a capital ("Tornado cash").
-        let first = text.as_bytes()[start];
+        let first = bytes[start];
         let capital = if first.is_ascii() {
             first.is_ascii_uppercase()
         } else {
@@ -212,22 +267,33 @@ pub(super) fn folded_organisations(text: &str, orgs: &Index, out: &mut Vec<Candi
             if !(orgs.one.opens_with(first) || capital && orgs.several.opens_with(first)) {
                 continue;
             }
+            // A lower-case word is looked up alone: in ASCII, its key is as long as it is.
+            if !capital && ascii && !orgs.one.has_length(first, end - start) {
+                continue;
+            }
         }
-        // Every key read from here opens with this word's first four bytes, in lower case.
-        if let Some(four) = ascii_prefix(&text.as_bytes()[start..words[i].1])
+        // Every key read from here opens with this word's first bytes, in lower case.
+        if let Some(four) = ascii_prefix(&bytes[start..end])
             && !(orgs.one.may_open(four) || capital && orgs.several.may_open(four))
         {
             continue;
         }
         key.clear();
         let most = if capital { 3 } else { 1 };
-        for (n, &(s, end)) in words[i..].iter().take(most).enumerate() {
-            // The words of one name are one space apart.
-            if n > 0 && text[words[i + n - 1].1..s] != *" " {
-                break;
-            }
-            push_lower(&mut key, &text[s..end]);
-            let surface = &text[start..end];
+        let mut last = end;
+        for n in 0..most {
+            let (s, e) = if n == 0 {
+                (start, end)
+            } else {
+                // The words of one name are one space apart.
+                if bytes.get(last) != Some(&b' ') || !opens_word(text, last + 1) {
+                    break;
+                }
+                (last + 1, run_end(text, last + 1).0)
+            };
+            last = e;
+            push_lower(&mut key, &text[s..e]);
+            let surface = &text[start..e];
             let known = if n == 0 {
                 // "github": no ordinary word of the corpora written in lower case.
                 orgs.one.get(&key).filter(|_| {
@@ -240,10 +306,10 @@ pub(super) fn folded_organisations(text: &str, orgs: &Index, out: &mut Vec<Candi
             let Some(canonical) = known else {
                 continue;
             };
-            if surface != canonical && standalone(text, start, end) {
+            if surface != canonical && standalone(text, start, e) {
                 out.push(Candidate {
                     start,
-                    end,
+                    end: e,
                     kind: EntityKind::Organization,
                     canonical: canonical.clone(),
                     parent: None,
@@ -339,8 +405,10 @@ mod tests {
         let index = &super::super::automaton::GAZETTEER.folded_names;
         for keys in [&index.one, &index.several] {
             for key in keys.names.keys() {
-                if let Some(four) = ascii_prefix(key.as_bytes()) {
-                    assert!(keys.may_open(four), "{key}");
+                for n in 1..=key.len() {
+                    if let Some(four) = key.get(..n).and_then(|k| ascii_prefix(k.as_bytes())) {
+                        assert!(keys.may_open(four), "{key} ({n} bytes)");
+                    }
                 }
                 let upper = key.to_ascii_uppercase();
                 if let Some(four) = ascii_prefix(upper.as_bytes()) {
@@ -377,5 +445,94 @@ mod tests {
             );
         }
         assert!(index.several.get("tornadocas").is_none() && index.one.get("").is_none());
+    }
+
+    /// The scan [`folded_organisations`] replaced: every word listed first, then each looked
+    /// up with the words after it; the definition the scan is compared with.
+    fn listed(text: &str, orgs: &Index) -> Vec<(usize, usize, String)> {
+        let words = runs(text);
+        let mut out = Vec::new();
+        for i in 0..words.len() {
+            let start = words[i].0;
+            let capital = text[start..].starts_with(char::is_uppercase);
+            let mut key = String::new();
+            for (n, &(s, end)) in words[i..]
+                .iter()
+                .take(if capital { 3 } else { 1 })
+                .enumerate()
+            {
+                if n > 0 && text[words[i + n - 1].1..s] != *" " {
+                    break;
+                }
+                push_lower(&mut key, &text[s..end]);
+                let surface = &text[start..end];
+                let known = if n == 0 {
+                    orgs.one.names.get(&key).filter(|_| {
+                        !(surface.chars().all(char::is_lowercase)
+                            && super::super::words::COMMON.contains(surface))
+                    })
+                } else {
+                    orgs.several.names.get(&key)
+                };
+                if let Some(canonical) = known
+                    && surface != canonical
+                    && standalone(text, start, end)
+                {
+                    out.push((start, end, canonical.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    fn scanned(text: &str, orgs: &Index) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        folded_organisations(text, orgs, &mut out);
+        out.into_iter()
+            .map(|c| (c.start, c.end, c.canonical))
+            .collect()
+    }
+
+    #[test]
+    fn the_scan_finds_what_listing_every_word_finds_in_the_shipped_names() {
+        let index = &super::super::automaton::GAZETTEER.folded_names;
+        let mut names: Vec<&String> = index.one.names.values().collect();
+        names.extend(index.several.names.values());
+        names.sort();
+        let mut found = 0;
+        for (i, name) in names.iter().enumerate() {
+            let lower = name.to_lowercase();
+            let upper = name.to_uppercase();
+            let first_capital: String = name
+                .split(' ')
+                .enumerate()
+                .map(|(n, w)| {
+                    if n == 0 {
+                        w.to_string()
+                    } else {
+                        w.to_lowercase()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let text = format!(
+                "{lower}, the {first_capital} of {upper}. ({name}) x{lower} {first_capital}-{i} \
+                 Über {lower}\u{2019}s {upper}\t{first_capital} In A {upper} é{lower}"
+            );
+            let want = listed(&text, index);
+            found += want.len();
+            assert_eq!(scanned(&text, index), want, "{text:?}");
+        }
+        assert!(found > names.len(), "{found}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scan_finds_what_listing_every_word_finds(
+            text in "(Tornado|cash|CASH|[Gg]it[Hh]ub|slowmist|Home|office|Shell|The|a|é|Ü|ber|[ .,@/-]|\u{2003}|名|\t){0,24}"
+        ) {
+            let index = Index::new(&orgs());
+            proptest::prop_assert_eq!(scanned(&text, &index), listed(&text, &index));
+        }
     }
 }

@@ -66,6 +66,54 @@ static PLACE_PAIRS: LazyLock<FxHashMap<&str, FxHashSet<&str>>> = LazyLock::new(|
     pairs
 });
 
+/// The words of a run between spaces and tabs, each with its byte offset: on the stack when
+/// there are a dozen or fewer, as in nearly every run, so reading a run allocates nothing.
+struct Words<'a> {
+    stack: [(usize, &'a str); 12],
+    len: usize,
+    more: Vec<(usize, &'a str)>,
+}
+
+impl<'a> Words<'a> {
+    fn of(run: &'a str) -> Self {
+        let mut words = Words {
+            stack: [(0, ""); 12],
+            len: 0,
+            more: Vec::new(),
+        };
+        // Split by bytes: a space or tab byte is always that char in UTF-8.
+        let mut start = 0;
+        for (i, &b) in run.as_bytes().iter().enumerate() {
+            if matches!(b, b' ' | b'\t') {
+                words.push(run, start, i);
+                start = i + 1;
+            }
+        }
+        words.push(run, start, run.len());
+        words
+    }
+
+    /// Adds the word at `run[start..end]`, when it is not empty.
+    fn push(&mut self, run: &'a str, start: usize, end: usize) {
+        let Some(w) = run.get(start..end).filter(|w| !w.is_empty()) else {
+            return;
+        };
+        if let Some(slot) = self.stack.get_mut(self.len) {
+            *slot = (start, w);
+        } else {
+            if self.more.is_empty() {
+                self.more.extend_from_slice(&self.stack);
+            }
+            self.more.push((start, w));
+        }
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[(usize, &'a str)] {
+        self.stack.get(..self.len).unwrap_or(&self.more)
+    }
+}
+
 /// Whether `first second` are two adjacent words of a place's name.
 fn place_pair(first: &str, second: &str) -> bool {
     PLACE_PAIRS.get(first).is_some_and(|s| s.contains(second))
@@ -79,14 +127,8 @@ pub fn given_name_person(
     not_name: &FxHashSet<String>,
     demonyms: &FxHashSet<String>,
 ) -> Option<(usize, usize)> {
-    let mut words = Vec::new();
-    let mut pos = 0;
-    for w in run.split([' ', '\t']) {
-        if !w.is_empty() {
-            words.push((pos, w));
-        }
-        pos += w.len() + 1;
-    }
+    let words = Words::of(run);
+    let words = words.as_slice();
     // "New York Attorney General", "Santa Barbara police": a given name that ends a place's
     // two words with the word before it opens no one's name.
     let first = words.iter().enumerate().position(|(i, (_, w))| {
@@ -420,15 +462,8 @@ pub fn not_name_set(extra: impl IntoIterator<Item = String>) -> FxHashSet<String
 /// that still hold one. Returns the byte range within `name`.
 pub fn clean_name(name: &str, not_name: &FxHashSet<String>) -> Option<(usize, usize)> {
     let mut start = 0;
-    let words: Vec<(usize, &str)> = name
-        .split([' ', '\t'])
-        .scan(0usize, |pos, w| {
-            let at = *pos;
-            *pos += w.len() + 1;
-            Some((at, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    let words = Words::of(name);
+    let words = words.as_slice();
     let mut i = 0;
     while i < words.len()
         && (not_name.contains(words[i].1.trim_end_matches('.'))

@@ -228,8 +228,10 @@ pub fn is_job_title(word: &str) -> bool {
 /// "Hong Kong-based", "Pyongyang-linked": a compound adjective, not a name word (the words
 /// after the hyphen: `assets/entity-words/compound-suffixes.txt`).
 pub fn is_modifier(word: &str) -> bool {
-    word.rsplit_once('-')
-        .is_some_and(|(head, tail)| !head.is_empty() && COMPOUND_SUFFIXES.contains(tail))
+    // The last hyphen by a byte loop (a word is short): `rsplit_once` decoded it char by char.
+    word.bytes()
+        .rposition(|b| b == b'-')
+        .is_some_and(|i| i > 0 && COMPOUND_SUFFIXES.contains(&word[i + 1..]))
 }
 
 /// A list's entries joined as a regex alternation, each matched literally: the patterns' word
