@@ -176,19 +176,25 @@ impl Openers {
             .iter()
             .map(|p| (!(p.fold && folded_away)).then(Vec::new))
             .collect();
-        // A word starts at an ASCII letter after a byte that is no word byte (or none).
-        let mut prev = NOT_WORD;
-        for (p, &c) in b.iter().enumerate() {
-            let class = CLASS[usize::from(c)];
-            if class == LETTER && prev == NOT_WORD {
+        let n = b.len();
+        let mut p = 0;
+        while p < n {
+            while p < n && CLASS[usize::from(b[p])] == NOT_WORD {
+                p += 1;
+            }
+            if p < n && CLASS[usize::from(b[p])] == LETTER {
                 self.word_at(b, p, &mut starts);
             }
-            prev = class;
+            p += 1;
+            while p < n && CLASS[usize::from(b[p])] != NOT_WORD {
+                p += 1;
+            }
         }
         Starts(starts)
     }
 
     /// Marks the patterns that the words standing at word start `p` may open.
+    #[inline(never)]
     fn word_at(&self, b: &[u8], p: usize, starts: &mut [Option<Vec<usize>>]) {
         let Some(&second) = b.get(p + 1) else {
             return;
@@ -197,7 +203,11 @@ impl Openers {
         if slot == 0 {
             return;
         }
+        let third = b.get(p + 2).map_or(0, u8::to_ascii_lowercase);
         for w in &self.words[usize::from(slot)] {
+            if w.lower.get(2).is_some_and(|&t| t != third) {
+                continue;
+            }
             let Some(here) = b.get(p..p + w.lower.len()) else {
                 continue;
             };
