@@ -25,6 +25,7 @@ pub mod model;
 mod name_orders;
 pub mod name_runs;
 mod names_of_no_body;
+pub mod opened;
 pub mod organizations;
 pub mod people;
 mod person_cues;
@@ -118,8 +119,18 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             out.push(Candidate::person(text, start, end));
         }
     };
+    let starts = people::OPENERS.as_ref().map(|o| (o, o.starts(text)));
     for (searched, single) in people::SEARCHED.iter() {
         match searched {
+            people::Searched::Opened(i) => {
+                if let Some((openers, starts)) = &starts {
+                    openers.for_each(*i, text, starts, |found| {
+                        if let Some(name) = found.name {
+                            named(name, *single);
+                        }
+                    });
+                }
+            }
             people::Searched::Regex(re) => {
                 for caps in re.captures_iter(text) {
                     if let Some(m) = caps.name("name") {

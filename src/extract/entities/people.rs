@@ -9,6 +9,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::marked::{Mark, Marked};
+use super::opened::{After, Openers};
 use super::words::{alternation, is_modifier};
 use crate::extract::calendar;
 
@@ -309,7 +310,13 @@ pub struct Spec {
     pub pattern: String,
     pub single: bool,
     pub marked: Option<(Mark, Vec<u8>)>,
+    /// For one that opens on a fixed word (`(?-u:\b)(?:word|…)`): its words, whether they
+    /// match in any case, and what follows them (see [`Openers::new`]).
+    pub opening: Option<(Vec<&'static str>, bool, After)>,
 }
+
+/// The words that open the "said Ana Ruiz" pattern.
+const SAID: [&str; 3] = ["said", "says", "according to"];
 
 /// The person patterns that remain regexes; each has a `name` group.
 pub static SPECS: LazyLock<Vec<Spec>> = LazyLock::new(|| {
@@ -320,12 +327,19 @@ pub static SPECS: LazyLock<Vec<Spec>> = LazyLock::new(|| {
     let role_bytes: Vec<u8> = PERSON_ROLES.iter().flat_map(|r| r.bytes()).collect();
     let one = name(1);
     let two = name(2);
+    let said = alternation(&SAID);
     let specs = [
-        (format!(r"(?-u:\b)(?:{titles})[ \t]+{one}"), true, None),
+        (
+            format!(r"(?-u:\b)(?:{titles})[ \t]+{one}"),
+            true,
+            None,
+            Some((TITLES.clone(), false, After::Name)),
+        ),
         (
             format!(r"(?-u:\b)(?:{roles})(?:[ \t]+|[ \t]*[-–—:][ \t]*){two}"),
             false,
             None,
+            Some((ROLES.clone(), false, After::NameOrDash)),
         ),
         // One word that a lower-case word or a mark follows: "founder Alon's defence".
         (
@@ -334,12 +348,14 @@ pub static SPECS: LazyLock<Vec<Spec>> = LazyLock::new(|| {
             ),
             true,
             None,
+            Some((PERSON_ROLES.clone(), true, After::Name)),
         ),
         // The same role in apposition before one word: "Multichain's CEO, Zhaojun, has…".
         (
             format!(r"(?-u:\b)(?i:{person_roles})[ \t]*,[ \t]+(?P<name>{WORD})[ \t]*,"),
             true,
             None,
+            Some((PERSON_ROLES.clone(), true, After::Comma)),
         ),
         // …or in brackets after it: "Rox (our CTO) and Anatol (our security expert)".
         (
@@ -348,6 +364,7 @@ pub static SPECS: LazyLock<Vec<Spec>> = LazyLock::new(|| {
             ),
             true,
             Some((Mark::Bracket, role_bytes)),
+            None,
         ),
         // The signature of an embedded post: "— Kiyo (@IslandKiyo) September 28, 2020".
         (
@@ -356,23 +373,27 @@ pub static SPECS: LazyLock<Vec<Spec>> = LazyLock::new(|| {
             ),
             true,
             Some((Mark::Handle, b"&;()@_0123456789".to_vec())),
+            None,
         ),
         // Someone the writer pairs with themself: "Alp and I looked at each other".
         (
             format!(r"(?P<name>{WORD})[ \t]+and[ \t]+(?:I|me)(?-u:\b)"),
             true,
             Some((Mark::And, Vec::new())),
+            None,
         ),
         (
-            format!(r"(?-u:\b)(?:said|says|according to)[ \t]+{two}"),
+            format!(r"(?-u:\b)(?:{said})[ \t]+{two}"),
             false,
             None,
+            Some((SAID.to_vec(), false, After::Name)),
         ),
         // A byline: "By Ana Ruiz" alone on its line, or before "/", "|" or a comma.
         (
             format!(r"(?m)^By[ \t]+{two}[ \t]*(?:$|[/|,])"),
             false,
             Some((Mark::ByLine, Vec::new())),
+            None,
         ),
         // An author's line, also run on after the last sentence: "… pledge. Author: Ana Ruiz".
         (
@@ -381,14 +402,16 @@ pub static SPECS: LazyLock<Vec<Spec>> = LazyLock::new(|| {
             ),
             false,
             Some((Mark::Colon, b"!?".to_vec())),
+            None,
         ),
     ];
     specs
         .into_iter()
-        .map(|(pattern, single, marked)| Spec {
+        .map(|(pattern, single, marked, opening)| Spec {
             pattern,
             single,
             marked,
+            opening,
         })
         .collect()
 });
@@ -404,23 +427,45 @@ pub static PATTERNS: LazyLock<Vec<(Regex, bool)>> = LazyLock::new(|| {
 
 /// How the extraction runs a person pattern.
 pub enum Searched {
-    /// Over the whole text: it starts at a fixed word, which the regex's prefilter finds.
+    /// Over the whole text: it starts at a fixed word, which the regex's prefilter finds
+    /// (should [`OPENERS`] not build).
     Regex(Regex),
+    /// Anchored where its opening words stand: pattern `i` of [`OPENERS`].
+    Opened(usize),
     /// Around its marks (boxed: its byte table is large beside a regex).
     Marked(Box<Marked>),
 }
 
+/// The person patterns that open on a fixed word, in [`SPECS`]' order, with one scan for all
+/// their words.
+pub static OPENERS: LazyLock<Option<Openers>> = LazyLock::new(|| {
+    Openers::new(SPECS.iter().filter_map(|s| {
+        // A marked pattern is searched around its marks.
+        if s.marked.is_some() {
+            return None;
+        }
+        let (words, fold, after) = s.opening.as_ref()?;
+        Some((s.pattern.as_str(), words.as_slice(), *fold, *after))
+    }))
+});
+
 /// The person patterns as the extraction runs them, in [`SPECS`]' order, with whether a
 /// single word is enough.
 pub static SEARCHED: LazyLock<Vec<(Searched, bool)>> = LazyLock::new(|| {
+    let opened = OPENERS.is_some();
+    let mut next_opened = 0;
     SPECS
         .iter()
         .filter_map(|s| {
-            let searched = match &s.marked {
-                Some((mark, extra)) => {
+            let searched = match (&s.marked, &s.opening) {
+                (Some((mark, extra)), _) => {
                     Searched::Marked(Box::new(Marked::new(&s.pattern, *mark, extra)?))
                 }
-                None => Searched::Regex(super::compile(&s.pattern)?),
+                (None, Some(_)) if opened => {
+                    next_opened += 1;
+                    Searched::Opened(next_opened - 1)
+                }
+                (None, _) => Searched::Regex(super::compile(&s.pattern)?),
             };
             Some((searched, s.single))
         })
