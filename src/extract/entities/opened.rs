@@ -111,8 +111,9 @@ pub struct Starts(Vec<Option<Vec<usize>>>);
 
 impl Openers {
     /// The patterns, each with its opening words, whether they fold case, and what follows
-    /// them. `None` when a pattern does not compile or a word does not open with an ASCII
-    /// letter (the boundary test before it would not hold).
+    /// them. `None` when a pattern does not compile, a word does not open with an ASCII
+    /// letter (the boundary test before it would not hold), or a word that folds case is not
+    /// ASCII (it is compared by ASCII case, `(?i)` folds by Unicode's).
     pub fn new<'a>(
         specs: impl IntoIterator<Item = (&'a str, &'a [&'a str], bool, After)>,
     ) -> Option<Self> {
@@ -132,7 +133,7 @@ impl Openers {
                 .to_index(regex_automata::PatternID::ZERO, "name");
             for w in opening {
                 let b = w.as_bytes();
-                if b.len() < 2 || !b[0].is_ascii_alphabetic() {
+                if b.len() < 2 || !b[0].is_ascii_alphabetic() || fold && !w.is_ascii() {
                     return None;
                 }
                 let slot = &mut pairs[pair(b[0], b[1])];
@@ -276,5 +277,19 @@ impl Openers {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{After, Openers};
+
+    #[test]
+    fn a_folding_word_beyond_ascii_is_refused_and_an_exact_one_taken() {
+        let pattern = r"(?i:(?-u:\b)président)\s+(?P<name>[A-Z][a-z]+)";
+        let folding = [(pattern, &["président"][..], true, After::Name)];
+        assert!(Openers::new(folding).is_none());
+        let exact = [(pattern, &["président"][..], false, After::Name)];
+        assert!(Openers::new(exact).is_some());
     }
 }
