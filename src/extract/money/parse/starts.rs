@@ -541,17 +541,7 @@ mod tests {
         .map(String::from)
         .into();
         // Pseudo-random texts of the pieces (the same each run).
-        let mut seed: u64 = 29;
-        for _ in 0..3000 {
-            let mut t = String::new();
-            for _ in 0..12 {
-                seed = seed
-                    .wrapping_mul(6_364_136_223_846_793_005)
-                    .wrapping_add(1_442_695_040_888_963_407);
-                t.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
-            }
-            texts.push(t);
-        }
+        texts.extend(super::super::tests::pieced_texts(29, 3000, 12, &PIECES));
         let mut found = 0;
         for t in &texts {
             for (pattern, kind) in [

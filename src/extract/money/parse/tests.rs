@@ -328,3 +328,21 @@ fn a_qualifier_is_never_turned_down_by_its_cheap_test() {
     }
     assert!(tried > 1000, "{tried}");
 }
+
+/// `count` pseudo-random texts of `words` pieces each, drawn from `pieces` (the same texts for
+/// the same `seed`): inputs for comparing a hand reader with the pattern it stands for.
+pub(super) fn pieced_texts(seed: u64, count: usize, words: usize, pieces: &[&str]) -> Vec<String> {
+    let mut seed = seed;
+    (0..count)
+        .map(|_| {
+            let mut t = String::new();
+            for _ in 0..words {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            t
+        })
+        .collect()
+}

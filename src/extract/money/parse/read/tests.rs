@@ -195,17 +195,7 @@ fn the_readers_read_what_the_patterns_capture_from_every_char_boundary() {
         .map(String::from),
     );
     // Pseudo-random texts of the pieces (the same each run).
-    let mut seed: u64 = 31;
-    for _ in 0..4000 {
-        let mut t = String::new();
-        for _ in 0..10 {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            t.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
-        }
-        texts.push(t);
-    }
+    texts.extend(super::super::tests::pieced_texts(31, 4000, 10, &PIECES));
     let (mut pre, mut suf) = (Counts::default(), Counts::default());
     for t in &texts {
         agree(&PREFIXED, prefixed, t, &mut pre);
