@@ -130,7 +130,14 @@ pub struct Lexicon {
     pub chains: WordSet,
     /// Negators, modal words and clause boundaries, by lower-case word.
     pub clause_words: HashMap<String, ClauseWord, WordHasher>,
+    /// For each lower-case ASCII first byte, bit `n` set when a clause word of `n` bytes opens
+    /// with it: most words of a sentence are turned down by one load, with no hash.
+    clause_word_shapes: [u32; 128],
 }
+
+/// Clause words up to this many bytes are in [`Lexicon::clause_word_shapes`]; a word as long
+/// or longer is always looked up.
+const SHAPE_LEN: usize = 32;
 
 /// The lists shipped in `assets/lexicon`, as (file name, text).
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
@@ -219,6 +226,15 @@ impl Lexicon {
                 })?;
             clause_words.insert(kind.0, kind.1);
         }
+        let mut clause_word_shapes = [0u32; 128];
+        for w in clause_words.keys() {
+            if let Some(&first) = w.as_bytes().first()
+                && w.is_ascii()
+                && w.len() < SHAPE_LEN
+            {
+                clause_word_shapes[usize::from(first)] |= 1 << w.len();
+            }
+        }
         let mut not_victim_words = words("not-victim-words.txt");
         // Month and weekday names (full names only) from the one calendar lists.
         not_victim_words.extend(super::calendar::month_names().map(String::from));
@@ -230,6 +246,7 @@ impl Lexicon {
             organisation_words: words("organisation-words.txt"),
             chains: words("chains.txt"),
             clause_words,
+            clause_word_shapes,
         })
     }
 
@@ -241,6 +258,22 @@ impl Lexicon {
     /// The role of matcher pattern `i`.
     pub fn cue(&self, i: usize) -> Cue {
         self.cues[i].1
+    }
+
+    /// Whether the ASCII `word` (its bytes), in any case, may be one of
+    /// [`Lexicon::clause_words`]: false only for a word shorter than [`SHAPE_LEN`] whose first
+    /// letter and length no clause word has. Only for ASCII: an ASCII word lower-cases byte for
+    /// byte, another may change its length.
+    pub fn ascii_may_be_clause_word(&self, word: &[u8]) -> bool {
+        match word.first() {
+            Some(&first) if word.len() < SHAPE_LEN => {
+                self.clause_word_shapes[usize::from(first.to_ascii_lowercase() & 0x7f)]
+                    >> word.len()
+                    & 1
+                    != 0
+            }
+            _ => true,
+        }
     }
 
     pub fn is_not_victim_word(&self, w: &str) -> bool {

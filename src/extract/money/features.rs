@@ -24,7 +24,7 @@ use crate::extract::lexicon::{ClauseWord, Cue, Lexicon};
 use crate::extract::{AmountKind, EntityKind};
 use crate::learn::{FeatureHash, Features};
 pub(super) use headline::{for_headline, for_none, none_candidate};
-use words::{Stem, TIME_WORDS, Word, after_last_break, clause_break, time_word, words, words_rev};
+use words::{Stem, TIME_WORDS, Word, first_break, last_break_end, time_word, words, words_rev};
 
 /// Words read on each side of a figure within its clause.
 const CLAUSE_WORDS: usize = 10;
@@ -438,7 +438,7 @@ fn of_figure(
     // The clause: words back to the nearest break or conjunction, and forward likewise.
     // Backwards from the figure, the nearest words first, up to and with the clause word that
     // opens the clause.
-    let cut = ss + after_last_break(before);
+    let cut = ss + last_break_end(before);
     let mut left = 0;
     for x in before_words
         .iter()
@@ -450,7 +450,7 @@ fn of_figure(
             break;
         }
     }
-    let right_cut = p.end + after.find(clause_break).unwrap_or(after.len());
+    let right_cut = p.end + first_break(after).unwrap_or(after.len());
     let mut right = 0;
     for x in after_words.iter().take_while(|x| x.word.end <= right_cut) {
         if right > 0 && x.word.clause == Some(ClauseWord::Boundary) {
@@ -492,9 +492,10 @@ fn of_figure(
         }
     }
     // The sentence's other words, lighter.
+    let sentence = || before_words.iter().rev().chain(after_words);
+    out.all.extend(sentence().map(|x| (x.hash, 0.3)));
     let mut in_sentence = [false; 3];
-    for x in before_words.iter().rev().chain(after_words) {
-        out.all.push((x.hash, 0.3));
+    for x in sentence() {
         if let Some(i) = time_word(x.word.clause) {
             in_sentence[i] = true;
         }
