@@ -52,6 +52,12 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// A byte of a word as `(?-u:\b)` reads words (ASCII letters, digits, `_`; a byte beyond
+/// ASCII is none): the byte readers that stand in for such a pattern.
+pub fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 /// `s`'s words joined by single spaces, with no list of them built: the one way names, quotes and
 /// table cells lose line breaks and runs of blanks.
 pub fn single_spaced(s: &str) -> String {
@@ -433,6 +439,14 @@ mod tests {
         );
         for t in &texts {
             assert_eq!(sentences(t), sentences_char_by_char(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_word_byte_is_a_byte_the_ascii_word_class_matches() {
+        let class = regex::bytes::Regex::new(r"^(?-u:\w)$").unwrap();
+        for b in 0..=u8::MAX {
+            assert_eq!(is_ascii_word_byte(b), class.is_match(&[b]), "{b:#x}");
         }
     }
 

@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::text::is_ascii_word_byte;
+
 /// The verbs of `VERB_BEFORE` ("Nimbus lost $5M").
 pub(super) const VERBS: &str =
     "lost|loses|lose|losing|suffered|suffers|suffer|experienced|hacked|drained|exploited|robbed";
@@ -64,11 +66,6 @@ static WORDS: LazyLock<Option<(AhoCorasick, Vec<May>)>> = LazyLock::new(|| {
     Some((ac, words.into_iter().map(|(_, m)| m).collect()))
 });
 
-/// A byte of an ASCII word, as `(?-u:\b)` reads words (any byte beyond ASCII is none).
-fn word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
 /// Which patterns may match in `pre`, the sentence before a figure. Each needs one of its words
 /// with no word byte before it (a boundary or blanks) and, for the verbs and nouns, none after
 /// it (a boundary); the nouns after "against" may take an "s". Under Unicode case folding the
@@ -83,12 +80,12 @@ pub(super) fn before(pre: &str) -> May {
     let bytes = pre.as_bytes();
     let mut may = May::NONE;
     for m in ac.find_overlapping_iter(pre) {
-        let open = m.start() == 0 || !word_byte(bytes[m.start() - 1]);
+        let open = m.start() == 0 || !is_ascii_word_byte(bytes[m.start() - 1]);
         if !open {
             continue;
         }
         let next = bytes.get(m.end()).copied();
-        let closed = next.is_none_or(|b| !word_byte(b));
+        let closed = next.is_none_or(|b| !is_ascii_word_byte(b));
         let list = lists[m.pattern().as_usize()];
         may.verb |= list.verb && closed;
         may.noun |= list.noun && closed;
