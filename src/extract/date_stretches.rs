@@ -12,8 +12,46 @@ pub(super) struct Stretch {
     pub span: Span,
     /// The anchor-word bits of the words wholly inside it (see `dates::ANCHOR_WORDS`).
     pub anchors: u16,
+    /// Where the last word of each anchor bit starts (bit `i` at `i`): a match starting past
+    /// it cannot hold that word, so a pattern's search after its last possible match is skipped.
+    last: [usize; 16],
     /// It holds a `-` (an ISO date needs one).
     pub dash: bool,
+}
+
+impl Stretch {
+    /// The stretch `span` with every anchor in `bits` counted as present everywhere in it.
+    #[cfg(test)]
+    pub fn everywhere(span: Span, bits: u16, dash: bool) -> Self {
+        let mut s = Self {
+            span,
+            anchors: 0,
+            last: [0; 16],
+            dash,
+        };
+        s.mark_everywhere(bits);
+        s
+    }
+
+    /// Counts every anchor in `bits` as present everywhere in the stretch.
+    pub fn mark_everywhere(&mut self, bits: u16) {
+        self.anchors |= bits;
+        self.last = [usize::MAX; 16];
+    }
+
+    /// The anchor bits of the words starting at or after byte `at`.
+    pub fn anchors_from(&self, at: usize) -> u16 {
+        let mut bits = self.anchors;
+        let mut left = bits;
+        while left != 0 {
+            let i = left.trailing_zeros();
+            if self.last[i as usize] < at {
+                bits &= !(1 << i);
+            }
+            left &= left - 1;
+        }
+        bits
+    }
 }
 
 /// Whether a date pattern can hold `c`: letters and digits of any script (case folding and
@@ -99,6 +137,7 @@ fn stretch(bytes: &[u8], s: usize, e: usize) -> Stretch {
     Stretch {
         span: Span::new(s, e),
         anchors: 0,
+        last: [0; 16],
         dash: bytes[s..e].contains(&b'-'),
     }
 }
@@ -111,6 +150,12 @@ pub(super) fn mark(stretches: &mut [Stretch], start: usize, end: usize, bit: u16
         && end <= s.span.end()
     {
         s.anchors |= bit;
+        let mut left = bit;
+        while left != 0 {
+            let i = left.trailing_zeros() as usize;
+            s.last[i] = s.last[i].max(start);
+            left &= left - 1;
+        }
     }
 }
 
@@ -202,5 +247,20 @@ mod tests {
         mark(&mut s, 8, 10, 2); // crosses the bracket: no stretch holds it
         assert_eq!(s[0].anchors, 1);
         assert!(s.iter().skip(1).all(|s| s.anchors == 0));
+    }
+
+    #[test]
+    fn anchors_from_a_byte_are_those_of_the_words_starting_there_or_later() {
+        let t = "in 2019 and 2020 by May";
+        let mut s = stretches(t);
+        mark(&mut s, 3, 7, 1);
+        mark(&mut s, 12, 16, 1);
+        mark(&mut s, 20, 23, 2 | 4);
+        assert_eq!(s[0].anchors_from(0), 7);
+        assert_eq!(s[0].anchors_from(12), 7);
+        assert_eq!(s[0].anchors_from(13), 6);
+        assert_eq!(s[0].anchors_from(21), 0);
+        let all = Stretch::everywhere(Span::new(0, t.len()), 7, false);
+        assert_eq!(all.anchors_from(t.len()), 7);
     }
 }

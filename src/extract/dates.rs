@@ -40,6 +40,8 @@ pub struct DateMention {
 }
 
 const YEAR: &str = r"(199\d|20[0-3]\d)";
+/// The words before "year" and "month" in the relative patterns (`last year`, `next month`).
+const RELATIVE: [&str; 5] = ["last", "this", "past", "previous", "next"];
 const SMALL: &str =
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})";
 
@@ -117,13 +119,17 @@ static PATTERNS: LazyLock<Vec<(meta::Regex, Form)>> = LazyLock::new(|| {
             Form::PrepMonth,
         ),
         p(
-            r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?(last|this|past|previous|next)\s+year(?-u:\b)"
-                .to_string(),
+            format!(
+                r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?({})\s+year(?-u:\b)",
+                RELATIVE.join("|")
+            ),
             Form::RelYear,
         ),
         p(
-            r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?(last|this|past|previous|next)\s+month(?-u:\b)"
-                .to_string(),
+            format!(
+                r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?({})\s+month(?-u:\b)",
+                RELATIVE.join("|")
+            ),
             Form::RelMonth,
         ),
         p(
@@ -195,7 +201,9 @@ const HAS_QUARTER: u16 = 256;
 const HAS_DAY_WORD: u16 = 512;
 /// A month word with what may be a day before it (see [`day_before`]).
 const HAS_DAY_MONTH: u16 = 1024;
-const HAS_ALL: u16 = 2047;
+/// A month word with what may be a day after it (see [`day_after`]).
+const HAS_MONTH_DAY: u16 = 2048;
+const HAS_ALL: u16 = 4095;
 
 /// The anchor words are lower case and matched in the document's lower-case form, which is
 /// the text's ASCII case folding.
@@ -207,7 +215,31 @@ static ANCHORS: LazyLock<Option<AhoCorasick>> =
 /// not the pattern: ASCII blanks, then a digit or the last two letters of "of", "1st", "2nd",
 /// "3rd", "4th"; a byte beyond ASCII in either place (a Unicode blank or digit) passes.
 fn day_before(lower: &[u8], at: usize) -> bool {
-    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    word_before(lower, at, |head| {
+        head.last().is_some_and(u8::is_ascii_digit)
+            || [b"of", b"st", b"nd", b"rd", b"th"]
+                .iter()
+                .any(|e| head.ends_with(*e))
+    })
+}
+
+/// Whether the relative patterns' `({RELATIVE})\s+` may stand before the "year" or "month" at
+/// byte `at` of the lower-cased text: a necessary test, as [`day_before`].
+fn relative_before(lower: &[u8], at: usize) -> bool {
+    word_before(lower, at, |head| {
+        RELATIVE.iter().any(|w| head.ends_with(w.as_bytes()))
+    })
+}
+
+/// The ASCII blanks of `\s` (Unicode's `White_Space` below 0x80).
+fn blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Whether white space then a word `ends` accepts may stand before byte `at`: ASCII blanks,
+/// then text whose end `ends` accepts (given the text up to the blanks); a byte beyond ASCII
+/// right before `at` or before the blanks (a Unicode blank) passes.
+fn word_before(lower: &[u8], at: usize, ends: impl Fn(&[u8]) -> bool) -> bool {
     let mut k = at;
     while k > 0 && blank(lower[k - 1]) {
         k -= 1;
@@ -218,9 +250,34 @@ fn day_before(lower: &[u8], at: usize) -> bool {
     let Some(&b) = k.checked_sub(1).and_then(|i| lower.get(i)) else {
         return false;
     };
-    !b.is_ascii()
-        || b.is_ascii_digit()
-        || (k >= 2 && matches!(&lower[k - 2..k], b"of" | b"st" | b"nd" | b"rd" | b"th"))
+    !b.is_ascii() || ends(&lower[..k])
+}
+
+/// Whether a day may follow the month word at byte `at`: the month-first forms need
+/// `{month}\s+(\d{1,2})` then no third digit. A necessary test: the month's ASCII letters,
+/// an optional full stop, ASCII blanks, then one or two ASCII digits not followed by a third;
+/// a byte beyond ASCII where a blank or the day stands (a Unicode blank or digit) passes.
+fn day_after(lower: &[u8], at: usize) -> bool {
+    let letters = lower[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let mut k = at + letters;
+    if lower.get(k) == Some(&b'.') {
+        k += 1;
+    }
+    let blanks = lower[k..].iter().take_while(|&&b| blank(b)).count();
+    match lower.get(k + blanks) {
+        Some(b) if !b.is_ascii() => true,
+        Some(b) if blanks > 0 && b.is_ascii_digit() => {
+            lower[k + blanks..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count()
+                <= 2
+        }
+        _ => false,
+    }
 }
 
 /// Which anchor words the document holds on each of its stretches where a date can be. Under
@@ -229,21 +286,34 @@ fn day_before(lower: &[u8], at: usize) -> bool {
 fn anchored_stretches(doc: &Document) -> Vec<Stretch> {
     let text = doc.text();
     let mut stretches = date_stretches::stretches(text);
-    let folded = !text.is_ascii() && text.contains(['\u{212A}', '\u{17F}']);
+    // Each `contains` of one char is a `memchr` of its last byte, not a decode of every char.
+    let folded = !text.is_ascii() && (text.contains('\u{212A}') || text.contains('\u{17F}'));
     let Some(ac) = ANCHORS.as_ref().filter(|_| !folded) else {
         for s in &mut stretches {
-            s.anchors = HAS_ALL;
+            s.mark_everywhere(HAS_ALL);
         }
         return stretches;
     };
     let lower = doc.lower();
     for m in ac.find_overlapping_iter(lower) {
         let mut bit = ANCHOR_WORDS[m.pattern().as_usize()].1;
-        if bit == HAS_MONTH && day_before(lower.as_bytes(), m.start()) {
-            bit |= HAS_DAY_MONTH;
+        let bytes = lower.as_bytes();
+        if bit == HAS_MONTH {
+            if day_before(bytes, m.start()) {
+                bit |= HAS_DAY_MONTH;
+            }
+            if day_after(bytes, m.start()) {
+                bit |= HAS_MONTH_DAY;
+            }
+        } else if matches!(bit, HAS_YEAR_WORD | HAS_MONTH_WORD)
+            && !relative_before(bytes, m.start())
+        {
+            continue;
         }
         date_stretches::mark(&mut stretches, m.start(), m.end(), bit);
     }
+    // Every pattern needs some anchor word: a stretch with none is never searched.
+    stretches.retain(|s| s.anchors != 0);
     stretches
 }
 
@@ -254,12 +324,14 @@ impl Form {
         let has = |bits: u16| anchors & bits == bits;
         match self {
             Self::Iso => has(HAS_YEAR) && dash,
-            Self::MonthDayYear | Self::MonthYear => has(HAS_YEAR | HAS_MONTH),
+            Self::MonthDayYear => has(HAS_YEAR | HAS_MONTH_DAY),
+            Self::MonthYear => has(HAS_YEAR | HAS_MONTH),
             Self::DayMonthYear => has(HAS_YEAR | HAS_DAY_MONTH),
             Self::EndOfYear => has(HAS_YEAR) && anchors & (HAS_UNIT | HAS_DAY | HAS_WEEK) != 0,
             Self::QuarterYear => has(HAS_YEAR | HAS_QUARTER),
             Self::Year => has(HAS_YEAR),
-            Self::MonthDay | Self::PrepMonth => has(HAS_MONTH),
+            Self::MonthDay => has(HAS_MONTH_DAY),
+            Self::PrepMonth => has(HAS_MONTH),
             Self::DayMonth => has(HAS_DAY_MONTH),
             Self::RelYear => has(HAS_YEAR_WORD),
             Self::RelMonth => has(HAS_MONTH_WORD),
@@ -318,6 +390,10 @@ fn find_in_stretches(
                 at = m.end().max(m.start() + 1);
                 while !haystack.is_char_boundary(at) {
                     at += 1;
+                }
+                // A later match starts at `at` or after, and holds its anchor words.
+                if !form.possible(s.anchors_from(at), s.dash) {
+                    break;
                 }
             }
         }
