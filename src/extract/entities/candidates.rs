@@ -5,6 +5,7 @@
 //! together, so one clear context ("Acme exchange") types every "Acme".
 
 use crate::text::is_word_char;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::learn::WordHasher;
@@ -103,8 +104,26 @@ fn strip_possessive(word: &str) -> (&str, bool) {
     (word, false)
 }
 
+/// Runs of name words, one after another in one vector: no vector per run.
+struct Runs {
+    words: Vec<(usize, usize)>,
+    /// Each run's range in `words`, never empty.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Runs {
+    fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+
+    /// Each run's words (byte ranges), in order.
+    fn iter(&self) -> impl Iterator<Item = &[(usize, usize)]> {
+        self.bounds.iter().map(|&(a, b)| &self.words[a..b])
+    }
+}
+
 /// Runs of name words on one line, outside `covered`, sentence openers and titles trimmed.
-fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
+fn runs(text: &str, covered: &[(usize, usize)]) -> Runs {
     // Covered spans by start, with the furthest end reached so far: whether a word overlaps
     // one is a binary search, so a text dense with names stays n log n.
     let mut spans = covered.to_vec();
@@ -120,8 +139,10 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
         let k = spans.partition_point(|&(s, _)| s < end);
         k > 0 && reach[k - 1] > start
     };
-    let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
-    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    // Where the run being read starts in `words`.
+    let mut run = 0;
     let mut closed = true;
     // An all-caps headline's capitals mark no name; a share bar's buttons are no names.
     let caps_title = super::text_shape::all_caps_title_end(text).unwrap_or(0);
@@ -134,7 +155,8 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
         let word = &text[start..word_end];
         // The line's end holds for every word before it: found once per line, not per word.
         if first_line || start > line.0 {
-            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let end =
+                memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
             line = (end, None);
             first_line = false;
         }
@@ -165,8 +187,8 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
         }
         let (word, possessive) = strip_possessive(word);
         // "Alameda-backed", "a Curve-clone": the name is the part before the hyphen.
-        let word = match word.rsplit_once('-') {
-            Some((head, tail)) if !head.is_empty() && COMPOUND_SUFFIXES.contains(tail) => head,
+        let word = match memchr::memrchr(b'-', word.as_bytes()) {
+            Some(h) if h > 0 && COMPOUND_SUFFIXES.contains(&word[h + 1..]) => &word[..h],
             _ => word,
         };
         let end = start + word.len();
@@ -174,7 +196,7 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
         let handle = is_lower_handle(word);
         let joins = !closed
             && !handle
-            && run.last().is_some_and(|&(s, e)| {
+            && words[run..].last().is_some_and(|&(s, e)| {
                 let gap = &text[e..start];
                 gap == " "
                     || gap == ". " && dotted_initials(&text[s..e]) && continues_name(word)
@@ -184,16 +206,18 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
                         .is_some_and(|g| CONNECTORS.contains(g))
                         && !OPENERS.contains(word)
             });
-        if !joins && !run.is_empty() {
-            out.push(std::mem::take(&mut run));
+        if !joins && words.len() > run {
+            bounds.push((run, words.len()));
+            run = words.len();
         }
-        run.push((start, end));
+        words.push((start, end));
         closed = possessive || handle;
     }
-    if !run.is_empty() {
-        out.push(run);
+    if words.len() > run {
+        bounds.push((run, words.len()));
     }
-    for r in out.iter_mut() {
+    for b in bounds.iter_mut() {
+        let r = &words[b.0..b.1];
         // An opener right after a lower-case word is inside a sentence, where a capital marks a
         // name ("made Do Kwon rich"); a title's capitals mark nothing.
         // (The word lower-cased opens with a lower-case letter: its first character's
@@ -216,30 +240,30 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Vec<Vec<(usize, usize)>> {
                     || is_modifier(w)
             })
             .count();
-        r.drain(..drop);
+        b.0 += drop;
         // "Wintermute CEO", "our Gitcoin Grant": a firm's officer or a thing owned ends no
         // name. Other titles keep their portfolio ("Pensions Secretary" is no firm's).
-        while r.len() > 1
-            && r.last().is_some_and(|&(s, e)| {
-                let w = &text[s..e];
-                is_job_title(w) && w.chars().all(|c| c.is_ascii_uppercase())
-                    || TRAILING_NOUNS.contains(w)
-            })
-        {
-            r.pop();
+        let ends_no_name = |(s, e): (usize, usize)| {
+            let w = &text[s..e];
+            is_job_title(w) && w.chars().all(|c| c.is_ascii_uppercase())
+                || TRAILING_NOUNS.contains(w)
+        };
+        while b.1 - b.0 > 1 && ends_no_name(words[b.1 - 1]) {
+            b.1 -= 1;
         }
+        let r = &words[b.0..b.1];
         // "Users of Acme" at a sentence start: an ordinary word, then the name.
         if r.len() > 1
             && text[r[0].1..r[1].0] != *" "
             && sentence_start(text, r[0].0)
             && COMMON.contains(text[r[0].0..r[0].1].to_lowercase().as_str())
         {
-            r.remove(0);
+            b.0 += 1;
         }
-        r.truncate(6);
+        b.1 = b.1.min(b.0 + 6);
     }
-    out.retain(|r| !r.is_empty());
-    out
+    bounds.retain(|b| b.1 > b.0);
+    Runs { words, bounds }
 }
 
 /// Whether a run so far is a firm's or a person's dotted initials ("E.F" of "E.F. Hutton",
@@ -276,7 +300,7 @@ struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// `runs`: the proposed names' words, whose first words the features ask about.
-    fn of(text: &'a str, crypto: bool, runs: &[Vec<(usize, usize)>]) -> Self {
+    fn of(text: &'a str, crypto: bool, runs: &Runs) -> Self {
         Doc {
             lower_words: lower_words::among(text, runs),
             title_end: text.find('\n').unwrap_or(text.len()),
@@ -371,12 +395,11 @@ static CRYPTO_WORDS: LazyLock<CryptoWords> = LazyLock::new(|| {
 });
 
 /// The person's and firm's cues (`person_cues`), each with its "at any mention" feature.
-static ANY_MENTION_CUES: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
-    ["pron_after", "its_after", "person_verb", "person_poss"]
-        .iter()
-        .map(|c| (hash(c), hash(&format!("any&{c}"))))
-        .collect()
-});
+static ANY_MENTION_CUES: LazyLock<[(u32, u32); ANY_MENTION_CUE_NAMES.len()]> =
+    LazyLock::new(|| ANY_MENTION_CUE_NAMES.map(|c| (hash(c), hash(&format!("any&{c}")))));
+
+/// The cues [`ANY_MENTION_CUES`] hashes.
+const ANY_MENTION_CUE_NAMES: [&str; 4] = ["pron_after", "its_after", "person_verb", "person_poss"];
 
 /// The features of how many times a name is written: once, twice, three times or more.
 static MENTION_COUNTS: LazyLock<[u32; 3]> =
@@ -397,10 +420,12 @@ pub fn propose(
     let doc = Doc::of(text, crypto, &found);
     // Each name's mentions and the hashes of their features, in the order names first appear.
     let mut pooled: Vec<Pooled> = Vec::new();
-    let mut index: HashMap<String, usize, WordHasher> = HashMap::default();
+    // Keyed by the text's own slice when the name is written with single spaces (nearly
+    // always): no copy of the name but the proposal's.
+    let mut index: HashMap<Cow<str>, usize, WordHasher> = HashMap::default();
     let mut scratch = features::Scratch::default();
     let mut name = String::new();
-    for words in &found {
+    for words in found.iter() {
         let (start, end) = (words[0].0, words[words.len() - 1].1);
         name.clear();
         for (i, w) in text[start..end].split_whitespace().enumerate() {
@@ -412,7 +437,13 @@ pub fn propose(
         let at = match index.get(name.as_str()) {
             Some(&at) => at,
             None => {
-                index.insert(name.clone(), pooled.len());
+                let written = &text[start..end];
+                let key = if written == name {
+                    Cow::Borrowed(written)
+                } else {
+                    Cow::Owned(name.clone())
+                };
+                index.insert(key, pooled.len());
                 // A mention has some fifty features: room for one, not a dozen doublings.
                 pooled.push((name.clone(), Vec::new(), Vec::with_capacity(64)));
                 pooled.len() - 1
@@ -425,39 +456,8 @@ pub fn propose(
     pooled
         .into_iter()
         .map(|(name, spans, mut hashes)| {
-            // Each feature's mean over the mentions: how many times it came, over how many.
-            let k = spans.len() as f32;
             hashes.sort_unstable();
-            let mut features: Features = Vec::with_capacity(hashes.len() + 1);
-            for h in hashes {
-                match features.last_mut() {
-                    Some((last, v)) if *last == h => *v += 1.0,
-                    _ => features.push((h, 1.0)),
-                }
-            }
-            for f in &mut features {
-                f.1 /= k;
-            }
-            // A person's or a firm's cue at any one mention ("his", "its") counts whole.
-            // The pooled features are sorted and distinct, so a cue is a binary search (the
-            // few pushed after them are looked through too); the pushed ones then go in at
-            // their place after equal keys, as the stable sort of the whole vector put them.
-            let pooled_len = features.len();
-            for &(cue, any) in ANY_MENTION_CUES.iter() {
-                if features[..pooled_len]
-                    .binary_search_by_key(&cue, |f| f.0)
-                    .is_ok()
-                    || features[pooled_len..].iter().any(|f| f.0 == cue)
-                {
-                    features.push((any, 1.0));
-                }
-            }
-            features.push((MENTION_COUNTS[spans.len().min(3) - 1], 1.0));
-            for i in pooled_len..features.len() {
-                let key = features[i].0;
-                let at = features[..i].partition_point(|g| g.0 <= key);
-                features[at..=i].rotate_right(1);
-            }
+            let features = pooled_features(&hashes, spans.len());
             Proposal {
                 name,
                 spans,
@@ -465,6 +465,55 @@ pub fn propose(
             }
         })
         .collect()
+}
+
+/// A name's features from its mentions' sorted feature hashes: each feature's mean over the
+/// `mentions` (how many times it came, over how many), then the person's and firm's cues at
+/// any one mention ("his", "its") counted whole and the mention count, sorted by hash with
+/// those few after the pooled ones of an equal hash. The few are merged in as the hashes are
+/// counted, where inserting each at its place moved the vector's tail.
+fn pooled_features(hashes: &[u32], mentions: usize) -> Features {
+    let k = mentions as f32;
+    // The cues' and the count's features, in the order they are pushed, then stably sorted
+    // by hash. A cue counts when a mention had it, or (a collision of hashes) when it is the
+    // "any" feature of a cue pushed before it. Each holds `k`, which the division by `k`
+    // makes exactly 1.
+    let mut extra = [(0u32, 0f32); ANY_MENTION_CUE_NAMES.len() + 1];
+    let mut n = 0;
+    for &(cue, any) in ANY_MENTION_CUES.iter() {
+        if hashes.binary_search(&cue).is_ok() || extra[..n].iter().any(|f| f.0 == cue) {
+            extra[n] = (any, k);
+            n += 1;
+        }
+    }
+    extra[n] = (MENTION_COUNTS[mentions.min(3) - 1], k);
+    let extra = &mut extra[..=n];
+    extra.sort_by_key(|f| f.0);
+    let mut features: Features = Vec::with_capacity(hashes.len() + extra.len());
+    let mut e = 0;
+    for &h in hashes {
+        if let Some((last, v)) = features.last_mut()
+            && *last == h
+        {
+            *v += 1.0;
+            continue;
+        }
+        while let Some(&f) = extra.get(e)
+            && f.0 < h
+        {
+            features.push(f);
+            e += 1;
+        }
+        features.push((h, 1.0));
+    }
+    features.extend_from_slice(&extra[e..]);
+    // A count over one mention is its mean already.
+    if mentions > 1 {
+        for f in &mut features {
+            f.1 /= k;
+        }
+    }
+    features
 }
 
 #[cfg(test)]

@@ -7,34 +7,46 @@
 use super::*;
 
 /// The lower-cased first words of `runs` that are lower-case words of `text`, as slices of it.
-pub(super) fn among<'a>(
-    text: &'a str,
-    runs: &[Vec<(usize, usize)>],
-) -> HashSet<&'a str, WordHasher> {
+pub(super) fn among<'a>(text: &'a str, runs: &Runs) -> HashSet<&'a str, WordHasher> {
     among_searching(text, runs, SEARCHED)
 }
 
 /// [`among`], each word searched for when there are at most `searched` of them.
 fn among_searching<'a>(
     text: &'a str,
-    runs: &[Vec<(usize, usize)>],
+    runs: &Runs,
     searched: usize,
 ) -> HashSet<&'a str, WordHasher> {
     let mut found = HashSet::default();
-    let mut wanted: HashSet<String, WordHasher> = HashSet::default();
+    // The wanted words lower-cased, one after another in one buffer (an ASCII word lowered in
+    // place, no string of its own), each once while few enough to be searched for.
+    let mut lowered = String::new();
+    let mut wanted: Vec<(usize, usize)> = Vec::new();
     // Lengths (in bytes, up to 63; longer ones all in the top bit) and ASCII first bytes (any
     // other first byte in the top bit) of the wanted words: most words of the text fail these.
     let (mut lengths, mut firsts) = (0u64, 0u128);
-    for r in runs {
+    for r in runs.iter() {
         let Some(&(s, e)) = r.first() else { continue };
-        let lower = text[s..e].to_lowercase();
+        let from = lowered.len();
+        let word = &text[s..e];
+        if word.is_ascii() {
+            lowered.push_str(word);
+            lowered[from..].make_ascii_lowercase();
+        } else {
+            lowered.push_str(&word.to_lowercase());
+        }
+        let lower = &lowered[from..];
         // A word of the text is alphanumeric and opens with a lower-case character.
-        if !lower.starts_with(char::is_lowercase) || !lower.chars().all(char::is_alphanumeric) {
+        if !lower.starts_with(char::is_lowercase)
+            || !lower.chars().all(char::is_alphanumeric)
+            || wanted.len() <= searched && wanted.iter().any(|&(a, b)| lowered[a..b] == *lower)
+        {
+            lowered.truncate(from);
             continue;
         }
         lengths |= length_bit(lower.len());
         firsts |= first_bit(lower.as_bytes()[0]);
-        wanted.insert(lower);
+        wanted.push((from, lowered.len()));
     }
     if wanted.is_empty() {
         return found;
@@ -42,7 +54,8 @@ fn among_searching<'a>(
     // A few words are looked for (SIMD substring search, a fraction of an instruction per
     // byte); many, as in a long filing, by reading the text's words once.
     if wanted.len() <= searched {
-        for w in &wanted {
+        for &(a, b) in &wanted {
+            let w = &lowered[a..b];
             if let Some(at) = memchr::memmem::find_iter(text.as_bytes(), w.as_bytes())
                 .find(|&at| whole_word(text, at, at + w.len()))
             {
@@ -51,6 +64,7 @@ fn among_searching<'a>(
         }
         return found;
     }
+    let wanted: HashSet<&str, WordHasher> = wanted.iter().map(|&(a, b)| &lowered[a..b]).collect();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -149,7 +163,7 @@ mod tests {
             // Both readings (every word of the text, each wanted word searched) find the same.
             assert_eq!(among_searching(text, &found, 0), got, "{text:?}");
             assert_eq!(among_searching(text, &found, usize::MAX), got, "{text:?}");
-            for r in &found {
+            for r in found.iter() {
                 let (s, e) = r[0];
                 let first = text[s..e].to_lowercase();
                 assert_eq!(

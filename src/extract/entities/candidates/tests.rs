@@ -273,7 +273,7 @@ fn pooled_by_strings(text: &str, not_name: &FxHashSet<String>, crypto: bool) -> 
     let found = runs(text, &[]);
     let doc = Doc::of(text, crypto, &found);
     let mut names: Vec<Counted> = Vec::new();
-    for words in &found {
+    for words in found.iter() {
         let (start, end) = (words[0].0, words[words.len() - 1].1);
         let name = text[start..end]
             .split_whitespace()
