@@ -164,6 +164,19 @@ pub(crate) fn compile(pattern: &str) -> Option<Regex> {
         .ok()
 }
 
+/// `pattern` with [`compile`]'s lazy-DFA cache but no prefilter, for the patterns run only
+/// where a scan of their own has found their words or marks (`opened`, `marked`, `credits`):
+/// a prefilter would find nothing faster there, and building one costs most of a compile.
+pub(crate) fn compile_unfiltered(pattern: &str) -> Option<regex_automata::meta::Regex> {
+    let config = regex_automata::meta::Config::new()
+        .hybrid_cache_capacity(32 << 20)
+        .auto_prefilter(false);
+    regex_automata::meta::Builder::new()
+        .configure(config)
+        .build(pattern)
+        .ok()
+}
+
 /// Short forms of the article's full person names: last word ("Demers"), and for names in
 /// East Asian order the family name first ("Kim" for "Kim Jong Un", "Moon" for "Moon Jae-in").
 fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Candidate>) {

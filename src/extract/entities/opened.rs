@@ -117,17 +117,11 @@ impl Openers {
     pub fn new<'a>(
         specs: impl IntoIterator<Item = (&'a str, &'a [&'a str], bool, After)>,
     ) -> Option<Self> {
-        let config = meta::Config::new()
-            .hybrid_cache_capacity(32 << 20)
-            .auto_prefilter(false);
         let mut patterns = Vec::new();
         let mut pairs = vec![0u16; 26 * 256];
         let mut words: Vec<Vec<Word>> = vec![Vec::new()];
         for (i, (pattern, opening, fold, after)) in specs.into_iter().enumerate() {
-            let re = meta::Builder::new()
-                .configure(config.clone())
-                .build(pattern)
-                .ok()?;
+            let re = super::compile_unfiltered(pattern)?;
             let name = re
                 .group_info()
                 .to_index(regex_automata::PatternID::ZERO, "name");
