@@ -7,9 +7,10 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
+use super::letter_runs::{self, RunSet};
+use super::word_starts::WordStarts;
 use super::{organizations, people, places, words};
 use crate::extract::EntityKind;
-use crate::text::is_word_char;
 
 mod trie;
 pub(super) use trie::NameTrie;
@@ -60,60 +61,12 @@ pub(super) struct Gazetteer {
     pub(super) folded_names: super::folded_names::Index,
     /// No name starts with white space, so every name the gazetteer keeps starts a token.
     pub(super) names_start_tokens: bool,
+    /// The [`letter_runs::key`] (as written) of every name's run of ASCII letters from its
+    /// first byte: a token opening with a letter is walked only when its run may be one.
+    runs: RunSet,
 }
 
 pub(super) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build_gazetteer);
-
-/// Where the tokens of [`crate::extract::document::tokenize`] start: a word character after
-/// none, or a mark. Read on the fly rather than from the Document's tokens, whose shapes
-/// nothing else of extraction reads yet and which cost more than the walk saves (callgrind,
-/// README "At scale"); once another stage makes them, `Document::tokens` can take over.
-fn token_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    let mut after_word = false;
-    std::iter::from_fn(move || {
-        // The rest of a word's ASCII letters and digits start nothing: skipped in a tight loop.
-        if after_word {
-            while at < bytes.len() && ASCII_WORD_BYTES[usize::from(bytes[at])] {
-                at += 1;
-            }
-        }
-        while at < bytes.len() {
-            let i = at;
-            let b = bytes[i];
-            // ASCII a byte at a time (most of any text); other characters decoded.
-            let (word, space) = if b.is_ascii() {
-                at += 1;
-                (
-                    b.is_ascii_alphanumeric() || b == b'_',
-                    matches!(b, b' ' | 0x09..=0x0d),
-                )
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                at += c.len_utf8();
-                (is_word_char(c), c.is_whitespace())
-            };
-            let starts = !(space || word && after_word);
-            after_word = word;
-            if starts {
-                return Some(i);
-            }
-        }
-        None
-    })
-}
-
-/// The ASCII bytes of a word (letters, digits, `_`), as a table: one load a byte.
-static ASCII_WORD_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
-        b += 1;
-    }
-    t
-};
 
 /// One gazetteer name found in a text: its byte span and its automaton pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -125,11 +78,14 @@ pub(super) struct Found {
 
 impl Gazetteer {
     /// Every name that starts where a token starts, in the order an overlapping scan of the
-    /// whole text gives them (by end, then start, then pattern). A name no token starts is
-    /// inside a word, which the gazetteer never takes ([`super::context::bounded`]), so
-    /// the trie is walked from each token's first byte instead of from every byte: most
-    /// tokens leave it within a byte or two.
-    pub(super) fn found_at_tokens(&self, text: &str) -> Vec<Found> {
+    /// whole text gives them (by end, then start, then pattern), but for names the gazetteer
+    /// never takes ([`super::context::bounded`]). A name no token starts is inside a word, so
+    /// the trie is walked from each token's first byte instead of from every byte. Nor is a
+    /// name taken that a letter goes on from ("Lazarusx"), so a name that opens with an ASCII
+    /// letter is taken only where its run of letters is the token's whole run: a token whose
+    /// run no name has is not walked at all (most words of a text; "the" of "the Economist"
+    /// is walked).
+    pub(super) fn found_at_tokens(&self, text: &str, starts: &WordStarts) -> Vec<Found> {
         if !self.names_start_tokens {
             return self
                 .names
@@ -144,7 +100,10 @@ impl Gazetteer {
         }
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for start in token_starts(text) {
+        for (start, run) in starts.tokens() {
+            if run.is_some_and(|key| !self.runs.may_hold(key)) {
+                continue;
+            }
             self.names
                 .for_each_at(bytes, start, bytes.len(), |end, pattern| {
                     out.push(Found {
@@ -327,8 +286,17 @@ pub(super) fn build_gazetteer() -> Gazetteer {
         }
     }
     let names_start_tokens = !names.iter().any(|n| n.starts_with(char::is_whitespace));
+    let mut runs = RunSet::new(17);
+    for n in &names {
+        let b = n.as_bytes();
+        let run = letter_runs::end(b, 0);
+        if run > 0 {
+            runs.insert(letter_runs::key(b, 0, run));
+        }
+    }
     Gazetteer {
         names_start_tokens,
+        runs,
         names: NameTrie::new(&names),
         patterns,
         targets,
@@ -370,7 +338,6 @@ pub(super) fn case_variants(name: &'static str) -> Vec<Cow<'static, str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::document::tokenize;
 
     /// The names the overlapping scan of the whole text finds and the gazetteer keeps.
     fn scanned(text: &str) -> Vec<Found> {
@@ -396,9 +363,10 @@ mod tests {
             "PyongyangLazarus xLazarus Lazarus_ @Lazarus #Binance Binance.com U.S. U.S.A.",
             "Côte d'Ivoire, São Paulo, Zürich; São\nPaulo — Coinbase’s CEO (Coinbase) [FBI]",
             "HIDDEN COBRA, Hidden Cobra, hidden cobra, APT38 and APT 38 in the UK/US.",
+            "Lazarusx Lazarus2 Lazarus_ Lazarusé theEconomist the Economist's NorthKorea U.S.A",
         ] {
             let kept: Vec<Found> = GAZETTEER
-                .found_at_tokens(text)
+                .found_at_tokens(text, &WordStarts::of(text))
                 .into_iter()
                 .filter(|f| super::super::context::bounded(text, f.start, f.end))
                 .collect();
@@ -406,25 +374,17 @@ mod tests {
         }
     }
 
-    #[test]
-    fn token_starts_are_where_the_tokenizer_starts_tokens() {
-        for text in [
-            "",
-            " ",
-            "The FBI said €81m was stolen.",
-            "  Bangladesh’s bank lost $81 million – “a heist” (2016)…\n\tnext_word __x 4th",
-            "Côte d'Ivoire; São\nPaulo—Zürich x2y 名字 名 字 ٣٤ a-b a_b",
-        ] {
-            let expected: Vec<usize> = tokenize(text).iter().map(|t| t.span.start()).collect();
-            assert_eq!(token_starts(text).collect::<Vec<_>>(), expected, "{text:?}");
-        }
-    }
-
     proptest::proptest! {
         #[test]
-        fn token_starts_agree_with_the_tokenizer_on_any_text(text in "[a-zA-Z0-9_ \t\n.,'’é名٣€-]{0,30}") {
-            let expected: Vec<usize> = tokenize(&text).iter().map(|t| t.span.start()).collect();
-            proptest::prop_assert_eq!(token_starts(&text).collect::<Vec<_>>(), expected);
+        fn names_found_at_token_starts_agree_with_the_whole_scan_on_any_text(
+            text in "(Lazarus|Group|North|Korea|the|Economist|U\\.S\\.|New|York|São|Paulo|x|é|2|_|-|'|\\.| |\n){0,12}"
+        ) {
+            let kept: Vec<Found> = GAZETTEER
+                .found_at_tokens(&text, &WordStarts::of(&text))
+                .into_iter()
+                .filter(|f| super::super::context::bounded(&text, f.start, f.end))
+                .collect();
+            proptest::prop_assert_eq!(kept, scanned(&text));
         }
     }
 

@@ -102,10 +102,15 @@ pub(super) fn before_acronym(text: &str, end: usize) -> bool {
         .is_some_and(|r| r.starts_with(char::is_uppercase))
 }
 
-pub(super) fn gazetteer_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
+pub(super) fn gazetteer_candidates(
+    text: &str,
+    g: &Gazetteer,
+    starts: &WordStarts,
+    out: &mut Vec<Candidate>,
+) {
     let first = out.len();
     let mut clubs: HashSet<&str> = HashSet::new();
-    for m in g.found_at_tokens(text) {
+    for m in g.found_at_tokens(text, starts) {
         let (start, end) = (m.start, m.end);
         if !bounded(text, start, end) {
             continue;

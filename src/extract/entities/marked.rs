@@ -100,15 +100,12 @@ pub struct Found {
 }
 
 impl Marked {
-    /// `pattern` (compiled as [`super::compile`] compiles it, with no prefilter: the marks
-    /// are the prefilter), `mark`, and the bytes a match may hold besides a name's and blanks:
-    /// every byte of a match but its last must be a letter, `-`, `'`, `.`, a blank, a byte of
-    /// a non-ASCII char, or in `extra`.
+    /// `pattern` (compiled by [`super::compile_unfiltered`]: the marks are the prefilter),
+    /// `mark`, and the bytes a match may hold besides a name's and blanks: every byte of a
+    /// match but its last must be a letter, `-`, `'`, `.`, a blank, a byte of a non-ASCII
+    /// char, or in `extra`.
     pub fn new(pattern: &str, mark: Mark, extra: &[u8]) -> Option<Self> {
-        let config = meta::Config::new()
-            .hybrid_cache_capacity(32 << 20)
-            .auto_prefilter(false);
-        let re = meta::Builder::new().configure(config).build(pattern).ok()?;
+        let re = super::compile_unfiltered(pattern)?;
         // The mark's own byte, which is never a match's last, is inside.
         let own: &[u8] = match mark {
             Mark::Bracket => b"(",

@@ -19,6 +19,7 @@ pub mod gazetteer;
 mod handles;
 pub(crate) mod institutions;
 mod kind_cues;
+mod letter_runs;
 pub mod marked;
 mod merging;
 pub mod model;
@@ -34,6 +35,7 @@ pub mod roles;
 mod speakers;
 pub mod speech_names;
 mod text_shape;
+mod word_starts;
 pub mod words;
 
 use std::collections::HashSet;
@@ -54,6 +56,7 @@ pub use gazetteer::{ThreatActor, derive_gazetteer};
 use merging::*;
 pub use merging::{variant_key, variant_key_into};
 pub(crate) use text_shape::unwrapped;
+use word_starts::WordStarts;
 
 /// A resolved candidate, in byte offsets.
 #[derive(Clone, Debug)]
@@ -80,7 +83,7 @@ impl Candidate {
     }
 }
 
-fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
+fn person_candidates(text: &str, g: &Gazetteer, words: &WordStarts, out: &mut Vec<Candidate>) {
     let mut at = 0;
     while let Some((start, end)) = name_runs::find_at(text, at) {
         // The run must start a word (the regex has no boundary before accented capitals).
@@ -119,7 +122,9 @@ fn person_candidates(text: &str, g: &Gazetteer, out: &mut Vec<Candidate>) {
             out.push(Candidate::person(text, start, end));
         }
     };
-    let starts = people::OPENERS.as_ref().map(|o| (o, o.starts(text)));
+    let starts = people::OPENERS
+        .as_ref()
+        .map(|o| (o, o.starts_from(text, words)));
     for (searched, single) in people::SEARCHED.iter() {
         match searched {
             people::Searched::Opened(i) => {
@@ -161,6 +166,19 @@ pub(crate) fn compile(pattern: &str) -> Option<Regex> {
     regex::RegexBuilder::new(pattern)
         .dfa_size_limit(32 << 20)
         .build()
+        .ok()
+}
+
+/// `pattern` with [`compile`]'s lazy-DFA cache but no prefilter, for the patterns run only
+/// where a scan of their own has found their words or marks (`opened`, `marked`, `credits`):
+/// a prefilter would find nothing faster there, and building one costs most of a compile.
+pub(crate) fn compile_unfiltered(pattern: &str) -> Option<regex_automata::meta::Regex> {
+    let config = regex_automata::meta::Config::new()
+        .hybrid_cache_capacity(32 << 20)
+        .auto_prefilter(false);
+    regex_automata::meta::Builder::new()
+        .configure(config)
+        .build(pattern)
         .ok()
 }
 
@@ -283,8 +301,10 @@ fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
 /// The gazetteers' and patterns' mentions, resolved so that none overlap.
 fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     let mut cands = Vec::new();
-    gazetteer_candidates(text, g, &mut cands);
-    person_candidates(text, g, &mut cands);
+    // Found once for the gazetteer's walk and the person patterns' opening words.
+    let words = WordStarts::of(text);
+    gazetteer_candidates(text, g, &words, &mut cands);
+    person_candidates(text, g, &words, &mut cands);
     organizations::org_candidates(text, &mut cands);
     credits::handle_candidates(text, &g.folded_organisations, &mut cands);
     handles::organisation_handles(text, &g.folded_organisations, &mut cands);

@@ -1,10 +1,12 @@
 //! The person patterns that open on a fixed word ("President Trump", "analyst Jane Doe",
 //! "founder Alon's", "said Ana Ruiz"), searched only where one of their words stands. Each
 //! regex alone scans the whole text with its own prefilter and lazy DFA; here one pass over
-//! the text's word starts finds every pattern's words at once (by their first two letters in
-//! any ASCII case, then the words themselves), a cheap test of the bytes after the word turns
-//! most of them down, and the regex runs anchored at the rest. (An overlapping Aho-Corasick
-//! scan of the words cost about 46 instructions a byte, five times this pass.) The matches are the regex's own, in the same order (`tests/opened.rs` compares them).
+//! the text's word starts finds every pattern's words at once (by the word's run of letters,
+//! then its first two letters in any ASCII case, then the words themselves), a cheap test of
+//! the bytes after the word turns most of them down, and the regex runs anchored at the rest.
+//! (An overlapping Aho-Corasick scan of the words cost about 46 instructions a byte, five
+//! times this pass.) The matches are the regex's own, in the same order (`tests/opened.rs`
+//! compares them).
 
 use std::sync::LazyLock;
 
@@ -13,7 +15,9 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, meta};
 
 use super::appositions::blank;
+use super::letter_runs::{self, RunSet};
 use super::marked::Found;
+use super::word_starts::WordStarts;
 
 /// What must follow a pattern's opening word, after any blanks: a test that every match
 /// passes, so a word it fails opens no match.
@@ -66,6 +70,12 @@ pub struct Openers {
     /// Per pair: its words lower-cased, each with the patterns it opens (the pattern's index
     /// and, unless the pattern folds case, the word as the pattern writes it).
     words: Vec<Vec<Word>>,
+    /// The [`letter_runs::key`] of every word's leading run of ASCII letters in any case. A
+    /// word at a word start is read there only when the text's run of letters may be one of
+    /// them: most words of a text open no pattern, yet share their first two letters with one
+    /// that does. A word that opens a match is followed by a blank, a comma, a dash or a colon
+    /// ([`After`]), never a letter, so its run of letters is the text's whole run there.
+    runs: RunSet,
 }
 
 /// An opening word, lower-cased, and the patterns it opens.
@@ -77,27 +87,6 @@ struct Word {
 /// The two chars that `(?i)` matches to ASCII letters ("k", "s"), their searchers built once.
 static KELVIN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("\u{212a}"));
 static LONG_S: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ſ"));
-
-/// Bytes by what `(?-u:\b)` makes of them: no word byte, a word byte (a digit or `_`), or an
-/// ASCII letter (a word byte that may open a pattern's word). A table: the scan reads every
-/// byte of every article.
-const NOT_WORD: u8 = 0;
-const WORD: u8 = 1;
-const LETTER: u8 = 2;
-static CLASS: [u8; 256] = {
-    let mut class = [NOT_WORD; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        if b.is_ascii_alphabetic() {
-            class[i] = LETTER;
-        } else if b.is_ascii_digit() || b == b'_' {
-            class[i] = WORD;
-        }
-        i += 1;
-    }
-    class
-};
 
 /// The slot of a word's first two bytes in [`Openers::pairs`].
 fn pair(first: u8, second: u8) -> usize {
@@ -117,17 +106,12 @@ impl Openers {
     pub fn new<'a>(
         specs: impl IntoIterator<Item = (&'a str, &'a [&'a str], bool, After)>,
     ) -> Option<Self> {
-        let config = meta::Config::new()
-            .hybrid_cache_capacity(32 << 20)
-            .auto_prefilter(false);
         let mut patterns = Vec::new();
         let mut pairs = vec![0u16; 26 * 256];
         let mut words: Vec<Vec<Word>> = vec![Vec::new()];
+        let mut runs = RunSet::new(16);
         for (i, (pattern, opening, fold, after)) in specs.into_iter().enumerate() {
-            let re = meta::Builder::new()
-                .configure(config.clone())
-                .build(pattern)
-                .ok()?;
+            let re = super::compile_unfiltered(pattern)?;
             let name = re
                 .group_info()
                 .to_index(regex_automata::PatternID::ZERO, "name");
@@ -136,6 +120,11 @@ impl Openers {
                 if b.len() < 2 || !b[0].is_ascii_alphabetic() || fold && !w.is_ascii() {
                     return None;
                 }
+                runs.insert(letter_runs::folded(letter_runs::key(
+                    b,
+                    0,
+                    letter_runs::end(b, 0),
+                )));
                 let slot = &mut pairs[pair(b[0], b[1])];
                 if *slot == 0 {
                     *slot = u16::try_from(words.len()).ok()?;
@@ -163,12 +152,19 @@ impl Openers {
             patterns,
             pairs,
             words,
+            runs,
         })
     }
 
     /// Where each pattern may start in `text`: its words at the text's word starts (an ASCII
     /// word boundary before them, as the patterns' `(?-u:\b)`) with the right bytes after.
     pub fn starts(&self, text: &str) -> Starts {
+        self.starts_from(text, &WordStarts::of(text))
+    }
+
+    /// [`Self::starts`] from the text's word starts found already: a word is read only where
+    /// its run of letters may be some opening word's run.
+    pub(super) fn starts_from(&self, text: &str, words: &WordStarts) -> Starts {
         let b = text.as_bytes();
         let folded_away = self.patterns.iter().any(|p| p.fold)
             && (KELVIN.find(b).is_some() || LONG_S.find(b).is_some());
@@ -177,18 +173,9 @@ impl Openers {
             .iter()
             .map(|p| (!(p.fold && folded_away)).then(Vec::new))
             .collect();
-        let n = b.len();
-        let mut p = 0;
-        while p < n {
-            while p < n && CLASS[usize::from(b[p])] == NOT_WORD {
-                p += 1;
-            }
-            if p < n && CLASS[usize::from(b[p])] == LETTER {
-                self.word_at(b, p, &mut starts);
-            }
-            p += 1;
-            while p < n && CLASS[usize::from(b[p])] != NOT_WORD {
-                p += 1;
+        for (start, key) in words.ascii_words() {
+            if self.runs.may_hold(letter_runs::folded(key)) {
+                self.word_at(b, start, &mut starts);
             }
         }
         Starts(starts)
