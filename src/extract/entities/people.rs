@@ -315,6 +315,19 @@ pub struct Spec {
     pub opening: Option<(Vec<&'static str>, bool, After)>,
 }
 
+impl Spec {
+    /// Its opening words, if [`OPENERS`] scans for them: a marked pattern is searched around
+    /// its marks instead. [`OPENERS`] and [`SEARCHED`] both ask this, so pattern `i` of the
+    /// one is the `i`-th opened pattern of the other.
+    fn opener(&self) -> Option<(&str, &[&'static str], bool, After)> {
+        if self.marked.is_some() {
+            return None;
+        }
+        let (words, fold, after) = self.opening.as_ref()?;
+        Some((self.pattern.as_str(), words.as_slice(), *fold, *after))
+    }
+}
+
 /// The words that open the "said Ana Ruiz" pattern.
 const SAID: [&str; 3] = ["said", "says", "according to"];
 
@@ -438,16 +451,8 @@ pub enum Searched {
 
 /// The person patterns that open on a fixed word, in [`SPECS`]' order, with one scan for all
 /// their words.
-pub static OPENERS: LazyLock<Option<Openers>> = LazyLock::new(|| {
-    Openers::new(SPECS.iter().filter_map(|s| {
-        // A marked pattern is searched around its marks.
-        if s.marked.is_some() {
-            return None;
-        }
-        let (words, fold, after) = s.opening.as_ref()?;
-        Some((s.pattern.as_str(), words.as_slice(), *fold, *after))
-    }))
-});
+pub static OPENERS: LazyLock<Option<Openers>> =
+    LazyLock::new(|| Openers::new(SPECS.iter().filter_map(Spec::opener)));
 
 /// The person patterns as the extraction runs them, in [`SPECS`]' order, with whether a
 /// single word is enough.
@@ -457,15 +462,15 @@ pub static SEARCHED: LazyLock<Vec<(Searched, bool)>> = LazyLock::new(|| {
     SPECS
         .iter()
         .filter_map(|s| {
-            let searched = match (&s.marked, &s.opening) {
-                (Some((mark, extra)), _) => {
+            let searched = match &s.marked {
+                Some((mark, extra)) => {
                     Searched::Marked(Box::new(Marked::new(&s.pattern, *mark, extra)?))
                 }
-                (None, Some(_)) if opened => {
+                None if opened && s.opener().is_some() => {
                     next_opened += 1;
                     Searched::Opened(next_opened - 1)
                 }
-                (None, _) => Searched::Regex(super::compile(&s.pattern)?),
+                None => Searched::Regex(super::compile(&s.pattern)?),
             };
             Some((searched, s.single))
         })
