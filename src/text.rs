@@ -53,10 +53,23 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// A byte of a word as `(?-u:\b)` reads words (ASCII letters, digits, `_`; a byte beyond
-/// ASCII is none): the byte readers that stand in for such a pattern.
+/// ASCII is none): the byte readers that stand in for such a pattern. One load a byte, as the
+/// word-start scan reads every byte of every text with it.
+#[inline]
 pub fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    ASCII_WORD_BYTES[usize::from(b)]
 }
+
+/// [`is_ascii_word_byte`] of every byte.
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    t
+};
 
 /// `s`'s words joined by single spaces, with no list of them built: the one way names, quotes and
 /// table cells lose line breaks and runs of blanks.

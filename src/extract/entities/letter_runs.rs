@@ -32,9 +32,11 @@ pub(super) fn folded(key: u64) -> u64 {
 
 /// The end of the run of ASCII letters from byte `start`.
 pub(super) fn end(b: &[u8], start: usize) -> usize {
-    b.get(start..)
-        .and_then(|rest| rest.iter().position(|c| !c.is_ascii_alphabetic()))
-        .map_or(b.len(), |n| start + n)
+    let mut at = start.min(b.len());
+    while at < b.len() && b[at].is_ascii_alphabetic() {
+        at += 1;
+    }
+    at
 }
 
 /// A set of [`key`]s as one bit per key's hash. Another key may share a bit, so a key the set

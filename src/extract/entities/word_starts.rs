@@ -5,7 +5,7 @@
 //! and which cost more than the scans save (callgrind, README "At scale").
 
 use super::letter_runs;
-use crate::text::is_word_char;
+use crate::text::{is_ascii_word_byte, is_word_char};
 
 /// One start: its byte, the end of the run of ASCII letters from it (the start itself when
 /// it opens with no ASCII letter) and that run's [`letter_runs::key`], and whether a token of
@@ -22,25 +22,6 @@ struct Start {
 /// A text's word starts, in order.
 pub(super) struct WordStarts(Vec<Start>);
 
-/// The ASCII bytes of a word (letters, digits, `_`), as a table: one load a byte.
-static ASCII_WORD_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
-        b += 1;
-    }
-    t
-};
-
-/// The end of the run of ASCII letters from byte `at`.
-fn letters_from(bytes: &[u8], mut at: usize) -> usize {
-    while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
-        at += 1;
-    }
-    at
-}
-
 impl WordStarts {
     /// The starts of `text`: where a token starts (a word character after none, or a mark)
     /// and where an ASCII letter follows a non-ASCII word character.
@@ -54,7 +35,7 @@ impl WordStarts {
             // The rest of a word's ASCII letters and digits start nothing: skipped in a tight
             // loop.
             if after_word {
-                while at < bytes.len() && ASCII_WORD_BYTES[usize::from(bytes[at])] {
+                while at < bytes.len() && is_ascii_word_byte(bytes[at]) {
                     at += 1;
                 }
             }
@@ -63,10 +44,7 @@ impl WordStarts {
             // ASCII a byte at a time (most of any text); other characters decoded.
             let (word, space) = if b.is_ascii() {
                 at += 1;
-                (
-                    ASCII_WORD_BYTES[usize::from(b)],
-                    matches!(b, b' ' | 0x09..=0x0d),
-                )
+                (is_ascii_word_byte(b), matches!(b, b' ' | 0x09..=0x0d))
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 at += c.len_utf8();
@@ -74,7 +52,7 @@ impl WordStarts {
             };
             if !(space || word && after_word) {
                 let (run_end, key) = if b.is_ascii_alphabetic() {
-                    at = letters_from(bytes, at);
+                    at = letter_runs::end(bytes, at);
                     (at, letter_runs::key(bytes, i, at))
                 } else {
                     (i, 0)
@@ -89,7 +67,7 @@ impl WordStarts {
             after_word = word;
             // "Zürich": `(?-u:\b)` sees a word start at "rich", inside the token.
             if word && !b.is_ascii() && bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
-                let run_end = letters_from(bytes, at);
+                let run_end = letter_runs::end(bytes, at);
                 out.push(Start {
                     at,
                     run_end,
@@ -139,15 +117,13 @@ mod tests {
                 let s = t.span.start();
                 let key = b[s]
                     .is_ascii_alphabetic()
-                    .then(|| letter_runs::key(b, s, letters_from(b, s)));
+                    .then(|| letter_runs::key(b, s, letter_runs::end(b, s)));
                 (s, key)
             })
             .collect();
         let words = (0..b.len())
-            .filter(|&p| {
-                b[p].is_ascii_alphabetic() && (p == 0 || !ASCII_WORD_BYTES[usize::from(b[p - 1])])
-            })
-            .map(|p| (p, letter_runs::key(b, p, letters_from(b, p))))
+            .filter(|&p| b[p].is_ascii_alphabetic() && (p == 0 || !is_ascii_word_byte(b[p - 1])))
+            .map(|p| (p, letter_runs::key(b, p, letter_runs::end(b, p))))
             .collect();
         (tokens, words)
     }
