@@ -2,8 +2,9 @@
 //! quotes the sentence that decided a figure's kind), and conversions between the character
 //! offsets Dossier stores and the byte offsets Rust slices use.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 /// The entries of a list or table file of `assets/`, with their line numbers (from 1): lines
 /// trimmed, blank lines and `#` comments (each file's header) left out. The one reader of
@@ -120,8 +121,8 @@ pub fn successive<T>(
 }
 
 /// Lower-case abbreviations after which a full stop does not end a sentence
-/// (`assets/lexicon/abbreviations.txt`).
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+/// (`assets/lexicon/abbreviations.txt`). Looked up at every full stop: a cheap hash.
+static ABBREVIATIONS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../assets/lexicon/abbreviations.txt")).collect());
 
 /// Whether a full stop after `word` leaves the sentence open: an abbreviation or an initial.
@@ -142,7 +143,8 @@ fn abbreviation(word: &str) -> bool {
 }
 
 /// The bytes that may end a sentence: a newline, `.`, `!`, `?`, and the first byte of `…`
-/// (a lead byte, so it starts a character).
+/// (a lead byte, so it starts a character). The definition of what [`MayEnd`] finds.
+#[cfg(test)]
 static MAY_END: [bool; 256] = {
     let mut t = [false; 256];
     t[b'\n' as usize] = true;
@@ -153,17 +155,59 @@ static MAY_END: [bool; 256] = {
     t
 };
 
+/// The bytes that may end a sentence (`\n . ! ?` and the lead byte of `…`), found by `memchr`
+/// rather than a byte loop: the three common ones by one search, `?` and the lead byte by
+/// another. Each search's last find is kept until the scan passes it, so no byte is searched
+/// twice.
+struct MayEnd<'t> {
+    bytes: &'t [u8],
+    /// The next `\n . !` at or after the last position asked for (`bytes.len()` for none).
+    common: usize,
+    /// The next `?` or lead byte of `…` likewise.
+    rare: usize,
+}
+
+impl<'t> MayEnd<'t> {
+    fn new(bytes: &'t [u8]) -> Self {
+        Self {
+            bytes,
+            common: Self::common_from(bytes, 0),
+            rare: Self::rare_from(bytes, 0),
+        }
+    }
+
+    fn common_from(bytes: &[u8], at: usize) -> usize {
+        memchr::memchr3(b'\n', b'.', b'!', &bytes[at..]).map_or(bytes.len(), |k| at + k)
+    }
+
+    fn rare_from(bytes: &[u8], at: usize) -> usize {
+        memchr::memchr2(b'?', 0xE2, &bytes[at..]).map_or(bytes.len(), |k| at + k)
+    }
+
+    /// The first byte at or after `at` that may end a sentence; `at` never goes back.
+    fn next_from(&mut self, at: usize) -> Option<usize> {
+        if self.common < at {
+            self.common = Self::common_from(self.bytes, at);
+        }
+        if self.rare < at {
+            self.rare = Self::rare_from(self.bytes, at);
+        }
+        let i = self.common.min(self.rare);
+        (i < self.bytes.len()).then_some(i)
+    }
+}
+
 /// Sentence spans (byte offsets): a newline always ends one; `.`, `!`, `?` or `…` end one when
 /// a capital, digit, quote or currency sign follows after a space, unless an abbreviation or an
 /// initial precedes. Only the characters that may end one are decoded: the bytes between are
-/// skipped by a table.
+/// skipped by `memchr` ([`MayEnd`]).
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
+    let mut ends = MayEnd::new(bytes);
     let mut at = 0;
-    while let Some(skip) = bytes[at..].iter().position(|&b| MAY_END[usize::from(b)]) {
-        let i = at + skip;
+    while let Some(i) = ends.next_from(at) {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -452,6 +496,63 @@ mod tests {
         );
         for t in &texts {
             assert_eq!(sentences(t), sentences_char_by_char(t), "{t:?}");
+        }
+    }
+
+    /// Every position [`MayEnd`] gives, asked from each byte on, is the next byte [`MAY_END`]
+    /// marks.
+    fn may_end_finds_what_the_table_marks(t: &str) {
+        let bytes = t.as_bytes();
+        let marked = |at: usize| (at..bytes.len()).find(|&i| MAY_END[usize::from(bytes[i])]);
+        // Asked at every byte in order, and asked in the jumps the splitter makes.
+        let mut ends = MayEnd::new(bytes);
+        for at in 0..=bytes.len() {
+            assert_eq!(ends.next_from(at), marked(at), "{t:?} at {at}");
+        }
+        let mut ends = MayEnd::new(bytes);
+        let mut at = 0;
+        while let Some(i) = ends.next_from(at) {
+            assert_eq!(Some(i), marked(at), "{t:?} at {at}");
+            at = (i + 1 + i % 3).min(bytes.len());
+        }
+    }
+
+    #[test]
+    fn the_bytes_that_may_end_a_sentence_are_found_as_the_table_marks_them() {
+        let mut texts: Vec<String> = (0..100)
+            .map(|i| crate::synthetic::article(11, i).text)
+            .collect();
+        texts.extend(
+            [
+                "",
+                ".",
+                "?",
+                "…",
+                "a?b.c!d\ne…f",
+                "é… Ωmega. 日本。 a.\tB\n\n  c ?",
+            ]
+            .map(String::from),
+        );
+        // Past the searches' 32-byte blocks: each byte at every offset of a long stretch.
+        for c in ["\n", ".", "!", "?", "…", "é", "’"] {
+            for at in 0..70 {
+                let mut t = "x".repeat(70);
+                t.insert_str(at, c);
+                texts.push(t);
+            }
+        }
+        for t in &texts {
+            may_end_finds_what_the_table_marks(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_by_memchr_splits_any_text_as_reading_every_character(
+            s in "[a-zA-Z0-9 .!?…\"“”’'()$€£é日Ü\t\n\u{a0}\u{2028}-]{0,80}"
+        ) {
+            may_end_finds_what_the_table_marks(&s);
+            proptest::prop_assert_eq!(sentences(&s), sentences_char_by_char(&s));
         }
     }
 

@@ -107,11 +107,50 @@ static CONVERSION_GAP: LazyLock<Regex> = LazyLock::new(|| {
 
 static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:-|–|—|to|and)\s*$"));
 
-/// A qualifier right before a figure: (pattern, effect).
+/// The qualifiers a figure may follow, in any case, by their words (blanks, `\s+`, apart): the one
+/// list [`QUALIFIER`] (read beyond ASCII) and [`ascii_qualifier`] (the rest) are made of.
+const QUALIFIERS: [&[&str]; 28] = [
+    &["at", "least"],
+    &["more", "than"],
+    &["over"],
+    &["upwards", "of"],
+    &["in", "excess", "of"],
+    &["north", "of"],
+    &["just", "over"],
+    &["nearly"],
+    &["almost"],
+    &["up", "to"],
+    &["as", "much", "as"],
+    &["close", "to"],
+    &["just", "under"],
+    &["less", "than"],
+    &["under"],
+    &["about"],
+    &["around"],
+    &["approximately"],
+    &["approx."],
+    &["approx"],
+    &["roughly"],
+    &["some"],
+    &["an", "estimated"],
+    &["estimated"],
+    &["~"],
+    &["≈"],
+    &[">"],
+    &["<"],
+];
+
+/// A qualifier right before a figure (no boundary before it), blanks after it; read with its
+/// Unicode case folding and blanks only where the text is not all ASCII.
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|north\s+of|just\s+over|nearly|almost|up\s+to|as\s+much\s+as|close\s+to|just\s+under|less\s+than|under|about|around|approximately|approx\.?|roughly|some|an\s+estimated|estimated|~|≈|>|<)\s*$",
-    )
+    let words = |q: &[&str]| {
+        q.iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join(r"\s+")
+    };
+    let alternatives: Vec<String> = QUALIFIERS.iter().map(|q| words(q)).collect();
+    re(&format!(r"(?i)(?P<q>{})\s*$", alternatives.join("|")))
 });
 
 /// Whether `before` can end with a [`QUALIFIER`] (which has no boundary before it): after its
@@ -158,9 +197,50 @@ fn may_qualify(before: &str) -> bool {
 
 /// The span in `before` of the [`QUALIFIER`] it ends with, if any.
 fn qualifier(before: &str) -> Option<(usize, usize)> {
+    if before.is_ascii() {
+        return ascii_qualifier(before.as_bytes());
+    }
     let mut caps = QUALIFIER.create_captures();
     QUALIFIER.captures(before, &mut caps);
     caps.get_group_by_name("q").map(|q| (q.start, q.end))
+}
+
+/// [`qualifier`] for ASCII text, with no pattern: the qualifier ends where the blanks at the end
+/// begin (none of [`QUALIFIERS`] ends with a blank), and the pattern's leftmost match is the one
+/// of them that starts first. ASCII text holds neither of the two characters beyond ASCII that
+/// fold to an ASCII letter (the long s, the Kelvin sign), nor a blank beyond ASCII.
+fn ascii_qualifier(before: &[u8]) -> Option<(usize, usize)> {
+    // `\s` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+    let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let blanks_before = |e: usize| before[..e].iter().rev().take_while(|b| blank(b)).count();
+    let end = before.len() - blanks_before(before.len());
+    let last = before[..end].last()?.to_ascii_lowercase();
+    // Where `q` starts, when it ends at `end`: its words read back from the last.
+    let start_of = |q: &[&str]| {
+        let mut e = end;
+        for (k, word) in q.iter().rev().enumerate() {
+            if k > 0 {
+                let gap = blanks_before(e);
+                if gap == 0 {
+                    return None;
+                }
+                e -= gap;
+            }
+            let word = word.as_bytes();
+            let s = e.checked_sub(word.len())?;
+            if !before[s..e].eq_ignore_ascii_case(word) {
+                return None;
+            }
+            e = s;
+        }
+        Some(e)
+    };
+    QUALIFIERS
+        .iter()
+        .filter(|q| q.last().and_then(|w| w.as_bytes().last()) == Some(&last))
+        .filter_map(|q| start_of(q))
+        .min()
+        .map(|s| (s, end))
 }
 
 static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)from\s*$"));

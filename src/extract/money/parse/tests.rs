@@ -329,6 +329,112 @@ fn a_qualifier_is_never_turned_down_by_its_cheap_test() {
     assert!(tried > 1000, "{tried}");
 }
 
+/// The qualifier pattern as it was written before the hand reader: the definition
+/// [`qualifier`] is compared with.
+const QUALIFIER_DEFINITION: &str = r"(?i)(?P<q>at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|north\s+of|just\s+over|nearly|almost|up\s+to|as\s+much\s+as|close\s+to|just\s+under|less\s+than|under|about|around|approximately|approx\.?|roughly|some|an\s+estimated|estimated|~|≈|>|<)\s*$";
+
+static DEFINED_QUALIFIER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(QUALIFIER_DEFINITION).unwrap());
+
+/// The span of the qualifier `before` ends with, as [`QUALIFIER_DEFINITION`] reads it.
+fn defined_qualifier(before: &str) -> Option<(usize, usize)> {
+    DEFINED_QUALIFIER
+        .captures(before)
+        .and_then(|c| c.name("q"))
+        .map(|q| (q.start(), q.end()))
+}
+
+/// Pieces of qualifiers and near misses, in both scripts' blanks and case foldings.
+const QUALIFIER_PIECES: [&str; 30] = [
+    "at",
+    "least",
+    "more",
+    "than",
+    "over",
+    "upwards",
+    "of",
+    "in",
+    "excess",
+    "north",
+    "just",
+    "nearly",
+    "UP",
+    "to",
+    "as",
+    "much",
+    "close",
+    "Under",
+    "about",
+    "approx",
+    ".",
+    "~",
+    "≈",
+    ">",
+    "estimated",
+    " ",
+    "\u{a0}",
+    "\u{b}",
+    "leaſt",
+    "\u{212a}",
+];
+
+#[test]
+fn a_qualifier_is_read_as_its_pattern_reads_it() {
+    let mut found = 0;
+    // What `parse` reads: the 25 characters before every character of the figure texts.
+    for text in figure_texts() {
+        for (at, _) in text.char_indices() {
+            let from = text[..at]
+                .char_indices()
+                .rev()
+                .nth(24)
+                .map_or(0, |(k, _)| k);
+            let before = &text[from..at];
+            let expected = defined_qualifier(before);
+            assert_eq!(qualifier(before), expected, "{before:?}");
+            found += usize::from(expected.is_some());
+        }
+    }
+    // Every qualifier, after words and blanks of both scripts.
+    for q in QUALIFIERS.map(|q| q.join(" ")) {
+        for head in ["", "x", "The ", "moreover ", "just\u{a0}", "é ", "at\n"] {
+            for tail in ["", " ", "\t\n", "\u{a0}", "\u{85} ", "\u{b}"] {
+                for t in [
+                    format!("{head}{q}{tail}"),
+                    format!("{head}{}{tail}", q.to_uppercase()),
+                ] {
+                    let expected = defined_qualifier(&t);
+                    assert_eq!(qualifier(&t), expected, "{t:?}");
+                    found += usize::from(expected.is_some());
+                }
+            }
+        }
+    }
+    assert!(found > 1000, "{found}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 4000,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Any text of qualifier pieces, blanks and foldings beyond ASCII is read as the pattern
+    /// reads it.
+    #[test]
+    fn any_text_s_qualifier_is_read_as_its_pattern_reads_it(
+        picks in proptest::collection::vec(0..QUALIFIER_PIECES.len(), 0..10),
+        gaps in proptest::collection::vec(0..4usize, 10)
+    ) {
+        let mut t = String::new();
+        for (k, &p) in picks.iter().enumerate() {
+            t.push_str(QUALIFIER_PIECES[p]);
+            t.push_str(["", " ", "  ", "\n"][gaps[k]]);
+        }
+            proptest::prop_assert_eq!(qualifier(&t), defined_qualifier(&t), "{:?}", t);
+    }
+}
+
 /// `count` pseudo-random texts of `words` pieces each, drawn from `pieces` (the same texts for
 /// the same `seed`): inputs for comparing a hand reader with the pattern it stands for.
 pub(super) fn pieced_texts(seed: u64, count: usize, words: usize, pieces: &[&str]) -> Vec<String> {
