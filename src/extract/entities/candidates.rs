@@ -128,19 +128,21 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Runs {
     // one is a binary search, so a text dense with names stays n log n.
     let mut spans = covered.to_vec();
     spans.sort_unstable();
-    let reach: Vec<usize> = spans
-        .iter()
-        .scan(0, |far, &(_, e)| {
-            *far = e.max(*far);
-            Some(*far)
-        })
-        .collect();
+    // Filled in place (a `scan` collected grew from empty).
+    let mut reach: Vec<usize> = Vec::with_capacity(spans.len());
+    let mut far = 0;
+    for &(_, e) in &spans {
+        far = e.max(far);
+        reach.push(far);
+    }
     let is_covered = |start: usize, end: usize| {
         let k = spans.partition_point(|&(s, _)| s < end);
         k > 0 && reach[k - 1] > start
     };
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    // About a name word per 64 bytes and a run per 128 of generated news: one allocation
+    // each, not a few doublings.
+    let mut words: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64);
+    let mut bounds: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 128);
     // Where the run being read starts in `words`.
     let mut run = 0;
     let mut closed = true;
@@ -419,10 +421,12 @@ pub fn propose(
     }
     let doc = Doc::of(text, crypto, &found);
     // Each name's mentions and the hashes of their features, in the order names first appear.
-    let mut pooled: Vec<Pooled> = Vec::new();
+    // No more names than runs.
+    let mut pooled: Vec<Pooled> = Vec::with_capacity(found.bounds.len());
     // Keyed by the text's own slice when the name is written with single spaces (nearly
     // always): no copy of the name but the proposal's.
-    let mut index: HashMap<Cow<str>, usize, WordHasher> = HashMap::default();
+    let mut index: HashMap<Cow<str>, usize, WordHasher> =
+        HashMap::with_capacity_and_hasher(found.bounds.len(), WordHasher::default());
     let mut scratch = features::Scratch::default();
     let mut name = String::new();
     for words in found.iter() {
@@ -445,7 +449,7 @@ pub fn propose(
                 };
                 index.insert(key, pooled.len());
                 // A mention has some fifty features: room for one, not a dozen doublings.
-                pooled.push((name.clone(), Vec::new(), Vec::with_capacity(64)));
+                pooled.push((name.clone(), Vec::with_capacity(1), Vec::with_capacity(64)));
                 pooled.len() - 1
             }
         };

@@ -20,8 +20,14 @@ fn among_searching<'a>(
     let mut found = HashSet::default();
     // The wanted words lower-cased, one after another in one buffer (an ASCII word lowered in
     // place, no string of its own), each once while few enough to be searched for.
-    let mut lowered = String::new();
-    let mut wanted: Vec<(usize, usize)> = Vec::new();
+    // Sized for the first words as written (lower-casing rarely changes a length): no
+    // doublings.
+    let first_words = runs
+        .iter()
+        .map(|r| r.first().map_or(0, |&(s, e)| e - s))
+        .sum();
+    let mut lowered = String::with_capacity(first_words);
+    let mut wanted: Vec<(usize, usize)> = Vec::with_capacity(runs.bounds.len());
     // Lengths (in bytes, up to 63; longer ones all in the top bit) and ASCII first bytes (any
     // other first byte in the top bit) of the wanted words: most words of the text fail these.
     let (mut lengths, mut firsts) = (0u64, 0u128);

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::is_ascii_word_byte;
+
 /// One name word (Latin letters, accents included), or a lower-case handle of a shape no
 /// ordinary word has: an ENS name (`nick.eth`), with an underscore (`officer_cia`) or ending in
 /// digits (`jiecut42`). Leading boundaries are checked by the caller (accented capitals have no
@@ -83,11 +85,23 @@ fn handle_end(bytes: &[u8], i: usize) -> Option<usize> {
 /// letters, then parts after marks. Each run goes as far as it can: what stops it is never a
 /// mark it could give back.
 fn capital_end(text: &str, i: usize, len: usize) -> usize {
-    let mut end = run_chars(text, i + len, body);
-    while let Some(mark) = char_at(text, end).filter(|&c| matches!(c, '-' | '.' | '\'' | '’' | '&'))
-    {
-        let from = end + mark.len_utf8();
-        let to = run_chars(text, from, part);
+    let bytes = text.as_bytes();
+    // ASCII letters, digits and underscores (nearly every byte of a name) in a tight loop.
+    let mut end = run(bytes, i + len, is_ascii_word_byte);
+    if bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+        end = run_chars(text, end, body);
+    }
+    loop {
+        // The marks are ASCII but for the right quote, whose three bytes open with 0xE2.
+        let from = match bytes.get(end) {
+            Some(b'-' | b'.' | b'\'' | b'&') => end + 1,
+            Some(0xE2) if bytes[end..].starts_with("’".as_bytes()) => end + 3,
+            _ => break,
+        };
+        let mut to = run(bytes, from, |b| b.is_ascii_alphanumeric());
+        if bytes.get(to).is_some_and(|b| !b.is_ascii()) {
+            to = run_chars(text, to, part);
+        }
         if to == from {
             break;
         }
@@ -174,7 +188,13 @@ fn letters_then_digits_end(bytes: &[u8], i: usize) -> Option<usize> {
 pub fn find_at(text: &str, at: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut i = at;
-    while let Some(&b) = bytes.get(i) {
+    loop {
+        // Past blanks and marks, which open no word, in a tight loop.
+        i += bytes[i.min(bytes.len())..]
+            .iter()
+            .position(|&b| OPENS[usize::from(b)])
+            .unwrap_or(bytes.len().saturating_sub(i));
+        let Some(&b) = bytes.get(i) else { break };
         match b {
             b'@' => {
                 if let Some(e) = handle_end(bytes, i) {
@@ -187,9 +207,7 @@ pub fn find_at(text: &str, at: usize) -> Option<(usize, usize)> {
                 let r = run(bytes, i, |b| b.is_ascii_lowercase());
                 // Followed by a blank or a mark none of the alternatives reads on: no word
                 // starts in the run.
-                let plain = bytes.get(r).is_none_or(|&n| {
-                    n.is_ascii() && !matches!(n, b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'.' | b'-')
-                });
+                let plain = bytes.get(r).is_none_or(|&n| PLAIN_AFTER[usize::from(n)]);
                 if !plain
                     && let Some(e) = camel_end(text, i)
                         .or_else(|| ens_end(bytes, i))
@@ -231,6 +249,32 @@ pub fn find_at(text: &str, at: usize) -> Option<(usize, usize)> {
     }
     None
 }
+
+/// The bytes a word of [`find_at`] may start at: `@`, ASCII letters, digits and `_`, and any
+/// byte past ASCII (decoded to be told).
+static OPENS: [bool; 256] = {
+    let mut t = [true; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'@' || c == b'_';
+        b += 1;
+    }
+    t
+};
+
+/// The ASCII bytes after a run of small letters that none of [`find_at`]'s alternatives reads
+/// on: all but capitals, digits, `_`, `.` and `-` (and the small letters, which the run took).
+static PLAIN_AFTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = !(c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'_' | b'.' | b'-'));
+        b += 1;
+    }
+    t
+};
 
 /// Every word of `text`, each search starting where the last one ended.
 pub fn find_iter(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
