@@ -27,6 +27,11 @@ static LINKS: LazyLock<HashSet<&'static str, WordHasher>> = LazyLock::new(|| {
 /// Words between a name and its figure read for links; beyond, only the distance counts.
 const LINK_REACH: usize = 25;
 
+/// Room made for the features of "none" and of a candidate, so that the lists are not
+/// regrown a few features at a time (most hold 8 to 20).
+const NONE_FEATURES: usize = 16;
+const CANDIDATE_FEATURES: usize = 24;
+
 /// A bucket's number as a feature name writes it.
 const DIGITS: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
 
@@ -76,9 +81,10 @@ impl Rule {
 
 /// The "none" candidate: what the rule named and how many names there are to choose from.
 pub(super) fn none(scene: &Scene, f: &FigureView, rule: &Rule) -> Features {
-    let mut out: Features = vec![(hash("none"), 1.0)];
+    let mut out: Features = Vec::with_capacity(NONE_FEATURES);
+    out.push((hash("none"), 1.0));
     let add = |out: &mut Features, name: &str| out.push((hash(name), 1.0));
-    add(&mut out, &format!("none:kind={}", f.kind.as_str()));
+    out.push((hash_parts(&["none:kind=", f.kind.as_str()]), 1.0));
     if f.main {
         add(&mut out, "none:main");
     }
@@ -110,16 +116,13 @@ pub(super) fn none(scene: &Scene, f: &FigureView, rule: &Rule) -> Features {
         .filter(|c| has_mention_in(c, f.window))
         .count();
     out.push((
-        hash_parts(&[
-            "none:in_sentence=",
-            &bucket(in_sentence, &[0, 1, 2]).to_string(),
-        ]),
+        hash_parts(&["none:in_sentence=", DIGITS[bucket(in_sentence, &[0, 1, 2])]]),
         1.0,
     ));
     out.push((
         hash_parts(&[
             "none:orgs=",
-            &bucket(scene.organisations().len(), &[0, 1, 3, 8]).to_string(),
+            DIGITS[bucket(scene.organisations().len(), &[0, 1, 3, 8])],
         ]),
         1.0,
     ));
@@ -194,7 +197,8 @@ pub(super) fn of(
     order: usize,
 ) -> Features {
     let text = scene.text;
-    let mut out: Features = vec![(hash("cand"), 1.0)];
+    let mut out: Features = Vec::with_capacity(CANDIDATE_FEATURES);
+    out.push((hash("cand"), 1.0));
     // Names hashed from their parts: no string is built per candidate and figure.
     let mut add = |parts: &[&str], v: f32| out.push((hash_parts(parts), v));
     let (span, before) = (near.span, near.before);
@@ -294,7 +298,8 @@ pub(super) fn of(
         );
     }
     let ss = scene.sents[sentence.min(scene.sents.len().saturating_sub(1))].start();
-    if text[ss..span.0].split_whitespace().count() <= 2 {
+    // At most two words before it: a third is not looked for.
+    if text[ss..span.0].split_whitespace().nth(2).is_none() {
         add(&["starts_sentence"], 1.0);
     }
     add(&["count=", DIGITS[bucket(c.spans.len(), &[1, 2, 5])]], 1.0);

@@ -89,7 +89,7 @@ pub struct Candidates {
 }
 
 /// Whether an ASCII byte is white space as `char::is_whitespace` reads it.
-const fn ascii_space(b: u8) -> bool {
+pub(in crate::extract::victims) const fn ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 

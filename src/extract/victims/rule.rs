@@ -18,6 +18,7 @@ use crate::extract::unfiltered;
 use crate::learn::WordHasher;
 
 mod cue_words;
+mod title;
 
 /// Compiles one of the rule's fixed patterns: constants of the program, not input (a bad one
 /// is caught by `every_static_pattern_compiles`).
@@ -28,7 +29,7 @@ fn re(s: &str) -> Regex {
 /// Compiles every static pattern of this module (see `every_static_pattern_compiles`).
 #[cfg(test)]
 pub(crate) fn force_patterns() {
-    for p in [&TITLE, &FROM_AFTER, &NOUN_ON_AFTER] {
+    for p in [&FROM_AFTER, &NOUN_ON_AFTER] {
         LazyLock::force(p);
     }
     for p in [&VERB_BEFORE, &NOUN_BEFORE, &AGAINST_BEFORE] {
@@ -268,14 +269,15 @@ impl<'a> Rule<'a> {
         {
             return Some(n);
         }
+        let after = cue_words::after(post);
         // "a $2.1 billion hack on Vesta"
-        if let Some(m) = NOUN_ON_AFTER.find(post)
+        if let Some(m) = after.noun_on.then(|| NOUN_ON_AFTER.find(post)).flatten()
             && let Some(n) = self.named_at(&post[m.end()..])
         {
             return Some(n);
         }
         // "stolen from Banco del Sur"
-        if let Some(m) = FROM_AFTER.find(post)
+        if let Some(m) = after.from.then(|| FROM_AFTER.find(post)).flatten()
             && let Some(n) = self.named_at(&post[m.end()..])
         {
             return Some(n);
@@ -348,10 +350,8 @@ impl<'a> Rule<'a> {
     /// "Pylon Chain loses $40 million").
     pub fn in_title(&self, title: &str, body: &str) -> Option<String> {
         let title = title.trim();
-        if let Some(c) = TITLE.captures(title)
-            && let Some(n) = c.name("n")
-        {
-            return self.canonical(n.as_str());
+        if let Some(n) = title::name(title) {
+            return self.canonical(n);
         }
         // A database entry titled with the platform's name alone.
         // One to three words: only the first four are read (a first line may be a paragraph).
@@ -382,14 +382,18 @@ fn clean(t: &str) -> &str {
 }
 
 static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^[^.;]{0,120}?(?-u:\b)(?:from|at)\s+(?:the\s+)?(?:(?:account|accounts|coffers|reserves|systems?|hot\s+wallets?|wallets?|vaults?|users|customers)\s+(?:of|at)\s+(?:the\s+)?)?",
-    )
+    re(&format!(
+        r"^[^.;]{{0,{}}}?(?-u:\b)(?:{})\s+(?:the\s+)?(?:(?:account|accounts|coffers|reserves|systems?|hot\s+wallets?|wallets?|vaults?|users|customers)\s+(?:of|at)\s+(?:the\s+)?)?",
+        cue_words::FROM_REACH,
+        cue_words::FROM_WORDS.join("|")
+    ))
 });
 static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\s*(?:\S+\s+){0,2}?(?i:hack|exploit|heist|attack|breach|theft)\s+(?:on|of|against|at)\s+(?:the\s+)?",
-    )
+    re(&format!(
+        r"^\s*(?:\S+\s+){{0,{}}}?(?i:{})\s+(?:on|of|against|at)\s+(?:the\s+)?",
+        cue_words::ON_NOUN_REACH,
+        cue_words::ON_NOUNS.join("|")
+    ))
 });
 /// The patterns before a figure: run only when their words are there ([`cue_words`]), so
 /// with no prefilter ([`unfiltered`]), which was most of the cost of compiling them.
@@ -416,13 +420,6 @@ fn unit_before_name(pre: &str) -> bool {
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
-
-/// A title saying who was robbed: "X - REKT", "X suffers …", "X loses …".
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?P<n>[^\n]{1,60}?)\s+(?:[-–]\s+(?i:rekt)(?-u:\b)|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)(?-u:\b))",
-    )
-});
 
 /// Words dropped when victims' names are compared (`assets/lexicon/victim-name-noise.txt`).
 static KIND_WORDS: LazyLock<HashSet<&'static str, WordHasher>> = LazyLock::new(|| {

@@ -1,11 +1,12 @@
-//! The words the rule's patterns before a figure need ("lost", "hack", "theft"), found in one
-//! pass so that a pattern whose words are absent from the text before the figure is not run
-//! (most figures' sentences hold none). A necessary test, never the pattern itself.
+//! The words the rule's patterns around a figure need ("lost", "hack", "theft" before it;
+//! "hack on", "from" after it), looked for first so that a pattern whose words are absent is
+//! not run (most figures' sentences hold none). A necessary test, never the pattern itself.
 
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use crate::extract::victims::ascii_space;
 use crate::text::is_ascii_word_byte;
 
 /// The verbs of `VERB_BEFORE` ("Nimbus lost $5M").
@@ -15,6 +16,83 @@ pub(super) const VERBS: &str =
 pub(super) const NOUNS: &str = "hack|exploit|heist|breach|attack|robbery|theft";
 /// The nouns of `AGAINST_BEFORE` ("an attack against the bank that cost $850 million").
 pub(super) const AGAINST_NOUNS: &str = "attack|hack|heist|breach|theft|exploit";
+
+/// The nouns of `NOUN_ON_AFTER` ("a $2.1 billion hack on Vesta").
+pub(super) const ON_NOUNS: [&str; 6] = ["hack", "exploit", "heist", "attack", "breach", "theft"];
+/// How many words may stand between a figure and a noun of `NOUN_ON_AFTER`.
+pub(super) const ON_NOUN_REACH: usize = 2;
+/// The words of `FROM_AFTER` ("stolen from Banco del Sur"), in this case only.
+pub(super) const FROM_WORDS: [&str; 2] = ["from", "at"];
+/// How many characters (none a full stop or a semicolon) `FROM_AFTER` reads before its word.
+pub(super) const FROM_REACH: usize = 120;
+
+/// Which of the patterns after a figure may match.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct After {
+    pub noun_on: bool,
+    pub from: bool,
+}
+
+/// Which patterns may match in `post`, the sentence after a figure: `NOUN_ON_AFTER` needs one
+/// of its nouns opening one of the first three words, `FROM_AFTER` one of its words with no
+/// ASCII word byte before it, a blank after it, and only characters other than a full stop or
+/// a semicolon, at most [`FROM_REACH`], before it. Text beyond ASCII where either looks lets
+/// the pattern run: its blanks and case folding are Unicode's.
+pub(super) fn after(post: &str) -> After {
+    After {
+        noun_on: noun_may_open_a_word(post),
+        from: from_word_may_follow(post),
+    }
+}
+
+/// Whether one of the first `ON_NOUN_REACH + 1` words of `post` may be an [`ON_NOUNS`] word
+/// (the pattern reads blanks right after it).
+fn noun_may_open_a_word(post: &str) -> bool {
+    let bytes = post.as_bytes();
+    let mut at = 0;
+    for _ in 0..=ON_NOUN_REACH {
+        while at < bytes.len() && ascii_space(bytes[at]) {
+            at += 1;
+        }
+        let word = at;
+        while at < bytes.len() && !ascii_space(bytes[at]) {
+            if !bytes[at].is_ascii() {
+                return true;
+            }
+            at += 1;
+        }
+        if word == at {
+            return false;
+        }
+        let w = &bytes[word..at];
+        if ON_NOUNS
+            .iter()
+            .any(|n| w.eq_ignore_ascii_case(n.as_bytes()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a [`FROM_WORDS`] word may stand where `FROM_AFTER` reads it: before any full stop
+/// or semicolon, within [`FROM_REACH`] characters (at most four bytes each), where one of
+/// their first letters stands.
+fn from_word_may_follow(post: &str) -> bool {
+    let bytes = post.as_bytes();
+    let reach = &bytes[..bytes.len().min(4 * FROM_REACH + 4)];
+    let zone = &reach[..memchr::memchr2(b'.', b';', reach).unwrap_or(reach.len())];
+    let [a, b] = FROM_WORDS.map(|w| w.as_bytes()[0]);
+    memchr::memchr2_iter(a, b, zone).any(|at| {
+        (at == 0 || !is_ascii_word_byte(bytes[at - 1]))
+            && FROM_WORDS.iter().any(|w| {
+                bytes[at..].starts_with(w.as_bytes())
+                    && bytes
+                        .get(at + w.len())
+                        .is_some_and(|&n| !n.is_ascii() || ascii_space(n))
+            })
+    })
+}
 
 /// Which of the patterns before a figure may match.
 #[derive(Clone, Copy, Debug, PartialEq)]

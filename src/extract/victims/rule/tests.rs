@@ -246,3 +246,137 @@ proptest::proptest! {
         word_test_agrees(&s);
     }
 }
+
+/// The title pattern as it was written before the hand reader: the definition.
+static TITLE: LazyLock<Regex> = LazyLock::new(|| re(&title::pattern()));
+
+/// The reader and the regex name the same text, or none.
+fn title_agrees(title: &str) {
+    let by_regex = TITLE
+        .captures(title)
+        .and_then(|c| c.name("n"))
+        .map(|n| n.as_str());
+    assert_eq!(title::name(title), by_regex, "{title:?}");
+}
+
+/// The gates after a figure never keep a pattern from a match it has.
+fn after_gate_agrees(post: &str) {
+    let may = cue_words::after(post);
+    assert!(may.noun_on || !NOUN_ON_AFTER.is_match(post), "{post:?}");
+    assert!(may.from || !FROM_AFTER.is_match(post), "{post:?}");
+}
+
+/// Every suffix of `text` that starts at a char boundary, as a title and as the text after a
+/// figure; how many of them a pattern matches.
+fn both_agree_on_every_suffix(text: &str) -> usize {
+    let mut matched = 0;
+    for (at, _) in text.char_indices() {
+        let rest = &text[at..];
+        title_agrees(rest);
+        after_gate_agrees(rest);
+        matched += usize::from(TITLE.is_match(rest))
+            + usize::from(NOUN_ON_AFTER.is_match(rest))
+            + usize::from(FROM_AFTER.is_match(rest));
+    }
+    matched
+}
+
+#[test]
+fn the_title_pattern_is_the_one_it_replaces() {
+    assert_eq!(
+        title::pattern(),
+        r"^(?P<n>[^\n]{1,60}?)\s+(?:[-–]\s+(?i:rekt)(?-u:\b)|(?i:suffers|suffered|loses|lost|hit\s+by|hacked|exploited|drained|robbed)(?-u:\b))"
+    );
+}
+
+#[test]
+fn the_patterns_after_a_figure_are_the_ones_written_before_their_gates() {
+    assert_eq!(
+        FROM_AFTER.as_str(),
+        r"^[^.;]{0,120}?(?-u:\b)(?:from|at)\s+(?:the\s+)?(?:(?:account|accounts|coffers|reserves|systems?|hot\s+wallets?|wallets?|vaults?|users|customers)\s+(?:of|at)\s+(?:the\s+)?)?"
+    );
+    assert_eq!(
+        NOUN_ON_AFTER.as_str(),
+        r"^\s*(?:\S+\s+){0,2}?(?i:hack|exploit|heist|attack|breach|theft)\s+(?:on|of|against|at)\s+(?:the\s+)?"
+    );
+}
+
+#[test]
+fn titles_and_texts_after_figures_read_as_their_patterns_read_them() {
+    for t in [
+        "Zephyr - REKT",
+        "Zephyr – rekt",
+        "Zephyr -REKT",
+        "Zephyr - REKT2",
+        "Zephyr - re\u{212A}t",
+        "Quillon Exchange Suffers $12 Million Hack",
+        "Quillon Exchange suffered a hack",
+        "Pylon Chain loses $40 million",
+        "Pylon Chain lo\u{17F}es $40 million",
+        "Pylon Chain loseſa",
+        "Pylon Chain LOST",
+        "Pylon Chain lostx",
+        "Pylon Chain lost_",
+        "Nimbus hit  by hackers",
+        "Nimbus hit\u{a0}by hackers",
+        "Nimbus hitby hackers",
+        "Nimbus\u{2003}hacked",
+        "Nimbus\nhacked",
+        "Nimbus\n\nNimbus hacked",
+        "A name that runs on and on for more than sixty characters before it is hacked",
+        "A name that runs on and on for fifty-nine characters, then hacked",
+        "Ad sales boost Time Warner profit",
+        "Hackers drained $358 million from Corvandun Bank on February 20, 2019, investigators said.",
+        "a $2.1 billion hack on Vesta",
+        " hack of the Nimbus bridge",
+        "in a heist against Quillon",
+        "(€72 million) from the account of the Bangladesh central bank at the New York Fed",
+        " was stolen from Banco del Sur and laundered",
+        " stolen; from Nimbus",
+        " stolen. at Nimbus",
+        " stolen after the fromage at\u{a0}Nimbus",
+        " in the great big THEFT of Nimbus",
+        " in the great big theft\u{85}of Nimbus",
+        " was taken _from Nimbus, xat Quillon, at\tthe vault",
+        "é hack on Nimbus",
+        "",
+        " ",
+        "-",
+    ] {
+        both_agree_on_every_suffix(t);
+    }
+}
+
+#[test]
+fn titles_and_texts_after_figures_of_generated_articles_read_as_their_patterns_read_them() {
+    let mut matched = 0;
+    for index in 0..200 {
+        let article = crate::synthetic::article(11, index);
+        title_agrees(&article.title);
+        for line in article.text.lines() {
+            matched += both_agree_on_every_suffix(line);
+        }
+    }
+    assert!(matched > 100, "the articles hold matches: {matched}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 1000, ..Default::default() })]
+    #[test]
+    fn any_text_reads_as_the_patterns_read_it(
+        words in proptest::collection::vec(
+            "(Nimbus|Quillon Bank|the|a|rekt|REKT|re\u{212A}t|-|–|suffers|Suffered|loses|lo\u{17F}t|\
+             LOST|hit|by|hacked|exploited|drained|robbed|hack|Hack|exploit|heist|attack|breach|\
+             theft|on|of|against|at|from|xat|fromx|\\$5M|\\(|x|_|é|\\.|;|[a-z]{1,12})",
+            0..14,
+        ),
+        gaps in proptest::collection::vec("( |  |\u{a0}|\u{85}|\t|\n|, |-|_|)", 14),
+    ) {
+        let mut s = String::new();
+        for (w, g) in words.iter().zip(&gaps) {
+            s.push_str(w);
+            s.push_str(g);
+        }
+        both_agree_on_every_suffix(&s);
+    }
+}

@@ -1,0 +1,128 @@
+//! The title pattern ("X - REKT", "X suffers …", "X loses …") read by hand: the regex cost
+//! about 4,000 instructions a title with its lazy DFA and captures, two titles an article.
+//! Its definition stays the regex built by [`pattern`], which the tests compare it with.
+
+use crate::extract::victims::ascii_space;
+use crate::text::is_ascii_word_byte;
+
+/// The words after a name that say it was robbed; a blank stands for `\s+`.
+const VERBS: [&str; 9] = [
+    "suffers",
+    "suffered",
+    "loses",
+    "lost",
+    "hit by",
+    "hacked",
+    "exploited",
+    "drained",
+    "robbed",
+];
+
+/// The word after a dash: "X - REKT".
+const DASHED: &str = "rekt";
+
+/// The most characters a name takes.
+const NAME_CHARS: usize = 60;
+
+/// The title pattern the reader implements: group `n` is the name.
+#[cfg(test)]
+pub(super) fn pattern() -> String {
+    let verbs: Vec<String> = VERBS.iter().map(|v| v.replace(' ', r"\s+")).collect();
+    format!(
+        r"^(?P<n>[^\n]{{1,{NAME_CHARS}}}?)\s+(?:[-–]\s+(?i:{DASHED})(?-u:\b)|(?i:{})(?-u:\b))",
+        verbs.join("|")
+    )
+}
+
+/// The name [`pattern`] captures at the start of `title`: the fewest characters (1 to 60, no
+/// line break) followed by blanks and a dashed "rekt" or one of the verbs. Only a blank can
+/// end the name, so the words are looked for only after one.
+pub(super) fn name(title: &str) -> Option<&str> {
+    let bytes = title.as_bytes();
+    let (mut at, mut taken) = (0, 0);
+    while let Some(&b) = bytes.get(at) {
+        if taken > 0 && (ascii_space(b) || !b.is_ascii()) && said_robbed(&title[at..]) {
+            return Some(&title[..at]);
+        }
+        if b == b'\n' || taken == NAME_CHARS {
+            return None;
+        }
+        taken += 1;
+        at += if b.is_ascii() {
+            1
+        } else {
+            title[at..].chars().next().map_or(1, char::len_utf8)
+        };
+    }
+    None
+}
+
+/// Whether `rest` opens with blanks and then a dashed "rekt" or a verb, each ending at an
+/// ASCII word boundary.
+fn said_robbed(rest: &str) -> bool {
+    let after = blanks(rest);
+    if after == 0 {
+        return false;
+    }
+    let rest = &rest[after..];
+    if let Some(dashed) = rest.strip_prefix(['-', '–']) {
+        let gap = blanks(dashed);
+        return gap > 0 && word(&dashed[gap..], DASHED);
+    }
+    // An ASCII letter no verb opens with (in either case) opens none of them.
+    let first = rest.as_bytes().first().map(u8::to_ascii_lowercase);
+    if first.is_some_and(|b| b.is_ascii() && !VERBS.iter().any(|v| v.as_bytes()[0] == b)) {
+        return false;
+    }
+    VERBS.iter().any(|v| word(rest, v))
+}
+
+/// The length of the run of white space (`\s`) opening `text`; ASCII is read a byte at a time.
+fn blanks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if ascii_space(b) {
+            at += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match text[at..].chars().next() {
+                Some(c) if c.is_whitespace() => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    at
+}
+
+/// Whether `text` opens with `word` (lower-case ASCII, a blank standing for `\s+`) in any case
+/// as `(?i)` reads it, followed by an ASCII word boundary. Under Unicode case folding only the
+/// Kelvin sign and the long s beyond ASCII are letters of ASCII words (a `k` and an `s`).
+fn word(text: &str, word: &str) -> bool {
+    let mut at = 0;
+    for w in word.bytes() {
+        if w == b' ' {
+            let gap = blanks(&text[at..]);
+            if gap == 0 {
+                return false;
+            }
+            at += gap;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            return false;
+        };
+        let same = c.to_ascii_lowercase() == char::from(w)
+            || (w == b'k' && c == '\u{212A}')
+            || (w == b's' && c == '\u{17F}');
+        if !same {
+            return false;
+        }
+        at += c.len_utf8();
+    }
+    let bytes = text.as_bytes();
+    let before = at > 0 && is_ascii_word_byte(bytes[at - 1]);
+    let after = bytes.get(at).is_some_and(|&b| is_ascii_word_byte(b));
+    before != after
+}
