@@ -37,24 +37,31 @@ fn capitalised(w: &str) -> bool {
 /// "Mc"/"Mac" and a capitalised word, with one hyphened part; a capitalised word with parts
 /// joined by `-`, `'` or `’`, each a letter then lower-case letters; an initial "J.".
 fn is_word(w: &str) -> bool {
-    let mc = ["Mac", "Mc"].iter().any(|p| {
-        w.strip_prefix(p).is_some_and(|rest| {
-            let mut parts = rest.split('-');
-            let n = rest.split('-').count();
-            n <= 2 && parts.all(capitalised)
-        })
-    });
-    let initial = {
-        let mut cs = w.chars();
-        cs.next().is_some_and(upper) && cs.as_str() == "."
+    // Every reading opens with a capital ("M" of "Mc" too): most tokens before a comma are
+    // turned down by their first char, and the likeliest reading is tried first.
+    let mut cs = w.chars();
+    if !cs.next().is_some_and(upper) {
+        return false;
+    }
+    let plain = || {
+        let mut parts = w.split(['-', '\'', '’']);
+        parts.next().is_some_and(capitalised)
+            && parts.all(|p| {
+                let mut cs = p.chars();
+                cs.next().is_some_and(joined) && cs.clone().next().is_some() && cs.all(lower)
+            })
     };
-    let mut parts = w.split(['-', '\'', '’']);
-    let plain = parts.next().is_some_and(capitalised)
-        && parts.all(|p| {
-            let mut cs = p.chars();
-            cs.next().is_some_and(joined) && cs.clone().next().is_some() && cs.all(lower)
-        });
-    mc || initial || plain
+    let mc = || {
+        ["Mac", "Mc"].iter().any(|p| {
+            w.strip_prefix(p).is_some_and(|rest| {
+                let mut parts = rest.split('-');
+                let n = rest.split('-').count();
+                n <= 2 && parts.all(capitalised)
+            })
+        })
+    };
+    let initial = || cs.as_str() == ".";
+    plain() || mc() || initial()
 }
 
 /// The start of the blank-separated token that ends at byte `end`.
@@ -70,9 +77,13 @@ fn token_start(b: &[u8], end: usize) -> usize {
 /// the end of its token ("xAna Ruiz" names "Ana Ruiz").
 pub(super) fn name_start(text: &str, comma: usize, at: usize) -> Option<usize> {
     let b = text.as_bytes();
-    // Tokens back from the comma: (start, end), the last word first.
+    // Tokens back from the comma: (start, end), the last word first, and how many of them
+    // from the comma back are whole words (at most three). Read back only while they are:
+    // the token before the last whole word is the furthest a name may start in, so most
+    // commas (after a lower-case word) cost one token.
     let mut tokens = [(0, 0); 4];
     let mut found = 0;
+    let mut whole = 0;
     let mut end = comma;
     while found < 4 {
         let start = token_start(b, end);
@@ -81,6 +92,10 @@ pub(super) fn name_start(text: &str, comma: usize, at: usize) -> Option<usize> {
         }
         tokens[found] = (start, end);
         found += 1;
+        if whole == 3 || start < at || !is_word(&text[start..end]) {
+            break;
+        }
+        whole += 1;
         // The blanks before this token, then the token before them.
         let mut i = start;
         while i > 0 && blank(b[i - 1]) {
@@ -91,13 +106,7 @@ pub(super) fn name_start(text: &str, comma: usize, at: usize) -> Option<usize> {
         }
         end = i;
     }
-    // How many tokens from the comma back are whole words.
     let tokens = &tokens[..found];
-    let whole = tokens
-        .iter()
-        .take(3)
-        .take_while(|&&(s, e)| s >= at && is_word(&text[s..e]))
-        .count();
     // The earliest start: the first word in the token furthest back that can hold it.
     (2..=(whole + 1).min(tokens.len())).rev().find_map(|words| {
         let (s, e) = tokens[words - 1];

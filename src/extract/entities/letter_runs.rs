@@ -39,6 +39,37 @@ pub(super) fn end(b: &[u8], start: usize) -> usize {
     at
 }
 
+/// The [`end`] and [`key`] of the run of ASCII letters from byte `start`, which must be a
+/// letter. Word starts read a run at every word of every text: its first eight bytes are
+/// loaded once for both, its end found in them as a whole (most words are shorter), and only
+/// a longer run read on a byte at a time.
+pub(super) fn run(b: &[u8], start: usize) -> (usize, u64) {
+    let eight = b
+        .get(start..start + 8)
+        .and_then(|e| <[u8; 8]>::try_from(e).ok())
+        .map(u64::from_le_bytes);
+    let len = eight.map_or(0, |x| (not_letters(x).trailing_zeros() / 8) as usize);
+    let end = match eight {
+        Some(x) if (1..8).contains(&len) => {
+            return (start + len, (x & kept_bytes(len)) | (len as u64) << 56);
+        }
+        Some(_) if len == 8 => end(b, start + 8),
+        _ => end(b, start),
+    };
+    (end, key(b, start, end))
+}
+
+/// The top bit of each byte of `x` that is no ASCII letter (eight bytes in one word: with the
+/// top bits cleared and `0x20` set, adding `0x1F` carries into a byte's top bit from 'a' up and
+/// adding `0x05` from '{' up, with no carry between bytes).
+fn not_letters(x: u64) -> u64 {
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let y = (x | (0x20 * ONES)) & !TOPS;
+    let letters = y.wrapping_add(0x1F * ONES) & !y.wrapping_add(0x05 * ONES) & !x;
+    !letters & TOPS
+}
+
 /// A set of [`key`]s as one bit per key's hash. Another key may share a bit, so a key the set
 /// may hold still needs its word compared; one it does not hold is surely not there. (A hash
 /// set's look-up cost more than the word reading it spared.)
@@ -98,6 +129,31 @@ mod tests {
         let short = b"ceo";
         assert_eq!(folded(key(short, 0, 3)), k(37, true));
         assert_eq!(end(t, 41), t.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_run_read_eight_bytes_at_a_time_is_the_run_read_byte_by_byte(
+            text in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+            letters in "[a-zA-Z@\\[`{ _0-9é]{0,24}",
+        ) {
+            for t in [text, letters.into_bytes()] {
+                for s in (0..t.len()).filter(|&s| t[s].is_ascii_alphabetic()) {
+                    let e = end(&t, s);
+                    proptest::prop_assert_eq!(run(&t, s), (e, key(&t, s, e)));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_byte_after_a_letter_ends_its_run_or_not_as_is_ascii_alphabetic_says() {
+        for c in 0..=255u8 {
+            let mut t = *b"ab______cd";
+            t[2] = c;
+            let e = if c.is_ascii_alphabetic() { 3 } else { 2 };
+            assert_eq!(run(&t, 0), (e, key(&t, 0, e)), "{c:#x}");
+        }
     }
 
     #[test]
