@@ -72,6 +72,17 @@ static ASCII_WORD_BYTES: [bool; 256] = {
     t
 };
 
+/// The start of the line holding byte `at` (just after the line break before it): found by
+/// `memchr`'s vector search, which the cues read around every proposed name.
+pub fn line_start(text: &str, at: usize) -> usize {
+    memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1)
+}
+
+/// The end of the line holding byte `at` (its line break, or the text's end).
+pub fn line_end(text: &str, at: usize) -> usize {
+    memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i)
+}
+
 /// `s`'s words joined by single spaces, with no list of them built: the one way names, quotes and
 /// table cells lose line breaks and runs of blanks.
 pub fn single_spaced(s: &str) -> String {
@@ -415,6 +426,16 @@ mod tests {
             s in "[a-zA-Z .é名\u{a0}\u{85}\u{2003}\u{2028}\u{3000}\u{1680}\u{202f}\u{205f}\t\n\r\u{b}\u{c}\u{1c}]{0,12}"
         ) {
             proptest::prop_assert_eq!(single_spaced(&s), joined_words(&s));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_bounds_are_the_line_breaks_around_a_byte(s in "[a-z\n é名]{0,16}", at in 0usize..40) {
+            let at = at.min(s.len());
+            proptest::prop_assume!(s.is_char_boundary(at));
+            proptest::prop_assert_eq!(line_start(&s, at), s[..at].rfind('\n').map_or(0, |i| i + 1));
+            proptest::prop_assert_eq!(line_end(&s, at), s[at..].find('\n').map_or(s.len(), |i| at + i));
         }
     }
 

@@ -35,7 +35,7 @@ static PERSON_ROLES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 
 /// Phrases before a name that make it an account (`account-phrases.txt`) or a firm
 /// (`firm-phrases.txt`), each with the space after it.
-static ACCOUNT_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+static ACCOUNT_PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     phrases(include_str!(
         "../../../assets/entity-words/account-phrases.txt"
     ))
@@ -51,16 +51,31 @@ static ACCOUNT_PHRASES_AFTER: LazyLock<Vec<String>> = LazyLock::new(|| {
     .collect()
 });
 
-static FIRM_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+static FIRM_PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     phrases(include_str!(
         "../../../assets/entity-words/firm-phrases.txt"
     ))
 });
 
-fn phrases(list: &'static str) -> Vec<String> {
-    crate::text::entries(list)
+/// Phrases that come right before a name, each with the space after it.
+struct Phrases {
+    list: Vec<String>,
+    /// The bytes (in ASCII lower case) that stand before a phrase's space: a name with none of
+    /// them and a space right before it has no phrase there, and its line is never read.
+    before_space: [bool; 256],
+}
+
+fn phrases(list: &'static str) -> Phrases {
+    let list: Vec<String> = crate::text::entries(list)
         .map(|p| format!("{p} "))
-        .collect()
+        .collect();
+    let mut before_space = [false; 256];
+    for p in &list {
+        if let Some(&b) = p.as_bytes().iter().rev().nth(1) {
+            before_space[usize::from(b.to_ascii_lowercase())] = true;
+        }
+    }
+    Phrases { list, before_space }
 }
 
 /// Words that end an apposition's noun phrase before its head ("a member of …", "the firm
@@ -262,9 +277,16 @@ fn other_case_of_a_firm(found: &mut [Candidate]) {
 
 /// Whether the text before `start` ends, on its line and after a word boundary, with one of
 /// `phrases` (each ending in a space), in any case.
-fn ends_with_phrase(text: &str, start: usize, phrases: &[String]) -> bool {
-    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
-    phrases.iter().any(|p| {
+fn ends_with_phrase(text: &str, start: usize, phrases: &Phrases) -> bool {
+    let b = text.as_bytes();
+    if start < 2
+        || b[start - 1] != b' '
+        || !phrases.before_space[usize::from(b[start - 2].to_ascii_lowercase())]
+    {
+        return false;
+    }
+    let line = &text[crate::text::line_start(text, start)..start];
+    phrases.list.iter().any(|p| {
         line.len() >= p.len()
             && line.is_char_boundary(line.len() - p.len())
             && line[line.len() - p.len()..].eq_ignore_ascii_case(p)
@@ -277,7 +299,7 @@ fn ends_with_phrase(text: &str, start: usize, phrases: &[String]) -> bool {
 
 /// Whether one of `phrases` comes right before the name at `start`, or before a list it ends
 /// ("reports by Acme and Zorb Labs": the list's earlier names are candidates too).
-fn phrase_before(text: &str, start: usize, found: &[Candidate], phrases: &[String]) -> bool {
+fn phrase_before(text: &str, start: usize, found: &[Candidate], phrases: &Phrases) -> bool {
     let mut at = start;
     for _ in 0..4 {
         if ends_with_phrase(text, at, phrases) {

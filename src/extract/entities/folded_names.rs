@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::Candidate;
 use super::automaton::Source;
+use super::word_starts::WordStarts;
 use crate::extract::EntityKind;
 use crate::text::is_word_char;
 
@@ -64,42 +65,41 @@ fn opens_word(text: &str, i: usize) -> bool {
     }
 }
 
-/// The first word at or after byte `i` (a char boundary that no letter or digit ends at): its
-/// span and whether it is all ASCII. Words are letters and digits only (a word with any other
-/// character, a URL, an address, a handle, is no word here). ASCII between words is skipped a
-/// byte at a time, without decoding.
-fn next_word(text: &str, mut i: usize) -> Option<(usize, usize, bool)> {
+/// The words of the text (runs of letters and digits: a word with any other character, a
+/// URL, an address, a handle, is no word here) that may stand alone, with their spans and
+/// whether each is all ASCII, read from the text's token starts and their runs of ASCII
+/// letters rather than byte by byte. A word opens a token unless a `_` is glued before it, and
+/// such a word never stands alone ([`standalone`]), so none is missed that could be found.
+fn words<'a>(
+    text: &'a str,
+    starts: &'a WordStarts,
+) -> impl Iterator<Item = (usize, usize, bool)> + 'a {
     let bytes = text.as_bytes();
-    loop {
-        let b = *bytes.get(i)?;
+    starts.token_runs().filter_map(move |(start, run)| {
+        let b = *bytes.get(start)?;
         if b.is_ascii() {
-            if ASCII_ALPHANUMERIC[usize::from(b)] {
-                let (end, ascii) = run_end(text, i);
-                return Some((i, end, ascii));
+            if !ASCII_ALPHANUMERIC[usize::from(b)] {
+                return None;
             }
-            i += 1;
+            // A digit or a letter beyond ASCII carries the word on past its ASCII letters.
+            match bytes.get(run) {
+                Some(&c) if !c.is_ascii() || ASCII_ALPHANUMERIC[usize::from(c)] => {
+                    let (end, ascii) = run_end(text, run);
+                    Some((start, end, ascii))
+                }
+                _ => Some((start, run, true)),
+            }
+        } else if text[start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        {
+            let (end, ascii) = run_end(text, start);
+            Some((start, end, ascii))
         } else {
-            let c = text[i..].chars().next()?;
-            if c.is_alphanumeric() {
-                let (end, ascii) = run_end(text, i);
-                return Some((i, end, ascii));
-            }
-            i += c.len_utf8();
+            None
         }
-    }
-}
-
-/// The words of the text with their byte spans, as [`folded_organisations`] reads them.
-#[cfg(test)]
-fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some((start, end, ascii)) = next_word(text, at) {
-        assert_eq!(ascii, text[start..end].is_ascii());
-        out.push((start, end));
-        at = end;
-    }
-    out
+    })
 }
 
 /// Whether the span stands alone: no word character, `@`, `/`, `.` or `-` glued to it, and
@@ -246,15 +246,18 @@ fn push_lower(key: &mut String, word: &str) {
 
 /// Every mention of a known organisation (`orgs`: see [`Index`]) written in another case than
 /// the gazetteer's.
-pub(super) fn folded_organisations(text: &str, orgs: &Index, out: &mut Vec<Candidate>) {
+pub(super) fn folded_organisations(
+    text: &str,
+    starts: &WordStarts,
+    orgs: &Index,
+    out: &mut Vec<Candidate>,
+) {
     if orgs.one.names.is_empty() && orgs.several.names.is_empty() {
         return;
     }
     let bytes = text.as_bytes();
     let mut key = String::new();
-    let mut at = 0;
-    while let Some((start, end, ascii)) = next_word(text, at) {
-        at = end;
+    for (start, end, ascii) in words(text, starts) {
         // Several words only when they open with a capital ("Tornado cash").
         let first = bytes[start];
         let capital = if first.is_ascii() {
@@ -333,7 +336,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(&str, String)> {
         let mut out = Vec::new();
-        folded_organisations(text, &Index::new(&orgs()), &mut out);
+        folded_organisations(text, &WordStarts::of(text), &Index::new(&orgs()), &mut out);
         out.iter()
             .map(|c| (&text[c.start..c.end], c.canonical.clone()))
             .collect()
@@ -367,6 +370,24 @@ mod tests {
         out
     }
 
+    /// The words [`words`] reads, each checked for its ASCII flag.
+    fn read(text: &str) -> Vec<(usize, usize)> {
+        words(text, &WordStarts::of(text))
+            .map(|(start, end, ascii)| {
+                assert_eq!(ascii, text[start..end].is_ascii());
+                (start, end)
+            })
+            .collect()
+    }
+
+    /// The runs with no `_` glued before them: the words that may stand alone.
+    fn free_runs(text: &str) -> Vec<(usize, usize)> {
+        runs(text)
+            .into_iter()
+            .filter(|&(s, _)| !text[..s].ends_with('_'))
+            .collect()
+    }
+
     #[test]
     fn words_are_the_runs_of_letters_and_digits() {
         for text in [
@@ -374,18 +395,19 @@ mod tests {
             " ",
             "Tornado Cash, github.com/x; a-b 4th",
             "Zürich café—São Paulo ٣٤ 名字 x\u{212A}y é",
+            "a_b _c __d e_ 2_3 é_f_é a1b2 1é",
             "end",
         ] {
-            assert_eq!(words(text), runs(text), "{text:?}");
+            assert_eq!(read(text), free_runs(text), "{text:?}");
         }
     }
 
     proptest::proptest! {
         #[test]
         fn words_are_the_runs_of_letters_and_digits_in_any_text(
-            text in "[a-zA-Z0-9_ .,'’éÉ名٣€\u{212A}\u{2003}-]{0,30}"
+            text in "[a-zA-Z0-9_ .,'’éÉ名٣€\u{212A}\u{2003}\u{300}\t\n-]{0,30}"
         ) {
-            proptest::prop_assert_eq!(words(&text), runs(&text));
+            proptest::prop_assert_eq!(read(&text), free_runs(&text));
         }
     }
 
@@ -487,7 +509,7 @@ mod tests {
 
     fn scanned(text: &str, orgs: &Index) -> Vec<(usize, usize, String)> {
         let mut out = Vec::new();
-        folded_organisations(text, orgs, &mut out);
+        folded_organisations(text, &WordStarts::of(text), orgs, &mut out);
         out.into_iter()
             .map(|c| (c.start, c.end, c.canonical))
             .collect()
@@ -529,7 +551,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_scan_finds_what_listing_every_word_finds(
-            text in "(Tornado|cash|CASH|[Gg]it[Hh]ub|slowmist|Home|office|Shell|The|a|é|Ü|ber|[ .,@/-]|\u{2003}|名|\t){0,24}"
+            text in "(Tornado|cash|CASH|[Gg]it[Hh]ub|slowmist|Home|office|Shell|The|a|é|Ü|ber|[ .,@/_-]|\u{2003}|名|\t){0,24}"
         ) {
             let index = Index::new(&orgs());
             proptest::prop_assert_eq!(scanned(&text, &index), listed(&text, &index));

@@ -23,12 +23,20 @@ static BAND_ROLES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     crate::text::entries(include_str!("../../../assets/entity-words/band-roles.txt")).collect()
 });
 
-/// The word at the start of `text` (letters, digits, hyphens).
+/// The word at the start of `text` (letters, digits, hyphens): ASCII read a byte at a time,
+/// a character beyond it decoded.
 fn first_word(text: &str) -> &str {
-    let end = text
-        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .unwrap_or(text.len());
-    &text[..end]
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+        i += 1;
+    }
+    if b.get(i).is_some_and(|c| !c.is_ascii()) {
+        i += text[i..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .unwrap_or(text.len() - i);
+    }
+    &text[..i]
 }
 
 /// The word at the end of `text`.
@@ -316,6 +324,24 @@ pub(super) fn people_the_rules_found(found: &mut [Candidate]) {
             && people.contains(&c.canonical)
         {
             c.kind = EntityKind::Person;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// [`first_word`] as it was, reading every character, is its definition.
+        #[test]
+        fn the_first_word_is_the_run_of_letters_digits_and_hyphens(
+            s in "[a-zA-Z0-9 ,'’é名٣\u{212A}\u{300}-]{0,12}"
+        ) {
+            let end = s
+                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .unwrap_or(s.len());
+            proptest::prop_assert_eq!(first_word(&s), &s[..end]);
         }
     }
 }

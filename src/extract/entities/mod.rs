@@ -308,7 +308,7 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     organizations::org_candidates(text, &mut cands);
     credits::handle_candidates(text, &g.folded_organisations, &mut cands);
     handles::organisation_handles(text, &g.folded_organisations, &mut cands);
-    folded_names::folded_organisations(text, &g.folded_names, &mut cands);
+    folded_names::folded_organisations(text, &words, &g.folded_names, &mut cands);
     domains::domain_candidates(text, &mut cands);
     speakers::speaker_candidates(text, &mut cands);
     text_shape::dateline_places(text, g, &mut cands);

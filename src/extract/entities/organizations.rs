@@ -166,6 +166,12 @@ pub static PATTERN: LazyLock<Option<Regex>> = LazyLock::new(|| {
     ))
 });
 
+/// The searchers for " The " (its last) and " of " in a match, built once.
+static INNER_THE: LazyLock<memchr::memmem::FinderRev<'static>> =
+    LazyLock::new(|| memchr::memmem::FinderRev::new(" The "));
+static OF: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" of "));
+
 /// Organisation names from the pattern, with sentence words and a place's initials trimmed
 /// from their front and a legal form's town from their end.
 pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
@@ -191,12 +197,12 @@ pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
             rest = tail.trim_start();
         }
         // A "The" inside cuts a headline fragment off ("Rekt II The Ronin Network").
-        if let Some(i) = rest.rfind(" The ") {
+        if let Some(i) = INNER_THE.rfind(rest.as_bytes()) {
             rest = &rest[i + 5..];
         }
         let start = m.end() - rest.len();
         // "Ozaki Trading Co Ltd of Osaka": after a legal form, "of" names the firm's town.
-        if let Some(i) = rest.find(" of ").filter(|&i| {
+        if let Some(i) = OF.find(rest.as_bytes()).filter(|&i| {
             rest[..i]
                 .rsplit(' ')
                 .next()
@@ -207,8 +213,18 @@ pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
         // "Hills Department" + " Stores Inc": the legal form after a body word ends the name.
         let end = legal_names::through_legal_form(text, start + rest.len());
         let rest = &text[start..end];
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        if pool_token(&words) {
+        // The last two words, how many there are, and whether all before the last are
+        // generic, read with no list of them built.
+        let (mut count, mut before, mut last, mut generic_before) = (0, "", "", true);
+        for w in rest.split_whitespace() {
+            if count > 0 {
+                generic_before = generic_before && words::ORG_GENERIC.contains(last);
+                before = last;
+            }
+            last = w;
+            count += 1;
+        }
+        if count >= 2 && pool_token(before, last) {
             continue;
         }
         // "Acme Glass Works and Zorb Laboratories Corp": two firms.
@@ -223,11 +239,7 @@ pub(super) fn org_candidates(text: &str, out: &mut Vec<Candidate>) {
             }));
             continue;
         }
-        if words.len() < 2
-            || words[..words.len() - 1]
-                .iter()
-                .all(|w| words::ORG_GENERIC.contains(w))
-        {
+        if count < 2 || generic_before {
             continue; // only the organisation word, or generic words before it
         }
         out.push(Candidate {
@@ -260,12 +272,10 @@ static POOL_TOKEN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// "USDC-WETH LP", "EPS LP", "V2 LP": a ticker, a pair of tickers or a version before "LP"
-/// names a liquidity token, not a limited partnership ("Carolina Partners LP").
-pub(super) fn pool_token(words: &[&str]) -> bool {
-    let [.., before, last] = words else {
-        return false;
-    };
-    POOL_TOKEN_WORDS.contains(last)
+/// names a liquidity token, not a limited partnership ("Carolina Partners LP"): `before` and
+/// `last` are a name's last two words.
+pub(super) fn pool_token(before: &str, last: &str) -> bool {
+    POOL_TOKEN_WORDS.contains(&last)
         && (before.contains('-')
             || before
                 .chars()

@@ -79,6 +79,12 @@ impl WordStarts {
             .map(|s| (s.at, s.key.map(NonZeroU64::get)))
     }
 
+    /// Where the tokens start, each with the end of its run of ASCII letters (the start itself
+    /// for a token that opens with no ASCII letter).
+    pub(super) fn token_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.0.iter().filter(|s| s.token).map(|s| (s.at, s.run_end))
+    }
+
     /// Where an ASCII letter follows no ASCII letter, digit or `_` (a word start to
     /// `(?-u:\b)`), each with the key of its run of ASCII letters.
     pub(super) fn ascii_words(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
@@ -163,6 +169,12 @@ mod tests {
         let starts = WordStarts::of(text);
         let (tokens, words) = expected(text);
         assert_eq!(starts.tokens().collect::<Vec<_>>(), tokens, "{text:?}");
+        let b = text.as_bytes();
+        let runs: Vec<(usize, usize)> = tokens
+            .iter()
+            .map(|&(s, _)| (s, letter_runs::end(b, s)))
+            .collect();
+        assert_eq!(starts.token_runs().collect::<Vec<_>>(), runs, "{text:?}");
         assert_eq!(starts.ascii_words().collect::<Vec<_>>(), words, "{text:?}");
     }
 

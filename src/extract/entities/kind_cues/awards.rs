@@ -27,6 +27,10 @@ static CATEGORIES: LazyLock<FxHashMap<&'static str, EntityKind>> = LazyLock::new
     .collect()
 });
 
+/// The word every category opens with, its searcher built once.
+static BEST: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("best"));
+
 /// Words between a winner and its category ("won", "were named", "to take the").
 const BEFORE_CATEGORY: &[&str] = &[
     "won",
@@ -140,7 +144,7 @@ fn category_at(toks: &[&str]) -> (Option<EntityKind>, usize) {
 /// The category a name ending at `end` wins or is up for, read to the right ("Acme won best
 /// group", "Ana, Bel and Dee to take the best male crown").
 fn category_after(text: &str, end: usize) -> Option<EntityKind> {
-    let line = &text[end..text[end..].find('\n').map_or(text.len(), |i| end + i)];
+    let line = &text[end..crate::text::line_end(text, end)];
     let toks = tokens(line);
     let (mut i, mut bridged, mut words) = (0, false, 0);
     while i < toks.len() && i < 24 {
@@ -174,7 +178,7 @@ fn category_after(text: &str, end: usize) -> Option<EntityKind> {
 /// The category whose nominees a name starting at `start` ends the list of, read to the left
 /// ("for best group had been the Acme, Zorb and Dee").
 fn category_before(text: &str, start: usize) -> Option<EntityKind> {
-    let line = &text[text[..start].rfind('\n').map_or(0, |i| i + 1)..start];
+    let line = &text[crate::text::line_start(text, start)..start];
     let toks = tokens(line);
     let mut words = 0;
     for (i, t) in toks.iter().enumerate().rev().take(24) {
@@ -213,9 +217,9 @@ pub(super) fn winner_kind(text: &str, start: usize, end: usize) -> Option<Entity
     }
     // Both sides read a category from its "best": a line without one names none (most lines;
     // this runs for every proposed name, and the sides split the whole line into tokens).
-    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    memchr::memmem::find(&text.as_bytes()[from..to], b"best")?;
+    let from = crate::text::line_start(text, start);
+    let to = crate::text::line_end(text, end);
+    BEST.find(&text.as_bytes()[from..to])?;
     match (category_before(text, start), category_after(text, end)) {
         (Some(a), Some(b)) if a != b => None,
         (a, b) => a.or(b),

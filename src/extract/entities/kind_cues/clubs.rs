@@ -158,9 +158,10 @@ fn ends_with_score_and_result(text: &str) -> bool {
 
 /// Whether a score and a result come right before the name at `start` ("a 3-0 win at Acme").
 pub(super) fn opponent_after_a_score(text: &str, start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    // Only the last few words matter.
-    let mut from = start.saturating_sub(80).max(line_start);
+    // Only the last few words matter: a line break is looked for among them alone.
+    let window = start.saturating_sub(80);
+    let mut from =
+        memchr::memrchr(b'\n', &text.as_bytes()[window..start]).map_or(window, |i| window + i + 1);
     while !text.is_char_boundary(from) {
         from += 1;
     }
@@ -171,21 +172,23 @@ pub(super) fn opponent_after_a_score(text: &str, start: usize) -> bool {
 /// ("Acme back Ana Ruiz"). A sentence's ordinary first word is no part of a club's name
 /// ("Injured Acme winger Ana Ruiz").
 pub(super) fn club_of_a_player(text: &str, start: usize, end: usize) -> bool {
-    let first = super::first_word(&text[start..end]);
-    if first.len() < end - start
-        && super::super::candidates::sentence_start(text, start)
-        && super::super::words::COMMON.contains(first.to_lowercase().as_str())
-    {
-        return false;
-    }
+    // The position first: most names have none after them, and the name's own first word
+    // costs a lower-cased copy.
     let Some(rest) = text[end..].strip_prefix(' ') else {
         return false;
     };
     let position = super::first_word(rest);
-    POSITIONS.contains(position)
+    if !(POSITIONS.contains(position)
         && rest[position.len()..]
             .strip_prefix(' ')
-            .is_some_and(|a| a.starts_with(char::is_uppercase))
+            .is_some_and(|a| a.starts_with(char::is_uppercase)))
+    {
+        return false;
+    }
+    let first = super::first_word(&text[start..end]);
+    !(first.len() < end - start
+        && super::super::candidates::sentence_start(text, start)
+        && super::super::words::COMMON.contains(first.to_lowercase().as_str()))
 }
 
 #[cfg(test)]
