@@ -75,7 +75,7 @@ fn words<'a>(
     starts: &'a WordStarts,
 ) -> impl Iterator<Item = (usize, usize, bool)> + 'a {
     let bytes = text.as_bytes();
-    starts.token_runs().filter_map(move |(start, run)| {
+    starts.token_runs(text).filter_map(move |(start, run)| {
         let b = *bytes.get(start)?;
         if b.is_ascii() {
             if !ASCII_ALPHANUMERIC[usize::from(b)] {

@@ -30,6 +30,13 @@ pub(super) fn folded(key: u64) -> u64 {
     key | LOWER & kept_bytes(len)
 }
 
+/// The length of the run a [`key`] was made of, unless it is 255 letters or more (the key
+/// holds no more).
+pub(super) fn len(key: u64) -> Option<usize> {
+    let len = usize::from((key >> 56) as u8);
+    (len < 255).then_some(len)
+}
+
 /// The end of the run of ASCII letters from byte `start`.
 pub(super) fn end(b: &[u8], start: usize) -> usize {
     let mut at = start.min(b.len());

@@ -81,8 +81,20 @@ impl WordStarts {
 
     /// Where the tokens start, each with the end of its run of ASCII letters (the start itself
     /// for a token that opens with no ASCII letter).
-    pub(super) fn token_runs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.0.iter().filter(|s| s.token).map(|s| (s.at, s.run_end))
+    /// The run's length is read from its key, which holds it up to 254 letters; only a longer
+    /// run is read again from `text`.
+    pub(super) fn token_runs<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = (usize, usize)> + 't {
+        self.0.iter().filter(|s| s.token).map(|s| {
+            let end = match s.key.and_then(|k| letter_runs::len(k.get())) {
+                Some(len) => s.at + len,
+                None if s.key.is_some() => letter_runs::end(text.as_bytes(), s.at),
+                None => s.at,
+            };
+            (s.at, end)
+        })
     }
 
     /// Where an ASCII letter follows no ASCII letter, digit or `_` (a word start to
@@ -174,7 +186,11 @@ mod tests {
             .iter()
             .map(|&(s, _)| (s, letter_runs::end(b, s)))
             .collect();
-        assert_eq!(starts.token_runs().collect::<Vec<_>>(), runs, "{text:?}");
+        assert_eq!(
+            starts.token_runs(text).collect::<Vec<_>>(),
+            runs,
+            "{text:?}"
+        );
         assert_eq!(starts.ascii_words().collect::<Vec<_>>(), words, "{text:?}");
     }
 
@@ -189,6 +205,14 @@ mod tests {
             "éanalyst Zürich aébéc ü é2a _a 2a a٣b",
         ] {
             agree(text);
+        }
+    }
+
+    #[test]
+    fn runs_longer_than_a_key_holds_end_where_their_letters_do() {
+        for len in [7, 8, 9, 254, 255, 256, 600] {
+            let run = "a".repeat(len);
+            agree(&format!("{run} Zürich{run}. x{run}_ {run}"));
         }
     }
 
