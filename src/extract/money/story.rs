@@ -19,6 +19,8 @@ use crate::partial_date::{PartialDate, Precision};
 pub(super) struct Story<'a> {
     article: &'a Article,
     pub(super) text: &'a str,
+    /// The text's ASCII lower case (`Document::lower`), for the victim scene's rug words.
+    lower: &'a str,
     lex: &'a Lexicon,
     victims: Victims<'a>,
     /// The money figures, in text order.
@@ -77,6 +79,7 @@ impl<'a> Story<'a> {
         Some(Self {
             article,
             text,
+            lower: doc.lower(),
             lex,
             victims: Victims::new(lex),
             figures,
@@ -391,6 +394,7 @@ impl<'a> Story<'a> {
         victims::Scene::new(
             self.lex,
             self.text,
+            self.lower,
             self.title_line,
             self.sents,
             figures,

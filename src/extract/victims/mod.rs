@@ -45,6 +45,9 @@ pub struct Victim {
 pub struct Scene<'a> {
     lex: &'a Lexicon,
     text: &'a str,
+    /// `text` with its ASCII letters lower-cased (`Document::lower`, the same offsets): the
+    /// rug words are searched there with the automaton's prefilter.
+    lower: &'a str,
     /// Where the title line ends, when the text opens with one.
     title_end: Option<usize>,
     sents: &'a [Span],
@@ -93,14 +96,35 @@ pub(in crate::extract::victims) const fn ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
-/// Byte offsets where a run of non-space characters starts. ASCII is read a byte at a time;
-/// only a byte beyond it is decoded.
+/// Byte offsets where a run of non-space characters starts. Eight ASCII bytes are read at
+/// once as a word ([`ascii_spaces`]); only a byte beyond ASCII is decoded.
 fn word_starts(text: &str) -> Vec<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 6);
     let mut in_word = false;
     let mut at = 0;
     while at < bytes.len() {
+        if let Some(eight) = bytes
+            .get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+        {
+            let w = u64::from_le_bytes(eight);
+            if w & HIGH == 0 {
+                // A byte's high bit: it is in a word; the one before it was (the previous
+                // byte's bit moved up one byte, the last chunk's state for the first).
+                let word = !ascii_spaces(w) & HIGH;
+                let before = (word << 8) | (u64::from(in_word) << 7);
+                let mut starts = word & !before;
+                while starts != 0 {
+                    out.push(at + (starts.trailing_zeros() / 8) as usize);
+                    starts &= starts - 1;
+                }
+                in_word = word >> 63 != 0;
+                at += 8;
+                continue;
+            }
+        }
         let b = bytes[at];
         let (space, len) = if b.is_ascii() {
             (ascii_space(b), 1)
@@ -115,6 +139,19 @@ fn word_starts(text: &str) -> Vec<usize> {
         at += len;
     }
     out
+}
+
+/// The high bit of each byte of `w` (eight ASCII bytes) that is [`ascii_space`]: a space, or
+/// a byte from tab to carriage return. No sum carries into the next byte, as every byte is
+/// under 0x80.
+const fn ascii_spaces(w: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let x = w ^ 0x2020_2020_2020_2020;
+    let blank = !(((x & LOW7) + LOW7) | x) & HIGH;
+    let from_tab = w + 0x7777_7777_7777_7777;
+    let past_return = w + 0x7272_7272_7272_7272;
+    blank | (from_tab & !past_return & HIGH)
 }
 
 impl<'a> Scene<'a> {
@@ -140,21 +177,26 @@ impl<'a> Scene<'a> {
 
     /// Whether the article tells of a rug pull, read on first use.
     fn rug(&self) -> bool {
-        *self.rug.get_or_init(|| features::tells_of_a_rug(self.text))
+        *self
+            .rug
+            .get_or_init(|| features::tells_of_a_rug(self.text, self.lower))
     }
 
     pub fn new(
         lex: &'a Lexicon,
         text: &'a str,
+        lower: &'a str,
         title_line: bool,
         sents: &'a [Span],
         figures: Vec<(usize, usize)>,
         entities: &'a [(usize, usize, &'a EntityMention)],
     ) -> Self {
         let title_end = title_line.then(|| text.find('\n').unwrap_or(text.len()));
+        debug_assert_eq!(lower.len(), text.len());
         Self {
             lex,
             text,
+            lower,
             title_end,
             sents,
             figures,

@@ -82,7 +82,8 @@ fn words_between_two_offsets_are_counted_as_the_text_splits_them() {
 }
 
 fn words_between_agree(lex: &crate::extract::lexicon::Lexicon, text: &str) {
-    let scene = super::Scene::new(lex, text, false, &[], Vec::new(), &[]);
+    let lower = text.to_ascii_lowercase();
+    let scene = super::Scene::new(lex, text, &lower, false, &[], Vec::new(), &[]);
     let ends: Vec<usize> = (0..=text.len())
         .filter(|&i| text.is_char_boundary(i))
         .collect();
@@ -94,5 +95,54 @@ fn words_between_agree(lex: &crate::extract::lexicon::Lexicon, text: &str) {
                 "{a}..{b}"
             );
         }
+    }
+}
+
+/// The word starts as the chars read them: a non-space char after a space or at the start.
+fn word_starts_by_chars(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if !c.is_whitespace() && !in_word {
+            out.push(i);
+        }
+        in_word = !c.is_whitespace();
+    }
+    out
+}
+
+#[test]
+fn word_starts_read_eight_bytes_at_once_are_those_of_the_chars() {
+    let mut texts: Vec<String> = [
+        "  Hackers\u{a0}stole  $41 million,\tfrom\n Quillon — Exchange ",
+        "a\u{b}b\u{c}c\rd\u{1c}e\u{85}f\u{2028}g\u{3000}h é\u{200b}x",
+        "\0\u{8}\u{9}\u{d}\u{e}\u{1f} \u{7f}!~ abcdefgh ijklmnop  qrstuvwx\n\n\nyz",
+        "",
+        " ",
+    ]
+    .map(String::from)
+    .to_vec();
+    // Every byte below 0x80 at every place in a chunk, between words and blanks.
+    for b in 0u8..0x80 {
+        for at in 0..9 {
+            let mut t = "abc def gh ij".repeat(2).into_bytes();
+            t.insert(at, b);
+            texts.push(String::from_utf8(t).unwrap());
+            let mut t = " \t  \n    \r ".repeat(2).into_bytes();
+            t.insert(at, b);
+            texts.push(String::from_utf8(t).unwrap());
+        }
+    }
+    for t in &texts {
+        assert_eq!(super::word_starts(t), word_starts_by_chars(t), "{t:?}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn word_starts_agree_with_the_chars_on_random_texts(
+        t in "([ \\t\\n\\r\\u{b}\\u{c}\\u{1c}\\u{85}\\u{a0}\\u{2028}\\u{3000}]|[a-z]{1,9}|[\\x00-\\x7f]|é|—|\\u{212A}){0,60}"
+    ) {
+        proptest::prop_assert_eq!(super::word_starts(&t), word_starts_by_chars(&t));
     }
 }
