@@ -101,12 +101,21 @@ fn distance(text: &str, amount: (usize, usize), cue: &CueHit) -> usize {
     } else {
         return 0;
     };
-    let gap = &text[gap_start..gap_end];
-    let breaks = gap
-        .chars()
-        .filter(|c| matches!(c, ',' | ';' | ':' | '—' | '–'))
+    let gap = &text.as_bytes()[gap_start..gap_end];
+    // Counted over bytes: a character is a byte that does not continue one, and a dash
+    // (U+2013, U+2014) is looked for only where a byte beyond ASCII stands.
+    let chars = gap.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let mut breaks = gap
+        .iter()
+        .filter(|&&b| matches!(b, b',' | b';' | b':'))
         .count();
-    gap.chars().count() + 20 * breaks
+    if chars != gap.len() {
+        breaks += gap
+            .windows(3)
+            .filter(|w| matches!(w, [0xE2, 0x80, 0x93 | 0x94]))
+            .count();
+    }
+    chars + 20 * breaks
 }
 
 /// Decides the kind of the amount at `amount` from the cues of its sentence.
@@ -249,5 +258,83 @@ pub fn decide(
         kind,
         cue: span,
         role: Some(best.cue),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The distance as it was defined, over characters.
+    fn char_distance(text: &str, amount: (usize, usize), cue: &CueHit) -> usize {
+        let (gap_start, gap_end) = if cue.end <= amount.0 {
+            (cue.end, amount.0)
+        } else if cue.start >= amount.1 {
+            (amount.1, cue.start)
+        } else {
+            return 0;
+        };
+        let gap = &text[gap_start..gap_end];
+        let breaks = gap
+            .chars()
+            .filter(|c| matches!(c, ',' | ';' | ':' | '—' | '–'))
+            .count();
+        gap.chars().count() + 20 * breaks
+    }
+
+    /// Every pair of character boundaries of `text` as a cue and an amount, both ways round.
+    fn check(text: &str) -> usize {
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&k| text.is_char_boundary(k))
+            .collect();
+        let mut cases = 0;
+        for (a, &s) in cuts.iter().enumerate() {
+            for &e in &cuts[a..] {
+                let cue = CueHit {
+                    start: s,
+                    end: e,
+                    cue: Cue::Stolen,
+                };
+                for amount in [(0, s), (e, text.len())] {
+                    assert_eq!(
+                        distance(text, amount, &cue),
+                        char_distance(text, amount, &cue),
+                        "{text:?} {amount:?} {s}..{e}"
+                    );
+                    cases += 1;
+                }
+            }
+        }
+        cases
+    }
+
+    #[test]
+    fn distance_over_bytes_is_the_distance_over_characters() {
+        let mut cases = 0;
+        for t in [
+            "hackers stole $5M, then; moved: it — all – of it",
+            "\u{2093}\u{2094}\u{e2}\u{80}é€ \u{1013} \u{3013}\u{3014} \u{10013}—–‒―",
+            "ΣΟΦΙΑΣ, lost: ٣ million",
+        ] {
+            cases += check(t);
+        }
+        // Sentences of generated articles, the figure and its cue at every pair of places.
+        for i in 0..20 {
+            let text = crate::synthetic::article(34, i).text;
+            for line in text.lines().filter(|l| l.len() < 160).take(4) {
+                cases += check(line);
+            }
+        }
+        assert!(cases > 100_000, "{cases} cases");
+    }
+
+    proptest::proptest! {
+        /// Any text of breaks, dashes and the characters whose bytes look like a dash's.
+        #[test]
+        fn any_gap_counts_as_its_characters_do(
+            t in "[a-z ,;:—–‒―\u{2093}\u{2094}\u{e2}\u{80}\u{1013}\u{3013}\u{10013}€é]{0,24}"
+        ) {
+            check(&t);
+        }
     }
 }

@@ -283,13 +283,11 @@ fn rule_figures(
     let main_victim = story.main_victim(&work);
     let separate: Vec<bool> = work.iter().map(|w| w.separate).collect();
     story.choose_main(&mut work);
-    let mut probe = work.clone();
-    mark_components(&mut probe, main_victim.as_deref(), story.text);
-    let parts = work
-        .iter()
-        .zip(&probe)
-        .map(|(w, p)| w.kind != p.kind)
-        .collect();
+    // Which figures the rules would make parts of a total (marking one changes its kind).
+    let mut parts = vec![false; work.len()];
+    for (i, _) in parts::components(&work, main_victim.as_deref()) {
+        parts[i] = true;
+    }
     let signals = features::ArticleSignals::of(story, &work, parts);
     (work, main_victim, separate, signals)
 }

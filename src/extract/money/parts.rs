@@ -12,10 +12,15 @@ const MAX_TOTALS_TRIED: usize = 32;
 /// Whether the words right before a figure announce a further theft ("another $4M", "a
 /// second $2M"); not "a further $1M", which is as often the next wave of the same theft.
 pub(super) fn announces_another(before: &str) -> bool {
-    let another = |w: &str| is_one_of(bare(w), &["another", "second", "separate", "third"]);
+    let another = |w: &str| is_one_of(w, &["another", "second", "separate", "third"]);
     match ascii_words_back::<3>(before) {
-        Some(words) => words.into_iter().any(another),
-        None => before.split_whitespace().rev().take(3).any(another),
+        Some(words) => words.into_iter().map(bare_ascii).any(another),
+        None => before
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(bare)
+            .any(another),
     }
 }
 
@@ -78,6 +83,21 @@ fn bare(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
+/// [`bare`] for an ASCII word (as [`ascii_words_back`] and [`ascii_words_ahead`] give them),
+/// trimmed a byte at a time: no character to decode.
+fn bare_ascii(w: &str) -> &str {
+    let b = w.as_bytes();
+    let start = b
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |e| e + 1);
+    &w[start..end]
+}
+
 /// Whether `w` is one of the lower-case `words` in any ASCII case (no lower-cased copy).
 fn is_one_of(w: &str, words: &[&str]) -> bool {
     words.iter().any(|x| w.eq_ignore_ascii_case(x))
@@ -87,16 +107,18 @@ fn is_one_of(w: &str, words: &[&str]) -> bool {
 /// overall", "$5M in total"): a total is never a part of another figure.
 pub(super) fn states_a_total(before: &str, after: &str) -> bool {
     // Not "totalling": breakdowns use it for their sub-sums ("6k ETH, totalling $14M").
-    let total = |w: &str| is_one_of(bare(w), &["totalled", "totaled", "overall"]);
+    let total = |w: &str| is_one_of(w, &["totalled", "totaled", "overall"]);
     let before_total = match ascii_words_back::<2>(before) {
-        Some(words) => words.into_iter().any(total),
-        None => before.split_whitespace().rev().take(2).any(total),
+        Some(words) => words.into_iter().map(bare_ascii).any(total),
+        None => before.split_whitespace().rev().take(2).map(bare).any(total),
     };
-    let after = ascii_words_ahead::<3>(after).unwrap_or_else(|| {
-        let mut words = after.split_whitespace();
-        std::array::from_fn(|_| words.next().unwrap_or(""))
-    });
-    let after = after.map(bare);
+    let after = match ascii_words_ahead::<3>(after) {
+        Some(words) => words.map(bare_ascii),
+        None => {
+            let mut words = after.split_whitespace();
+            std::array::from_fn(|_| bare(words.next().unwrap_or("")))
+        }
+    };
     let after_total = after.iter().any(|w| w.eq_ignore_ascii_case("overall"))
         || after
             .windows(2)
@@ -117,6 +139,18 @@ fn dates_agree(a: Option<PartialDate>, b: Option<PartialDate>) -> bool {
 /// victim and event, or a crypto figure with no dollar value beside a dollar total, becomes
 /// `other` with the total named as its cue.
 pub(super) fn mark_components(work: &mut [Work], main_victim: Option<&str>, text: &str) {
+    for (i, j) in components(work, main_victim) {
+        let total = &work[j].parsed;
+        work[i].kind = AmountKind::Other;
+        work[i].cue = Some(format!("part of {}", &text[total.start..total.end]));
+        // The rule decided this kind, not the model: no probability to show for it.
+        work[i].probability = None;
+    }
+}
+
+/// The figures [`mark_components`] makes parts, each with its total, `(part, total)`: each
+/// part once, and every part a theft kind, so marking it changes its kind.
+pub(super) fn components(work: &[Work], main_victim: Option<&str>) -> Vec<(usize, usize)> {
     let main = main_victim.map(victim::normalized);
     let same_victim = |part: &Work, total: &Work| match (&part.victim, &total.victim) {
         (Some(a), Some(b)) => victim::normalized(a) == victim::normalized(b),
@@ -183,13 +217,7 @@ pub(super) fn mark_components(work: &mut [Work], main_victim: Option<&str>, text
             }
         }
     }
-    for (i, j) in parts {
-        let total = &work[j].parsed;
-        work[i].kind = AmountKind::Other;
-        work[i].cue = Some(format!("part of {}", &text[total.start..total.end]));
-        // The rule decided this kind, not the model: no probability to show for it.
-        work[i].probability = None;
-    }
+    parts
 }
 
 #[cfg(test)]
