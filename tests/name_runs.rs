@@ -43,6 +43,8 @@ fn the_scan_finds_the_regex_runs_on_names_people_write() {
         "iPhone Maker and xAna Ruiz",
         "J. Edgar Hoover, J. K. Rowling, A. B",
         "de Ana, Ana de, Ana de Bo, Ana de  Bo, Ana della  Rocca, Ana dela Rocca",
+        "Ana vandal Bo, Ana vanity Bo, Ana bintx Bo, Ana bint\tBo, Ana von\t\tBo, Ana de",
+        "Ana van, Ana bin- Bo, Ana ibn.Bo, Ana dé Bo, Ana d Bo, Ana 'de Bo, Ana van\nBo",
         "Ana\nRuiz and Ana  Ruiz- Bo Ana-Bo Cy'D Ed",
         "Ana ĀĀ Bo ōx ŁŁ Cy ſa Da",
         "Ana ×Ruiz ÷ Öx Ø Þa ßa Ab Ca",

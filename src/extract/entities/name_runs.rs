@@ -3,6 +3,9 @@
 //! capital, so it ran its automaton over every byte of every article. This finds exactly the
 //! regex's matches, in the same order (a test compares the two over generated texts).
 
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
 /// A capital of a name word: `[A-ZÀ-ÖØ-ÞĀ-ž]`.
 pub(super) fn upper(c: char) -> bool {
     matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'Ā'..='ž')
@@ -114,31 +117,40 @@ fn blanks(text: &str, i: usize) -> Option<usize> {
 
 /// One more word of the run after byte `i`: blanks, perhaps a lower-case particle and blanks
 /// ("van"), then a word. The end of that word.
+/// A particle opens with an ASCII small letter and a word never does, so the byte after the
+/// blanks picks the one reading that may match; a particle's blank is looked for only as far
+/// as the longest particle reaches.
 fn next_word(text: &str, i: usize) -> Option<usize> {
     let after = blanks(text, i)?;
-    let particle_end = text.as_bytes()[after..]
-        .iter()
-        .position(|b| matches!(b, b' ' | b'\t'))
-        .map(|n| after + n);
-    if let Some(p) = particle_end
-        && particle(&text.as_bytes()[after..p])
-        && let Some(end) = blanks(text, p).and_then(|w| word(text, w))
-    {
-        return Some(end);
+    let b = text.as_bytes();
+    if !b.get(after).is_some_and(u8::is_ascii_lowercase) {
+        return word(text, after);
     }
-    word(text, after)
+    let n = b[after..]
+        .iter()
+        .take(PARTICLES.longest + 1)
+        .position(|b| matches!(b, b' ' | b'\t'))?;
+    let p = after + n;
+    PARTICLES
+        .words
+        .contains(&b[after..p])
+        .then(|| blanks(text, p).and_then(|w| word(text, w)))?
 }
 
-/// Whether `w` is one of the lower-case particles (a short list: read in order, no hashing).
-fn particle(w: &[u8]) -> bool {
-    static PARTICLES: std::sync::LazyLock<Vec<&'static [u8]>> = std::sync::LazyLock::new(|| {
-        super::people::LOWER_PARTICLES
-            .iter()
-            .map(|p| p.as_bytes())
-            .collect()
-    });
-    w.first().is_some_and(u8::is_ascii_lowercase) && PARTICLES.contains(&w)
+/// The lower-case particles as bytes, and the length of the longest (no longer word is one).
+struct Particles {
+    words: FxHashSet<&'static [u8]>,
+    longest: usize,
 }
+
+static PARTICLES: LazyLock<Particles> = LazyLock::new(|| {
+    let words: FxHashSet<&'static [u8]> = super::people::LOWER_PARTICLES
+        .iter()
+        .map(|p| p.as_bytes())
+        .collect();
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    Particles { words, longest }
+});
 
 /// Whether byte `b` may open a name word: an ASCII capital or the lead byte of a letter in
 /// U+00C0–U+017F.
