@@ -50,12 +50,14 @@ pub(super) fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
     };
     // The order candidates are tried in: longest, more specific source, earlier start; equal
     // ones as given.
-    let mut order: Vec<(Reverse<usize>, Reverse<Source>, usize, usize)> = c
-        .iter()
-        .enumerate()
-        .filter(|(_, x)| known(x) || !holds_known(x))
-        .map(|(i, x)| (Reverse(x.end - x.start), Reverse(x.source), x.start, i))
-        .collect();
+    let mut order: Vec<(Reverse<usize>, Reverse<Source>, usize, usize)> =
+        Vec::with_capacity(c.len());
+    order.extend(
+        c.iter()
+            .enumerate()
+            .filter(|(_, x)| known(x) || !holds_known(x))
+            .map(|(i, x)| (Reverse(x.end - x.start), Reverse(x.source), x.start, i)),
+    );
     order.sort_unstable();
     // Spans taken so far (with their candidate), by start, of equal starts in the order taken;
     // they never overlap, so only the last one starting before a candidate's end can overlap it.
@@ -70,10 +72,9 @@ pub(super) fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
         taken.insert(at, (x.start, x.end, i));
     }
     let mut slots: Vec<Option<Candidate>> = c.into_iter().map(Some).collect();
-    taken
-        .iter()
-        .filter_map(|&(.., i)| slots[i].take())
-        .collect()
+    let mut out = Vec::with_capacity(taken.len());
+    out.extend(taken.iter().filter_map(|&(.., i)| slots[i].take()));
+    out
 }
 
 #[cfg(test)]
