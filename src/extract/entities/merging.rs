@@ -30,35 +30,42 @@ pub(super) fn generational_suffixes(text: &str, found: &mut [Candidate]) {
 /// Weinstein") is that person: the nearest full name before it that starts with the word.
 /// Only mentions already typed as people change; a given name is never proposed on its own.
 pub(super) fn given_names_to_full_names(found: &mut [Candidate]) {
+    fn first_word(c: &Candidate) -> Option<&str> {
+        c.canonical.split_once(' ').map(|(first, _)| first)
+    }
     // Given name -> the latest full name starting with it (mentions are in text order), so
-    // each mention is one look-up, however many people the article names.
+    // each mention is one look-up, however many people the article names. The names are
+    // borrowed, and read back by index once the mentions to rename are known (a full name is
+    // never one of them).
     // A first name the model typed otherwise is that person too ("Sandeep Nailwal …
     // Sandeep's vision"): the article has said who it is.
     // Unless the word also opens a firm's name there ("Huione International Payments").
-    let opens_other: FxHashSet<String> = found
+    let opens_other: FxHashSet<&str> = found
         .iter()
         .filter(|c| c.kind != EntityKind::Person)
-        .filter_map(|c| {
-            c.canonical
-                .split_once(' ')
-                .map(|(first, _)| first.to_string())
-        })
+        .filter_map(first_word)
         .collect();
-    let mut latest: FxHashMap<String, String> = FxHashMap::default();
-    for c in found.iter_mut() {
+    let mut latest: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut named: Vec<(usize, usize)> = Vec::new();
+    for (i, c) in found.iter().enumerate() {
         if c.kind != EntityKind::Person && c.source != Source::Model {
             continue;
         }
-        if let Some((first, _)) = c.canonical.split_once(' ') {
+        if let Some(first) = first_word(c) {
             if c.kind == EntityKind::Person {
-                latest.insert(first.to_string(), c.canonical.clone());
+                latest.insert(first, i);
             }
-        } else if let Some(full) = latest.get(&c.canonical)
-            && (c.kind == EntityKind::Person || !opens_other.contains(&c.canonical))
+        } else if let Some(&full) = latest.get(c.canonical.as_str())
+            && (c.kind == EntityKind::Person || !opens_other.contains(c.canonical.as_str()))
         {
-            c.canonical = full.clone();
-            c.kind = EntityKind::Person;
+            named.push((i, full));
         }
+    }
+    for (i, full) in named {
+        let canonical = found[full].canonical.clone();
+        let c = &mut found[i];
+        c.canonical = canonical;
+        c.kind = EntityKind::Person;
     }
 }
 
@@ -66,28 +73,37 @@ pub(super) fn given_names_to_full_names(found: &mut [Candidate]) {
 /// though the word alone reads like a surname: the article has said what it is. Only a word
 /// the model typed as a firm, or as a person when it is no given name, changes.
 pub(super) fn short_forms_of_organisations(found: &mut [Candidate]) {
-    let firms: FxHashMap<String, String> = found
+    // First word -> the last firm's name it opens, borrowed and read back by index (a firm's
+    // name is never one of the words renamed).
+    let firms: FxHashMap<&str, usize> = found
         .iter()
-        .filter(|c| c.kind == EntityKind::Organization)
-        .filter_map(|c| {
+        .enumerate()
+        .filter(|(_, c)| c.kind == EntityKind::Organization)
+        .filter_map(|(i, c)| {
             let (first, _) = c.canonical.split_once(' ')?;
-            Some((first.to_string(), c.canonical.clone()))
+            Some((first, i))
         })
         .collect();
     if firms.is_empty() {
         return;
     }
-    for c in found.iter_mut() {
-        if c.source == Source::Model
-            && !c.canonical.contains(' ')
-            && (c.kind == EntityKind::Organization
-                || c.kind == EntityKind::Person
-                    && !people::GIVEN_NAMES.contains(c.canonical.as_str()))
-            && let Some(firm) = firms.get(&c.canonical)
-        {
-            c.kind = EntityKind::Organization;
-            c.canonical = firm.clone();
-        }
+    let named: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.source == Source::Model
+                && !c.canonical.contains(' ')
+                && (c.kind == EntityKind::Organization
+                    || c.kind == EntityKind::Person
+                        && !people::GIVEN_NAMES.contains(c.canonical.as_str()))
+        })
+        .filter_map(|(i, c)| firms.get(c.canonical.as_str()).map(|&firm| (i, firm)))
+        .collect();
+    for (i, firm) in named {
+        let canonical = found[firm].canonical.clone();
+        let c = &mut found[i];
+        c.kind = EntityKind::Organization;
+        c.canonical = canonical;
     }
 }
 
@@ -181,16 +197,23 @@ pub fn variant_key(name: &str) -> String {
 }
 
 /// [`variant_key`] written into `key` (cleared first): the corpus gathering keys every mention
-/// and reuses one buffer. An ASCII name is read a byte at a time, with no lower-cased copy.
+/// and reuses one buffer.
 pub fn variant_key_into(name: &str, key: &mut String) {
     key.clear();
+    push_variant_key(name, key);
+}
+
+/// [`variant_key`] appended to `key`. An ASCII name is copied a word at a time and lower-cased
+/// in place, with no lower-cased copy.
+fn push_variant_key(name: &str, key: &mut String) {
+    let from = key.len();
     if !name.is_ascii() {
         let lower = name.to_lowercase();
         let words = lower
             .split(|c: char| c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '.'))
             .filter(|w| !w.is_empty());
         for w in words {
-            if !key.is_empty() {
+            if key.len() > from {
                 key.push(' ');
             }
             key.push_str(w);
@@ -198,38 +221,52 @@ pub fn variant_key_into(name: &str, key: &mut String) {
         return;
     }
     key.reserve(name.len());
-    let mut gap = false;
-    for b in name.bytes() {
+    let mut word = 0;
+    for (i, b) in name.bytes().enumerate().chain([(name.len(), b' ')]) {
         // The ASCII characters `char::is_whitespace` holds, and the hyphen and the dot.
         if matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b'-' | b'.') {
-            gap = true;
-        } else {
-            if gap && !key.is_empty() {
-                key.push(' ');
+            if word < i {
+                if key.len() > from {
+                    key.push(' ');
+                }
+                key.push_str(&name[word..i]);
             }
-            gap = false;
-            key.push(char::from(b.to_ascii_lowercase()));
+            word = i + 1;
         }
     }
+    key[from..].make_ascii_lowercase();
 }
 
 /// Variants of one name in an article take the first spelling's canonical name.
+/// The keys are written into one string first, so that the map borrows them and the first
+/// spelling is read back by index.
 pub(super) fn merge_variants(found: &mut [Candidate]) {
-    let mut first: FxHashMap<(EntityKind, String), String> = FxHashMap::default();
-    for c in found.iter_mut() {
-        if !matches!(c.kind, EntityKind::Person | EntityKind::Organization) {
+    let merged = |c: &Candidate| matches!(c.kind, EntityKind::Person | EntityKind::Organization);
+    let mut keys = String::with_capacity(found.iter().map(|c| c.canonical.len()).sum());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    for c in found.iter() {
+        let from = keys.len();
+        if merged(c) {
+            push_variant_key(&c.canonical, &mut keys);
+        }
+        spans.push((from, keys.len()));
+    }
+    let mut first: FxHashMap<(EntityKind, &str), usize> = FxHashMap::default();
+    for (i, &(from, to)) in spans.iter().enumerate() {
+        if !merged(&found[i]) {
             continue;
         }
-        let canon = first
-            .entry((c.kind, variant_key(&c.canonical)))
-            .or_insert_with(|| c.canonical.clone());
-        c.canonical = canon.clone();
+        let at = *first.entry((found[i].kind, &keys[from..to])).or_insert(i);
+        if found[at].canonical != found[i].canonical {
+            let canonical = found[at].canonical.clone();
+            found[i].canonical = canonical;
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::variant_key;
+    use super::{push_variant_key, variant_key};
 
     /// The definition the one-string build must keep.
     fn key_by_words(name: &str) -> String {
@@ -258,6 +295,17 @@ mod tests {
         #[test]
         fn the_key_is_the_definition_on_any_name(name in "[aZ \t\u{b}\r\n.‐–ΣσÉé\u{a0}\u{2003}0_-]{0,16}") {
             proptest::prop_assert_eq!(variant_key(&name), key_by_words(&name));
+        }
+
+        #[test]
+        fn keys_appended_are_each_name_s_key(
+            a in "[aZ \t.ΣÉ\u{a0}-]{0,12}",
+            b in "[aZ \t.ΣÉ\u{a0}-]{0,12}",
+        ) {
+            let mut keys = String::new();
+            push_variant_key(&a, &mut keys);
+            push_variant_key(&b, &mut keys);
+            proptest::prop_assert_eq!(keys, key_by_words(&a) + &key_by_words(&b));
         }
     }
 }

@@ -28,6 +28,7 @@ pub mod name_runs;
 mod names_of_no_body;
 pub mod opened;
 pub mod organizations;
+mod overlaps;
 pub mod people;
 mod person_cues;
 pub mod places;
@@ -55,6 +56,7 @@ use context::*;
 pub use gazetteer::{ThreatActor, derive_gazetteer};
 use merging::*;
 pub use merging::{variant_key, variant_key_into};
+use overlaps::resolve;
 pub(crate) use text_shape::unwrapped;
 use word_starts::WordStarts;
 
@@ -231,71 +233,6 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
             source: Source::Surname,
         });
     }
-}
-
-/// Keeps non-overlapping candidates: longest first, then the more specific source. A pattern's
-/// span that swallows a known name ("North Korea's Lazarus Group") gives way to it.
-fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
-    let known = |x: &Candidate| x.source >= Source::KnownPerson;
-    // Known names by start: those inside a candidate are one slice of them, so a text dense
-    // with names costs n log n, not n².
-    let mut known_spans: Vec<(usize, usize)> = c
-        .iter()
-        .filter(|k| known(k))
-        .map(|k| (k.start, k.end))
-        .collect();
-    known_spans.sort_unstable();
-    // A known organisation opening a body's name ending in an organisation word is its part,
-    // named as written ("Senate Banking Committee", "Daily Mail & General Trust"); an acronym's
-    // parts are named by `extend_acronym_organisations` ("BBC News Online").
-    let known_orgs: FxHashSet<(usize, usize)> = c
-        .iter()
-        .filter(|k| k.source == Source::Organization && k.canonical.chars().any(char::is_lowercase))
-        .map(|k| (k.start, k.end))
-        .collect();
-    let holds_known = |x: &Candidate| {
-        let from = known_spans.partition_point(|&(s, _)| s < x.start);
-        known_spans[from..]
-            .iter()
-            .take_while(|&&(s, _)| s < x.end)
-            .any(|&(s, e)| {
-                let part_of = x.source == Source::OrgPattern
-                    && s == x.start
-                    && known_orgs.contains(&(s, e))
-                    && x.canonical
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(organizations::names_a_part);
-                e <= x.end && e - s < x.end - x.start && !part_of
-            })
-    };
-    let mut c: Vec<Candidate> = c
-        .into_iter()
-        .filter(|x| known(x) || !holds_known(x))
-        .collect();
-    c.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(b.source.cmp(&a.source))
-            .then(a.start.cmp(&b.start))
-    });
-    // Spans taken so far, by start; they never overlap, so only the last one starting before a
-    // candidate's end can overlap it.
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    let mut out = Vec::new();
-    for x in c {
-        if taken
-            .range(..x.end)
-            .next_back()
-            .is_some_and(|(_, &e)| x.start < e)
-        {
-            continue;
-        }
-        taken.insert(x.start, x.end);
-        out.push(x);
-    }
-    out.sort_by_key(|x| x.start);
-    out
 }
 
 /// The gazetteers' and patterns' mentions, resolved so that none overlap.
