@@ -91,14 +91,21 @@ pub struct Decision {
     pub role: Option<Cue>,
 }
 
+/// The bytes between the amount and a cue, if they do not overlap.
+fn gap(amount: (usize, usize), cue: &CueHit) -> Option<(usize, usize)> {
+    if cue.end <= amount.0 {
+        Some((cue.end, amount.0))
+    } else if cue.start >= amount.1 {
+        Some((amount.1, cue.start))
+    } else {
+        None
+    }
+}
+
 /// Distance from the amount to a cue, lengthened by each clause boundary in between so that a
 /// cue of the same clause beats a nearer one across a comma.
 fn distance(text: &str, amount: (usize, usize), cue: &CueHit) -> usize {
-    let (gap_start, gap_end) = if cue.end <= amount.0 {
-        (cue.end, amount.0)
-    } else if cue.start >= amount.1 {
-        (amount.1, cue.start)
-    } else {
+    let Some((gap_start, gap_end)) = gap(amount, cue) else {
         return 0;
     };
     let gap = &text.as_bytes()[gap_start..gap_end];
@@ -267,11 +274,7 @@ mod tests {
 
     /// The distance as it was defined, over characters.
     fn char_distance(text: &str, amount: (usize, usize), cue: &CueHit) -> usize {
-        let (gap_start, gap_end) = if cue.end <= amount.0 {
-            (cue.end, amount.0)
-        } else if cue.start >= amount.1 {
-            (amount.1, cue.start)
-        } else {
+        let Some((gap_start, gap_end)) = gap(amount, cue) else {
             return 0;
         };
         let gap = &text[gap_start..gap_end];
