@@ -1,6 +1,7 @@
 //! Candidates resolved so that no two mentions overlap.
 
 use std::cmp::Reverse;
+use std::collections::BTreeMap;
 
 use super::Candidate;
 use super::automaton::Source;
@@ -11,6 +12,14 @@ use super::organizations;
 /// The candidates are ranked by index and the spans taken kept in one vector by start: no
 /// candidate is moved until the kept ones leave in text order.
 pub(super) fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
+    resolve_with(c, SHORT_MAX)
+}
+
+/// How many spans [`Taken`] keeps in a vector before it moves them to an ordered map.
+const SHORT_MAX: usize = 1024;
+
+/// [`resolve`] with the spans taken moved to a map past `short_max` of them (tests run both).
+fn resolve_with(c: Vec<Candidate>, short_max: usize) -> Vec<Candidate> {
     let known = |x: &Candidate| x.source >= Source::KnownPerson;
     // Known names by start: those inside a candidate are one slice of them, so a text dense
     // with names costs n log n, not n². Each span says whether a known organisation named with
@@ -59,22 +68,76 @@ pub(super) fn resolve(c: Vec<Candidate>) -> Vec<Candidate> {
             .map(|(i, x)| (Reverse(x.end - x.start), Reverse(x.source), x.start, i)),
     );
     order.sort_unstable();
-    // Spans taken so far (with their candidate), by start, of equal starts in the order taken;
-    // they never overlap, so only the last one starting before a candidate's end can overlap it.
-    let mut taken: Vec<(usize, usize, usize)> = Vec::with_capacity(order.len());
+    let mut taken = Taken::Short(Vec::with_capacity(order.len().min(short_max + 1)));
     for &(.., i) in &order {
         let x = &c[i];
-        let before = taken.partition_point(|&(s, ..)| s < x.end);
-        if before > 0 && x.start < taken[before - 1].1 {
-            continue;
+        if !taken.overlaps(x.start, x.end) {
+            taken.insert(x.start, x.end, i, short_max);
         }
-        let at = taken.partition_point(|&(s, ..)| s <= x.start);
-        taken.insert(at, (x.start, x.end, i));
     }
+    let kept = taken.in_text_order();
     let mut slots: Vec<Option<Candidate>> = c.into_iter().map(Some).collect();
-    let mut out = Vec::with_capacity(taken.len());
-    out.extend(taken.iter().filter_map(|&(.., i)| slots[i].take()));
+    let mut out = Vec::with_capacity(kept.len());
+    out.extend(kept.into_iter().filter_map(|i| slots[i].take()));
     out
+}
+
+/// Spans taken so far with their candidate, by start, of equal starts in the order taken. They
+/// never overlap, so only the last one starting before a candidate's end can overlap it. A
+/// short list is a vector (an insert moves its tail, cheaper than a map's nodes for the few
+/// hundred names of an article); a long one (a 2 MB text's tens of thousands) an ordered map,
+/// so that inserts cost log n, not n, each.
+enum Taken {
+    /// `(start, end, candidate)`.
+    Short(Vec<(usize, usize, usize)>),
+    /// `(start, order taken) → (end, candidate)`.
+    Long(BTreeMap<(usize, usize), (usize, usize)>),
+}
+
+impl Taken {
+    fn overlaps(&self, start: usize, end: usize) -> bool {
+        match self {
+            Self::Short(v) => {
+                let before = v.partition_point(|&(s, ..)| s < end);
+                before > 0 && start < v[before - 1].1
+            }
+            Self::Long(m) => m
+                .range(..(end, 0))
+                .next_back()
+                .is_some_and(|(_, &(e, _))| start < e),
+        }
+    }
+
+    fn insert(&mut self, start: usize, end: usize, i: usize, short_max: usize) {
+        match self {
+            Self::Short(v) if v.len() < short_max => {
+                let at = v.partition_point(|&(s, ..)| s <= start);
+                v.insert(at, (start, end, i));
+            }
+            Self::Short(v) => {
+                let mut m: BTreeMap<_, _> = v
+                    .iter()
+                    .enumerate()
+                    .map(|(n, &(s, e, i))| ((s, n), (e, i)))
+                    .collect();
+                m.insert((start, v.len()), (end, i));
+                *self = Self::Long(m);
+            }
+            // Each insert's order is the map's size: later than every span taken before it.
+            Self::Long(m) => {
+                let n = m.len();
+                m.insert((start, n), (end, i));
+            }
+        }
+    }
+
+    /// The candidates taken, in text order.
+    fn in_text_order(self) -> Vec<usize> {
+        match self {
+            Self::Short(v) => v.into_iter().map(|(.., i)| i).collect(),
+            Self::Long(m) => m.into_values().map(|(_, i)| i).collect(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 use super::super::Candidate;
 use super::super::automaton::Source;
 use super::super::organizations;
-use super::resolve;
+use super::{resolve, resolve_with};
 use crate::extract::EntityKind;
 
 /// The definition [`resolve`] must keep: the candidates sorted by rank (stable), the spans
@@ -124,11 +124,15 @@ fn ties_and_empty_spans_resolve_as_the_map_does() {
         vec![(0, 10, 3, 0), (0, 6, 6, 0), (0, 6, 6, 2), (7, 3, 5, 1)],
     ] {
         let found = candidates(&spec);
-        assert_eq!(
-            seen(&resolve(found.clone())),
-            seen(&resolve_by_map(found)),
-            "{spec:?}"
-        );
+        let expected = seen(&resolve_by_map(found.clone()));
+        assert_eq!(seen(&resolve(found.clone())), expected, "{spec:?}");
+        for short_max in [0, 1, 2] {
+            assert_eq!(
+                seen(&resolve_with(found.clone(), short_max)),
+                expected,
+                "{spec:?} {short_max}"
+            );
+        }
     }
 }
 
@@ -139,6 +143,10 @@ proptest! {
         spec in prop::collection::vec((0usize..30, 0usize..8, 0usize..8, 0usize..5), 0..40)
     ) {
         let found = candidates(&spec);
-        prop_assert_eq!(seen(&resolve(found.clone())), seen(&resolve_by_map(found)));
+        let expected = seen(&resolve_by_map(found.clone()));
+        prop_assert_eq!(seen(&resolve(found.clone())), expected.clone());
+        // The long list's map, from the start and from a list moved to it part way.
+        prop_assert_eq!(seen(&resolve_with(found.clone(), 0)), expected.clone());
+        prop_assert_eq!(seen(&resolve_with(found, 5)), expected);
     }
 }
