@@ -238,7 +238,8 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
 /// The gazetteers' and patterns' mentions, resolved so that none overlap.
 fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     let mut cands = Vec::new();
-    // Found once for the gazetteer's walk and the person patterns' opening words.
+    // Found once for the gazetteer's walk, the person patterns' opening words and the folded
+    // names.
     let words = WordStarts::of(text);
     gazetteer_candidates(text, g, &words, &mut cands);
     person_candidates(text, g, &words, &mut cands);

@@ -1,6 +1,7 @@
 //! The text's word starts, found in one pass per text and shared by the word scans of the
 //! entity rules that used to read every byte each on its own: the gazetteer's walk (from
-//! every token) and the person patterns' opening words (from every word of ASCII letters).
+//! every token), the person patterns' opening words (from every word of ASCII letters) and the
+//! folded names (from every token, with its run of letters).
 //! Read on the fly rather than from the Document's tokens, whose shapes nothing here reads
 //! and which cost more than the scans save (callgrind, README "At scale").
 
@@ -9,9 +10,9 @@ use crate::text::{is_ascii_word_byte, is_word_char};
 use std::num::NonZeroU64;
 
 /// One start: its byte, its run of ASCII letters' [`letter_runs::key`] (`None` when it opens
-/// with no ASCII letter; a key is never zero, its top byte holding the run's length), and whether a token of [`crate::extract::document::tokenize`] starts
-/// there (else it is an ASCII letter right after a non-ASCII word character, a word start only
-/// to `(?-u:\b)`).
+/// with no ASCII letter; a key is never zero, its top byte holding the run's length), and
+/// whether a token of [`crate::extract::document::tokenize`] starts there (else it is an ASCII
+/// letter right after a non-ASCII word character, a word start only to `(?-u:\b)`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Start {
     at: usize,
@@ -81,6 +82,7 @@ impl WordStarts {
 
     /// Where the tokens start, each with the end of its run of ASCII letters (the start itself
     /// for a token that opens with no ASCII letter).
+    ///
     /// The run's length is read from its key, which holds it up to 254 letters; only a longer
     /// run is read again from `text`.
     pub(super) fn token_runs<'t>(

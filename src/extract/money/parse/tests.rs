@@ -431,7 +431,7 @@ proptest::proptest! {
             t.push_str(QUALIFIER_PIECES[p]);
             t.push_str(["", " ", "  ", "\n"][gaps[k]]);
         }
-            proptest::prop_assert_eq!(qualifier(&t), defined_qualifier(&t), "{:?}", t);
+        proptest::prop_assert_eq!(qualifier(&t), defined_qualifier(&t), "{:?}", t);
     }
 }
 
