@@ -2,8 +2,12 @@
 //! shared by the entity typer and the amount-role model. Its weights are data (`assets/`),
 //! trained by reproducible commands; scoring is a few hash look-ups per example.
 
+mod table;
+
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+
+use table::Table;
 
 /// Feature keys are already hashes: the weight maps use them as they are instead of hashing
 /// them again (SipHash was a tenth of the extraction's time on figure-dense text).
@@ -32,7 +36,7 @@ impl Hasher for KeyHasher {
 /// clause-word reading.
 pub type WordHasher = BuildHasherDefault<KeyHasher>;
 
-/// A map keyed by feature hash.
+/// A map keyed by feature hash, as training grows it (a model scores from a [`Table`]).
 type Weights<V> = HashMap<u32, V, WordHasher>;
 
 /// Hashed features with their values.
@@ -235,13 +239,13 @@ fn table_word(b: &[u8]) -> u32 {
 /// Weights per feature hash, one per class.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Linear<const K: usize> {
-    weights: Weights<[f32; K]>,
+    weights: Table<[f32; K]>,
 }
 
 impl<const K: usize> Default for Linear<K> {
     fn default() -> Self {
         Self {
-            weights: Weights::default(),
+            weights: Table::default(),
         }
     }
 }
@@ -289,12 +293,12 @@ impl<const K: usize> Linear<K> {
     /// One line per feature (`prefix` then the row), sorted so that diffs stay small; weights
     /// below 0.005 in every class are left out.
     pub fn rows(&self, prefix: &str) -> String {
-        let mut rows: Vec<(&u32, &[f32; K])> = self
+        let mut rows: Vec<(u32, &[f32; K])> = self
             .weights
             .iter()
             .filter(|(_, w)| w.iter().any(|x| x.abs() >= 0.005))
             .collect();
-        rows.sort_by_key(|(h, _)| **h);
+        rows.sort_by_key(|(h, _)| *h);
         let mut out = String::new();
         for (h, w) in rows {
             out.push_str(prefix);
@@ -309,8 +313,7 @@ impl<const K: usize> Linear<K> {
 
     /// The model without features whose weights are all smaller than `min`.
     pub fn pruned(mut self, min: f32) -> Self {
-        self.weights.retain(|_, w| w.iter().any(|x| x.abs() >= min));
-        self.weights.shrink_to_fit();
+        self.weights.retain(|w| w.iter().any(|x| x.abs() >= min));
         self
     }
 
@@ -322,7 +325,7 @@ impl<const K: usize> Linear<K> {
     pub fn probabilities(&self, features: &[(u32, f32)]) -> [f32; K] {
         let mut s = [0f32; K];
         for (h, v) in features {
-            if let Some(w) = self.weights.get(h) {
+            if let Some(w) = self.weights.get(*h) {
                 for c in 0..K {
                     s[c] += w[c] * v;
                 }
@@ -351,7 +354,9 @@ impl<const K: usize> Linear<K> {
                 }
             }
         }
-        Self { weights: sum }
+        Self {
+            weights: sum.into_iter().collect(),
+        }
     }
 
     /// One fit, visiting the examples in the order numbered `order`.
@@ -435,7 +440,7 @@ fn gcd(a: u64, b: u64) -> u64 {
 /// item of a list, or the list's "none" candidate.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Ranker {
-    weights: Weights<f32>,
+    weights: Table<f32>,
 }
 
 /// One list to rank: its candidates' features and which of them are right (at least one).
@@ -465,12 +470,12 @@ impl Ranker {
 
     /// Rows as [`Linear::rows`] writes them.
     pub fn rows(&self, prefix: &str) -> String {
-        let mut rows: Vec<(&u32, &f32)> = self
+        let mut rows: Vec<(u32, &f32)> = self
             .weights
             .iter()
             .filter(|(_, w)| w.abs() >= 0.005)
             .collect();
-        rows.sort_by_key(|(h, _)| **h);
+        rows.sort_by_key(|(h, _)| *h);
         rows.iter()
             .map(|(h, w)| format!("{prefix}{h:08x}\t{w:.3}\n"))
             .collect()
@@ -483,17 +488,22 @@ impl Ranker {
     pub fn score(&self, features: &[(u32, f32)]) -> f32 {
         features
             .iter()
-            .map(|(h, v)| self.weights.get(h).map_or(0.0, |w| w * v))
+            .map(|(h, v)| self.weights.get(*h).map_or(0.0, |w| w * v))
             .sum()
     }
 
-    /// The probability of each candidate.
+    /// The probability of each candidate (the scores' softmax, worked out in one vector).
     pub fn probabilities(&self, candidates: &[Features]) -> Vec<f32> {
-        let s: Vec<f32> = candidates.iter().map(|c| self.score(c)).collect();
-        let m = s.iter().copied().fold(f32::MIN, f32::max);
-        let e: Vec<f32> = s.iter().map(|x| (x - m).exp()).collect();
-        let z: f32 = e.iter().sum();
-        e.iter().map(|x| x / z).collect()
+        let mut p: Vec<f32> = candidates.iter().map(|c| self.score(c)).collect();
+        let m = p.iter().copied().fold(f32::MIN, f32::max);
+        for x in &mut p {
+            *x = (*x - m).exp();
+        }
+        let z: f32 = p.iter().sum();
+        for x in &mut p {
+            *x /= z;
+        }
+        p
     }
 
     /// Fits by stochastic gradient descent on the log of the mass the right candidates get,
@@ -519,14 +529,14 @@ impl Ranker {
                     for ((c, p), r) in candidates.iter().zip(&p).zip(right) {
                         let target = if *r { p / mass.max(1e-9) } else { 0.0 };
                         for (h, v) in c {
-                            let w = model.weights.entry(*h).or_default();
+                            let w = model.weights.get_or_zero(*h);
                             *w -= rate * ((p - target) * v + l2 * *w);
                         }
                     }
                 }
                 if epoch >= epochs / 2 {
-                    for (h, w) in &model.weights {
-                        *avg.entry(*h).or_default() += w;
+                    for (h, w) in model.weights.iter() {
+                        *avg.entry(h).or_default() += w;
                     }
                     averaged += 1;
                 }
@@ -535,7 +545,9 @@ impl Ranker {
                 *sum.entry(h).or_default() += w / (averaged.max(1) * ORDERS) as f32;
             }
         }
-        Ranker { weights: sum }
+        Ranker {
+            weights: sum.into_iter().collect(),
+        }
     }
 }
 

@@ -79,6 +79,13 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Whether the text before a date (up to it) may end in a [`DATE_LABEL`]: the label's colon and
+/// blanks (`\s`, which is `char::is_whitespace`) end its line, so the line is looked for and the
+/// pattern run only after one, not before every date of an article with no lede date.
+fn may_end_in_date_label(head: &str) -> bool {
+    head.trim_end().ends_with(':')
+}
+
 /// A date mention in byte offsets.
 struct ByteDate<'a> {
     start: usize,
@@ -220,8 +227,9 @@ pub fn headline_candidates(
         .filter_map(|f| f.0)
         .collect();
     likely.sort_by(f64::total_cmp);
-    let mut candidates = vec![features::for_none(none, max_p)];
-    let mut index = Vec::new();
+    let mut candidates = Vec::with_capacity(figures.len() + 1);
+    candidates.push(features::for_none(none, max_p));
+    let mut index = Vec::with_capacity(figures.len());
     let mut earlier = 0;
     for (i, (usd, f, p)) in figures.iter().enumerate() {
         let likely_here = *p >= 0.5;

@@ -5,14 +5,15 @@
 use super::parts::{announces_another, states_a_total};
 use super::{
     ByteDate, DATE_LABEL, LEDE_SENTENCES, MAIN_LEDE_SENTENCES, SHARE_REACH, Work, clamp_window,
-    classify, fx, is_share, parse, starts_period, starts_with_word, word_before,
+    classify, fx, is_share, may_end_in_date_label, parse, starts_period, starts_with_word,
+    word_before,
 };
 use crate::corpus::Article;
 use crate::extract::dates::DateMention;
 use crate::extract::document::{CharOffsets, Document, Span};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::victims::{self, rule::Rule as Victims};
-use crate::extract::{Amount, AmountKind, EntityMention, offset};
+use crate::extract::{Amount, AmountKind, EntityMention, ThinStr, offset};
 use crate::partial_date::{PartialDate, Precision};
 
 /// An article's text with everything the stages look up around a figure, in byte offsets.
@@ -149,7 +150,11 @@ impl<'a> Story<'a> {
                 self.dates
                     .iter()
                     .find(|d| {
-                        let line_start = text[..d.start].rfind('\n').map_or(0, |p| p + 1);
+                        let head = &text[..d.start];
+                        if !may_end_in_date_label(head) {
+                            return false;
+                        }
+                        let line_start = head.rfind('\n').map_or(0, |p| p + 1);
                         DATE_LABEL.is_match(&text[line_start..d.start])
                     })
                     .map(|d| d.mention)
@@ -233,18 +238,17 @@ impl<'a> Story<'a> {
         // Figures are in text order, so the sentence's other figures are one slice of them.
         let from = self.figures.partition_point(|q| q.start < ss);
         let to = self.figures.partition_point(|q| q.start < se);
-        let others: Vec<(usize, usize)> = self.figures[from..to]
+        let others = self.figures[from..to]
             .iter()
             .enumerate()
-            .filter(|(j, q)| from + j != idx && q.end <= se)
-            .map(|(_, q)| (q.start, q.end))
-            .collect();
+            .filter(move |(j, q)| from + j != idx && q.end <= se)
+            .map(|(_, q)| (q.start, q.end));
         self.dates_in(Span::new(ss, se))
             .iter()
             // A date before the figure governs it even across other figures (an opening
             // "In 2017," or a list after "a year ago,"); a date after it belongs to the figures
             // in between when there are any.
-            .filter(|d| d.end <= p.start || !others.iter().any(|o| o.0 >= p.end && o.1 <= d.start))
+            .filter(|d| d.end <= p.start || !others.clone().any(|o| o.0 >= p.end && o.1 <= d.start))
             // "since 2017" starts a period; it does not date the figure.
             .filter(|d| !starts_period(text, d))
             // "more than last year" compares with another period.
@@ -427,8 +431,10 @@ impl<'a> Story<'a> {
         let text = self.text;
         let published = self.article.published.and_then(PartialDate::from_day);
         let scene = self.scene();
-        // One allocation of the article's id for all its amounts, as the gathering shares it.
+        // One allocation of the article's id for all its amounts, as the gathering shares it,
+        // and one of a currency for the amounts in a row that state it.
         let article: crate::extract::ArticleId = self.article.id.as_str().into();
+        let mut currency: Option<ThinStr> = None;
         let mut out = Vec::with_capacity(work.len());
         for w in work {
             let p = &w.parsed;
@@ -459,7 +465,10 @@ impl<'a> Story<'a> {
                 value: p.value,
                 min: p.min,
                 max: p.max,
-                currency: p.currency.as_str().into(),
+                currency: match &currency {
+                    Some(c) if c.as_str() == p.currency => c.clone(),
+                    _ => currency.insert(p.currency.as_str().into()).clone(),
+                },
                 usd: w.usd,
                 kind: w.kind,
                 event_date: w.event_date,

@@ -140,3 +140,46 @@ fn offsets_are_characters() {
     let s: String = chars[won.range()].iter().collect();
     assert_eq!(s, "₩10 billion");
 }
+
+proptest::proptest! {
+    /// The gate before the date label's pattern turns down no text the pattern matches: labels
+    /// with and without their colon, Unicode blanks (the pattern's `\s`) around it, lines before.
+    #[test]
+    fn the_date_label_gate_turns_down_no_label(
+        before in "\\PC{0,12}(\n\\PC{0,12})?",
+        label in "(?i)(date|incident date|date of (the )?(attack|hack))",
+        gap in "[ \t\u{a0}\u{2003}\u{3000}\u{85}]{0,3}",
+        colon in proptest::bool::ANY,
+        tail in "[ \t\u{a0}\u{2003}\u{3000}\u{85}\u{2028}]{0,3}",
+        noise in "[:a-z \u{a0}]{0,4}",
+    ) {
+        for head in [
+            format!("{before}{label}{gap}{}{tail}", if colon { ":" } else { "" }),
+            format!("{before}{label}{gap}:{tail}{noise}"),
+            format!("{before}{noise}"),
+        ] {
+            let line_start = head.rfind('\n').map_or(0, |p| p + 1);
+            proptest::prop_assert!(
+                !DATE_LABEL.is_match(&head[line_start..]) || may_end_in_date_label(&head),
+                "{:?}",
+                head
+            );
+        }
+    }
+}
+
+#[test]
+fn a_date_label_dates_the_story_after_the_gate() {
+    let lede_date = |text: &str| {
+        let a = article(text, None);
+        let dates = crate::extract::dates::find(&a);
+        let doc = Document::new(&a.text);
+        let story = story::Story::read(Lexicon::builtin(), &a, &doc, &dates, &[])?;
+        story.lede_date().map(|d| d.text.clone())
+    };
+    let text = "Exchange update\nThe team wrote about $5 million.\nDate of the attack: \
+                March 3, 2024\nIn May 2024 it moved $1 million.";
+    assert_eq!(lede_date(text).as_deref(), Some("March 3, 2024"));
+    let unlabelled = "Exchange update\nThe team wrote about $5 million.\nMarch 3, 2024\n";
+    assert_eq!(lede_date(unlabelled), None);
+}
