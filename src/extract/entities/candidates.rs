@@ -15,6 +15,7 @@ use rustc_hash::FxHashSet;
 
 use super::model::{Features, hash};
 use super::people::GIVEN_NAMES;
+use super::word_starts::WordStarts;
 use super::words::{
     COMMON, COMPOUND_SUFFIXES, CRYPTO, OPENERS, SURNAMES, TOWNS, TRAILING_NOUNS, is_job_title,
 };
@@ -123,7 +124,8 @@ impl Runs {
 }
 
 /// Runs of name words on one line, outside `covered`, sentence openers and titles trimmed.
-fn runs(text: &str, covered: &[(usize, usize)]) -> Runs {
+/// `starts`: the text's word starts, which the share-bar lines are read from.
+fn runs(text: &str, covered: &[(usize, usize)], starts: &WordStarts) -> Runs {
     // Covered spans by start, with the furthest end reached so far: whether a word overlaps
     // one is a binary search, so a text dense with names stays n log n.
     let mut spans = covered.to_vec();
@@ -151,7 +153,7 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Runs {
     // The line's end, and whether it is a share bar once a word there needs to know: a line
     // whose words are all covered or inside longer tokens is never read for share buttons.
     let mut line: (usize, Option<bool>) = (0, None);
-    let chrome_lines = super::text_shape::page_chrome_lines(text);
+    let chrome_lines = super::text_shape::page_chrome_lines(text, starts);
     let mut first_line = true;
     for (start, word_end) in word_scan::find_iter(text) {
         let word = &text[start..word_end];
@@ -408,14 +410,16 @@ static MENTION_COUNTS: LazyLock<[u32; 3]> =
     LazyLock::new(|| ["mentions=1", "mentions=2", "mentions=3+"].map(hash));
 
 /// Proposes the article's unfound names and pools each name's features over its mentions.
-/// `crypto`: the article is a crypto story ([`crate::extract::document::Signals::crypto_story`]).
-pub fn propose(
+/// `crypto`: the article is a crypto story ([`crate::extract::document::Signals::crypto_story`]);
+/// `starts`: the text's word starts, found once for the rules and the proposals.
+pub(super) fn propose(
     text: &str,
+    starts: &WordStarts,
     covered: &[(usize, usize)],
     not_name: &FxHashSet<String>,
     crypto: bool,
 ) -> Vec<Proposal> {
-    let found = runs(text, covered);
+    let found = runs(text, covered, starts);
     if found.is_empty() {
         return Vec::new();
     }

@@ -94,10 +94,16 @@ fn the_crypto_story_scan_agrees_with_the_set_it_replaced() {
 }
 
 fn names(text: &str) -> Vec<String> {
-    propose(text, &[], &FxHashSet::default(), is_crypto_story(text))
-        .into_iter()
-        .map(|p| p.name)
-        .collect()
+    propose(
+        text,
+        &WordStarts::of(text),
+        &[],
+        &FxHashSet::default(),
+        is_crypto_story(text),
+    )
+    .into_iter()
+    .map(|p| p.name)
+    .collect()
 }
 
 #[test]
@@ -194,6 +200,7 @@ fn multi_byte_spaces_and_letters_never_split_a_character() {
         if text.is_char_boundary(i) {
             let _ = propose(
                 &text[i..],
+                &WordStarts::of(&text[i..]),
                 &[],
                 &FxHashSet::default(),
                 is_crypto_story(&text[i..]),
@@ -222,7 +229,7 @@ fn dotted_initials_stay_with_the_name_they_open() {
 /// Every proposed mention's features, hashed as read and as strings (the way they were built
 /// before), in order.
 fn both_feature_paths(text: &str, crypto: bool) -> Vec<(Vec<u32>, Vec<u32>)> {
-    let found = runs(text, &[]);
+    let found = runs(text, &[], &WordStarts::of(text));
     let doc = Doc::of(text, crypto, &found);
     let not_name: FxHashSet<String> = ["Bank".to_string()].into_iter().collect();
     let mut scratch = features::Scratch::default();
@@ -270,7 +277,7 @@ type Counted = (String, Vec<(usize, usize)>, HashMap<String, f32>);
 /// The pooling as first written: each feature string's mean over a name's mentions, the cues
 /// at any mention, the mention count, all sorted by hash with a stable sort.
 fn pooled_by_strings(text: &str, not_name: &FxHashSet<String>, crypto: bool) -> Vec<Proposal> {
-    let found = runs(text, &[]);
+    let found = runs(text, &[], &WordStarts::of(text));
     let doc = Doc::of(text, crypto, &found);
     let mut names: Vec<Counted> = Vec::new();
     for words in found.iter() {
@@ -330,7 +337,7 @@ fn a_names_features_are_pooled_over_its_mentions_as_first_written() {
     let mut pooled = 0;
     for text in texts {
         for crypto in [false, true] {
-            let got = propose(text, &[], &not_name, crypto);
+            let got = propose(text, &WordStarts::of(text), &[], &not_name, crypto);
             let want = pooled_by_strings(text, &not_name, crypto);
             assert_eq!(got.len(), want.len(), "{text:?}");
             for (g, w) in got.iter().zip(&want) {
