@@ -466,3 +466,31 @@ fn the_tokens_read_by_bytes_are_those_read_by_characters() {
         }
     }
 }
+
+#[test]
+fn the_list_anchor_walk_from_the_tokens_read_is_the_walk_from_the_start() {
+    let mut texts: Vec<String> = (0..20)
+        .map(|i| crate::synthetic::article(3, i).text)
+        .collect();
+    texts.extend(
+        [
+            "Credit: Jane Doe, Bo Tan and @sleuth_x & Ana, AND Zed. firms such as A, B and C",
+            "and , & Ana\n, and Émile, ΣΟΦΙΑ and Łódź & x",
+            "",
+        ]
+        .map(String::from),
+    );
+    for text in &texts {
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let prev = raw_token_before(text, at);
+            let read = [prev, raw_token_before(text, prev.1)];
+            let want = raw_list_anchor_at(text, at);
+            assert_eq!(list_anchor_from(text, at, &read), want, "{text:?} {at}");
+            assert_eq!(
+                list_anchor_from(text, at, &read[..1]),
+                want,
+                "{text:?} {at}"
+            );
+        }
+    }
+}

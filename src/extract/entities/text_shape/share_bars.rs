@@ -289,6 +289,17 @@ mod tests {
     }
 
     #[test]
+    fn the_share_bar_lines_of_generated_articles_are_those_each_line_test_tells() {
+        for i in 0..200 {
+            let text = crate::synthetic::article(3, i).text;
+            lines_told_both_ways(&text);
+            // With a share bar inside and around it, in any case.
+            let barred = format!("SHARE email Print\n{text}\nsend  Permalink\tWATCH video");
+            lines_told_both_ways(&barred);
+        }
+    }
+
+    #[test]
     fn no_character_but_the_kelvin_sign_lowers_to_ascii() {
         // What lets the scan of the share-bar words stand for lowering every word.
         let lowering_to_ascii: Vec<char> = ('\u{80}'..=char::MAX)
