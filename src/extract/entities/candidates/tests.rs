@@ -494,3 +494,22 @@ fn the_list_anchor_walk_from_the_tokens_read_is_the_walk_from_the_start() {
         }
     }
 }
+
+proptest::proptest! {
+    /// The covered spans asked about words in order, as the overlap of any span defines it.
+    #[test]
+    fn a_word_is_covered_when_a_span_overlaps_it(
+        spans in proptest::collection::vec((0usize..200, 0usize..30), 0..30),
+        gaps in proptest::collection::vec((0usize..20, 1usize..15), 0..30),
+    ) {
+        let spans: Vec<(usize, usize)> = spans.iter().map(|&(s, n)| (s, s + n)).collect();
+        let mut covered = Covered::new(&spans);
+        let mut at = 0;
+        for (gap, len) in gaps {
+            let (start, end) = (at + gap, at + gap + len);
+            let want = spans.iter().any(|&(s, e)| s < end && e > start);
+            proptest::prop_assert_eq!(covered.holds(start, end), want, "{:?} {}..{}", spans, start, end);
+            at = end;
+        }
+    }
+}
