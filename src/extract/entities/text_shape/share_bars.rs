@@ -248,7 +248,7 @@ mod tests {
         assert!(!page_chrome_line(texts[2], 0));
     }
 
-    /// Every line's share-bar test, as the one scan of the text tells it and line by line.
+    /// Every line's share-bar test, as the text's word starts tell it and line by line.
     fn lines_told_both_ways(text: &str) {
         let Some(lines) = page_chrome_lines(text, &WordStarts::of(text)) else {
             assert!(text.contains('\u{212a}'), "{text:?}");
