@@ -116,7 +116,9 @@ impl FeatureHash {
     }
 
     /// The bytes of `s.to_lowercase()`, without building it (ASCII byte by byte; a capital
-    /// sigma, lowered by its place in the word, takes the string path).
+    /// sigma, lowered by its place in the word, takes the string path). Inlined: the entity
+    /// features call it for each of a mention's context words.
+    #[inline]
     pub fn lower(self, s: &str) -> Self {
         // One pass for ASCII words (nearly all), not a test of the whole word first.
         let mut h = self;

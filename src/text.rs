@@ -104,7 +104,7 @@ pub fn single_spaced(s: &str) -> String {
 /// ASCII white space is `\t`..=`\r` and the space, and every other white-space char opens
 /// with the byte 0xC2, 0xE1, 0xE2 or 0xE3 (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000),
 /// so such a byte sends the text the slow way.
-fn single_spaced_already(s: &[u8]) -> bool {
+pub fn single_spaced_already(s: &[u8]) -> bool {
     let mut after_space = true;
     for &b in s {
         match b {

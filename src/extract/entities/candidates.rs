@@ -15,6 +15,7 @@ use rustc_hash::FxHashSet;
 
 use super::model::{Features, hash};
 use super::people::GIVEN_NAMES;
+use super::word_starts::WordStarts;
 use super::words::{
     COMMON, COMPOUND_SUFFIXES, CRYPTO, OPENERS, SURNAMES, TOWNS, TRAILING_NOUNS, is_job_title,
 };
@@ -122,23 +123,49 @@ impl Runs {
     }
 }
 
-/// Runs of name words on one line, outside `covered`, sentence openers and titles trimmed.
-fn runs(text: &str, covered: &[(usize, usize)]) -> Runs {
-    // Covered spans by start, with the furthest end reached so far: whether a word overlaps
-    // one is a binary search, so a text dense with names stays n log n.
-    let mut spans = covered.to_vec();
-    spans.sort_unstable();
-    // Filled in place (a `scan` collected grew from empty).
-    let mut reach: Vec<usize> = Vec::with_capacity(spans.len());
-    let mut far = 0;
-    for &(_, e) in &spans {
-        far = e.max(far);
-        reach.push(far);
+/// The spans the rules found, asked about words in the text's order.
+struct Covered {
+    /// The spans by start.
+    spans: Vec<(usize, usize)>,
+    /// The furthest end among each span and those before it.
+    reach: Vec<usize>,
+    /// How many spans start before the last word asked about ends.
+    passed: usize,
+}
+
+impl Covered {
+    fn new(covered: &[(usize, usize)]) -> Self {
+        let mut spans = covered.to_vec();
+        spans.sort_unstable();
+        // Filled in place (a `scan` collected grew from empty).
+        let mut reach: Vec<usize> = Vec::with_capacity(spans.len());
+        let mut far = 0;
+        for &(_, e) in &spans {
+            far = e.max(far);
+            reach.push(far);
+        }
+        Covered {
+            spans,
+            reach,
+            passed: 0,
+        }
     }
-    let is_covered = |start: usize, end: usize| {
-        let k = spans.partition_point(|&(s, _)| s < end);
-        k > 0 && reach[k - 1] > start
-    };
+
+    /// Whether a span overlaps `start..end`. The words asked about come in order and never
+    /// overlap, so their ends only grow: the spans starting before one are counted on from
+    /// the last word's, a text dense with names costing one pass rather than a search a word.
+    fn holds(&mut self, start: usize, end: usize) -> bool {
+        while self.spans.get(self.passed).is_some_and(|&(s, _)| s < end) {
+            self.passed += 1;
+        }
+        self.passed > 0 && self.reach[self.passed - 1] > start
+    }
+}
+
+/// Runs of name words on one line, outside `covered`, sentence openers and titles trimmed.
+/// `starts`: the text's word starts, which the share-bar lines are read from.
+fn runs(text: &str, covered: &[(usize, usize)], starts: &WordStarts) -> Runs {
+    let mut covered = Covered::new(covered);
     // About a name word per 64 bytes and a run per 128 of generated news: one allocation
     // each, not a few doublings.
     let mut words: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 64);
@@ -151,7 +178,7 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Runs {
     // The line's end, and whether it is a share bar once a word there needs to know: a line
     // whose words are all covered or inside longer tokens is never read for share buttons.
     let mut line: (usize, Option<bool>) = (0, None);
-    let chrome_lines = super::text_shape::page_chrome_lines(text);
+    let chrome_lines = super::text_shape::page_chrome_lines(text, starts);
     let mut first_line = true;
     for (start, word_end) in word_scan::find_iter(text) {
         let word = &text[start..word_end];
@@ -162,8 +189,10 @@ fn runs(text: &str, covered: &[(usize, usize)]) -> Runs {
             line = (end, None);
             first_line = false;
         }
-        if !standalone(text, start, word_end, word)
-            || is_covered(start, word_end)
+        // Whether the word is covered first: a name the rules found is most often why a
+        // word is passed over, and the cheaper test.
+        if covered.holds(start, word_end)
+            || !standalone(text, start, word_end, word)
             || start < caps_title
             || *line.1.get_or_insert_with(|| match &chrome_lines {
                 Some(lines) => lines.iter().any(|&(s, e)| s <= start && start <= e),
@@ -408,14 +437,16 @@ static MENTION_COUNTS: LazyLock<[u32; 3]> =
     LazyLock::new(|| ["mentions=1", "mentions=2", "mentions=3+"].map(hash));
 
 /// Proposes the article's unfound names and pools each name's features over its mentions.
-/// `crypto`: the article is a crypto story ([`crate::extract::document::Signals::crypto_story`]).
-pub fn propose(
+/// `crypto`: the article is a crypto story ([`crate::extract::document::Signals::crypto_story`]);
+/// `starts`: the text's word starts, found once for the rules and the proposals.
+pub(super) fn propose(
     text: &str,
+    starts: &WordStarts,
     covered: &[(usize, usize)],
     not_name: &FxHashSet<String>,
     crypto: bool,
 ) -> Vec<Proposal> {
-    let found = runs(text, covered);
+    let found = runs(text, covered, starts);
     if found.is_empty() {
         return Vec::new();
     }
@@ -428,31 +459,25 @@ pub fn propose(
     let mut index: HashMap<Cow<str>, usize, WordHasher> =
         HashMap::with_capacity_and_hasher(found.bounds.len(), WordHasher::default());
     let mut scratch = features::Scratch::default();
-    let mut name = String::new();
     for words in found.iter() {
         let (start, end) = (words[0].0, words[words.len() - 1].1);
-        name.clear();
-        for (i, w) in text[start..end].split_whitespace().enumerate() {
-            if i > 0 {
-                name.push(' ');
-            }
-            name.push_str(w);
-        }
-        let at = match index.get(name.as_str()) {
-            Some(&at) => at,
-            None => {
-                let written = &text[start..end];
-                let key = if written == name {
-                    Cow::Borrowed(written)
-                } else {
-                    Cow::Owned(name.clone())
-                };
-                index.insert(key, pooled.len());
-                // A mention has some fifty features: room for one, not a dozen doublings.
-                pooled.push((name.clone(), Vec::with_capacity(1), Vec::with_capacity(64)));
-                pooled.len() - 1
-            }
+        let written = &text[start..end];
+        // The name with single spaces: nearly always as written, keyed with no copy.
+        let key = if crate::text::single_spaced_already(written.as_bytes()) {
+            Cow::Borrowed(written)
+        } else {
+            Cow::Owned(crate::text::single_spaced(written))
         };
+        let next = pooled.len();
+        let at = *index.entry(key).or_insert_with_key(|name| {
+            // A mention has some fifty features: room for one, not a dozen doublings.
+            pooled.push((
+                String::from(&**name),
+                Vec::with_capacity(1),
+                Vec::with_capacity(64),
+            ));
+            next
+        });
         let (_, spans, hashes) = &mut pooled[at];
         spans.push((start, end));
         features::mention_features(text, words, &doc, not_name, &mut scratch, hashes);

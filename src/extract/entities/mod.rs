@@ -235,18 +235,17 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
     }
 }
 
-/// The gazetteers' and patterns' mentions, resolved so that none overlap.
-fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
+/// The gazetteers' and patterns' mentions, resolved so that none overlap. `words`: the text's
+/// word starts, found once for the gazetteer's walk, the person patterns' opening words, the
+/// folded names and the proposals' share-bar lines.
+fn rule_mentions(text: &str, g: &Gazetteer, words: &WordStarts) -> Vec<Candidate> {
     let mut cands = Vec::new();
-    // Found once for the gazetteer's walk, the person patterns' opening words and the folded
-    // names.
-    let words = WordStarts::of(text);
-    gazetteer_candidates(text, g, &words, &mut cands);
-    person_candidates(text, g, &words, &mut cands);
+    gazetteer_candidates(text, g, words, &mut cands);
+    person_candidates(text, g, words, &mut cands);
     organizations::org_candidates(text, &mut cands);
     credits::handle_candidates(text, &g.folded_organisations, &mut cands);
     handles::organisation_handles(text, &g.folded_organisations, &mut cands);
-    folded_names::folded_organisations(text, &words, &g.folded_names, &mut cands);
+    folded_names::folded_organisations(text, words, &g.folded_names, &mut cands);
     domains::domain_candidates(text, &mut cands);
     speakers::speaker_candidates(text, &mut cands);
     text_shape::dateline_places(text, g, &mut cands);
@@ -300,8 +299,10 @@ fn extend_acronym_organisations(text: &str, found: &mut [Candidate]) {
 /// (they teach the contexts of people and places); at run time only the rest is proposed.
 pub fn proposals(article: &Article) -> Vec<candidates::Proposal> {
     let doc = Document::new(&article.text);
+    let text = doc.unwrapped();
     candidates::propose(
-        doc.unwrapped(),
+        text,
+        &WordStarts::of(text),
         &[],
         &GAZETTEER.not_name,
         doc.crypto_story(),
@@ -363,14 +364,15 @@ pub fn find_in(doc: &Document, model: &model::Model) -> Vec<EntityMention> {
     // A hard-wrapped story's names run on over its line breaks; offsets stay the text's.
     let text = doc.unwrapped();
     let g = &*GAZETTEER;
-    let mut found = rule_mentions(text, g);
+    let words = WordStarts::of(text);
+    let mut found = rule_mentions(text, g, &words);
     organisations_named_by_their_noun(text, &mut found);
     kind_cues::organisations_named_as_people(text, &mut found);
     if !model.is_empty() {
         let covered: Vec<(usize, usize)> = found.iter().map(|c| (c.start, c.end)).collect();
         let credited = credits::credit_items(text);
         let crypto = doc.crypto_story();
-        for mut p in candidates::propose(text, &covered, &g.not_name, crypto) {
+        for mut p in candidates::propose(text, &words, &covered, &g.not_name, crypto) {
             // An item of a credit line is a name by construction: the model only types it.
             let items: Vec<Option<(usize, usize)>> = p
                 .spans

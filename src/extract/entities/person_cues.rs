@@ -217,20 +217,25 @@ impl Shapes {
     }
 }
 
-static SHORT_PRONOUNS: LazyLock<Shapes> = LazyLock::new(|| {
-    let mut t = [0u32; 128];
-    for w in PRONOUNS.iter() {
-        if let Some(&b) = w.as_bytes().first()
-            && b.is_ascii()
-            && w.is_ascii()
-            && w.len() <= 16
-        {
-            t[usize::from(b.to_ascii_lowercase())] |= 1 << w.len();
-            t[usize::from(b.to_ascii_uppercase())] |= 1 << w.len();
+impl Shapes {
+    /// The shapes of a list's ASCII words of at most 16 bytes, the only ones [`is`] finds.
+    fn of(list: &WordSet) -> Self {
+        let mut t = [0u32; 128];
+        for w in list.iter() {
+            if let Some(&b) = w.as_bytes().first()
+                && b.is_ascii()
+                && w.is_ascii()
+                && w.len() <= 16
+            {
+                t[usize::from(b.to_ascii_lowercase())] |= 1 << w.len();
+                t[usize::from(b.to_ascii_uppercase())] |= 1 << w.len();
+            }
         }
+        Shapes(t)
     }
-    Shapes(t)
-});
+}
+
+static SHORT_PRONOUNS: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(&PRONOUNS));
 
 /// A verb people use more than firms right after the name ("pointed out", "puts it").
 pub(super) fn person_verb_after(text: &str, end: usize) -> bool {
@@ -239,8 +244,11 @@ pub(super) fn person_verb_after(text: &str, end: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    is(word, &VERBS)
+    SHORT_VERBS.may_be(word) && is(word, &VERBS)
 }
+
+/// The verbs' lengths by first letter, as [`SHORT_PRONOUNS`] has the pronouns'.
+static SHORT_VERBS: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(&VERBS));
 
 /// A thing people have in the two words after the name's possessive ("Ana's vision", "Ana's
 /// public statement").

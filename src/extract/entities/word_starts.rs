@@ -1,7 +1,8 @@
 //! The text's word starts, found in one pass per text and shared by the word scans of the
 //! entity rules that used to read every byte each on its own: the gazetteer's walk (from
-//! every token), the person patterns' opening words (from every word of ASCII letters) and the
-//! folded names (from every token, with its run of letters).
+//! every token), the person patterns' opening words (from every word of ASCII letters), the
+//! folded names (from every token, with its run of letters) and the proposals' share-bar lines
+//! (from every token, by its run's key).
 //! Read on the fly rather than from the Document's tokens, whose shapes nothing here reads
 //! and which cost more than the scans save (callgrind, README "At scale").
 

@@ -8,7 +8,6 @@ use crate::extract::entities::person_cues;
 use crate::learn::FeatureHash as H;
 
 /// Buffers reused from mention to mention.
-#[derive(Default)]
 pub(super) struct Scratch {
     /// The name's words lower-cased, joined by one space (the `span=` feature).
     lower: String,
@@ -18,6 +17,31 @@ pub(super) struct Scratch {
     joined: String,
     /// The story-domain crossings, appended after the features they cross.
     crossed: Vec<u32>,
+    /// Each word's [`shape`], one after another, and each one's range in it: a shape is
+    /// read once for the features that hash it (up to four for the first word).
+    shapes: String,
+    shape_ranges: Vec<(usize, usize)>,
+    /// The tokens before and after the mention, lower-cased once for the features that hash
+    /// them (five and three).
+    prev: String,
+    next: String,
+}
+
+impl Default for Scratch {
+    /// Each buffer with room for a long name's words, a long token or a crypto story's
+    /// crossings: one allocation each per article, where growing from empty took several.
+    fn default() -> Self {
+        Scratch {
+            lower: String::with_capacity(64),
+            ranges: Vec::with_capacity(8),
+            joined: String::with_capacity(64),
+            crossed: Vec::with_capacity(32),
+            shapes: String::with_capacity(32),
+            shape_ranges: Vec::with_capacity(8),
+            prev: String::with_capacity(32),
+            next: String::with_capacity(32),
+        }
+    }
 }
 
 impl Scratch {
@@ -38,6 +62,18 @@ impl Scratch {
             }
             self.ranges.push((from, self.lower.len()));
         }
+        self.shapes.clear();
+        self.shape_ranges.clear();
+        for &(s, e) in words {
+            let from = self.shapes.len();
+            shape(&text[s..e], &mut self.shapes);
+            self.shape_ranges.push((from, self.shapes.len()));
+        }
+    }
+
+    fn shape(&self, i: usize) -> &str {
+        let (s, e) = self.shape_ranges[i];
+        &self.shapes[s..e]
     }
 
     fn word(&self, i: usize) -> &str {
@@ -67,10 +103,9 @@ impl Sink<'_> {
     }
 }
 
-/// Word shape ("Xx", "X", "xXx", "d"…, repeats collapsed), hashed.
-fn shape(h: H, word: &str) -> H {
+/// Word shape ("Xx", "X", "xXx", "d"…, repeats collapsed), appended to `out`.
+fn shape(word: &str, out: &mut String) {
     let mut last = None;
-    let mut h = h;
     for c in word.chars() {
         let k = if c.is_uppercase() {
             'X'
@@ -82,11 +117,21 @@ fn shape(h: H, word: &str) -> H {
             c
         };
         if last != Some(k) {
-            h = h.char(k);
+            out.push(k);
             last = Some(k);
         }
     }
-    h
+}
+
+/// `word` lower-cased into `out` (the bytes [`H::lower`] hashes): a token is short, so an
+/// ASCII one is lowered a byte at a time as it is copied.
+fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 /// One mention's feature hashes, appended to `out` (several times when a feature repeats).
@@ -100,6 +145,10 @@ pub(super) fn mention_features(
 ) {
     let (start, end) = (words[0].0, words[words.len() - 1].1);
     scratch.fill(text, words);
+    let (prev, prev_at) = raw_token_before(text, start);
+    let (next, next_at) = raw_token_after(text, end);
+    lower_into(prev, &mut scratch.prev);
+    lower_into(next, &mut scratch.next);
     let mut crossed = std::mem::take(&mut scratch.crossed);
     crossed.clear();
     let s = &*scratch;
@@ -121,7 +170,8 @@ pub(super) fn mention_features(
     sink.put(|h| h.str("suf=").str(suffix));
     for i in 0..count {
         let w = ws(i);
-        sink.put_crossed(|h| shape(h.str("shape="), w));
+        let shape = s.shape(i);
+        sink.put_crossed(|h| h.str("shape=").str(shape));
         sink.put(|h| h.str("w=").str(s.word(i)));
         if w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase) {
             sink.put_crossed(|h| h.str("camel"));
@@ -133,7 +183,8 @@ pub(super) fn mention_features(
             sink.put(|h| h.str("notname"));
         }
     }
-    sink.put_crossed(|h| shape(h.str("shape1="), ws(0)));
+    let shape1 = s.shape(0);
+    sink.put_crossed(|h| h.str("shape1=").str(shape1));
     let common_first = COMMON.contains(first);
     if common_first {
         sink.put_crossed(|h| h.str("common_first"));
@@ -177,20 +228,21 @@ pub(super) fn mention_features(
     if doc.lower_words.contains(first) {
         sink.put(|h| h.str("doc_lower&n=").num(n));
     }
-    let (prev, prev_at) = raw_token_before(text, start);
-    let (next, next_at) = raw_token_after(text, end);
-    let prev2 = raw_token_before(text, prev_at).0;
+    let prev2 = raw_token_before(text, prev_at);
     let next2 = raw_token_after(text, next_at).0;
-    let anchor = raw_list_anchor_at(text, start).0;
+    // The anchor's walk opens on the two tokens before, read already.
+    let anchor = list_anchor_from(text, start, &[(prev, prev_at), prev2]).0;
+    let prev2 = prev2.0;
+    let (lprev, lnext) = (s.prev.as_str(), s.next.as_str());
     sink.put(|h| h.str("anchor=").lower(anchor));
     each_window_word(text, start, end, |w| sink.put(|h| h.str("ctx=").lower(w)));
     let pre3 = &first[..first.char_indices().nth(3).map_or(first.len(), |(i, _)| i)];
     sink.put(|h| h.str("pre3=").str(pre3));
-    sink.put(|h| h.str("prev=").lower(prev));
-    sink.put(|h| h.str("next=").lower(next));
-    sink.put(|h| h.str("prev2=").lower(prev2).str(" ").lower(prev));
-    sink.put(|h| h.str("next2=").lower(next).str(" ").lower(next2));
-    sink.put(|h| h.str("prev&n=").lower(prev).str("&").num(n));
+    sink.put(|h| h.str("prev=").str(lprev));
+    sink.put(|h| h.str("next=").str(lnext));
+    sink.put(|h| h.str("prev2=").lower(prev2).str(" ").str(lprev));
+    sink.put(|h| h.str("next2=").str(lnext).str(" ").lower(next2));
+    sink.put(|h| h.str("prev&n=").str(lprev).str("&").num(n));
     // "in Carlisle", "Sarasota, Fla.": a town of GeoNames the rules leave to the model.
     let name = if count == 1 {
         ws(0)
@@ -204,21 +256,22 @@ pub(super) fn mention_features(
         }
         scratch.joined.as_str()
     };
+    let (lprev, lnext) = (scratch.prev.as_str(), scratch.next.as_str());
     if TOWNS.contains(name) {
         sink.put(|h| h.str("town&n=").num(n));
-        sink.put(|h| h.str("town&prev=").lower(prev));
-        sink.put(|h| h.str("town&next=").lower(next));
+        sink.put(|h| h.str("town&prev=").str(lprev));
+        sink.put(|h| h.str("town&next=").str(lnext));
     }
     // "David Anders at Merrill Lynch", "James Murren of C.J. Lawrence": a name right after
     // another name and a preposition is often where that person works.
-    if ["at", "of", "from"].iter().any(|p| lowers_to(prev, p))
+    if matches!(lprev, "at" | "of" | "from")
         && text[..prev_at]
             .trim_end()
             .rsplit(|c: char| c.is_whitespace())
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase))
     {
-        sink.put(|h| h.str("after_name&").lower(prev));
+        sink.put(|h| h.str("after_name&").str(lprev));
     }
     if text[end..].starts_with("'s") || text[end..].starts_with("’s") {
         sink.put(|h| h.str("poss"));

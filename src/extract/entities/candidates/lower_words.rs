@@ -163,7 +163,7 @@ mod tests {
         );
         let mut written_lower = 0;
         for text in &texts {
-            let found = runs(text, &[]);
+            let found = runs(text, &[], &WordStarts::of(text));
             let all = every_lower_word(text);
             let got = among(text, &found);
             // Both readings (every word of the text, each wanted word searched) find the same.

@@ -123,9 +123,23 @@ pub(super) fn list_anchor_at(text: &str, start: usize) -> (String, usize) {
 
 /// [`list_anchor_at`] as written ("" when the walk found none).
 pub(super) fn raw_list_anchor_at(text: &str, start: usize) -> (&str, usize) {
+    list_anchor_from(text, start, &[])
+}
+
+/// [`raw_list_anchor_at`] given the walk's first steps as read already (the features read
+/// the two tokens before a name): `read[0]` the [`raw_token_before`] `start`, each next one
+/// the token before the last.
+pub(super) fn list_anchor_from<'a>(
+    text: &'a str,
+    start: usize,
+    read: &[(&'a str, usize)],
+) -> (&'a str, usize) {
     let mut at = start;
-    for _ in 0..24 {
-        let (w, from) = raw_token_before(text, at);
+    for i in 0..24 {
+        let (w, from) = match read.get(i) {
+            Some(&token) => token,
+            None => raw_token_before(text, at),
+        };
         let name_word = text[from..at]
             .trim_start()
             .starts_with(|c: char| c.is_uppercase() || c == '@');

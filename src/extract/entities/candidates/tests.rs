@@ -94,10 +94,16 @@ fn the_crypto_story_scan_agrees_with_the_set_it_replaced() {
 }
 
 fn names(text: &str) -> Vec<String> {
-    propose(text, &[], &FxHashSet::default(), is_crypto_story(text))
-        .into_iter()
-        .map(|p| p.name)
-        .collect()
+    propose(
+        text,
+        &WordStarts::of(text),
+        &[],
+        &FxHashSet::default(),
+        is_crypto_story(text),
+    )
+    .into_iter()
+    .map(|p| p.name)
+    .collect()
 }
 
 #[test]
@@ -194,6 +200,7 @@ fn multi_byte_spaces_and_letters_never_split_a_character() {
         if text.is_char_boundary(i) {
             let _ = propose(
                 &text[i..],
+                &WordStarts::of(&text[i..]),
                 &[],
                 &FxHashSet::default(),
                 is_crypto_story(&text[i..]),
@@ -222,7 +229,7 @@ fn dotted_initials_stay_with_the_name_they_open() {
 /// Every proposed mention's features, hashed as read and as strings (the way they were built
 /// before), in order.
 fn both_feature_paths(text: &str, crypto: bool) -> Vec<(Vec<u32>, Vec<u32>)> {
-    let found = runs(text, &[]);
+    let found = runs(text, &[], &WordStarts::of(text));
     let doc = Doc::of(text, crypto, &found);
     let not_name: FxHashSet<String> = ["Bank".to_string()].into_iter().collect();
     let mut scratch = features::Scratch::default();
@@ -270,7 +277,7 @@ type Counted = (String, Vec<(usize, usize)>, HashMap<String, f32>);
 /// The pooling as first written: each feature string's mean over a name's mentions, the cues
 /// at any mention, the mention count, all sorted by hash with a stable sort.
 fn pooled_by_strings(text: &str, not_name: &FxHashSet<String>, crypto: bool) -> Vec<Proposal> {
-    let found = runs(text, &[]);
+    let found = runs(text, &[], &WordStarts::of(text));
     let doc = Doc::of(text, crypto, &found);
     let mut names: Vec<Counted> = Vec::new();
     for words in found.iter() {
@@ -330,7 +337,7 @@ fn a_names_features_are_pooled_over_its_mentions_as_first_written() {
     let mut pooled = 0;
     for text in texts {
         for crypto in [false, true] {
-            let got = propose(text, &[], &not_name, crypto);
+            let got = propose(text, &WordStarts::of(text), &[], &not_name, crypto);
             let want = pooled_by_strings(text, &not_name, crypto);
             assert_eq!(got.len(), want.len(), "{text:?}");
             for (g, w) in got.iter().zip(&want) {
@@ -456,6 +463,53 @@ fn the_tokens_read_by_bytes_are_those_read_by_characters() {
             let (left, right) = tokens_by_characters(text, at);
             assert_eq!(raw_token_before(text, at), left, "{text:?} {at}");
             assert_eq!(raw_token_after(text, at), right, "{text:?} {at}");
+        }
+    }
+}
+
+#[test]
+fn the_list_anchor_walk_from_the_tokens_read_is_the_walk_from_the_start() {
+    let mut texts: Vec<String> = (0..20)
+        .map(|i| crate::synthetic::article(3, i).text)
+        .collect();
+    texts.extend(
+        [
+            "Credit: Jane Doe, Bo Tan and @sleuth_x & Ana, AND Zed. firms such as A, B and C",
+            "and , & Ana\n, and Émile, ΣΟΦΙΑ and Łódź & x",
+            "",
+        ]
+        .map(String::from),
+    );
+    for text in &texts {
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let prev = raw_token_before(text, at);
+            let read = [prev, raw_token_before(text, prev.1)];
+            let want = raw_list_anchor_at(text, at);
+            assert_eq!(list_anchor_from(text, at, &read), want, "{text:?} {at}");
+            assert_eq!(
+                list_anchor_from(text, at, &read[..1]),
+                want,
+                "{text:?} {at}"
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    /// The covered spans asked about words in order, as the overlap of any span defines it.
+    #[test]
+    fn a_word_is_covered_when_a_span_overlaps_it(
+        spans in proptest::collection::vec((0usize..200, 0usize..30), 0..30),
+        gaps in proptest::collection::vec((0usize..20, 1usize..15), 0..30),
+    ) {
+        let spans: Vec<(usize, usize)> = spans.iter().map(|&(s, n)| (s, s + n)).collect();
+        let mut covered = Covered::new(&spans);
+        let mut at = 0;
+        for (gap, len) in gaps {
+            let (start, end) = (at + gap, at + gap + len);
+            let want = spans.iter().any(|&(s, e)| s < end && e > start);
+            proptest::prop_assert_eq!(covered.holds(start, end), want, "{:?} {}..{}", spans, start, end);
+            at = end;
         }
     }
 }

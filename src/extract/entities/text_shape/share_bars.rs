@@ -3,7 +3,8 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use crate::extract::entities::letter_runs::{self, RunSet};
+use crate::extract::entities::word_starts::WordStarts;
 
 /// Share-bar words ("Share", "Permalink", "Whatsapp"), lower case.
 static PAGE_CHROME: LazyLock<crate::extract::entities::words::WordSet> = LazyLock::new(|| {
@@ -28,62 +29,97 @@ static PAGE_CHROME_SHAPES: LazyLock<[u64; 128]> = LazyLock::new(|| {
     t
 });
 
-/// The share-bar words as one automaton, when it can stand in for the line test: every word
-/// lower-case ASCII with no blank, so that a word of the text lowers to one of them exactly
-/// when it matches it in any ASCII case between blanks (no other character lowers to ASCII
-/// but the Kelvin sign, which [`page_chrome_lines`] looks for).
-/// When no list word holds another, a word is found by the plain leftmost scan (with its
-/// SIMD prefilter); otherwise a shorter word inside a longer one would hide it, and every
-/// overlapping match is read.
-static PAGE_CHROME_SCAN: LazyLock<Option<(AhoCorasick, bool)>> = LazyLock::new(|| {
-    let words: Vec<&str> = PAGE_CHROME.iter().copied().collect();
+/// The share-bar words keyed by their leading runs of ASCII letters, when that can stand in
+/// for the line test: every word lower-case ASCII with no blank and opening with a letter, so
+/// that a word of the text lowers to one of them exactly when it matches it in any ASCII case
+/// between blanks (no other character lowers to ASCII but the Kelvin sign, which
+/// [`page_chrome_lines`] looks for), and such a word opens a token whose run's folded key the
+/// set holds.
+struct ChromeKeys {
+    /// The runs' lengths by first letter: bit `n` (at most 63) of entry `b` is set when a
+    /// word's run is `n` letters long and opens with `b` (lower case). Most tokens fail this
+    /// test of a few instructions before their key is hashed.
+    shapes: [u64; 256],
+    /// The words' runs' folded keys ([`letter_runs::folded`]).
+    keys: RunSet,
+    words: Vec<&'static str>,
+}
+
+impl ChromeKeys {
+    /// Whether a token whose run has this key may open a list word.
+    fn may_open(&self, key: u64) -> bool {
+        let first = usize::from(key as u8 | 0x20);
+        let len = (key >> 56).min(63);
+        self.shapes[first] >> len & 1 == 1 && self.keys.may_hold(letter_runs::folded(key))
+    }
+}
+
+static PAGE_CHROME_KEYS: LazyLock<Option<ChromeKeys>> = LazyLock::new(|| {
+    let words: Vec<&'static str> = PAGE_CHROME.iter().copied().collect();
     let plain = |w: &&str| {
-        !w.is_empty()
+        w.starts_with(|c: char| c.is_ascii_alphabetic())
             && w.chars()
                 .all(|c| c.is_ascii() && !c.is_ascii_uppercase() && !c.is_whitespace())
     };
     if !words.iter().all(plain) {
         return None;
     }
-    let nested = words
-        .iter()
-        .any(|a| words.iter().any(|b| a != b && a.contains(b)));
-    let scan = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&words)
-        .ok()?;
-    Some((scan, nested))
+    let mut shapes = [0u64; 256];
+    let mut keys = RunSet::new(10);
+    for w in &words {
+        let b = w.as_bytes();
+        let run = letter_runs::end(b, 0);
+        shapes[usize::from(b[0])] |= 1 << run.min(63);
+        keys.insert(letter_runs::folded(letter_runs::key(b, 0, run)));
+    }
+    Some(ChromeKeys {
+        shapes,
+        keys,
+        words,
+    })
 });
 
 /// The lines of `text` (byte ranges, newline excluded) that are share bars, in order: what
-/// [`page_chrome_line`] says of every line, by one scan of the text for the list's words
-/// rather than every word of every line lowered and looked up. `None` when the scan cannot
-/// tell (a Kelvin sign in the text, a list word the scan cannot hold): ask each line then.
-pub(in crate::extract::entities) fn page_chrome_lines(text: &str) -> Option<Vec<(usize, usize)>> {
-    let (scan, nested) = PAGE_CHROME_SCAN.as_ref()?;
+/// [`page_chrome_line`] says of every line, read from the text's word starts (found once for
+/// the entity rules) rather than every word of every line lowered and looked up: a token is
+/// compared with the list only when its run of letters may open a list word. `None` when the
+/// starts cannot tell (a Kelvin sign in the text, a list word they cannot key): ask each
+/// line then.
+pub(in crate::extract::entities) fn page_chrome_lines(
+    text: &str,
+    starts: &WordStarts,
+) -> Option<Vec<(usize, usize)>> {
+    let list = PAGE_CHROME_KEYS.as_ref()?;
     if text.contains('\u{212a}') {
         return None;
     }
-    let found: Box<dyn Iterator<Item = aho_corasick::Match>> = if *nested {
-        Box::new(scan.find_overlapping_iter(text))
-    } else {
-        Box::new(scan.find_iter(text))
-    };
+    let bytes = text.as_bytes();
     let mut lines = Vec::new();
     // The line being counted (its start) and its share-bar words so far.
     let (mut line, mut words) = (usize::MAX, 0);
-    for m in found {
-        let (s, e) = (m.start(), m.end());
-        // A whole word: blanks (or the text's ends) either side.
+    for (s, key) in starts.tokens() {
+        if !key.is_some_and(|k| list.may_open(k)) {
+            continue;
+        }
+        // A whole word: one of the list's, blanks (or the text's ends) either side.
+        let whole = |w: &&str| {
+            let e = s + w.len();
+            bytes
+                .get(s..e)
+                .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+                && text[e..].chars().next().is_none_or(char::is_whitespace)
+        };
+        let Some(w) = list.words.iter().copied().find(whole) else {
+            continue;
+        };
         if !text[..s]
             .chars()
             .next_back()
             .is_none_or(char::is_whitespace)
-            || !text[e..].chars().next().is_none_or(char::is_whitespace)
         {
             continue;
         }
+        let e = s + w.len();
         let start = text[..s].rfind('\n').map_or(0, |i| i + 1);
         if start != line {
             (line, words) = (start, 0);
@@ -212,9 +248,9 @@ mod tests {
         assert!(!page_chrome_line(texts[2], 0));
     }
 
-    /// Every line's share-bar test, as the one scan of the text tells it and line by line.
+    /// Every line's share-bar test, as the text's word starts tell it and line by line.
     fn lines_told_both_ways(text: &str) {
-        let Some(lines) = page_chrome_lines(text) else {
+        let Some(lines) = page_chrome_lines(text, &WordStarts::of(text)) else {
             assert!(text.contains('\u{212a}'), "{text:?}");
             return;
         };
@@ -244,9 +280,23 @@ mod tests {
             lines_told_both_ways(text);
         }
         assert_eq!(
-            page_chrome_lines("Ana\nShare Send Permalink\nBo"),
+            page_chrome_lines(
+                "Ana\nShare Send Permalink\nBo",
+                &WordStarts::of("Ana\nShare Send Permalink\nBo")
+            ),
             Some(vec![(4, 24)])
         );
+    }
+
+    #[test]
+    fn the_share_bar_lines_of_generated_articles_are_those_each_line_test_tells() {
+        for i in 0..200 {
+            let text = crate::synthetic::article(3, i).text;
+            lines_told_both_ways(&text);
+            // With a share bar inside and around it, in any case.
+            let barred = format!("SHARE email Print\n{text}\nsend  Permalink\tWATCH video");
+            lines_told_both_ways(&barred);
+        }
     }
 
     #[test]
