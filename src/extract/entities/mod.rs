@@ -152,8 +152,9 @@ fn person_candidates(text: &str, g: &Gazetteer, words: &WordStarts, out: &mut Ve
             }),
         }
     }
+    let verbs = speech_names::verb_starts(words);
     for joint in [speech_names::Joint::Blanks, speech_names::Joint::Comma] {
-        for found in speech_names::find_iter(text, joint) {
+        for found in speech_names::find_iter_in(text, &verbs, joint) {
             named(found.name, false);
         }
     }
