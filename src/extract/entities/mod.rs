@@ -253,7 +253,7 @@ fn rule_mentions(text: &str, g: &Gazetteer) -> Vec<Candidate> {
     text_shape::dateline_places(text, g, &mut cands);
     text_shape::headline_names(text, g, &mut cands);
     text_shape::symbol_organisations(text, &mut cands);
-    name_orders::family_name_first(text, &g.not_name, &mut cands);
+    name_orders::family_name_first(text, &words, &g.not_name, &mut cands);
     let mut found = resolve(cands);
     extend_acronym_organisations(text, &mut found);
     found
