@@ -1,7 +1,8 @@
 //! The matcher for a name then a verb of saying finds exactly what its two regexes find: the
 //! same matches, the same `name` groups, in the same order, from every char boundary, on texts
-//! built from the words and marks the regexes read.
+//! built from the words and marks the regexes read, and on generated articles.
 
+use dossier::extract::document::Document;
 use dossier::extract::entities::people;
 use dossier::extract::entities::speech_names::{self, Joint};
 use proptest::prelude::*;
@@ -58,6 +59,27 @@ fn the_matcher_finds_the_regex_matches_on_sentences_people_write() {
     ] {
         agree_everywhere(&text);
     }
+}
+
+#[test]
+fn the_matcher_finds_the_regex_matches_on_generated_articles() {
+    let mut matches = 0;
+    for index in 0..300 {
+        let article = dossier::synthetic::article(7, index);
+        let text = Document::new(&article.text).unwrapped().to_string();
+        for joint in [Joint::Blanks, Joint::Comma] {
+            let re = joint.regex().expect("the regex compiles");
+            let want: Vec<Found> = re.captures_iter(&text).map(|c| found(&c)).collect();
+            let got: Vec<Found> = speech_names::find_iter(&text, joint).map(matched).collect();
+            assert_eq!(got, want, "{joint:?} in article {index}");
+            matches += got.len();
+        }
+        // From every char boundary, on a few of them (each start runs the regex again).
+        if index < 20 {
+            agree_everywhere(&text);
+        }
+    }
+    assert!(matches > 100, "the articles hold matches: {matches}");
 }
 
 /// Name words and words that look like them to the regex and do not quite match.

@@ -37,6 +37,11 @@ pub(super) fn len(key: u64) -> Option<usize> {
     (len < 255).then_some(len)
 }
 
+/// The first letter of the run a [`key`] was made of.
+pub(super) fn first(key: u64) -> u8 {
+    key.to_le_bytes()[0]
+}
+
 /// The end of the run of ASCII letters from byte `start`.
 pub(super) fn end(b: &[u8], start: usize) -> usize {
     let mut at = start.min(b.len());

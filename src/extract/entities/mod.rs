@@ -152,8 +152,9 @@ fn person_candidates(text: &str, g: &Gazetteer, words: &WordStarts, out: &mut Ve
             }),
         }
     }
+    let verbs = speech_names::verb_starts(words);
     for joint in [speech_names::Joint::Blanks, speech_names::Joint::Comma] {
-        for found in speech_names::find_iter(text, joint) {
+        for found in speech_names::find_iter_in(text, &verbs, joint) {
             named(found.name, false);
         }
     }
@@ -251,7 +252,7 @@ fn rule_mentions(text: &str, g: &Gazetteer, words: &WordStarts) -> Vec<Candidate
     text_shape::dateline_places(text, g, &mut cands);
     text_shape::headline_names(text, g, &mut cands);
     text_shape::symbol_organisations(text, &mut cands);
-    name_orders::family_name_first(text, &g.not_name, &mut cands);
+    name_orders::family_name_first(text, &words, &g.not_name, &mut cands);
     let mut found = resolve(cands);
     extend_acronym_organisations(text, &mut found);
     found

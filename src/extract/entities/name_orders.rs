@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
+use super::letter_runs;
+use super::word_starts::WordStarts;
 use super::{Candidate, words};
 
 /// Korean and Chinese family names (`assets/entity-words/surnames-east-asian.txt`).
@@ -50,26 +52,35 @@ fn joined_given_name(w: &str) -> bool {
 /// Family name first: a family name, then two syllables or a joined given name, of which at
 /// least one word is no ordinary English word ("Park Lane", "Song Dynasty" are not people) and
 /// none a word that is never a name's. The next word must not be capitalised (a longer name).
-/// Only the words that open with an ASCII capital are read, found eight bytes at a time.
+/// Only the words of two to six ASCII letters, a capital first, are read, told by the keys of
+/// their runs of letters in the text's shared [`WordStarts`].
 #[inline(never)] // named in profiles (README, "The entity rules, instruction counts")
 pub(super) fn family_name_first(
     text: &str,
+    starts: &WordStarts,
     not_name: &FxHashSet<String>,
     out: &mut Vec<Candidate>,
 ) {
     let b = text.as_bytes();
-    let mut i = 0;
-    while let Some(start) = super::name_runs::next_open(b, i) {
-        i = start + 1;
-        let opens_word = start == 0 || matches!(b[start - 1], b' ' | b'\n' | b'\t');
-        if !opens_word || !b[start].is_ascii_uppercase() {
+    for (start, key) in starts.ascii_words() {
+        // A family name is a whole word of the shape [`family_name_shaped`] asks for, so it
+        // is the start's whole run of letters, and a blank or the end follows it. Its key
+        // tells the capital and the length without a load from the text.
+        if !letter_runs::first(key).is_ascii_uppercase() {
             continue;
         }
-        // Most capitalised words are no family name: that is told before splitting on.
-        let first_end = b[start..]
-            .iter()
-            .position(|c| matches!(c, b' ' | b'\n' | b'\t'))
-            .map_or(b.len(), |n| start + n);
+        let Some(len) = letter_runs::len(key).filter(|l| (2..=6).contains(l)) else {
+            continue;
+        };
+        let first_end = start + len;
+        let opens_word = start == 0 || matches!(b[start - 1], b' ' | b'\n' | b'\t');
+        if !opens_word
+            || !b
+                .get(first_end)
+                .is_none_or(|c| matches!(c, b' ' | b'\n' | b'\t'))
+        {
+            continue;
+        }
         let first = &text[start..first_end];
         if !family_name_shaped(first) || !FAMILY_NAMES.contains(first) {
             continue;
@@ -200,18 +211,22 @@ mod tests {
     }
 
     type Spans = Vec<(usize, usize)>;
+    type NotName = FxHashSet<String>;
 
     /// The people both readings find in `text`, as byte ranges: the scan's, then the rule's
     /// over every word.
     fn both(text: &str) -> (Spans, Spans) {
         let not_name: FxHashSet<String> =
             ["Lane", "Dynasty"].map(String::from).into_iter().collect();
-        let spans = |f: fn(&str, &FxHashSet<String>, &mut Vec<Candidate>)| {
+        let spans = |f: &dyn Fn(&str, &NotName, &mut Vec<Candidate>)| {
             let mut out = Vec::new();
             f(text, &not_name, &mut out);
             out.iter().map(|c| (c.start, c.end)).collect::<Vec<_>>()
         };
-        (spans(family_name_first), spans(by_every_word))
+        let scan = |text: &str, not_name: &NotName, out: &mut Vec<Candidate>| {
+            family_name_first(text, &WordStarts::of(text), not_name, out)
+        };
+        (spans(&scan), spans(&by_every_word))
     }
 
     /// Words of the generated texts: family names from the list, syllables, joined given

@@ -154,7 +154,7 @@ static PARTICLES: LazyLock<Particles> = LazyLock::new(|| {
 
 /// Whether byte `b` may open a name word: an ASCII capital or the lead byte of a letter in
 /// U+00C0–U+017F.
-fn may_open(b: u8) -> bool {
+pub(super) fn may_open(b: u8) -> bool {
     b.is_ascii_uppercase() || (0xC3..=0xC5).contains(&b)
 }
 
