@@ -13,7 +13,6 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use regex_automata::{Input, meta};
 use serde::{Deserialize, Serialize};
@@ -26,6 +25,7 @@ use crate::extract::document::Document;
 use crate::partial_date::PartialDate;
 use groups::Groups;
 
+mod anchor_scan;
 mod groups;
 
 /// A date expression in an article, resolved to a calendar date at the precision the text gives.
@@ -207,8 +207,8 @@ const HAS_ALL: u16 = 4095;
 
 /// The anchor words are lower case and matched in the document's lower-case form, which is
 /// the text's ASCII case folding.
-static ANCHORS: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(ANCHOR_WORDS.iter().map(|(w, _)| w)).ok());
+static ANCHORS: LazyLock<Option<anchor_scan::Words>> =
+    LazyLock::new(|| anchor_scan::Words::new(ANCHOR_WORDS.iter().map(|(w, _)| w.as_str())));
 
 /// Whether a day may be written before the month word at byte `at` of the lower-cased text:
 /// the day-first forms need `(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` there. A necessary test,
@@ -288,30 +288,28 @@ fn anchored_stretches(doc: &Document) -> Vec<Stretch> {
     let mut stretches = date_stretches::stretches(text);
     // Each `contains` of one char is a `memchr` of its last byte, not a decode of every char.
     let folded = !text.is_ascii() && (text.contains('\u{212A}') || text.contains('\u{17F}'));
-    let Some(ac) = ANCHORS.as_ref().filter(|_| !folded) else {
+    let Some(words) = ANCHORS.as_ref().filter(|_| !folded) else {
         for s in &mut stretches {
             s.mark_everywhere(HAS_ALL);
         }
         return stretches;
     };
-    let lower = doc.lower();
-    for m in ac.find_overlapping_iter(lower) {
-        let mut bit = ANCHOR_WORDS[m.pattern().as_usize()].1;
-        let bytes = lower.as_bytes();
+    let bytes = doc.lower().as_bytes();
+    // Each word's mark hangs on that word alone, so the order they come in does not matter.
+    words.for_each(bytes, |start, end, word| {
+        let mut bit = ANCHOR_WORDS[word].1;
         if bit == HAS_MONTH {
-            if day_before(bytes, m.start()) {
+            if day_before(bytes, start) {
                 bit |= HAS_DAY_MONTH;
             }
-            if day_after(bytes, m.start()) {
+            if day_after(bytes, start) {
                 bit |= HAS_MONTH_DAY;
             }
-        } else if matches!(bit, HAS_YEAR_WORD | HAS_MONTH_WORD)
-            && !relative_before(bytes, m.start())
-        {
-            continue;
+        } else if matches!(bit, HAS_YEAR_WORD | HAS_MONTH_WORD) && !relative_before(bytes, start) {
+            return;
         }
-        date_stretches::mark(&mut stretches, m.start(), m.end(), bit);
-    }
+        date_stretches::mark(&mut stretches, start, end, bit);
+    });
     // Every pattern needs some anchor word: a stretch with none is never searched.
     stretches.retain(|s| s.anchors != 0);
     stretches
