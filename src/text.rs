@@ -72,6 +72,14 @@ static ASCII_WORD_BYTES: [bool; 256] = {
     t
 };
 
+/// An ASCII byte `char::is_whitespace` holds for, the ASCII part of `\s` (tab to carriage
+/// return, the vertical tab too, which `u8::is_ascii_whitespace` leaves out, and the space):
+/// the byte readers that stand in for `\s` or `split_whitespace`.
+#[inline]
+pub const fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// The start of the line holding byte `at` (just after the line break before it): found by
 /// `memchr`'s vector search, which the cues read around every proposed name.
 pub fn line_start(text: &str, at: usize) -> usize {
@@ -582,6 +590,13 @@ mod tests {
         let class = regex::bytes::Regex::new(r"^(?-u:\w)$").unwrap();
         for b in 0..=u8::MAX {
             assert_eq!(is_ascii_word_byte(b), class.is_match(&[b]), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_space_is_an_ascii_char_is_whitespace_holds_for() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#x}");
         }
     }
 

@@ -24,6 +24,7 @@ use super::unfiltered;
 use crate::corpus::Article;
 use crate::extract::document::Document;
 use crate::partial_date::PartialDate;
+use crate::text::is_ascii_space;
 use groups::Groups;
 
 mod groups;
@@ -231,17 +232,12 @@ fn relative_before(lower: &[u8], at: usize) -> bool {
     })
 }
 
-/// The ASCII blanks of `\s` (Unicode's `White_Space` below 0x80).
-fn blank(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
 /// Whether white space then a word `ends` accepts may stand before byte `at`: ASCII blanks,
 /// then text whose end `ends` accepts (given the text up to the blanks); a byte beyond ASCII
 /// right before `at` or before the blanks (a Unicode blank) passes.
 fn word_before(lower: &[u8], at: usize, ends: impl Fn(&[u8]) -> bool) -> bool {
     let mut k = at;
-    while k > 0 && blank(lower[k - 1]) {
+    while k > 0 && is_ascii_space(lower[k - 1]) {
         k -= 1;
     }
     if k == at {
@@ -266,7 +262,10 @@ fn day_after(lower: &[u8], at: usize) -> bool {
     if lower.get(k) == Some(&b'.') {
         k += 1;
     }
-    let blanks = lower[k..].iter().take_while(|&&b| blank(b)).count();
+    let blanks = lower[k..]
+        .iter()
+        .take_while(|&&b| is_ascii_space(b))
+        .count();
     match lower.get(k + blanks) {
         Some(b) if !b.is_ascii() => true,
         Some(b) if blanks > 0 && b.is_ascii_digit() => {

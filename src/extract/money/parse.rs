@@ -210,9 +210,13 @@ fn qualifier(before: &str) -> Option<(usize, usize)> {
 /// of them that starts first. ASCII text holds neither of the two characters beyond ASCII that
 /// fold to an ASCII letter (the long s, the Kelvin sign), nor a blank beyond ASCII.
 fn ascii_qualifier(before: &[u8]) -> Option<(usize, usize)> {
-    // `\s` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-    let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let blanks_before = |e: usize| before[..e].iter().rev().take_while(|b| blank(b)).count();
+    let blanks_before = |e: usize| {
+        before[..e]
+            .iter()
+            .rev()
+            .take_while(|&&b| crate::text::is_ascii_space(b))
+            .count()
+    };
     let end = before.len() - blanks_before(before.len());
     let last = before[..end].last()?.to_ascii_lowercase();
     // Where `q` starts, when it ends at `end`: its words read back from the last.

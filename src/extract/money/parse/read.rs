@@ -107,7 +107,7 @@ fn spaces(text: &str, i: usize) -> Option<usize> {
     let mut j = i;
     while let Some(&c) = b.get(j) {
         if c.is_ascii() {
-            if !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            if !crate::text::is_ascii_space(c) {
                 break;
             }
             j += 1;
