@@ -80,6 +80,29 @@ pub const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
+/// The end of the run of white space (`\s*`, Unicode's, as `char::is_whitespace` tells it)
+/// from byte `at` (`at` itself for none): ASCII is read a byte at a time, only a byte beyond
+/// it decoded. The one reader of `\s+` forward for the hand matchers.
+#[inline]
+pub fn white_space_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = at;
+    while let Some(&c) = b.get(j) {
+        if c.is_ascii() {
+            if !is_ascii_space(c) {
+                break;
+            }
+            j += 1;
+        } else {
+            match text.get(j..).and_then(|r| r.chars().next()) {
+                Some(ch) if ch.is_whitespace() => j += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    j
+}
+
 /// The start of the line holding byte `at` (just after the line break before it): found by
 /// `memchr`'s vector search, which the cues read around every proposed name.
 pub fn line_start(text: &str, at: usize) -> usize {
@@ -597,6 +620,23 @@ mod tests {
     fn an_ascii_space_is_an_ascii_char_is_whitespace_holds_for() {
         for b in 0..0x80u8 {
             assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn white_space_ends_where_the_white_space_run_ends(
+            s in "[a \t\n\r\u{b}\u{c}\u{1c}é\u{85}\u{a0}\u{2003}\u{2028}\u{3000}]{0,12}",
+            at in 0usize..40,
+        ) {
+            let at = at.min(s.len());
+            proptest::prop_assume!(s.is_char_boundary(at));
+            let run: usize = s[at..]
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .map(char::len_utf8)
+                .sum();
+            proptest::prop_assert_eq!(white_space_end(&s, at), at + run);
         }
     }
 

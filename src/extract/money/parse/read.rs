@@ -103,21 +103,7 @@ fn ci(text: &str, i: usize, word: &[u8]) -> R<Option<usize>> {
 
 /// `\s+` at `i` (Unicode's white space, as `char::is_whitespace` tells it): its end.
 fn spaces(text: &str, i: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut j = i;
-    while let Some(&c) = b.get(j) {
-        if c.is_ascii() {
-            if !crate::text::is_ascii_space(c) {
-                break;
-            }
-            j += 1;
-        } else {
-            match text.get(j..).and_then(|r| r.chars().next()) {
-                Some(ch) if ch.is_whitespace() => j += ch.len_utf8(),
-                _ => break,
-            }
-        }
-    }
+    let j = crate::text::white_space_end(text, i);
     (j > i).then_some(j)
 }
 
