@@ -72,6 +72,19 @@ static ASCII_WORD_BYTES: [bool; 256] = {
     t
 };
 
+/// Whether `(?-u:\b)` matches at byte `at` of `bytes`: an [`is_ascii_word_byte`] on one side
+/// and none (or the text's end) on the other. The one word boundary of the byte readers that
+/// stand in for such a pattern.
+#[inline]
+pub fn is_ascii_boundary(bytes: &[u8], at: usize) -> bool {
+    let before = at
+        .checked_sub(1)
+        .and_then(|k| bytes.get(k))
+        .is_some_and(|&c| is_ascii_word_byte(c));
+    let after = bytes.get(at).is_some_and(|&c| is_ascii_word_byte(c));
+    before != after
+}
+
 /// An ASCII byte `char::is_whitespace` holds for, the ASCII part of `\s` (tab to carriage
 /// return, the vertical tab too, which `u8::is_ascii_whitespace` leaves out, and the space):
 /// the byte readers that stand in for `\s` or `split_whitespace`.
@@ -613,6 +626,20 @@ mod tests {
         let class = regex::bytes::Regex::new(r"^(?-u:\w)$").unwrap();
         for b in 0..=u8::MAX {
             assert_eq!(is_ascii_word_byte(b), class.is_match(&[b]), "{b:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_boundary_is_where_the_pattern_finds_one(
+            s in "[aZ09_ .,\t\n-é名\u{a0}\u{212a}ſ]{0,12}"
+        ) {
+            let pattern = regex::bytes::Regex::new(r"(?-u:\b)").unwrap();
+            let b = s.as_bytes();
+            let found: Vec<usize> = pattern.find_iter(b).map(|m| m.start()).collect();
+            let ours: Vec<usize> = (0..=b.len()).filter(|&at| is_ascii_boundary(b, at)).collect();
+            proptest::prop_assert_eq!(ours, found);
+            proptest::prop_assert!(!is_ascii_boundary(b, b.len() + 1));
         }
     }
 
