@@ -286,7 +286,10 @@ pub(super) fn merge_variants(found: &mut [Candidate]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{key_break, push_variant_key, variant_key};
+    use super::{
+        Candidate, EntityKind, FxHashMap, Source, key_break, merge_variants, push_variant_key,
+        variant_key,
+    };
 
     /// The definition the one-string build must keep.
     fn key_by_words(name: &str) -> String {
@@ -319,7 +322,49 @@ mod tests {
         assert_ne!(variant_key("Ana Ruiz"), variant_key("Ana Ruizvega"));
     }
 
+    /// [`merge_variants`] as it was before the keys were borrowed: each name's key an owned
+    /// string mapped to the first spelling, copied into every mention. The definition.
+    fn merge_variants_owned(found: &mut [Candidate]) {
+        let mut first: FxHashMap<(EntityKind, String), String> = FxHashMap::default();
+        for c in found.iter_mut() {
+            if !matches!(c.kind, EntityKind::Person | EntityKind::Organization) {
+                continue;
+            }
+            let canon = first
+                .entry((c.kind, key_by_words(&c.canonical)))
+                .or_insert_with(|| c.canonical.clone());
+            c.canonical = canon.clone();
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn merging_over_borrowed_keys_is_the_definition(
+            names in proptest::collection::vec(
+                (0usize..3, "(Ana|ANA|ana|Ruiz|RUIZ|Vega|Zoë|ZOË|Σίσυφος|ΣΊΣΥΦΟΣ)([ .\t-]{1,2}(Ruiz|ruiz|Vega|VEGA|J\\.|Ö|ö|Σ))?[ .-]?"),
+                0..12,
+            )
+        ) {
+            let kinds = [EntityKind::Person, EntityKind::Organization, EntityKind::Location];
+            let found: Vec<Candidate> = names
+                .iter()
+                .enumerate()
+                .map(|(i, (k, name))| Candidate {
+                    start: i,
+                    end: i + 1,
+                    kind: kinds[*k],
+                    canonical: name.clone(),
+                    parent: None,
+                    source: Source::Model,
+                })
+                .collect();
+            let (mut ours, mut owned) = (found.clone(), found);
+            merge_variants(&mut ours);
+            merge_variants_owned(&mut owned);
+            let canonical = |f: &[Candidate]| f.iter().map(|c| c.canonical.clone()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(canonical(&ours), canonical(&owned));
+        }
+
         #[test]
         fn the_key_is_the_definition_on_any_name(name in "[aZ \t\u{b}\r\n.‐–ΣσÉé\u{a0}\u{2003}0_-]{0,16}") {
             proptest::prop_assert_eq!(variant_key(&name), key_by_words(&name));
