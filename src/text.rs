@@ -72,6 +72,50 @@ static ASCII_WORD_BYTES: [bool; 256] = {
     t
 };
 
+/// Whether `(?-u:\b)` matches at byte `at` of `bytes`: an [`is_ascii_word_byte`] on one side
+/// and none (or the text's end) on the other. The one word boundary of the byte readers that
+/// stand in for such a pattern.
+#[inline]
+pub fn is_ascii_boundary(bytes: &[u8], at: usize) -> bool {
+    let before = at
+        .checked_sub(1)
+        .and_then(|k| bytes.get(k))
+        .is_some_and(|&c| is_ascii_word_byte(c));
+    let after = bytes.get(at).is_some_and(|&c| is_ascii_word_byte(c));
+    before != after
+}
+
+/// An ASCII byte `char::is_whitespace` holds for, the ASCII part of `\s` (tab to carriage
+/// return, the vertical tab too, which `u8::is_ascii_whitespace` leaves out, and the space):
+/// the byte readers that stand in for `\s` or `split_whitespace`.
+#[inline]
+pub const fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The end of the run of white space (`\s*`, Unicode's, as `char::is_whitespace` tells it)
+/// from byte `at` (`at` itself for none): ASCII is read a byte at a time, only a byte beyond
+/// it decoded. The one reader of `\s+` forward for the hand matchers.
+#[inline]
+pub fn white_space_end(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = at;
+    while let Some(&c) = b.get(j) {
+        if c.is_ascii() {
+            if !is_ascii_space(c) {
+                break;
+            }
+            j += 1;
+        } else {
+            match text.get(j..).and_then(|r| r.chars().next()) {
+                Some(ch) if ch.is_whitespace() => j += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    j
+}
+
 /// The start of the line holding byte `at` (just after the line break before it): found by
 /// `memchr`'s vector search, which the cues read around every proposed name.
 pub fn line_start(text: &str, at: usize) -> usize {
@@ -582,6 +626,44 @@ mod tests {
         let class = regex::bytes::Regex::new(r"^(?-u:\w)$").unwrap();
         for b in 0..=u8::MAX {
             assert_eq!(is_ascii_word_byte(b), class.is_match(&[b]), "{b:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_boundary_is_where_the_pattern_finds_one(
+            s in "[aZ09_ .,\t\n-é名\u{a0}\u{212a}ſ]{0,12}"
+        ) {
+            let pattern = regex::bytes::Regex::new(r"(?-u:\b)").unwrap();
+            let b = s.as_bytes();
+            let found: Vec<usize> = pattern.find_iter(b).map(|m| m.start()).collect();
+            let ours: Vec<usize> = (0..=b.len()).filter(|&at| is_ascii_boundary(b, at)).collect();
+            proptest::prop_assert_eq!(ours, found);
+            proptest::prop_assert!(!is_ascii_boundary(b, b.len() + 1));
+        }
+    }
+
+    #[test]
+    fn an_ascii_space_is_an_ascii_char_is_whitespace_holds_for() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#x}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn white_space_ends_where_the_white_space_run_ends(
+            s in "[a \t\n\r\u{b}\u{c}\u{1c}é\u{85}\u{a0}\u{2003}\u{2028}\u{3000}]{0,12}",
+            at in 0usize..40,
+        ) {
+            let at = at.min(s.len());
+            proptest::prop_assume!(s.is_char_boundary(at));
+            let run: usize = s[at..]
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .map(char::len_utf8)
+                .sum();
+            proptest::prop_assert_eq!(white_space_end(&s, at), at + run);
         }
     }
 

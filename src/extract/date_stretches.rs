@@ -105,11 +105,7 @@ const DASH: u8 = 2;
 
 /// Whether an ASCII byte is one a date holds, full stops aside (see [`holds`]).
 const fn holds_ascii(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b',' | b'-' | b'_'
-        )
+    b.is_ascii_alphanumeric() || crate::text::is_ascii_space(b) || matches!(b, b',' | b'-' | b'_')
 }
 
 /// [`BREAKS`] and [`DASH`] for every byte.

@@ -23,6 +23,7 @@ use super::unfiltered;
 use crate::corpus::Article;
 use crate::extract::document::Document;
 use crate::partial_date::PartialDate;
+use crate::text::is_ascii_space;
 use groups::Groups;
 
 mod anchor_scan;
@@ -40,8 +41,32 @@ pub struct DateMention {
 }
 
 const YEAR: &str = r"(199\d|20[0-3]\d)";
-/// The words before "year" and "month" in the relative patterns (`last year`, `next month`).
-const RELATIVE: [&str; 5] = ["last", "this", "past", "previous", "next"];
+/// The words before "year" and "month" in the relative patterns (`last year`, `next month`),
+/// each with how many years or months it moves from publication, in the file's order
+/// (`assets/lexicon/relative-dates.tsv`).
+static RELATIVE: LazyLock<Vec<(&'static str, i32)>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../assets/lexicon/relative-dates.tsv"))
+        .filter_map(|l| {
+            let (word, by) = l.split_once('\t')?;
+            Some((word.trim(), by.trim().parse().ok()?))
+        })
+        .collect()
+});
+
+/// The relative words as a pattern's alternatives (`last|this|…`).
+fn relative_words() -> String {
+    let words: Vec<&str> = RELATIVE.iter().map(|&(w, _)| w).collect();
+    words.join("|")
+}
+
+/// How many years or months the relative word `lower` (lower-cased) moves from publication:
+/// one back for a word the patterns read through another script's case folding ("laſt").
+fn relative_offset(lower: &str) -> i32 {
+    RELATIVE
+        .iter()
+        .find(|&&(w, _)| w == lower)
+        .map_or(-1, |&(_, by)| by)
+}
 const SMALL: &str =
     r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})";
 
@@ -121,14 +146,14 @@ static PATTERNS: LazyLock<Vec<(meta::Regex, Form)>> = LazyLock::new(|| {
         p(
             format!(
                 r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?({})\s+year(?-u:\b)",
-                RELATIVE.join("|")
+                relative_words()
             ),
             Form::RelYear,
         ),
         p(
             format!(
                 r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?({})\s+month(?-u:\b)",
-                RELATIVE.join("|")
+                relative_words()
             ),
             Form::RelMonth,
         ),
@@ -227,13 +252,8 @@ fn day_before(lower: &[u8], at: usize) -> bool {
 /// byte `at` of the lower-cased text: a necessary test, as [`day_before`].
 fn relative_before(lower: &[u8], at: usize) -> bool {
     word_before(lower, at, |head| {
-        RELATIVE.iter().any(|w| head.ends_with(w.as_bytes()))
+        RELATIVE.iter().any(|(w, _)| head.ends_with(w.as_bytes()))
     })
-}
-
-/// The ASCII blanks of `\s` (Unicode's `White_Space` below 0x80).
-fn blank(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Whether white space then a word `ends` accepts may stand before byte `at`: ASCII blanks,
@@ -241,7 +261,7 @@ fn blank(b: u8) -> bool {
 /// right before `at` or before the blanks (a Unicode blank) passes.
 fn word_before(lower: &[u8], at: usize, ends: impl Fn(&[u8]) -> bool) -> bool {
     let mut k = at;
-    while k > 0 && blank(lower[k - 1]) {
+    while k > 0 && is_ascii_space(lower[k - 1]) {
         k -= 1;
     }
     if k == at {
@@ -266,7 +286,10 @@ fn day_after(lower: &[u8], at: usize) -> bool {
     if lower.get(k) == Some(&b'.') {
         k += 1;
     }
-    let blanks = lower[k..].iter().take_while(|&&b| blank(b)).count();
+    let blanks = lower[k..]
+        .iter()
+        .take_while(|&&b| is_ascii_space(b))
+        .count();
     match lower.get(k + blanks) {
         Some(b) if !b.is_ascii() => true,
         Some(b) if blanks > 0 && b.is_ascii_digit() => {
@@ -517,19 +540,16 @@ fn resolve(form: Form, caps: &Groups, published: Option<NaiveDate>) -> Option<(P
         }
         Form::RelYear => {
             let p = published?;
-            let y = match caps.get(1)?.to_ascii_lowercase().as_str() {
-                "this" => p.year(),
-                "next" => p.year() + 1,
-                _ => p.year() - 1,
-            };
+            let y = p.year() + relative_offset(&caps.get(1)?.to_ascii_lowercase());
             Some((PartialDate::of_year(y)?, true))
         }
         Form::RelMonth => {
             let p = published?;
-            let d = match caps.get(1)?.to_ascii_lowercase().as_str() {
-                "this" => p,
-                "next" => p.checked_add_months(Months::new(1))?,
-                _ => p.checked_sub_months(Months::new(1))?,
+            let by = relative_offset(&caps.get(1)?.to_ascii_lowercase());
+            let d = match u32::try_from(by) {
+                Ok(0) => p,
+                Ok(n) => p.checked_add_months(Months::new(n))?,
+                Err(_) => p.checked_sub_months(Months::new(by.unsigned_abs()))?,
             };
             Some((month_value(d)?, true))
         }

@@ -181,3 +181,22 @@ fn offsets_are_characters() {
     assert_eq!(d[0].start, start);
     assert_eq!(d[0].end, start + "February 2016".len());
 }
+
+#[test]
+fn the_relative_words_move_as_they_did_when_written_in_the_code() {
+    let lines = crate::text::entries(include_str!("../../../assets/lexicon/relative-dates.tsv"));
+    assert_eq!(RELATIVE.len(), lines.count());
+    let words: Vec<&str> = RELATIVE.iter().map(|&(w, _)| w).collect();
+    assert_eq!(words, ["last", "this", "past", "previous", "next"]);
+    for (word, by) in [
+        ("this", 0),
+        ("next", 1),
+        ("last", -1),
+        ("past", -1),
+        ("previous", -1),
+    ] {
+        assert_eq!(relative_offset(word), by, "{word}");
+    }
+    // Read through another script's case folding, a word counts as one back.
+    assert_eq!(relative_offset("laſt"), -1);
+}

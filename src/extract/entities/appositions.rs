@@ -9,22 +9,12 @@
 use std::sync::LazyLock;
 
 use super::name_runs::{joined, lower, upper};
+/// `(?-u:\b)` at a byte; `speech_names` reads it from here too.
+pub(super) use crate::text::is_ascii_boundary as boundary;
 
 /// Whether `b` separates the words of a name (`[ \t]`).
 pub(super) fn blank(b: u8) -> bool {
     matches!(b, b' ' | b'\t')
-}
-
-/// Whether `b` is a byte of the regex's ASCII word boundary (`(?-u:\b)`).
-fn word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// `(?-u:\b)` at byte `i`.
-pub(super) fn boundary(b: &[u8], i: usize) -> bool {
-    let before = i > 0 && word_byte(b[i - 1]);
-    let after = b.get(i).copied().is_some_and(word_byte);
-    before != after
 }
 
 /// Whether all of `w` is one capital then one or more lower-case letters (`[U][L]+`).

@@ -107,38 +107,82 @@ static CONVERSION_GAP: LazyLock<Regex> = LazyLock::new(|| {
 
 static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:-|–|—|to|and)\s*$"));
 
-/// The qualifiers a figure may follow, in any case, by their words (blanks, `\s+`, apart): the one
-/// list [`QUALIFIER`] (read beyond ASCII) and [`ascii_qualifier`] (the rest) are made of.
-const QUALIFIERS: [&[&str]; 28] = [
-    &["at", "least"],
-    &["more", "than"],
-    &["over"],
-    &["upwards", "of"],
-    &["in", "excess", "of"],
-    &["north", "of"],
-    &["just", "over"],
-    &["nearly"],
-    &["almost"],
-    &["up", "to"],
-    &["as", "much", "as"],
-    &["close", "to"],
-    &["just", "under"],
-    &["less", "than"],
-    &["under"],
-    &["about"],
-    &["around"],
-    &["approximately"],
-    &["approx."],
-    &["approx"],
-    &["roughly"],
-    &["some"],
-    &["an", "estimated"],
-    &["estimated"],
-    &["~"],
-    &["≈"],
-    &[">"],
-    &["<"],
-];
+/// What a qualifier says of the figure after it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Bound {
+    /// A lower bound ("at least").
+    Min,
+    /// An upper bound ("up to").
+    Max,
+    /// A band of 10 % either side ("about").
+    About,
+}
+
+/// A qualifier of `assets/lexicon/money-qualifiers.tsv`.
+struct Qualifier {
+    /// Its words, blanks (`\s+`) apart in the text.
+    words: Vec<&'static str>,
+    /// Its words joined by single spaces, as a qualifier found is looked up.
+    key: String,
+    bound: Bound,
+    /// A sign written onto the figure ("~$5M"): the figure's span starts at it.
+    joined: bool,
+}
+
+/// The qualifiers a figure may follow, in any case, in the file's (the pattern's) order: the
+/// one list [`QUALIFIER`] (read beyond ASCII), [`ascii_qualifier`] (the rest) and
+/// [`may_qualify`] are made of.
+static QUALIFIERS: LazyLock<Vec<Qualifier>> = LazyLock::new(|| {
+    crate::text::entries(include_str!("../../../assets/lexicon/money-qualifiers.tsv"))
+        .filter_map(|line| {
+            let mut cols = line.split('\t');
+            let words: Vec<&str> = cols.next()?.split(' ').collect();
+            let bound = match cols.next()? {
+                "min" => Bound::Min,
+                "max" => Bound::Max,
+                "about" => Bound::About,
+                _ => return None,
+            };
+            let joined = cols.next() == Some("joined");
+            Some(Qualifier {
+                key: words.join(" "),
+                words,
+                bound,
+                joined,
+            })
+        })
+        .collect()
+});
+
+/// What [`may_qualify`] looks for at the end of the text before a figure, from [`QUALIFIERS`].
+struct QualifierEnds {
+    /// The last words made of ASCII letters ("least", "of", "approx").
+    words: Vec<&'static [u8]>,
+    /// The ASCII last bytes of the others ("approx.", "~"); a byte beyond ASCII always passes.
+    marks: Vec<u8>,
+}
+
+static QUALIFIER_ENDS: LazyLock<QualifierEnds> = LazyLock::new(|| {
+    let mut ends = QualifierEnds {
+        words: Vec::new(),
+        marks: Vec::new(),
+    };
+    for q in QUALIFIERS.iter() {
+        let Some(last) = q.words.last().map(|w| w.as_bytes()) else {
+            continue;
+        };
+        if last.iter().all(u8::is_ascii_alphabetic) {
+            if !ends.words.contains(&last) {
+                ends.words.push(last);
+            }
+        } else if let Some(&b) = last.last().filter(|b| b.is_ascii())
+            && !ends.marks.contains(&b)
+        {
+            ends.marks.push(b);
+        }
+    }
+    ends
+});
 
 /// A qualifier right before a figure (no boundary before it), blanks after it; read with its
 /// Unicode case folding and blanks only where the text is not all ASCII.
@@ -149,7 +193,7 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
             .collect::<Vec<_>>()
             .join(r"\s+")
     };
-    let alternatives: Vec<String> = QUALIFIERS.iter().map(|q| words(q)).collect();
+    let alternatives: Vec<String> = QUALIFIERS.iter().map(|q| words(&q.words)).collect();
     re(&format!(r"(?i)(?P<q>{})\s*$", alternatives.join("|")))
 });
 
@@ -158,24 +202,7 @@ static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
 /// or with a sign, a full stop, or a letter of another script (the long s is an "s"). Most
 /// figures follow another word, and are turned down here without the pattern.
 fn may_qualify(before: &str) -> bool {
-    const LAST_WORDS: [&[u8]; 16] = [
-        b"least",
-        b"than",
-        b"over",
-        b"of",
-        b"nearly",
-        b"almost",
-        b"to",
-        b"as",
-        b"under",
-        b"about",
-        b"around",
-        b"approximately",
-        b"approx",
-        b"roughly",
-        b"some",
-        b"estimated",
-    ];
+    let ends = &*QUALIFIER_ENDS;
     let b = before.trim_end().as_bytes();
     let letters = b
         .iter()
@@ -185,12 +212,13 @@ fn may_qualify(before: &str) -> bool {
     if letters == 0 {
         return b
             .last()
-            .is_some_and(|&c| !c.is_ascii() || matches!(c, b'.' | b'~' | b'>' | b'<'));
+            .is_some_and(|c| !c.is_ascii() || ends.marks.contains(c));
     }
     // A letter of another script just before the ASCII ones may be part of the word.
     let word = &b[b.len() - letters..];
     (letters < b.len() && !b[b.len() - letters - 1].is_ascii())
-        || LAST_WORDS
+        || ends
+            .words
             .iter()
             .any(|w| word.len() >= w.len() && word[word.len() - w.len()..].eq_ignore_ascii_case(w))
 }
@@ -210,9 +238,13 @@ fn qualifier(before: &str) -> Option<(usize, usize)> {
 /// of them that starts first. ASCII text holds neither of the two characters beyond ASCII that
 /// fold to an ASCII letter (the long s, the Kelvin sign), nor a blank beyond ASCII.
 fn ascii_qualifier(before: &[u8]) -> Option<(usize, usize)> {
-    // `\s` in ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
-    let blank = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
-    let blanks_before = |e: usize| before[..e].iter().rev().take_while(|b| blank(b)).count();
+    let blanks_before = |e: usize| {
+        before[..e]
+            .iter()
+            .rev()
+            .take_while(|&&b| crate::text::is_ascii_space(b))
+            .count()
+    };
     let end = before.len() - blanks_before(before.len());
     let last = before[..end].last()?.to_ascii_lowercase();
     // Where `q` starts, when it ends at `end`: its words read back from the last.
@@ -237,8 +269,8 @@ fn ascii_qualifier(before: &[u8]) -> Option<(usize, usize)> {
     };
     QUALIFIERS
         .iter()
-        .filter(|q| q.last().and_then(|w| w.as_bytes().last()) == Some(&last))
-        .filter_map(|q| start_of(q))
+        .filter(|q| q.words.last().and_then(|w| w.as_bytes().last()) == Some(&last))
+        .filter_map(|q| start_of(&q.words))
         .min()
         .map(|s| (s, end))
 }
@@ -591,20 +623,22 @@ pub fn parse(text: &str, crypto_article: bool) -> Vec<Parsed> {
                 let q_start = before_start + q_start;
                 let word = text[q_start..before_start + q_end].to_ascii_lowercase();
                 let word = crate::text::single_spaced(&word);
-                let boundary_ok = matches!(word.as_str(), "~" | "≈" | ">" | "<")
-                    || !glued_before(text, q_start) && !text[..q_start].ends_with('-');
+                // A qualifier read beyond ASCII ("ſome") is none of the list's: a band.
+                let q = QUALIFIERS.iter().find(|q| q.key == word);
+                // A sign (no letter opens it) needs no word boundary before it.
+                let sign = !word.starts_with(char::is_alphanumeric);
+                let boundary_ok =
+                    sign || !glued_before(text, q_start) && !text[..q_start].ends_with('-');
                 if boundary_ok {
-                    match word.as_str() {
-                        "at least" | "more than" | "over" | "upwards of" | "in excess of"
-                        | "north of" | "just over" | ">" => min = Some(value),
-                        "nearly" | "almost" | "up to" | "as much as" | "close to"
-                        | "just under" | "less than" | "under" | "<" => max = Some(value),
-                        _ => {
+                    match q.map_or(Bound::About, |q| q.bound) {
+                        Bound::Min => min = Some(value),
+                        Bound::Max => max = Some(value),
+                        Bound::About => {
                             min = Some(value * 0.9);
                             max = Some(value * 1.1);
                         }
                     }
-                    if word == "~" || word == "≈" {
+                    if q.is_some_and(|q| q.joined) {
                         start = q_start;
                     }
                 }

@@ -4,6 +4,7 @@
 use super::{AmountKind, Work};
 use crate::extract::victims as victim;
 use crate::partial_date::PartialDate;
+use crate::text::is_ascii_space;
 
 /// How many of an article's largest stolen figures a smaller one is compared with when deciding
 /// whether it is a part of a total.
@@ -24,12 +25,6 @@ pub(super) fn announces_another(before: &str) -> bool {
     }
 }
 
-/// Whether byte `b` is an ASCII character that `char::is_whitespace` holds for (the vertical
-/// tab too, which `u8::is_ascii_whitespace` leaves out).
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
-}
-
 /// The last `N` words of `text`, nearest first, as `split_whitespace().rev().take(N)` gives
 /// them ("" once the text runs out), read a byte at a time; `None` when a byte of another
 /// script stands among them, whose spaces only Unicode tells.
@@ -38,11 +33,11 @@ fn ascii_words_back<const N: usize>(text: &str) -> Option<[&str; N]> {
     let mut out = [""; N];
     let mut end = b.len();
     for slot in &mut out {
-        while end > 0 && ascii_space(b[end - 1]) {
+        while end > 0 && is_ascii_space(b[end - 1]) {
             end -= 1;
         }
         let mut start = end;
-        while start > 0 && !ascii_space(b[start - 1]) {
+        while start > 0 && !is_ascii_space(b[start - 1]) {
             if !b[start - 1].is_ascii() {
                 return None;
             }
@@ -62,11 +57,11 @@ fn ascii_words_ahead<const N: usize>(text: &str) -> Option<[&str; N]> {
     let mut out = [""; N];
     let mut start = 0;
     for slot in &mut out {
-        while start < b.len() && ascii_space(b[start]) {
+        while start < b.len() && is_ascii_space(b[start]) {
             start += 1;
         }
         let mut end = start;
-        while end < b.len() && !ascii_space(b[end]) {
+        while end < b.len() && !is_ascii_space(b[end]) {
             if !b[end].is_ascii() {
                 return None;
             }

@@ -77,7 +77,7 @@ fn lower_or_digit(b: u8) -> bool {
 
 /// `@[A-Za-z0-9_]{2,30}` at `i` (an `@`).
 fn handle_end(bytes: &[u8], i: usize) -> Option<usize> {
-    let k = (run(bytes, i + 1, |b| b.is_ascii_alphanumeric() || b == b'_') - (i + 1)).min(30);
+    let k = (run(bytes, i + 1, is_ascii_word_byte) - (i + 1)).min(30);
     (k >= 2).then_some(i + 1 + k)
 }
 

@@ -11,6 +11,8 @@
 //! it). Only the suffixed figure's ending, which must follow, makes its range and magnitude
 //! tried in the pattern's order.
 
+use crate::text::is_ascii_boundary as boundary;
+
 /// A character of another script stands where the pattern's Unicode classes might take it.
 #[derive(Debug)]
 pub(super) struct Unsure;
@@ -103,37 +105,8 @@ fn ci(text: &str, i: usize, word: &[u8]) -> R<Option<usize>> {
 
 /// `\s+` at `i` (Unicode's white space, as `char::is_whitespace` tells it): its end.
 fn spaces(text: &str, i: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut j = i;
-    while let Some(&c) = b.get(j) {
-        if c.is_ascii() {
-            if !matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                break;
-            }
-            j += 1;
-        } else {
-            match text.get(j..).and_then(|r| r.chars().next()) {
-                Some(ch) if ch.is_whitespace() => j += ch.len_utf8(),
-                _ => break,
-            }
-        }
-    }
+    let j = crate::text::white_space_end(text, i);
     (j > i).then_some(j)
-}
-
-/// An ASCII word byte, as `(?-u:\b)` tells them.
-fn word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
-/// `(?-u:\b)` at `i`.
-fn boundary(b: &[u8], i: usize) -> bool {
-    let before = i
-        .checked_sub(1)
-        .and_then(|k| b.get(k))
-        .is_some_and(|&c| word_byte(c));
-    let after = b.get(i).is_some_and(|&c| word_byte(c));
-    before != after
 }
 
 /// The three-letter codes of the prefix and of the currency words, as written.

@@ -213,14 +213,12 @@ fn may_open_number_word(text: &str, s: usize) -> bool {
         return false;
     }
     let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    let before = s.checked_sub(1).is_some_and(|i| word(b[i]));
     let first = b[s];
     let opens = matches!(
         first.to_ascii_lowercase(),
         b'a' | b'o' | b't' | b'f' | b's' | b'e' | b'n' | b'h'
     ) || text[s..].starts_with('ſ');
-    opens && before != word(first)
+    opens && crate::text::is_ascii_boundary(b, s)
 }
 
 /// The positions of `numbers` a suffixed figure can start at: after the number (digits,

@@ -396,7 +396,7 @@ fn a_qualifier_is_read_as_its_pattern_reads_it() {
         }
     }
     // Every qualifier, after words and blanks of both scripts.
-    for q in QUALIFIERS.map(|q| q.join(" ")) {
+    for q in QUALIFIERS.iter().map(|q| q.words.join(" ")) {
         for head in ["", "x", "The ", "moreover ", "just\u{a0}", "é ", "at\n"] {
             for tail in ["", " ", "\t\n", "\u{a0}", "\u{85} ", "\u{b}"] {
                 for t in [
@@ -451,4 +451,61 @@ pub(super) fn pieced_texts(seed: u64, count: usize, words: usize, pieces: &[&str
             t
         })
         .collect()
+}
+
+/// What each qualifier said of its figure when the list was written in the code (a bound, and
+/// whether the figure's span starts at it): the definition the file's columns keep.
+fn bound_as_written(word: &str) -> (Bound, bool) {
+    let bound = match word {
+        "at least" | "more than" | "over" | "upwards of" | "in excess of" | "north of"
+        | "just over" | ">" => Bound::Min,
+        "nearly" | "almost" | "up to" | "as much as" | "close to" | "just under" | "less than"
+        | "under" | "<" => Bound::Max,
+        _ => Bound::About,
+    };
+    (bound, word == "~" || word == "≈")
+}
+
+#[test]
+fn every_qualifier_of_the_file_is_read_with_what_it_says() {
+    let lines = crate::text::entries(include_str!(
+        "../../../../assets/lexicon/money-qualifiers.tsv"
+    ));
+    assert_eq!(QUALIFIERS.len(), lines.count());
+    assert_eq!(QUALIFIERS.len(), 28);
+    for q in QUALIFIERS.iter() {
+        assert_eq!((q.bound, q.joined), bound_as_written(&q.key), "{}", q.key);
+        // The signs, which need no word boundary before them, are the ones no letter opens.
+        let sign = matches!(q.key.as_str(), "~" | "≈" | ">" | "<");
+        assert_eq!(!q.key.starts_with(char::is_alphanumeric), sign, "{}", q.key);
+    }
+}
+
+#[test]
+fn the_ends_a_qualifier_may_have_are_its_last_words_and_marks() {
+    let mut words: Vec<&[u8]> = QUALIFIER_ENDS.words.clone();
+    words.sort_unstable();
+    let mut written: Vec<&[u8]> = vec![
+        b"least",
+        b"than",
+        b"over",
+        b"of",
+        b"nearly",
+        b"almost",
+        b"to",
+        b"as",
+        b"under",
+        b"about",
+        b"around",
+        b"approximately",
+        b"approx",
+        b"roughly",
+        b"some",
+        b"estimated",
+    ];
+    written.sort_unstable();
+    assert_eq!(words, written);
+    let mut marks = QUALIFIER_ENDS.marks.clone();
+    marks.sort_unstable();
+    assert_eq!(marks, b".<>~");
 }
