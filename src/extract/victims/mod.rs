@@ -169,6 +169,14 @@ impl<'a> Scene<'a> {
         inner + usize::from(first)
     }
 
+    /// The bytes of `lower` that are `w`, a slice of the text: its ASCII lower case, with no
+    /// copy.
+    fn lower_of(&self, w: &str) -> &'a str {
+        let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        debug_assert!(at + w.len() <= self.text.len(), "a slice of the text");
+        &self.lower[at..at + w.len()]
+    }
+
     /// The article's organisations, read on first use.
     fn organisations(&self) -> &[candidates::Candidate] {
         self.candidates

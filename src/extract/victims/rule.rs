@@ -452,25 +452,26 @@ pub fn normalized(name: &str) -> String {
 }
 
 /// [`normalized`] of an ASCII name, its words read in place: no lower-cased copy, no list.
+/// Each word is lower-cased where it is written and taken back when it is a kind word.
 fn normalized_ascii(name: &str) -> String {
     let words = || {
         name.split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
     };
     let mut out = String::with_capacity(name.len());
-    let mut word = String::new();
     let mut dropped = false;
     for w in words() {
-        word.clear();
-        word.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        if KIND_WORDS.contains(word.as_str()) {
-            dropped = true;
-            continue;
-        }
-        if !out.is_empty() {
+        let before = out.len();
+        if before > 0 {
             out.push(' ');
         }
-        out.push_str(&word);
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+        if KIND_WORDS.contains(&out[from..]) {
+            out.truncate(before);
+            dropped = true;
+        }
     }
     if out.is_empty() && dropped {
         // Every word says a kind: they all stay.

@@ -69,12 +69,12 @@ fn said_robbed(rest: &str) -> bool {
         let gap = blanks(dashed);
         return gap > 0 && word(&dashed[gap..], DASHED);
     }
-    // An ASCII letter no verb opens with (in either case) opens none of them.
+    // An ASCII byte opens only the verbs with its letter (in either case); beyond ASCII, the
+    // Kelvin sign and the long s are letters of ASCII words, so every verb is tried.
     let first = rest.as_bytes().first().map(u8::to_ascii_lowercase);
-    if first.is_some_and(|b| b.is_ascii() && !VERBS.iter().any(|v| v.as_bytes()[0] == b)) {
-        return false;
-    }
-    VERBS.iter().any(|v| word(rest, v))
+    VERBS
+        .iter()
+        .any(|v| first.is_none_or(|b| !b.is_ascii() || v.as_bytes()[0] == b) && word(rest, v))
 }
 
 /// The length of the run of white space (`\s`) opening `text`; ASCII is read a byte at a time.
