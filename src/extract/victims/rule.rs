@@ -392,7 +392,7 @@ static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^\s*(?:\S+\s+){{0,{}}}?(?i:{})\s+(?:on|of|against|at)\s+(?:the\s+)?",
         cue_words::ON_NOUN_REACH,
-        cue_words::ON_NOUNS.join("|")
+        cue_words::ATTACK_NOUNS.join("|")
     ))
 });
 /// The patterns before a figure: run only when their words are there ([`cue_words`]), so
@@ -400,15 +400,16 @@ static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static VERB_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
     unfiltered::regex(&format!(
         r"(?i)(?-u:\b)(?:(?:has|have|had|was|were)\s+)?(?:{})(?-u:\b)",
-        cue_words::VERBS
+        cue_words::VERBS.join("|")
     ))
 });
-static NOUN_BEFORE: LazyLock<meta::Regex> =
-    LazyLock::new(|| unfiltered::regex(&format!(r"\s+(?i:{})(?-u:\b)", cue_words::NOUNS)));
+static NOUN_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    unfiltered::regex(&format!(r"\s+(?i:{})(?-u:\b)", cue_words::NOUNS.join("|")))
+});
 static AGAINST_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
     unfiltered::regex(&format!(
         r"(?i)(?-u:\b)(?:{})s?\s+(?:on|against)\s+(?:the\s+)?",
-        cue_words::AGAINST_NOUNS
+        cue_words::ATTACK_NOUNS.join("|")
     ))
 });
 
