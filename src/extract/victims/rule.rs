@@ -37,6 +37,42 @@ pub(crate) fn force_patterns() {
     }
 }
 
+/// A word list of `assets/lexicon/`, in file order.
+fn list(text: &'static str) -> Vec<&'static str> {
+    crate::text::entries(text).collect()
+}
+
+/// Last words of a group's name whose head is a name on its own
+/// (`assets/lexicon/actor-group-words.txt`).
+static GROUP_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    list(include_str!(
+        "../../../assets/lexicon/actor-group-words.txt"
+    ))
+});
+
+/// Words that join two parts of a name (`assets/lexicon/victim-name-connectors.txt`).
+static CONNECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    list(include_str!(
+        "../../../assets/lexicon/victim-name-connectors.txt"
+    ))
+});
+
+/// Organisation words kept at the end of a name read after a figure
+/// (`assets/lexicon/victim-name-heads.txt`).
+static NAME_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    list(include_str!(
+        "../../../assets/lexicon/victim-name-heads.txt"
+    ))
+});
+
+/// Relative pronouns taken off, in this order, between a name and its verb
+/// (`assets/lexicon/victim-relative-words.txt`).
+static RELATIVES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    list(include_str!(
+        "../../../assets/lexicon/victim-relative-words.txt"
+    ))
+});
+
 /// Threat-actor names of the gazetteer (and their synonyms), lower-case: a name containing one
 /// ("Lazarus hackers", "the TraderTraitor group") is the thief, never the victim.
 static ACTOR_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
@@ -48,7 +84,7 @@ static ACTOR_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
             }
             let lower = n.to_lowercase();
             // "Lazarus" for "Lazarus Group": the head of a group name is a name on its own.
-            if let Some(head) = ["group", "team", "gang"]
+            if let Some(head) = GROUP_WORDS
                 .iter()
                 .find_map(|w| lower.strip_suffix(w).map(str::trim_end))
                 && is_matchable(head)
@@ -116,7 +152,6 @@ impl<'a> Rule<'a> {
     /// The name whose tokens end right before the end of `pre` (a run of capitalised tokens and
     /// organisation words). `None` when the text there is not a name.
     fn name_ending(&self, pre: &str) -> Option<String> {
-        const CONNECTORS: &[&str] = &["de", "del", "of", "and", "&"];
         let tokens: Vec<&str> = pre.split_whitespace().collect();
         let mut taken: Vec<&str> = Vec::new();
         let mut seen_name = false;
@@ -181,22 +216,10 @@ impl<'a> Rule<'a> {
                 break;
             }
         }
-        while taken.last().is_some_and(|l| {
-            self.org_word(l)
-                && !matches!(
-                    *l,
-                    "bank"
-                        | "network"
-                        | "bridge"
-                        | "exchange"
-                        | "protocol"
-                        | "finance"
-                        | "wallet"
-                        | "chain"
-                        | "vault"
-                        | "platform"
-                )
-        }) {
+        while taken
+            .last()
+            .is_some_and(|l| self.org_word(l) && !NAME_HEADS.contains(l))
+        {
             taken.pop();
         }
         let name = taken.join(" ");
@@ -290,7 +313,7 @@ impl<'a> Rule<'a> {
         {
             let mut before = &pre[..m.start()];
             // "Zephyr Exchange, which lost …"
-            for rel in ["which", "who", "that"] {
+            for rel in RELATIVES.iter() {
                 if let Some(b) = before.trim_end().strip_suffix(rel)
                     && b.ends_with([' ', ','])
                 {

@@ -392,7 +392,10 @@ proptest::proptest! {
 fn word_lists_are_lower_case_words() {
     // The readers compare bytes with the lists as lower-case ASCII words (a title verb's blank
     // stands for white space); the patterns built from them read any case.
-    let lists: [&[&str]; 6] = [
+    let lists: [&[&str]; 9] = [
+        &GROUP_WORDS,
+        &NAME_HEADS,
+        &RELATIVES,
         &title::VERBS,
         &title::DASHED,
         &cue_words::VERBS,
@@ -410,4 +413,6 @@ fn word_lists_are_lower_case_words() {
             );
         }
     }
+    assert!(!CONNECTORS.is_empty());
+    assert!(CONNECTORS.iter().all(|w| !w.contains(char::is_whitespace)));
 }
