@@ -20,8 +20,8 @@ use crate::partial_date::{PartialDate, Precision};
 pub(super) struct Story<'a> {
     article: &'a Article,
     pub(super) text: &'a str,
-    /// The text's ASCII lower case (`Document::lower`), for the victim scene's rug words.
-    lower: &'a str,
+    /// The text with its ASCII lower case, for the victim scene.
+    scene_text: victims::SceneText<'a>,
     lex: &'a Lexicon,
     victims: Victims<'a>,
     /// The money figures, in text order.
@@ -80,7 +80,7 @@ impl<'a> Story<'a> {
         Some(Self {
             article,
             text,
-            lower: doc.lower(),
+            scene_text: victims::SceneText::of(doc),
             lex,
             victims: Victims::new(lex),
             figures,
@@ -397,8 +397,7 @@ impl<'a> Story<'a> {
         let figures = self.figures.iter().map(|p| (p.start, p.end)).collect();
         victims::Scene::new(
             self.lex,
-            self.text,
-            self.lower,
+            self.scene_text,
             self.title_line,
             self.sents,
             figures,

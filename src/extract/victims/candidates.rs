@@ -40,6 +40,8 @@ pub(super) fn of(
     let mut by_name: HashMap<&str, usize, WordHasher> = HashMap::default();
     let mut by_id: HashMap<String, usize, WordHasher> = HashMap::default();
     let mut out: Vec<Candidate> = Vec::new();
+    // A new name's lower case, for the lexicon's look-ups: one buffer for the ASCII names.
+    let mut lower = String::new();
     for &(s, e, m) in entities {
         let (e, canonical) = match m.kind {
             EntityKind::Organization => (e, m.canonical.as_str()),
@@ -54,11 +56,25 @@ pub(super) fn of(
             None => {
                 let id = identity(canonical);
                 let k = *by_id.entry(id.clone()).or_insert_with(|| {
-                    let type_word = canonical
-                        .split_whitespace()
-                        .next_back()
-                        .map(str::to_lowercase)
-                        .filter(|w| lex.is_organisation_word(w));
+                    let type_word;
+                    if canonical.is_ascii() {
+                        // Its last word's lower case is the last word of its lower case.
+                        lower.clear();
+                        lower.push_str(canonical);
+                        lower.make_ascii_lowercase();
+                        type_word = lower
+                            .split_whitespace()
+                            .next_back()
+                            .filter(|w| lex.is_organisation_word(w))
+                            .map(str::to_string);
+                    } else {
+                        type_word = canonical
+                            .split_whitespace()
+                            .next_back()
+                            .map(str::to_lowercase)
+                            .filter(|w| lex.is_organisation_word(w));
+                        lower = canonical.to_lowercase();
+                    }
                     out.push(Candidate {
                         name: canonical.to_string(),
                         normalized: normalized(canonical),
@@ -67,7 +83,7 @@ pub(super) fn of(
                         rank: 0,
                         in_title: false,
                         type_word,
-                        asset: lex.is_chain(&canonical.to_lowercase())
+                        asset: lex.is_chain(&lower)
                             || crate::extract::money::parse::is_known_ticker(canonical),
                     });
                     out.len() - 1

@@ -6,7 +6,6 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use rustc_hash::FxHashSet;
 
 use crate::extract::EntityKind;
 use crate::learn::{Features, WordHasher, hash, hash_parts};
@@ -49,19 +48,18 @@ fn link_word(w: &str) -> String {
         .to_lowercase()
 }
 
-/// [`link_word`] written into `buf`: an ASCII word (most) is trimmed and lower-cased with no
-/// copy but the buffer's.
-fn link_word_into<'b>(w: &str, buf: &'b mut String) -> &'b str {
-    buf.clear();
+/// [`link_word`] of `w`, given `lower`, its ASCII lower case (the same bytes of
+/// `Document::lower`): an ASCII word (most) is trimmed there, with no copy; only a word beyond
+/// ASCII is written into `buf`.
+fn link_word_into<'b>(w: &str, lower: &'b str, buf: &'b mut String) -> &'b str {
     if !w.is_ascii() {
-        buf.push_str(&link_word(w));
+        *buf = link_word(w);
+        buf
     } else if w.ends_with("'s") && w.len() > 2 {
-        buf.push_str("'s");
+        "'s"
     } else {
-        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
-        buf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        lower.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
     }
-    buf
 }
 
 /// The names the old rule gave a figure, keyed once for all its candidates.
@@ -98,13 +96,17 @@ pub(super) fn none(scene: &Scene, f: &FigureView, rule: &Rule) -> Features {
     if rule.story.is_none() {
         add(&mut out, "none:no_rule_story");
     }
-    // The words of the figure's sentence that tie it to someone (or to no one named).
-    let mut seen = FxHashSet::default();
+    // The words of the figure's sentence that tie it to someone (or to no one named), each
+    // once: the list's own entries are kept, so nothing is copied.
+    let mut seen: Vec<&str> = Vec::new();
     let mut buf = String::new();
     for w in scene.text[f.window.0..f.window.1].split_whitespace() {
-        let w = link_word_into(w, &mut buf);
-        if LINKS.contains(w) && seen.insert(w.to_string()) {
-            out.push((hash_parts(&["none:sent=", w]), 1.0));
+        let w = link_word_into(w, scene.lower_of(w), &mut buf);
+        if let Some(&link) = LINKS.get(w)
+            && !seen.contains(&link)
+        {
+            seen.push(link);
+            out.push((hash_parts(&["none:sent=", link]), 1.0));
         }
     }
     if scene.rug() {
@@ -246,7 +248,7 @@ pub(super) fn of(
         if distance <= LINK_REACH {
             let mut buf = String::new();
             for w in between.split_whitespace() {
-                let w = link_word_into(w, &mut buf);
+                let w = link_word_into(w, scene.lower_of(w), &mut buf);
                 if LINKS.contains(w) {
                     add(&["link=", dir, ":", w], 1.0);
                 }
@@ -275,13 +277,13 @@ pub(super) fn of(
     }
     let mut buf = String::new();
     if let Some(w) = text[..span.0].split_whitespace().next_back() {
-        let w = link_word_into(w, &mut buf);
+        let w = link_word_into(w, scene.lower_of(w), &mut buf);
         if LINKS.contains(w) {
             add(&["prev=", w], 1.0);
         }
     }
     if let Some(w) = text[span.1..].split_whitespace().next() {
-        let w = link_word_into(w, &mut buf);
+        let w = link_word_into(w, scene.lower_of(w), &mut buf);
         if LINKS.contains(w) {
             add(&["next=", w], 1.0);
         }
@@ -460,7 +462,8 @@ mod tests {
             "_x_",
             "\u{212A}",
         ] {
-            assert_eq!(link_word_into(w, &mut buf), link_word(w), "{w:?}");
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(link_word_into(w, &lower, &mut buf), link_word(w), "{w:?}");
         }
     }
 

@@ -18,7 +18,7 @@ pub(crate) mod rule;
 use std::cell::OnceCell;
 
 use crate::extract::EntityMention;
-use crate::extract::document::Span;
+use crate::extract::document::{Document, Span};
 use crate::extract::lexicon::Lexicon;
 use crate::learn::Features;
 
@@ -37,6 +37,24 @@ pub fn identity(name: &str) -> String {
 pub struct Victim {
     pub name: String,
     pub id: String,
+}
+
+/// An article's text with its ASCII lower case, both taken from its [`Document`], so that a
+/// scene cannot be given a lower case of another text.
+#[derive(Clone, Copy)]
+pub struct SceneText<'a> {
+    text: &'a str,
+    /// `text` with its ASCII letters lower-cased (`Document::lower`, the same offsets).
+    lower: &'a str,
+}
+
+impl<'a> SceneText<'a> {
+    pub fn of(doc: &'a Document) -> Self {
+        Self {
+            text: doc.text(),
+            lower: doc.lower(),
+        }
+    }
 }
 
 /// One article as the victim scorer reads it (byte offsets): its sentences, its organisation
@@ -169,6 +187,14 @@ impl<'a> Scene<'a> {
         inner + usize::from(first)
     }
 
+    /// The bytes of `lower` that are `w`, a slice of the text: its ASCII lower case, with no
+    /// copy.
+    fn lower_of(&self, w: &str) -> &'a str {
+        let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
+        debug_assert!(at + w.len() <= self.text.len(), "a slice of the text");
+        &self.lower[at..at + w.len()]
+    }
+
     /// The article's organisations, read on first use.
     fn organisations(&self) -> &[candidates::Candidate] {
         self.candidates
@@ -184,15 +210,14 @@ impl<'a> Scene<'a> {
 
     pub fn new(
         lex: &'a Lexicon,
-        text: &'a str,
-        lower: &'a str,
+        text: SceneText<'a>,
         title_line: bool,
         sents: &'a [Span],
         figures: Vec<(usize, usize)>,
         entities: &'a [(usize, usize, &'a EntityMention)],
     ) -> Self {
+        let SceneText { text, lower } = text;
         let title_end = title_line.then(|| text.find('\n').unwrap_or(text.len()));
-        debug_assert_eq!(lower.len(), text.len());
         Self {
             lex,
             text,

@@ -37,6 +37,42 @@ pub(crate) fn force_patterns() {
     }
 }
 
+/// A word list of `assets/lexicon/`, in file order.
+fn list(text: &'static str) -> Vec<&'static str> {
+    crate::text::entries(text).collect()
+}
+
+/// Last words of a group's name whose head is a name on its own
+/// (`assets/lexicon/actor-group-words.txt`).
+static GROUP_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    list(include_str!(
+        "../../../assets/lexicon/actor-group-words.txt"
+    ))
+});
+
+/// Words that join two parts of a name (`assets/lexicon/victim-name-connectors.txt`).
+static CONNECTORS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    list(include_str!(
+        "../../../assets/lexicon/victim-name-connectors.txt"
+    ))
+});
+
+/// Organisation words kept at the end of a name read after a figure
+/// (`assets/lexicon/victim-name-heads.txt`).
+static NAME_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    list(include_str!(
+        "../../../assets/lexicon/victim-name-heads.txt"
+    ))
+});
+
+/// Relative pronouns taken off, in this order, between a name and its verb
+/// (`assets/lexicon/victim-relative-words.txt`).
+static RELATIVES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    list(include_str!(
+        "../../../assets/lexicon/victim-relative-words.txt"
+    ))
+});
+
 /// Threat-actor names of the gazetteer (and their synonyms), lower-case: a name containing one
 /// ("Lazarus hackers", "the TraderTraitor group") is the thief, never the victim.
 static ACTOR_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
@@ -48,7 +84,7 @@ static ACTOR_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
             }
             let lower = n.to_lowercase();
             // "Lazarus" for "Lazarus Group": the head of a group name is a name on its own.
-            if let Some(head) = ["group", "team", "gang"]
+            if let Some(head) = GROUP_WORDS
                 .iter()
                 .find_map(|w| lower.strip_suffix(w).map(str::trim_end))
                 && is_matchable(head)
@@ -116,7 +152,6 @@ impl<'a> Rule<'a> {
     /// The name whose tokens end right before the end of `pre` (a run of capitalised tokens and
     /// organisation words). `None` when the text there is not a name.
     fn name_ending(&self, pre: &str) -> Option<String> {
-        const CONNECTORS: &[&str] = &["de", "del", "of", "and", "&"];
         let tokens: Vec<&str> = pre.split_whitespace().collect();
         let mut taken: Vec<&str> = Vec::new();
         let mut seen_name = false;
@@ -181,22 +216,10 @@ impl<'a> Rule<'a> {
                 break;
             }
         }
-        while taken.last().is_some_and(|l| {
-            self.org_word(l)
-                && !matches!(
-                    *l,
-                    "bank"
-                        | "network"
-                        | "bridge"
-                        | "exchange"
-                        | "protocol"
-                        | "finance"
-                        | "wallet"
-                        | "chain"
-                        | "vault"
-                        | "platform"
-                )
-        }) {
+        while taken
+            .last()
+            .is_some_and(|l| self.org_word(l) && !NAME_HEADS.contains(l))
+        {
             taken.pop();
         }
         let name = taken.join(" ");
@@ -290,7 +313,7 @@ impl<'a> Rule<'a> {
         {
             let mut before = &pre[..m.start()];
             // "Zephyr Exchange, which lost …"
-            for rel in ["which", "who", "that"] {
+            for rel in RELATIVES.iter() {
                 if let Some(b) = before.trim_end().strip_suffix(rel)
                     && b.ends_with([' ', ','])
                 {
@@ -392,7 +415,7 @@ static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^\s*(?:\S+\s+){{0,{}}}?(?i:{})\s+(?:on|of|against|at)\s+(?:the\s+)?",
         cue_words::ON_NOUN_REACH,
-        cue_words::ON_NOUNS.join("|")
+        cue_words::ATTACK_NOUNS.join("|")
     ))
 });
 /// The patterns before a figure: run only when their words are there ([`cue_words`]), so
@@ -400,15 +423,16 @@ static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static VERB_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
     unfiltered::regex(&format!(
         r"(?i)(?-u:\b)(?:(?:has|have|had|was|were)\s+)?(?:{})(?-u:\b)",
-        cue_words::VERBS
+        cue_words::VERBS.join("|")
     ))
 });
-static NOUN_BEFORE: LazyLock<meta::Regex> =
-    LazyLock::new(|| unfiltered::regex(&format!(r"\s+(?i:{})(?-u:\b)", cue_words::NOUNS)));
+static NOUN_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    unfiltered::regex(&format!(r"\s+(?i:{})(?-u:\b)", cue_words::NOUNS.join("|")))
+});
 static AGAINST_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
     unfiltered::regex(&format!(
         r"(?i)(?-u:\b)(?:{})s?\s+(?:on|against)\s+(?:the\s+)?",
-        cue_words::AGAINST_NOUNS
+        cue_words::ATTACK_NOUNS.join("|")
     ))
 });
 
@@ -452,25 +476,26 @@ pub fn normalized(name: &str) -> String {
 }
 
 /// [`normalized`] of an ASCII name, its words read in place: no lower-cased copy, no list.
+/// Each word is lower-cased where it is written and taken back when it is a kind word.
 fn normalized_ascii(name: &str) -> String {
     let words = || {
         name.split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
     };
     let mut out = String::with_capacity(name.len());
-    let mut word = String::new();
     let mut dropped = false;
     for w in words() {
-        word.clear();
-        word.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        if KIND_WORDS.contains(word.as_str()) {
-            dropped = true;
-            continue;
-        }
-        if !out.is_empty() {
+        let before = out.len();
+        if before > 0 {
             out.push(' ');
         }
-        out.push_str(&word);
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+        if KIND_WORDS.contains(&out[from..]) {
+            out.truncate(before);
+            dropped = true;
+        }
     }
     if out.is_empty() && dropped {
         // Every word says a kind: they all stay.

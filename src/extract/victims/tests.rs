@@ -82,8 +82,8 @@ fn words_between_two_offsets_are_counted_as_the_text_splits_them() {
 }
 
 fn words_between_agree(lex: &crate::extract::lexicon::Lexicon, text: &str) {
-    let lower = text.to_ascii_lowercase();
-    let scene = super::Scene::new(lex, text, &lower, false, &[], Vec::new(), &[]);
+    let doc = crate::extract::document::Document::new(text);
+    let scene = super::Scene::new(lex, super::SceneText::of(&doc), false, &[], Vec::new(), &[]);
     let ends: Vec<usize> = (0..=text.len())
         .filter(|&i| text.is_char_boundary(i))
         .collect();

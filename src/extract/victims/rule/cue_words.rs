@@ -9,20 +9,42 @@ use aho_corasick::AhoCorasick;
 use crate::extract::victims::ascii_space;
 use crate::text::is_ascii_word_byte;
 
-/// The verbs of `VERB_BEFORE` ("Nimbus lost $5M").
-pub(super) const VERBS: &str =
-    "lost|loses|lose|losing|suffered|suffers|suffer|experienced|hacked|drained|exploited|robbed";
-/// The nouns of `NOUN_BEFORE` ("the Bybit hack … $1.4 billion").
-pub(super) const NOUNS: &str = "hack|exploit|heist|breach|attack|robbery|theft";
-/// The nouns of `AGAINST_BEFORE` ("an attack against the bank that cost $850 million").
-pub(super) const AGAINST_NOUNS: &str = "attack|hack|heist|breach|theft|exploit";
+/// A word list of `assets/lexicon/` (lower-case ASCII, see `word_lists_are_lower_case_words`).
+type List = LazyLock<Vec<&'static str>>;
 
-/// The nouns of `NOUN_ON_AFTER` ("a $2.1 billion hack on Vesta").
-pub(super) const ON_NOUNS: [&str; 6] = ["hack", "exploit", "heist", "attack", "breach", "theft"];
+/// The verbs of `VERB_BEFORE` ("Nimbus lost $5M"; `assets/lexicon/victim-loss-verbs.txt`).
+pub(super) static VERBS: List = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../../assets/lexicon/victim-loss-verbs.txt"
+    ))
+    .collect()
+});
+/// The nouns of `NOUN_BEFORE` ("the Bybit hack … $1.4 billion";
+/// `assets/lexicon/victim-incident-nouns.txt`).
+pub(super) static NOUNS: List = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../../assets/lexicon/victim-incident-nouns.txt"
+    ))
+    .collect()
+});
+/// The nouns of `AGAINST_BEFORE` and `NOUN_ON_AFTER` ("an attack against the bank that cost
+/// $850 million", "a $2.1 billion hack on Vesta"; `assets/lexicon/victim-attack-nouns.txt`).
+pub(super) static ATTACK_NOUNS: List = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../../assets/lexicon/victim-attack-nouns.txt"
+    ))
+    .collect()
+});
 /// How many words may stand between a figure and a noun of `NOUN_ON_AFTER`.
 pub(super) const ON_NOUN_REACH: usize = 2;
-/// The words of `FROM_AFTER` ("stolen from Banco del Sur"), in this case only.
-pub(super) const FROM_WORDS: [&str; 2] = ["from", "at"];
+/// The words of `FROM_AFTER` ("stolen from Banco del Sur"), in this case only
+/// (`assets/lexicon/victim-from-words.txt`).
+pub(super) static FROM_WORDS: List = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../../assets/lexicon/victim-from-words.txt"
+    ))
+    .collect()
+});
 /// How many characters (none a full stop or a semicolon) `FROM_AFTER` reads before its word.
 pub(super) const FROM_REACH: usize = 120;
 
@@ -45,7 +67,7 @@ pub(super) fn after(post: &str) -> After {
     }
 }
 
-/// Whether one of the first `ON_NOUN_REACH + 1` words of `post` may be an [`ON_NOUNS`] word
+/// Whether one of the first `ON_NOUN_REACH + 1` words of `post` may be an [`ATTACK_NOUNS`] word
 /// (the pattern reads blanks right after it).
 fn noun_may_open_a_word(post: &str) -> bool {
     let bytes = post.as_bytes();
@@ -65,7 +87,7 @@ fn noun_may_open_a_word(post: &str) -> bool {
             return false;
         }
         let w = &bytes[word..at];
-        if ON_NOUNS
+        if ATTACK_NOUNS
             .iter()
             .any(|n| w.eq_ignore_ascii_case(n.as_bytes()))
         {
@@ -76,21 +98,23 @@ fn noun_may_open_a_word(post: &str) -> bool {
 }
 
 /// Whether a [`FROM_WORDS`] word may stand where `FROM_AFTER` reads it: before any full stop
-/// or semicolon, within [`FROM_REACH`] characters (at most four bytes each), where one of
-/// their first letters stands.
+/// or semicolon, within [`FROM_REACH`] characters (at most four bytes each), where its first
+/// letter stands.
 fn from_word_may_follow(post: &str) -> bool {
     let bytes = post.as_bytes();
     let reach = &bytes[..bytes.len().min(4 * FROM_REACH + 4)];
     let zone = &reach[..memchr::memchr2(b'.', b';', reach).unwrap_or(reach.len())];
-    let [a, b] = FROM_WORDS.map(|w| w.as_bytes()[0]);
-    memchr::memchr2_iter(a, b, zone).any(|at| {
-        (at == 0 || !is_ascii_word_byte(bytes[at - 1]))
-            && FROM_WORDS.iter().any(|w| {
-                bytes[at..].starts_with(w.as_bytes())
+    FROM_WORDS.iter().any(|w| {
+        let w = w.as_bytes();
+        w.first().is_some_and(|&first| {
+            memchr::memchr_iter(first, zone).any(|at| {
+                (at == 0 || !is_ascii_word_byte(bytes[at - 1]))
+                    && bytes[at..].starts_with(w)
                     && bytes
                         .get(at + w.len())
                         .is_some_and(|&n| !n.is_ascii() || ascii_space(n))
             })
+        })
     })
 }
 
@@ -120,8 +144,8 @@ impl May {
 /// Each word of the three lists, in any ASCII case, with the lists it is on.
 static WORDS: LazyLock<Option<(AhoCorasick, Vec<May>)>> = LazyLock::new(|| {
     let mut words: Vec<(&str, May)> = Vec::new();
-    for (k, list) in [VERBS, NOUNS, AGAINST_NOUNS].into_iter().enumerate() {
-        for w in list.split('|') {
+    for (k, list) in [&*VERBS, &*NOUNS, &*ATTACK_NOUNS].into_iter().enumerate() {
+        for &w in list {
             let at = match words.iter().position(|(x, _)| *x == w) {
                 Some(at) => at,
                 None => {

@@ -295,10 +295,17 @@ fn the_patterns_after_a_figure_are_the_ones_written_before_their_gates() {
         FROM_AFTER.as_str(),
         r"^[^.;]{0,120}?(?-u:\b)(?:from|at)\s+(?:the\s+)?(?:(?:account|accounts|coffers|reserves|systems?|hot\s+wallets?|wallets?|vaults?|users|customers)\s+(?:of|at)\s+(?:the\s+)?)?"
     );
+    // The nouns are `AGAINST_BEFORE`'s list (they were written in another order here: no noun
+    // opens another, and blanks follow it, so their order changes no match).
     assert_eq!(
         NOUN_ON_AFTER.as_str(),
-        r"^\s*(?:\S+\s+){0,2}?(?i:hack|exploit|heist|attack|breach|theft)\s+(?:on|of|against|at)\s+(?:the\s+)?"
+        r"^\s*(?:\S+\s+){0,2}?(?i:attack|hack|heist|breach|theft|exploit)\s+(?:on|of|against|at)\s+(?:the\s+)?"
     );
+    for a in cue_words::ATTACK_NOUNS.iter() {
+        for b in cue_words::ATTACK_NOUNS.iter().filter(|b| b != &a) {
+            assert!(!b.starts_with(a), "{a} opens {b}");
+        }
+    }
 }
 
 #[test]
@@ -379,4 +386,33 @@ proptest::proptest! {
         }
         both_agree_on_every_suffix(&s);
     }
+}
+
+#[test]
+fn word_lists_are_lower_case_words() {
+    // The readers compare bytes with the lists as lower-case ASCII words (a title verb's blank
+    // stands for white space); the patterns built from them read any case.
+    let lists: [&[&str]; 9] = [
+        &GROUP_WORDS,
+        &NAME_HEADS,
+        &RELATIVES,
+        &title::VERBS,
+        &title::DASHED,
+        &cue_words::VERBS,
+        &cue_words::NOUNS,
+        &cue_words::ATTACK_NOUNS,
+        &cue_words::FROM_WORDS,
+    ];
+    for list in lists {
+        assert!(!list.is_empty());
+        for w in list {
+            assert!(
+                w.split(' ')
+                    .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase())),
+                "{w:?}"
+            );
+        }
+    }
+    assert!(!CONNECTORS.is_empty());
+    assert!(CONNECTORS.iter().all(|w| !w.contains(char::is_whitespace)));
 }

@@ -2,24 +2,37 @@
 //! about 4,000 instructions a title with its lazy DFA and captures, two titles an article.
 //! Its definition stays the regex built by [`pattern`], which the tests compare it with.
 
+use std::sync::LazyLock;
+
 use crate::extract::victims::ascii_space;
 use crate::text::is_ascii_word_byte;
 
-/// The words after a name that say it was robbed; a blank stands for `\s+`.
-const VERBS: [&str; 9] = [
-    "suffers",
-    "suffered",
-    "loses",
-    "lost",
-    "hit by",
-    "hacked",
-    "exploited",
-    "drained",
-    "robbed",
-];
+/// The words after a name that say it was robbed (`assets/lexicon/victim-title-verbs.txt`,
+/// lower-case ASCII); a blank stands for `\s+`.
+pub(super) static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../../assets/lexicon/victim-title-verbs.txt"
+    ))
+    .collect()
+});
 
-/// The word after a dash: "X - REKT".
-const DASHED: &str = "rekt";
+/// The ASCII letters [`VERBS`] open with, a bit each (`a` the lowest): after a blank, another
+/// letter is passed over with no verb tried.
+static VERB_FIRSTS: LazyLock<u32> = LazyLock::new(|| {
+    VERBS
+        .iter()
+        .filter_map(|v| v.bytes().next())
+        .filter(u8::is_ascii_lowercase)
+        .fold(0, |m, b| m | 1 << (b - b'a'))
+});
+
+/// The words after a dash: "X - REKT" (`assets/lexicon/victim-title-dashed.txt`).
+pub(super) static DASHED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::text::entries(include_str!(
+        "../../../../assets/lexicon/victim-title-dashed.txt"
+    ))
+    .collect()
+});
 
 /// The most characters a name takes.
 const NAME_CHARS: usize = 60;
@@ -29,13 +42,14 @@ const NAME_CHARS: usize = 60;
 pub(super) fn pattern() -> String {
     let verbs: Vec<String> = VERBS.iter().map(|v| v.replace(' ', r"\s+")).collect();
     format!(
-        r"^(?P<n>[^\n]{{1,{NAME_CHARS}}}?)\s+(?:[-–]\s+(?i:{DASHED})(?-u:\b)|(?i:{})(?-u:\b))",
+        r"^(?P<n>[^\n]{{1,{NAME_CHARS}}}?)\s+(?:[-–]\s+(?i:{})(?-u:\b)|(?i:{})(?-u:\b))",
+        DASHED.join("|"),
         verbs.join("|")
     )
 }
 
 /// The name [`pattern`] captures at the start of `title`: the fewest characters (1 to 60, no
-/// line break) followed by blanks and a dashed "rekt" or one of the verbs. Only a blank can
+/// line break) followed by blanks and a dashed word ("rekt") or one of the verbs. Only a blank can
 /// end the name, so the words are looked for only after one.
 pub(super) fn name(title: &str) -> Option<&str> {
     let bytes = title.as_bytes();
@@ -57,7 +71,7 @@ pub(super) fn name(title: &str) -> Option<&str> {
     None
 }
 
-/// Whether `rest` opens with blanks and then a dashed "rekt" or a verb, each ending at an
+/// Whether `rest` opens with blanks and then a dashed word ("rekt") or a verb, each ending at an
 /// ASCII word boundary.
 fn said_robbed(rest: &str) -> bool {
     let after = blanks(rest);
@@ -67,14 +81,20 @@ fn said_robbed(rest: &str) -> bool {
     let rest = &rest[after..];
     if let Some(dashed) = rest.strip_prefix(['-', '–']) {
         let gap = blanks(dashed);
-        return gap > 0 && word(&dashed[gap..], DASHED);
+        return gap > 0 && DASHED.iter().any(|d| word(&dashed[gap..], d));
     }
-    // An ASCII letter no verb opens with (in either case) opens none of them.
+    // An ASCII byte opens only the verbs with its letter (in either case); beyond ASCII, the
+    // Kelvin sign and the long s are letters of ASCII words, so every verb is tried.
     let first = rest.as_bytes().first().map(u8::to_ascii_lowercase);
-    if first.is_some_and(|b| b.is_ascii() && !VERBS.iter().any(|v| v.as_bytes()[0] == b)) {
+    if let Some(b) = first
+        && b.is_ascii()
+        && !(b.is_ascii_lowercase() && *VERB_FIRSTS & 1 << (b - b'a') != 0)
+    {
         return false;
     }
-    VERBS.iter().any(|v| word(rest, v))
+    VERBS
+        .iter()
+        .any(|v| first.is_none_or(|b| !b.is_ascii() || v.as_bytes()[0] == b) && word(rest, v))
 }
 
 /// The length of the run of white space (`\s`) opening `text`; ASCII is read a byte at a time.
