@@ -238,7 +238,8 @@ fn surname_candidates(text: &str, people_found: &[Candidate], out: &mut Vec<Cand
 
 /// The gazetteers' and patterns' mentions, resolved so that none overlap. `words`: the text's
 /// word starts, found once for the gazetteer's walk, the person patterns' opening words, the
-/// folded names and the proposals' share-bar lines.
+/// folded names, the verbs of saying, the family-name-first orders and the proposals' share-bar
+/// lines.
 fn rule_mentions(text: &str, g: &Gazetteer, words: &WordStarts) -> Vec<Candidate> {
     let mut cands = Vec::new();
     gazetteer_candidates(text, g, words, &mut cands);
@@ -252,7 +253,7 @@ fn rule_mentions(text: &str, g: &Gazetteer, words: &WordStarts) -> Vec<Candidate
     text_shape::dateline_places(text, g, &mut cands);
     text_shape::headline_names(text, g, &mut cands);
     text_shape::symbol_organisations(text, &mut cands);
-    name_orders::family_name_first(text, &words, &g.not_name, &mut cands);
+    name_orders::family_name_first(text, words, &g.not_name, &mut cands);
     let mut found = resolve(cands);
     extend_acronym_organisations(text, &mut found);
     found

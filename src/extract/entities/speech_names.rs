@@ -10,10 +10,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::appositions::{blank, boundary, name_start};
+use super::appositions::{blank, name_start};
 use super::letter_runs::{self, RunSet};
 use super::name_runs::may_open;
 use super::word_starts::WordStarts;
+use crate::text::is_ascii_boundary as boundary;
 
 /// What stands between the name and the verb.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

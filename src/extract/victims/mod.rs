@@ -21,6 +21,7 @@ use crate::extract::EntityMention;
 use crate::extract::document::{Document, Span};
 use crate::extract::lexicon::Lexicon;
 use crate::learn::Features;
+use crate::text::is_ascii_space;
 
 pub use actor::Actor;
 pub use rule::normalized;
@@ -109,11 +110,6 @@ pub struct Candidates {
     pub features: Vec<Features>,
 }
 
-/// Whether an ASCII byte is white space as `char::is_whitespace` reads it.
-pub(in crate::extract::victims) const fn ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
 /// Byte offsets where a run of non-space characters starts. Eight ASCII bytes are read at
 /// once as a word ([`ascii_spaces`]); only a byte beyond ASCII is decoded.
 fn word_starts(text: &str) -> Vec<usize> {
@@ -145,7 +141,7 @@ fn word_starts(text: &str) -> Vec<usize> {
         }
         let b = bytes[at];
         let (space, len) = if b.is_ascii() {
-            (ascii_space(b), 1)
+            (is_ascii_space(b), 1)
         } else {
             let c = text[at..].chars().next().unwrap_or(' ');
             (c.is_whitespace(), c.len_utf8())
@@ -159,7 +155,7 @@ fn word_starts(text: &str) -> Vec<usize> {
     out
 }
 
-/// The high bit of each byte of `w` (eight ASCII bytes) that is [`ascii_space`]: a space, or
+/// The high bit of each byte of `w` (eight ASCII bytes) that is [`is_ascii_space`]: a space, or
 /// a byte from tab to carriage return. No sum carries into the next byte, as every byte is
 /// under 0x80.
 const fn ascii_spaces(w: u64) -> u64 {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::extract::victims::ascii_space;
+use crate::text::is_ascii_space;
 use crate::text::is_ascii_word_byte;
 
 /// A word list of `assets/lexicon/` (lower-case ASCII, see `word_lists_are_lower_case_words`).
@@ -73,11 +73,11 @@ fn noun_may_open_a_word(post: &str) -> bool {
     let bytes = post.as_bytes();
     let mut at = 0;
     for _ in 0..=ON_NOUN_REACH {
-        while at < bytes.len() && ascii_space(bytes[at]) {
+        while at < bytes.len() && is_ascii_space(bytes[at]) {
             at += 1;
         }
         let word = at;
-        while at < bytes.len() && !ascii_space(bytes[at]) {
+        while at < bytes.len() && !is_ascii_space(bytes[at]) {
             if !bytes[at].is_ascii() {
                 return true;
             }
@@ -112,7 +112,7 @@ fn from_word_may_follow(post: &str) -> bool {
                     && bytes[at..].starts_with(w)
                     && bytes
                         .get(at + w.len())
-                        .is_some_and(|&n| !n.is_ascii() || ascii_space(n))
+                        .is_some_and(|&n| !n.is_ascii() || is_ascii_space(n))
             })
         })
     })

@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
-use crate::extract::victims::ascii_space;
 use crate::text::is_ascii_word_byte;
+use crate::text::{is_ascii_space, white_space_end};
 
 /// The words after a name that say it was robbed (`assets/lexicon/victim-title-verbs.txt`,
 /// lower-case ASCII); a blank stands for `\s+`.
@@ -55,7 +55,7 @@ pub(super) fn name(title: &str) -> Option<&str> {
     let bytes = title.as_bytes();
     let (mut at, mut taken) = (0, 0);
     while let Some(&b) = bytes.get(at) {
-        if taken > 0 && (ascii_space(b) || !b.is_ascii()) && said_robbed(&title[at..]) {
+        if taken > 0 && (is_ascii_space(b) || !b.is_ascii()) && said_robbed(&title[at..]) {
             return Some(&title[..at]);
         }
         if b == b'\n' || taken == NAME_CHARS {
@@ -74,13 +74,13 @@ pub(super) fn name(title: &str) -> Option<&str> {
 /// Whether `rest` opens with blanks and then a dashed word ("rekt") or a verb, each ending at an
 /// ASCII word boundary.
 fn said_robbed(rest: &str) -> bool {
-    let after = blanks(rest);
+    let after = white_space_end(rest, 0);
     if after == 0 {
         return false;
     }
     let rest = &rest[after..];
     if let Some(dashed) = rest.strip_prefix(['-', '–']) {
-        let gap = blanks(dashed);
+        let gap = white_space_end(dashed, 0);
         return gap > 0 && DASHED.iter().any(|d| word(&dashed[gap..], d));
     }
     // An ASCII byte opens only the verbs with its letter (in either case); beyond ASCII, the
@@ -97,25 +97,6 @@ fn said_robbed(rest: &str) -> bool {
         .any(|v| first.is_none_or(|b| !b.is_ascii() || v.as_bytes()[0] == b) && word(rest, v))
 }
 
-/// The length of the run of white space (`\s`) opening `text`; ASCII is read a byte at a time.
-fn blanks(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if ascii_space(b) {
-            at += 1;
-        } else if b.is_ascii() {
-            break;
-        } else {
-            match text[at..].chars().next() {
-                Some(c) if c.is_whitespace() => at += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    at
-}
-
 /// Whether `text` opens with `word` (lower-case ASCII, a blank standing for `\s+`) in any case
 /// as `(?i)` reads it, followed by an ASCII word boundary. Under Unicode case folding only the
 /// Kelvin sign and the long s beyond ASCII are letters of ASCII words (a `k` and an `s`).
@@ -123,7 +104,7 @@ fn word(text: &str, word: &str) -> bool {
     let mut at = 0;
     for w in word.bytes() {
         if w == b' ' {
-            let gap = blanks(&text[at..]);
+            let gap = white_space_end(&text[at..], 0);
             if gap == 0 {
                 return false;
             }
