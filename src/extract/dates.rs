@@ -56,7 +56,7 @@ static RELATIVE: LazyLock<Vec<(&'static str, i32)>> = LazyLock::new(|| {
 /// The relative words as a pattern's alternatives (`last|this|…`).
 fn relative_words() -> String {
     let words: Vec<&str> = RELATIVE.iter().map(|&(w, _)| w).collect();
-    words.join("|")
+    crate::extract::entities::words::alternation(&words)
 }
 
 /// How many years or months the relative word `lower` (lower-cased) moves from publication:

@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use super::name_runs::{joined, lower, upper};
-/// `(?-u:\b)` at a byte; `speech_names` reads it from here too.
+/// `(?-u:\b)` at a byte.
 use crate::text::is_ascii_boundary as boundary;
 
 /// Whether `b` separates the words of a name (`[ \t]`).

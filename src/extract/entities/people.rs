@@ -290,8 +290,8 @@ pub static SAYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// A full name then a verb of saying: "Ana Ruiz said". The extraction reads it with
-/// [`super::speech_names::find_at`], which finds the same matches from the name's last word
-/// and the verb after it; this is the definition it is tested against.
+/// [`super::speech_names::find_at`], which finds the verbs first among the text's word starts
+/// and reads the name back from each; this is the definition it is tested against.
 pub static NAME_SAYS: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let says = alternation(&SAYS);
     super::compile(&format!(r"{}[ \t]+(?:{says})(?-u:\b)", name(2)))

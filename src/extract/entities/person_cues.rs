@@ -203,9 +203,9 @@ static ASCII_STOP: [bool; 128] = {
     t
 };
 
-/// The person's pronouns' lengths by first letter: bit `n` of entry `b` is set when a pronoun
-/// of `n` bytes (ASCII, at most 16) opens with the ASCII letter `b` in either case. A word the
-/// table rules out is not lower-cased or hashed.
+/// A word list's lengths by first letter (the person's pronouns, the verbs after a name): bit
+/// `n` of entry `b` is set when a word of `n` bytes (ASCII, at most 16) opens with the ASCII
+/// letter `b` in either case. A word the table rules out is not lower-cased or hashed.
 struct Shapes([u32; 128]);
 
 impl Shapes {
@@ -215,9 +215,7 @@ impl Shapes {
             _ => false,
         }
     }
-}
 
-impl Shapes {
     /// The shapes of a list's ASCII words of at most 16 bytes, the only ones [`is`] finds.
     fn of(list: &WordSet) -> Self {
         let mut t = [0u32; 128];

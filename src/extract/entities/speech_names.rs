@@ -107,7 +107,8 @@ pub(super) fn verb_starts(words: &WordStarts) -> Vec<usize> {
 }
 
 /// The first match of the joint's regex starting at or after byte `at` (a char boundary):
-/// what its `captures_at(text, at)` gives.
+/// what its `captures_at(text, at)` gives. It finds the text's word starts on every call, so it
+/// is for tests and a single look; the extraction finds them once and calls [`find_at_in`].
 pub fn find_at(text: &str, at: usize, joint: Joint) -> Option<Speaker> {
     find_at_in(text, &verb_starts(&WordStarts::of(text)), at, joint)
 }

@@ -37,7 +37,7 @@ impl WordStarts {
         let mut at = 0;
         while let Some(&b) = bytes.get(at) {
             if b.is_ascii() {
-                if matches!(b, b' ' | 0x09..=0x0d) {
+                if crate::text::is_ascii_space(b) {
                     at += 1;
                 } else if b.is_ascii_alphabetic() {
                     let (run_end, key) = letter_runs::run(bytes, at);

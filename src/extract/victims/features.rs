@@ -101,7 +101,8 @@ pub(super) fn none(scene: &Scene, f: &FigureView, rule: &Rule) -> Features {
     let mut seen: Vec<&str> = Vec::new();
     let mut buf = String::new();
     for w in scene.text[f.window.0..f.window.1].split_whitespace() {
-        let w = link_word_into(w, scene.lower_of(w), &mut buf);
+        let lower = scene.lower_of(w);
+        let w = link_word_into(w, &lower, &mut buf);
         if let Some(&link) = LINKS.get(w)
             && !seen.contains(&link)
         {
@@ -248,7 +249,8 @@ pub(super) fn of(
         if distance <= LINK_REACH {
             let mut buf = String::new();
             for w in between.split_whitespace() {
-                let w = link_word_into(w, scene.lower_of(w), &mut buf);
+                let lower = scene.lower_of(w);
+                let w = link_word_into(w, &lower, &mut buf);
                 if LINKS.contains(w) {
                     add(&["link=", dir, ":", w], 1.0);
                 }
@@ -277,13 +279,15 @@ pub(super) fn of(
     }
     let mut buf = String::new();
     if let Some(w) = text[..span.0].split_whitespace().next_back() {
-        let w = link_word_into(w, scene.lower_of(w), &mut buf);
+        let lower = scene.lower_of(w);
+        let w = link_word_into(w, &lower, &mut buf);
         if LINKS.contains(w) {
             add(&["prev=", w], 1.0);
         }
     }
     if let Some(w) = text[span.1..].split_whitespace().next() {
-        let w = link_word_into(w, scene.lower_of(w), &mut buf);
+        let lower = scene.lower_of(w);
+        let w = link_word_into(w, &lower, &mut buf);
         if LINKS.contains(w) {
             add(&["next=", w], 1.0);
         }

@@ -15,6 +15,7 @@ mod features;
 pub mod model;
 pub(crate) mod rule;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use crate::extract::EntityMention;
@@ -183,12 +184,15 @@ impl<'a> Scene<'a> {
         inner + usize::from(first)
     }
 
-    /// The bytes of `lower` that are `w`, a slice of the text: its ASCII lower case, with no
-    /// copy.
-    fn lower_of(&self, w: &str) -> &'a str {
+    /// `w`'s ASCII lower case: for a slice of the text, the bytes of `lower` at the same place,
+    /// with no copy; for any other string (which no caller passes today), a lower-cased copy
+    /// rather than a wrong slice or a panic.
+    fn lower_of(&self, w: &str) -> Cow<'a, str> {
         let at = (w.as_ptr() as usize).wrapping_sub(self.text.as_ptr() as usize);
-        debug_assert!(at + w.len() <= self.text.len(), "a slice of the text");
-        &self.lower[at..at + w.len()]
+        match self.lower.get(at..at.saturating_add(w.len())) {
+            Some(lower) if at.saturating_add(w.len()) <= self.text.len() => Cow::Borrowed(lower),
+            _ => Cow::Owned(w.to_ascii_lowercase()),
+        }
     }
 
     /// The article's organisations, read on first use.

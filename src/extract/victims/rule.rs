@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 
 use crate::extract::entities::gazetteer::{THREAT_ACTORS, is_matchable};
 use crate::extract::entities::organizations;
-use crate::extract::entities::words::COMMON;
+use crate::extract::entities::words::{COMMON, alternation};
 use crate::extract::lexicon::Lexicon;
 use crate::extract::unfiltered;
 use crate::learn::WordHasher;
@@ -408,14 +408,14 @@ static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^[^.;]{{0,{}}}?(?-u:\b)(?:{})\s+(?:the\s+)?(?:(?:account|accounts|coffers|reserves|systems?|hot\s+wallets?|wallets?|vaults?|users|customers)\s+(?:of|at)\s+(?:the\s+)?)?",
         cue_words::FROM_REACH,
-        cue_words::FROM_WORDS.join("|")
+        alternation(&cue_words::FROM_WORDS)
     ))
 });
 static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^\s*(?:\S+\s+){{0,{}}}?(?i:{})\s+(?:on|of|against|at)\s+(?:the\s+)?",
         cue_words::ON_NOUN_REACH,
-        cue_words::ATTACK_NOUNS.join("|")
+        alternation(&cue_words::ATTACK_NOUNS)
     ))
 });
 /// The patterns before a figure: run only when their words are there ([`cue_words`]), so
@@ -423,16 +423,19 @@ static NOUN_ON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static VERB_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
     unfiltered::regex(&format!(
         r"(?i)(?-u:\b)(?:(?:has|have|had|was|were)\s+)?(?:{})(?-u:\b)",
-        cue_words::VERBS.join("|")
+        alternation(&cue_words::VERBS)
     ))
 });
 static NOUN_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
-    unfiltered::regex(&format!(r"\s+(?i:{})(?-u:\b)", cue_words::NOUNS.join("|")))
+    unfiltered::regex(&format!(
+        r"\s+(?i:{})(?-u:\b)",
+        alternation(&cue_words::NOUNS)
+    ))
 });
 static AGAINST_BEFORE: LazyLock<meta::Regex> = LazyLock::new(|| {
     unfiltered::regex(&format!(
         r"(?i)(?-u:\b)(?:{})s?\s+(?:on|against)\s+(?:the\s+)?",
-        cue_words::ATTACK_NOUNS.join("|")
+        alternation(&cue_words::ATTACK_NOUNS)
     ))
 });
 

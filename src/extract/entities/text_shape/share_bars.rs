@@ -138,7 +138,7 @@ static ASCII_NOT_BLANK: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = !matches!(b as u8, b' ' | 0x09..=0x0d);
+        t[b] = !crate::text::is_ascii_space(b as u8);
         b += 1;
     }
     t
